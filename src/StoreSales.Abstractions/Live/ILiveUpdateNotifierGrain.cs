@@ -1,0 +1,19 @@
+using Orleans.Concurrency;
+
+using StoreSales.Abstractions.Regions;
+using StoreSales.Abstractions.Stores;
+
+namespace StoreSales.Abstractions.Live;
+
+/// <summary>
+/// A stateless worker on every silo that batches live updates and sends each batch to every listening host,
+/// so grains never wait for browsers and a burst of sales becomes a few messages.
+/// </summary>
+public interface ILiveUpdateNotifierGrain : IGrainWithIntegerKey
+{
+    [OneWay]
+    Task PublishStore(StoreProgress progress);
+
+    [OneWay]
+    Task PublishRegion(RegionProgress progress);
+}

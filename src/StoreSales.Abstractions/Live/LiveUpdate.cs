@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+using StoreSales.Abstractions.Regions;
+using StoreSales.Abstractions.Stores;
+
+namespace StoreSales.Abstractions.Live;
+
+/// <summary>A batch of live changes for the hosts that push to browsers; only the latest per subject.</summary>
+[GenerateSerializer, Immutable]
+public sealed record LiveUpdateBatch(
+    [property: Id(0)] ImmutableArray<StoreProgress> Stores,
+    [property: Id(1)] ImmutableArray<RegionProgress> Regions);

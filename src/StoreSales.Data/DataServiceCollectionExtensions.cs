@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using StoreSales.Abstractions.Chain;
+using StoreSales.Data.Access;
+using StoreSales.Data.Chain;
+using StoreSales.Data.Demo;
+using StoreSales.Data.Ledger;
+
+namespace StoreSales.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Registers the PostgreSQL data source and the ledger, master data and key stores on it.</summary>
+    public static IServiceCollection AddStoreSalesData(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<SaleLedger>();
+        services.AddSingleton<StoreKeys>();
+        services.AddSingleton<DemoChainSeeder>();
+        services.AddSingleton<IChainDirectory, PgChainDirectory>();
+        return services;
+    }
+}

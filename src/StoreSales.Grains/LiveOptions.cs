@@ -1,0 +1,33 @@
+namespace StoreSales.Grains;
+
+/// <summary>
+/// How the live grains pace their work. Bound from configuration section <c>Live</c>.
+/// </summary>
+public sealed class LiveOptions
+{
+    public const string SectionName = "Live";
+
+    /// <summary>At most one published update per store or region per interval (coalescing). Default 250 ms.</summary>
+    public TimeSpan PublishInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How often an active store re-evaluates its pace as the clock moves. Default 30 s.</summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The sliding window of hot items. Default 1 hour.</summary>
+    public TimeSpan HotItemWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How many hot items a store shows. Default 10.</summary>
+    public int HotItemCount { get; set; } = 10;
+
+    /// <summary>Weeks of the store's own sales history its pacing profile learns from. Default 8.</summary>
+    public int PacingHistoryWeeks { get; set; } = 8;
+
+    /// <summary>How often targets and the pacing profile are re-read while a store is active. Default 5 min.</summary>
+    public TimeSpan MasterDataRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Out-of-order sequences remembered per terminal before a gap is given up. Default 4096.</summary>
+    public int MaxOutOfOrderSequences { get; set; } = 4096;
+
+    /// <summary>How long a host's live-board subscription lasts unless renewed. Default 60 s.</summary>
+    public TimeSpan SubscriptionLifetime { get; set; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,331 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StoreSales.Abstractions.Chain;
+using StoreSales.Abstractions.Live;
+using StoreSales.Abstractions.Regions;
+using StoreSales.Abstractions.Stores;
+using StoreSales.Domain.HotItems;
+using StoreSales.Domain.Pacing;
+using StoreSales.Domain.Sales;
+using StoreSales.Domain.Targets;
+
+namespace StoreSales.Grains.Stores;
+
+/// <summary>
+/// A store's live figures: today's and this month's sales against target, paced to the store's own rhythm,
+/// and its hot items. Fed by the ingest API after each batch is durable in the ledger.
+/// </summary>
+public sealed partial class StoreGrain : Grain, IStoreGrain
+{
+    private readonly IPersistentState<StoreState> _state;
+    private readonly IChainDirectory _directory;
+    private readonly TimeProvider _clock;
+    private readonly LiveOptions _live;
+    private readonly TargetStatusOptions _statusOptions;
+    private readonly ILogger<StoreGrain> _logger;
+    private readonly Dictionary<string, string> _itemNames = new(StringComparer.Ordinal);
+
+    private StoreContext? _context;
+    private DateTimeOffset _lastPublished = DateTimeOffset.MinValue;
+    private IGrainTimer? _publishTimer;
+    private StoreProgress? _lastProgress;
+
+    public StoreGrain(
+        [PersistentState("store", GrainStorageNames.Live)] IPersistentState<StoreState> state,
+        IChainDirectory directory,
+        TimeProvider clock,
+        IOptions<LiveOptions> live,
+        IOptions<TargetStatusOptions> statusOptions,
+        ILogger<StoreGrain> logger)
+    {
+        _state = state;
+        _directory = directory;
+        _clock = clock;
+        _live = live.Value;
+        _statusOptions = statusOptions.Value;
+        _logger = logger;
+    }
+
+    private string StoreId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _context = await LoadContext(cancellationToken);
+        this.RegisterGrainTimer(RefreshPace, new GrainTimerCreationOptions(_live.RefreshInterval, _live.RefreshInterval) { Interleave = false });
+    }
+
+    async Task<SalesApplied> IStoreGrain.ApplySales(ImmutableArray<StoreSale> sales)
+    {
+        var context = await EnsureContext();
+        var now = _clock.GetUtcNow();
+        var state = _state.State;
+        RollOver(context, now);
+
+        var applied = 0;
+        var repeated = 0;
+        foreach (var sale in sales)
+        {
+            if (!MarkCounted(state, sale))
+            {
+                repeated++;
+                continue;
+            }
+
+            applied++;
+            Count(context, state, sale, now);
+        }
+
+        if (applied > 0)
+        {
+            PruneItemMinutes(state, now);
+            state.Version++;
+            state.UpdatedAt = now;
+            UpdateBands(context, now);
+
+            // Durable before the caller acks the batch to the till.
+            await _state.WriteStateAsync();
+            SchedulePublish(now);
+        }
+
+        LogApplied(StoreId, applied, repeated, state.DayActual);
+        return new SalesApplied(applied, repeated);
+    }
+
+    async Task<StoreProgress> IStoreGrain.GetProgress()
+    {
+        var context = await EnsureContext();
+        var now = _clock.GetUtcNow();
+        RollOver(context, now);
+        return await BuildProgress(context, now);
+    }
+
+    private bool MarkCounted(StoreState state, StoreSale sale)
+    {
+        if (!state.Terminals.TryGetValue(sale.TerminalId, out var terminal))
+        {
+            terminal = new TerminalSequences();
+            state.Terminals[sale.TerminalId] = terminal;
+        }
+
+        var log = new SequenceLog(terminal.Watermark, terminal.Above);
+        if (!log.TryMark(sale.Sequence, _live.MaxOutOfOrderSequences))
+        {
+            return false;
+        }
+
+        terminal.Watermark = log.Watermark;
+        terminal.Above = [.. log.Above];
+        return true;
+    }
+
+    private void Count(StoreContext context, StoreState state, StoreSale sale, DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(sale.RungUpAt, context.TimeZone).DateTime;
+        var day = DateOnly.FromDateTime(local);
+        if (day.Year == state.Month.Year && day.Month == state.Month.Month)
+        {
+            state.MonthActual += sale.Total;
+            state.MonthSales += sale.Total >= 0 ? 1 : 0;
+        }
+
+        if (day == state.Day)
+        {
+            state.DayActual += sale.Total;
+            state.DaySales += sale.Total >= 0 ? 1 : 0;
+        }
+
+        if (HotItemRanking.IsExpired(MinuteItemSales.MinuteOf(sale.RungUpAt), now, _live.HotItemWindow))
+        {
+            return;
+        }
+
+        var minute = MinuteItemSales.MinuteOf(sale.RungUpAt);
+        foreach (var line in sale.Lines)
+        {
+            var bucket = state.ItemMinutes.Find(m => m.Minute == minute && m.ItemCode == line.ItemCode);
+            if (bucket is null)
+            {
+                state.ItemMinutes.Add(new ItemMinute { Minute = minute, ItemCode = line.ItemCode, Units = line.Quantity });
+            }
+            else
+            {
+                bucket.Units += line.Quantity;
+            }
+        }
+    }
+
+    private void PruneItemMinutes(StoreState state, DateTimeOffset now) =>
+        state.ItemMinutes.RemoveAll(m => HotItemRanking.IsExpired(m.Minute, now, _live.HotItemWindow));
+
+    /// <summary>Starts a new day or month when the store's local calendar has moved on.</summary>
+    private void RollOver(StoreContext context, DateTimeOffset now)
+    {
+        var state = _state.State;
+        var today = DateOnly.FromDateTime(context.LocalTime(now));
+        var month = new DateOnly(today.Year, today.Month, 1);
+        if (state.Month != month)
+        {
+            state.Month = month;
+            state.MonthActual = 0;
+            state.MonthSales = 0;
+            state.MonthBand = (int)TargetBand.Pending;
+        }
+
+        if (state.Day != today)
+        {
+            state.Day = today;
+            state.DayActual = 0;
+            state.DaySales = 0;
+            state.DayBand = (int)TargetBand.Pending;
+        }
+    }
+
+    private (PeriodProgress Day, PeriodProgress Month) Evaluate(StoreContext context, DateTimeOffset now)
+    {
+        var state = _state.State;
+        var local = context.LocalTime(now);
+        var dayTarget = TargetPacing.DayTarget(context.MonthTarget, state.Day, context.Pacing);
+        var dayExpected = TargetPacing.ExpectedForDay(dayTarget, local, context.Pacing);
+        var monthExpected = TargetPacing.ExpectedForMonth(context.MonthTarget, local, context.Pacing);
+
+        var dayStatus = TargetStatusRule.Evaluate(state.DayActual, dayExpected, dayTarget, Previous(state.DayBand), _statusOptions);
+        var monthStatus = TargetStatusRule.Evaluate(state.MonthActual, monthExpected, context.MonthTarget, Previous(state.MonthBand), _statusOptions);
+
+        return (
+            new PeriodProgress(state.DayActual, Round(dayTarget), Round(dayExpected), dayStatus.Deviation, dayStatus.Band, dayStatus.Direction, state.DaySales),
+            new PeriodProgress(state.MonthActual, context.MonthTarget, Round(monthExpected), monthStatus.Deviation, monthStatus.Band, monthStatus.Direction, state.MonthSales));
+    }
+
+    private void UpdateBands(StoreContext context, DateTimeOffset now)
+    {
+        var (day, month) = Evaluate(context, now);
+        _state.State.DayBand = (int)day.Status;
+        _state.State.MonthBand = (int)month.Status;
+    }
+
+    private async Task<StoreProgress> BuildProgress(StoreContext context, DateTimeOffset now)
+    {
+        var state = _state.State;
+        var (day, month) = Evaluate(context, now);
+        var top = HotItemRanking.Top(
+            state.ItemMinutes.Select(m => new MinuteItemSales(m.Minute, m.ItemCode, m.Units)),
+            now,
+            _live.HotItemWindow,
+            _live.HotItemCount);
+        await LoadItemNames(top.Select(t => t.ItemCode));
+        var hot = top.Select(t => new HotItemNow(t.ItemCode, _itemNames.GetValueOrDefault(t.ItemCode), t.Units, Round(t.UnitsPerHour))).ToImmutableArray();
+
+        return new StoreProgress(
+            StoreId,
+            context.Profile.Name,
+            context.Profile.RegionId,
+            day,
+            month,
+            hot,
+            state.UpdatedAt == default ? now : state.UpdatedAt,
+            state.Version,
+            context.Profile.TimeZone);
+    }
+
+    private async Task LoadItemNames(IEnumerable<string> codes)
+    {
+        var missing = codes.Where(c => !_itemNames.ContainsKey(c)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var names = await _directory.GetItemNames(missing, CancellationToken.None);
+        foreach (var code in missing)
+        {
+            // Remember unknown items too, so an uncatalogued code is not looked up on every publish.
+            _itemNames[code] = names.GetValueOrDefault(code, code);
+        }
+    }
+
+    /// <summary>Publishes at most once per <see cref="LiveOptions.PublishInterval"/>; a burst becomes one update.</summary>
+    private void SchedulePublish(DateTimeOffset now)
+    {
+        if (_publishTimer is not null)
+        {
+            return;
+        }
+
+        var wait = _lastPublished + _live.PublishInterval - now;
+        if (wait < TimeSpan.Zero)
+        {
+            wait = TimeSpan.Zero;
+        }
+
+        _publishTimer = this.RegisterGrainTimer(PublishNow, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan) { Interleave = false });
+    }
+
+    private async Task PublishNow(CancellationToken cancellationToken)
+    {
+        _publishTimer?.Dispose();
+        _publishTimer = null;
+        await Publish(force: true);
+    }
+
+    private async Task RefreshPace(CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        if (_context is null || now - _context.LoadedAt > _live.MasterDataRefreshInterval)
+        {
+            _context = await LoadContext(cancellationToken);
+        }
+
+        RollOver(_context, now);
+        UpdateBands(_context, now);
+        await Publish(force: false);
+    }
+
+    private async Task Publish(bool force)
+    {
+        var context = await EnsureContext();
+        var now = _clock.GetUtcNow();
+        var progress = await BuildProgress(context, now);
+        if (!force && _lastProgress is not null && SameFigures(_lastProgress, progress))
+        {
+            return;
+        }
+
+        _lastProgress = progress;
+        _lastPublished = now;
+        var notifier = GrainFactory.GetGrain<ILiveUpdateNotifierGrain>(0);
+        await notifier.PublishStore(progress);
+        await GrainFactory.GetGrain<IRegionGrain>(context.Profile.RegionId).ReportStore(progress);
+    }
+
+    private static bool SameFigures(StoreProgress a, StoreProgress b) =>
+        a.Version == b.Version && a.Day == b.Day && a.Month == b.Month;
+
+    private async Task<StoreContext> EnsureContext() => _context ??= await LoadContext(CancellationToken.None);
+
+    private async Task<StoreContext> LoadContext(CancellationToken cancellationToken)
+    {
+        var profile = await _directory.FindStore(StoreId, cancellationToken)
+            ?? throw new InvalidOperationException($"Store '{StoreId}' is not in the chain's master data.");
+        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(profile.TimeZone);
+        var now = _clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, timeZone).DateTime);
+        var target = await _directory.GetMonthlyTarget(StoreId, today, cancellationToken);
+        var history = await _directory.GetHourlySalesHistory(StoreId, today.AddDays(-7 * _live.PacingHistoryWeeks), today, cancellationToken);
+        var pacing = history.Count == 0 ? PacingProfile.Linear(profile.Hours) : PacingProfile.FromHistory(history, profile.Hours);
+        return new StoreContext(profile, timeZone, target, pacing, now);
+    }
+
+    private static TargetStatus? Previous(int band) =>
+        band == (int)TargetBand.Pending ? null : new TargetStatus((TargetBand)band, PaceDirection.OnPace, null);
+
+    private static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId}: {Applied} sales counted, {Repeated} already counted; day actual {DayActual}")]
+    private partial void LogApplied(string storeId, int applied, int repeated, decimal dayActual);
+
+    private sealed record StoreContext(StoreProfile Profile, TimeZoneInfo TimeZone, decimal MonthTarget, PacingProfile Pacing, DateTimeOffset LoadedAt)
+    {
+        public DateTime LocalTime(DateTimeOffset now) => TimeZoneInfo.ConvertTime(now, TimeZone).DateTime;
+    }
+}

@@ -1,0 +1,57 @@
+namespace StoreSales.Grains.Stores;
+
+/// <summary>
+/// The persisted live state of a store (state name "store"). Figures and the record of which sales they
+/// contain are one row, written together, so a sale is counted exactly once.
+/// </summary>
+[GenerateSerializer]
+public sealed class StoreState
+{
+    /// <summary>The store-local day the day figures belong to.</summary>
+    [Id(0)] public DateOnly Day { get; set; }
+
+    [Id(1)] public decimal DayActual { get; set; }
+
+    [Id(2)] public int DaySales { get; set; }
+
+    /// <summary>First day of the store-local month the month figures belong to.</summary>
+    [Id(3)] public DateOnly Month { get; set; }
+
+    [Id(4)] public decimal MonthActual { get; set; }
+
+    [Id(5)] public int MonthSales { get; set; }
+
+    /// <summary>Per terminal: which sequence numbers are already counted.</summary>
+    [Id(6)] public Dictionary<string, TerminalSequences> Terminals { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Units per item per minute inside the hot-item window.</summary>
+    [Id(7)] public List<ItemMinute> ItemMinutes { get; set; } = [];
+
+    /// <summary>Last shown bands, for hysteresis (as ints of <c>TargetBand</c>).</summary>
+    [Id(8)] public int DayBand { get; set; }
+
+    [Id(9)] public int MonthBand { get; set; }
+
+    /// <summary>Increases with every change; clients keep the newest.</summary>
+    [Id(10)] public long Version { get; set; }
+
+    [Id(11)] public DateTimeOffset UpdatedAt { get; set; }
+}
+
+[GenerateSerializer]
+public sealed class TerminalSequences
+{
+    [Id(0)] public long Watermark { get; set; }
+
+    [Id(1)] public List<long> Above { get; set; } = [];
+}
+
+[GenerateSerializer]
+public sealed class ItemMinute
+{
+    [Id(0)] public long Minute { get; set; }
+
+    [Id(1)] public string ItemCode { get; set; } = "";
+
+    [Id(2)] public decimal Units { get; set; }
+}
