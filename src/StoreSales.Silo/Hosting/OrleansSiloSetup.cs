@@ -1,0 +1,58 @@
+using System.Net;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using StoreSales.Domain.Targets;
+using StoreSales.Grains;
+
+namespace StoreSales.Silo.Hosting;
+
+internal static class OrleansSiloSetup
+{
+    private const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>
+    /// Clustering, grain storage and reminders all on PostgreSQL through Orleans' ADO.NET providers.
+    /// Grain state is written with Orleans' own serializer: version-tolerant by [Id], and it writes no type
+    /// names for the declared state type, so renaming a state class does not orphan stored rows.
+    /// </summary>
+    public static WebApplicationBuilder AddStoreSalesSilo(this WebApplicationBuilder builder, string connectionString)
+    {
+        var settings = builder.Configuration.GetSection(SiloSettings.SectionName).Get<SiloSettings>() ?? new SiloSettings();
+        builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection(LiveOptions.SectionName));
+        builder.Services.AddOptions<TargetStatusOptions>()
+            .Bind(builder.Configuration.GetSection(TargetStatusOptions.SectionName))
+            .Validate(o => o.Validate() is null, "Invalid Targets:Status settings")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = settings.ClusterId;
+                o.ServiceId = settings.ServiceId;
+            });
+            silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = NpgsqlInvariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.AddAdoNetGrainStorage(GrainStorageNames.Live, o =>
+            {
+                o.Invariant = NpgsqlInvariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = NpgsqlInvariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.Services.AddOptions<AdoNetGrainStorageOptions>(GrainStorageNames.Live)
+                .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            silo.Configure<LoadSheddingOptions>(o => o.LoadSheddingEnabled = true);
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Diagnostics.Metrics;
+
+namespace StoreSales.Silo.Ingest;
+
+/// <summary>Counters of what the ingest API accepted, saw again, and refused (with the reason as a tag).</summary>
+public sealed class IngestMetrics
+{
+    public const string MeterName = "StoreSales.Ingest";
+
+    private readonly Counter<long> _accepted;
+    private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _rejected;
+    private readonly Histogram<double> _ackLatency;
+
+    public IngestMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _accepted = meter.CreateCounter<long>("storesales.ingest.sales.accepted", description: "Sales newly recorded in the ledger");
+        _duplicates = meter.CreateCounter<long>("storesales.ingest.sales.duplicate", description: "Sales sent again after they were recorded (retries, overlaps)");
+        _rejected = meter.CreateCounter<long>("storesales.ingest.batches.rejected", description: "Batches refused, by reason");
+        _ackLatency = meter.CreateHistogram<double>("storesales.ingest.batch.duration", unit: "ms", description: "Time from request to durable ack");
+    }
+
+    public void Accepted(string storeId, int count) => _accepted.Add(count, new KeyValuePair<string, object?>("store", storeId));
+
+    public void Duplicates(string storeId, int count) => _duplicates.Add(count, new KeyValuePair<string, object?>("store", storeId));
+
+    public void Rejected(string reason) => _rejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void Acked(double milliseconds) => _ackLatency.Record(milliseconds);
+}

@@ -1,0 +1,4 @@
+using StoreSales.Silo;
+
+var app = await SiloApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,98 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using StoreSales.Data;
+using StoreSales.Data.Demo;
+using StoreSales.Data.Migrations;
+using StoreSales.ServiceDefaults;
+using StoreSales.Silo.Access;
+using StoreSales.Silo.Hosting;
+using StoreSales.Silo.Ingest;
+
+namespace StoreSales.Silo;
+
+/// <summary>Builds the silo host; the program runs it and tests start it in-process on their own ports.</summary>
+public static class SiloApp
+{
+    public static async Task<WebApplication> Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder);
+
+        var connectionString = builder.Configuration.GetConnectionString("StoreSales")
+            ?? throw new InvalidOperationException("Configuration key 'ConnectionStrings:StoreSales' is required (the PostgreSQL connection string).");
+
+        await PrepareDatabase(builder, connectionString);
+
+        builder.AddServiceDefaults(connectionString);
+        builder.Services.AddStoreSalesData(connectionString);
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<IngestMetrics>();
+        builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection(IngestOptions.SectionName));
+        builder.Services.AddOpenApi();
+
+        builder.Services.AddAuthentication(StoreKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, StoreKeyAuthenticationHandler>(StoreKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(StoreKeyAuthenticationHandler.SchemeName, policy => policy
+                .AddAuthenticationSchemes(StoreKeyAuthenticationHandler.SchemeName)
+                .RequireClaim(StoreKeyAuthenticationHandler.StoreClaim));
+
+        var ingest = builder.Configuration.GetSection(IngestOptions.SectionName).Get<IngestOptions>() ?? new IngestOptions();
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
+            limiter.OnRejected = async (context, token) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                context.HttpContext.RequestServices.GetRequiredService<IngestMetrics>().Rejected("overloaded");
+                await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy", detail: "Too many batches in flight; retry after the delay given.")
+                    .ExecuteAsync(context.HttpContext);
+            };
+            limiter.AddConcurrencyLimiter(IngestEndpoints.RateLimitPolicy, o =>
+            {
+                o.PermitLimit = ingest.MaxConcurrentBatches;
+                o.QueueLimit = ingest.MaxQueuedBatches;
+                o.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
+            });
+        });
+
+        builder.AddStoreSalesSilo(connectionString);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapOpenApi();
+        app.MapServiceDefaults();
+        app.MapIngest();
+        return app;
+    }
+
+    /// <summary>
+    /// Migrations run before Orleans starts, because the silo's clustering needs its tables to exist.
+    /// The demo chain is seeded when <c>Demo:ChainFile</c> is configured.
+    /// </summary>
+    private static async Task PrepareDatabase(WebApplicationBuilder builder, string connectionString)
+    {
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddConsole());
+        var logger = loggerFactory.CreateLogger("StoreSales.Migrations");
+        if (builder.Configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            var applied = DatabaseMigrator.Migrate(connectionString, logger);
+            logger.LogInformation("Database schema is current ({Count} scripts applied now)", applied.Count);
+        }
+
+        var chainFile = builder.Configuration["Demo:ChainFile"];
+        if (!string.IsNullOrEmpty(chainFile))
+        {
+            var itemsFile = builder.Configuration["Demo:ItemsFile"]
+                ?? throw new InvalidOperationException("Configuration key 'Demo:ItemsFile' is required with 'Demo:ChainFile'.");
+            await using var dataSource = Npgsql.NpgsqlDataSource.Create(connectionString);
+            await new DemoChainSeeder(dataSource).Seed(DemoChainSeeder.ReadChain(chainFile), itemsFile, DateOnly.FromDateTime(DateTime.UtcNow), CancellationToken.None);
+            logger.LogInformation("Demo chain from {ChainFile} is seeded", chainFile);
+        }
+    }
+}
