@@ -98,10 +98,10 @@ public sealed class PgChainDirectory(NpgsqlDataSource dataSource) : IChainDirect
     }
 
 #pragma warning disable IDE1006, CA1707 // Dapper maps the column names as they are.
-    private sealed record StoreRow(string store_id, string name, string region_id, string time_zone, TimeSpan opens, TimeSpan closes, double? latitude, double? longitude)
+    private sealed record StoreRow(string store_id, string name, string region_id, string time_zone, TimeOnly opens, TimeOnly closes, double? latitude, double? longitude)
     {
         public StoreProfile ToProfile() =>
-            new(store_id, name, region_id, time_zone, new OpeningHours(TimeOnly.FromTimeSpan(opens), TimeOnly.FromTimeSpan(closes)), latitude, longitude);
+            new(store_id, name, region_id, time_zone, new OpeningHours(opens, closes), latitude, longitude);
     }
 
     private sealed record RegionRow(string region_id, string name);

@@ -23,7 +23,6 @@ public static partial class IngestEndpoints
             .WithName("PostSaleBatch")
             .WithSummary("Record a batch of sales from a store's edge agent")
             .WithDescription("Each sale is identified by (terminalId, sequence): a batch sent again, or overlapping an earlier one, changes nothing the second time. The response lists every sale that is durable.")
-            .Accepts<SaleBatch>("application/json")
             .Produces<BatchAck>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+using Orleans.Configuration;
+using StoreSales.CommandCenter.Api;
+using StoreSales.CommandCenter.Components;
+using StoreSales.CommandCenter.Hosting;
+using StoreSales.CommandCenter.Live;
+using StoreSales.Data;
+using StoreSales.ServiceDefaults;
+
+namespace StoreSales.CommandCenter;
+
+/// <summary>Builds the command-center host; the program runs it and tests start it in-process.</summary>
+public static class CommandCenterApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        // Serves the framework's scripts (blazor.web.js) from a plain build output in any environment.
+        builder.WebHost.UseStaticWebAssets();
+
+        var connectionString = builder.Configuration.GetConnectionString("StoreSales")
+            ?? throw new InvalidOperationException("Configuration key 'ConnectionStrings:StoreSales' is required (the PostgreSQL connection string).");
+
+        builder.AddServiceDefaults(connectionString);
+        builder.Services.AddStoreSalesData(connectionString);
+        builder.Services.Configure<BoardOptions>(builder.Configuration.GetSection(BoardOptions.SectionName));
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSignalR()
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+        builder.Services.AddSingleton<ChainOverview>();
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = builder.Configuration["Orleans:ClusterId"] ?? "storesales-local";
+                o.ServiceId = builder.Configuration["Orleans:ServiceId"] ?? "storesales";
+            });
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = connectionString;
+            });
+            client.UseConnectionRetryFilter<ClusterConnectionRetry>();
+        });
+
+        // After the Orleans client, so that the feed starts once the client has connected to the cluster.
+        builder.Services.AddSingleton<LiveBoardFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveBoardFeed>());
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapOpenApi();
+        app.MapServiceDefaults();
+        app.MapProgressApi();
+        app.MapHub<LiveHub>("/hubs/live");
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,17 @@
+namespace StoreSales.CommandCenter.Live;
+
+/// <summary>Live-board settings of the command center (section <c>Live</c>).</summary>
+public sealed class BoardOptions
+{
+    public const string SectionName = "Live";
+
+    /// <summary>
+    /// How often this host renews its live-update subscription with the silos. Must stay well below the silo's
+    /// <c>Live:SubscriptionLifetime</c> (60 s); it is also how long boards can miss updates after a silo restart.
+    /// Default 15 s.
+    /// </summary>
+    public TimeSpan ResubscribeInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A page redraws at most once per interval however many sales arrive. Default 100 ms (10 a second).</summary>
+    public TimeSpan MinimumRedrawInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+}

@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using StoreSales.Abstractions.Live;
+using StoreSales.Abstractions.Regions;
+using StoreSales.Abstractions.Stores;
+
+namespace StoreSales.CommandCenter.Live;
+
+/// <summary>
+/// This host's one subscription to the silos' live updates. Each update goes to the SignalR group of its store
+/// or region and to the pages of this host that watch it. The subscription is renewed periodically, because
+/// grain observers do not survive a silo restart.
+/// </summary>
+public sealed partial class LiveBoardFeed(
+    IClusterClient cluster,
+    IHubContext<LiveHub> hub,
+    IOptions<BoardOptions> options,
+    ILogger<LiveBoardFeed> logger) : BackgroundService, ILiveBoardObserver
+{
+    private readonly ConcurrentDictionary<string, Subscribers<StoreProgress>> _stores = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Subscribers<RegionProgress>> _regions = new(StringComparer.Ordinal);
+    private readonly Subscribers<RegionProgress> _allRegions = new();
+
+    /// <summary>Calls <paramref name="onUpdate"/> with every update of the store until disposed.</summary>
+    public IDisposable WatchStore(string storeId, Action<StoreProgress> onUpdate) =>
+        _stores.GetOrAdd(storeId, _ => new Subscribers<StoreProgress>()).Add(onUpdate);
+
+    public IDisposable WatchRegion(string regionId, Action<RegionProgress> onUpdate) =>
+        _regions.GetOrAdd(regionId, _ => new Subscribers<RegionProgress>()).Add(onUpdate);
+
+    public IDisposable WatchAllRegions(Action<RegionProgress> onUpdate) => _allRegions.Add(onUpdate);
+
+    async Task ILiveBoardObserver.OnUpdates(LiveUpdateBatch batch)
+    {
+        foreach (var store in batch.Stores)
+        {
+            if (_stores.TryGetValue(store.StoreId, out var watchers))
+            {
+                watchers.Notify(store);
+            }
+
+            await hub.Clients.Group(LiveGroups.Store(store.StoreId)).SendAsync(LiveGroups.ProgressUpdated, store);
+        }
+
+        foreach (var region in batch.Regions)
+        {
+            if (_regions.TryGetValue(region.RegionId, out var watchers))
+            {
+                watchers.Notify(region);
+            }
+
+            _allRegions.Notify(region);
+            await hub.Clients.Group(LiveGroups.Region(region.RegionId)).SendAsync(LiveGroups.RegionUpdated, region);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reference = cluster.CreateObjectReference<ILiveBoardObserver>(this);
+        var directory = cluster.GetGrain<ILiveBoardDirectoryGrain>(0);
+        using var timer = new PeriodicTimer(options.Value.ResubscribeInterval);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await directory.Subscribe(reference);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogSubscribeFailed(exception);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            try
+            {
+                await directory.Unsubscribe(reference).WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
+            }
+            catch (Exception)
+            {
+                // The silo may already be gone; the subscription then expires by itself.
+            }
+
+            cluster.DeleteObjectReference<ILiveBoardObserver>(reference);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe to live updates; retrying at the next interval")]
+    private partial void LogSubscribeFailed(Exception exception);
+
+    private sealed class Subscribers<T>
+    {
+        private readonly Lock _gate = new();
+        private Action<T>[] _callbacks = [];
+
+        public Subscription Add(Action<T> callback)
+        {
+            lock (_gate)
+            {
+                _callbacks = [.. _callbacks, callback];
+            }
+
+            return new Subscription(() =>
+            {
+                lock (_gate)
+                {
+                    _callbacks = _callbacks.Where(c => c != callback).ToArray();
+                }
+            });
+        }
+
+        public void Notify(T value)
+        {
+            foreach (var callback in Volatile.Read(ref _callbacks))
+            {
+                callback(value);
+            }
+        }
+    }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        private Action? _dispose = dispose;
+
+        public void Dispose() => Interlocked.Exchange(ref _dispose, null)?.Invoke();
+    }
+}

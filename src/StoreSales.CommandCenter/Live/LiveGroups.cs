@@ -1,0 +1,12 @@
+namespace StoreSales.CommandCenter.Live;
+
+/// <summary>SignalR group names and message names: the hub's public contract.</summary>
+public static class LiveGroups
+{
+    public const string ProgressUpdated = "ProgressUpdated";
+    public const string RegionUpdated = "RegionUpdated";
+
+    public static string Store(string storeId) => "store:" + storeId;
+
+    public static string Region(string regionId) => "region:" + regionId;
+}

@@ -1,0 +1,4 @@
+using StoreSales.CommandCenter;
+
+var app = CommandCenterApp.Build(args);
+await app.RunAsync();

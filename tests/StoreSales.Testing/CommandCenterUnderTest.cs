@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StoreSales.CommandCenter;
+
+namespace StoreSales.Testing;
+
+/// <summary>The real command center (Blazor Server, SignalR hub, read APIs), an Orleans client of the test silo.</summary>
+public sealed class CommandCenterUnderTest : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private CommandCenterUnderTest(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<CommandCenterUnderTest> Start(TestDatabase database, string clusterId)
+    {
+        var httpPort = FreeTcpPort.Next();
+        var app = CommandCenterApp.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:StoreSales"] = database.ConnectionString,
+                ["Orleans:ClusterId"] = clusterId,
+                ["Live:ResubscribeInterval"] = "00:00:02",
+            });
+            builder.WebHost.UseUrls($"http://127.0.0.1:{httpPort}");
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await app.StartAsync();
+        return new CommandCenterUnderTest(app, new Uri($"http://127.0.0.1:{httpPort}"));
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>A real SignalR client on <c>/hubs/live</c>, with enums as strings like the browser sees them.</summary>
+    public HubConnection CreateHubConnection() =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(BaseAddress, "/hubs/live"))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
+            .Build();
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await _app.StopAsync(timeout.Token);
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using StoreSales.Silo;
+
+namespace StoreSales.Testing;
+
+/// <summary>The real silo host (Orleans on PostgreSQL + ingest API), started in-process on free ports.</summary>
+public sealed class SiloUnderTest : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SiloUnderTest(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<SiloUnderTest> Start(TestDatabase database, string clusterId, IDictionary<string, string?>? settings = null)
+    {
+        var httpPort = FreeTcpPort.Next();
+        var config = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:StoreSales"] = database.ConnectionString,
+            ["Database:MigrateOnStart"] = "false",
+            ["Orleans:ClusterId"] = clusterId,
+            ["Orleans:SiloPort"] = FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Live:PublishInterval"] = "00:00:00.050",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        var app = await SiloApp.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(config);
+            builder.WebHost.UseUrls($"http://127.0.0.1:{httpPort}");
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await app.StartAsync();
+        return new SiloUnderTest(app, new Uri($"http://127.0.0.1:{httpPort}"));
+    }
+
+    public HttpClient CreateClient(string? storeKey = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (storeKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Store-Key", storeKey);
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await _app.StopAsync(timeout.Token);
+        await _app.DisposeAsync();
+    }
+}
