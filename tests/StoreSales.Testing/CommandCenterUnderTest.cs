@@ -31,6 +31,10 @@ public sealed class CommandCenterUnderTest : IAsyncDisposable
                 ["ConnectionStrings:StoreSales"] = database.ConnectionString,
                 ["Orleans:ClusterId"] = clusterId,
                 ["Live:ResubscribeInterval"] = "00:00:02",
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Orleans"] = "Error",
+                ["Logging:LogLevel:Polly"] = "Error",
+                ["Logging:LogLevel:StoreSales.Ingest"] = "Error",
             });
             builder.WebHost.UseUrls($"http://127.0.0.1:{httpPort}");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -32,6 +32,10 @@ public sealed class SiloUnderTest : IAsyncDisposable
             ["Orleans:SiloPort"] = FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Live:PublishInterval"] = "00:00:00.050",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Orleans"] = "Error",
+            ["Logging:LogLevel:Polly"] = "Error",
+            ["Logging:LogLevel:StoreSales.Ingest"] = "Error",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -65,4 +69,11 @@ public sealed class SiloUnderTest : IAsyncDisposable
         await _app.StopAsync(timeout.Token);
         await _app.DisposeAsync();
     }
+}
+
+public static class SiloUnderTestExtensions
+{
+    /// <summary>The silo's own grain factory, to read live state as the grains hold it.</summary>
+    public static IGrainFactory Grains(this SiloUnderTest silo) =>
+        (IGrainFactory)silo.Services.GetService(typeof(IGrainFactory))!;
 }

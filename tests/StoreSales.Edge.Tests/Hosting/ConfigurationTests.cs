@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StoreSales.Edge.Tests.Infrastructure;
+
+namespace StoreSales.Edge.Tests.Hosting;
+
+public sealed class ConfigurationTests
+{
+    private static async Task<string> StartFailureAsync(Dictionary<string, string?> settings)
+    {
+        using var host = TestAgent.Build(settings);
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync(TestContext.Current.CancellationToken));
+        return ex is OptionsValidationException validation ? string.Join("\n", validation.Failures) : ex.Message;
+    }
+
+    [Fact]
+    public async Task Missing_agent_settings_are_named_by_their_key()
+    {
+        using var dir = new TempDirectory();
+        var settings = TestAgent.Settings(dir);
+        settings.Remove("Agent:StoreId");
+        settings["Agent:ServerUrl"] = "ftp://example";
+        settings["Agent:BatchSize"] = "0";
+
+        var message = await StartFailureAsync(settings);
+
+        Assert.Contains("Agent:StoreId is required", message, StringComparison.Ordinal);
+        Assert.Contains("Agent:ServerUrl 'ftp://example' is not an absolute http or https URL", message, StringComparison.Ordinal);
+        Assert.Contains("Agent:BatchSize must be between 1 and 1000", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Terminal_problems_are_named_with_their_index()
+    {
+        using var dir = new TempDirectory();
+        var settings = TestAgent.Settings(dir);
+        settings["Terminals:0:TerminalId"] = "T01";
+        settings["Terminals:0:TillPort"] = "/dev/ttyX";
+        settings["Terminals:1:TerminalId"] = "T01";
+        settings["Terminals:1:ScannerSuffix"] = "TAB";
+
+        var message = await StartFailureAsync(settings);
+
+        Assert.Contains("Terminals:1:TerminalId 'T01' is used by another terminal", message, StringComparison.Ordinal);
+        Assert.Contains("Terminals:1:TillPort is required", message, StringComparison.Ordinal);
+        Assert.Contains("Terminals:1:ScannerSuffix 'TAB' must be CR, CRLF or LF", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelt_key_is_an_error_not_a_silent_default()
+    {
+        using var dir = new TempDirectory();
+        var settings = TestAgent.Settings(dir);
+        settings["Agent:BatchSise"] = "50";
+
+        var message = await StartFailureAsync(settings);
+
+        Assert.Contains("BatchSise", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Defaults_apply_when_only_the_required_keys_are_given()
+    {
+        using var dir = new TempDirectory();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Agent:StoreId"] = "store-sh001",
+            ["Agent:ServerUrl"] = TestAgent.UnreachableServer,
+            ["Agent:StoreKey"] = "k",
+            ["Agent:OutboxPath"] = dir.File("outbox.db"),
+        };
+
+        using var host = TestAgent.Build(settings);
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        var agent = host.Services.GetService(typeof(IOptions<Configuration.AgentOptions>)) as IOptions<Configuration.AgentOptions>;
+        Assert.Equal((200, TimeSpan.FromMilliseconds(100)), (agent!.Value.BatchSize, agent.Value.UploadIdleDelay));
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+}

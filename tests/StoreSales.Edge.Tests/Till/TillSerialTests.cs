@@ -1,0 +1,126 @@
+using StoreSales.Edge.Devices.Till;
+using StoreSales.Edge.Tests.Infrastructure;
+
+namespace StoreSales.Edge.Tests.Till;
+
+/// <summary>The agent in-process reading a till over a real pseudo-terminal pair.</summary>
+public sealed class TillSerialTests
+{
+    private static async Task<(TempDirectory Dir, SocatPair Pair, TestAgent Agent)> StartAsync()
+    {
+        var dir = new TempDirectory();
+        var pair = await SocatPair.StartAsync(dir.Path, "till", TestContext.Current.CancellationToken);
+        var settings = TestAgent.Settings(dir);
+        settings["Terminals:0:TerminalId"] = "T01";
+        settings["Terminals:0:TillPort"] = pair.AgentEnd;
+        var agent = await TestAgent.StartAsync(settings);
+        await Eventually.Until(() => agent.Status.Device("T01", "till")!.Connected, "the till port to open");
+        return (dir, pair, agent);
+    }
+
+    [Fact]
+    public async Task A_sale_written_to_the_till_port_lands_in_the_outbox()
+    {
+        var (dir, pair, agent) = await StartAsync();
+        using var _ = dir;
+        await using var __ = pair;
+        await using var ___ = agent;
+        using var till = pair.OpenDevice();
+
+        await till.WriteChunkedAsync(
+            "S|sale|R-1001|2025-06-01T10:15:30+08:00|C07|M555|R002\r\n" +
+            "L|6920433218190|2|3.50|0|7.00\r\n" +
+            "L|6993503056411|1|39.90|2.00|37.90\n" +
+            "T|44.90|cash:40.00,wechat:4.90\n",
+            chunkSize: 7,
+            TestContext.Current.CancellationToken);
+
+        await Eventually.Until(() => agent.Outbox.Depth == 1, "one sale in the outbox");
+        var sale = Assert.Single(agent.Outbox.PeekOldest(10)).Sale;
+        Assert.Equal("T01", sale.TerminalId);
+        Assert.Equal(1, sale.Sequence);
+        Assert.Equal("sale", sale.Kind);
+        Assert.Equal("R-1001", sale.ReceiptNumber);
+        Assert.Equal(new DateTimeOffset(2025, 6, 1, 10, 15, 30, TimeSpan.FromHours(8)), sale.RungUpAt);
+        Assert.Equal(("C07", "M555", "R002"), (sale.CashierId, sale.MemberId, sale.RepId));
+        Assert.Equal(44.90m, sale.Total);
+        Assert.Collection(
+            sale.Lines,
+            l => Assert.Equal((1, "6920433218190", 2m, 3.50m, 0m, 7.00m), (l.LineNumber, l.ItemCode, l.Quantity, l.UnitPrice, l.Discount, l.Amount)),
+            l => Assert.Equal((2, "6993503056411", 1m, 39.90m, 2.00m, 37.90m), (l.LineNumber, l.ItemCode, l.Quantity, l.UnitPrice, l.Discount, l.Amount)));
+        Assert.Equal([("cash", 40.00m), ("wechat", 4.90m)], sale.Tenders.Select(t => (t.Method, t.Amount)));
+        Assert.InRange(sale.CapturedAt, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddSeconds(1));
+
+        var device = agent.Status.Device("T01", "till")!;
+        Assert.Equal(1, device[TillCounters.Sales]);
+        Assert.Equal(0, device[TillCounters.Malformed]);
+    }
+
+    [Fact]
+    public async Task Garbage_is_counted_and_the_next_good_sale_still_lands()
+    {
+        var (dir, pair, agent) = await StartAsync();
+        using var _ = dir;
+        await using var __ = pair;
+        await using var ___ = agent;
+        using var till = pair.OpenDevice();
+
+        till.Write("HELLO WORLD\n");                                              // unknown tag
+        till.Write("L|6920433218190|1|3.50|0|3.50\n");                            // L without S
+        till.Write("T|3.50|cash:3.50\n");                                         // T without S
+        till.Write("S|sale|R1|yesterday|C1||\n");                                 // bad time
+        till.Write(new string('Z', 5000) + "\n");                                 // over-long
+        till.Write([0xFF, 0xFE, (byte)'S', (byte)'\n']);                          // not UTF-8
+        till.Write("S|sale|R2|2025-06-01T10:00:00+08:00|C1||\n");                 // opened, then abandoned
+        till.Write("L|6920433218190|1|3.50|0|3.50\n");
+        till.Write("S|sale|R3|2025-06-01T10:01:00+08:00|C1||\n");                 // abandons R2
+        till.Write("L|6920433218190|x|3.50|0|3.50\n");                            // bad number inside a sale
+        till.Write("L|6969407816185|2|3.00|0|6.00\n");
+        till.Write("T|6.00|alipay:6.00\n");
+
+        await Eventually.Until(() => agent.Outbox.Depth == 1, "the good sale in the outbox");
+        var sale = Assert.Single(agent.Outbox.PeekOldest(10)).Sale;
+        Assert.Equal("R3", sale.ReceiptNumber);
+        Assert.Equal(6.00m, sale.Total);
+        Assert.Equal("6969407816185", Assert.Single(sale.Lines).ItemCode);
+
+        var device = agent.Status.Device("T01", "till")!;
+        Assert.Equal(7, device[TillCounters.Malformed]);
+        Assert.Equal(1, device[TillCounters.Overlong]);
+        Assert.Equal(2, device[TillCounters.NoOpenSale]);
+        Assert.Equal(1, device[TillCounters.Abandoned]);
+        Assert.Equal(1, device[TillCounters.Sales]);
+        Assert.True(device.Connected);
+    }
+
+    [Fact]
+    public async Task A_till_port_that_appears_late_is_picked_up_and_sequences_continue_after_a_restart()
+    {
+        using var dir = new TempDirectory();
+        var settings = TestAgent.Settings(dir);
+        settings["Terminals:0:TerminalId"] = "T07";
+        settings["Terminals:0:TillPort"] = dir.File("till-agent");
+
+        // First run: the port does not exist yet; the agent keeps trying instead of failing.
+        await using (var agent = await TestAgent.StartAsync(settings))
+        {
+            await Eventually.Until(() => agent.Status.Device("T07", "till")![TillCounters.PortFaults] >= 2, "failed attempts to open a missing port");
+            await using var pair = await SocatPair.StartAsync(dir.Path, "till", TestContext.Current.CancellationToken);
+            await Eventually.Until(() => agent.Status.Device("T07", "till")!.Connected, "the late port to open");
+            using var till = pair.OpenDevice();
+            till.Write("S|sale|A|2025-06-01T10:00:00+08:00|C1||\nT|0.00|\n");
+            await Eventually.Until(() => agent.Outbox.Depth == 1, "the first sale");
+        }
+
+        // Second run on the same outbox: the next sale of T07 gets sequence 2.
+        await using (var pair = await SocatPair.StartAsync(dir.Path, "till", TestContext.Current.CancellationToken))
+        await using (var agent = await TestAgent.StartAsync(settings))
+        {
+            await Eventually.Until(() => agent.Status.Device("T07", "till")!.Connected, "the port to open");
+            using var till = pair.OpenDevice();
+            till.Write("S|sale|B|2025-06-01T10:05:00+08:00|C1||\nT|0.00|\n");
+            await Eventually.Until(() => agent.Outbox.Depth == 2, "the second sale");
+            Assert.Equal([("A", 1L), ("B", 2L)], agent.Outbox.PeekOldest(10).Select(e => (e.Sale.ReceiptNumber!, e.Sale.Sequence)));
+        }
+    }
+}

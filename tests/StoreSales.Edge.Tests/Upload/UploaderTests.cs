@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Http;
+using StoreSales.Contracts.Ingest;
+using StoreSales.Edge.Outbox;
+using StoreSales.Edge.Tests.Infrastructure;
+using StoreSales.Edge.Tests.Outbox;
+
+namespace StoreSales.Edge.Tests.Upload;
+
+/// <summary>The agent's uploader against a real Kestrel server playing the ingest API.</summary>
+public sealed class UploaderTests
+{
+    /// <summary>Fills the outbox before the agent starts; returns every key appended.</summary>
+    private static HashSet<SaleKey> Fill(TempDirectory dir, int perTerminal, params string[] terminals)
+    {
+        var keys = new HashSet<SaleKey>();
+        using var outbox = new SqliteOutbox(dir.File("outbox.db"));
+        for (var i = 0; i < perTerminal; i++)
+        {
+            foreach (var terminal in terminals)
+            {
+                var sequence = outbox.Append(SqliteOutboxTests.Sale(terminal, $"{terminal}-{i}", 1.00m + i));
+                keys.Add(new SaleKey(terminal, sequence));
+            }
+        }
+
+        return keys;
+    }
+
+    [Fact]
+    public async Task Acked_batches_empty_the_outbox_in_batches_of_at_most_BatchSize()
+    {
+        using var dir = new TempDirectory();
+        var keys = Fill(dir, 125, "T01", "T02");
+        await using var server = await FakeIngestServer.StartAsync();
+        var settings = TestAgent.Settings(dir, server.Url);
+        settings["Agent:BatchSize"] = "100";
+
+        await using var agent = await TestAgent.StartAsync(settings);
+        await Eventually.Until(() => agent.Outbox.Depth == 0, "the outbox to empty");
+
+        Assert.Equal(keys, server.Ledger.Keys.ToHashSet());
+        Assert.Equal([100, 100, 50], server.AckedBatchSizes);
+        Assert.All(server.Received.Values, n => Assert.Equal(1, n));
+        var ledgerSale = server.Ledger[new SaleKey("T02", 7)];
+        Assert.Equal(("T02-6", 7.00m), (ledgerSale.ReceiptNumber!, ledgerSale.Total));
+        var snapshot = agent.Status.Snapshot();
+        Assert.Equal((250L, 3L, 0L), (snapshot.Upload.Acked, snapshot.Upload.Batches, snapshot.OutboxDepth));
+        Assert.NotNull(snapshot.Upload.ServerClockSkew);
+    }
+
+    [Fact]
+    public async Task Server_errors_are_retried_and_nothing_is_lost_or_doubled()
+    {
+        using var dir = new TempDirectory();
+        var keys = Fill(dir, 20, "T01", "T02", "T03");
+        await using var server = await FakeIngestServer.StartAsync();
+        server.Intercept = (_, request) => request <= 3 ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : null;
+        var settings = TestAgent.Settings(dir, server.Url);
+        settings["Agent:BatchSize"] = "25";
+
+        await using var agent = await TestAgent.StartAsync(settings);
+        await Eventually.Until(() => agent.Outbox.Depth == 0, "the outbox to empty");
+
+        Assert.True(server.Requests >= 3 + 3, $"3 refused + at least 3 acked requests, saw {server.Requests}");
+        Assert.Equal(keys, server.Received.Keys.ToHashSet());   // every sale reached the server
+        Assert.Equal(keys, server.Ledger.Keys.ToHashSet());     // and is durable there, once per (terminal, sequence)
+        Assert.Equal(keys.Count, server.AckedBatchSizes.Sum()); // no sale was acked twice: nothing was sent again after its ack
+        Assert.Equal(60, agent.Status.Snapshot().Upload.Acked);
+    }
+
+    [Fact]
+    public async Task A_sale_the_server_refuses_goes_to_the_rejected_table_and_the_others_are_acked()
+    {
+        using var dir = new TempDirectory();
+        var keys = Fill(dir, 5, "T01", "T02");
+        await using var server = await FakeIngestServer.StartAsync();
+        server.Intercept = (batch, _) => batch.Sales.Any(s => s.ReceiptNumber == "T02-3")
+            ? Results.Problem(title: "Invalid sale", detail: "T02#8: item 6920433218190 is not in the catalog", statusCode: StatusCodes.Status400BadRequest)
+            : null;
+
+        await using var agent = await TestAgent.StartAsync(TestAgent.Settings(dir, server.Url));
+        await Eventually.Until(() => agent.Outbox.Depth == 0, "the outbox to empty");
+
+        var rejected = Assert.Single(agent.Outbox.ReadRejected());
+        Assert.Equal(new SaleKey("T02", 4), rejected.Key);
+        Assert.Equal("T02#8: item 6920433218190 is not in the catalog", rejected.Reason);
+        keys.Remove(new SaleKey("T02", 4));
+        Assert.Equal(keys, server.Ledger.Keys.ToHashSet());
+        var snapshot = agent.Status.Snapshot();
+        Assert.Equal((9L, 1L, 1L), (snapshot.Upload.Acked, snapshot.Upload.Rejected, snapshot.RejectedCount));
+    }
+
+    [Fact]
+    public async Task A_wrong_store_key_keeps_everything_and_is_reported()
+    {
+        using var dir = new TempDirectory();
+        Fill(dir, 3, "T01");
+        await using var server = await FakeIngestServer.StartAsync(storeKey: "the-real-key");
+
+        await using var agent = await TestAgent.StartAsync(TestAgent.Settings(dir, server.Url));
+        await Eventually.Until(() => agent.Status.Snapshot().Upload.AuthFailures >= 2, "two refused uploads");
+
+        Assert.Equal(3, agent.Outbox.Depth);
+        Assert.Equal(0, agent.Outbox.RejectedCount);
+        Assert.Empty(server.Ledger);
+        Assert.Contains("wrong key", agent.Status.Snapshot().Upload.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_keeps_everything_in_the_outbox()
+    {
+        using var dir = new TempDirectory();
+        Fill(dir, 4, "T01");
+
+        await using var agent = await TestAgent.StartAsync(TestAgent.Settings(dir));
+        await Eventually.Until(() => agent.Status.Snapshot().Upload.Failures >= 2, "two failed upload passes");
+
+        Assert.Equal(4, agent.Outbox.Depth);
+        Assert.NotNull(agent.Status.Snapshot().Upload.LastError);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Net.Http.Json;
+using StoreSales.Abstractions.Stores;
+using StoreSales.Contracts.Ingest;
+using StoreSales.Testing;
+using static StoreSales.Testing.SaleFactory;
+
+namespace StoreSales.Integration.Tests;
+
+public sealed class SiloRestartTests
+{
+    [Fact]
+    public async Task A_stores_figures_survive_a_silo_restart()
+    {
+        await using var database = await TestDatabase.Create("restart");
+        var clusterId = "restart-" + Guid.NewGuid().ToString("N")[..8];
+        var now = DateTimeOffset.UtcNow;
+        StoreProgress before;
+        await using (var silo = await SiloUnderTest.Start(database, clusterId))
+        {
+            using var agent = silo.CreateClient("demo-key-store-gz001");
+            var batch = new SaleBatch { Sales = [Sale("T01", 1, now, ("6920433218190", 3, 3.5m)), Sale("T02", 1, now, ("6970013389086", 1, 4m))] };
+            (await agent.PostAsJsonAsync("/api/stores/store-gz001/sales/batches", batch, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+            before = await silo.Grains().GetGrain<IStoreGrain>("store-gz001").GetProgress();
+        }
+
+        await using var restarted = await SiloUnderTest.Start(database, clusterId);
+        var after = await restarted.Grains().GetGrain<IStoreGrain>("store-gz001").GetProgress();
+        using var retry = restarted.CreateClient("demo-key-store-gz001");
+        var again = new SaleBatch { Sales = [Sale("T01", 1, now, ("6920433218190", 3, 3.5m))] };
+        var ack = await (await retry.PostAsJsonAsync("/api/stores/store-gz001/sales/batches", again, TestContext.Current.CancellationToken)).Content.ReadFromJsonAsync<BatchAck>(TestContext.Current.CancellationToken);
+        var afterRetry = await restarted.Grains().GetGrain<IStoreGrain>("store-gz001").GetProgress();
+
+        Assert.Equal(14.5m, before.Day.Actual);
+        Assert.Equal((before.Day.Actual, before.Day.SalesCount, before.Day.Status), (after.Day.Actual, after.Day.SalesCount, after.Day.Status));
+        Assert.Equal(before.Month.Actual, after.Month.Actual);
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(1, ack!.Duplicates);
+        Assert.Equal(14.5m, afterRetry.Day.Actual);
+    }
+}
