@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds StoreSales and runs every test project against a private PostgreSQL it starts and stops.
+# Ends with one line: "N passed, N failed" (totals over all test projects).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+ROOT="$(pwd)"
+source deploy/local/lib.sh
+
+need_packages socat || exit 1
+need_postgres || exit 1
+
+PG_DIR="$ROOT/.data/pg-test"
+PG_PORT="${STORESALES_TEST_PG_PORT:-55433}"
+# Tests may run PostgreSQL without fsync; the main job and the benchmark never do.
+pg_start "$PG_DIR" "$PG_PORT" fast || { echo "0 passed, 1 failed"; exit 1; }
+trap 'pg_stop "$PG_DIR"' EXIT
+export STORESALES_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
+
+LOG="$ROOT/.data/test-output.log"
+mkdir -p "$ROOT/.data"
+echo "Building..."
+if ! dotnet build StoreSales.sln -c Release -nologo -v q >"$ROOT/.data/build.log" 2>&1; then
+  grep -E "error|Error" "$ROOT/.data/build.log" | sort -u | head -40
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+echo "Testing..."
+dotnet test --solution StoreSales.sln -c Release --no-build 2>&1 | tee "$LOG"
+status=${PIPESTATUS[0]}
+
+# The runner's closing summary holds the totals over every test project.
+summary="$(awk '/^Test run summary:/ {found=1} found' "$LOG")"
+number() { printf '%s\n' "$summary" | sed -n "s/^ *$1: *\([0-9][0-9]*\).*/\1/p" | tail -n 1; }
+passed="$(number succeeded)"; failed="$(number failed)"
+passed="${passed:-0}"; failed="${failed:-0}"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # A test host crashed or nothing ran: count it as a failure rather than report green.
+  failed=1
+fi
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
