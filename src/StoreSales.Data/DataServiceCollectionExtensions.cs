@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using StoreSales.Abstractions.Chain;
+using StoreSales.Abstractions.Stores;
 using StoreSales.Data.Access;
 using StoreSales.Data.Chain;
 using StoreSales.Data.Demo;
@@ -18,6 +19,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<StoreKeys>();
         services.AddSingleton<DemoChainSeeder>();
         services.AddSingleton<IChainDirectory, PgChainDirectory>();
+        services.AddSingleton<IStoreLedgerReader, PgStoreLedgerReader>();
         return services;
     }
 }

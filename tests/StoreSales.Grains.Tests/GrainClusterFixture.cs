@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.TestingHost;
 using StoreSales.Abstractions.Chain;
+using StoreSales.Abstractions.Stores;
 using StoreSales.Data.Chain;
+using StoreSales.Data.Ledger;
 using StoreSales.Domain.Targets;
 using StoreSales.Grains;
 using StoreSales.Testing;
@@ -35,6 +37,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         {
             host.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new ShiftedClock(Now)));
             host.Services.AddSingleton<IChainDirectory>(new PgChainDirectory(database.DataSource));
+            host.Services.AddSingleton<IStoreLedgerReader>(new PgStoreLedgerReader(database.DataSource));
             host.Services.Configure<LiveOptions>(o => o.PublishInterval = TimeSpan.FromMilliseconds(20));
             host.Services.AddOptions<TargetStatusOptions>();
         });

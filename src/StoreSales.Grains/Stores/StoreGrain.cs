@@ -20,11 +20,15 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 {
     private readonly IPersistentState<StoreState> _state;
     private readonly IChainDirectory _directory;
+    private readonly IStoreLedgerReader _ledger;
     private readonly TimeProvider _clock;
     private readonly LiveOptions _live;
     private readonly TargetStatusOptions _statusOptions;
     private readonly ILogger<StoreGrain> _logger;
     private readonly Dictionary<string, string> _itemNames = new(StringComparer.Ordinal);
+
+    // In-memory index over the persisted minute buckets: a line finds its bucket in O(1).
+    private Dictionary<(long Minute, string Item), ItemMinute>? _itemIndex;
 
     private StoreContext? _context;
     private DateTimeOffset _lastPublished = DateTimeOffset.MinValue;
@@ -34,6 +38,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     public StoreGrain(
         [PersistentState("store", GrainStorageNames.Live)] IPersistentState<StoreState> state,
         IChainDirectory directory,
+        IStoreLedgerReader ledger,
         TimeProvider clock,
         IOptions<LiveOptions> live,
         IOptions<TargetStatusOptions> statusOptions,
@@ -41,6 +46,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     {
         _state = state;
         _directory = directory;
+        _ledger = ledger;
         _clock = clock;
         _live = live.Value;
         _statusOptions = statusOptions.Value;
@@ -52,6 +58,11 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _context = await LoadContext(cancellationToken);
+        if (!_state.RecordExists)
+        {
+            await RebuildFromLedger(_context, cancellationToken);
+        }
+
         this.RegisterGrainTimer(RefreshPace, new GrainTimerCreationOptions(_live.RefreshInterval, _live.RefreshInterval) { Interleave = false });
     }
 
@@ -100,6 +111,45 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         return await BuildProgress(context, now);
     }
 
+    /// <summary>
+    /// A store without saved state (first activation, or state lost) counts the month's sales from the ledger,
+    /// the system of record, and remembers their sequences, so a retry of a batch already in the ledger is not
+    /// counted a second time.
+    /// </summary>
+    private async Task RebuildFromLedger(StoreContext context, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        RollOver(context, now);
+        var state = _state.State;
+        var monthStart = new DateTimeOffset(state.Month.ToDateTime(TimeOnly.MinValue), context.TimeZone.GetUtcOffset(state.Month.ToDateTime(TimeOnly.MinValue)));
+        var sales = await _ledger.ReadSince(StoreId, monthStart, now - _live.HotItemWindow, cancellationToken);
+        if (sales.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var terminal in sales.GroupBy(s => s.TerminalId, StringComparer.Ordinal))
+        {
+            // Sequences before this month's first are last month's: already outside the live figures.
+            state.Terminals[terminal.Key] = new TerminalSequences { Watermark = terminal.Min(s => s.Sequence) - 1 };
+        }
+
+        foreach (var sale in sales)
+        {
+            if (MarkCounted(state, sale))
+            {
+                Count(context, state, sale, now);
+            }
+        }
+
+        PruneItemMinutes(state, now);
+        state.Version++;
+        state.UpdatedAt = now;
+        UpdateBands(context, now);
+        await _state.WriteStateAsync(cancellationToken);
+        LogRebuilt(StoreId, sales.Count, state.MonthActual);
+    }
+
     private bool MarkCounted(StoreState state, StoreSale sale)
     {
         if (!state.Terminals.TryGetValue(sale.TerminalId, out var terminal))
@@ -143,10 +193,12 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         var minute = MinuteItemSales.MinuteOf(sale.RungUpAt);
         foreach (var line in sale.Lines)
         {
-            var bucket = state.ItemMinutes.Find(m => m.Minute == minute && m.ItemCode == line.ItemCode);
-            if (bucket is null)
+            _itemIndex ??= state.ItemMinutes.ToDictionary(m => (m.Minute, m.ItemCode));
+            if (!_itemIndex.TryGetValue((minute, line.ItemCode), out var bucket))
             {
-                state.ItemMinutes.Add(new ItemMinute { Minute = minute, ItemCode = line.ItemCode, Units = line.Quantity });
+                bucket = new ItemMinute { Minute = minute, ItemCode = line.ItemCode, Units = line.Quantity };
+                state.ItemMinutes.Add(bucket);
+                _itemIndex[(minute, line.ItemCode)] = bucket;
             }
             else
             {
@@ -155,8 +207,13 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         }
     }
 
-    private void PruneItemMinutes(StoreState state, DateTimeOffset now) =>
-        state.ItemMinutes.RemoveAll(m => HotItemRanking.IsExpired(m.Minute, now, _live.HotItemWindow));
+    private void PruneItemMinutes(StoreState state, DateTimeOffset now)
+    {
+        if (state.ItemMinutes.RemoveAll(m => HotItemRanking.IsExpired(m.Minute, now, _live.HotItemWindow)) > 0)
+        {
+            _itemIndex = null;
+        }
+    }
 
     /// <summary>Starts a new day or month when the store's local calendar has moved on.</summary>
     private void RollOver(StoreContext context, DateTimeOffset now)
@@ -320,6 +377,9 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         band == (int)TargetBand.Pending ? null : new TargetStatus((TargetBand)band, PaceDirection.OnPace, null);
 
     private static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId}: live figures rebuilt from {Sales} sales in the ledger; month actual {MonthActual}")]
+    private partial void LogRebuilt(string storeId, int sales, decimal monthActual);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId}: {Applied} sales counted, {Repeated} already counted; day actual {DayActual}")]
     private partial void LogApplied(string storeId, int applied, int repeated, decimal dayActual);
