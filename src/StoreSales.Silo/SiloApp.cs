@@ -91,8 +91,12 @@ public static class SiloApp
             var itemsFile = builder.Configuration["Demo:ItemsFile"]
                 ?? throw new InvalidOperationException("Configuration key 'Demo:ItemsFile' is required with 'Demo:ChainFile'.");
             await using var dataSource = Npgsql.NpgsqlDataSource.Create(connectionString);
-            await new DemoChainSeeder(dataSource).Seed(DemoChainSeeder.ReadChain(chainFile), itemsFile, DateOnly.FromDateTime(DateTime.UtcNow), CancellationToken.None);
-            logger.LogInformation("Demo chain from {ChainFile} is seeded", chainFile);
+            var chain = DemoChainSeeder.ReadChain(chainFile);
+            await new DemoChainSeeder(dataSource).Seed(chain, itemsFile, DateOnly.FromDateTime(DateTime.UtcNow), CancellationToken.None);
+            var weeks = builder.Configuration.GetValue("Demo:HistoryWeeks", 4);
+            var history = await new DemoHistory(dataSource, new Data.Ledger.SaleLedger(dataSource))
+                .Backfill(chain, DemoChainSeeder.ReadItems(itemsFile).ToList(), DateTimeOffset.UtcNow, weeks, CancellationToken.None);
+            logger.LogInformation("Demo chain from {ChainFile} is seeded ({History} historical sales added)", chainFile, history);
         }
     }
 }

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Runs StoreSales on this machine: a private PostgreSQL (or the one in ConnectionStrings__StoreSales), the silo
+# (ingest API, Orleans), the command center, and for each demo store an edge agent fed by simulated tills and
+# scanners over socat virtual serial ports. Ctrl-C stops exactly what it started. Data survives a restart.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT="$(pwd)"
+source deploy/local/lib.sh
+
+DATA="$ROOT/.data"
+RUN="$DATA/run"
+PG_DIR="$DATA/pg"
+PG_PORT="${STORESALES_PG_PORT:-55432}"
+SILO_URL="http://127.0.0.1:5070"
+CC_URL="http://127.0.0.1:5080"
+SALES_PER_MINUTE="${STORESALES_DEMO_SALES_PER_MINUTE:-6}"
+CHAIN="$ROOT/deploy/local/demo-chain.json"
+ITEMS="$ROOT/deploy/local/demo-items.csv"
+
+need_packages socat || exit 1
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet not on PATH)." >&2; exit 1; }
+
+PIDS=()
+STARTED_PG=""
+stop_all() {
+  trap - INT TERM EXIT
+  echo
+  echo "Stopping StoreSales..."
+  for ((i=${#PIDS[@]}-1; i>=0; i--)); do kill -TERM "${PIDS[$i]}" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ -n "$STARTED_PG" ]; then pg_stop "$PG_DIR"; echo "PostgreSQL stopped."; fi
+  echo "Stopped."
+}
+trap stop_all INT TERM EXIT
+
+if [ -n "${ConnectionStrings__StoreSales:-}" ]; then
+  echo "Using the PostgreSQL in ConnectionStrings__StoreSales."
+else
+  echo "Starting private PostgreSQL in $PG_DIR on 127.0.0.1:$PG_PORT..."
+  pg_start "$PG_DIR" "$PG_PORT"
+  STARTED_PG=1
+  export ConnectionStrings__StoreSales="Host=127.0.0.1;Port=$PG_PORT;Database=storesales;Username=postgres"
+fi
+
+echo "Building..."
+dotnet build StoreSales.sln -c Release -nologo -v q >"$DATA/build.log" 2>&1 || { grep -E "error" "$DATA/build.log" | sort -u | head -20; exit 1; }
+bin() { echo "$ROOT/$1/bin/Release/net10.0/$2.dll"; }
+
+mkdir -p "$RUN"
+wait_http() { # URL NAME LOG
+  for _ in $(seq 1 120); do
+    curl -fs "$1" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "$2 did not start; see $3" >&2; tail -n 30 "$3" >&2; exit 1
+}
+
+echo "Starting the silo (migrations and demo data on first start)..."
+dotnet "$(bin src/StoreSales.Silo StoreSales.Silo)" --Urls="$SILO_URL" \
+  --Demo:ChainFile="$CHAIN" --Demo:ItemsFile="$ITEMS" >"$RUN/silo.log" 2>&1 &
+PIDS+=($!)
+wait_http "$SILO_URL/health/ready" "The silo" "$RUN/silo.log"
+
+echo "Starting the command center..."
+dotnet "$(bin src/StoreSales.CommandCenter StoreSales.CommandCenter)" --Urls="$CC_URL" >"$RUN/commandcenter.log" 2>&1 &
+PIDS+=($!)
+wait_http "$CC_URL/health/live" "The command center" "$RUN/commandcenter.log"
+
+# One line per store from the demo chain: id, key, terminals (comma separated).
+stores="$(python3 - "$CHAIN" <<'PY'
+import json, sys
+for s in json.load(open(sys.argv[1]))["stores"]:
+    print(s["id"], s["apiKey"], ",".join(s["terminals"]))
+PY
+)"
+
+echo "Starting simulated tills and an edge agent per store..."
+while read -r store key terminals; do
+  dir="$RUN/$store"; mkdir -p "$dir"
+  agent_args=(--Agent:StoreId="$store" --Agent:ServerUrl="$SILO_URL" --Agent:StoreKey="$key" --Agent:OutboxPath="$dir/outbox.db")
+  sim_args=(--catalog "$ITEMS" --sales-per-minute "$SALES_PER_MINUTE")
+  i=0
+  for terminal in ${terminals//,/ }; do
+    # Each device is a pty pair: the agent opens one end as its serial port, the simulator writes the other.
+    for device in till scanner; do
+      socat pty,raw,echo=0,link="$dir/$terminal-$device-agent" pty,raw,echo=0,link="$dir/$terminal-$device-device" >"$dir/socat-$terminal-$device.log" 2>&1 &
+      PIDS+=($!)
+    done
+    agent_args+=(--Terminals:$i:TerminalId="$terminal" --Terminals:$i:TillPort="$dir/$terminal-till-agent" --Terminals:$i:ScannerPort="$dir/$terminal-scanner-agent")
+    sim_args+=(--terminal "$terminal=$dir/$terminal-till-device,$dir/$terminal-scanner-device")
+    i=$((i+1))
+  done
+  for _ in $(seq 1 50); do [ -e "$dir/$terminal-scanner-device" ] && break; sleep 0.1; done
+  dotnet "$(bin edge/StoreSales.Edge StoreSales.Edge)" "${agent_args[@]}" >"$dir/agent.log" 2>&1 &
+  PIDS+=($!)
+  dotnet "$(bin edge/StoreSales.Edge.Simulator StoreSales.Edge.Simulator)" "${sim_args[@]}" >"$dir/simulator.log" 2>&1 &
+  PIDS+=($!)
+done <<<"$stores"
+
+cat <<EOF2
+
+StoreSales is running.
+  Command center   $CC_URL                (store list; click a store for its live board)
+  Store board      $CC_URL/stores/store-sh001
+  Live hub         $CC_URL/hubs/live       (SignalR: JoinStore / JoinRegion, ProgressUpdated / RegionUpdated)
+  Read API         $CC_URL/api/stores, $CC_URL/openapi/v1.json
+  Ingest API       $SILO_URL/api/stores/{storeId}/sales/batches   ($SILO_URL/openapi/v1.json)
+  Metrics, health  $SILO_URL/metrics, $SILO_URL/health/ready
+  Logs             $RUN/
+
+Press Ctrl-C to stop.
+EOF2
+
+wait -n "${PIDS[@]}" || true
+echo "A StoreSales process exited; see the logs in $RUN." >&2
