@@ -56,7 +56,8 @@ public static class CommandCenterApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Named explicitly so the app also finds its assets when hosted in-process by tests and benchmarks.
+        app.MapStaticAssets(Path.Combine(AppContext.BaseDirectory, "StoreSales.CommandCenter.staticwebassets.endpoints.json"));
         app.MapOpenApi();
         app.MapServiceDefaults();
         app.MapProgressApi();

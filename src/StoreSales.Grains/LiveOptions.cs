@@ -16,6 +16,9 @@ public sealed class LiveOptions
     /// <summary>The sliding window of hot items. Default 1 hour.</summary>
     public TimeSpan HotItemWindow { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Granularity of the hot-item window: it slides by this much. Default 5 minutes.</summary>
+    public TimeSpan HotItemBucket { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How many hot items a store shows. Default 10.</summary>
     public int HotItemCount { get; set; } = 10;
 

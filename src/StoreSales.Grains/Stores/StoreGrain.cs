@@ -27,8 +27,8 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     private readonly ILogger<StoreGrain> _logger;
     private readonly Dictionary<string, string> _itemNames = new(StringComparer.Ordinal);
 
-    // In-memory index over the persisted minute buckets: a line finds its bucket in O(1).
-    private Dictionary<(long Minute, string Item), ItemMinute>? _itemIndex;
+    // Kept in memory only: rebuilt from the ledger on activation, so each state write stays small.
+    private HotItemWindow _hotItems = null!;
 
     private StoreContext? _context;
     private DateTimeOffset _lastPublished = DateTimeOffset.MinValue;
@@ -58,7 +58,12 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _context = await LoadContext(cancellationToken);
-        if (!_state.RecordExists)
+        _hotItems = new HotItemWindow(_live.HotItemWindow, _live.HotItemBucket);
+        if (_state.RecordExists)
+        {
+            await LoadHotItems(cancellationToken);
+        }
+        else
         {
             await RebuildFromLedger(_context, cancellationToken);
         }
@@ -89,7 +94,6 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
         if (applied > 0)
         {
-            PruneItemMinutes(state, now);
             state.Version++;
             state.UpdatedAt = now;
             UpdateBands(context, now);
@@ -122,7 +126,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         RollOver(context, now);
         var state = _state.State;
         var monthStart = new DateTimeOffset(state.Month.ToDateTime(TimeOnly.MinValue), context.TimeZone.GetUtcOffset(state.Month.ToDateTime(TimeOnly.MinValue)));
-        var sales = await _ledger.ReadSince(StoreId, monthStart, now - _live.HotItemWindow, cancellationToken);
+        var sales = await _ledger.ReadSince(StoreId, monthStart, now - _hotItems.Window, cancellationToken);
         if (sales.Count == 0)
         {
             return;
@@ -142,12 +146,25 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             }
         }
 
-        PruneItemMinutes(state, now);
         state.Version++;
         state.UpdatedAt = now;
         UpdateBands(context, now);
         await _state.WriteStateAsync(cancellationToken);
         LogRebuilt(StoreId, sales.Count, state.MonthActual);
+    }
+
+    /// <summary>The last hour's item sales of a store whose figures are already in its saved state.</summary>
+    private async Task LoadHotItems(CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        var from = now - _hotItems.Window;
+        foreach (var sale in await _ledger.ReadSince(StoreId, from, from, cancellationToken))
+        {
+            foreach (var line in sale.Lines)
+            {
+                _hotItems.Add(line.ItemCode, line.Quantity, sale.RungUpAt, now);
+            }
+        }
     }
 
     private bool MarkCounted(StoreState state, StoreSale sale)
@@ -185,33 +202,9 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             state.DaySales += sale.Total >= 0 ? 1 : 0;
         }
 
-        if (HotItemRanking.IsExpired(MinuteItemSales.MinuteOf(sale.RungUpAt), now, _live.HotItemWindow))
-        {
-            return;
-        }
-
-        var minute = MinuteItemSales.MinuteOf(sale.RungUpAt);
         foreach (var line in sale.Lines)
         {
-            _itemIndex ??= state.ItemMinutes.ToDictionary(m => (m.Minute, m.ItemCode));
-            if (!_itemIndex.TryGetValue((minute, line.ItemCode), out var bucket))
-            {
-                bucket = new ItemMinute { Minute = minute, ItemCode = line.ItemCode, Units = line.Quantity };
-                state.ItemMinutes.Add(bucket);
-                _itemIndex[(minute, line.ItemCode)] = bucket;
-            }
-            else
-            {
-                bucket.Units += line.Quantity;
-            }
-        }
-    }
-
-    private void PruneItemMinutes(StoreState state, DateTimeOffset now)
-    {
-        if (state.ItemMinutes.RemoveAll(m => HotItemRanking.IsExpired(m.Minute, now, _live.HotItemWindow)) > 0)
-        {
-            _itemIndex = null;
+            _hotItems.Add(line.ItemCode, line.Quantity, sale.RungUpAt, now);
         }
     }
 
@@ -265,11 +258,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     {
         var state = _state.State;
         var (day, month) = Evaluate(context, now);
-        var top = HotItemRanking.Top(
-            state.ItemMinutes.Select(m => new MinuteItemSales(m.Minute, m.ItemCode, m.Units)),
-            now,
-            _live.HotItemWindow,
-            _live.HotItemCount);
+        var top = _hotItems.Top(_live.HotItemCount, now);
         await LoadItemNames(top.Select(t => t.ItemCode));
         var hot = top.Select(t => new HotItemNow(t.ItemCode, _itemNames.GetValueOrDefault(t.ItemCode), t.Units, Round(t.UnitsPerHour))).ToImmutableArray();
 
@@ -335,6 +324,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
         RollOver(_context, now);
         UpdateBands(_context, now);
+        _hotItems.Prune(now);
         await Publish(force: false);
     }
 

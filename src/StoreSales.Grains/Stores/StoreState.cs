@@ -24,8 +24,7 @@ public sealed class StoreState
     /// <summary>Per terminal: which sequence numbers are already counted.</summary>
     [Id(6)] public Dictionary<string, TerminalSequences> Terminals { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Units per item per minute inside the hot-item window.</summary>
-    [Id(7)] public List<ItemMinute> ItemMinutes { get; set; } = [];
+    // Id 7 is retired (hot-item minutes); the hot-item window is rebuilt from the ledger on activation.
 
     /// <summary>Last shown bands, for hysteresis (as ints of <c>TargetBand</c>).</summary>
     [Id(8)] public int DayBand { get; set; }
@@ -44,14 +43,4 @@ public sealed class TerminalSequences
     [Id(0)] public long Watermark { get; set; }
 
     [Id(1)] public List<long> Above { get; set; } = [];
-}
-
-[GenerateSerializer]
-public sealed class ItemMinute
-{
-    [Id(0)] public long Minute { get; set; }
-
-    [Id(1)] public string ItemCode { get; set; } = "";
-
-    [Id(2)] public decimal Units { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Ports;
 using System.Text;
+using StoreSales.Edge.Devices.Serial;
 
 namespace StoreSales.Edge.Tests.Infrastructure;
 
@@ -29,6 +30,9 @@ public sealed class SocatPair : IAsyncDisposable
     {
         var agentEnd = Path.Combine(directory, $"{name}-agent");
         var deviceEnd = Path.Combine(directory, $"{name}-device");
+
+        // A killed socat leaves its links behind, pointing at ptys that are gone (or reused): never wait on those.
+        DeleteLinks(agentEnd, deviceEnd);
         var start = new ProcessStartInfo("socat")
         {
             RedirectStandardError = true,
@@ -62,7 +66,7 @@ public sealed class SocatPair : IAsyncDisposable
         socat.BeginOutputReadLine();
 
         var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!(File.Exists(agentEnd) && File.Exists(deviceEnd)))
+        while (!(SerialPortReader.PortExists(agentEnd) && SerialPortReader.PortExists(deviceEnd)))
         {
             if (socat.HasExited || DateTime.UtcNow > deadline)
             {
@@ -115,6 +119,15 @@ public sealed class SocatPair : IAsyncDisposable
         finally
         {
             _socat.Dispose();
+            DeleteLinks(AgentEnd, DeviceEnd);
+        }
+    }
+
+    private static void DeleteLinks(params string[] links)
+    {
+        foreach (var link in links)
+        {
+            File.Delete(link);
         }
     }
 }

@@ -123,4 +123,33 @@ public sealed class TillSerialTests
             Assert.Equal([("A", 1L), ("B", 2L)], agent.Outbox.PeekOldest(10).Select(e => (e.Sale.ReceiptNumber!, e.Sale.Sequence)));
         }
     }
+
+    [Fact]
+    public async Task A_till_port_that_vanishes_is_reopened_and_reading_goes_on()
+    {
+        var (dir, pair, agent) = await StartAsync();
+        using var _ = dir;
+        await using var __ = pair;   // disposing twice is harmless
+        await using var ___ = agent;
+        using (var till = pair.OpenDevice())
+        {
+            till.Write("S|sale|A|2025-06-01T10:00:00+08:00|C1||\nT|0.00|\n");
+            await Eventually.Until(() => agent.Outbox.Depth == 1, "the first sale");
+        }
+
+        await pair.DisposeAsync();   // the USB adapter is pulled
+        await Eventually.Until(() => !agent.Status.Device("T01", "till")!.Connected, "the agent to notice");
+
+        await using var again = await SocatPair.StartAsync(dir.Path, "till", TestContext.Current.CancellationToken);
+        await Eventually.Until(() => agent.Status.Device("T01", "till")!.Connected, "the port to be reopened");
+        using (var till = again.OpenDevice())
+        {
+            till.Write("S|sale|B|2025-06-01T10:05:00+08:00|C1||\nT|0.00|\n");
+            await Eventually.Until(() => agent.Outbox.Depth == 2, "the second sale");
+        }
+
+        var device = agent.Status.Device("T01", "till")!;
+        Assert.True(device[TillCounters.Opens] >= 2);
+        Assert.True(device[TillCounters.PortFaults] >= 1);
+    }
 }

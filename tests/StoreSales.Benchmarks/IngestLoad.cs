@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using StoreSales.Contracts.Ingest;
+using StoreSales.Testing;
+
+namespace StoreSales.Benchmarks;
+
+/// <summary>
+/// Stores × tills posting batches through the real ingest API; each till waits for its ack before the next
+/// batch, as an edge agent does. Optionally paced to a target rate.
+/// </summary>
+internal static class IngestLoad
+{
+    public static async Task<IngestResult> Run(SiloUnderTest silo, SaleBatches batches, BenchmarkOptions options, int firstStore, double? targetSalesPerSecond, CancellationToken stop = default)
+    {
+        var latencies = new ConcurrentBag<double>();
+        long sales = 0, lines = 0, errors = 0;
+        var measuring = false;
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        var tills = options.Stores * options.Tills;
+        var perTillInterval = targetSalesPerSecond is { } rate ? TimeSpan.FromSeconds(options.BatchSize * tills / rate) : TimeSpan.Zero;
+
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var workers = Enumerable.Range(0, tills).Select(async t =>
+        {
+            var store = firstStore + (t / options.Tills);
+            var terminal = $"B{t % options.Tills:D2}";
+            using var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+            client.DefaultRequestHeaders.Add("X-Store-Key", BenchmarkChain.Key(store));
+            var random = new Random(t);
+            var sequence = (long)(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond % 100_000) * 1_000_000;
+            var path = $"/api/stores/{BenchmarkChain.StoreId(store)}/sales/batches";
+            while (!cts.IsCancellationRequested)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var batch = new SaleBatch { Sales = Enumerable.Range(0, options.BatchSize).Select(_ => batches.Sale(terminal, ++sequence, random, options.LinesPerSale)).ToList() };
+                try
+                {
+                    using var response = await client.PostAsJsonAsync(path, batch, cts.Token);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        if (Volatile.Read(ref measuring))
+                        {
+                            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                            Interlocked.Add(ref sales, batch.Sales.Count);
+                            Interlocked.Add(ref lines, batch.Sales.Sum(s => s.Lines.Count));
+                        }
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+                catch (OperationCanceledException) when (cts.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                var wait = perTillInterval - Stopwatch.GetElapsedTime(started);
+                if (wait > TimeSpan.Zero)
+                {
+                    try
+                    {
+                        await Task.Delay(wait, cts.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        break;
+                    }
+                }
+            }
+        }).ToList();
+
+        await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds), stop);
+        Volatile.Write(ref measuring, true);
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(options.Seconds), stop);
+        Volatile.Write(ref measuring, false);
+        var elapsed = clock.Elapsed;
+        await cts.CancelAsync();
+        await Task.WhenAll(workers);
+
+        return new IngestResult(Interlocked.Read(ref sales), Interlocked.Read(ref lines), elapsed, [.. latencies], Interlocked.Read(ref errors));
+    }
+}
+
+internal sealed record IngestResult(long Sales, long Lines, TimeSpan Elapsed, List<double> AckLatenciesMs, long Errors)
+{
+    public double SalesPerSecond => Sales / Elapsed.TotalSeconds;
+
+    public void Print()
+    {
+        Console.WriteLine($"sustained: {SalesPerSecond:N0} sales/s, {Lines / Elapsed.TotalSeconds:N0} lines/s ({Sales:N0} sales in {Elapsed.TotalSeconds:0.0}s, {Errors} errors)");
+        Console.WriteLine($"batch ack latency: p50 {Percentiles.Of(AckLatenciesMs, 50):0.0} ms, p99 {Percentiles.Of(AckLatenciesMs, 99):0.0} ms over {AckLatenciesMs.Count:N0} batches");
+        Console.WriteLine();
+    }
+}

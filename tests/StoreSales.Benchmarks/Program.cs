@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+using StoreSales.Benchmarks;
+using StoreSales.Testing;
+
+// Usage: deploy/local/benchmark.sh [--stores 50] [--tills 4] [--batch 25] [--seconds 20] [--memory-grains 10000]
+var options = BenchmarkOptions.Parse(args);
+Console.WriteLine($"StoreSales benchmark  {DateTime.UtcNow:u}");
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024.0):0.0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+Console.WriteLine($"PostgreSQL: {TestDatabase.ServerConnectionString} (must run with fsync on: durable acks)");
+Console.WriteLine($"load: {options.Stores} stores x {options.Tills} tills, batches of {options.BatchSize} sales x {options.LinesPerSale} lines, {options.Seconds}s after {options.WarmupSeconds}s warm-up");
+Console.WriteLine();
+
+await using var database = await TestDatabase.Create("bench");
+await BenchmarkChain.Create(database.DataSource, Math.Max(options.Stores * 2 + 10, options.MemoryGrains + options.Stores * 2 + 10));
+var clusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
+await using var silo = await SiloUnderTest.Start(database, clusterId, new Dictionary<string, string?>
+{
+    ["Ingest:MaxConcurrentBatches"] = "256",
+    ["Ingest:MaxQueuedBatches"] = "4096",
+    ["Live:PublishInterval"] = "00:00:00.250",
+});
+
+var batches = new SaleBatches();
+
+// 1. Sustained ingest with durable ack, as fast as the stores' tills can send.
+var full = await IngestLoad.Run(silo, batches, options, firstStore: 0, targetSalesPerSecond: null);
+Console.WriteLine("== ingest, full load (every ack after COMMIT in PostgreSQL and the grain's state write) ==");
+full.Print();
+
+// 2. The raw COPY rate of the same rows into empty copies of the ledger tables.
+var copy = await CopyBaseline.Run(database.DataSource, batches, sales: Math.Max(20_000, (int)Math.Min(full.Sales, 200_000)), options.LinesPerSale);
+Console.WriteLine("== PostgreSQL COPY of the same rows into an empty copy of the ledger tables ==");
+Console.WriteLine($"COPY: {copy.SalesPerSecond:N0} sales/s, {copy.LinesPerSecond:N0} lines/s ({copy.Sales:N0} sales in {copy.Elapsed.TotalSeconds:0.00}s)");
+Console.WriteLine($"ratio ingest/COPY: {full.SalesPerSecond / copy.SalesPerSecond:P1}");
+Console.WriteLine();
+
+// 3. Scan-to-board at half the measured load: post a sale, wait for the store's ProgressUpdated on SignalR.
+await using (var commandCenter = await CommandCenterUnderTest.Start(database, clusterId))
+{
+    var board = await BoardLatency.Run(silo, commandCenter, batches, options, full.SalesPerSecond / 2, probeStore: options.Stores);
+    Console.WriteLine($"== scan-to-board latency at half load ({full.SalesPerSecond / 2:N0} sales/s target) ==");
+    board.Print();
+}
+
+// 4. Memory per active store grain.
+var memory = await GrainMemory.Run(silo, batches, firstStore: options.Stores * 2 + 10, steps: [1_000, options.MemoryGrains]);
+Console.WriteLine("== silo memory per active store grain (each with one 10-line sale) ==");
+memory.Print();
+
+internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, int LinesPerSale, int Seconds, int WarmupSeconds, int MemoryGrains)
+{
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        int Get(string name, int fallback)
+        {
+            var i = Array.IndexOf(args, "--" + name);
+            return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        }
+
+        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 25), Get("lines", 10), Get("seconds", 20), Get("warmup", 5), Get("memory-grains", 10_000));
+    }
+}
