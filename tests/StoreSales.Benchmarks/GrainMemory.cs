@@ -50,10 +50,14 @@ internal sealed record MemoryResult(List<(int Grains, long HeapBytes, long Worki
 {
     public void Print()
     {
-        var (_, baseHeap, baseWs) = Steps[0];
-        foreach (var (grains, heap, ws) in Steps.Skip(1))
+        // Per grain from the growth between consecutive steps: earlier phases' garbage and caches cancel out.
+        for (var i = 1; i < Steps.Count; i++)
         {
-            Console.WriteLine($"{grains,6:N0} grains: managed heap +{(heap - baseHeap) / 1048576.0:N1} MB ({(heap - baseHeap) / 1024.0 / grains:N1} KB per grain), process working set {ws / 1048576.0:N0} MB (+{(ws - baseWs) / 1048576.0:N0} MB)");
+            var (grains, heap, ws) = Steps[i];
+            var (previousGrains, previousHeap, previousWs) = Steps[i - 1];
+            var added = grains - previousGrains;
+            Console.WriteLine($"{grains,6:N0} active grains: managed heap {heap / 1048576.0:N1} MB, working set {ws / 1048576.0:N0} MB; "
+                + $"the last {added:N0} added {(heap - previousHeap) / 1024.0 / added:N1} KB heap and {(ws - previousWs) / 1024.0 / added:N1} KB working set each");
         }
 
         Console.WriteLine();

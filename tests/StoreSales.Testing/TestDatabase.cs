@@ -32,7 +32,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> Create(string purpose, bool seedDemo = true)
     {
-        var name = $"t_{purpose}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
+        var unique = $"t_{purpose}_{Guid.NewGuid():N}".ToLowerInvariant();
+        var name = unique[..Math.Min(unique.Length, 40)];
         var connectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = true, MaxPoolSize = 50 }.ConnectionString;
         DatabaseMigrator.Migrate(connectionString, NullLogger.Instance);
         var database = new TestDatabase(name, connectionString);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StoreSales.Edge.Tests.Infrastructure;
+using StoreSales.Testing;
 
 namespace StoreSales.Edge.Tests.Hosting;
 

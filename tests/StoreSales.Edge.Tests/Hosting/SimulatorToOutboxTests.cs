@@ -3,6 +3,7 @@ using StoreSales.Edge.Devices.Scanner;
 using StoreSales.Edge.Devices.Till;
 using StoreSales.Edge.Simulator;
 using StoreSales.Edge.Tests.Infrastructure;
+using StoreSales.Testing;
 
 namespace StoreSales.Edge.Tests.Hosting;
 

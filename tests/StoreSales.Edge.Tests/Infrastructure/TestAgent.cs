@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StoreSales.Edge.Outbox;
 using StoreSales.Edge.Status;
+using StoreSales.Testing;
 
 namespace StoreSales.Edge.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using StoreSales.Contracts.Ingest;
 using StoreSales.Edge.Outbox;
 using StoreSales.Edge.Tests.Infrastructure;
+using StoreSales.Testing;
 
 namespace StoreSales.Edge.Tests.Outbox;
 

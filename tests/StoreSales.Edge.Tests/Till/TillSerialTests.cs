@@ -1,5 +1,6 @@
 using StoreSales.Edge.Devices.Till;
 using StoreSales.Edge.Tests.Infrastructure;
+using StoreSales.Testing;
 
 namespace StoreSales.Edge.Tests.Till;
 
@@ -35,7 +36,8 @@ public sealed class TillSerialTests
             chunkSize: 7,
             TestContext.Current.CancellationToken);
 
-        await Eventually.Until(() => agent.Outbox.Depth == 1, "one sale in the outbox");
+        // The counter moves just after the outbox write: wait for both.
+        await Eventually.Until(() => agent.Outbox.Depth == 1 && agent.Status.Device("T01", "till")![TillCounters.Sales] == 1, "one sale in the outbox");
         var sale = Assert.Single(agent.Outbox.PeekOldest(10)).Sale;
         Assert.Equal("T01", sale.TerminalId);
         Assert.Equal(1, sale.Sequence);
@@ -78,7 +80,7 @@ public sealed class TillSerialTests
         till.Write("L|6969407816185|2|3.00|0|6.00\n");
         till.Write("T|6.00|alipay:6.00\n");
 
-        await Eventually.Until(() => agent.Outbox.Depth == 1, "the good sale in the outbox");
+        await Eventually.Until(() => agent.Outbox.Depth == 1 && agent.Status.Device("T01", "till")![TillCounters.Sales] == 1, "the good sale in the outbox");
         var sale = Assert.Single(agent.Outbox.PeekOldest(10)).Sale;
         Assert.Equal("R3", sale.ReceiptNumber);
         Assert.Equal(6.00m, sale.Total);

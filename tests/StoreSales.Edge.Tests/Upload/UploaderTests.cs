@@ -3,6 +3,7 @@ using StoreSales.Contracts.Ingest;
 using StoreSales.Edge.Outbox;
 using StoreSales.Edge.Tests.Infrastructure;
 using StoreSales.Edge.Tests.Outbox;
+using StoreSales.Testing;
 
 namespace StoreSales.Edge.Tests.Upload;
 
@@ -36,7 +37,7 @@ public sealed class UploaderTests
         settings["Agent:BatchSize"] = "100";
 
         await using var agent = await TestAgent.StartAsync(settings);
-        await Eventually.Until(() => agent.Outbox.Depth == 0, "the outbox to empty");
+        await Eventually.Until(() => agent.Outbox.Depth == 0 && agent.Status.Snapshot().Upload.Batches == 3, "the outbox to empty");
 
         Assert.Equal(keys, server.Ledger.Keys.ToHashSet());
         Assert.Equal([100, 100, 50], server.AckedBatchSizes);
@@ -59,7 +60,7 @@ public sealed class UploaderTests
         settings["Agent:BatchSize"] = "25";
 
         await using var agent = await TestAgent.StartAsync(settings);
-        await Eventually.Until(() => agent.Outbox.Depth == 0, "the outbox to empty");
+        await Eventually.Until(() => agent.Outbox.Depth == 0 && agent.Status.Snapshot().Upload.Acked == 60, "the outbox to empty");
 
         Assert.True(server.Requests >= 3 + 3, $"3 refused + at least 3 acked requests, saw {server.Requests}");
         Assert.Equal(keys, server.Received.Keys.ToHashSet());   // every sale reached the server
@@ -79,7 +80,9 @@ public sealed class UploaderTests
             : null;
 
         await using var agent = await TestAgent.StartAsync(TestAgent.Settings(dir, server.Url));
-        await Eventually.Until(() => agent.Outbox.Depth == 0, "the outbox to empty");
+        await Eventually.Until(
+            () => agent.Outbox.Depth == 0 && agent.Status.Snapshot().Upload is { Acked: 9, Rejected: 1 },
+            "the outbox to empty");
 
         var rejected = Assert.Single(agent.Outbox.ReadRejected());
         Assert.Equal(new SaleKey("T02", 4), rejected.Key);

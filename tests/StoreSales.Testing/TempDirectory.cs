@@ -1,4 +1,4 @@
-namespace StoreSales.Edge.Tests.Infrastructure;
+namespace StoreSales.Testing;
 
 /// <summary>A fresh directory under /tmp, deleted on dispose.</summary>
 public sealed class TempDirectory : IDisposable

@@ -3,7 +3,7 @@ using System.IO.Ports;
 using System.Text;
 using StoreSales.Edge.Devices.Serial;
 
-namespace StoreSales.Edge.Tests.Infrastructure;
+namespace StoreSales.Testing;
 
 /// <summary>
 /// A pair of linked pseudo-terminals made by socat: the agent opens <see cref="AgentEnd"/> as its serial port,

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+
+namespace StoreSales.Edge.Simulator;
+
+/// <summary>One line of a simulated sale: the till line and, for items, the barcode the scanner read first.</summary>
+public sealed record SimulatedStep(string TillLine, string? Barcode);
+
+/// <summary>A simulated sale as the till sends it.</summary>
+public sealed record SimulatedSale(string ReceiptNumber, decimal Total, IReadOnlyList<SimulatedStep> Steps)
+{
+    public int ItemCount => Steps.Count(s => s.Barcode is not null);
+}
+
+/// <summary>
+/// Makes random but plausible sales in the till line protocol: 1-8 distinct catalog items, 1-3 of each,
+/// an occasional 5% line discount, one or two tenders. Deterministic for a given <see cref="Random"/> seed
+/// (apart from the time stamp).
+/// </summary>
+public sealed class SaleGenerator(IReadOnlyList<CatalogItem> catalog, string terminalId, Random random)
+{
+    private static readonly string[] Methods = ["cash", "card", "wechat", "alipay"];
+    private int _receipts;
+
+    public SimulatedSale Next(DateTimeOffset now)
+    {
+        var receipt = string.Create(CultureInfo.InvariantCulture, $"{terminalId}-{now:yyyyMMddHHmmss}-{++_receipts:D4}");
+        var cashier = string.Create(CultureInfo.InvariantCulture, $"C{random.Next(1, 5):D2}");
+        var member = random.NextDouble() < 0.3 ? string.Create(CultureInfo.InvariantCulture, $"M{random.Next(10_000_000, 100_000_000)}") : "";
+        var rep = random.NextDouble() < 0.2 ? string.Create(CultureInfo.InvariantCulture, $"R{random.Next(1, 11):D3}") : "";
+
+        var steps = new List<SimulatedStep>
+        {
+            new(Invariant($"S|sale|{receipt}|{now:yyyy-MM-dd'T'HH:mm:sszzz}|{cashier}|{member}|{rep}"), null),
+        };
+
+        var count = Math.Min(random.Next(1, 9), catalog.Count);
+        var total = 0m;
+        foreach (var item in catalog.OrderBy(_ => random.Next()).Take(count))
+        {
+            var quantity = random.Next(1, 4);
+            var gross = quantity * item.UnitPrice;
+            var discount = random.NextDouble() < 0.05 ? Math.Round(gross * 0.05m, 2, MidpointRounding.AwayFromZero) : 0m;
+            var amount = gross - discount;
+            total += amount;
+            steps.Add(new SimulatedStep(Invariant($"L|{item.Gtin}|{quantity}|{Money(item.UnitPrice)}|{Money(discount)}|{Money(amount)}"), item.Gtin));
+        }
+
+        steps.Add(new SimulatedStep(Invariant($"T|{Money(total)}|{Tenders(total)}"), null));
+        return new SimulatedSale(receipt, total, steps);
+    }
+
+    private string Tenders(decimal total)
+    {
+        if (random.NextDouble() < 0.1 && total >= 2m)
+        {
+            var cash = Math.Floor(total / 2);
+            return Invariant($"cash:{Money(cash)},card:{Money(total - cash)}");
+        }
+
+        return Invariant($"{Methods[random.Next(Methods.Length)]}:{Money(total)}");
+    }
+
+    private static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>Bytes on the wire.</summary>
+public static class Wire
+{
+    public static byte[] TillLine(string line) => Encoding.UTF8.GetBytes(line + "\n");
+
+    public static byte[] ScannerFrame(string barcode, string suffix) => Encoding.ASCII.GetBytes(barcode + suffix);
+}

@@ -1,0 +1,109 @@
+using System.IO.Ports;
+
+namespace StoreSales.Edge.Simulator;
+
+/// <summary>
+/// One simulated terminal: rings up sales on its till port and, when it has one, reads each item's barcode
+/// on its scanner port first. Gaps between sales are random around the configured rate (Poisson arrivals,
+/// clipped), items within a sale follow each other in well under a second, as at a real till.
+/// </summary>
+public sealed class TerminalSimulator(SimulatedTerminal terminal, SimulatorOptions options, IReadOnlyList<CatalogItem> catalog, Random random, TextWriter output)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        using var till = Open(terminal.TillPort);
+        using var scanner = terminal.ScannerPort is null ? null : Open(terminal.ScannerPort);
+        var generator = new SaleGenerator(catalog, terminal.TerminalId, random);
+        var meanGap = TimeSpan.FromMinutes(1 / options.SalesPerMinute);
+        var sold = 0;
+
+        while (!cancellationToken.IsCancellationRequested && (options.Count is null || sold < options.Count))
+        {
+            var started = DateTimeOffset.Now;
+            var sale = generator.Next(started);
+            var itemGap = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMilliseconds(800).Ticks, meanGap.Ticks / (2 * (sale.Steps.Count + 1))));
+
+            foreach (var step in sale.Steps)
+            {
+                if (step.Barcode is not null)
+                {
+                    await Pause(itemGap, cancellationToken);
+                    if (scanner is not null)
+                    {
+                        await Write(scanner, Wire.ScannerFrame(step.Barcode, options.SuffixText), cancellationToken);
+                    }
+                }
+
+                await Write(till, Wire.TillLine(step.TillLine), cancellationToken);
+            }
+
+            sold++;
+            await output.WriteLineAsync($"{terminal.TerminalId}: sale {sold}{(options.Count is { } c ? $"/{c}" : "")} receipt {sale.ReceiptNumber}, {sale.ItemCount} items, total {sale.Total:0.00}");
+
+            if (options.Count is null || sold < options.Count)
+            {
+                var elapsed = DateTimeOffset.Now - started;
+                var gap = NextGap(meanGap);
+                if (gap > elapsed)
+                {
+                    await Pause(gap - elapsed, cancellationToken);
+                }
+            }
+        }
+
+        return sold;
+    }
+
+    /// <summary>Exponential gap with the given mean, clipped to 0.2-3 times the mean.</summary>
+    private TimeSpan NextGap(TimeSpan mean)
+    {
+        var factor = Math.Clamp(-Math.Log(1 - random.NextDouble()), 0.2, 3.0);
+        return TimeSpan.FromTicks((long)(mean.Ticks * factor));
+    }
+
+    private SerialPort Open(string path)
+    {
+        var port = new SerialPort(path, options.BaudRate, Parity.None, 8, StopBits.One) { Handshake = Handshake.None };
+        try
+        {
+            port.Open();
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException or ArgumentException)
+        {
+            port.Dispose();
+            var reason = Exists(path) ? ex.Message : "port not found";
+            throw new SimulatorException($"{terminal.TerminalId}: cannot open {path}: {reason}");
+        }
+
+        port.DiscardInBuffer();
+        return port;
+    }
+
+    /// <summary>True when the path or, for a link, its final target exists (a pty link outlives its pty).</summary>
+    private static bool Exists(string path)
+    {
+        var info = new FileInfo(path);
+        return info.LinkTarget is null ? info.Exists : info.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true };
+    }
+
+    private static async Task Write(SerialPort port, byte[] bytes, CancellationToken cancellationToken)
+    {
+        await port.BaseStream.WriteAsync(bytes, cancellationToken);
+        await port.BaseStream.FlushAsync(cancellationToken);
+    }
+
+    private static async Task Pause(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: the loop ends after this step.
+        }
+    }
+}
+
+/// <summary>A problem the simulator reports in one line and exits on.</summary>
+public sealed class SimulatorException(string message) : Exception(message);

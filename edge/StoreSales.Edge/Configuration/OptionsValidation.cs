@@ -1,0 +1,161 @@
+using Microsoft.Extensions.Options;
+
+namespace StoreSales.Edge.Configuration;
+
+/// <summary>Checks the <c>Agent</c> section at start; every message names the exact configuration key.</summary>
+internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AgentOptions options)
+    {
+        var failures = new List<string>();
+        const string s = AgentOptions.SectionName;
+
+        if (string.IsNullOrWhiteSpace(options.StoreId))
+        {
+            failures.Add($"{s}:StoreId is required (the store's id as the server knows it, e.g. store-sh001).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ServerUrl))
+        {
+            failures.Add($"{s}:ServerUrl is required (e.g. http://127.0.0.1:5070).");
+        }
+        else if (!Uri.TryCreate(options.ServerUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            failures.Add($"{s}:ServerUrl '{options.ServerUrl}' is not an absolute http or https URL.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.StoreKey))
+        {
+            failures.Add($"{s}:StoreKey is required (the store's API key, sent as X-Store-Key).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.OutboxPath))
+        {
+            failures.Add($"{s}:OutboxPath must not be empty.");
+        }
+
+        if (options.BatchSize is < 1 or > 1000)
+        {
+            failures.Add($"{s}:BatchSize must be between 1 and 1000 (was {options.BatchSize}).");
+        }
+
+        if (options.UploadIdleDelay <= TimeSpan.Zero || options.UploadIdleDelay > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{s}:UploadIdleDelay must be greater than zero and at most 00:01:00 (was {options.UploadIdleDelay}).");
+        }
+
+        if (options.PortRetryDelay <= TimeSpan.Zero)
+        {
+            failures.Add($"{s}:PortRetryDelay must be greater than zero.");
+        }
+
+        if (options.PortRetryMaxDelay < options.PortRetryDelay)
+        {
+            failures.Add($"{s}:PortRetryMaxDelay must be at least {s}:PortRetryDelay.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
+
+/// <summary>Checks the <c>Terminals</c> array at start; messages name the key with its index (<c>Terminals:0:TillPort</c>).</summary>
+internal sealed class TerminalsOptionsValidator : IValidateOptions<TerminalsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TerminalsOptions options)
+    {
+        var failures = new List<string>();
+        var seenIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seenPorts = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        for (var i = 0; i < options.Terminals.Count; i++)
+        {
+            var t = options.Terminals[i];
+            var key = $"{TerminalsOptions.SectionName}:{i}";
+
+            if (string.IsNullOrWhiteSpace(t.TerminalId))
+            {
+                failures.Add($"{key}:TerminalId is required (e.g. T01).");
+            }
+            else if (!IsValidTerminalId(t.TerminalId))
+            {
+                failures.Add($"{key}:TerminalId '{t.TerminalId}' must be 1-32 letters, digits, '-' or '_'.");
+            }
+            else if (!seenIds.Add(t.TerminalId))
+            {
+                failures.Add($"{key}:TerminalId '{t.TerminalId}' is used by another terminal.");
+            }
+
+            if (string.IsNullOrWhiteSpace(t.TillPort))
+            {
+                failures.Add($"{key}:TillPort is required (the till's serial port path).");
+            }
+            else if (!seenPorts.TryAdd(t.TillPort, $"{key}:TillPort"))
+            {
+                failures.Add($"{key}:TillPort '{t.TillPort}' is already used by {seenPorts[t.TillPort]}.");
+            }
+
+            if (!string.IsNullOrWhiteSpace(t.ScannerPort) && !seenPorts.TryAdd(t.ScannerPort, $"{key}:ScannerPort"))
+            {
+                failures.Add($"{key}:ScannerPort '{t.ScannerPort}' is already used by {seenPorts[t.ScannerPort]}.");
+            }
+
+            if (t.BaudRate is < 50 or > 4_000_000)
+            {
+                failures.Add($"{key}:BaudRate {t.BaudRate} is not a serial baud rate (e.g. 9600, 115200).");
+            }
+
+            if (!Devices.Scanner.ScannerSuffix.TryParse(t.ScannerSuffix, out _))
+            {
+                failures.Add($"{key}:ScannerSuffix '{t.ScannerSuffix}' must be CR, CRLF or LF.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsValidTerminalId(string id) =>
+        id.Length <= 32 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+}
+
+/// <summary>Checks the optional <c>Upload</c> section at start.</summary>
+internal sealed class UploadOptionsValidator : IValidateOptions<UploadOptions>
+{
+    public ValidateOptionsResult Validate(string? name, UploadOptions options)
+    {
+        var failures = new List<string>();
+        const string s = UploadOptions.SectionName;
+
+        // Polly's own bounds: attempt timeout 10 ms – 1 day, break duration ≥ 500 ms, retries 1 – int.MaxValue.
+        if (options.AttemptTimeout < TimeSpan.FromMilliseconds(10) || options.AttemptTimeout > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{s}:AttemptTimeout must be between 00:00:00.010 and 01:00:00.");
+        }
+
+        if (options.MaxRetryAttempts is < 0 or > 100)
+        {
+            failures.Add($"{s}:MaxRetryAttempts must be between 0 and 100.");
+        }
+
+        if (options.RetryDelay < TimeSpan.Zero)
+        {
+            failures.Add($"{s}:RetryDelay must not be negative.");
+        }
+
+        if (options.BreakDuration < TimeSpan.FromMilliseconds(500))
+        {
+            failures.Add($"{s}:BreakDuration must be at least 00:00:00.500.");
+        }
+
+        if (options.FailureDelay <= TimeSpan.Zero || options.MaxFailureDelay < options.FailureDelay)
+        {
+            failures.Add($"{s}:FailureDelay must be greater than zero and at most {s}:MaxFailureDelay.");
+        }
+
+        if (options.AuthFailureDelay <= TimeSpan.Zero)
+        {
+            failures.Add($"{s}:AuthFailureDelay must be greater than zero.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using StoreSales.Domain.Barcodes;
+using StoreSales.Edge.Configuration;
+using StoreSales.Edge.Devices.Serial;
+
+namespace StoreSales.Edge.Devices.Scanner;
+
+/// <summary>
+/// Reads a serial barcode scanner: one barcode per frame, ended by the configured suffix (CR, CRLF or LF).
+/// A GTIN with a wrong check digit is counted, never corrected. Valid scans go to the <see cref="IScanSink"/>.
+/// </summary>
+public sealed partial class SerialScannerAdapter : IDeviceAdapter
+{
+    /// <summary>Longest barcode payload accepted, in bytes.</summary>
+    public const int MaxFrameBytes = 256;
+
+    private readonly string _storeId;
+    private readonly IScanSink _sink;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly SerialPortReader _port;
+    private readonly FrameSplitter _splitter;
+    private readonly DeviceCounters _counters = ScannerCounters.Create();
+    private readonly List<Frame> _frames = [];
+
+    public SerialScannerAdapter(TerminalOptions terminal, AgentOptions agent, IScanSink sink, ILogger<SerialScannerAdapter> logger, TimeProvider time)
+    {
+        if (string.IsNullOrWhiteSpace(terminal.ScannerPort))
+        {
+            throw new ArgumentException($"Terminal {terminal.TerminalId} has no ScannerPort.", nameof(terminal));
+        }
+
+        if (!ScannerSuffix.TryParse(terminal.ScannerSuffix, out var suffix))
+        {
+            throw new ArgumentException($"Terminal {terminal.TerminalId}: unknown ScannerSuffix '{terminal.ScannerSuffix}'.", nameof(terminal));
+        }
+
+        TerminalId = terminal.TerminalId;
+        _storeId = agent.StoreId;
+        _sink = sink;
+        _logger = logger;
+        _time = time;
+        _splitter = new FrameSplitter(suffix, MaxFrameBytes);
+        _port = new SerialPortReader(
+            new SerialPortSettings(terminal.ScannerPort, terminal.BaudRate, agent.PortRetryDelay, agent.PortRetryMaxDelay),
+            terminal.TerminalId,
+            Kind,
+            logger,
+            time);
+    }
+
+    public string TerminalId { get; }
+
+    public string Kind => "scanner";
+
+    public string Source => _port.Path;
+
+    public Task RunAsync(CancellationToken cancellationToken) => _port.RunAsync(OnDataAsync, () => _splitter.Reset(), cancellationToken);
+
+    public DeviceSnapshot Snapshot()
+    {
+        var counters = new Dictionary<string, long>(_counters.ToDictionary())
+        {
+            [ScannerCounters.Opens] = _port.Opens,
+            [ScannerCounters.PortFaults] = _port.Faults,
+        };
+        return new DeviceSnapshot(TerminalId, Kind, Source, _port.IsOpen, counters);
+    }
+
+    /// <summary>Feeds raw bytes as if read from the port.</summary>
+    internal ValueTask OnDataAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        _splitter.Feed(data.Span, _frames);
+        foreach (var frame in _frames)
+        {
+            Handle(frame);
+        }
+
+        _frames.Clear();
+        return ValueTask.CompletedTask;
+    }
+
+    private void Handle(Frame frame)
+    {
+        if (frame.Overlong)
+        {
+            _counters.Increment(ScannerCounters.Overlong);
+            LogOverlong(_logger, _storeId, TerminalId, MaxFrameBytes);
+            return;
+        }
+
+        // A scanner set to CR that actually sends CR LF leaves the LF at the start of the next frame: trim it.
+        var code = Encoding.Latin1.GetString(frame.Payload).Trim('\r', '\n', ' ', '\t', '\0');
+        if (code.Length == 0)
+        {
+            return;
+        }
+
+        _counters.Increment(ScannerCounters.Frames);
+        if (Gtin.IsValid(code))
+        {
+            _counters.Increment(ScannerCounters.Scans);
+            _sink.OnScan(new Scan(TerminalId, code, _time.GetUtcNow()));
+        }
+        else if (Gtin.IsValidLength(code.Length) && code.All(char.IsAsciiDigit))
+        {
+            _counters.Increment(ScannerCounters.InvalidCheckDigits);
+            LogInvalidCheckDigit(_logger, _storeId, TerminalId, code);
+        }
+        else
+        {
+            _counters.Increment(ScannerCounters.Unrecognized);
+            LogUnrecognized(_logger, _storeId, TerminalId, code.Length);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: scanner frame longer than {Max} bytes without a suffix, discarded")]
+    private static partial void LogOverlong(ILogger logger, string storeId, string terminalId, int max);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: barcode {Code} has a wrong GTIN check digit")]
+    private static partial void LogInvalidCheckDigit(ILogger logger, string storeId, string terminalId, string code);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId} terminal {TerminalId}: scanned a {Length}-character code that is not a GTIN")]
+    private static partial void LogUnrecognized(ILogger logger, string storeId, string terminalId, int length);
+}

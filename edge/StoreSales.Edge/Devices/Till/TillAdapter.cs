@@ -1,0 +1,201 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using StoreSales.Contracts.Ingest;
+using StoreSales.Edge.Configuration;
+using StoreSales.Edge.Devices.Serial;
+using StoreSales.Edge.Outbox;
+
+namespace StoreSales.Edge.Devices.Till;
+
+/// <summary>
+/// Reads a till's structured line protocol from its serial port, assembles sales and puts each completed
+/// one in the outbox. Bad input is counted and logged, never fatal.
+/// </summary>
+public sealed partial class TillAdapter : IDeviceAdapter
+{
+    /// <summary>Longest line accepted, in bytes (without its CR LF).</summary>
+    public const int MaxLineBytes = 4096;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly string _storeId;
+    private readonly ISaleSink _sink;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly SerialPortReader _port;
+    private readonly FrameSplitter _splitter = new("\n"u8, MaxLineBytes, trimTrailingCr: true);
+    private readonly SaleAssembler _assembler;
+    private readonly DeviceCounters _counters = TillCounters.Create();
+    private readonly List<Frame> _frames = [];
+
+    public TillAdapter(TerminalOptions terminal, AgentOptions agent, ISaleSink sink, ILogger<TillAdapter> logger, TimeProvider time)
+    {
+        TerminalId = terminal.TerminalId;
+        _storeId = agent.StoreId;
+        _sink = sink;
+        _logger = logger;
+        _time = time;
+        _assembler = new SaleAssembler(terminal.TerminalId, time);
+        _port = new SerialPortReader(
+            new SerialPortSettings(terminal.TillPort, terminal.BaudRate, agent.PortRetryDelay, agent.PortRetryMaxDelay),
+            terminal.TerminalId,
+            Kind,
+            logger,
+            time);
+    }
+
+    public string TerminalId { get; }
+
+    public string Kind => "till";
+
+    public string Source => _port.Path;
+
+    public Task RunAsync(CancellationToken cancellationToken) => _port.RunAsync(OnDataAsync, OnClosed, cancellationToken);
+
+    public DeviceSnapshot Snapshot()
+    {
+        var counters = new Dictionary<string, long>(_counters.ToDictionary())
+        {
+            [TillCounters.Opens] = _port.Opens,
+            [TillCounters.PortFaults] = _port.Faults,
+        };
+        return new DeviceSnapshot(TerminalId, Kind, Source, _port.IsOpen, counters);
+    }
+
+    /// <summary>Feeds raw bytes as if read from the port (the serial reader calls this; so can a test).</summary>
+    internal async ValueTask OnDataAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        _splitter.Feed(data.Span, _frames);
+        try
+        {
+            foreach (var frame in _frames)
+            {
+                await HandleFrameAsync(frame, cancellationToken);
+            }
+        }
+        finally
+        {
+            _frames.Clear();
+        }
+    }
+
+    private void OnClosed()
+    {
+        // A partial line cut by the disconnect is lost; an open sale stays open: the till may come back mid-sale.
+        if (_splitter.Reset())
+        {
+            _counters.Increment(TillCounters.Malformed);
+            LogMalformed(_logger, _storeId, TerminalId, "partial line cut by a disconnect", "");
+        }
+    }
+
+    private async ValueTask HandleFrameAsync(Frame frame, CancellationToken cancellationToken)
+    {
+        if (frame.Overlong)
+        {
+            _counters.Increment(TillCounters.Lines);
+            _counters.Increment(TillCounters.Malformed);
+            _counters.Increment(TillCounters.Overlong);
+            LogMalformed(_logger, _storeId, TerminalId, $"line longer than {MaxLineBytes} bytes, discarded", "");
+            return;
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(frame.Payload);
+        }
+        catch (DecoderFallbackException)
+        {
+            _counters.Increment(TillCounters.Lines);
+            _counters.Increment(TillCounters.Malformed);
+            LogMalformed(_logger, _storeId, TerminalId, "not valid UTF-8", Excerpt(Encoding.Latin1.GetString(frame.Payload)));
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        _counters.Increment(TillCounters.Lines);
+        if (!TillLineParser.TryParse(text, out var line, out var error))
+        {
+            _counters.Increment(TillCounters.Malformed);
+            LogMalformed(_logger, _storeId, TerminalId, error!, Excerpt(text));
+            return;
+        }
+
+        var result = _assembler.Accept(line!);
+        switch (result.Outcome)
+        {
+            case TillLineOutcome.AbandonedAndStarted:
+                _counters.Increment(TillCounters.Abandoned);
+                LogAbandoned(_logger, _storeId, TerminalId, result.Abandoned!.ReceiptNumber, result.Abandoned.Lines.Count);
+                break;
+            case TillLineOutcome.NoOpenSale:
+                _counters.Increment(TillCounters.Malformed);
+                _counters.Increment(TillCounters.NoOpenSale);
+                LogMalformed(_logger, _storeId, TerminalId, $"{text[0]} line without an open sale (no S line before it)", Excerpt(text));
+                break;
+            case TillLineOutcome.Completed:
+                var sequence = await StoreAsync(result.Sale!, cancellationToken);
+                _counters.Increment(TillCounters.Sales);
+                var sale = result.Sale!;
+                LogSaleCaptured(_logger, _storeId, TerminalId, sequence, sale.ReceiptNumber, sale.Kind, sale.Lines.Count, sale.Total);
+                if (result.TotalMismatch)
+                {
+                    _counters.Increment(TillCounters.TotalMismatches);
+                    LogTotalMismatch(_logger, _storeId, TerminalId, sequence, sale.Total, sale.Lines.Sum(l => l.Amount));
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Writes the sale to the outbox, retrying while the disk refuses: the serial line has no resend.</summary>
+    private async ValueTask<long> StoreAsync(SaleRecord sale, CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return _sink.Append(sale);
+            }
+            catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
+            {
+                LogOutboxWriteFailed(_logger, ex, _storeId, TerminalId, sale.ReceiptNumber, attempt);
+                await Task.Delay(delay, _time, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
+        }
+    }
+
+    private static string Excerpt(string text)
+    {
+        var builder = new StringBuilder(Math.Min(text.Length, 80) + 1);
+        foreach (var c in text.Length <= 80 ? text : text[..80])
+        {
+            builder.Append(char.IsControl(c) ? '·' : c);
+        }
+
+        return text.Length <= 80 ? builder.ToString() : builder.Append('…').ToString();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId} terminal {TerminalId} sequence {Sequence}: {Kind} captured, receipt {ReceiptNumber}, {LineCount} lines, total {Total}")]
+    private static partial void LogSaleCaptured(ILogger logger, string storeId, string terminalId, long sequence, string? receiptNumber, string kind, int lineCount, decimal total);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId} sequence {Sequence}: till total {Total} differs from the sum of its lines {LineSum}; kept as the till said")]
+    private static partial void LogTotalMismatch(ILogger logger, string storeId, string terminalId, long sequence, decimal total, decimal lineSum);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: malformed till line ignored: {Reason} [{Excerpt}]")]
+    private static partial void LogMalformed(ILogger logger, string storeId, string terminalId, string reason, string excerpt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: sale with receipt {ReceiptNumber} abandoned after {LineCount} lines (a new S line came before its T line)")]
+    private static partial void LogAbandoned(ILogger logger, string storeId, string terminalId, string? receiptNumber, int lineCount);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Store {StoreId} terminal {TerminalId}: cannot write the sale with receipt {ReceiptNumber} to the outbox (attempt {Attempt}); retrying")]
+    private static partial void LogOutboxWriteFailed(ILogger logger, Exception exception, string storeId, string terminalId, string? receiptNumber, int attempt);
+}

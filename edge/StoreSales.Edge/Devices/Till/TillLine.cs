@@ -1,0 +1,26 @@
+using StoreSales.Contracts.Ingest;
+
+namespace StoreSales.Edge.Devices.Till;
+
+/// <summary>One parsed line of the till line protocol (see the project README).</summary>
+public abstract record TillLine;
+
+/// <summary><c>S|kind|receiptNo|time|cashierId|memberId|repId</c>: a sale starts.</summary>
+public sealed record TillSaleStart(
+    string Kind,
+    string? ReceiptNumber,
+    DateTimeOffset RungUpAt,
+    string? CashierId,
+    string? MemberId,
+    string? RepId) : TillLine;
+
+/// <summary><c>L|itemCode|quantity|unitPrice|discount|amount</c>: a line of the open sale.</summary>
+public sealed record TillSaleLine(
+    string ItemCode,
+    decimal Quantity,
+    decimal UnitPrice,
+    decimal Discount,
+    decimal Amount) : TillLine;
+
+/// <summary><c>T|total|method:amount[,method:amount…]</c>: the open sale ends.</summary>
+public sealed record TillSaleTotal(decimal Total, IReadOnlyList<TenderRecord> Tenders) : TillLine;

@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using StoreSales.Contracts.Ingest;
+
+namespace StoreSales.Edge.Outbox;
+
+/// <summary>
+/// The agent's durable outbox: every completed sale is written here before anything else happens to it,
+/// and leaves only when the server has acked it as durable (or, refused, moves to the rejected table).
+/// </summary>
+/// <remarks>
+/// SQLite in WAL mode with <c>synchronous=FULL</c>: a committed append survives a power cut. Per-terminal
+/// sequences live in <c>terminal_sequence</c> and are bumped in the same transaction as the insert, so a
+/// sequence is never reused, across restarts and after its sale was uploaded and deleted.
+/// One connection serves the whole agent behind a lock: a store's sale rate is far below what that allows.
+/// </remarks>
+public sealed class SqliteOutbox : ISaleSink, IDisposable
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS terminal_sequence (
+            terminal_id   TEXT    NOT NULL PRIMARY KEY,
+            last_sequence INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS outbox (
+            terminal_id TEXT    NOT NULL,
+            sequence    INTEGER NOT NULL,
+            payload     TEXT    NOT NULL,
+            enqueued_at TEXT    NOT NULL,
+            PRIMARY KEY (terminal_id, sequence)
+        );
+        CREATE TABLE IF NOT EXISTS rejected (
+            terminal_id TEXT    NOT NULL,
+            sequence    INTEGER NOT NULL,
+            payload     TEXT    NOT NULL,
+            enqueued_at TEXT    NOT NULL,
+            rejected_at TEXT    NOT NULL,
+            reason      TEXT    NOT NULL,
+            PRIMARY KEY (terminal_id, sequence)
+        );
+        """;
+
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private bool _disposed;
+
+    /// <summary>Opens (creating if needed) the outbox database at <paramref name="path"/>.</summary>
+    public SqliteOutbox(string path, TimeProvider? time = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        _time = time ?? TimeProvider.System;
+        Path = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false, // Dispose really closes the file: a reopened outbox reads what is on disk.
+        }.ToString());
+        _connection.Open();
+
+        var journalMode = Scalar("PRAGMA journal_mode=WAL;") as string;
+        if (!string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"The outbox at {Path} could not switch to WAL mode (journal_mode is '{journalMode}').");
+        }
+
+        Execute("PRAGMA synchronous=FULL;");
+        Execute("PRAGMA busy_timeout=5000;");
+        Execute(Schema);
+    }
+
+    /// <summary>Full path of the database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Sales waiting for upload.</summary>
+    public long Depth => Locked(() => Convert.ToInt64(Scalar("SELECT COUNT(*) FROM outbox;"), CultureInfo.InvariantCulture));
+
+    /// <summary>Sales the server refused, kept in the rejected table.</summary>
+    public long RejectedCount => Locked(() => Convert.ToInt64(Scalar("SELECT COUNT(*) FROM rejected;"), CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// Assigns the terminal's next sequence to <paramref name="sale"/> and stores it, in one transaction.
+    /// Returns the sequence once the transaction is committed (and synced to disk).
+    /// </summary>
+    public long Append(SaleRecord sale)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sale.TerminalId, nameof(sale));
+        return Locked(() =>
+        {
+            using var tx = _connection.BeginTransaction();
+
+            using var bump = _connection.CreateCommand();
+            bump.Transaction = tx;
+            bump.CommandText = """
+                INSERT INTO terminal_sequence (terminal_id, last_sequence) VALUES ($terminal, 1)
+                ON CONFLICT (terminal_id) DO UPDATE SET last_sequence = last_sequence + 1
+                RETURNING last_sequence;
+                """;
+            bump.Parameters.AddWithValue("$terminal", sale.TerminalId);
+            var sequence = Convert.ToInt64(bump.ExecuteScalar(), CultureInfo.InvariantCulture);
+
+            using var insert = _connection.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = "INSERT INTO outbox (terminal_id, sequence, payload, enqueued_at) VALUES ($terminal, $sequence, $payload, $at);";
+            insert.Parameters.AddWithValue("$terminal", sale.TerminalId);
+            insert.Parameters.AddWithValue("$sequence", sequence);
+            insert.Parameters.AddWithValue("$payload", JsonSerializer.Serialize(sale with { Sequence = sequence }, EdgeJson.Options));
+            insert.Parameters.AddWithValue("$at", FormatTime(_time.GetUtcNow()));
+            insert.ExecuteNonQuery();
+
+            tx.Commit();
+            return sequence;
+        });
+    }
+
+    /// <summary>The oldest <paramref name="count"/> sales, in the order they were appended.</summary>
+    public IReadOnlyList<OutboxEntry> PeekOldest(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        return Locked(() =>
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT payload, enqueued_at FROM outbox ORDER BY rowid LIMIT $count;";
+            cmd.Parameters.AddWithValue("$count", count);
+            using var reader = cmd.ExecuteReader();
+            var entries = new List<OutboxEntry>();
+            while (reader.Read())
+            {
+                entries.Add(new OutboxEntry(ReadSale(reader.GetString(0)), ParseTime(reader.GetString(1))));
+            }
+
+            return entries;
+        });
+    }
+
+    /// <summary>Deletes exactly the given keys (those the server acked as durable). Returns how many were here.</summary>
+    public int Remove(IEnumerable<SaleKey> keys)
+    {
+        return Locked(() =>
+        {
+            using var tx = _connection.BeginTransaction();
+            using var cmd = _connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = "DELETE FROM outbox WHERE terminal_id = $terminal AND sequence = $sequence;";
+            var terminal = cmd.Parameters.Add("$terminal", SqliteType.Text);
+            var sequence = cmd.Parameters.Add("$sequence", SqliteType.Integer);
+            var removed = 0;
+            foreach (var key in keys)
+            {
+                terminal.Value = key.TerminalId;
+                sequence.Value = key.Sequence;
+                removed += cmd.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+            return removed;
+        });
+    }
+
+    /// <summary>Moves one sale from the outbox to the rejected table with the server's reason. False when it was not in the outbox.</summary>
+    public bool Reject(SaleKey key, string reason)
+    {
+        return Locked(() =>
+        {
+            using var tx = _connection.BeginTransaction();
+            using var move = _connection.CreateCommand();
+            move.Transaction = tx;
+            move.CommandText = """
+                INSERT OR REPLACE INTO rejected (terminal_id, sequence, payload, enqueued_at, rejected_at, reason)
+                SELECT terminal_id, sequence, payload, enqueued_at, $at, $reason FROM outbox
+                WHERE terminal_id = $terminal AND sequence = $sequence;
+                DELETE FROM outbox WHERE terminal_id = $terminal AND sequence = $sequence;
+                """;
+            move.Parameters.AddWithValue("$terminal", key.TerminalId);
+            move.Parameters.AddWithValue("$sequence", key.Sequence);
+            move.Parameters.AddWithValue("$at", FormatTime(_time.GetUtcNow()));
+            move.Parameters.AddWithValue("$reason", reason);
+            var affected = move.ExecuteNonQuery();
+            tx.Commit();
+            return affected > 0;
+        });
+    }
+
+    /// <summary>The rejected sales, oldest rejection first.</summary>
+    public IReadOnlyList<RejectedSale> ReadRejected(int max = 1000)
+    {
+        return Locked(() =>
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT payload, enqueued_at, rejected_at, reason FROM rejected ORDER BY rowid LIMIT $max;";
+            cmd.Parameters.AddWithValue("$max", max);
+            using var reader = cmd.ExecuteReader();
+            var sales = new List<RejectedSale>();
+            while (reader.Read())
+            {
+                sales.Add(new RejectedSale(ReadSale(reader.GetString(0)), ParseTime(reader.GetString(1)), ParseTime(reader.GetString(2)), reader.GetString(3)));
+            }
+
+            return sales;
+        });
+    }
+
+    /// <summary>Puts every rejected sale back in the outbox, same sequence (after the server was fixed). Returns how many.</summary>
+    public int RequeueRejected()
+    {
+        return Locked(() =>
+        {
+            using var tx = _connection.BeginTransaction();
+            using var insert = _connection.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = """
+                INSERT OR IGNORE INTO outbox (terminal_id, sequence, payload, enqueued_at)
+                SELECT terminal_id, sequence, payload, enqueued_at FROM rejected ORDER BY rowid;
+                """;
+            var moved = insert.ExecuteNonQuery();
+            using var delete = _connection.CreateCommand();
+            delete.Transaction = tx;
+            delete.CommandText = "DELETE FROM rejected;";
+            delete.ExecuteNonQuery();
+            tx.Commit();
+            return moved;
+        });
+    }
+
+    /// <summary>The last sequence assigned to <paramref name="terminalId"/>, 0 if none yet.</summary>
+    public long LastSequence(string terminalId)
+    {
+        return Locked(() =>
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT last_sequence FROM terminal_sequence WHERE terminal_id = $terminal;";
+            cmd.Parameters.AddWithValue("$terminal", terminalId);
+            return cmd.ExecuteScalar() is long value ? value : 0;
+        });
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _connection.Dispose();
+        }
+    }
+
+    private T Locked<T>(Func<T> action)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return action();
+        }
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar();
+    }
+
+    private void Execute(string sql)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static SaleRecord ReadSale(string payload) =>
+        JsonSerializer.Deserialize<SaleRecord>(payload, EdgeJson.Options)
+        ?? throw new InvalidDataException("An outbox row holds a null sale.");
+
+    private static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+}

@@ -1,0 +1,24 @@
+using StoreSales.Edge.Devices;
+
+namespace StoreSales.Edge.Status;
+
+/// <summary>The agent at one moment: what waits in the outbox, what the uploader did, how each device is. Heartbeats send this.</summary>
+public sealed record AgentSnapshot(
+    string StoreId,
+    DateTimeOffset TakenAt,
+    long OutboxDepth,
+    long RejectedCount,
+    UploadSnapshot Upload,
+    IReadOnlyList<DeviceSnapshot> Devices);
+
+/// <summary>The uploader's counters since the agent started.</summary>
+public sealed record UploadSnapshot(
+    long Batches,
+    long Acked,
+    long Duplicates,
+    long Rejected,
+    long Failures,
+    long AuthFailures,
+    DateTimeOffset? LastAckAt,
+    TimeSpan? ServerClockSkew,
+    string? LastError);

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+using StoreSales.Edge.Configuration;
+using StoreSales.Edge.Devices;
+using StoreSales.Edge.Outbox;
+using StoreSales.Edge.Upload;
+
+namespace StoreSales.Edge.Status;
+
+/// <summary>Takes <see cref="AgentSnapshot"/>s of the running agent.</summary>
+public sealed class AgentStatus(IOptions<AgentOptions> agent, SqliteOutbox outbox, UploadCounters upload, DeviceRegistry devices, TimeProvider time)
+{
+    public AgentSnapshot Snapshot() => new(
+        agent.Value.StoreId,
+        time.GetUtcNow(),
+        outbox.Depth,
+        outbox.RejectedCount,
+        new UploadSnapshot(upload.Batches, upload.Acked, upload.Duplicates, upload.Rejected, upload.Failures, upload.AuthFailures, upload.LastAckAt, upload.ServerClockSkew, upload.LastError),
+        [.. devices.Adapters.Select(a => a.Snapshot())]);
+
+    /// <summary>The snapshot of one device, or null when the agent has no such device.</summary>
+    public DeviceSnapshot? Device(string terminalId, string kind) =>
+        devices.Adapters.FirstOrDefault(a => a.TerminalId == terminalId && a.Kind == kind)?.Snapshot();
+}

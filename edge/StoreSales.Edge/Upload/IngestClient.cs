@@ -1,0 +1,217 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+using StoreSales.Contracts.Ingest;
+using StoreSales.Edge.Configuration;
+
+namespace StoreSales.Edge.Upload;
+
+/// <summary>
+/// POSTs sale batches to the ingest API through a Polly pipeline: a retry with exponential, jittered backoff
+/// on transient failures (network errors, timeouts, 5xx, 408, 429; honouring Retry-After), a circuit breaker,
+/// and a timeout per attempt. Answers are sorted into an <see cref="UploadOutcome"/>; nothing here throws for
+/// an HTTP or network problem.
+/// </summary>
+public sealed partial class IngestClient
+{
+    /// <summary>Name of the <see cref="HttpClient"/> registered with <see cref="IHttpClientFactory"/>.</summary>
+    public const string HttpClientName = "StoreSales.Ingest";
+
+    public const string StoreKeyHeader = "X-Store-Key";
+
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+
+    private readonly IHttpClientFactory _httpClients;
+    private readonly ILogger _logger;
+    private readonly string _storeId;
+    private readonly string _storeKey;
+    private readonly Uri _batchesUri;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+
+    public IngestClient(IHttpClientFactory httpClients, IOptions<AgentOptions> agent, IOptions<UploadOptions> upload, ILogger<IngestClient> logger, TimeProvider time)
+    {
+        _httpClients = httpClients;
+        _logger = logger;
+        _storeId = agent.Value.StoreId;
+        _storeKey = agent.Value.StoreKey;
+        _batchesUri = BatchesUri(agent.Value.ServerUrl, agent.Value.StoreId);
+        _pipeline = BuildPipeline(upload.Value, time);
+    }
+
+    /// <summary><c>{ServerUrl}/api/stores/{StoreId}/sales/batches</c>.</summary>
+    public static Uri BatchesUri(string serverUrl, string storeId) =>
+        new($"{serverUrl.TrimEnd('/')}/api/stores/{Uri.EscapeDataString(storeId)}/sales/batches", UriKind.Absolute);
+
+    public async Task<UploadOutcome> SendAsync(SaleBatch batch, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(batch, EdgeJson.Options);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _pipeline.ExecuteAsync(
+                static async (state, token) =>
+                {
+                    var (self, content) = state;
+                    using var request = new HttpRequestMessage(HttpMethod.Post, self._batchesUri);
+                    request.Content = new ByteArrayContent(content);
+                    request.Content.Headers.ContentType = Json;
+                    request.Headers.Add(StoreKeyHeader, self._storeKey);
+                    return await self._httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
+                },
+                (this, body),
+                cancellationToken);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            return new UploadOutcome(UploadOutcomeKind.Failed, Detail: "circuit open after repeated failures", RetryAfter: ex.RetryAfter);
+        }
+        catch (TimeoutRejectedException)
+        {
+            return new UploadOutcome(UploadOutcomeKind.Failed, Detail: "timed out");
+        }
+        catch (HttpRequestException ex)
+        {
+            return new UploadOutcome(UploadOutcomeKind.Failed, Detail: ex.Message);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.OK:
+                    var ack = await ReadJsonAsync<BatchAck>(response, cancellationToken);
+                    return ack is null
+                        ? new UploadOutcome(UploadOutcomeKind.Failed, Detail: "200 without a batch ack body", StatusCode: status)
+                        : new UploadOutcome(UploadOutcomeKind.Acked, Ack: ack, StatusCode: status);
+                case HttpStatusCode.BadRequest:
+                case HttpStatusCode.UnprocessableEntity:
+                    return new UploadOutcome(UploadOutcomeKind.Rejected, Detail: await ReadProblemAsync(response, cancellationToken), StatusCode: status);
+                case HttpStatusCode.Unauthorized:
+                case HttpStatusCode.Forbidden:
+                    return new UploadOutcome(UploadOutcomeKind.Unauthorized, Detail: await ReadProblemAsync(response, cancellationToken), StatusCode: status);
+                default:
+                    return new UploadOutcome(UploadOutcomeKind.Failed, Detail: $"HTTP {status}: {await ReadProblemAsync(response, cancellationToken)}", StatusCode: status);
+            }
+        }
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(UploadOptions options, TimeProvider time)
+    {
+        var transient = new PredicateBuilder<HttpResponseMessage>()
+            .Handle<HttpRequestException>()
+            .Handle<TimeoutRejectedException>()
+            .HandleResult(r => IsTransient(r.StatusCode));
+
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                ShouldHandle = transient,
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryDelay,
+                MaxDelay = MaxRetryAfter,
+                DelayGenerator = static args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
+                OnRetry = args =>
+                {
+                    var reason = args.Outcome.Exception?.Message ?? $"HTTP {(int?)args.Outcome.Result?.StatusCode}";
+                    LogRetry(_logger, _storeId, args.AttemptNumber + 1, reason, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+        {
+            ShouldHandle = transient,
+            FailureRatio = 0.5,
+            MinimumThroughput = 8,
+            SamplingDuration = TimeSpan.FromSeconds(30),
+            BreakDuration = options.BreakDuration,
+            OnOpened = args =>
+            {
+                LogCircuitOpened(_logger, _storeId, args.BreakDuration);
+                return ValueTask.CompletedTask;
+            },
+            OnClosed = _ =>
+            {
+                LogCircuitClosed(_logger, _storeId);
+                return ValueTask.CompletedTask;
+            },
+        });
+
+        builder.AddTimeout(options.AttemptTimeout);
+        return builder.Build();
+    }
+
+    private static bool IsTransient(HttpStatusCode status) =>
+        (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+
+    /// <summary>The server's Retry-After, when it gave one of at most 30 s; otherwise the backoff decides.</summary>
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response)
+    {
+        var header = response?.Headers.RetryAfter;
+        var delay = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        return delay is { } d && d > TimeSpan.Zero && d <= MaxRetryAfter ? d : null;
+    }
+
+    private static async Task<T?> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<T>(EdgeJson.Options, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The RFC 7807 detail (or title) of an error answer; the raw body's start when it is not problem details.</summary>
+    private static async Task<string> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            if (json.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var name in (string[])["detail", "title"])
+                {
+                    if (json.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } s)
+                    {
+                        return s;
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: fall back to the raw text.
+        }
+
+        var raw = text.Trim();
+        return raw.Length == 0 ? $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}" : raw.Length <= 500 ? raw : raw[..500] + "…";
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: upload attempt {Attempt} failed ({Reason}); retrying in {Delay}")]
+    private static partial void LogRetry(ILogger logger, string storeId, int attempt, string reason, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: too many upload failures, circuit open for {BreakDuration}")]
+    private static partial void LogCircuitOpened(ILogger logger, string storeId, TimeSpan breakDuration);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId}: upload circuit closed again")]
+    private static partial void LogCircuitClosed(ILogger logger, string storeId);
+}

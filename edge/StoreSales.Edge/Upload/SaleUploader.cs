@@ -1,0 +1,206 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StoreSales.Contracts.Ingest;
+using StoreSales.Edge.Configuration;
+using StoreSales.Edge.Outbox;
+
+namespace StoreSales.Edge.Upload;
+
+/// <summary>
+/// Empties the outbox into the ingest API, oldest sales first, <see cref="AgentOptions.BatchSize"/> at a time.
+/// A sale leaves the outbox only when the server lists it in <see cref="BatchAck.Durable"/>, or moves to the
+/// rejected table when the server refuses it by itself. Whatever else happens, it stays and is sent again later.
+/// </summary>
+public sealed partial class SaleUploader(
+    SqliteOutbox outbox,
+    IngestClient client,
+    UploadCounters counters,
+    IOptions<AgentOptions> agent,
+    IOptions<UploadOptions> upload,
+    ILogger<SaleUploader> logger,
+    TimeProvider time) : BackgroundService
+{
+    private readonly string _storeId = agent.Value.StoreId;
+    private TimeSpan _failureDelay = upload.Value.FailureDelay;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        LogStarted(logger, _storeId, IngestClient.BatchesUri(agent.Value.ServerUrl, _storeId), outbox.Path, outbox.Depth);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            try
+            {
+                wait = await UploadOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                // The outbox or the client failed in a way not foreseen: wait and try again, never end the agent.
+                counters.Failed(ex.Message);
+                LogUnexpected(logger, ex, _storeId);
+                wait = NextFailureDelay();
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(wait, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>One pass: send the oldest batch and settle its outcome. Returns how long to wait before the next pass.</summary>
+    internal async Task<TimeSpan> UploadOnceAsync(CancellationToken cancellationToken)
+    {
+        var entries = outbox.PeekOldest(agent.Value.BatchSize);
+        if (entries.Count == 0)
+        {
+            return agent.Value.UploadIdleDelay;
+        }
+
+        var outcome = await SendAsync(entries, cancellationToken);
+        switch (outcome.Kind)
+        {
+            case UploadOutcomeKind.Acked:
+                return Settle(outcome.Ack!, entries.Count);
+            case UploadOutcomeKind.Rejected when entries.Count == 1:
+                Reject(entries[0], outcome.Detail!);
+                return TimeSpan.Zero;
+            case UploadOutcomeKind.Rejected:
+                LogIsolating(logger, _storeId, entries.Count, outcome.Detail!);
+                return await IsolateAsync(entries, cancellationToken);
+            default:
+                return OnFailure(outcome);
+        }
+    }
+
+    /// <summary>The server refused a batch: resend its sales one by one so only the bad ones are set aside.</summary>
+    private async Task<TimeSpan> IsolateAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    {
+        foreach (var entry in entries)
+        {
+            var outcome = await SendAsync([entry], cancellationToken);
+            switch (outcome.Kind)
+            {
+                case UploadOutcomeKind.Acked:
+                    Settle(outcome.Ack!, 1);
+                    break;
+                case UploadOutcomeKind.Rejected:
+                    Reject(entry, outcome.Detail!);
+                    break;
+                default:
+                    return OnFailure(outcome);
+            }
+        }
+
+        return TimeSpan.Zero;
+    }
+
+    private Task<UploadOutcome> SendAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    {
+        var batch = new SaleBatch
+        {
+            BatchId = Guid.CreateVersion7().ToString("N"),
+            Sales = [.. entries.Select(e => e.Sale)],
+        };
+        return client.SendAsync(batch, cancellationToken);
+    }
+
+    private TimeSpan Settle(BatchAck ack, int sent)
+    {
+        var removed = outbox.Remove(ack.Durable);
+        var now = time.GetUtcNow();
+        counters.BatchAcked(removed, ack.Duplicates, now, ack.ServerTime == default ? null : ack.ServerTime - now);
+        _failureDelay = upload.Value.FailureDelay;
+        foreach (var key in ack.Durable)
+        {
+            LogDurable(logger, _storeId, key.TerminalId, key.Sequence);
+        }
+
+        LogAcked(logger, _storeId, ack.BatchId, sent, ack.Accepted, ack.Duplicates, removed);
+        if (ack.Durable.Count == 0)
+        {
+            // Nothing was made durable: sending the same batch at once would only spin.
+            LogNothingDurable(logger, _storeId, ack.BatchId, sent);
+            return NextFailureDelay();
+        }
+
+        return TimeSpan.Zero;
+    }
+
+    private void Reject(OutboxEntry entry, string reason)
+    {
+        if (outbox.Reject(entry.Key, reason))
+        {
+            counters.SaleRejected();
+            LogRejected(logger, _storeId, entry.Sale.TerminalId, entry.Sale.Sequence, reason);
+        }
+    }
+
+    private TimeSpan OnFailure(UploadOutcome outcome)
+    {
+        var detail = outcome.Detail ?? "no detail";
+        if (outcome.Kind == UploadOutcomeKind.Unauthorized)
+        {
+            counters.Unauthorized(detail);
+            LogUnauthorized(logger, _storeId, outcome.StatusCode ?? 0, detail, upload.Value.AuthFailureDelay);
+            return upload.Value.AuthFailureDelay;
+        }
+
+        counters.Failed(detail);
+        var wait = NextFailureDelay();
+        if (outcome.RetryAfter is { } retryAfter && retryAfter > wait)
+        {
+            wait = retryAfter;
+        }
+
+        LogFailed(logger, _storeId, detail, outbox.Depth, wait);
+        return wait;
+    }
+
+    private TimeSpan NextFailureDelay()
+    {
+        var wait = _failureDelay;
+        _failureDelay = TimeSpan.FromTicks(Math.Min(_failureDelay.Ticks * 2, upload.Value.MaxFailureDelay.Ticks));
+        return wait;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId}: uploading to {Uri}; outbox {OutboxPath} holds {Depth} sales")]
+    private static partial void LogStarted(ILogger logger, string storeId, Uri uri, string outboxPath, long depth);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId}: batch {BatchId} of {Sent} acked: {Accepted} accepted, {Duplicates} duplicates, {Removed} removed from the outbox")]
+    private static partial void LogAcked(ILogger logger, string storeId, string? batchId, int sent, int accepted, int duplicates, int removed);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId} terminal {TerminalId} sequence {Sequence}: durable on the server")]
+    private static partial void LogDurable(ILogger logger, string storeId, string terminalId, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: batch {BatchId} of {Sent} acked with nothing durable; backing off")]
+    private static partial void LogNothingDurable(ILogger logger, string storeId, string? batchId, int sent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: the server refused a batch of {Count} ({Detail}); resending one by one to find the bad sales")]
+    private static partial void LogIsolating(ILogger logger, string storeId, int count, string detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Store {StoreId} terminal {TerminalId} sequence {Sequence}: rejected by the server: {Reason}; kept in the rejected table")]
+    private static partial void LogRejected(ILogger logger, string storeId, string terminalId, long sequence, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Store {StoreId}: the server refused the store key (HTTP {Status}: {Detail}); check Agent:StoreId and Agent:StoreKey. Retrying in {Delay}")]
+    private static partial void LogUnauthorized(ILogger logger, string storeId, int status, string detail, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: upload failed ({Detail}); {Depth} sales kept in the outbox, next try in {Delay}")]
+    private static partial void LogFailed(ILogger logger, string storeId, string detail, long depth, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Store {StoreId}: unexpected upload error; sales stay in the outbox")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string storeId);
+}

@@ -1,0 +1,22 @@
+using StoreSales.Contracts.Ingest;
+
+namespace StoreSales.Edge.Upload;
+
+public enum UploadOutcomeKind
+{
+    /// <summary>200: the server answered with a <see cref="BatchAck"/>.</summary>
+    Acked,
+
+    /// <summary>400/422: the server refused the content (RFC 7807 problem details); resending it unchanged will not help.</summary>
+    Rejected,
+
+    /// <summary>401/403: the store key is wrong or not allowed for this store: a configuration problem.</summary>
+    Unauthorized,
+
+    /// <summary>Network failure, timeout, open circuit, 5xx after retries, or any other answer: try again later.</summary>
+    Failed,
+}
+
+/// <summary>What became of one batch POST.</summary>
+/// <param name="RetryAfter">When known, how long sending again is pointless (an open circuit).</param>
+public sealed record UploadOutcome(UploadOutcomeKind Kind, BatchAck? Ack = null, string? Detail = null, int? StatusCode = null, TimeSpan? RetryAfter = null);
