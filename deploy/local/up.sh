@@ -22,8 +22,10 @@ command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet not 
 
 PIDS=()
 STARTED_PG=""
+STOPPING=""
 stop_all() {
   trap - INT TERM EXIT
+  STOPPING=1
   echo
   echo "Stopping StoreSales..."
   for ((i=${#PIDS[@]}-1; i>=0; i--)); do kill -TERM "${PIDS[$i]}" 2>/dev/null || true; done
@@ -112,4 +114,4 @@ Press Ctrl-C to stop.
 EOF2
 
 wait -n "${PIDS[@]}" || true
-echo "A StoreSales process exited; see the logs in $RUN." >&2
+[ -n "$STOPPING" ] || echo "A StoreSales process exited; see the logs in $RUN." >&2

@@ -8,7 +8,7 @@ var options = BenchmarkOptions.Parse(args);
 Console.WriteLine($"StoreSales benchmark  {DateTime.UtcNow:u}");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024.0):0.0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 Console.WriteLine($"PostgreSQL: {TestDatabase.ServerConnectionString} (must run with fsync on: durable acks)");
-Console.WriteLine($"load: {options.Stores} stores x {options.Tills} tills, batches of {options.BatchSize} sales x {options.LinesPerSale} lines, {options.Seconds}s after {options.WarmupSeconds}s warm-up");
+Console.WriteLine($"load: {options.Stores} stores x {options.Tills} tills, batches of {options.BatchSize} sales x {options.LinesPerSale} lines, {options.Seconds}s after {options.WarmupSeconds}s warm-up; silo Ingest:MaxConcurrentBatches {options.MaxConcurrentBatches}");
 Console.WriteLine();
 
 await using var database = await TestDatabase.Create("bench");
@@ -16,7 +16,7 @@ await BenchmarkChain.Create(database.DataSource, Math.Max(options.Stores * 2 + 1
 var clusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
 await using var silo = await SiloUnderTest.Start(database, clusterId, new Dictionary<string, string?>
 {
-    ["Ingest:MaxConcurrentBatches"] = "256",
+    ["Ingest:MaxConcurrentBatches"] = options.MaxConcurrentBatches.ToString(CultureInfo.InvariantCulture),
     ["Ingest:MaxQueuedBatches"] = "4096",
     ["Live:PublishInterval"] = "00:00:00.250",
 });
@@ -28,7 +28,13 @@ var full = await IngestLoad.Run(silo, batches, options, firstStore: 0, targetSal
 Console.WriteLine("== ingest, full load (every ack after COMMIT in PostgreSQL and the grain's state write) ==");
 full.Print();
 
-// 2. The raw COPY rate of the same rows into empty copies of the ledger tables.
+// 2a. The ledger statement alone, same concurrency, no HTTP/JSON/grains.
+var ledgerOnly = await LedgerOnly.Run(database, batches, options);
+Console.WriteLine("== ledger write alone (multi-row INSERT per batch, committed; no HTTP, JSON or grains) ==");
+Console.WriteLine($"ledger: {ledgerOnly.SalesPerSecond:N0} sales/s ({ledgerOnly.Sales:N0} sales)");
+Console.WriteLine();
+
+// 2b. The raw COPY rate of the same rows into empty copies of the ledger tables.
 var copy = await CopyBaseline.Run(database.DataSource, batches, sales: Math.Max(20_000, (int)Math.Min(full.Sales, 200_000)), options.LinesPerSale);
 Console.WriteLine("== PostgreSQL COPY of the same rows into an empty copy of the ledger tables ==");
 Console.WriteLine($"COPY: {copy.SalesPerSecond:N0} sales/s, {copy.LinesPerSecond:N0} lines/s ({copy.Sales:N0} sales in {copy.Elapsed.TotalSeconds:0.00}s)");
@@ -44,11 +50,12 @@ await using (var commandCenter = await CommandCenterUnderTest.Start(database, cl
 }
 
 // 4. Memory per active store grain.
-var memory = await GrainMemory.Run(silo, batches, firstStore: options.Stores * 2 + 10, steps: [1_000, options.MemoryGrains]);
+int[] steps = options.MemoryGrains > 1_000 ? [1_000, options.MemoryGrains] : [options.MemoryGrains];
+var memory = await GrainMemory.Run(silo, batches, firstStore: options.Stores * 2 + 10, steps);
 Console.WriteLine("== silo memory per active store grain (each with one 10-line sale) ==");
 memory.Print();
 
-internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, int LinesPerSale, int Seconds, int WarmupSeconds, int MemoryGrains)
+internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, int LinesPerSale, int Seconds, int WarmupSeconds, int MemoryGrains, int MaxConcurrentBatches)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -58,6 +65,6 @@ internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, in
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 25), Get("lines", 10), Get("seconds", 20), Get("warmup", 5), Get("memory-grains", 10_000));
+        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 25), Get("lines", 10), Get("seconds", 20), Get("warmup", 5), Get("memory-grains", 10_000), Get("max-concurrent-batches", 8));
     }
 }
