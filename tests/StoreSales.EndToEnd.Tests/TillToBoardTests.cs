@@ -1,4 +1,5 @@
 using System.IO.Ports;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -71,6 +72,19 @@ public sealed class TillToBoardTests
         Assert.Equal(before + 11.00m, actual);
         Assert.Equal(1, await database.Count("SELECT count(*) FROM sale WHERE store_id = @StoreId AND terminal_id = 'T01'", new { StoreId }));
         Assert.Equal(2, await database.Count("SELECT count(*) FROM sale_line WHERE store_id = @StoreId AND terminal_id = 'T01'", new { StoreId }));
+        // The read API serves the same snapshot the hub pushed, and lists the store with its region and status.
+        using var http = commandCenter.CreateClient();
+        var progress = await http.GetFromJsonAsync<JsonElement>($"/api/stores/{StoreId}/progress", cancellation);
+        Assert.Equal(actual, progress.GetProperty("day").GetProperty("actual").GetDecimal());
+        Assert.Equal("6920433218190", progress.GetProperty("hotItems")[0].GetProperty("itemCode").GetString());
+        var stores = await http.GetFromJsonAsync<JsonElement>("/api/stores", cancellation);
+        var listed = stores.EnumerateArray().Single(s => s.GetProperty("storeId").GetString() == StoreId);
+        Assert.Equal("region-south", listed.GetProperty("regionId").GetString());
+        Assert.False(string.IsNullOrEmpty(listed.GetProperty("dayStatus").GetString()));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/api/stores/store-nowhere/progress", cancellation)).StatusCode);
+        var openApi = await http.GetFromJsonAsync<JsonElement>("/openapi/v1.json", cancellation);
+        Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/stores/{storeId}/progress", out _));
+
         var outbox = agent.Services.GetRequiredService<SqliteOutbox>();
         await Eventually(() => Task.FromResult(outbox.Depth == 0), cancellation);
 
