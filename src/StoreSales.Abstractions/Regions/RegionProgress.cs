@@ -25,4 +25,5 @@ public sealed record StoreSummary(
     [property: Id(5)] PaceDirection DayDirection,
     [property: Id(6)] decimal MonthActual,
     [property: Id(7)] TargetBand MonthStatus,
-    [property: Id(8)] DateTimeOffset UpdatedAt);
+    [property: Id(8)] DateTimeOffset UpdatedAt,
+    [property: Id(9)] PaceDirection MonthDirection);

@@ -34,6 +34,7 @@ public sealed class ChainOverview(IClusterClient cluster, IChainDirectory direct
                     s?.DayDirection ?? default,
                     s?.MonthActual ?? 0,
                     s?.MonthStatus ?? default,
+                    s?.MonthDirection ?? default,
                     s?.UpdatedAt);
             })
             .ToList();

@@ -16,4 +16,5 @@ public sealed record StoreListItem(
     PaceDirection DayDirection,
     decimal MonthActual,
     TargetBand MonthStatus,
+    PaceDirection MonthDirection,
     DateTimeOffset? UpdatedAt);

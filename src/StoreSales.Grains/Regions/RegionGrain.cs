@@ -80,7 +80,7 @@ public sealed class RegionGrain : Grain, IRegionGrain
         var day = Sum(stores.Select(s => s.Day), ref _dayStatus);
         var month = Sum(stores.Select(s => s.Month), ref _monthStatus);
         var summaries = stores
-            .Select(s => new StoreSummary(s.StoreId, s.StoreName, s.Day.Actual, s.Day.Expected, s.Day.Status, s.Day.Direction, s.Month.Actual, s.Month.Status, s.UpdatedAt))
+            .Select(s => new StoreSummary(s.StoreId, s.StoreName, s.Day.Actual, s.Day.Expected, s.Day.Status, s.Day.Direction, s.Month.Actual, s.Month.Status, s.UpdatedAt, s.Month.Direction))
             .ToImmutableArray();
         var updated = stores.Count == 0 ? _clock.GetUtcNow() : stores.Max(s => s.UpdatedAt);
         return new RegionProgress(RegionId, _profile?.Name ?? RegionId, day, month, summaries, updated);

@@ -17,6 +17,7 @@ public static class BandLabel
     {
         (TargetBand.Pending, _) => "Too early to tell",
         (TargetBand.Green, _) => "On pace",
+        (TargetBand.Yellow, PaceDirection.OnPace) => "Near pace", // held yellow by hysteresis
         (_, PaceDirection.Behind) => band == TargetBand.Red ? "Far behind" : "Behind",
         (_, PaceDirection.Ahead) => band == TargetBand.Red ? "Far ahead: check target" : "Ahead",
         _ => "On pace",
