@@ -61,6 +61,7 @@ public static class CommandCenterApp
         app.MapOpenApi();
         app.MapServiceDefaults();
         app.MapProgressApi();
+        app.MapInterventionApi();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using StoreSales.Abstractions.Chain;
+using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Data.Access;
 using StoreSales.Data.Chain;
 using StoreSales.Data.Demo;
+using StoreSales.Data.Interventions;
 using StoreSales.Data.Ledger;
 
 namespace StoreSales.Data;
@@ -20,6 +22,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DemoChainSeeder>();
         services.AddSingleton<IChainDirectory, PgChainDirectory>();
         services.AddSingleton<IStoreLedgerReader, PgStoreLedgerReader>();
+        services.AddSingleton<IInterventionJournal, PgInterventionJournal>();
+        services.AddSingleton<InterventionInbox>();
         return services;
     }
 }

@@ -5,6 +5,10 @@ using StoreSales.Abstractions.Chain;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Data.Chain;
 using StoreSales.Data.Ledger;
+using StoreSales.Data.Interventions;
+using StoreSales.Abstractions.Interventions;
+using StoreSales.Domain.Interventions;
+using StoreSales.Grains.Interventions;
 using StoreSales.Domain.Targets;
 using StoreSales.Grains;
 using StoreSales.Testing;
@@ -18,6 +22,9 @@ namespace StoreSales.Grains.Tests;
 public sealed class GrainClusterFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 11, 15, 0, 0, TimeSpan.FromHours(8));
+
+    /// <summary>Short, so the SLA escalation can be watched happen; production default is 30 minutes.</summary>
+    public static readonly TimeSpan SlaAcknowledgeWithin = TimeSpan.FromSeconds(3);
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -40,8 +47,18 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<IStoreLedgerReader>(new PgStoreLedgerReader(database.DataSource));
             host.Services.Configure<LiveOptions>(o => o.PublishInterval = TimeSpan.FromMilliseconds(20));
             host.Services.AddOptions<TargetStatusOptions>();
+            host.Services.AddSingleton<IInterventionJournal>(new PgInterventionJournal(database.DataSource));
+            host.Services.AddOptions<InterventionSlaOptions>().Configure(o => { });
+            host.Services.Replace(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IOptions<InterventionSlaOptions>>(
+                Microsoft.Extensions.Options.Options.Create(new InterventionSlaOptions { AcknowledgeWithin = SlaAcknowledgeWithin })));
+            host.Services.Configure<InterventionTimingOptions>(o => o.SlaCheckPeriod = TimeSpan.FromSeconds(1));
+            host.Services.Configure<Orleans.Hosting.ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         });
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(GrainStorageNames.Live));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(GrainStorageNames.Live);
+            silo.UseInMemoryReminderService();
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

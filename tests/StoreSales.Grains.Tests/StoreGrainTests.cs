@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Domain.Targets;
 
@@ -73,5 +74,12 @@ public sealed class StoreGrainTests(GrainClusterFixture fixture)
         Assert.Equal(TargetBand.Red, behind.Day.Status);
         Assert.Equal(PaceDirection.Behind, behind.Day.Direction);
         Assert.Equal(TargetBand.Green, onPace.Day.Status);
+
+        // Going red behind raised one alert for the region's supervisor, with the figures of that moment.
+        var alert = await fixture.Grains.GetGrain<IInterventionGrain>("store-hz001/day-behind").GetCurrent();
+        Assert.NotNull(alert);
+        Assert.Equal("supervisor:region-east", alert.Assignee);
+        Assert.Equal(behind.Day.Actual, alert.Evidence.Actual);
+        Assert.Equal("store-hz001", alert.Subject.StoreId);
     }
 }

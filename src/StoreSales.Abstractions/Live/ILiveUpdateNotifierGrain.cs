@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 
+using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Regions;
 using StoreSales.Abstractions.Stores;
 
@@ -16,4 +17,7 @@ public interface ILiveUpdateNotifierGrain : IGrainWithIntegerKey
 
     [OneWay]
     Task PublishRegion(RegionProgress progress);
+
+    [OneWay]
+    Task PublishIntervention(Intervention intervention);
 }

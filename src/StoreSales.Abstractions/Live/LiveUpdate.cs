@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Regions;
 using StoreSales.Abstractions.Stores;
 
@@ -8,4 +9,5 @@ namespace StoreSales.Abstractions.Live;
 [GenerateSerializer, Immutable]
 public sealed record LiveUpdateBatch(
     [property: Id(0)] ImmutableArray<StoreProgress> Stores,
-    [property: Id(1)] ImmutableArray<RegionProgress> Regions);
+    [property: Id(1)] ImmutableArray<RegionProgress> Regions,
+    [property: Id(2)] ImmutableArray<Intervention> Interventions);

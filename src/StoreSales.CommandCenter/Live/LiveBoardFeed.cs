@@ -53,6 +53,14 @@ public sealed partial class LiveBoardFeed(
             _allRegions.Notify(region);
             await hub.Clients.Group(LiveGroups.Region(region.RegionId)).SendAsync(LiveGroups.RegionUpdated, region);
         }
+
+        foreach (var alert in batch.Interventions)
+        {
+            if (alert.Subject.RegionId is { } regionId)
+            {
+                await hub.Clients.Group(LiveGroups.Interventions(regionId)).SendAsync(LiveGroups.InterventionChanged, alert);
+            }
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

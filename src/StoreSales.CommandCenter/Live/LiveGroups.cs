@@ -5,8 +5,12 @@ public static class LiveGroups
 {
     public const string ProgressUpdated = "ProgressUpdated";
     public const string RegionUpdated = "RegionUpdated";
+    public const string InterventionChanged = "InterventionChanged";
 
     public static string Store(string storeId) => "store:" + storeId;
 
     public static string Region(string regionId) => "region:" + regionId;
+
+    /// <summary>Alerts of a region's stores, for its field supervisors' inboxes.</summary>
+    public static string Interventions(string regionId) => "interventions:" + regionId;
 }

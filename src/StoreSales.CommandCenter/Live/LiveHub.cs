@@ -37,6 +37,17 @@ public sealed class LiveHub(IClusterClient cluster, IChainDirectory directory) :
         return await cluster.GetGrain<IRegionGrain>(regionId).GetProgress();
     }
 
+    /// <summary>Receive <c>InterventionChanged</c> for every alert raised or moved in the region.</summary>
+    public async Task JoinInterventions(string regionId)
+    {
+        if (await directory.FindRegion(regionId, Context.ConnectionAborted) is null)
+        {
+            throw new HubException($"Unknown region '{regionId}'.");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Interventions(regionId), Context.ConnectionAborted);
+    }
+
     public Task LeaveRegion(string regionId) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Region(regionId), Context.ConnectionAborted);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
+using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Live;
 using StoreSales.Abstractions.Regions;
 using StoreSales.Abstractions.Stores;
@@ -21,6 +22,7 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
 
     private readonly Dictionary<string, StoreProgress> _stores = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RegionProgress> _regions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Intervention> _interventions = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
     private readonly ILogger<LiveUpdateNotifierGrain> _logger;
 
@@ -52,6 +54,13 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
         return Task.CompletedTask;
     }
 
+    Task ILiveUpdateNotifierGrain.PublishIntervention(Intervention intervention)
+    {
+        _interventions[intervention.AlertId] = intervention;
+        EnsureFlush();
+        return Task.CompletedTask;
+    }
+
     private void EnsureFlush()
     {
         if (_flush.IsCompleted)
@@ -64,11 +73,12 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
     {
         // Yield once so that updates arriving in the same turn join this batch.
         await Task.Yield();
-        while (_stores.Count > 0 || _regions.Count > 0)
+        while (_stores.Count > 0 || _regions.Count > 0 || _interventions.Count > 0)
         {
-            var batch = new LiveUpdateBatch([.. _stores.Values], [.. _regions.Values]);
+            var batch = new LiveUpdateBatch([.. _stores.Values], [.. _regions.Values], [.. _interventions.Values]);
             _stores.Clear();
             _regions.Clear();
+            _interventions.Clear();
             try
             {
                 foreach (var observer in await Observers())

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Chain;
+using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Live;
 using StoreSales.Abstractions.Regions;
 using StoreSales.Abstractions.Stores;
@@ -34,6 +35,10 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     private DateTimeOffset _lastPublished = DateTimeOffset.MinValue;
     private IGrainTimer? _publishTimer;
     private StoreProgress? _lastProgress;
+
+    // Whether this activation already raised the day's alerts; the intervention grain dedups across activations.
+    private bool _dayBehindRaised;
+    private bool _dayAheadRaised;
 
     public StoreGrain(
         [PersistentState("store", GrainStorageNames.Live)] IPersistentState<StoreState> state,
@@ -101,6 +106,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             // Durable before the caller acks the batch to the till.
             await _state.WriteStateAsync();
             SchedulePublish(now);
+            await RaiseAlerts(context, now);
         }
 
         LogApplied(StoreId, applied, repeated, state.DayActual);
@@ -247,6 +253,39 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             new PeriodProgress(state.MonthActual, context.MonthTarget, Round(monthExpected), monthStatus.Deviation, monthStatus.Band, monthStatus.Direction, state.MonthSales));
     }
 
+    /// <summary>
+    /// Red and behind raises an intervention for the region's field supervisor; red and ahead raises a
+    /// calibration flag for HQ (the target is probably wrong). Once per episode: the flag clears when the
+    /// day leaves red, and the intervention grain never opens a second alert while one is open.
+    /// </summary>
+    private async Task RaiseAlerts(StoreContext context, DateTimeOffset now)
+    {
+        var (day, _) = Evaluate(context, now);
+        var status = new TargetStatus(day.Status, day.Direction, day.Deviation);
+        var subject = new InterventionSubject("store", StoreId, StoreId, context.Profile.RegionId);
+        var evidence = new InterventionEvidence(
+            $"{context.Profile.Name}: today {day.Actual:N0} against {day.Expected:N0} expected by now ({day.Deviation:P0}), target {day.Target:N0}",
+            day.Actual,
+            day.Expected,
+            day.Deviation,
+            now);
+
+        if (status.NeedsIntervention && !_dayBehindRaised)
+        {
+            await GrainFactory.GetGrain<IInterventionGrain>(InterventionConditions.GrainKey(StoreId, InterventionConditions.DayBehind))
+                .Raise(subject, evidence, "high", $"supervisor:{context.Profile.RegionId}");
+        }
+
+        if (status.NeedsCalibration && !_dayAheadRaised)
+        {
+            await GrainFactory.GetGrain<IInterventionGrain>(InterventionConditions.GrainKey(StoreId, InterventionConditions.DayAheadCalibration))
+                .Raise(subject, evidence, "info", "hq");
+        }
+
+        _dayBehindRaised = status.NeedsIntervention;
+        _dayAheadRaised = status.NeedsCalibration;
+    }
+
     private void UpdateBands(StoreContext context, DateTimeOffset now)
     {
         var (day, month) = Evaluate(context, now);
@@ -326,6 +365,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         UpdateBands(_context, now);
         _hotItems.Prune(now);
         await Publish(force: false);
+        await RaiseAlerts(_context, now);
     }
 
     private async Task Publish(bool force)

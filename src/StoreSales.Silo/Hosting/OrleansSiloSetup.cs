@@ -2,7 +2,9 @@ using System.Net;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using StoreSales.Domain.Interventions;
 using StoreSales.Domain.Targets;
+using StoreSales.Grains.Interventions;
 using StoreSales.Grains;
 
 namespace StoreSales.Silo.Hosting;
@@ -25,6 +27,8 @@ internal static class OrleansSiloSetup
             .Validate(o => o.Validate() is null, "Invalid Targets:Status settings")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<InterventionSlaOptions>().Bind(builder.Configuration.GetSection(InterventionSlaOptions.SectionName));
+        builder.Services.Configure<InterventionTimingOptions>(builder.Configuration.GetSection(InterventionTimingOptions.SectionName));
 
         builder.UseOrleans(silo =>
         {

@@ -1,0 +1,13 @@
+namespace StoreSales.Abstractions.Interventions;
+
+/// <summary>The conditions the rules raise alerts for, as they appear in alert keys and the inbox.</summary>
+public static class InterventionConditions
+{
+    /// <summary>A store's day is red and behind pace: the field supervisor should act.</summary>
+    public const string DayBehind = "day-behind";
+
+    /// <summary>A store's day is red and ahead of pace: HQ should check the target (calibration flag).</summary>
+    public const string DayAheadCalibration = "day-ahead-calibration";
+
+    public static string GrainKey(string subjectId, string condition) => $"{subjectId}/{condition}";
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using StoreSales.Abstractions.Interventions;
+
+namespace StoreSales.Data.Interventions;
+
+/// <summary>Writes alerts and their steps to PostgreSQL; re-recording the same alert state changes nothing.</summary>
+public sealed class PgInterventionJournal(NpgsqlDataSource dataSource) : IInterventionJournal
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    public async Task Record(Intervention intervention, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO intervention (alert_id, condition, subject_kind, subject_id, store_id, region_id, severity, assignee,
+                                      status, level, raised_at, updated_at, outcome, evidence)
+            VALUES (@AlertId, @Condition, @Kind, @SubjectId, @StoreId, @RegionId, @Severity, @Assignee,
+                    @Status, @Level, @RaisedAt, @UpdatedAt, @Outcome, @Evidence::jsonb)
+            ON CONFLICT (alert_id) DO UPDATE SET
+                status = excluded.status, level = excluded.level, updated_at = excluded.updated_at,
+                outcome = excluded.outcome, assignee = excluded.assignee
+            WHERE intervention.updated_at <= excluded.updated_at
+            """,
+            new
+            {
+                intervention.AlertId,
+                intervention.Condition,
+                intervention.Subject.Kind,
+                SubjectId = intervention.Subject.Id,
+                intervention.Subject.StoreId,
+                intervention.Subject.RegionId,
+                intervention.Severity,
+                intervention.Assignee,
+                Status = intervention.Status.ToString(),
+                intervention.Level,
+                RaisedAt = intervention.RaisedAt.UtcDateTime,
+                UpdatedAt = intervention.UpdatedAt.UtcDateTime,
+                intervention.Outcome,
+                Evidence = JsonSerializer.Serialize(intervention.Evidence, JsonOptions),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+
+        foreach (var step in intervention.History)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO intervention_step (alert_id, step, from_status, to_status, actor, at, note)
+                VALUES (@AlertId, @Number, @From, @To, @By, @At, @Note)
+                ON CONFLICT (alert_id, step) DO NOTHING
+                """,
+                new { intervention.AlertId, step.Number, From = step.From.ToString(), To = step.To.ToString(), step.By, At = step.At.UtcDateTime, step.Note },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

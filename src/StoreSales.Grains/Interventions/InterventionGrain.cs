@@ -1,0 +1,175 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StoreSales.Abstractions.Interventions;
+using StoreSales.Abstractions.Live;
+using Orleans.Runtime;
+using StoreSales.Domain.Interventions;
+
+namespace StoreSales.Grains.Interventions;
+
+/// <summary>
+/// The alert of one condition of one subject (key <c>{subject}/{condition}</c>): raised by a rule, worked by a
+/// person, escalated by an Orleans reminder when its SLA passes. Every step is persisted, journaled in
+/// PostgreSQL and pushed live.
+/// </summary>
+public sealed partial class InterventionGrain : Grain, IInterventionGrain, IRemindable
+{
+    private const string SlaReminder = "sla";
+    private const string SlaActor = "sla";
+
+    private readonly IPersistentState<InterventionState> _state;
+    private readonly IInterventionJournal _journal;
+    private readonly TimeProvider _clock;
+    private readonly InterventionSlaOptions _sla;
+    private readonly InterventionTimingOptions _timing;
+    private readonly ILogger<InterventionGrain> _logger;
+
+    public InterventionGrain(
+        [PersistentState("intervention", GrainStorageNames.Live)] IPersistentState<InterventionState> state,
+        IInterventionJournal journal,
+        TimeProvider clock,
+        IOptions<InterventionSlaOptions> sla,
+        IOptions<InterventionTimingOptions> timing,
+        ILogger<InterventionGrain> logger)
+    {
+        _state = state;
+        _journal = journal;
+        _clock = clock;
+        _sla = sla.Value;
+        _timing = timing.Value;
+        _logger = logger;
+    }
+
+    async Task<Intervention> IInterventionGrain.Raise(InterventionSubject subject, InterventionEvidence evidence, string severity, string assignee)
+    {
+        if (_state.State.Current is { Status: not InterventionStatus.Resolved } open)
+        {
+            return open;
+        }
+
+        var now = _clock.GetUtcNow();
+        var condition = this.GetPrimaryKeyString().Split('/').Last();
+        var number = _state.State.Occurrences + 1;
+        var alert = new Intervention(
+            $"{this.GetPrimaryKeyString()}#{number}",
+            condition,
+            subject,
+            severity,
+            evidence,
+            assignee,
+            InterventionStatus.Open,
+            Level: 1,
+            RaisedAt: now,
+            UpdatedAt: now,
+            Outcome: null,
+            History: [new InterventionStep(1, InterventionStatus.Open, InterventionStatus.Open, "rule", now, evidence.Summary)]);
+        _state.State.Occurrences = number;
+        _state.State.SlaFrom = now;
+        await Save(alert);
+        await this.RegisterOrUpdateReminder(SlaReminder, _timing.SlaCheckPeriod, _timing.SlaCheckPeriod);
+        LogRaised(alert.AlertId, assignee, evidence.Summary);
+        return alert;
+    }
+
+    async Task<InterventionActionResult> IInterventionGrain.Act(InterventionAction action, string by, string? note)
+    {
+        if (_state.State.Current is not { } current)
+        {
+            return new InterventionActionResult(false, "No alert has been raised for this condition.", null);
+        }
+
+        if (action == InterventionAction.Escalate)
+        {
+            return new InterventionActionResult(false, "Alerts escalate by their SLA, not by hand.", current);
+        }
+
+        var updated = await Step(current, action, by, note);
+        return updated.RefusedBecause is null
+            ? new InterventionActionResult(true, null, updated.Alert)
+            : new InterventionActionResult(false, updated.RefusedBecause, current);
+    }
+
+    Task<Intervention?> IInterventionGrain.GetCurrent() => Task.FromResult(_state.State.Current);
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (_state.State.Current is not { } current || current.Status is InterventionStatus.Resolved or InterventionStatus.Escalated)
+        {
+            await StopSlaClock();
+            return;
+        }
+
+        if (InterventionLifecycle.IsSlaBreached(current.Status, _state.State.SlaFrom, _clock.GetUtcNow(), _sla))
+        {
+            var note = current.Status == InterventionStatus.Open
+                ? $"Not acknowledged within {_sla.AcknowledgeWithin}."
+                : $"Not resolved within {_sla.ResolveWithin}.";
+            await Step(current, InterventionAction.Escalate, SlaActor, note);
+        }
+    }
+
+    private async Task<(Intervention Alert, string? RefusedBecause)> Step(Intervention current, InterventionAction action, string by, string? note)
+    {
+        var transition = InterventionLifecycle.Apply(current.Status, action, note);
+        if (!transition.Accepted)
+        {
+            return (current, transition.RefusedBecause);
+        }
+
+        var now = _clock.GetUtcNow();
+        var escalated = transition.Status == InterventionStatus.Escalated;
+        var alert = current with
+        {
+            Status = transition.Status,
+            UpdatedAt = now,
+            Level = escalated ? current.Level + 1 : current.Level,
+            Outcome = transition.Status == InterventionStatus.Resolved ? note : current.Outcome,
+            History = current.History.Add(new InterventionStep(current.History.Length + 1, current.Status, transition.Status, by, now, note)),
+        };
+        if (escalated)
+        {
+            _state.State.SlaFrom = now;
+        }
+
+        await Save(alert);
+        if (transition.Status == InterventionStatus.Resolved)
+        {
+            await StopSlaClock();
+        }
+
+        LogStep(alert.AlertId, current.Status, transition.Status, by);
+        return (alert, null);
+    }
+
+    /// <summary>Grain state first (the truth), then the journal (idempotent), then the live push (best effort).</summary>
+    private async Task Save(Intervention alert)
+    {
+        _state.State.Current = alert;
+        await _state.WriteStateAsync();
+        await _journal.Record(alert, CancellationToken.None);
+        await GrainFactory.GetGrain<ILiveUpdateNotifierGrain>(0).PublishIntervention(alert);
+    }
+
+    private async Task StopSlaClock()
+    {
+        if (await this.GetReminder(SlaReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} raised for {Assignee}: {Summary}")]
+    private partial void LogRaised(string alertId, string assignee, string summary);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId}: {From} → {To} by {By}")]
+    private partial void LogStep(string alertId, InterventionStatus from, InterventionStatus to, string by);
+}
+
+/// <summary>How often an open alert's SLA is checked (section <c>Interventions</c>). Default 1 minute, Orleans' reminder minimum.</summary>
+public sealed class InterventionTimingOptions
+{
+    public const string SectionName = "Interventions";
+
+    public TimeSpan SlaCheckPeriod { get; set; } = TimeSpan.FromMinutes(1);
+}
