@@ -1,0 +1,58 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using StoreSales.Abstractions.Interventions;
+using StoreSales.Domain.Interventions;
+using StoreSales.Testing;
+
+namespace StoreSales.EndToEnd.Tests;
+
+/// <summary>An alert raised in the silo reaches the supervisor's live inbox (SignalR) and the inbox API.</summary>
+public sealed class InterventionInboxTests
+{
+    [Fact]
+    public async Task A_raised_alert_arrives_live_and_is_listed_until_resolved()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.Create("inbox");
+        var clusterId = "inbox-" + Guid.NewGuid().ToString("N")[..8];
+        await using var silo = await SiloUnderTest.Start(database, clusterId);
+        await using var commandCenter = await CommandCenterUnderTest.Start(database, clusterId);
+        await using var hub = commandCenter.CreateHubConnection();
+        var changes = System.Threading.Channels.Channel.CreateUnbounded<JsonElement>();
+        hub.On<JsonElement>("InterventionChanged", alert => changes.Writer.TryWrite(alert));
+        await hub.StartAsync(cancellation);
+        await hub.InvokeAsync("JoinInterventions", "region-east", cancellation);
+
+        var grain = silo.Grains().GetGrain<IInterventionGrain>(InterventionConditions.GrainKey("store-sh002", InterventionConditions.DayBehind));
+        var raised = await grain.Raise(
+            new InterventionSubject("store", "store-sh002", "store-sh002", "region-east"),
+            new InterventionEvidence("today 20,000 against 30,000 expected by now (-33%)", 20_000m, 30_000m, -0.33m, DateTimeOffset.UtcNow),
+            "high",
+            "supervisor:region-east");
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeout.CancelAfter(TimeSpan.FromSeconds(15));
+        var pushed = await changes.Reader.ReadAsync(timeout.Token);
+        using var http = commandCenter.CreateClient();
+        var open = await http.GetFromJsonAsync<JsonElement>("/api/interventions?regionId=region-east", cancellation);
+
+        Assert.Equal(raised.AlertId, pushed.GetProperty("alertId").GetString());
+        Assert.Equal("Open", pushed.GetProperty("status").GetString());
+        Assert.Contains(open.EnumerateArray(), a => a.GetProperty("alertId").GetString() == raised.AlertId);
+
+        await grain.Act(InterventionAction.Acknowledge, "wang.supervisor", null);
+        await grain.Act(InterventionAction.Resolve, "wang.supervisor", "store manager re-opened the second till");
+        string? status;
+        do
+        {
+            status = (await changes.Reader.ReadAsync(timeout.Token)).GetProperty("status").GetString();
+        }
+        while (status != "Resolved");
+        var stillOpen = await http.GetFromJsonAsync<JsonElement>("/api/interventions?regionId=region-east", cancellation);
+        var all = await http.GetFromJsonAsync<JsonElement>("/api/interventions?regionId=region-east&openOnly=false", cancellation);
+
+        Assert.DoesNotContain(stillOpen.EnumerateArray(), a => a.GetProperty("alertId").GetString() == raised.AlertId);
+        Assert.Contains(all.EnumerateArray(), a => a.GetProperty("alertId").GetString() == raised.AlertId && a.GetProperty("outcome").GetString()!.StartsWith("store manager", StringComparison.Ordinal));
+    }
+}
