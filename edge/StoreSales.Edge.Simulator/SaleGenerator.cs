@@ -10,7 +10,23 @@ public sealed record SimulatedStep(string TillLine, string? Barcode);
 public sealed record SimulatedSale(string ReceiptNumber, decimal Total, IReadOnlyList<SimulatedStep> Steps)
 {
     public int ItemCount => Steps.Count(s => s.Barcode is not null);
+
+    /// <summary>When it was rung up (what the receipt prints).</summary>
+    public DateTimeOffset RungUpAt { get; init; }
+
+    public string CashierId { get; init; } = "";
+
+    public string? MemberId { get; init; }
+
+    /// <summary>The item lines, for the printed receipt.</summary>
+    public IReadOnlyList<SimulatedLine> Lines { get; init; } = [];
+
+    /// <summary>How it was paid: (method, amount).</summary>
+    public IReadOnlyList<(string Method, decimal Amount)> Tenders { get; init; } = [];
 }
+
+/// <summary>One item line of a simulated sale: amount = quantity × unit price − discount.</summary>
+public sealed record SimulatedLine(CatalogItem Item, int Quantity, decimal Discount, decimal Amount);
 
 /// <summary>
 /// Makes random but plausible sales in the till line protocol: 1-8 distinct catalog items, 1-3 of each,
@@ -36,6 +52,7 @@ public sealed class SaleGenerator(IReadOnlyList<CatalogItem> catalog, string ter
 
         var count = Math.Min(random.Next(1, 9), catalog.Count);
         var total = 0m;
+        var lines = new List<SimulatedLine>();
         foreach (var item in catalog.OrderBy(_ => random.Next()).Take(count))
         {
             var quantity = random.Next(1, 4);
@@ -43,22 +60,31 @@ public sealed class SaleGenerator(IReadOnlyList<CatalogItem> catalog, string ter
             var discount = random.NextDouble() < 0.05 ? Math.Round(gross * 0.05m, 2, MidpointRounding.AwayFromZero) : 0m;
             var amount = gross - discount;
             total += amount;
+            lines.Add(new SimulatedLine(item, quantity, discount, amount));
             steps.Add(new SimulatedStep(Invariant($"L|{item.Gtin}|{quantity}|{Money(item.UnitPrice)}|{Money(discount)}|{Money(amount)}"), item.Gtin));
         }
 
-        steps.Add(new SimulatedStep(Invariant($"T|{Money(total)}|{Tenders(total)}"), null));
-        return new SimulatedSale(receipt, total, steps);
+        var tenders = Tenders(total);
+        steps.Add(new SimulatedStep(Invariant($"T|{Money(total)}|{string.Join(',', tenders.Select(t => Invariant($"{t.Method}:{Money(t.Amount)}")))}"), null));
+        return new SimulatedSale(receipt, total, steps)
+        {
+            RungUpAt = now,
+            CashierId = cashier,
+            MemberId = member.Length == 0 ? null : member,
+            Lines = lines,
+            Tenders = tenders,
+        };
     }
 
-    private string Tenders(decimal total)
+    private List<(string Method, decimal Amount)> Tenders(decimal total)
     {
         if (random.NextDouble() < 0.1 && total >= 2m)
         {
             var cash = Math.Floor(total / 2);
-            return Invariant($"cash:{Money(cash)},card:{Money(total - cash)}");
+            return [("cash", cash), ("card", total - cash)];
         }
 
-        return Invariant($"{Methods[random.Next(Methods.Length)]}:{Money(total)}");
+        return [(Methods[random.Next(Methods.Length)], total)];
     }
 
     private static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);

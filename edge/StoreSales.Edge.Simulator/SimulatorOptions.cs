@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace StoreSales.Edge.Simulator;
 
-/// <summary>One simulated terminal: its till port and, optionally, its scanner port.</summary>
-public sealed record SimulatedTerminal(string TerminalId, string TillPort, string? ScannerPort);
+/// <summary>One simulated terminal: its till port and, optionally, its scanner port and receipt printer port.</summary>
+public sealed record SimulatedTerminal(string TerminalId, string TillPort, string? ScannerPort, string? ReceiptPrinterPort = null);
 
 /// <summary>The simulator's command line.</summary>
 public sealed record SimulatorOptions(
@@ -16,12 +16,13 @@ public sealed record SimulatorOptions(
     string ScannerSuffix)
 {
     public const string Usage = """
-        Usage: StoreSales.Edge.Simulator --catalog FILE --terminal ID=TILL[,SCANNER] [--terminal ...]
+        Usage: StoreSales.Edge.Simulator --catalog FILE --terminal ID=TILL[,SCANNER] [--receipt-printer PATH] [--terminal ...]
                                          [--sales-per-minute N] [--count N] [--seed S] [--baud N] [--scanner-suffix CR|CRLF|LF]
 
           --catalog FILE           CSV gtin,name,unit_price (e.g. deploy/local/demo-items.csv)
           --terminal ID=TILL[,SCANNER]
                                    a terminal: its till serial port and optionally its scanner port (repeatable)
+          --receipt-printer PATH   the terminal before it also prints each sale as an ESC/POS receipt to PATH
           --sales-per-minute N     mean sales per minute per terminal (default 30)
           --count N                stop after N sales per terminal (default: run until Ctrl+C)
           --seed S                 random seed, for repeatable sales
@@ -70,6 +71,15 @@ public sealed record SimulatorOptions(
                     }
 
                     terminals.Add(terminal!);
+                    break;
+                case "--receipt-printer":
+                    if (terminals.Count == 0 || terminals[^1].ReceiptPrinterPort is not null || value.Trim().Length == 0)
+                    {
+                        error = "--receipt-printer PATH must follow its --terminal, once per terminal";
+                        return false;
+                    }
+
+                    terminals[^1] = terminals[^1] with { ReceiptPrinterPort = value.Trim() };
                     break;
                 case "--sales-per-minute":
                     if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out rate) || rate <= 0 || rate > 6000)

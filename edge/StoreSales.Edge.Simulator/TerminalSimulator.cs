@@ -4,7 +4,7 @@ namespace StoreSales.Edge.Simulator;
 
 /// <summary>
 /// One simulated terminal: rings up sales on its till port and, when it has one, reads each item's barcode
-/// on its scanner port first. Gaps between sales are random around the configured rate (Poisson arrivals,
+/// on its scanner port first; with a receipt printer port, prints each sale's ESC/POS receipt there after its T line. Gaps between sales are random around the configured rate (Poisson arrivals,
 /// clipped), items within a sale follow each other in well under a second, as at a real till.
 /// </summary>
 public sealed class TerminalSimulator(SimulatedTerminal terminal, SimulatorOptions options, IReadOnlyList<CatalogItem> catalog, Random random, TextWriter output)
@@ -13,6 +13,7 @@ public sealed class TerminalSimulator(SimulatedTerminal terminal, SimulatorOptio
     {
         using var till = Open(terminal.TillPort);
         using var scanner = terminal.ScannerPort is null ? null : Open(terminal.ScannerPort);
+        using var printer = terminal.ReceiptPrinterPort is null ? null : Open(terminal.ReceiptPrinterPort);
         var generator = new SaleGenerator(catalog, terminal.TerminalId, random);
         var meanGap = TimeSpan.FromMinutes(1 / options.SalesPerMinute);
         var sold = 0;
@@ -35,6 +36,11 @@ public sealed class TerminalSimulator(SimulatedTerminal terminal, SimulatorOptio
                 }
 
                 await Write(till, Wire.TillLine(step.TillLine), cancellationToken);
+            }
+
+            if (printer is not null)
+            {
+                await Write(printer, ReceiptPrinter.Render(sale, terminal.TerminalId), cancellationToken);
             }
 
             sold++;

@@ -87,12 +87,14 @@ public static class EdgeAgentHost
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
         services.AddSingleton<IValidateOptions<TerminalsOptions>, TerminalsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<TerminalsOptions>>(new Devices.Receipts.ReceiptOptionsValidator(contentRootPath));
         services.AddSingleton<IValidateOptions<UploadOptions>, UploadOptionsValidator>();
 
         services.AddSingleton(sp => new SqliteOutbox(
             Path.Combine(contentRootPath, sp.GetRequiredService<IOptions<AgentOptions>>().Value.OutboxPath),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ISaleSink>(sp => sp.GetRequiredService<SqliteOutbox>());
+        services.AddSingleton<IUnparsedReceiptSink>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.AddSingleton<IScanSink, LoggedScans>();
         services.AddSingleton(DeviceRegistry.Create);
 

@@ -87,7 +87,10 @@ internal sealed class TerminalsOptionsValidator : IValidateOptions<TerminalsOpti
 
             if (string.IsNullOrWhiteSpace(t.TillPort))
             {
-                failures.Add($"{key}:TillPort is required (the till's serial port path).");
+                if (string.IsNullOrWhiteSpace(t.ReceiptPort))
+                {
+                    failures.Add($"{key}:TillPort is required (the till's serial port path), unless the terminal's sales come from a ReceiptPort.");
+                }
             }
             else if (!seenPorts.TryAdd(t.TillPort, $"{key}:TillPort"))
             {
@@ -108,6 +111,8 @@ internal sealed class TerminalsOptionsValidator : IValidateOptions<TerminalsOpti
             {
                 failures.Add($"{key}:ScannerSuffix '{t.ScannerSuffix}' must be CR, CRLF or LF.");
             }
+
+            Devices.Hid.HidScannerConfiguration.Validate(t, key, seenPorts, failures);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -16,6 +16,27 @@ public sealed class TerminalOptions
 
     /// <summary>Scanner frame suffix: <c>CR</c> (default), <c>CRLF</c> or <c>LF</c>.</summary>
     public string ScannerSuffix { get; set; } = "CR";
+
+    /// <summary>Receipt capture: the serial port the POS prints its receipts to (instead of a <see cref="TillPort"/>).</summary>
+    public string? ReceiptPort { get; set; }
+
+    /// <summary>Receipt capture: the real printer's port; every byte read on <see cref="ReceiptPort"/> is forwarded there unchanged.</summary>
+    public string? ReceiptPassThroughPort { get; set; }
+
+    /// <summary>Receipt capture: the profile that reads the receipts (<c>Terminals:N:Receipt:Profile</c>, <c>…:Inline</c>, <c>…:TimeZone</c>).</summary>
+    public Devices.Receipts.ReceiptOptions? Receipt { get; set; }
+
+    /// <summary>HID (keyboard-wedge) scanner: its evdev device by stable path (<c>/dev/input/by-id/…-event-kbd</c>). Linux only.</summary>
+    public string? HidScanner { get; set; }
+
+    /// <summary>Keyboard layout the HID scanner types: <c>us</c> (default), <c>fr</c> (AZERTY) or <c>de</c> (QWERTZ).</summary>
+    public string HidLayout { get; set; } = "us";
+
+    /// <summary>Grab the HID scanner exclusively (EVIOCGRAB); off by default because the POS needs its keystrokes.</summary>
+    public bool HidGrab { get; set; }
+
+    /// <summary>Longest gap between two key presses of one HID scan; slower input is a person typing.</summary>
+    public TimeSpan HidMaxKeyGap { get; set; } = TimeSpan.FromMilliseconds(40);
 }
 
 /// <summary>The <c>Terminals</c> configuration array, as one options object.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoreSales.Edge.Configuration;
+using StoreSales.Edge.Devices.Hid;
 using StoreSales.Edge.Devices.Scanner;
 using StoreSales.Edge.Devices.Till;
 using StoreSales.Edge.Outbox;
@@ -27,10 +28,24 @@ public sealed class DeviceRegistry(IReadOnlyList<IDeviceAdapter> adapters)
         var adapters = new List<IDeviceAdapter>();
         foreach (var terminal in terminals.Terminals)
         {
-            adapters.Add(new TillAdapter(terminal, agent, sales, loggers.CreateLogger<TillAdapter>(), time));
+            if (!string.IsNullOrWhiteSpace(terminal.TillPort))
+            {
+                adapters.Add(new TillAdapter(terminal, agent, sales, loggers.CreateLogger<TillAdapter>(), time));
+            }
+
+            if (!string.IsNullOrWhiteSpace(terminal.ReceiptPort))
+            {
+                adapters.Add(Receipts.ReceiptAdapter.Create(terminal, agent, services));
+            }
+
             if (!string.IsNullOrWhiteSpace(terminal.ScannerPort))
             {
                 adapters.Add(new SerialScannerAdapter(terminal, agent, scans, loggers.CreateLogger<SerialScannerAdapter>(), time));
+            }
+
+            if (!string.IsNullOrWhiteSpace(terminal.HidScanner))
+            {
+                adapters.Add(new HidScannerAdapter(terminal, agent, scans, loggers.CreateLogger<HidScannerAdapter>(), time));
             }
         }
 

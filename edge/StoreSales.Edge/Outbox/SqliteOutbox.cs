@@ -15,7 +15,7 @@ namespace StoreSales.Edge.Outbox;
 /// sequence is never reused, across restarts and after its sale was uploaded and deleted.
 /// One connection serves the whole agent behind a lock: a store's sale rate is far below what that allows.
 /// </remarks>
-public sealed class SqliteOutbox : ISaleSink, IDisposable
+public sealed class SqliteOutbox : ISaleSink, IUnparsedReceiptSink, IDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS terminal_sequence (
@@ -37,6 +37,14 @@ public sealed class SqliteOutbox : ISaleSink, IDisposable
             rejected_at TEXT    NOT NULL,
             reason      TEXT    NOT NULL,
             PRIMARY KEY (terminal_id, sequence)
+        );
+        CREATE TABLE IF NOT EXISTS unparsed_receipts (
+            id          INTEGER PRIMARY KEY,
+            terminal_id TEXT    NOT NULL,
+            captured_at TEXT    NOT NULL,
+            reason      TEXT    NOT NULL,
+            raw         BLOB    NOT NULL,
+            text        TEXT    NOT NULL
         );
         """;
 
@@ -226,6 +234,50 @@ public sealed class SqliteOutbox : ISaleSink, IDisposable
             delete.ExecuteNonQuery();
             tx.Commit();
             return moved;
+        });
+    }
+
+    /// <summary>Receipts kept in <c>unparsed_receipts</c> (receipt capture could not read them as sales).</summary>
+    public long UnparsedReceiptCount => Locked(() => Convert.ToInt64(Scalar("SELECT COUNT(*) FROM unparsed_receipts;"), CultureInfo.InvariantCulture));
+
+    /// <summary>Keeps a printed receipt that could not be parsed, raw bytes and all. Returns its id.</summary>
+    public long KeepUnparsed(UnparsedReceipt receipt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(receipt.TerminalId, nameof(receipt));
+        return Locked(() =>
+        {
+            using var insert = _connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO unparsed_receipts (terminal_id, captured_at, reason, raw, text) VALUES ($terminal, $at, $reason, $raw, $text)
+                RETURNING id;
+                """;
+            insert.Parameters.AddWithValue("$terminal", receipt.TerminalId);
+            insert.Parameters.AddWithValue("$at", FormatTime(receipt.CapturedAt));
+            insert.Parameters.AddWithValue("$reason", receipt.Reason);
+            insert.Parameters.AddWithValue("$raw", receipt.Raw);
+            insert.Parameters.AddWithValue("$text", receipt.Text);
+            return Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+        });
+    }
+
+    /// <summary>The kept unparsed receipts, oldest first.</summary>
+    public IReadOnlyList<StoredUnparsedReceipt> ReadUnparsedReceipts(int max = 1000)
+    {
+        return Locked(() =>
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT id, terminal_id, captured_at, reason, raw, text FROM unparsed_receipts ORDER BY id LIMIT $max;";
+            cmd.Parameters.AddWithValue("$max", max);
+            using var reader = cmd.ExecuteReader();
+            var receipts = new List<StoredUnparsedReceipt>();
+            while (reader.Read())
+            {
+                receipts.Add(new StoredUnparsedReceipt(
+                    reader.GetInt64(0),
+                    new UnparsedReceipt(reader.GetString(1), ParseTime(reader.GetString(2)), reader.GetString(3), (byte[])reader.GetValue(4), reader.GetString(5))));
+            }
+
+            return receipts;
         });
     }
 

@@ -33,6 +33,7 @@ public sealed partial class SerialPortReader(SerialPortSettings settings, string
 
     private long _opens;
     private long _faults;
+    private volatile Stream? _stream;
 
     /// <param name="onData">Called with each chunk read, in order, never concurrently.</param>
     /// <param name="onClosed">Called after an open port closed or failed (framing state should be reset).</param>
@@ -60,6 +61,7 @@ public sealed partial class SerialPortReader(SerialPortSettings settings, string
                 delay = settings.RetryDelay;
 
                 var stream = port.BaseStream;
+                _stream = stream;
                 while (true)
                 {
                     var read = await stream.ReadAsync(buffer, cancellationToken);
@@ -100,6 +102,7 @@ public sealed partial class SerialPortReader(SerialPortSettings settings, string
             }
             finally
             {
+                _stream = null;
                 var wasOpen = IsOpen;
                 IsOpen = false;
                 try
@@ -127,6 +130,37 @@ public sealed partial class SerialPortReader(SerialPortSettings settings, string
             }
 
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, settings.RetryMaxDelay.Ticks));
+        }
+    }
+
+    /// <summary>
+    /// Writes to the port while <see cref="RunAsync"/> has it open (a receipt forwarded to the real printer, a
+    /// printer's status reply). False when the port is not open or the write failed or took longer than
+    /// <paramref name="timeout"/>; reopening stays the reader's job. Not for concurrent callers.
+    /// </summary>
+    public async ValueTask<bool> TryWriteAsync(ReadOnlyMemory<byte> data, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var stream = _stream;
+        if (stream is null)
+        {
+            return false;
+        }
+
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(timeout);
+        try
+        {
+            await stream.WriteAsync(data, timer.Token);
+            await stream.FlushAsync(timer.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
