@@ -71,7 +71,7 @@ public static class EdgeAgentHost
         return builder.Build();
     }
 
-    /// <summary>Registers the agent: options (validated at start), outbox, device adapters, uploader, status.</summary>
+    /// <summary>Registers the agent: options (validated at start), outbox, device adapters, uploader, status, heartbeats.</summary>
     public static IServiceCollection AddEdgeAgent(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
         services.AddSingleton(TimeProvider.System);
@@ -94,6 +94,7 @@ public static class EdgeAgentHost
             Path.Combine(contentRootPath, sp.GetRequiredService<IOptions<AgentOptions>>().Value.OutboxPath),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ISaleSink>(sp => sp.GetRequiredService<SqliteOutbox>());
+        services.AddSingleton<IOpenSaleJournal>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.AddSingleton<IUnparsedReceiptSink>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.AddSingleton<IScanSink, LoggedScans>();
         services.AddSingleton(DeviceRegistry.Create);
@@ -106,6 +107,8 @@ public static class EdgeAgentHost
 
         services.AddHostedService<DeviceHost>();
         services.AddHostedService<SaleUploader>();
+        services.AddSingleton<HeartbeatSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<HeartbeatSender>());
         return services;
     }
 

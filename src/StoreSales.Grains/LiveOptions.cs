@@ -33,4 +33,10 @@ public sealed class LiveOptions
 
     /// <summary>How long a host's live-board subscription lasts unless renewed. Default 60 s.</summary>
     public TimeSpan SubscriptionLifetime { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// A store's devices count as offline when its agent sent no heartbeat for this long (agents send one every
+    /// 30 s by default). Checked at each <see cref="RefreshInterval"/>. Default 2 minutes.
+    /// </summary>
+    public TimeSpan DeviceOfflineAfter { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -7,6 +7,7 @@ using StoreSales.Data.Migrations;
 using StoreSales.ServiceDefaults;
 using StoreSales.Silo.Access;
 using StoreSales.Silo.Hosting;
+using StoreSales.Silo.Health;
 using StoreSales.Silo.Ingest;
 
 namespace StoreSales.Silo;
@@ -68,6 +69,7 @@ public static class SiloApp
         app.MapOpenApi();
         app.MapServiceDefaults();
         app.MapIngest();
+        app.MapHeartbeats();
         return app;
     }
 

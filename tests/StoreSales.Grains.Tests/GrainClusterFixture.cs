@@ -26,6 +26,9 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     /// <summary>Short, so the SLA escalation can be watched happen; production default is 30 minutes.</summary>
     public static readonly TimeSpan SlaAcknowledgeWithin = TimeSpan.FromSeconds(3);
 
+    /// <summary>Short, so a silent agent's devices can be watched go offline; production default is 2 minutes.</summary>
+    public static readonly TimeSpan DeviceOfflineAfter = TimeSpan.FromSeconds(2);
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public TestDatabase Database { get; private set; } = null!;
@@ -45,7 +48,11 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             host.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new ShiftedClock(Now)));
             host.Services.AddSingleton<IChainDirectory>(new PgChainDirectory(database.DataSource));
             host.Services.AddSingleton<IStoreLedgerReader>(new PgStoreLedgerReader(database.DataSource));
-            host.Services.Configure<LiveOptions>(o => o.PublishInterval = TimeSpan.FromMilliseconds(20));
+            host.Services.Configure<LiveOptions>(o =>
+            {
+                o.PublishInterval = TimeSpan.FromMilliseconds(20);
+                o.DeviceOfflineAfter = DeviceOfflineAfter;
+            });
             host.Services.AddOptions<TargetStatusOptions>();
             host.Services.AddSingleton<IInterventionJournal>(new PgInterventionJournal(database.DataSource));
             host.Services.AddOptions<InterventionSlaOptions>().Configure(o => { });

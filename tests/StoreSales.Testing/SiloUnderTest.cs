@@ -21,9 +21,9 @@ public sealed class SiloUnderTest : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SiloUnderTest> Start(TestDatabase database, string clusterId, IDictionary<string, string?>? settings = null)
+    public static async Task<SiloUnderTest> Start(TestDatabase database, string clusterId, IDictionary<string, string?>? settings = null, int? httpPort = null)
     {
-        var httpPort = FreeTcpPort.Next();
+        httpPort ??= FreeTcpPort.Next();
         var config = new Dictionary<string, string?>
         {
             ["ConnectionStrings:StoreSales"] = database.ConnectionString,

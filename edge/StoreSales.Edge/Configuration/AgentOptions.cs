@@ -27,4 +27,10 @@ public sealed class AgentOptions
     public TimeSpan PortRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan PortRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often the agent reports itself and its devices to <c>{ServerUrl}/api/stores/{StoreId}/heartbeats</c>.
+    /// The server counts the devices offline after <c>Live:DeviceOfflineAfter</c> (2 min) without one. Default 30 s.
+    /// </summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -54,6 +54,11 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             failures.Add($"{s}:PortRetryMaxDelay must be at least {s}:PortRetryDelay.");
         }
 
+        if (options.HeartbeatInterval < TimeSpan.FromMilliseconds(10) || options.HeartbeatInterval > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{s}:HeartbeatInterval must be between 00:00:00.010 and 00:01:00, below the server's Live:DeviceOfflineAfter (was {options.HeartbeatInterval}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -30,7 +30,7 @@ public sealed class DeviceRegistry(IReadOnlyList<IDeviceAdapter> adapters)
         {
             if (!string.IsNullOrWhiteSpace(terminal.TillPort))
             {
-                adapters.Add(new TillAdapter(terminal, agent, sales, loggers.CreateLogger<TillAdapter>(), time));
+                adapters.Add(new TillAdapter(terminal, agent, sales, loggers.CreateLogger<TillAdapter>(), time, services.GetService<IOpenSaleJournal>()));
             }
 
             if (!string.IsNullOrWhiteSpace(terminal.ReceiptPort))

@@ -23,13 +23,17 @@ public interface IDeviceAdapter
     DeviceSnapshot Snapshot();
 }
 
-/// <summary>A device's state at one moment: whether it is connected and its counters by name.</summary>
+/// <summary>
+/// A device's state at one moment: whether it is connected, its counters by name, and when it last sent anything
+/// (null when it has not since the agent started).
+/// </summary>
 public sealed record DeviceSnapshot(
     string TerminalId,
     string Kind,
     string Source,
     bool Connected,
-    IReadOnlyDictionary<string, long> Counters)
+    IReadOnlyDictionary<string, long> Counters,
+    DateTimeOffset? LastEventAt = null)
 {
     /// <summary>A counter's value, 0 when the device has no counter of that name.</summary>
     public long this[string counter] => Counters.TryGetValue(counter, out var value) ? value : 0;

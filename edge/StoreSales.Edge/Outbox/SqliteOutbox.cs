@@ -15,7 +15,7 @@ namespace StoreSales.Edge.Outbox;
 /// sequence is never reused, across restarts and after its sale was uploaded and deleted.
 /// One connection serves the whole agent behind a lock: a store's sale rate is far below what that allows.
 /// </remarks>
-public sealed class SqliteOutbox : ISaleSink, IUnparsedReceiptSink, IDisposable
+public sealed class SqliteOutbox : ISaleSink, IUnparsedReceiptSink, IOpenSaleJournal, IDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS terminal_sequence (
@@ -37,6 +37,11 @@ public sealed class SqliteOutbox : ISaleSink, IUnparsedReceiptSink, IDisposable
             rejected_at TEXT    NOT NULL,
             reason      TEXT    NOT NULL,
             PRIMARY KEY (terminal_id, sequence)
+        );
+        CREATE TABLE IF NOT EXISTS open_sale_lines (
+            id          INTEGER PRIMARY KEY,
+            terminal_id TEXT    NOT NULL,
+            line        TEXT    NOT NULL
         );
         CREATE TABLE IF NOT EXISTS unparsed_receipts (
             id          INTEGER PRIMARY KEY,
@@ -90,6 +95,9 @@ public sealed class SqliteOutbox : ISaleSink, IUnparsedReceiptSink, IDisposable
     /// <summary>Sales waiting for upload.</summary>
     public long Depth => Locked(() => Convert.ToInt64(Scalar("SELECT COUNT(*) FROM outbox;"), CultureInfo.InvariantCulture));
 
+    /// <summary>When the oldest sale still waiting was appended; null when the outbox is empty.</summary>
+    public DateTimeOffset? OldestEnqueuedAt => Locked(() => Scalar("SELECT enqueued_at FROM outbox ORDER BY rowid LIMIT 1;") is string at ? ParseTime(at) : (DateTimeOffset?)null);
+
     /// <summary>Sales the server refused, kept in the rejected table.</summary>
     public long RejectedCount => Locked(() => Convert.ToInt64(Scalar("SELECT COUNT(*) FROM rejected;"), CultureInfo.InvariantCulture));
 
@@ -123,10 +131,55 @@ public sealed class SqliteOutbox : ISaleSink, IUnparsedReceiptSink, IDisposable
             insert.Parameters.AddWithValue("$at", FormatTime(_time.GetUtcNow()));
             insert.ExecuteNonQuery();
 
+            // The sale is complete: its journaled lines go in the same transaction, so a crash leaves either
+            // the open lines (replayed on restart) or the sale, never both.
+            using var close = _connection.CreateCommand();
+            close.Transaction = tx;
+            close.CommandText = "DELETE FROM open_sale_lines WHERE terminal_id = $terminal;";
+            close.Parameters.AddWithValue("$terminal", sale.TerminalId);
+            close.ExecuteNonQuery();
+
             tx.Commit();
             return sequence;
         });
     }
+
+    /// <inheritdoc/>
+    public void Record(string terminalId, string line) => Locked(() =>
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "INSERT INTO open_sale_lines (terminal_id, line) VALUES ($terminal, $line);";
+        command.Parameters.AddWithValue("$terminal", terminalId);
+        command.Parameters.AddWithValue("$line", line);
+        command.ExecuteNonQuery();
+        return 0;
+    });
+
+    /// <inheritdoc/>
+    public void Clear(string terminalId) => Locked(() =>
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "DELETE FROM open_sale_lines WHERE terminal_id = $terminal;";
+        command.Parameters.AddWithValue("$terminal", terminalId);
+        command.ExecuteNonQuery();
+        return 0;
+    });
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Read(string terminalId) => Locked(() =>
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT line FROM open_sale_lines WHERE terminal_id = $terminal ORDER BY id;";
+        command.Parameters.AddWithValue("$terminal", terminalId);
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return (IReadOnlyList<string>)lines;
+    });
 
     /// <summary>The oldest <paramref name="count"/> sales, in the order they were appended.</summary>
     public IReadOnlyList<OutboxEntry> PeekOldest(int count)

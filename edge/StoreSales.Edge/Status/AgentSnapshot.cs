@@ -9,7 +9,8 @@ public sealed record AgentSnapshot(
     long OutboxDepth,
     long RejectedCount,
     UploadSnapshot Upload,
-    IReadOnlyList<DeviceSnapshot> Devices);
+    IReadOnlyList<DeviceSnapshot> Devices,
+    DateTimeOffset? OldestUnsentAt = null);
 
 /// <summary>The uploader's counters since the agent started.</summary>
 public sealed record UploadSnapshot(

@@ -15,7 +15,8 @@ public sealed class AgentStatus(IOptions<AgentOptions> agent, SqliteOutbox outbo
         outbox.Depth,
         outbox.RejectedCount,
         new UploadSnapshot(upload.Batches, upload.Acked, upload.Duplicates, upload.Rejected, upload.Failures, upload.AuthFailures, upload.LastAckAt, upload.ServerClockSkew, upload.LastError),
-        [.. devices.Adapters.Select(a => a.Snapshot())]);
+        [.. devices.Adapters.Select(a => a.Snapshot())],
+        outbox.OldestEnqueuedAt);
 
     /// <summary>The snapshot of one device, or null when the agent has no such device.</summary>
     public DeviceSnapshot? Device(string terminalId, string kind) =>

@@ -14,4 +14,10 @@ public interface IStoreGrain : IGrainWithStringKey
     Task<SalesApplied> ApplySales(ImmutableArray<StoreSale> sales);
 
     Task<StoreProgress> GetProgress();
+
+    /// <summary>
+    /// Keeps the agent's latest heartbeat (in memory only: it is live state, the next heartbeat refills it)
+    /// and publishes the store when a device's status changed.
+    /// </summary>
+    Task ReportHeartbeat(StoreHeartbeat heartbeat);
 }

@@ -5,7 +5,8 @@ namespace StoreSales.Abstractions.Stores;
 
 /// <summary>
 /// A store's live progress: the snapshot behind the store board, <c>GET /api/stores/{id}/progress</c>
-/// and the SignalR <c>ProgressUpdated</c> message.
+/// and the SignalR <c>ProgressUpdated</c> message. <see cref="Devices"/> and <see cref="AgentSeenAt"/> come from
+/// the agent's last heartbeat (live state only: empty after a restart until the next heartbeat).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record StoreProgress(
@@ -17,7 +18,9 @@ public sealed record StoreProgress(
     [property: Id(5)] ImmutableArray<HotItemNow> HotItems,
     [property: Id(6)] DateTimeOffset UpdatedAt,
     [property: Id(7)] long Version,
-    [property: Id(8)] string TimeZone);
+    [property: Id(8)] string TimeZone,
+    [property: Id(9)] ImmutableArray<DeviceStatus> Devices,
+    [property: Id(10)] DateTimeOffset? AgentSeenAt);
 
 /// <summary>One period (day or month) against its target, paced to now.</summary>
 [GenerateSerializer, Immutable]

@@ -14,4 +14,10 @@ public sealed class BoardOptions
 
     /// <summary>A page redraws at most once per interval however many sales arrive. Default 100 ms (10 a second).</summary>
     public TimeSpan MinimumRedrawInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// A store whose agent sent no heartbeat for this long shows "agent not seen for N min". The same key as the
+    /// silo's, whose store grains then count its devices offline. Default 2 minutes.
+    /// </summary>
+    public TimeSpan DeviceOfflineAfter { get; set; } = TimeSpan.FromMinutes(2);
 }

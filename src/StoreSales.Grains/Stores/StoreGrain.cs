@@ -36,6 +36,10 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     private IGrainTimer? _publishTimer;
     private StoreProgress? _lastProgress;
 
+    // The agent's latest heartbeat and when it arrived (server clock). Live state: not persisted.
+    private StoreHeartbeat? _heartbeat;
+    private DateTimeOffset _heartbeatAt;
+
     // Whether this activation already raised the day's alerts; the intervention grain dedups across activations.
     private bool _dayBehindRaised;
     private bool _dayAheadRaised;
@@ -119,6 +123,38 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         var now = _clock.GetUtcNow();
         RollOver(context, now);
         return await BuildProgress(context, now);
+    }
+
+    async Task IStoreGrain.ReportHeartbeat(StoreHeartbeat heartbeat)
+    {
+        await EnsureContext();
+        var now = _clock.GetUtcNow();
+        _heartbeat = heartbeat;
+        _heartbeatAt = now;
+        var devices = Devices(now);
+        LogHeartbeat(StoreId, heartbeat.AgentId, devices.Count(d => d.Online), devices.Length, heartbeat.OutboxDepth);
+        if (_lastProgress is null || !SameDevices(_lastProgress.Devices, devices))
+        {
+            SchedulePublish(now);
+        }
+    }
+
+    /// <summary>
+    /// The devices of the last heartbeat: online when the agent said so and the heartbeat is not older than
+    /// <see cref="LiveOptions.DeviceOfflineAfter"/>.
+    /// </summary>
+    private ImmutableArray<DeviceStatus> Devices(DateTimeOffset now)
+    {
+        if (_heartbeat is null)
+        {
+            return [];
+        }
+
+        var fresh = now - _heartbeatAt <= _live.DeviceOfflineAfter;
+        return [.. _heartbeat.Devices
+            .OrderBy(d => d.TerminalId, StringComparer.Ordinal)
+            .ThenBy(d => d.Kind, StringComparer.Ordinal)
+            .Select(d => new DeviceStatus(d.TerminalId, d.Kind, d.Online && fresh, d.LastEventAt, _heartbeatAt))];
     }
 
     /// <summary>
@@ -310,7 +346,9 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             hot,
             state.UpdatedAt == default ? now : state.UpdatedAt,
             state.Version,
-            context.Profile.TimeZone);
+            context.Profile.TimeZone,
+            Devices(now),
+            _heartbeat is null ? null : _heartbeatAt);
     }
 
     private async Task LoadItemNames(IEnumerable<string> codes)
@@ -364,6 +402,8 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         RollOver(_context, now);
         UpdateBands(_context, now);
         _hotItems.Prune(now);
+
+        // Also where devices go offline when the agent fell silent: Publish sees the changed device list.
         await Publish(force: false);
         await RaiseAlerts(_context, now);
     }
@@ -386,7 +426,13 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     }
 
     private static bool SameFigures(StoreProgress a, StoreProgress b) =>
-        a.Version == b.Version && a.Day == b.Day && a.Month == b.Month;
+        a.Version == b.Version && a.Day == b.Day && a.Month == b.Month && SameDevices(a.Devices, b.Devices);
+
+    /// <summary>Same devices, each as online and with the same last event (the heartbeat time alone changes nothing shown).</summary>
+    private static bool SameDevices(ImmutableArray<DeviceStatus> a, ImmutableArray<DeviceStatus> b) =>
+        a.Length == b.Length
+        && a.Zip(b).All(p => p.First.TerminalId == p.Second.TerminalId && p.First.Kind == p.Second.Kind
+            && p.First.Online == p.Second.Online && p.First.LastEventAt == p.Second.LastEventAt);
 
     private async Task<StoreContext> EnsureContext() => _context ??= await LoadContext(CancellationToken.None);
 
@@ -413,6 +459,9 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId}: {Applied} sales counted, {Repeated} already counted; day actual {DayActual}")]
     private partial void LogApplied(string storeId, int applied, int repeated, decimal dayActual);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId}: heartbeat from agent {AgentId}, {Online} of {Devices} devices online, outbox {OutboxDepth}")]
+    private partial void LogHeartbeat(string storeId, string agentId, int online, int devices, long outboxDepth);
 
     private sealed record StoreContext(StoreProfile Profile, TimeZoneInfo TimeZone, decimal MonthTarget, PacingProfile Pacing, DateTimeOffset LoadedAt)
     {

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Contracts.Ingest;
@@ -12,8 +11,6 @@ namespace StoreSales.Silo.Ingest;
 public static partial class IngestEndpoints
 {
     public const string RateLimitPolicy = "ingest";
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     public static IEndpointRouteBuilder MapIngest(this IEndpointRouteBuilder app)
     {
@@ -47,36 +44,20 @@ public static partial class IngestEndpoints
     {
         var logger = loggerFactory.CreateLogger("StoreSales.Ingest");
         var started = Stopwatch.GetTimestamp();
-        var keyStore = http.User.FindFirst(StoreKeyAuthenticationHandler.StoreClaim)?.Value;
-        if (!string.Equals(keyStore, storeId, StringComparison.Ordinal))
+        if (StoreRequests.WrongStore(http, storeId) is { } forbidden)
         {
             metrics.Rejected("wrong_store");
-            return Results.Problem(
-                statusCode: StatusCodes.Status403Forbidden,
-                title: "Wrong store",
-                detail: $"This store key belongs to '{keyStore}', not to '{storeId}'.");
+            return forbidden;
         }
 
-        SaleBatch? batch;
-        try
+        var read = await StoreRequests.ReadJson<SaleBatch>(http, "Malformed sale batch", "A sale batch", cancellationToken);
+        if (read.Problem is not null)
         {
-            batch = await JsonSerializer.DeserializeAsync<SaleBatch>(http.Request.Body, JsonOptions, cancellationToken);
-        }
-        catch (JsonException exception)
-        {
-            metrics.Rejected("malformed_json");
-            var field = string.IsNullOrEmpty(exception.Path) ? "body" : exception.Path.TrimStart('$', '.');
-            return Results.ValidationProblem(
-                new Dictionary<string, string[]> { [field] = [$"Not readable as JSON of the expected shape: {exception.Message}"] },
-                title: "Malformed sale batch");
+            metrics.Rejected(read.Reason!);
+            return read.Problem;
         }
 
-        if (batch is null)
-        {
-            metrics.Rejected("empty_body");
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A sale batch is required."] }, title: "Malformed sale batch");
-        }
-
+        var batch = read.Value!;
         var errors = SaleBatchValidator.Validate(batch, options.Value);
         if (errors.Count > 0)
         {

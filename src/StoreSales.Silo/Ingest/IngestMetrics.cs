@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace StoreSales.Silo.Ingest;
 
-/// <summary>Counters of what the ingest API accepted, saw again, and refused (with the reason as a tag).</summary>
+/// <summary>Counters of what the ingest API accepted, saw again, and refused (with the reason as a tag), and of agent heartbeats.</summary>
 public sealed class IngestMetrics
 {
     public const string MeterName = "StoreSales.Ingest";
@@ -11,6 +11,8 @@ public sealed class IngestMetrics
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _rejected;
     private readonly Histogram<double> _ackLatency;
+    private readonly Counter<long> _heartbeats;
+    private readonly Counter<long> _heartbeatsRejected;
 
     public IngestMetrics(IMeterFactory meterFactory)
     {
@@ -19,6 +21,8 @@ public sealed class IngestMetrics
         _duplicates = meter.CreateCounter<long>("storesales.ingest.sales.duplicate", description: "Sales sent again after they were recorded (retries, overlaps)");
         _rejected = meter.CreateCounter<long>("storesales.ingest.batches.rejected", description: "Batches refused, by reason");
         _ackLatency = meter.CreateHistogram<double>("storesales.ingest.batch.duration", unit: "ms", description: "Time from request to durable ack");
+        _heartbeats = meter.CreateCounter<long>("storesales.agent.heartbeats", description: "Edge agent heartbeats received");
+        _heartbeatsRejected = meter.CreateCounter<long>("storesales.agent.heartbeats.rejected", description: "Edge agent heartbeats refused, by reason");
     }
 
     public void Accepted(string storeId, int count) => _accepted.Add(count, new KeyValuePair<string, object?>("store", storeId));
@@ -28,4 +32,8 @@ public sealed class IngestMetrics
     public void Rejected(string reason) => _rejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void Acked(double milliseconds) => _ackLatency.Record(milliseconds);
+
+    public void Heartbeat(string storeId) => _heartbeats.Add(1, new KeyValuePair<string, object?>("store", storeId));
+
+    public void HeartbeatRejected(string reason) => _heartbeatsRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
 }

@@ -57,9 +57,9 @@ public static class SaleBatchValidator
 
     private static void ValidateSale(SaleRecord sale, string path, IngestOptions options, Action<string, string> fail)
     {
-        if (!IsIdentifier(sale.TerminalId))
+        if (!StoreRequests.IsIdentifier(sale.TerminalId))
         {
-            fail($"{path}.terminalId", $"Required: 1–{MaxIdLength} letters, digits, '-' or '_'.");
+            fail($"{path}.terminalId", StoreRequests.IdentifierRule);
         }
 
         if (sale.Sequence <= 0)
@@ -136,9 +136,4 @@ public static class SaleBatchValidator
             }
         }
     }
-
-    private static bool IsIdentifier(string? value) =>
-        !string.IsNullOrEmpty(value)
-        && value.Length <= MaxIdLength
-        && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

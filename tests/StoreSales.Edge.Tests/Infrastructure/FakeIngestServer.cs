@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StoreSales.Contracts.Health;
 using StoreSales.Contracts.Ingest;
 
 namespace StoreSales.Edge.Tests.Infrastructure;
@@ -14,7 +15,7 @@ namespace StoreSales.Edge.Tests.Infrastructure;
 /// <summary>
 /// A real Kestrel server on 127.0.0.1 with a random port, playing the ingest API:
 /// checks the store key, records every sale it receives, and acks them as durable unless
-/// <see cref="Intercept"/> answers the request first (a 503, a 400 …).
+/// <see cref="Intercept"/> answers the request first (a 503, a 400 …). Heartbeats are kept in <see cref="Heartbeats"/>.
 /// </summary>
 public sealed class FakeIngestServer : IAsyncDisposable
 {
@@ -48,6 +49,9 @@ public sealed class FakeIngestServer : IAsyncDisposable
 
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <summary>Heartbeats received with the right key, in arrival order.</summary>
+    public ConcurrentQueue<AgentHeartbeat> Heartbeats { get; } = new();
+
     public static async Task<FakeIngestServer> StartAsync(string storeId = "store-test", string storeKey = "test-key")
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -56,6 +60,7 @@ public sealed class FakeIngestServer : IAsyncDisposable
         var app = builder.Build();
         var server = new FakeIngestServer(app, storeId, storeKey);
         app.MapPost("/api/stores/{storeId}/sales/batches", (string storeId, HttpRequest request, SaleBatch batch) => server.Handle(storeId, request, batch));
+        app.MapPost("/api/stores/{storeId}/heartbeats", (string storeId, HttpRequest request, AgentHeartbeat heartbeat) => server.HandleHeartbeat(storeId, request, heartbeat));
         await app.StartAsync(TestContext.Current.CancellationToken);
         server.Url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return server;
@@ -97,6 +102,17 @@ public sealed class FakeIngestServer : IAsyncDisposable
             Durable = [.. batch.Sales.Select(s => new SaleKey(s.TerminalId, s.Sequence))],
             ServerTime = DateTimeOffset.UtcNow,
         });
+    }
+
+    private IResult HandleHeartbeat(string storeId, HttpRequest request, AgentHeartbeat heartbeat)
+    {
+        if (storeId != StoreId || request.Headers["X-Store-Key"] != StoreKey)
+        {
+            return Results.Problem(title: "Unknown store or wrong key", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        Heartbeats.Enqueue(heartbeat);
+        return Results.Accepted();
     }
 
     public async ValueTask DisposeAsync()

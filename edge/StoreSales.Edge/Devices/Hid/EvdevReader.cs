@@ -43,6 +43,7 @@ public sealed partial class EvdevReader(EvdevReaderSettings settings, string ter
     private readonly InputEventDecoder _decoder = new();
     private long _opens;
     private long _faults;
+    private long _lastDataTicks;
     private volatile bool _isOpen;
     private volatile GrabState _grab;
 
@@ -60,6 +61,9 @@ public sealed partial class EvdevReader(EvdevReaderSettings settings, string ter
     public long GarbageBytes => _decoder.GarbageBytes;
 
     public GrabState Grab => _grab;
+
+    /// <summary>When the device last delivered input; null when it has not yet.</summary>
+    public DateTimeOffset? LastDataAt => Interlocked.Read(ref _lastDataTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     /// <param name="onEvent">Called with each record read, in order, never concurrently (on the reader's own thread).</param>
     /// <param name="onClosed">Called after an open device closed (decoding state above should be reset).</param>
@@ -234,6 +238,7 @@ public sealed partial class EvdevReader(EvdevReaderSettings settings, string ter
             var read = (int)LibC.Read(fd, buffer);
             if (read > 0)
             {
+                Interlocked.Exchange(ref _lastDataTicks, time.GetUtcNow().UtcTicks);
                 _decoder.Feed(buffer.AsSpan(0, read), onEvent);
                 continue;
             }

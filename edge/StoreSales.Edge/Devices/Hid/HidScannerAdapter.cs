@@ -74,7 +74,7 @@ public sealed partial class HidScannerAdapter : IDeviceAdapter
             [ScannerCounters.Opens] = _reader.Opens,
             [ScannerCounters.PortFaults] = _reader.Faults,
         };
-        return new DeviceSnapshot(TerminalId, Kind, Source, _reader.IsOpen, counters);
+        return new DeviceSnapshot(TerminalId, Kind, Source, _reader.IsOpen, counters, _reader.LastDataAt);
     }
 
     /// <summary>Takes one event as if read from the device.</summary>

@@ -151,7 +151,7 @@ public sealed partial class ReceiptAdapter : IDeviceAdapter
             counters[ReceiptCounters.PrinterPortFaults] = _printer.Faults;
         }
 
-        return new DeviceSnapshot(TerminalId, Kind, Source, _port.IsOpen && (_printer?.IsOpen ?? true), counters);
+        return new DeviceSnapshot(TerminalId, Kind, Source, _port.IsOpen && (_printer?.IsOpen ?? true), counters, _port.LastDataAt);
     }
 
     /// <summary>Bytes from the POS: forwarded to the printer first, then parsed (the serial reader calls this; so can a test).</summary>

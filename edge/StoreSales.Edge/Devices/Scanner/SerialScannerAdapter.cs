@@ -65,7 +65,7 @@ public sealed partial class SerialScannerAdapter : IDeviceAdapter
             [ScannerCounters.Opens] = _port.Opens,
             [ScannerCounters.PortFaults] = _port.Faults,
         };
-        return new DeviceSnapshot(TerminalId, Kind, Source, _port.IsOpen, counters);
+        return new DeviceSnapshot(TerminalId, Kind, Source, _port.IsOpen, counters, _port.LastDataAt);
     }
 
     /// <summary>Feeds raw bytes as if read from the port.</summary>

@@ -31,8 +31,12 @@ public sealed partial class SerialPortReader(SerialPortSettings settings, string
     /// <summary>Failed opens plus reads that ended in an error.</summary>
     public long Faults => Interlocked.Read(ref _faults);
 
+    /// <summary>When the port last delivered bytes; null when it has not yet.</summary>
+    public DateTimeOffset? LastDataAt => Interlocked.Read(ref _lastDataTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
     private long _opens;
     private long _faults;
+    private long _lastDataTicks;
     private volatile Stream? _stream;
 
     /// <param name="onData">Called with each chunk read, in order, never concurrently.</param>
@@ -70,6 +74,7 @@ public sealed partial class SerialPortReader(SerialPortSettings settings, string
                         throw new IOException("The port reported end of stream.");
                     }
 
+                    Interlocked.Exchange(ref _lastDataTicks, time.GetUtcNow().UtcTicks);
                     await onData(buffer.AsMemory(0, read), cancellationToken);
                 }
             }

@@ -21,6 +21,7 @@ public sealed partial class TillAdapter : IDeviceAdapter
 
     private readonly string _storeId;
     private readonly ISaleSink _sink;
+    private readonly IOpenSaleJournal? _journal;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly SerialPortReader _port;
@@ -29,11 +30,12 @@ public sealed partial class TillAdapter : IDeviceAdapter
     private readonly DeviceCounters _counters = TillCounters.Create();
     private readonly List<Frame> _frames = [];
 
-    public TillAdapter(TerminalOptions terminal, AgentOptions agent, ISaleSink sink, ILogger<TillAdapter> logger, TimeProvider time)
+    public TillAdapter(TerminalOptions terminal, AgentOptions agent, ISaleSink sink, ILogger<TillAdapter> logger, TimeProvider time, IOpenSaleJournal? journal = null)
     {
         TerminalId = terminal.TerminalId;
         _storeId = agent.StoreId;
         _sink = sink;
+        _journal = journal;
         _logger = logger;
         _time = time;
         _assembler = new SaleAssembler(terminal.TerminalId, time);
@@ -51,7 +53,29 @@ public sealed partial class TillAdapter : IDeviceAdapter
 
     public string Source => _port.Path;
 
-    public Task RunAsync(CancellationToken cancellationToken) => _port.RunAsync(OnDataAsync, OnClosed, cancellationToken);
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await ReplayOpenSaleAsync(cancellationToken);
+        await _port.RunAsync(OnDataAsync, OnClosed, cancellationToken);
+    }
+
+    /// <summary>Resumes the sale that was in progress when the agent stopped (or was killed).</summary>
+    private async Task ReplayOpenSaleAsync(CancellationToken cancellationToken)
+    {
+        var lines = _journal?.Read(TerminalId) ?? [];
+        foreach (var text in lines)
+        {
+            if (TillLineParser.TryParse(text, out var line, out _))
+            {
+                await AcceptAsync(line!, text, journal: false, cancellationToken);
+            }
+        }
+
+        if (lines.Count > 0)
+        {
+            LogResumed(_logger, _storeId, TerminalId, lines.Count);
+        }
+    }
 
     public DeviceSnapshot Snapshot()
     {
@@ -60,7 +84,7 @@ public sealed partial class TillAdapter : IDeviceAdapter
             [TillCounters.Opens] = _port.Opens,
             [TillCounters.PortFaults] = _port.Faults,
         };
-        return new DeviceSnapshot(TerminalId, Kind, Source, _port.IsOpen, counters);
+        return new DeviceSnapshot(TerminalId, Kind, Source, _port.IsOpen, counters, _port.LastDataAt);
     }
 
     /// <summary>Feeds raw bytes as if read from the port (the serial reader calls this; so can a test).</summary>
@@ -127,7 +151,23 @@ public sealed partial class TillAdapter : IDeviceAdapter
             return;
         }
 
-        var result = _assembler.Accept(line!);
+        await AcceptAsync(line!, text, journal: true, cancellationToken);
+    }
+
+    private async ValueTask AcceptAsync(TillLine line, string text, bool journal, CancellationToken cancellationToken)
+    {
+        // Start and item lines are on disk before they count, so a crash mid-sale loses none of them.
+        if (journal && _journal is not null && line is not TillSaleTotal)
+        {
+            if (line is TillSaleStart)
+            {
+                _journal.Clear(TerminalId);
+            }
+
+            _journal.Record(TerminalId, text);
+        }
+
+        var result = _assembler.Accept(line);
         switch (result.Outcome)
         {
             case TillLineOutcome.AbandonedAndStarted:
@@ -183,6 +223,9 @@ public sealed partial class TillAdapter : IDeviceAdapter
 
         return text.Length <= 80 ? builder.ToString() : builder.Append('…').ToString();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId} terminal {TerminalId}: resumed the sale in progress from {LineCount} journaled lines")]
+    private static partial void LogResumed(ILogger logger, string storeId, string terminalId, int lineCount);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId} terminal {TerminalId} sequence {Sequence}: {Kind} captured, receipt {ReceiptNumber}, {LineCount} lines, total {Total}")]
     private static partial void LogSaleCaptured(ILogger logger, string storeId, string terminalId, long sequence, string? receiptNumber, string kind, int lineCount, decimal total);

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using StoreSales.Abstractions.Stores;
+using StoreSales.Contracts.Health;
+using StoreSales.Silo.Access;
+using StoreSales.Silo.Ingest;
+
+namespace StoreSales.Silo.Health;
+
+/// <summary><c>POST /api/stores/{storeId}/heartbeats</c>: an edge agent's word on itself and its devices.</summary>
+public static partial class HeartbeatEndpoints
+{
+    public static IEndpointRouteBuilder MapHeartbeats(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/stores/{storeId}/heartbeats", PostHeartbeat)
+            .RequireAuthorization(StoreKeyAuthenticationHandler.SchemeName)
+            .WithName("PostAgentHeartbeat")
+            .WithSummary("Report an edge agent's health and its devices")
+            .WithDescription("The store keeps the latest heartbeat only; devices count as offline when the agent says so or when no heartbeat came for Live:DeviceOfflineAfter. Answers 202 with no body.")
+            .Accepts<AgentHeartbeat>("application/json")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return app;
+    }
+
+    private static async Task<IResult> PostHeartbeat(
+        string storeId,
+        HttpContext http,
+        IGrainFactory grains,
+        IngestMetrics metrics,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
+    {
+        if (StoreRequests.WrongStore(http, storeId) is { } forbidden)
+        {
+            metrics.HeartbeatRejected("wrong_store");
+            return forbidden;
+        }
+
+        var read = await StoreRequests.ReadJson<AgentHeartbeat>(http, "Malformed heartbeat", "A heartbeat", cancellationToken);
+        if (read.Problem is not null)
+        {
+            metrics.HeartbeatRejected(read.Reason!);
+            return read.Problem;
+        }
+
+        var heartbeat = read.Value!;
+        var errors = HeartbeatValidator.Validate(heartbeat);
+        if (errors.Count > 0)
+        {
+            metrics.HeartbeatRejected("invalid_heartbeat");
+            LogRejected(loggerFactory.CreateLogger("StoreSales.Heartbeats"), storeId, string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+            return Results.ValidationProblem(errors, title: "Invalid heartbeat");
+        }
+
+        await grains.GetGrain<IStoreGrain>(storeId).ReportHeartbeat(ToStoreHeartbeat(heartbeat));
+        metrics.Heartbeat(storeId);
+        return Results.Accepted();
+    }
+
+    private static StoreHeartbeat ToStoreHeartbeat(AgentHeartbeat h) => new(
+        h.AgentId,
+        h.AgentVersion,
+        h.SentAt,
+        h.OutboxDepth,
+        h.OldestUnsentAgeSeconds is { } age ? TimeSpan.FromSeconds(age) : null,
+        h.RejectedCount,
+        h.LastAckAt,
+        h.ClockSkewSeconds is { } skew ? TimeSpan.FromSeconds(skew) : null,
+        [.. h.Devices.Select(d => new DeviceReport(
+            d.TerminalId,
+            d.Kind,
+            d.Path,
+            d.Online,
+            d.LastEventAt,
+            (d.Counters ?? ImmutableDictionary<string, long>.Empty).ToImmutableDictionary(StringComparer.Ordinal)))]);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} heartbeat rejected: {Errors}")]
+    private static partial void LogRejected(ILogger logger, string storeId, string errors);
+}

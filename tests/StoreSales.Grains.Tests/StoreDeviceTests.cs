@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using StoreSales.Abstractions.Stores;
+
+namespace StoreSales.Grains.Tests;
+
+[Collection(GrainClusterCollection.Name)]
+public sealed class StoreDeviceTests(GrainClusterFixture fixture)
+{
+    private static readonly DateTimeOffset Now = GrainClusterFixture.Now;
+
+    private static StoreHeartbeat Heartbeat(params DeviceReport[] devices) =>
+        new("store-pc", "1.0.0", Now, 3, TimeSpan.FromSeconds(12), 0, Now.AddSeconds(-5), TimeSpan.Zero, [.. devices]);
+
+    private static DeviceReport Device(string terminal, string kind, bool online, DateTimeOffset? lastEventAt = null) =>
+        new(terminal, kind, $"/dev/serial/by-id/{terminal}-{kind}", online, lastEventAt, ImmutableDictionary<string, long>.Empty.Add("opens", 1));
+
+    [Fact]
+    public async Task The_board_shows_each_device_as_the_agent_reported_it()
+    {
+        var store = fixture.Grains.GetGrain<IStoreGrain>("store-gz001");
+
+        await store.ReportHeartbeat(Heartbeat(Device("T02", "till", true, Now.AddMinutes(-1)), Device("T01", "scanner", false), Device("T01", "till", true)));
+        var progress = await store.GetProgress();
+
+        Assert.NotNull(progress.AgentSeenAt);
+        Assert.Equal(
+            [("T01", "scanner", false), ("T01", "till", true), ("T02", "till", true)],
+            progress.Devices.Select(d => (d.TerminalId, d.Kind, d.Online)));
+        Assert.Equal(Now.AddMinutes(-1), progress.Devices[2].LastEventAt);
+        Assert.All(progress.Devices, d => Assert.Equal(progress.AgentSeenAt, d.LastHeartbeatAt));
+    }
+
+    [Fact]
+    public async Task Devices_go_offline_when_no_heartbeat_came_for_DeviceOfflineAfter_and_back_with_the_next()
+    {
+        var store = fixture.Grains.GetGrain<IStoreGrain>("store-xm001");
+        var before = await store.GetProgress();
+        await store.ReportHeartbeat(Heartbeat(Device("T01", "till", true), Device("T01", "hid-scanner", true)));
+
+        var fresh = await store.GetProgress();
+        await Task.Delay(GrainClusterFixture.DeviceOfflineAfter + TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+        var silent = await store.GetProgress();
+        await store.ReportHeartbeat(Heartbeat(Device("T01", "till", true), Device("T01", "hid-scanner", true)));
+        var back = await store.GetProgress();
+
+        Assert.True(before.Devices.IsEmpty && before.AgentSeenAt is null, "no heartbeat yet: no devices");
+        Assert.All(fresh.Devices, d => Assert.True(d.Online));
+        Assert.Equal(2, silent.Devices.Length);
+        Assert.All(silent.Devices, d => Assert.False(d.Online));
+        Assert.Equal(fresh.AgentSeenAt, silent.AgentSeenAt);
+        Assert.All(back.Devices, d => Assert.True(d.Online));
+        Assert.True(back.AgentSeenAt > silent.AgentSeenAt);
+    }
+}
