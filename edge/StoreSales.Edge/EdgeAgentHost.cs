@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StoreSales.Domain.Barcodes;
 using StoreSales.Edge.Configuration;
 using StoreSales.Edge.Devices;
 using StoreSales.Edge.Devices.Scanner;
@@ -85,6 +86,10 @@ public static class EdgeAgentHost
         services.AddOptions<UploadOptions>()
             .Bind(configuration.GetSection(UploadOptions.SectionName), Strict)
             .ValidateOnStart();
+        services.AddOptions<ScanDecoderOptions>()
+            .Bind(configuration.GetSection(ScanDecoderOptions.SectionName), Strict)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ScanDecoderOptions>, ScanDecoderOptionsValidator>();
         services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
         services.AddSingleton<IValidateOptions<TerminalsOptions>, TerminalsOptionsValidator>();
         services.AddSingleton<IValidateOptions<TerminalsOptions>>(new Devices.Receipts.ReceiptOptionsValidator(contentRootPath));
@@ -122,6 +127,7 @@ public static class EdgeAgentHost
         _ = services.GetRequiredService<IOptions<AgentOptions>>().Value;
         _ = services.GetRequiredService<IOptions<TerminalsOptions>>().Value;
         _ = services.GetRequiredService<IOptions<UploadOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<ScanDecoderOptions>>().Value;
     }
 
     private sealed class InProcessLifetime : IHostLifetime
@@ -131,6 +137,6 @@ public static class EdgeAgentHost
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    /// <summary>A misspelt key under Agent, Terminals or Upload is an error at start, not a silently ignored setting.</summary>
+    /// <summary>A misspelt key under Agent, Terminals, Upload or Barcodes:Scan is an error at start, not a silently ignored setting.</summary>
     private static void Strict(BinderOptions options) => options.ErrorOnUnknownConfiguration = true;
 }

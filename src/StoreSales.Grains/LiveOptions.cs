@@ -39,4 +39,10 @@ public sealed class LiveOptions
     /// 30 s by default). Checked at each <see cref="RefreshInterval"/>. Default 2 minutes.
     /// </summary>
     public TimeSpan DeviceOfflineAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// A terminal or scanner offline this long during opening hours raises an intervention for the region's
+    /// field supervisor. Default 10 minutes.
+    /// </summary>
+    public TimeSpan DeviceOfflineAlertAfter { get; set; } = TimeSpan.FromMinutes(10);
 }

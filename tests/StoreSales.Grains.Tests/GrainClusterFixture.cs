@@ -52,6 +52,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             {
                 o.PublishInterval = TimeSpan.FromMilliseconds(20);
                 o.DeviceOfflineAfter = DeviceOfflineAfter;
+                o.DeviceOfflineAlertAfter = TimeSpan.FromSeconds(1);
             });
             host.Services.AddOptions<TargetStatusOptions>();
             host.Services.AddSingleton<IInterventionJournal>(new PgInterventionJournal(database.DataSource));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Stores;
 
 namespace StoreSales.Grains.Tests;
@@ -50,5 +51,28 @@ public sealed class StoreDeviceTests(GrainClusterFixture fixture)
         Assert.Equal(fresh.AgentSeenAt, silent.AgentSeenAt);
         Assert.All(back.Devices, d => Assert.True(d.Online));
         Assert.True(back.AgentSeenAt > silent.AgentSeenAt);
+    }
+
+    [Fact]
+    public async Task A_device_offline_during_opening_hours_raises_one_alert_for_the_supervisor()
+    {
+        // 15:00 in Shenzhen: the store is open (08:00–23:00); the alert waits DeviceOfflineAlertAfter (1 s here).
+        var store = fixture.Grains.GetGrain<IStoreGrain>("store-sz001");
+        var alert = fixture.Grains.GetGrain<IInterventionGrain>("store-sz001/device-offline-T02-scanner");
+
+        await store.ReportHeartbeat(Heartbeat(Device("T02", "till", true), Device("T02", "scanner", false)));
+        var early = await alert.GetCurrent();
+        await Task.Delay(TimeSpan.FromSeconds(1.2), TestContext.Current.CancellationToken);
+        await store.ReportHeartbeat(Heartbeat(Device("T02", "till", true), Device("T02", "scanner", false)));
+        await store.ReportHeartbeat(Heartbeat(Device("T02", "till", true), Device("T02", "scanner", false)));
+        var raised = await alert.GetCurrent();
+
+        Assert.Null(early);
+        Assert.NotNull(raised);
+        Assert.Equal("device", raised.Subject.Kind);
+        Assert.Equal("store-sz001/T02/scanner", raised.Subject.Id);
+        Assert.Equal("supervisor:region-south", raised.Assignee);
+        Assert.Contains("offline since", raised.Evidence.Summary, StringComparison.Ordinal);
+        Assert.Null(await fixture.Grains.GetGrain<IInterventionGrain>("store-sz001/device-offline-T02-till").GetCurrent());
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StoreSales.Domain.Barcodes;
 
 namespace StoreSales.Edge.Configuration;
 
@@ -168,4 +169,11 @@ internal sealed class UploadOptionsValidator : IValidateOptions<UploadOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+}
+
+/// <summary>Checks the <c>Barcodes:Scan</c> section at start with <see cref="ScanDecoderOptions.Validate"/>, whose message names the key.</summary>
+internal sealed class ScanDecoderOptionsValidator : IValidateOptions<ScanDecoderOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ScanDecoderOptions options) =>
+        options.Validate() is { } error ? ValidateOptionsResult.Fail(error) : ValidateOptionsResult.Success;
 }

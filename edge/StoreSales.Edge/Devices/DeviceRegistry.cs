@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StoreSales.Domain.Barcodes;
 using StoreSales.Edge.Configuration;
 using StoreSales.Edge.Devices.Hid;
 using StoreSales.Edge.Devices.Scanner;
@@ -24,6 +25,7 @@ public sealed class DeviceRegistry(IReadOnlyList<IDeviceAdapter> adapters)
         var time = services.GetRequiredService<TimeProvider>();
         var sales = services.GetRequiredService<ISaleSink>();
         var scans = services.GetRequiredService<IScanSink>();
+        var scanOptions = services.GetRequiredService<IOptions<ScanDecoderOptions>>().Value;
 
         var adapters = new List<IDeviceAdapter>();
         foreach (var terminal in terminals.Terminals)
@@ -40,12 +42,12 @@ public sealed class DeviceRegistry(IReadOnlyList<IDeviceAdapter> adapters)
 
             if (!string.IsNullOrWhiteSpace(terminal.ScannerPort))
             {
-                adapters.Add(new SerialScannerAdapter(terminal, agent, scans, loggers.CreateLogger<SerialScannerAdapter>(), time));
+                adapters.Add(new SerialScannerAdapter(terminal, agent, scans, loggers.CreateLogger<SerialScannerAdapter>(), time, scanOptions));
             }
 
             if (!string.IsNullOrWhiteSpace(terminal.HidScanner))
             {
-                adapters.Add(new HidScannerAdapter(terminal, agent, scans, loggers.CreateLogger<HidScannerAdapter>(), time));
+                adapters.Add(new HidScannerAdapter(terminal, agent, scans, loggers.CreateLogger<HidScannerAdapter>(), time, scanOptions));
             }
         }
 

@@ -44,6 +44,9 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     private bool _dayBehindRaised;
     private bool _dayAheadRaised;
 
+    // Per device (terminal, kind): offline since when, and whether that episode already raised its alert.
+    private readonly Dictionary<(string Terminal, string Kind), (DateTimeOffset Since, bool Raised)> _offline = [];
+
     public StoreGrain(
         [PersistentState("store", GrainStorageNames.Live)] IPersistentState<StoreState> state,
         IChainDirectory directory,
@@ -127,7 +130,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
     async Task IStoreGrain.ReportHeartbeat(StoreHeartbeat heartbeat)
     {
-        await EnsureContext();
+        var context = await EnsureContext();
         var now = _clock.GetUtcNow();
         _heartbeat = heartbeat;
         _heartbeatAt = now;
@@ -137,6 +140,8 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         {
             SchedulePublish(now);
         }
+
+        await RaiseAlerts(context, now);
     }
 
     /// <summary>
@@ -320,6 +325,39 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
         _dayBehindRaised = status.NeedsIntervention;
         _dayAheadRaised = status.NeedsCalibration;
+        await RaiseDeviceAlerts(context, subject, now);
+    }
+
+    /// <summary>A till or scanner offline for <see cref="LiveOptions.DeviceOfflineAlertAfter"/> while the store is open.</summary>
+    private async Task RaiseDeviceAlerts(StoreContext context, InterventionSubject store, DateTimeOffset now)
+    {
+        var open = context.Profile.Hours.IsOpenAt(TimeOnly.FromDateTime(context.LocalTime(now)));
+        foreach (var device in Devices(now))
+        {
+            var key = (device.TerminalId, device.Kind);
+            if (device.Online)
+            {
+                _offline.Remove(key);
+                continue;
+            }
+
+            var (since, raised) = _offline.TryGetValue(key, out var known) ? known : (now, false);
+            if (open && !raised && now - since >= _live.DeviceOfflineAlertAfter)
+            {
+                var condition = $"device-offline-{device.TerminalId}-{device.Kind}";
+                var evidence = new InterventionEvidence(
+                    $"{context.Profile.Name}: {device.Kind} of terminal {device.TerminalId} offline since {TimeZoneInfo.ConvertTime(since, context.TimeZone):HH:mm} during opening hours",
+                    null,
+                    null,
+                    null,
+                    now);
+                await GrainFactory.GetGrain<IInterventionGrain>(InterventionConditions.GrainKey(StoreId, condition))
+                    .Raise(store with { Kind = "device", Id = $"{StoreId}/{device.TerminalId}/{device.Kind}" }, evidence, "medium", $"supervisor:{context.Profile.RegionId}");
+                raised = true;
+            }
+
+            _offline[key] = (since, raised);
+        }
     }
 
     private void UpdateBands(StoreContext context, DateTimeOffset now)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text;
+using StoreSales.Domain.Barcodes;
 using StoreSales.Edge.Devices.Scanner;
 
 namespace StoreSales.Edge.Tests.Hid;
@@ -29,13 +30,20 @@ internal static class Fifo
 #pragma warning restore SYSLIB1054
 }
 
+/// <summary>One scan as a scan sink received it.</summary>
+internal sealed record RecordedScan(string TerminalId, DecodedScan Decoded, DateTimeOffset ScannedAt)
+{
+    /// <summary>What identifies the scan: its GTIN, else its member id.</summary>
+    public string Code => Decoded.Gtin ?? Decoded.MemberId ?? Decoded.Data;
+}
+
 internal sealed class RecordingScanSink : IScanSink
 {
-    private readonly ConcurrentQueue<Scan> _scans = new();
+    private readonly ConcurrentQueue<RecordedScan> _scans = new();
 
     public IReadOnlyList<string> Codes => [.. _scans.Select(s => s.Code)];
 
-    public IReadOnlyList<Scan> Scans => [.. _scans];
+    public IReadOnlyList<RecordedScan> Scans => [.. _scans];
 
-    public void OnScan(Scan scan) => _scans.Enqueue(scan);
+    public void OnScan(string terminalId, DecodedScan scan, DateTimeOffset scannedAt) => _scans.Enqueue(new RecordedScan(terminalId, scan, scannedAt));
 }

@@ -9,8 +9,9 @@ namespace StoreSales.Edge.Devices.Hid;
 /// Reads a USB keyboard-wedge ("HID") barcode scanner on Linux from its evdev device, side by side with the POS,
 /// which gets the same keystrokes (unless <see cref="TerminalOptions.HidGrab"/>). Scanner bursts ended by Enter
 /// become scans, hand typing on the same device is discarded (<see cref="HidScannerCounters.Typed"/>). A scan is
-/// handled like a serial scanner's frame: a valid GTIN goes to the <see cref="IScanSink"/>, a wrong check digit is
-/// counted, never corrected.
+/// handled like a serial scanner's frame: decoded by <see cref="ScanDecoder"/> with the <c>Barcodes:Scan</c> options,
+/// counted by what it is (<see cref="ScannerCounters.For"/>), a valid scan goes to the <see cref="IScanSink"/>, a
+/// wrong check digit is counted, never corrected.
 /// </summary>
 public sealed partial class HidScannerAdapter : IDeviceAdapter
 {
@@ -25,8 +26,10 @@ public sealed partial class HidScannerAdapter : IDeviceAdapter
     private readonly EvdevReader _reader;
     private readonly DeviceCounters _counters = HidScannerCounters.Create();
     private readonly HidScanDecoder _decoder;
+    private readonly ScanDecoderOptions _scanOptions;
 
-    public HidScannerAdapter(TerminalOptions terminal, AgentOptions agent, IScanSink sink, ILogger<HidScannerAdapter> logger, TimeProvider time)
+    /// <param name="scanOptions">How to decode scans (<c>Barcodes:Scan</c>); the defaults when null.</param>
+    public HidScannerAdapter(TerminalOptions terminal, AgentOptions agent, IScanSink sink, ILogger<HidScannerAdapter> logger, TimeProvider time, ScanDecoderOptions? scanOptions = null)
     {
         if (string.IsNullOrWhiteSpace(terminal.HidScanner))
         {
@@ -44,6 +47,7 @@ public sealed partial class HidScannerAdapter : IDeviceAdapter
         _sink = sink;
         _logger = logger;
         _time = time;
+        _scanOptions = scanOptions ?? new ScanDecoderOptions();
         _decoder = new HidScanDecoder(layout, terminal.HidMaxKeyGap, MaxScanLength, _counters);
         _reader = new EvdevReader(
             new EvdevReaderSettings(terminal.HidScanner, terminal.HidGrab, agent.PortRetryDelay, agent.PortRetryMaxDelay),
@@ -107,28 +111,30 @@ public sealed partial class HidScannerAdapter : IDeviceAdapter
             return;
         }
 
-        if (Gtin.IsValid(code))
+        var now = _time.GetUtcNow();
+        var scan = ScanDecoder.Decode(code, _scanOptions, now.Year);
+        var counter = ScannerCounters.For(scan);
+        _counters.Increment(counter);
+        switch (counter)
         {
-            _counters.Increment(ScannerCounters.Scans);
-            _sink.OnScan(new Scan(TerminalId, code, _time.GetUtcNow()));
-            return;
-        }
-
-        if (Gtin.IsValidLength(code.Length) && code.All(char.IsAsciiDigit))
-        {
-            _counters.Increment(ScannerCounters.InvalidCheckDigits);
-            LogInvalidCheckDigit(_logger, _storeId, TerminalId, code);
-        }
-        else
-        {
-            _counters.Increment(ScannerCounters.Unrecognized);
-            LogUnrecognized(_logger, _storeId, TerminalId, code.Length);
+            case ScannerCounters.InvalidCheckDigits:
+                LogInvalidCheckDigit(_logger, _storeId, TerminalId, scan.Kind, scan.Reason);
+                break;
+            case ScannerCounters.Invalid:
+                LogInvalid(_logger, _storeId, TerminalId, scan.Kind, scan.Reason);
+                break;
+            case ScannerCounters.Unrecognized:
+                LogUnrecognized(_logger, _storeId, TerminalId, code.Length);
+                break;
+            default:
+                _sink.OnScan(TerminalId, scan, now);
+                return;
         }
 
         // The same keys on another layout: "&é\"'(-è_çà" on fr is 1234567890 typed by a US-set scanner.
         foreach (var other in KeyboardLayout.All)
         {
-            if (other != Layout && Layout.Reread(code, other) is { } reread && Gtin.IsValid(reread))
+            if (other != Layout && Layout.Reread(code, other) is { } reread && ScanDecoder.Decode(reread, _scanOptions, now.Year) is { Valid: true, Kind: not ScanKind.Member })
             {
                 _counters.Increment(HidScannerCounters.LayoutMismatches);
                 LogLayoutMismatch(_logger, _storeId, TerminalId, Layout.Name, reread, other.Name, _layoutKey);
@@ -143,15 +149,18 @@ public sealed partial class HidScannerAdapter : IDeviceAdapter
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: HID scan longer than {Max} characters, discarded")]
     private static partial void LogOverlong(ILogger logger, string storeId, string terminalId, int max);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: barcode {Code} has a wrong GTIN check digit")]
-    private static partial void LogInvalidCheckDigit(ILogger logger, string storeId, string terminalId, string code);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: {Kind} scan with a wrong check digit: {Reason}")]
+    private static partial void LogInvalidCheckDigit(ILogger logger, string storeId, string terminalId, ScanKind kind, string? reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId} terminal {TerminalId}: scanned a {Length}-character code that is not a GTIN")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: invalid {Kind} scan: {Reason}")]
+    private static partial void LogInvalid(ILogger logger, string storeId, string terminalId, ScanKind kind, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId} terminal {TerminalId}: scanned a {Length}-character code that is no GTIN, GS1 element string, variable-measure or member code")]
     private static partial void LogUnrecognized(ILogger logger, string storeId, string terminalId, int length);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId} terminal {TerminalId}: scan held keys with no character on layout {Layout}")]
     private static partial void LogUnreadable(ILogger logger, string storeId, string terminalId, string layout);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: a scan read on layout {Layout} is no GTIN, but on layout {Other} it is {Code}: check HidLayout (now '{Configured}') and the scanner's keyboard-country setting")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: a scan read on layout {Layout} decodes to nothing valid, but on layout {Other} it is {Code}: check HidLayout (now '{Configured}') and the scanner's keyboard-country setting")]
     private static partial void LogLayoutMismatch(ILogger logger, string storeId, string terminalId, string layout, string code, string other, string configured);
 }

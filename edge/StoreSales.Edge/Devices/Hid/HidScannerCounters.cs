@@ -26,19 +26,17 @@ public static class HidScannerCounters
     /// <summary>SYN_DROPPED from the kernel: its buffer overflowed, the entry in progress was discarded.</summary>
     public const string SynDropped = "syn-dropped";
 
-    /// <summary>Codes that are no GTIN on the configured layout but a valid GTIN on another: HidLayout is probably wrong.</summary>
+    /// <summary>Codes that decode to nothing valid on the configured layout but to a valid scan on another: HidLayout is probably wrong.</summary>
     public const string LayoutMismatches = "layout-mismatches";
 
     internal static DeviceCounters Create() => new(
-        ScannerCounters.Frames,
-        ScannerCounters.Scans,
-        ScannerCounters.InvalidCheckDigits,
-        ScannerCounters.Unrecognized,
-        ScannerCounters.Overlong,
+    [
+        .. ScannerCounters.ScanOutcomes,
         Typed,
         Events,
         IgnoredEvents,
         UnmappedKeys,
         SynDropped,
-        LayoutMismatches);
+        LayoutMismatches,
+    ]);
 }

@@ -8,7 +8,9 @@ namespace StoreSales.Edge.Devices.Scanner;
 
 /// <summary>
 /// Reads a serial barcode scanner: one barcode per frame, ended by the configured suffix (CR, CRLF or LF).
-/// A GTIN with a wrong check digit is counted, never corrected. Valid scans go to the <see cref="IScanSink"/>.
+/// Each frame is decoded by <see cref="ScanDecoder"/> with the <c>Barcodes:Scan</c> options (AIM prefix, member
+/// code, GS1 element string, GTIN / variable measure) and counted by what it is (<see cref="ScannerCounters.For"/>).
+/// A wrong check digit is counted, never corrected. Valid scans go to the <see cref="IScanSink"/>.
 /// </summary>
 public sealed partial class SerialScannerAdapter : IDeviceAdapter
 {
@@ -23,8 +25,10 @@ public sealed partial class SerialScannerAdapter : IDeviceAdapter
     private readonly FrameSplitter _splitter;
     private readonly DeviceCounters _counters = ScannerCounters.Create();
     private readonly List<Frame> _frames = [];
+    private readonly ScanDecoderOptions _scanOptions;
 
-    public SerialScannerAdapter(TerminalOptions terminal, AgentOptions agent, IScanSink sink, ILogger<SerialScannerAdapter> logger, TimeProvider time)
+    /// <param name="scanOptions">How to decode scans (<c>Barcodes:Scan</c>); the defaults when null.</param>
+    public SerialScannerAdapter(TerminalOptions terminal, AgentOptions agent, IScanSink sink, ILogger<SerialScannerAdapter> logger, TimeProvider time, ScanDecoderOptions? scanOptions = null)
     {
         if (string.IsNullOrWhiteSpace(terminal.ScannerPort))
         {
@@ -41,6 +45,7 @@ public sealed partial class SerialScannerAdapter : IDeviceAdapter
         _sink = sink;
         _logger = logger;
         _time = time;
+        _scanOptions = scanOptions ?? new ScanDecoderOptions();
         _splitter = new FrameSplitter(suffix, MaxFrameBytes);
         _port = new SerialPortReader(
             new SerialPortSettings(terminal.ScannerPort, terminal.BaudRate, agent.PortRetryDelay, agent.PortRetryMaxDelay),
@@ -98,29 +103,36 @@ public sealed partial class SerialScannerAdapter : IDeviceAdapter
         }
 
         _counters.Increment(ScannerCounters.Frames);
-        if (Gtin.IsValid(code))
+        var now = _time.GetUtcNow();
+        var scan = ScanDecoder.Decode(code, _scanOptions, now.Year);
+        var counter = ScannerCounters.For(scan);
+        _counters.Increment(counter);
+        switch (counter)
         {
-            _counters.Increment(ScannerCounters.Scans);
-            _sink.OnScan(new Scan(TerminalId, code, _time.GetUtcNow()));
-        }
-        else if (Gtin.IsValidLength(code.Length) && code.All(char.IsAsciiDigit))
-        {
-            _counters.Increment(ScannerCounters.InvalidCheckDigits);
-            LogInvalidCheckDigit(_logger, _storeId, TerminalId, code);
-        }
-        else
-        {
-            _counters.Increment(ScannerCounters.Unrecognized);
-            LogUnrecognized(_logger, _storeId, TerminalId, code.Length);
+            case ScannerCounters.InvalidCheckDigits:
+                LogInvalidCheckDigit(_logger, _storeId, TerminalId, scan.Kind, scan.Reason);
+                break;
+            case ScannerCounters.Invalid:
+                LogInvalid(_logger, _storeId, TerminalId, scan.Kind, scan.Reason);
+                break;
+            case ScannerCounters.Unrecognized:
+                LogUnrecognized(_logger, _storeId, TerminalId, code.Length);
+                break;
+            default:
+                _sink.OnScan(TerminalId, scan, now);
+                break;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: scanner frame longer than {Max} bytes without a suffix, discarded")]
     private static partial void LogOverlong(ILogger logger, string storeId, string terminalId, int max);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: barcode {Code} has a wrong GTIN check digit")]
-    private static partial void LogInvalidCheckDigit(ILogger logger, string storeId, string terminalId, string code);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: {Kind} scan with a wrong check digit: {Reason}")]
+    private static partial void LogInvalidCheckDigit(ILogger logger, string storeId, string terminalId, ScanKind kind, string? reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId} terminal {TerminalId}: scanned a {Length}-character code that is not a GTIN")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: invalid {Kind} scan: {Reason}")]
+    private static partial void LogInvalid(ILogger logger, string storeId, string terminalId, ScanKind kind, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId} terminal {TerminalId}: scanned a {Length}-character code that is no GTIN, GS1 element string, variable-measure or member code")]
     private static partial void LogUnrecognized(ILogger logger, string storeId, string terminalId, int length);
 }
