@@ -20,13 +20,13 @@ public sealed partial class HidScannerAdapter : IDeviceAdapter
 
     private readonly string _storeId;
     private readonly string _layoutKey;
-    private readonly IScanSink _sink;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly EvdevReader _reader;
     private readonly DeviceCounters _counters = HidScannerCounters.Create();
     private readonly HidScanDecoder _decoder;
     private readonly ScanDecoderOptions _scanOptions;
+    private readonly ScanIntake _intake;
 
     /// <param name="scanOptions">How to decode scans (<c>Barcodes:Scan</c>); the defaults when null.</param>
     public HidScannerAdapter(TerminalOptions terminal, AgentOptions agent, IScanSink sink, ILogger<HidScannerAdapter> logger, TimeProvider time, ScanDecoderOptions? scanOptions = null)
@@ -44,10 +44,10 @@ public sealed partial class HidScannerAdapter : IDeviceAdapter
         TerminalId = terminal.TerminalId;
         _storeId = agent.StoreId;
         _layoutKey = terminal.HidLayout;
-        _sink = sink;
         _logger = logger;
         _time = time;
         _scanOptions = scanOptions ?? new ScanDecoderOptions();
+        _intake = new ScanIntake(agent.StoreId, terminal.TerminalId, _scanOptions, _counters, sink, logger);
         _decoder = new HidScanDecoder(layout, terminal.HidMaxKeyGap, MaxScanLength, _counters);
         _reader = new EvdevReader(
             new EvdevReaderSettings(terminal.HidScanner, terminal.HidGrab, agent.PortRetryDelay, agent.PortRetryMaxDelay),
@@ -112,23 +112,9 @@ public sealed partial class HidScannerAdapter : IDeviceAdapter
         }
 
         var now = _time.GetUtcNow();
-        var scan = ScanDecoder.Decode(code, _scanOptions, now.Year);
-        var counter = ScannerCounters.For(scan);
-        _counters.Increment(counter);
-        switch (counter)
+        if (_intake.Take(code, now, out _))
         {
-            case ScannerCounters.InvalidCheckDigits:
-                LogInvalidCheckDigit(_logger, _storeId, TerminalId, scan.Kind, scan.Reason);
-                break;
-            case ScannerCounters.Invalid:
-                LogInvalid(_logger, _storeId, TerminalId, scan.Kind, scan.Reason);
-                break;
-            case ScannerCounters.Unrecognized:
-                LogUnrecognized(_logger, _storeId, TerminalId, code.Length);
-                break;
-            default:
-                _sink.OnScan(TerminalId, scan, now);
-                return;
+            return;
         }
 
         // The same keys on another layout: "&é\"'(-è_çà" on fr is 1234567890 typed by a US-set scanner.
@@ -149,14 +135,8 @@ public sealed partial class HidScannerAdapter : IDeviceAdapter
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: HID scan longer than {Max} characters, discarded")]
     private static partial void LogOverlong(ILogger logger, string storeId, string terminalId, int max);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: {Kind} scan with a wrong check digit: {Reason}")]
-    private static partial void LogInvalidCheckDigit(ILogger logger, string storeId, string terminalId, ScanKind kind, string? reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: invalid {Kind} scan: {Reason}")]
-    private static partial void LogInvalid(ILogger logger, string storeId, string terminalId, ScanKind kind, string? reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId} terminal {TerminalId}: scanned a {Length}-character code that is no GTIN, GS1 element string, variable-measure or member code")]
-    private static partial void LogUnrecognized(ILogger logger, string storeId, string terminalId, int length);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId} terminal {TerminalId}: scan held keys with no character on layout {Layout}")]
     private static partial void LogUnreadable(ILogger logger, string storeId, string terminalId, string layout);

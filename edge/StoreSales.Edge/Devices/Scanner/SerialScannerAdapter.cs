@@ -18,7 +18,6 @@ public sealed partial class SerialScannerAdapter : IDeviceAdapter
     public const int MaxFrameBytes = 256;
 
     private readonly string _storeId;
-    private readonly IScanSink _sink;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly SerialPortReader _port;
@@ -26,6 +25,7 @@ public sealed partial class SerialScannerAdapter : IDeviceAdapter
     private readonly DeviceCounters _counters = ScannerCounters.Create();
     private readonly List<Frame> _frames = [];
     private readonly ScanDecoderOptions _scanOptions;
+    private readonly ScanIntake _intake;
 
     /// <param name="scanOptions">How to decode scans (<c>Barcodes:Scan</c>); the defaults when null.</param>
     public SerialScannerAdapter(TerminalOptions terminal, AgentOptions agent, IScanSink sink, ILogger<SerialScannerAdapter> logger, TimeProvider time, ScanDecoderOptions? scanOptions = null)
@@ -42,10 +42,10 @@ public sealed partial class SerialScannerAdapter : IDeviceAdapter
 
         TerminalId = terminal.TerminalId;
         _storeId = agent.StoreId;
-        _sink = sink;
         _logger = logger;
         _time = time;
         _scanOptions = scanOptions ?? new ScanDecoderOptions();
+        _intake = new ScanIntake(agent.StoreId, terminal.TerminalId, _scanOptions, _counters, sink, logger);
         _splitter = new FrameSplitter(suffix, MaxFrameBytes);
         _port = new SerialPortReader(
             new SerialPortSettings(terminal.ScannerPort, terminal.BaudRate, agent.PortRetryDelay, agent.PortRetryMaxDelay),
@@ -104,35 +104,12 @@ public sealed partial class SerialScannerAdapter : IDeviceAdapter
 
         _counters.Increment(ScannerCounters.Frames);
         var now = _time.GetUtcNow();
-        var scan = ScanDecoder.Decode(code, _scanOptions, now.Year);
-        var counter = ScannerCounters.For(scan);
-        _counters.Increment(counter);
-        switch (counter)
-        {
-            case ScannerCounters.InvalidCheckDigits:
-                LogInvalidCheckDigit(_logger, _storeId, TerminalId, scan.Kind, scan.Reason);
-                break;
-            case ScannerCounters.Invalid:
-                LogInvalid(_logger, _storeId, TerminalId, scan.Kind, scan.Reason);
-                break;
-            case ScannerCounters.Unrecognized:
-                LogUnrecognized(_logger, _storeId, TerminalId, code.Length);
-                break;
-            default:
-                _sink.OnScan(TerminalId, scan, now);
-                break;
-        }
+        _intake.Take(code, now, out _);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: scanner frame longer than {Max} bytes without a suffix, discarded")]
     private static partial void LogOverlong(ILogger logger, string storeId, string terminalId, int max);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: {Kind} scan with a wrong check digit: {Reason}")]
-    private static partial void LogInvalidCheckDigit(ILogger logger, string storeId, string terminalId, ScanKind kind, string? reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: invalid {Kind} scan: {Reason}")]
-    private static partial void LogInvalid(ILogger logger, string storeId, string terminalId, ScanKind kind, string? reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId} terminal {TerminalId}: scanned a {Length}-character code that is no GTIN, GS1 element string, variable-measure or member code")]
-    private static partial void LogUnrecognized(ILogger logger, string storeId, string terminalId, int length);
 }
