@@ -10,7 +10,7 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        // Verbs: run (default), decode, ports. Everything after the verb is the verb's.
+        // Verbs: run (default), decode, ports, doctor. Everything after the verb is the verb's.
         var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "run";
         var rest = verb == "run" && (args.Length == 0 || args[0].StartsWith('-')) ? args : args[1..];
         switch (verb)
@@ -27,8 +27,14 @@ public static class Program
                 return await DecodeCommand.Run(rest, options, Console.In, Console.Out, Console.Error, TimeProvider.System);
             case "ports":
                 return await PortsCommand.Run(Console.Out);
+            case "doctor":
+                using (var host = EdgeAgentHost.Build(rest))
+                {
+                    return await DoctorCommand.Run(host.Services, Console.Out, CancellationToken.None);
+                }
+
             default:
-                await Console.Error.WriteLineAsync($"unknown command '{verb}'. Commands: run (default), decode, ports.");
+                await Console.Error.WriteLineAsync($"unknown command '{verb}'. Commands: run (default), decode, ports, doctor.");
                 return 64;
         }
     }

@@ -1,0 +1,145 @@
+using System.IO.Ports;
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StoreSales.Edge.Configuration;
+using StoreSales.Edge.Devices.Serial;
+
+namespace StoreSales.Edge.Commands;
+
+/// <summary>
+/// <c>doctor</c>: checks what the agent needs, in plain words, without starting it: the configuration, every
+/// configured device path, the server and the store key. Exit code 0 when all is well, 1 when something is wrong,
+/// 2 for configuration errors.
+/// </summary>
+public static class DoctorCommand
+{
+    public static async Task<int> Run(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            EdgeAgentHost.ValidateConfiguration(services);
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                await output.WriteLineAsync($"✖ configuration: {failure}");
+            }
+
+            return 2;
+        }
+
+        await output.WriteLineAsync("✔ configuration is valid");
+        var agent = services.GetRequiredService<IOptions<AgentOptions>>().Value;
+        var terminals = services.GetRequiredService<IOptions<TerminalsOptions>>().Value.Terminals;
+        var problems = 0;
+
+        foreach (var terminal in terminals)
+        {
+            foreach (var (kind, path) in DevicePaths(terminal))
+            {
+                var verdict = CheckDevice(kind, path, terminal.BaudRate);
+                problems += verdict.Ok ? 0 : 1;
+                await output.WriteLineAsync($"{(verdict.Ok ? "✔" : "✖")} terminal {terminal.TerminalId} {kind} {path}: {verdict.Words}");
+            }
+        }
+
+        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient("StoreSales.Doctor");
+        http.Timeout = TimeSpan.FromSeconds(10);
+        var server = new Uri(agent.ServerUrl.TrimEnd('/') + "/");
+        try
+        {
+            using var health = await http.GetAsync(new Uri(server, "health/live"), cancellationToken);
+            await output.WriteLineAsync(health.IsSuccessStatusCode
+                ? $"✔ server {server} answers"
+                : $"✖ server {server} answers {(int)health.StatusCode} to its health check");
+            problems += health.IsSuccessStatusCode ? 0 : 1;
+
+            // An empty batch is refused as invalid (400) only after the key is accepted: 401/403 mean the key is wrong.
+            using var probe = new HttpRequestMessage(HttpMethod.Post, new Uri(server, $"api/stores/{Uri.EscapeDataString(agent.StoreId)}/sales/batches"))
+            {
+                Content = new StringContent("""{"sales":[]}""", Encoding.UTF8, "application/json"),
+            };
+            probe.Headers.Add("X-Store-Key", agent.StoreKey);
+            using var answer = await http.SendAsync(probe, cancellationToken);
+            var (ok, words) = answer.StatusCode switch
+            {
+                HttpStatusCode.BadRequest => (true, $"the store key is accepted for {agent.StoreId}"),
+                HttpStatusCode.Unauthorized => (false, "the server does not know this store key (Agent:StoreKey)"),
+                HttpStatusCode.Forbidden => (false, $"the store key belongs to another store than {agent.StoreId} (Agent:StoreId)"),
+                _ => (false, $"unexpected answer {(int)answer.StatusCode} to the key check"),
+            };
+            problems += ok ? 0 : 1;
+            await output.WriteLineAsync($"{(ok ? "✔" : "✖")} {words}");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            problems++;
+            await output.WriteLineAsync($"✖ server {server} cannot be reached: {ex.Message} (sales wait in the outbox until it can)");
+        }
+
+        await output.WriteLineAsync(problems == 0 ? "All checks passed." : $"{problems} problem(s) found.");
+        return problems == 0 ? 0 : 1;
+    }
+
+    private static IEnumerable<(string Kind, string Path)> DevicePaths(TerminalOptions terminal)
+    {
+        if (!string.IsNullOrWhiteSpace(terminal.TillPort))
+        {
+            yield return ("till", terminal.TillPort);
+        }
+
+        if (!string.IsNullOrWhiteSpace(terminal.ReceiptPort))
+        {
+            yield return ("receipt printer line", terminal.ReceiptPort);
+        }
+
+        if (!string.IsNullOrWhiteSpace(terminal.ScannerPort))
+        {
+            yield return ("scanner", terminal.ScannerPort);
+        }
+
+        if (!string.IsNullOrWhiteSpace(terminal.HidScanner))
+        {
+            yield return ("HID scanner", terminal.HidScanner);
+        }
+    }
+
+    private static (bool Ok, string Words) CheckDevice(string kind, string path, int baudRate)
+    {
+        if (!SerialPortReader.PortExists(path))
+        {
+            return (false, "not found (unplugged, or another path: see `StoreSales.Edge ports`)");
+        }
+
+        if (kind == "HID scanner")
+        {
+            try
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                return (true, "present and readable");
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return (false, "present but not readable by this user (add it to the 'input' group)");
+            }
+        }
+
+        try
+        {
+            using var port = new SerialPort(path, baudRate);
+            port.Open();
+            return (true, "opens");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return (false, "present but cannot be opened (permissions: add the user to 'dialout'; or another program holds it)");
+        }
+        catch (IOException ex)
+        {
+            return (false, $"present but cannot be opened: {ex.Message}");
+        }
+    }
+}
