@@ -45,4 +45,10 @@ public sealed class LiveOptions
     /// field supervisor. Default 10 minutes.
     /// </summary>
     public TimeSpan DeviceOfflineAlertAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// When the oldest sale still waiting in a store's outbox is older than this, the data feed is lagging and the
+    /// region's supervisor gets an intervention. Default 15 minutes.
+    /// </summary>
+    public TimeSpan FeedLagAlertAfter { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -75,4 +75,21 @@ public sealed class StoreDeviceTests(GrainClusterFixture fixture)
         Assert.Contains("offline since", raised.Evidence.Summary, StringComparison.Ordinal);
         Assert.Null(await fixture.Grains.GetGrain<IInterventionGrain>("store-sz001/device-offline-T02-till").GetCurrent());
     }
+
+    [Fact]
+    public async Task Sales_waiting_at_the_store_too_long_raise_a_feed_lagging_alert()
+    {
+        var store = fixture.Grains.GetGrain<IStoreGrain>("store-sh001");
+        var alert = fixture.Grains.GetGrain<IInterventionGrain>("store-sh001/feed-lagging");
+
+        await store.ReportHeartbeat(Heartbeat(Device("T01", "till", true)) with { OutboxDepth = 40, OldestUnsentAge = TimeSpan.FromMinutes(3) });
+        var early = await alert.GetCurrent();
+        await store.ReportHeartbeat(Heartbeat(Device("T01", "till", true)) with { OutboxDepth = 900, OldestUnsentAge = TimeSpan.FromMinutes(16) });
+        var raised = await alert.GetCurrent();
+
+        Assert.Null(early);
+        Assert.NotNull(raised);
+        Assert.Equal(900m, raised.Evidence.Actual);
+        Assert.Contains("900 sales waiting", raised.Evidence.Summary, StringComparison.Ordinal);
+    }
 }

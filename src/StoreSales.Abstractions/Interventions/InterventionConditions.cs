@@ -9,5 +9,8 @@ public static class InterventionConditions
     /// <summary>A store's day is red and ahead of pace: HQ should check the target (calibration flag).</summary>
     public const string DayAheadCalibration = "day-ahead-calibration";
 
+    /// <summary>Sales are waiting at the store for longer than they should: the store's feed to HQ is lagging.</summary>
+    public const string FeedLagging = "feed-lagging";
+
     public static string GrainKey(string subjectId, string condition) => $"{subjectId}/{condition}";
 }

@@ -46,6 +46,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
     // Per device (terminal, kind): offline since when, and whether that episode already raised its alert.
     private readonly Dictionary<(string Terminal, string Kind), (DateTimeOffset Since, bool Raised)> _offline = [];
+    private bool _feedLagRaised;
 
     public StoreGrain(
         [PersistentState("store", GrainStorageNames.Live)] IPersistentState<StoreState> state,
@@ -326,6 +327,27 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         _dayBehindRaised = status.NeedsIntervention;
         _dayAheadRaised = status.NeedsCalibration;
         await RaiseDeviceAlerts(context, subject, now);
+        await RaiseFeedLagAlert(context, subject, now);
+    }
+
+    /// <summary>Sales waiting in the store's outbox too long: what the boards show is behind the tills.</summary>
+    private async Task RaiseFeedLagAlert(StoreContext context, InterventionSubject store, DateTimeOffset now)
+    {
+        var lag = _heartbeat?.OldestUnsentAge;
+        var lagging = lag is { } age && age >= _live.FeedLagAlertAfter;
+        if (lagging && !_feedLagRaised)
+        {
+            var evidence = new InterventionEvidence(
+                $"{context.Profile.Name}: {_heartbeat!.OutboxDepth} sales waiting at the store, the oldest for {lag:hh\\:mm\\:ss}; last ack {(_heartbeat.LastAckAt is { } ack ? TimeZoneInfo.ConvertTime(ack, context.TimeZone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "never")}",
+                _heartbeat.OutboxDepth,
+                null,
+                null,
+                now);
+            await GrainFactory.GetGrain<IInterventionGrain>(InterventionConditions.GrainKey(StoreId, InterventionConditions.FeedLagging))
+                .Raise(store, evidence, "medium", $"supervisor:{context.Profile.RegionId}");
+        }
+
+        _feedLagRaised = lagging;
     }
 
     /// <summary>A till or scanner offline for <see cref="LiveOptions.DeviceOfflineAlertAfter"/> while the store is open.</summary>
