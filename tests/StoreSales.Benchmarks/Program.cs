@@ -5,6 +5,19 @@ using StoreSales.Testing;
 
 // Usage: deploy/local/benchmark.sh [--stores 50] [--tills 4] [--batch 25] [--seconds 20] [--memory-grains 10000]
 var options = BenchmarkOptions.Parse(args);
+if (args.Contains("--edge"))
+{
+    // Issue 3's edge footprint: decode rate, idle agent, catch-up of a day offline.
+    Console.WriteLine($"StoreSales edge footprint  {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    EdgeFootprint.DecodeRate(new SaleBatches());
+    await EdgeFootprint.Idle(TimeSpan.FromSeconds(30));
+    await using var edgeDatabase = await TestDatabase.Create("edgebench");
+    await BenchmarkChain.Create(edgeDatabase.DataSource, 9_001);
+    await using var edgeSilo = await SiloUnderTest.Start(edgeDatabase, "edge-" + Guid.NewGuid().ToString("N")[..8]);
+    await EdgeFootprint.CatchUp(edgeSilo, new SaleBatches(), options.CatchUpSales);
+    return;
+}
+
 Console.WriteLine($"StoreSales benchmark  {DateTime.UtcNow:u}");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024.0):0.0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 Console.WriteLine($"PostgreSQL: {TestDatabase.ServerConnectionString} (must run with fsync on: durable acks)");
@@ -55,7 +68,7 @@ var memory = await GrainMemory.Run(silo, batches, firstStore: options.Stores * 2
 Console.WriteLine("== silo memory per active store grain (each with one 10-line sale) ==");
 memory.Print();
 
-internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, int LinesPerSale, int Seconds, int WarmupSeconds, int MemoryGrains, int MaxConcurrentBatches)
+internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, int LinesPerSale, int Seconds, int WarmupSeconds, int MemoryGrains, int MaxConcurrentBatches, int CatchUpSales)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -65,6 +78,6 @@ internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, in
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 25), Get("lines", 10), Get("seconds", 20), Get("warmup", 5), Get("memory-grains", 10_000), Get("max-concurrent-batches", 8));
+        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 25), Get("lines", 10), Get("seconds", 20), Get("warmup", 5), Get("memory-grains", 10_000), Get("max-concurrent-batches", 8), Get("catch-up-sales", 50_000));
     }
 }

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using StoreSales.Domain.Barcodes;
+using StoreSales.Edge.Outbox;
+using StoreSales.Testing;
+
+namespace StoreSales.Benchmarks;
+
+/// <summary>
+/// Issue 3's footprint figures: scan decoding rate on one core, the agent process idle (resident memory and CPU)
+/// with two terminals on real ptys, and catch-up of a day's backlog against the in-process silo.
+/// </summary>
+internal static class EdgeFootprint
+{
+    public static void DecodeRate(SaleBatches batches)
+    {
+        var random = new Random(1);
+        var options = new ScanDecoderOptions { VariableMeasurePresets = ["price-5"] };
+        string[] samples =
+        [
+            "6920433218190", "]E06920433218190", "]C1010952123454321317201225\u001d10ABC123", "(01)09521234543213(3103)000123",
+            Gtin.WithCheckDigit("201234501234"), "M1234567890", "6920433218191", "not a barcode",
+        ];
+        var codes = Enumerable.Range(0, 1_000_000).Select(_ => samples[random.Next(samples.Length)]).ToArray();
+        foreach (var code in codes.Take(10_000))
+        {
+            ScanDecoder.Decode(code, options, 2026); // warm-up
+        }
+
+        var clock = Stopwatch.StartNew();
+        var valid = 0;
+        foreach (var code in codes)
+        {
+            valid += ScanDecoder.Decode(code, options, 2026).Valid ? 1 : 0;
+        }
+
+        Console.WriteLine($"decode: {codes.Length / clock.Elapsed.TotalSeconds:N0} scans/s on one thread ({codes.Length:N0} mixed scans, {valid:N0} valid)");
+    }
+
+    public static async Task Idle(TimeSpan measure)
+    {
+        using var directory = new TempDirectory();
+        await using var till1 = await SocatPair.StartAsync(directory.Path, "till1", CancellationToken.None);
+        await using var scan1 = await SocatPair.StartAsync(directory.Path, "scan1", CancellationToken.None);
+        await using var till2 = await SocatPair.StartAsync(directory.Path, "till2", CancellationToken.None);
+        await using var scan2 = await SocatPair.StartAsync(directory.Path, "scan2", CancellationToken.None);
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])[
+            Path.Combine(AppContext.BaseDirectory, "StoreSales.Edge.dll"),
+            "--Agent:StoreId=store-sh001", "--Agent:ServerUrl=http://127.0.0.1:9", "--Agent:StoreKey=k",
+            $"--Agent:OutboxPath={directory.File("outbox.db")}",
+            "--Terminals:0:TerminalId=T01", $"--Terminals:0:TillPort={till1.AgentEnd}", $"--Terminals:0:ScannerPort={scan1.AgentEnd}",
+            "--Terminals:1:TerminalId=T02", $"--Terminals:1:TillPort={till2.AgentEnd}", $"--Terminals:1:ScannerPort={scan2.AgentEnd}",
+            "--Logging:LogLevel:Default=Warning"])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var agent = Process.Start(start)!;
+        agent.BeginOutputReadLine();
+        agent.BeginErrorReadLine();
+        await Task.Delay(TimeSpan.FromSeconds(10)); // settle: JIT, ports open, first heartbeats
+        agent.Refresh();
+        var cpuBefore = agent.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(measure);
+        agent.Refresh();
+        var cpu = (agent.TotalProcessorTime - cpuBefore) / clock.Elapsed;
+        var rss = File.ReadLines($"/proc/{agent.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        Console.WriteLine($"agent idle, 2 terminals (till + scanner each), server unreachable: {cpu:P2} of one core over {measure.TotalSeconds:0}s; {rss.Replace("VmRSS:", "resident", StringComparison.Ordinal).Trim()}");
+        agent.Kill(entireProcessTree: true);
+        await agent.WaitForExitAsync();
+    }
+
+    public static async Task CatchUp(SiloUnderTest silo, SaleBatches batches, int sales)
+    {
+        using var directory = new TempDirectory();
+        var random = new Random(3);
+        using (var outbox = new SqliteOutbox(directory.File("outbox.db")))
+        {
+            foreach (var i in Enumerable.Range(1, sales))
+            {
+                outbox.Append(batches.Sale("T01", 0, random, lines: 4));
+            }
+        }
+
+        using var agent = StoreSales.Edge.EdgeAgentHost.Build(new Dictionary<string, string?>
+        {
+            ["Agent:StoreId"] = BenchmarkChain.StoreId(9_000),
+            ["Agent:ServerUrl"] = silo.BaseAddress.ToString(),
+            ["Agent:StoreKey"] = BenchmarkChain.Key(9_000),
+            ["Agent:OutboxPath"] = directory.File("outbox.db"),
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        var outboxInHost = (SqliteOutbox)agent.Services.GetService(typeof(SqliteOutbox))!;
+        var clock = Stopwatch.StartNew();
+        await agent.StartAsync();
+        while (outboxInHost.Depth > 0)
+        {
+            await Task.Delay(100);
+        }
+
+        var elapsed = clock.Elapsed;
+        await agent.StopAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"catch-up: {sales:N0} queued sales (4 lines each) uploaded and acked in {elapsed.TotalSeconds:0.0}s ({sales / elapsed.TotalSeconds:N0} sales/s, Agent:BatchSize 200)"));
+    }
+}
