@@ -1,11 +1,14 @@
 using System.Text.Json.Serialization;
 using Orleans.Configuration;
+using StoreSales.CommandCenter.Access;
 using StoreSales.CommandCenter.Api;
+using StoreSales.CommandCenter.Localization;
 using StoreSales.CommandCenter.Components;
 using StoreSales.CommandCenter.Hosting;
 using StoreSales.CommandCenter.Live;
 using StoreSales.Data;
 using StoreSales.ServiceDefaults;
+using MudBlazor.Services;
 
 namespace StoreSales.CommandCenter;
 
@@ -31,6 +34,10 @@ public static class CommandCenterApp
         builder.Services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.AddStoreSalesAccess(connectionString);
+        builder.AddStoreSalesLocalization();
+        builder.Services.AddSingleton<ChainAccess>();
 
         builder.Services.AddSingleton<ChainOverview>();
         builder.UseOrleansClient(client =>
@@ -51,10 +58,14 @@ public static class CommandCenterApp
         // After the Orleans client, so that the feed starts once the client has connected to the cluster.
         builder.Services.AddSingleton<LiveBoardFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveBoardFeed>());
+        builder.Services.AddHostedService<DemoStaff>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         // Named explicitly so the app also finds its assets when hosted in-process by tests and benchmarks.
         app.MapStaticAssets(Path.Combine(AppContext.BaseDirectory, "StoreSales.CommandCenter.staticwebassets.endpoints.json"));
@@ -62,6 +73,8 @@ public static class CommandCenterApp
         app.MapServiceDefaults();
         app.MapProgressApi();
         app.MapInterventionApi();
+        app.MapAccountEndpoints();
+        app.MapCultureSwitch();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using StoreSales.Abstractions.Chain;
 using StoreSales.Abstractions.Interventions;
@@ -18,7 +19,9 @@ public static class DataServiceCollectionExtensions
     {
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<SaleLedger>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StoreKeys>();
+        services.AddSingleton<BoardTokens>();
         services.AddSingleton<DemoChainSeeder>();
         services.AddSingleton<IChainDirectory, PgChainDirectory>();
         services.AddSingleton<IStoreLedgerReader, PgStoreLedgerReader>();

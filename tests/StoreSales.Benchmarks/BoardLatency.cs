@@ -21,7 +21,7 @@ internal static class BoardLatency
         var background = IngestLoad.Run(silo, batches, options with { Seconds = 3600, WarmupSeconds = 0 }, firstStore: 0, targetSalesPerSecond: backgroundSalesPerSecond, stop.Token);
 
         var storeId = BenchmarkChain.StoreId(probeStore);
-        await using var hub = commandCenter.CreateHubConnection();
+        await using var hub = await commandCenter.CreateSignedInHubConnection(DemoLogins.Hq);
         var seen = new ConcurrentDictionary<int, long>();
         var waiting = new ConcurrentDictionary<int, TaskCompletionSource>();
         hub.On<JsonElement>("ProgressUpdated", progress =>

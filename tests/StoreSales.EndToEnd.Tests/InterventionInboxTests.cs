@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -18,7 +19,7 @@ public sealed class InterventionInboxTests
         var clusterId = "inbox-" + Guid.NewGuid().ToString("N")[..8];
         await using var silo = await SiloUnderTest.Start(database, clusterId);
         await using var commandCenter = await CommandCenterUnderTest.Start(database, clusterId);
-        await using var hub = commandCenter.CreateHubConnection();
+        await using var hub = await commandCenter.CreateSignedInHubConnection(DemoLogins.Hq);
         var changes = System.Threading.Channels.Channel.CreateUnbounded<JsonElement>();
         hub.On<JsonElement>("InterventionChanged", alert => changes.Writer.TryWrite(alert));
         await hub.StartAsync(cancellation);
@@ -34,15 +35,24 @@ public sealed class InterventionInboxTests
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         timeout.CancelAfter(TimeSpan.FromSeconds(15));
         var pushed = await changes.Reader.ReadAsync(timeout.Token);
-        using var http = commandCenter.CreateClient();
+        using var http = await commandCenter.CreateSignedInClient(DemoLogins.Hq);
         var open = await http.GetFromJsonAsync<JsonElement>("/api/interventions?regionId=region-east", cancellation);
 
         Assert.Equal(raised.AlertId, pushed.GetProperty("alertId").GetString());
         Assert.Equal("Open", pushed.GetProperty("status").GetString());
         Assert.Contains(open.EnumerateArray(), a => a.GetProperty("alertId").GetString() == raised.AlertId);
 
-        await grain.Act(InterventionAction.Acknowledge, "wang.supervisor", null);
-        await grain.Act(InterventionAction.Resolve, "wang.supervisor", "store manager re-opened the second till");
+        // The region's field supervisor works the alert through the API, signed in as themselves.
+        using var supervisor = await commandCenter.CreateSignedInClient(DemoLogins.EastSupervisor);
+        var resolveWithoutOutcome = await supervisor.PostAsJsonAsync("/api/interventions/actions", new { alertId = raised.AlertId, action = "Resolve" }, cancellation);
+        var acknowledged = await supervisor.PostAsJsonAsync("/api/interventions/actions", new { alertId = raised.AlertId, action = "Acknowledge" }, cancellation);
+        var resolved = await supervisor.PostAsJsonAsync("/api/interventions/actions", new { alertId = raised.AlertId, action = "Resolve", note = "store manager re-opened the second till" }, cancellation);
+        Assert.Equal(HttpStatusCode.Conflict, resolveWithoutOutcome.StatusCode);
+        Assert.Contains("outcome", await resolveWithoutOutcome.Content.ReadAsStringAsync(cancellation), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        var history = (await resolved.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("history").EnumerateArray().ToList();
+        Assert.All(history.Skip(1), step => Assert.Equal(DemoLogins.EastSupervisor, step.GetProperty("by").GetString()));
         string? status;
         do
         {

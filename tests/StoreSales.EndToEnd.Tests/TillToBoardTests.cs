@@ -29,7 +29,7 @@ public sealed class TillToBoardTests
         await using var silo = await SiloUnderTest.Start(database, clusterId);
         await using var commandCenter = await CommandCenterUnderTest.Start(database, clusterId);
 
-        await using var hub = commandCenter.CreateHubConnection();
+        await using var hub = await commandCenter.CreateSignedInHubConnection(DemoLogins.Hq);
         var updates = System.Threading.Channels.Channel.CreateUnbounded<JsonElement>();
         hub.On<JsonElement>("ProgressUpdated", progress => updates.Writer.TryWrite(progress));
         await hub.StartAsync(cancellation);
@@ -73,7 +73,7 @@ public sealed class TillToBoardTests
         Assert.Equal(1, await database.Count("SELECT count(*) FROM sale WHERE store_id = @StoreId AND terminal_id = 'T01'", new { StoreId }));
         Assert.Equal(2, await database.Count("SELECT count(*) FROM sale_line WHERE store_id = @StoreId AND terminal_id = 'T01'", new { StoreId }));
         // The read API serves the same snapshot the hub pushed, and lists the store with its region and status.
-        using var http = commandCenter.CreateClient();
+        using var http = await commandCenter.CreateSignedInClient(DemoLogins.Hq);
         var progress = await http.GetFromJsonAsync<JsonElement>($"/api/stores/{StoreId}/progress", cancellation);
         Assert.Equal(actual, progress.GetProperty("day").GetProperty("actual").GetDecimal());
         Assert.Equal("6920433218190", progress.GetProperty("hotItems")[0].GetProperty("itemCode").GetString());

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ public sealed class CommandCenterUnderTest : IAsyncDisposable
                 ["ConnectionStrings:StoreSales"] = database.ConnectionString,
                 ["Orleans:ClusterId"] = clusterId,
                 ["Live:ResubscribeInterval"] = "00:00:02",
+                ["Demo:SeedStaff"] = "true",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Orleans"] = "Error",
                 ["Logging:LogLevel:Polly"] = "Error",
@@ -43,7 +45,40 @@ public sealed class CommandCenterUnderTest : IAsyncDisposable
         return new CommandCenterUnderTest(app, new Uri($"http://127.0.0.1:{httpPort}"));
     }
 
+    /// <summary>A client with no sign-in: every API answers it 401.</summary>
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>A client signed in as one of the demo staff (<see cref="DemoLogins"/>), its cookie kept.</summary>
+    public async Task<HttpClient> CreateSignedInClient(string userName)
+    {
+        var (client, _) = await SignIn(userName);
+        return client;
+    }
+
+    /// <summary>A real SignalR client on <c>/hubs/live</c> carrying the sign-in cookie of a demo staff member.</summary>
+    public async Task<HubConnection> CreateSignedInHubConnection(string userName)
+    {
+        var (client, cookies) = await SignIn(userName);
+        client.Dispose();
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(BaseAddress, "/hubs/live"), o => o.Cookies = cookies)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
+            .Build();
+    }
+
+    private async Task<(HttpClient Client, System.Net.CookieContainer Cookies)> SignIn(string userName)
+    {
+        var cookies = new System.Net.CookieContainer();
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = BaseAddress };
+        using var response = await client.PostAsJsonAsync("/api/account/sign-in", new { userName, password = DemoLogins.Password });
+        if (!response.IsSuccessStatusCode)
+        {
+            client.Dispose();
+            throw new InvalidOperationException($"Sign-in as '{userName}' failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return (client, cookies);
+    }
 
     /// <summary>A real SignalR client on <c>/hubs/live</c>, with enums as strings like the browser sees them.</summary>
     public HubConnection CreateHubConnection() =>

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using StoreSales.Abstractions.Chain;
+using StoreSales.CommandCenter.Access;
 using StoreSales.Abstractions.Regions;
 
 namespace StoreSales.CommandCenter.Api;
@@ -7,12 +9,13 @@ namespace StoreSales.CommandCenter.Api;
 /// The chain at a glance, read through the region grains (one call per region, not per store) joined with
 /// master data. Used by the store list API and the index page.
 /// </summary>
-public sealed class ChainOverview(IClusterClient cluster, IChainDirectory directory)
+public sealed class ChainOverview(IClusterClient cluster, IChainDirectory directory, ChainAccess access)
 {
-    public async Task<IReadOnlyList<StoreListItem>> ListStores(CancellationToken cancellationToken)
+    /// <summary>The stores <paramref name="viewer"/> may see.</summary>
+    public async Task<IReadOnlyList<StoreListItem>> ListStores(ClaimsPrincipal viewer, CancellationToken cancellationToken)
     {
-        var regions = await directory.ListRegions(cancellationToken);
-        var stores = await directory.ListStores(null, cancellationToken);
+        var stores = await access.VisibleStores(viewer, cancellationToken);
+        var regions = (await directory.ListRegions(cancellationToken)).Where(r => stores.Any(s => s.RegionId == r.RegionId)).ToList();
         var progress = await Task.WhenAll(regions.Select(r => cluster.GetGrain<IRegionGrain>(r.RegionId).GetProgress()));
         var summaries = progress.SelectMany(p => p.Stores).ToDictionary(s => s.StoreId, StringComparer.Ordinal);
         var regionNames = regions.ToDictionary(r => r.RegionId, r => r.Name, StringComparer.Ordinal);

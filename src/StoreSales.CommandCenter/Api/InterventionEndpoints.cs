@@ -1,16 +1,76 @@
+using System.Security.Claims;
+using StoreSales.Abstractions.Interventions;
+using StoreSales.CommandCenter.Access;
 using StoreSales.Data.Interventions;
+using StoreSales.Domain.Interventions;
 
 namespace StoreSales.CommandCenter.Api;
 
 public static class InterventionEndpoints
 {
+    /// <summary>A person's step on an alert: acknowledge, start (in progress) or resolve (outcome required).</summary>
+    public sealed record InterventionActionRequest(string AlertId, InterventionAction Action, string? Note);
+
     public static IEndpointRouteBuilder MapInterventionApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/interventions", (InterventionInbox inbox, string? regionId, bool? openOnly, int? limit, CancellationToken ct) =>
-                inbox.List(regionId, openOnly ?? true, Math.Clamp(limit ?? 100, 1, 1000), ct))
-            .WithTags("Interventions")
+        var api = app.MapGroup("/api/interventions").WithTags("Interventions").RequireAuthorization();
+
+        api.MapGet("", async Task<IResult> (InterventionInbox inbox, ChainAccess access, ClaimsPrincipal user, string? regionId, bool? openOnly, int? limit, CancellationToken ct) =>
+            {
+                var scope = user.ToViewerScope();
+                if (regionId is not null)
+                {
+                    var region = await access.Region(user, regionId, ct);
+                    if (!region.IsAllowed || !scope.CanSeeInterventions(regionId))
+                    {
+                        return region.IsAllowed ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not in your scope", detail: $"Your sign-in does not cover the inbox of region '{regionId}'.") : region.Denied("region", regionId);
+                    }
+                }
+                else if (!scope.SeesWholeChain)
+                {
+                    // Without a region, a regional viewer gets the inbox of the regions they cover.
+                    var entries = new List<InboxEntry>();
+                    foreach (var region in (await access.VisibleRegions(user, ct)).Where(r => scope.CanSeeInterventions(r.RegionId)))
+                    {
+                        entries.AddRange(await inbox.List(region.RegionId, openOnly ?? true, Math.Clamp(limit ?? 100, 1, 1000), ct));
+                    }
+
+                    return Results.Ok(entries.OrderByDescending(e => e.RaisedAt).Take(Math.Clamp(limit ?? 100, 1, 1000)).ToList());
+                }
+
+                return Results.Ok(await inbox.List(regionId, openOnly ?? true, Math.Clamp(limit ?? 100, 1, 1000), ct));
+            })
             .WithName("ListInterventions")
-            .WithSummary("The supervisor inbox: alerts of a region (or all), newest first; open ones only unless openOnly=false");
+            .WithSummary("The supervisor inbox: alerts of a region (or of every region the viewer covers), newest first; open ones only unless openOnly=false")
+            .Produces<IReadOnlyList<InboxEntry>>()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapPost("/actions", async Task<IResult> (InterventionActionRequest request, IClusterClient cluster, ClaimsPrincipal user) =>
+            {
+                var grainKey = request.AlertId.Split('#')[0];
+                var grain = cluster.GetGrain<IInterventionGrain>(grainKey);
+                var current = await grain.GetCurrent();
+                if (current is null || current.AlertId != request.AlertId)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown alert", detail: $"There is no current alert '{request.AlertId}'.");
+                }
+
+                if (current.Subject.RegionId is not { } regionId || !user.ToViewerScope().CanActOnInterventions(regionId))
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: "Only HQ and the region's managers and field supervisors work its alerts.");
+                }
+
+                var result = await grain.Act(request.Action, user.Identity!.Name!, request.Note);
+                return result.Accepted
+                    ? Results.Ok(result.Intervention)
+                    : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Action refused", detail: result.RefusedBecause);
+            })
+            .WithName("ActOnIntervention")
+            .WithSummary("Acknowledge, start or resolve (with outcome as note) an alert; refused with the reason when the lifecycle does not allow it")
+            .Produces<Intervention>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

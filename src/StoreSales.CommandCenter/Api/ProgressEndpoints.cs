@@ -1,6 +1,7 @@
-using StoreSales.Abstractions.Chain;
+using System.Security.Claims;
 using StoreSales.Abstractions.Regions;
 using StoreSales.Abstractions.Stores;
+using StoreSales.CommandCenter.Access;
 
 namespace StoreSales.CommandCenter.Api;
 
@@ -8,28 +9,30 @@ public static class ProgressEndpoints
 {
     public static IEndpointRouteBuilder MapProgressApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Progress");
+        var api = app.MapGroup("/api").WithTags("Progress").RequireAuthorization();
 
-        api.MapGet("/stores", (ChainOverview overview, CancellationToken ct) => overview.ListStores(ct))
+        api.MapGet("/stores", (ChainOverview overview, ClaimsPrincipal user, CancellationToken ct) => overview.ListStores(user, ct))
             .WithName("ListStores")
-            .WithSummary("All stores with their region, location and live status");
+            .WithSummary("The stores the viewer may see, with their region, location and live status");
 
-        api.MapGet("/stores/{storeId}/progress", async Task<IResult> (string storeId, IChainDirectory directory, IClusterClient cluster, CancellationToken ct) =>
-            await directory.FindStore(storeId, ct) is null
-                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown store", detail: $"There is no store '{storeId}'.")
+        api.MapGet("/stores/{storeId}/progress", async Task<IResult> (string storeId, ChainAccess access, ClaimsPrincipal user, IClusterClient cluster, CancellationToken ct) =>
+            await access.Store(user, storeId, ct) is { IsAllowed: false } denied
+                ? denied.Denied("store", storeId)
                 : Results.Ok(await cluster.GetGrain<IStoreGrain>(storeId).GetProgress()))
             .WithName("GetStoreProgress")
             .WithSummary("A store's live progress: the same snapshot the hub pushes as ProgressUpdated")
             .Produces<StoreProgress>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/regions/{regionId}/progress", async Task<IResult> (string regionId, IChainDirectory directory, IClusterClient cluster, CancellationToken ct) =>
-            await directory.FindRegion(regionId, ct) is null
-                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown region", detail: $"There is no region '{regionId}'.")
+        api.MapGet("/regions/{regionId}/progress", async Task<IResult> (string regionId, ChainAccess access, ClaimsPrincipal user, IClusterClient cluster, CancellationToken ct) =>
+            await access.Region(user, regionId, ct) is { IsAllowed: false } denied
+                ? denied.Denied("region", regionId)
                 : Results.Ok(await cluster.GetGrain<IRegionGrain>(regionId).GetProgress()))
             .WithName("GetRegionProgress")
             .WithSummary("A region's totals and its stores' status")
             .Produces<RegionProgress>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return app;

@@ -1,24 +1,24 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using StoreSales.Abstractions.Chain;
 using StoreSales.Abstractions.Regions;
 using StoreSales.Abstractions.Stores;
+using StoreSales.CommandCenter.Access;
 
 namespace StoreSales.CommandCenter.Live;
 
 /// <summary>
-/// <c>/hubs/live</c>: a client joins a store or region and receives <c>ProgressUpdated</c> (a store's
-/// <see cref="StoreProgress"/>) or <c>RegionUpdated</c> (<see cref="RegionProgress"/>). Joining returns the current
-/// snapshot, so a client never starts blank; later messages carry a version, newest wins.
+/// <c>/hubs/live</c>: a signed-in client (staff cookie, or a board token as bearer / <c>access_token</c>) joins a
+/// store or region it may see and receives <c>ProgressUpdated</c> (a store's <see cref="StoreProgress"/>) or
+/// <c>RegionUpdated</c> (<see cref="RegionProgress"/>). Joining returns the current snapshot, so a client never
+/// starts blank; later messages carry a version, newest wins. A join outside the viewer's scope is refused.
 /// </summary>
-public sealed class LiveHub(IClusterClient cluster, IChainDirectory directory) : Hub
+[Authorize]
+public sealed class LiveHub(IClusterClient cluster, ChainAccess access) : Hub
 {
     public async Task<StoreProgress> JoinStore(string storeId)
     {
-        if (await directory.FindStore(storeId, Context.ConnectionAborted) is null)
-        {
-            throw new HubException($"Unknown store '{storeId}'.");
-        }
-
+        var store = await access.Store(Context.User!, storeId, Context.ConnectionAborted);
+        Refuse(store, "store", storeId);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Store(storeId), Context.ConnectionAborted);
         return await cluster.GetGrain<IStoreGrain>(storeId).GetProgress();
     }
@@ -28,26 +28,34 @@ public sealed class LiveHub(IClusterClient cluster, IChainDirectory directory) :
 
     public async Task<RegionProgress> JoinRegion(string regionId)
     {
-        if (await directory.FindRegion(regionId, Context.ConnectionAborted) is null)
-        {
-            throw new HubException($"Unknown region '{regionId}'.");
-        }
-
+        var region = await access.Region(Context.User!, regionId, Context.ConnectionAborted);
+        Refuse(region, "region", regionId);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Region(regionId), Context.ConnectionAborted);
         return await cluster.GetGrain<IRegionGrain>(regionId).GetProgress();
     }
 
+    public Task LeaveRegion(string regionId) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Region(regionId), Context.ConnectionAborted);
+
     /// <summary>Receive <c>InterventionChanged</c> for every alert raised or moved in the region.</summary>
     public async Task JoinInterventions(string regionId)
     {
-        if (await directory.FindRegion(regionId, Context.ConnectionAborted) is null)
+        var region = await access.Region(Context.User!, regionId, Context.ConnectionAborted);
+        Refuse(region, "region", regionId);
+        if (!Context.User!.ToViewerScope().CanSeeInterventions(regionId))
         {
-            throw new HubException($"Unknown region '{regionId}'.");
+            throw new HubException($"Not allowed: your sign-in does not cover the inbox of region '{regionId}'.");
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Interventions(regionId), Context.ConnectionAborted);
     }
 
-    public Task LeaveRegion(string regionId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Region(regionId), Context.ConnectionAborted);
+    private static void Refuse<T>(Access<T> access, string what, string id)
+        where T : class
+    {
+        if (!access.IsAllowed)
+        {
+            throw new HubException(access.IsUnknown ? $"Unknown {what} '{id}'." : $"Not allowed: your sign-in does not cover {what} '{id}'.");
+        }
+    }
 }

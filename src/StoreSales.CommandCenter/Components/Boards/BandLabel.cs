@@ -2,7 +2,10 @@ using StoreSales.Domain.Targets;
 
 namespace StoreSales.CommandCenter.Components.Boards;
 
-/// <summary>How a status reads on a board: colour is never the only signal, so each has a word and a symbol.</summary>
+/// <summary>
+/// How a status reads on a board: colour is never the only signal, so each has a word (a key into the
+/// <c>Labels</c> resources) and a symbol.
+/// </summary>
 public static class BandLabel
 {
     public static string CssClass(TargetBand band) => band switch
@@ -13,14 +16,17 @@ public static class BandLabel
         _ => "band-pending",
     };
 
-    public static string Text(TargetBand band, PaceDirection direction) => (band, direction) switch
+    /// <summary>The resource key of the status word.</summary>
+    public static string TextKey(TargetBand band, PaceDirection direction) => (band, direction) switch
     {
-        (TargetBand.Pending, _) => "Too early to tell",
-        (TargetBand.Green, _) => "On pace",
-        (TargetBand.Yellow, PaceDirection.OnPace) => "Near pace", // held yellow by hysteresis
-        (_, PaceDirection.Behind) => band == TargetBand.Red ? "Far behind" : "Behind",
-        (_, PaceDirection.Ahead) => band == TargetBand.Red ? "Far ahead: check target" : "Ahead",
-        _ => "On pace",
+        (TargetBand.Pending, _) => "BandPending",
+        (TargetBand.Green, _) => "BandOnPace",
+        (TargetBand.Yellow, PaceDirection.OnPace) => "BandNearPace", // held yellow by hysteresis
+        (TargetBand.Red, PaceDirection.Behind) => "BandFarBehind",
+        (_, PaceDirection.Behind) => "BandBehind",
+        (TargetBand.Red, PaceDirection.Ahead) => "BandFarAhead",
+        (_, PaceDirection.Ahead) => "BandAhead",
+        _ => "BandOnPace",
     };
 
     public static string Symbol(TargetBand band, PaceDirection direction) => (band, direction) switch

@@ -1,0 +1,19 @@
+namespace StoreSales.CommandCenter.Access;
+
+/// <summary>Sign-in settings (section <c>Access</c>).</summary>
+public sealed class AccessOptions
+{
+    public const string SectionName = "Access";
+
+    /// <summary>Failed password attempts before an account is locked out.</summary>
+    public int MaxFailedAttempts { get; set; } = 5;
+
+    /// <summary>How long a locked-out account stays locked.</summary>
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a sign-in lasts without activity (sliding).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>A board on a TV stays signed in for long: it is re-issued by its token, not by a person.</summary>
+    public TimeSpan BoardSessionLifetime { get; set; } = TimeSpan.FromDays(30);
+}

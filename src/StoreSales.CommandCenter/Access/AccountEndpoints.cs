@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
+using StoreSales.Data.Access;
+
+namespace StoreSales.CommandCenter.Access;
+
+/// <summary>Signing in and out (API clients and the pages' sign-out button), board tokens, and "who am I".</summary>
+public static class AccountEndpoints
+{
+    public sealed record SignInRequest(string UserName, string Password);
+
+    public sealed record Viewer(string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Regions, IReadOnlyList<string> Stores);
+
+    public sealed record BoardTokenRequest(string? Label);
+
+    public sealed record IssuedBoardToken(string StoreId, string Token, string SignInPath);
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Access");
+
+        api.MapPost("/account/sign-in", async Task<IResult> (SignInRequest request, SignInManager<IdentityUser> signIn) =>
+            {
+                var result = await signIn.PasswordSignInAsync(request.UserName, request.Password, isPersistent: false, lockoutOnFailure: true);
+                return result.Succeeded ? Results.NoContent()
+                    : result.IsLockedOut ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Account locked", detail: "Too many failed attempts; the account is locked for a while.")
+                    : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "Wrong user name or password.");
+            })
+            .WithName("SignIn")
+            .WithSummary("Signs a staff member in with user name and password; sets the sign-in cookie");
+
+        api.MapGet("/me", (ClaimsPrincipal user) =>
+            {
+                var scope = user.ToViewerScope();
+                return new Viewer(user.Identity?.Name ?? "", [.. scope.Roles.Order()], [.. scope.Regions.Order()], [.. scope.Stores.Order()]);
+            })
+            .RequireAuthorization()
+            .WithName("WhoAmI")
+            .WithSummary("The signed-in viewer's roles and scope");
+
+        api.MapPost("/stores/{storeId}/board-tokens", async Task<IResult> (string storeId, BoardTokenRequest request, ClaimsPrincipal user, ChainAccess access, BoardTokens tokens, CancellationToken ct) =>
+            {
+                var store = await access.Store(user, storeId, ct);
+                if (!store.IsAllowed || !user.ToViewerScope().CanIssueBoardToken(store.Value!.StoreId, store.Value.RegionId))
+                {
+                    return store.IsUnknown ? store.Denied("store", storeId)
+                        : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: $"Only the manager of store '{storeId}', its regional manager or an administrator issues its board tokens.");
+                }
+
+                var token = await tokens.Issue(storeId, request.Label ?? "board", user.Identity!.Name!, ct);
+                return Results.Created($"/board/sign-in?token={token}", new IssuedBoardToken(storeId, token, $"/board/sign-in?token={token}"));
+            })
+            .RequireAuthorization()
+            .WithName("IssueBoardToken")
+            .WithSummary("Issues a read-only board token for a store's TV; the token is shown only in this answer");
+
+        app.MapGet("/board/sign-in", async Task<IResult> (string? token, HttpContext context, BoardTokens tokens, IOptions<AccessOptions> options) =>
+            {
+                var storeId = string.IsNullOrEmpty(token) ? null : await tokens.FindStore(token, context.RequestAborted);
+                if (storeId is null)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Board token not valid", detail: "The board token is unknown or was revoked; ask the store manager for a new one.");
+                }
+
+                await context.SignInAsync(
+                    AccessSetup.BoardCookieScheme,
+                    BoardTokenAuthentication.BoardPrincipal(storeId, AccessSetup.BoardCookieScheme),
+                    new AuthenticationProperties { IsPersistent = true, ExpiresUtc = DateTimeOffset.UtcNow + options.Value.BoardSessionLifetime });
+                return Results.Redirect($"/stores/{Uri.EscapeDataString(storeId)}/kiosk");
+            })
+            .ExcludeFromDescription();
+
+        app.MapPost("/account/sign-out", async (HttpContext context) =>
+            {
+                await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+                await context.SignOutAsync(AccessSetup.BoardCookieScheme);
+                return Results.LocalRedirect("/account/login");
+            })
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .ExcludeFromDescription();
+
+        return app;
+    }
+}

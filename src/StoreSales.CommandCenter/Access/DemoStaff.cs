@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using StoreSales.Abstractions.Chain;
+using StoreSales.Data.Access;
+using StoreSales.Domain.Access;
+
+namespace StoreSales.CommandCenter.Access;
+
+/// <summary>
+/// With <c>Demo:SeedStaff</c> on, gives the demo chain one account per role (scoped to the first region and the
+/// first store) and a board token for the first store, and prints how to sign in. Idempotent: existing accounts
+/// are left as they are.
+/// </summary>
+public sealed partial class DemoStaff(IServiceProvider services, IConfiguration configuration, ILogger<DemoStaff> logger) : IHostedService
+{
+    public const string DefaultPassword = "Demo-StoreSales-2026";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("Demo:SeedStaff", false))
+        {
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<IChainDirectory>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        var password = configuration["Demo:StaffPassword"] ?? DefaultPassword;
+
+        var region = (await directory.ListRegions(cancellationToken)).OrderBy(r => r.RegionId, StringComparer.Ordinal).First();
+        var store = (await directory.ListStores(region.RegionId, cancellationToken)).OrderBy(s => s.StoreId, StringComparer.Ordinal).First();
+        foreach (var role in ChainRoles.People)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)), role);
+            }
+        }
+
+        var storeShort = store.StoreId.Replace("store-", "", StringComparison.Ordinal);
+        var regionShort = region.RegionId.Replace("region-", "", StringComparison.Ordinal);
+        (string User, string Role, Claim? Scope)[] accounts =
+        [
+            ("hq", ChainRoles.Hq, null),
+            ($"{regionShort}.manager", ChainRoles.RegionalManager, new Claim(ScopeClaims.Region, region.RegionId)),
+            ($"{regionShort}.supervisor", ChainRoles.FieldSupervisor, new Claim(ScopeClaims.Region, region.RegionId)),
+            ($"{storeShort}.manager", ChainRoles.StoreManager, new Claim(ScopeClaims.Store, store.StoreId)),
+            ($"{storeShort}.rep", ChainRoles.SalesRep, new Claim(ScopeClaims.Store, store.StoreId)),
+            ("admin", ChainRoles.Admin, null),
+        ];
+        foreach (var (userName, role, scopeClaim) in accounts)
+        {
+            if (await users.FindByNameAsync(userName) is not null)
+            {
+                continue;
+            }
+
+            var user = new IdentityUser(userName);
+            Check(await users.CreateAsync(user, password), userName);
+            Check(await users.AddToRoleAsync(user, role), userName);
+            if (scopeClaim is not null)
+            {
+                Check(await users.AddClaimAsync(user, scopeClaim), userName);
+            }
+        }
+
+        var token = await scope.ServiceProvider.GetRequiredService<BoardTokens>()
+            .Issue(store.StoreId, "demo TV", "demo", cancellationToken);
+        LogDemoSignIns(string.Join(", ", accounts.Select(a => $"{a.User} ({a.Role})")), password, store.StoreId, token);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo staff '{what}' could not be created: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo sign-ins: {Accounts}; password '{Password}'. Board of {StoreId} for a TV: /board/sign-in?token={Token}")]
+    private partial void LogDemoSignIns(string accounts, string password, string storeId, string token);
+}

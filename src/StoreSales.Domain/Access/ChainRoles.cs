@@ -1,0 +1,19 @@
+namespace StoreSales.Domain.Access;
+
+/// <summary>
+/// The roles people have in the chain (DOMAIN.md "Who uses it"), as stored in the sign-in database. A board is not
+/// a person: it is a store's TV signed in with a read-only board token.
+/// </summary>
+public static class ChainRoles
+{
+    public const string Hq = "hq";
+    public const string RegionalManager = "regional-manager";
+    public const string FieldSupervisor = "field-supervisor";
+    public const string StoreManager = "store-manager";
+    public const string SalesRep = "sales-rep";
+    public const string Admin = "admin";
+    public const string Board = "board";
+
+    /// <summary>The roles a user account can hold (a board token is not an account).</summary>
+    public static readonly IReadOnlyList<string> People = [Hq, RegionalManager, FieldSupervisor, StoreManager, SalesRep, Admin];
+}

@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+
+namespace StoreSales.Domain.Access;
+
+/// <summary>
+/// What one signed-in viewer may see and do: their roles and the regions or stores they are scoped to. Every page,
+/// API endpoint and live group asks this one rule, so "who sees what" is decided in one place.
+/// </summary>
+public sealed record ViewerScope(ImmutableHashSet<string> Roles, ImmutableHashSet<string> Regions, ImmutableHashSet<string> Stores)
+{
+    public static readonly ViewerScope Nobody = new([], [], []);
+
+    public static ViewerScope Of(IEnumerable<string> roles, IEnumerable<string> regions, IEnumerable<string> stores) =>
+        new(roles.ToImmutableHashSet(StringComparer.Ordinal),
+            regions.ToImmutableHashSet(StringComparer.Ordinal),
+            stores.ToImmutableHashSet(StringComparer.Ordinal));
+
+    /// <summary>HQ and administrators see every region and store.</summary>
+    public bool SeesWholeChain => Roles.Contains(ChainRoles.Hq) || Roles.Contains(ChainRoles.Admin);
+
+    /// <summary>A board token shows one store and can change nothing.</summary>
+    public bool IsReadOnly => Roles.Except([ChainRoles.Board]).IsEmpty;
+
+    private bool LeadsRegion(string regionId) =>
+        (Roles.Contains(ChainRoles.RegionalManager) || Roles.Contains(ChainRoles.FieldSupervisor)) && Regions.Contains(regionId);
+
+    public bool CanSeeRegion(string regionId) => SeesWholeChain || LeadsRegion(regionId);
+
+    public bool CanSeeStore(string storeId, string regionId) => CanSeeRegion(regionId) || Stores.Contains(storeId);
+
+    /// <summary>The supervisor inbox of a region: its regional manager and field supervisors, and HQ.</summary>
+    public bool CanSeeInterventions(string regionId) => SeesWholeChain || LeadsRegion(regionId);
+
+    /// <summary>
+    /// Acknowledging, working and resolving an alert is the business's job (HQ, the region's manager and
+    /// supervisors), not the administrator's and never a board's.
+    /// </summary>
+    public bool CanActOnInterventions(string regionId) => Roles.Contains(ChainRoles.Hq) || LeadsRegion(regionId);
+
+    /// <summary>Whoever runs the store (or its region) may put its board on a TV.</summary>
+    public bool CanIssueBoardToken(string storeId, string regionId) =>
+        Roles.Contains(ChainRoles.Admin)
+        || (Roles.Contains(ChainRoles.RegionalManager) && Regions.Contains(regionId))
+        || (Roles.Contains(ChainRoles.StoreManager) && Stores.Contains(storeId));
+
+    /// <summary>The store a viewer lands on when they see exactly one (store manager, rep, board).</summary>
+    public string? HomeStore => SeesWholeChain || Regions.Count > 0 || Stores.Count != 1 ? null : Stores.First();
+}
