@@ -64,7 +64,8 @@ PIDS+=($!)
 wait_http "$SILO_URL/health/ready" "The silo" "$RUN/silo.log"
 
 echo "Starting the command center..."
-dotnet "$(bin src/StoreSales.CommandCenter StoreSales.CommandCenter)" --Urls="$CC_URL" >"$RUN/commandcenter.log" 2>&1 &
+dotnet "$(bin src/StoreSales.CommandCenter StoreSales.CommandCenter)" --Urls="$CC_URL" \
+  --Demo:SeedStaff=true --Demo:StaffStore=store-sh001 >"$RUN/commandcenter.log" 2>&1 &
 PIDS+=($!)
 wait_http "$CC_URL/health/live" "The command center" "$RUN/commandcenter.log"
 
@@ -102,8 +103,11 @@ done <<<"$stores"
 cat <<EOF2
 
 StoreSales is running.
-  Command center   $CC_URL                (store list; click a store for its live board)
-  Store board      $CC_URL/stores/store-sh001
+  Command center   $CC_URL                (sign in; store list, HQ map and heatmap, supervisor inbox)
+  Demo sign-ins    hq, admin, east.manager, east.supervisor, sh001.manager, sh001.rep
+                   password: Demo-StoreSales-2026
+  Store board      $CC_URL/stores/store-sh001      (TV view: .../kiosk; a board token link is in the log below)
+  Board token      $(grep -o '/board/sign-in?token=[a-z0-9_]*' "$RUN/commandcenter.log" | tail -n 1 | sed "s|^|$CC_URL|")
   Live hub         $CC_URL/hubs/live       (SignalR: JoinStore / JoinRegion, ProgressUpdated / RegionUpdated)
   Read API         $CC_URL/api/stores, $CC_URL/openapi/v1.json
   Ingest API       $SILO_URL/api/stores/{storeId}/sales/batches   ($SILO_URL/openapi/v1.json)

@@ -22,6 +22,8 @@ public sealed class CommandCenterUnderTest : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<CommandCenterUnderTest> Start(TestDatabase database, string clusterId)
     {
         var httpPort = FreeTcpPort.Next();
@@ -33,6 +35,7 @@ public sealed class CommandCenterUnderTest : IAsyncDisposable
                 ["Orleans:ClusterId"] = clusterId,
                 ["Live:ResubscribeInterval"] = "00:00:02",
                 ["Demo:SeedStaff"] = "true",
+                ["Demo:StaffStore"] = "store-sh001",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Orleans"] = "Error",
                 ["Logging:LogLevel:Polly"] = "Error",

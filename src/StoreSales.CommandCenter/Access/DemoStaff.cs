@@ -7,8 +7,8 @@ using StoreSales.Domain.Access;
 namespace StoreSales.CommandCenter.Access;
 
 /// <summary>
-/// With <c>Demo:SeedStaff</c> on, gives the demo chain one account per role (scoped to the first region and the
-/// first store) and a board token for the first store, and prints how to sign in. Idempotent: existing accounts
+/// With <c>Demo:SeedStaff</c> on, gives the demo chain one account per role (scoped to <c>Demo:StaffStore</c> and
+/// its region) and a board token for the first store, and prints how to sign in. Idempotent: existing accounts
 /// are left as they are.
 /// </summary>
 public sealed partial class DemoStaff(IServiceProvider services, IConfiguration configuration, ILogger<DemoStaff> logger) : IHostedService
@@ -28,8 +28,13 @@ public sealed partial class DemoStaff(IServiceProvider services, IConfiguration 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         var password = configuration["Demo:StaffPassword"] ?? DefaultPassword;
 
-        var region = (await directory.ListRegions(cancellationToken)).OrderBy(r => r.RegionId, StringComparer.Ordinal).First();
-        var store = (await directory.ListStores(region.RegionId, cancellationToken)).OrderBy(s => s.StoreId, StringComparer.Ordinal).First();
+        // The store the store-level accounts run (Demo:StaffStore, else the first by id); its region is the region's.
+        var stores = await directory.ListStores(null, cancellationToken);
+        var store = configuration["Demo:StaffStore"] is { Length: > 0 } chosen
+            ? stores.FirstOrDefault(s => s.StoreId == chosen) ?? throw new InvalidOperationException($"Configuration key 'Demo:StaffStore': there is no store '{chosen}'.")
+            : stores.OrderBy(s => s.StoreId, StringComparer.Ordinal).First();
+        var region = await directory.FindRegion(store.RegionId, cancellationToken)
+            ?? throw new InvalidOperationException($"Store '{store.StoreId}' names region '{store.RegionId}', which does not exist.");
         foreach (var role in ChainRoles.People)
         {
             if (!await roles.RoleExistsAsync(role))

@@ -1,0 +1,40 @@
+using StoreSales.Testing;
+
+namespace StoreSales.EndToEnd.Tests;
+
+/// <summary>One demo chain (database, silo, command center with the demo staff) shared by a test class.</summary>
+public sealed class ChainFixture : IAsyncLifetime
+{
+    public TestDatabase Database { get; private set; } = null!;
+
+    public SiloUnderTest Silo { get; private set; } = null!;
+
+    public CommandCenterUnderTest CommandCenter { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Database = await TestDatabase.Create("chain");
+        var clusterId = "chain-" + Guid.NewGuid().ToString("N")[..8];
+        Silo = await SiloUnderTest.Start(Database, clusterId);
+        CommandCenter = await CommandCenterUnderTest.Start(Database, clusterId);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Null when start-up failed half way: dispose what did start.
+        if (CommandCenter is not null)
+        {
+            await CommandCenter.DisposeAsync();
+        }
+
+        if (Silo is not null)
+        {
+            await Silo.DisposeAsync();
+        }
+
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+    }
+}
