@@ -38,6 +38,7 @@ public static class CommandCenterApp
         builder.AddStoreSalesAccess(connectionString);
         builder.AddStoreSalesLocalization();
         builder.Services.AddSingleton<ChainAccess>();
+        builder.Services.AddSingleton<InterventionDesk>();
 
         builder.Services.AddSingleton<ChainOverview>();
         builder.UseOrleansClient(client =>

@@ -45,25 +45,16 @@ public static class InterventionEndpoints
             .Produces<IReadOnlyList<InboxEntry>>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        api.MapPost("/actions", async Task<IResult> (InterventionActionRequest request, IClusterClient cluster, ClaimsPrincipal user) =>
+        api.MapPost("/actions", async Task<IResult> (InterventionActionRequest request, InterventionDesk desk, ClaimsPrincipal user) =>
             {
-                var grainKey = request.AlertId.Split('#')[0];
-                var grain = cluster.GetGrain<IInterventionGrain>(grainKey);
-                var current = await grain.GetCurrent();
-                if (current is null || current.AlertId != request.AlertId)
+                var answer = await desk.Act(user, request.AlertId, request.Action, request.Note);
+                return answer.Outcome switch
                 {
-                    return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown alert", detail: $"There is no current alert '{request.AlertId}'.");
-                }
-
-                if (current.Subject.RegionId is not { } regionId || !user.ToViewerScope().CanActOnInterventions(regionId))
-                {
-                    return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: "Only HQ and the region's managers and field supervisors work its alerts.");
-                }
-
-                var result = await grain.Act(request.Action, user.Identity!.Name!, request.Note);
-                return result.Accepted
-                    ? Results.Ok(result.Intervention)
-                    : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Action refused", detail: result.RefusedBecause);
+                    InterventionDesk.Outcome.Done => Results.Ok(answer.Intervention),
+                    InterventionDesk.Outcome.UnknownAlert => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown alert", detail: answer.Reason),
+                    InterventionDesk.Outcome.NotAllowed => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: answer.Reason),
+                    _ => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Action refused", detail: answer.Reason),
+                };
             })
             .WithName("ActOnIntervention")
             .WithSummary("Acknowledge, start or resolve (with outcome as note) an alert; refused with the reason when the lifecycle does not allow it")

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Live;
 using StoreSales.Abstractions.Regions;
 using StoreSales.Abstractions.Stores;
@@ -21,6 +22,7 @@ public sealed partial class LiveBoardFeed(
     private readonly ConcurrentDictionary<string, Subscribers<StoreProgress>> _stores = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Subscribers<RegionProgress>> _regions = new(StringComparer.Ordinal);
     private readonly Subscribers<RegionProgress> _allRegions = new();
+    private readonly ConcurrentDictionary<string, Subscribers<Intervention>> _interventions = new(StringComparer.Ordinal);
 
     /// <summary>Calls <paramref name="onUpdate"/> with every update of the store until disposed.</summary>
     public IDisposable WatchStore(string storeId, Action<StoreProgress> onUpdate) =>
@@ -30,6 +32,10 @@ public sealed partial class LiveBoardFeed(
         _regions.GetOrAdd(regionId, _ => new Subscribers<RegionProgress>()).Add(onUpdate);
 
     public IDisposable WatchAllRegions(Action<RegionProgress> onUpdate) => _allRegions.Add(onUpdate);
+
+    /// <summary>Calls <paramref name="onChange"/> with every alert raised or moved in the region until disposed.</summary>
+    public IDisposable WatchInterventions(string regionId, Action<Intervention> onChange) =>
+        _interventions.GetOrAdd(regionId, _ => new Subscribers<Intervention>()).Add(onChange);
 
     async Task ILiveBoardObserver.OnUpdates(LiveUpdateBatch batch)
     {
@@ -58,6 +64,11 @@ public sealed partial class LiveBoardFeed(
         {
             if (alert.Subject.RegionId is { } regionId)
             {
+                if (_interventions.TryGetValue(regionId, out var watchers))
+                {
+                    watchers.Notify(alert);
+                }
+
                 await hub.Clients.Group(LiveGroups.Interventions(regionId)).SendAsync(LiveGroups.InterventionChanged, alert);
             }
         }

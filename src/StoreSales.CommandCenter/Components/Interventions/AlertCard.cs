@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using StoreSales.Abstractions.Interventions;
+using StoreSales.Data.Interventions;
+using StoreSales.Domain.Interventions;
+
+namespace StoreSales.CommandCenter.Components.Interventions;
+
+/// <summary>One alert as the inbox shows it, whether it came from the journal (on load) or live from its grain.</summary>
+public sealed record AlertCard(
+    string AlertId,
+    string Condition,
+    string SubjectKind,
+    string SubjectId,
+    string? StoreId,
+    string? RegionId,
+    string Severity,
+    string Assignee,
+    InterventionStatus Status,
+    int Level,
+    DateTimeOffset RaisedAt,
+    DateTimeOffset UpdatedAt,
+    string? Outcome,
+    InterventionEvidence Evidence,
+    ImmutableArray<InterventionStep> History)
+{
+    private static readonly JsonSerializerOptions JournalJson = new(JsonSerializerDefaults.Web);
+
+    public static AlertCard From(Intervention alert) => new(
+        alert.AlertId, alert.Condition, alert.Subject.Kind, alert.Subject.Id, alert.Subject.StoreId, alert.Subject.RegionId,
+        alert.Severity, alert.Assignee, alert.Status, alert.Level, alert.RaisedAt, alert.UpdatedAt, alert.Outcome, alert.Evidence, alert.History);
+
+    public static AlertCard From(InboxEntry entry) => new(
+        entry.AlertId, entry.Condition, entry.SubjectKind, entry.SubjectId, entry.StoreId, entry.RegionId, entry.Severity, entry.Assignee,
+        Enum.Parse<InterventionStatus>(entry.Status), entry.Level,
+        new DateTimeOffset(DateTime.SpecifyKind(entry.RaisedAt, DateTimeKind.Utc)),
+        new DateTimeOffset(DateTime.SpecifyKind(entry.UpdatedAt, DateTimeKind.Utc)),
+        entry.Outcome,
+        JsonSerializer.Deserialize<InterventionEvidence>(entry.Evidence, JournalJson)!,
+        []);
+
+    public bool IsOpen => Status != InterventionStatus.Resolved;
+
+    /// <summary>The resource key naming the rule that raised it (device conditions carry the device in their name).</summary>
+    public string ConditionKey => Condition switch
+    {
+        InterventionConditions.DayBehind => "ConditionDayBehind",
+        InterventionConditions.DayAheadCalibration => "ConditionDayAhead",
+        InterventionConditions.FeedLagging => "ConditionFeedLagging",
+        _ when Condition.StartsWith("device-offline", StringComparison.Ordinal) => "ConditionDeviceOffline",
+        _ => Condition,
+    };
+
+    public static string StatusKey(InterventionStatus status) => "Status" + status;
+}
