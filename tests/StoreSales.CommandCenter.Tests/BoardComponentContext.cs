@@ -1,0 +1,18 @@
+using System.Globalization;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace StoreSales.CommandCenter.Tests;
+
+/// <summary>A bUnit context with what the command center's components need: texts, MudBlazor, a culture.</summary>
+public abstract class BoardComponentContext : BunitContext
+{
+    protected BoardComponentContext(string culture = "en")
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        Services.AddLocalization();
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+}
