@@ -8,6 +8,7 @@ using StoreSales.Data.Chain;
 using StoreSales.Data.Demo;
 using StoreSales.Data.Interventions;
 using StoreSales.Data.Ledger;
+using StoreSales.Domain.HotItems;
 
 namespace StoreSales.Data;
 
@@ -24,6 +25,13 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IStoreLedgerReader, PgStoreLedgerReader>();
         services.AddSingleton<IInterventionJournal, PgInterventionJournal>();
         services.AddSingleton<InterventionInbox>();
+
+        // Bound here because both hosts call this: the store grains (silo) and the heatmap (command center) must
+        // judge "hot" by the same settings.
+        services.AddOptions<HotItemOptions>()
+            .BindConfiguration(HotItemOptions.SectionName)
+            .Validate(o => o.Validate() is null, $"Invalid {HotItemOptions.SectionName} settings")
+            .ValidateOnStart();
         return services;
     }
 }
