@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using StoreSales.Abstractions.Chain;
 using StoreSales.Abstractions.Interventions;
@@ -6,6 +7,7 @@ using StoreSales.Abstractions.Stores;
 using StoreSales.Data.Access;
 using StoreSales.Data.Chain;
 using StoreSales.Data.Demo;
+using StoreSales.Data.HotItems;
 using StoreSales.Data.Interventions;
 using StoreSales.Data.Ledger;
 using StoreSales.Domain.HotItems;
@@ -32,6 +34,13 @@ public static class DataServiceCollectionExtensions
             .BindConfiguration(HotItemOptions.SectionName)
             .Validate(o => o.Validate() is null, $"Invalid {HotItemOptions.SectionName} settings")
             .ValidateOnStart();
+        services.AddOptions<HotItemHeatmapOptions>()
+            .BindConfiguration(HotItemHeatmapOptions.SectionName)
+            .Validate(o => o.Validate() is null, $"Invalid {HotItemHeatmapOptions.SectionName} settings")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<HotItemHeatmapReader>();
+        services.AddSingleton<HotItemHeatmapCache>();
         return services;
     }
 }
