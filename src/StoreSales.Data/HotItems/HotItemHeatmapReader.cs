@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -133,13 +134,16 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
         )
         SELECT p.terminal_id AS TerminalId, p.sequence AS Sequence, p.kind AS Kind, p.receipt_number AS ReceiptNumber,
                p.rung_up_at AS RungUpAt, p.total AS Total, p.cashier_id AS CashierId, p.member_id AS MemberId, p.rep_id AS RepId,
-               l.line_number AS LineNumber, l.item_code AS ItemCode, i.name AS ItemName, l.quantity AS Quantity,
-               l.unit_price AS UnitPrice, l.discount AS Discount, l.amount AS Amount
+               (SELECT json_agg(json_build_object(
+                           'lineNumber', l.line_number, 'itemCode', l.item_code, 'itemName', i.name, 'quantity', l.quantity,
+                           'unitPrice', l.unit_price, 'discount', l.discount, 'amount', l.amount) ORDER BY l.line_number)
+                FROM sale_line l LEFT JOIN item i ON i.item_code = l.item_code
+                WHERE l.store_id = p.store_id AND l.terminal_id = p.terminal_id AND l.sequence = p.sequence)::text AS Lines
         FROM picked p
-        JOIN sale_line l ON l.store_id = p.store_id AND l.terminal_id = p.terminal_id AND l.sequence = p.sequence
-        LEFT JOIN item i ON i.item_code = l.item_code
-        ORDER BY p.rung_up_at DESC, p.terminal_id, p.sequence DESC, l.line_number;
+        ORDER BY p.rung_up_at DESC, p.terminal_id, p.sequence DESC;
         """;
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     private HotItemOptions Rule => rule.Value;
 
@@ -215,17 +219,17 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(CellSalesSql, parameters, cancellationToken: cancellationToken));
         var store = await results.ReadSingleOrDefaultAsync<CellStoreRow>();
-        var lines = (await results.ReadAsync<SaleHead, CellSaleLine, (SaleHead Sale, CellSaleLine Line)>((sale, line) => (sale, line), splitOn: "LineNumber")).ToList();
+        var heads = (await results.ReadAsync<SaleHead>()).ToList();
         if (store is null)
         {
             return null;
         }
 
-        var sales = lines
-            .GroupBy(l => (l.Sale.TerminalId, l.Sale.Sequence))
-            .Select(g =>
+        var sales = heads
+            .Select(sale =>
             {
-                var sale = g.First().Sale;
+                // The lines come as one JSON array per sale: one row per sale, in the one round trip.
+                IReadOnlyList<CellSaleLine> saleLines = JsonSerializer.Deserialize<List<CellSaleLine>>(sale.Lines, JsonOptions) ?? [];
                 return new CellSale(
                     sale.TerminalId,
                     sale.Sequence,
@@ -236,8 +240,8 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
                     sale.CashierId,
                     sale.MemberId,
                     sale.RepId,
-                    g.Where(l => l.Line.ItemCode == itemCode).Sum(l => l.Line.Quantity),
-                    [.. g.Select(l => l.Line)]);
+                    saleLines.Where(l => l.ItemCode == itemCode).Sum(l => l.Quantity),
+                    saleLines);
             })
             .ToList();
         return new CellSales(store.StoreId, store.StoreName, store.RegionId, itemCode, store.ItemName, window.Text(), Utc(store.WindowStart), at, sales);
@@ -284,6 +288,7 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
         decimal Total,
         string? CashierId,
         string? MemberId,
-        string? RepId);
+        string? RepId,
+        string Lines);
 #pragma warning restore CA1812
 }
