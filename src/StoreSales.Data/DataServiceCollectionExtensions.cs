@@ -7,8 +7,10 @@ using StoreSales.Abstractions.Stores;
 using StoreSales.Data.Access;
 using StoreSales.Data.Chain;
 using StoreSales.Data.Demo;
+using StoreSales.Data.HotItems;
 using StoreSales.Data.Interventions;
 using StoreSales.Data.Ledger;
+using StoreSales.Domain.HotItems;
 
 namespace StoreSales.Data;
 
@@ -27,6 +29,20 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IStoreLedgerReader, PgStoreLedgerReader>();
         services.AddSingleton<IInterventionJournal, PgInterventionJournal>();
         services.AddSingleton<InterventionInbox>();
+
+        // Bound here because both hosts call this: the store grains (silo) and the heatmap (command center) must
+        // judge "hot" by the same settings.
+        services.AddOptions<HotItemOptions>()
+            .BindConfiguration(HotItemOptions.SectionName)
+            .Validate(o => o.Validate() is null, $"Invalid {HotItemOptions.SectionName} settings")
+            .ValidateOnStart();
+        services.AddOptions<HotItemHeatmapOptions>()
+            .BindConfiguration(HotItemHeatmapOptions.SectionName)
+            .Validate(o => o.Validate() is null, $"Invalid {HotItemHeatmapOptions.SectionName} settings")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<HotItemHeatmapReader>();
+        services.AddSingleton<HotItemHeatmapCache>();
         return services;
     }
 }

@@ -19,7 +19,10 @@ public sealed class LiveOptions
     /// <summary>Granularity of the hot-item window: it slides by this much. Default 5 minutes.</summary>
     public TimeSpan HotItemBucket { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How many hot items a store shows. Default 10.</summary>
+    /// <summary>
+    /// How many hot items a store shows, ranked by lift against the store's usual velocity for the hour (the rule's
+    /// settings are in <c>HotItems</c>, <see cref="Domain.HotItems.HotItemOptions"/>). Default 10.
+    /// </summary>
     public int HotItemCount { get; set; } = 10;
 
     /// <summary>Weeks of the store's own sales history its pacing profile learns from. Default 8.</summary>

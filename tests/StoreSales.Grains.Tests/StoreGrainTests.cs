@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
 using StoreSales.Abstractions.Interventions;
+using Dapper;
 using StoreSales.Abstractions.Stores;
+using StoreSales.Data.Ledger;
 using StoreSales.Domain.Targets;
+using static StoreSales.Testing.SaleFactory;
 
 namespace StoreSales.Grains.Tests;
 
@@ -10,7 +13,7 @@ public sealed class StoreGrainTests(GrainClusterFixture fixture)
 {
     private static readonly DateTimeOffset Now = GrainClusterFixture.Now;
 
-    private static StoreSale Sale(string terminal, long sequence, DateTimeOffset at, decimal total, string item = "6920433218190", decimal quantity = 1) =>
+    private static StoreSale StoreSaleOf(string terminal, long sequence, DateTimeOffset at, decimal total, string item = "6920433218190", decimal quantity = 1) =>
         new(terminal, sequence, at, total, [new StoreSaleLine(item, quantity, total)]);
 
     [Fact]
@@ -19,10 +22,10 @@ public sealed class StoreGrainTests(GrainClusterFixture fixture)
         var store = fixture.Grains.GetGrain<IStoreGrain>("store-sh001");
         ImmutableArray<StoreSale> batch =
         [
-            Sale("T01", 1, Now.AddMinutes(-5), 120.50m, "6920433218190", 3),
-            Sale("T01", 2, Now.AddMinutes(-3), 79.50m, "6970013389086", 1),
-            Sale("T02", 1, Now.AddMinutes(-1), 300m, "6920433218190", 2),
-            Sale("T02", 2, Now.AddDays(-2), 1000m), // earlier this month: month only
+            StoreSaleOf("T01", 1, Now.AddMinutes(-5), 120.50m, "6920433218190", 3),
+            StoreSaleOf("T01", 2, Now.AddMinutes(-3), 79.50m, "6970013389086", 1),
+            StoreSaleOf("T02", 1, Now.AddMinutes(-1), 300m, "6920433218190", 2),
+            StoreSaleOf("T02", 2, Now.AddDays(-2), 1000m), // earlier this month: month only
         ];
 
         var applied = await store.ApplySales(batch);
@@ -42,8 +45,8 @@ public sealed class StoreGrainTests(GrainClusterFixture fixture)
     public async Task A_repeated_or_overlapping_batch_counts_each_sale_once()
     {
         var store = fixture.Grains.GetGrain<IStoreGrain>("store-sh002");
-        ImmutableArray<StoreSale> first = [Sale("T01", 1, Now, 10m), Sale("T01", 2, Now, 20m)];
-        ImmutableArray<StoreSale> overlapping = [Sale("T01", 2, Now, 20m), Sale("T01", 3, Now, 30m)];
+        ImmutableArray<StoreSale> first = [StoreSaleOf("T01", 1, Now, 10m), StoreSaleOf("T01", 2, Now, 20m)];
+        ImmutableArray<StoreSale> overlapping = [StoreSaleOf("T01", 2, Now, 20m), StoreSaleOf("T01", 3, Now, 30m)];
 
         await store.ApplySales(first);
         var again = await store.ApplySales(first);
@@ -64,9 +67,9 @@ public sealed class StoreGrainTests(GrainClusterFixture fixture)
         var before = await store.GetProgress();
         var expected = before.Day.Expected;
 
-        await store.ApplySales([Sale("T01", 1, Now.AddMinutes(-10), Math.Round(expected * 0.5m, 2))]);
+        await store.ApplySales([StoreSaleOf("T01", 1, Now.AddMinutes(-10), Math.Round(expected * 0.5m, 2))]);
         var behind = await store.GetProgress();
-        await store.ApplySales([Sale("T01", 2, Now.AddMinutes(-5), Math.Round(expected * 0.5m, 2))]);
+        await store.ApplySales([StoreSaleOf("T01", 2, Now.AddMinutes(-5), Math.Round(expected * 0.5m, 2))]);
         var onPace = await store.GetProgress();
 
         // The clock keeps running from 15:00, so allow a few minutes past it.
@@ -81,5 +84,82 @@ public sealed class StoreGrainTests(GrainClusterFixture fixture)
         Assert.Equal("supervisor:region-east", alert.Assignee);
         Assert.Equal(behind.Day.Actual, alert.Evidence.Actual);
         Assert.Equal("store-hz001", alert.Subject.StoreId);
+    }
+
+    [Fact]
+    public async Task Hot_items_are_ranked_by_lift_against_the_usual_velocity_of_this_hour_of_the_week()
+    {
+        // A store of its own, so its ledger history is in place before its grain first activates.
+        const string StoreId = "store-hot-lift";
+        const string Tea = "6920433218190";
+        const string Cola = "6970013389086";
+        const string Noodles = "6901234567892";
+        await AddStore(StoreId);
+
+        // Wednesdays 15:10 in the four weeks before: tea 10 a week, cola 1 in two of the weeks; Tuesday 15:10 a
+        // week ago (another weekday) and Wednesday 16:10 (another hour) do not count.
+        var ledger = new SaleLedger(fixture.Database.DataSource);
+        var history = new List<StoreSales.Contracts.Ingest.SaleRecord>();
+        var sequence = 0L;
+        for (var week = 1; week <= 4; week++)
+        {
+            var at = Now.AddDays(-7 * week).AddMinutes(10);
+            history.Add(Sale("HIST", ++sequence, at, (Tea, 10, 3.5m)));
+            if (week <= 2)
+            {
+                history.Add(Sale("HIST", ++sequence, at.AddMinutes(5), (Cola, 1, 4m)));
+            }
+        }
+
+        history.Add(Sale("HIST", ++sequence, Now.AddDays(-8).AddMinutes(10), (Noodles, 50, 5m)));
+        history.Add(Sale("HIST", ++sequence, Now.AddDays(-7).AddHours(1).AddMinutes(10), (Noodles, 50, 5m)));
+        await ledger.Append(StoreId, history, TestContext.Current.CancellationToken);
+
+        var store = fixture.Grains.GetGrain<IStoreGrain>(StoreId);
+        await store.ApplySales(
+        [
+            new("T01", 1, Now.AddMinutes(-20), 42m, [new StoreSaleLine(Tea, 12, 42m)]),
+            new("T01", 2, Now.AddMinutes(-15), 24m, [new StoreSaleLine(Cola, 6, 24m)]),
+            new("T01", 3, Now.AddMinutes(-10), 15m, [new StoreSaleLine(Noodles, 3, 15m)]),
+        ]);
+        var hot = (await store.GetProgress()).HotItems;
+
+        // Lifts (units + 2) / (usual + 2): cola 8 / 2.5 = 3.2, noodles 5 / 2 = 2.5, tea 14 / 12 ≈ 1.17.
+        // By raw units tea would lead; by lift it is last and, selling about as usual, not hot.
+        Assert.Equal([Cola, Noodles, Tea], hot.Select(h => h.ItemCode));
+        Assert.Equal([3.2m, 2.5m, 1.1667m], hot.Select(h => h.Lift));
+        Assert.Equal([0.5m, 0m, 10m], hot.Select(h => h.UsualUnitsPerHour));
+        Assert.Equal([6m, 3m, 12m], hot.Select(h => h.Units));
+        Assert.Equal([true, true, false], hot.Select(h => h.IsHot));
+    }
+
+    [Fact]
+    public async Task A_store_without_history_still_ranks_its_items_with_a_finite_lift()
+    {
+        const string StoreId = "store-hot-new";
+        await AddStore(StoreId);
+        var store = fixture.Grains.GetGrain<IStoreGrain>(StoreId);
+
+        await store.ApplySales(
+        [
+            new("T01", 1, Now.AddMinutes(-5), 10m, [new StoreSaleLine("6920433218190", 1, 10m)]),
+            new("T01", 2, Now.AddMinutes(-4), 40m, [new StoreSaleLine("6970013389086", 4, 40m)]),
+        ]);
+        var hot = (await store.GetProgress()).HotItems;
+
+        // (4 + 2) / 2 = 3 and hot; one unit: (1 + 2) / 2 = 1.5 but below the minimum of 3 units, so not hot.
+        Assert.Equal([("6970013389086", 3m, true), ("6920433218190", 1.5m, false)], hot.Select(h => (h.ItemCode, h.Lift, h.IsHot)));
+        Assert.All(hot, h => Assert.Equal(0m, h.UsualUnitsPerHour));
+    }
+
+    private async Task AddStore(string storeId)
+    {
+        await using var connection = await fixture.Database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO store (store_id, name, region_id, latitude, longitude, time_zone, opens, closes)
+            VALUES (@storeId, @storeId, 'region-east', 31.2, 121.4, 'Asia/Shanghai', '08:00', '22:00')
+            """,
+            new { storeId });
     }
 }

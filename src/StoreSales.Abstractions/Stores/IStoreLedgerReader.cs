@@ -1,3 +1,5 @@
+using StoreSales.Domain.HotItems;
+
 namespace StoreSales.Abstractions.Stores;
 
 /// <summary>
@@ -11,4 +13,11 @@ public interface IStoreLedgerReader
     /// sales at or after <paramref name="linesFrom"/> (the hot-item window), to keep the read small.
     /// </summary>
     Task<IReadOnlyList<StoreSale>> ReadSince(string storeId, DateTimeOffset from, DateTimeOffset linesFrom, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the store usually sells of each item in the store-local hour starting at <paramref name="localHourStart"/>:
+    /// its units in the same weekday and hour of each of the previous <paramref name="weeks"/> weeks, averaged over
+    /// the weeks that had sales then (<see cref="UsualVelocity.FromHistory"/>).
+    /// </summary>
+    Task<UsualVelocity> ReadUsualVelocity(string storeId, DateTime localHourStart, int weeks, CancellationToken cancellationToken);
 }

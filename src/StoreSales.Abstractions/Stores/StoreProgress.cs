@@ -36,10 +36,18 @@ public sealed record PeriodProgress(
     public static readonly PeriodProgress Empty = new(0, 0, 0, null, TargetBand.Pending, PaceDirection.OnPace, 0);
 }
 
-/// <summary>An item selling fast at the store right now.</summary>
+/// <summary>
+/// An item selling fast at the store right now: units and pace over the sliding window (<c>Live:HotItemWindow</c>),
+/// against what the store usually sells of it at this hour of this weekday. Hot lists are ranked by
+/// <see cref="Lift"/> (ties by units); <see cref="IsHot"/> is the rule's verdict (enough units and lift at least
+/// <c>HotItems:HotLift</c>), so pages show it rather than re-deciding.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record HotItemNow(
     [property: Id(0)] string ItemCode,
     [property: Id(1)] string? Name,
     [property: Id(2)] decimal Units,
-    [property: Id(3)] decimal UnitsPerHour);
+    [property: Id(3)] decimal UnitsPerHour,
+    [property: Id(4)] decimal Lift,
+    [property: Id(5)] decimal UsualUnitsPerHour,
+    [property: Id(6)] bool IsHot);

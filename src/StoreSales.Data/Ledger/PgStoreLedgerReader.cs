@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Dapper;
 using Npgsql;
 using StoreSales.Abstractions.Stores;
+using StoreSales.Domain.HotItems;
 
 namespace StoreSales.Data.Ledger;
 
@@ -56,5 +58,38 @@ public sealed class PgStoreLedgerReader(NpgsqlDataSource dataSource) : IStoreLed
         }
 
         return sales;
+    }
+
+    public async Task<UsualVelocity> ReadUsualVelocity(string storeId, DateTime localHourStart, int weeks, CancellationToken cancellationToken)
+    {
+        // Each previous week's hour is shifted in store-local time and only then turned into UTC, so the same
+        // wall-clock hour is read across a daylight-saving change. Weeks with no sale in the hour are not observed.
+        const string Sql = """
+            WITH weeks AS (
+                SELECT k.k,
+                       (@hour - make_interval(weeks => k.k)) AT TIME ZONE st.time_zone AS from_at,
+                       (@hour - make_interval(weeks => k.k) + interval '1 hour') AT TIME ZONE st.time_zone AS to_at
+                FROM store st CROSS JOIN generate_series(1, @weeks) AS k(k)
+                WHERE st.store_id = @store
+            ), sold AS (
+                SELECT w.k, l.item_code, sum(l.quantity) AS units
+                FROM weeks w
+                JOIN sale s ON s.store_id = @store AND s.rung_up_at >= w.from_at AND s.rung_up_at < w.to_at
+                JOIN sale_line l ON l.store_id = s.store_id AND l.terminal_id = s.terminal_id AND l.sequence = s.sequence
+                GROUP BY w.k, l.item_code
+            )
+            SELECT item_code AS ItemCode, sum(units) AS Units, (SELECT count(DISTINCT k) FROM sold)::int AS Weeks
+            FROM sold
+            GROUP BY item_code
+            """;
+        var hour = UsualVelocity.HourOf(localHourStart);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<(string ItemCode, decimal Units, int Weeks)>(new CommandDefinition(
+            Sql,
+            new { store = storeId, hour, weeks },
+            cancellationToken: cancellationToken))).ToList();
+        return rows.Count == 0
+            ? UsualVelocity.None(hour)
+            : UsualVelocity.FromHistory(hour, rows.Select(r => (r.ItemCode, r.Units)), rows[0].Weeks);
     }
 }

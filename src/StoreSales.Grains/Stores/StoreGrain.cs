@@ -25,11 +25,15 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     private readonly TimeProvider _clock;
     private readonly LiveOptions _live;
     private readonly TargetStatusOptions _statusOptions;
+    private readonly HotItemOptions _hotItemOptions;
     private readonly ILogger<StoreGrain> _logger;
     private readonly Dictionary<string, string> _itemNames = new(StringComparer.Ordinal);
 
     // Kept in memory only: rebuilt from the ledger on activation, so each state write stays small.
     private HotItemWindow _hotItems = null!;
+
+    // What the store usually sells per item in the current local hour of the week; reloaded when the hour moves on.
+    private UsualVelocity _usual = null!;
 
     private StoreContext? _context;
     private DateTimeOffset _lastPublished = DateTimeOffset.MinValue;
@@ -55,6 +59,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         TimeProvider clock,
         IOptions<LiveOptions> live,
         IOptions<TargetStatusOptions> statusOptions,
+        IOptions<HotItemOptions> hotItemOptions,
         ILogger<StoreGrain> logger)
     {
         _state = state;
@@ -63,6 +68,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         _clock = clock;
         _live = live.Value;
         _statusOptions = statusOptions.Value;
+        _hotItemOptions = hotItemOptions.Value;
         _logger = logger;
     }
 
@@ -72,6 +78,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     {
         _context = await LoadContext(cancellationToken);
         _hotItems = new HotItemWindow(_live.HotItemWindow, _live.HotItemBucket);
+        _usual = await LoadUsualVelocity(_context, _clock.GetUtcNow(), cancellationToken);
         if (_state.RecordExists)
         {
             await LoadHotItems(cancellationToken);
@@ -393,9 +400,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     {
         var state = _state.State;
         var (day, month) = Evaluate(context, now);
-        var top = _hotItems.Top(_live.HotItemCount, now);
-        await LoadItemNames(top.Select(t => t.ItemCode));
-        var hot = top.Select(t => new HotItemNow(t.ItemCode, _itemNames.GetValueOrDefault(t.ItemCode), t.Units, Round(t.UnitsPerHour))).ToImmutableArray();
+        var hot = await RankHotItems(context, now);
 
         return new StoreProgress(
             StoreId,
@@ -409,6 +414,38 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             context.Profile.TimeZone,
             Devices(now),
             _heartbeat is null ? null : _heartbeatAt);
+    }
+
+    /// <summary>
+    /// The store's hot list: every item of the window ranked by its lift against the usual velocity of this hour of
+    /// the week. The usual velocity is reloaded here, on the first publish or read after the store-local hour changed
+    /// (an active store's refresh timer publishes every <see cref="LiveOptions.RefreshInterval"/>): an idle store costs
+    /// nothing, and no loop walks all stores on the hour.
+    /// </summary>
+    private async Task<ImmutableArray<HotItemNow>> RankHotItems(StoreContext context, DateTimeOffset now)
+    {
+        if (!_usual.Covers(context.LocalTime(now)))
+        {
+            _usual = await LoadUsualVelocity(context, now, CancellationToken.None);
+        }
+
+        var ranked = HotItemRanking.Rank(_hotItems.Top(int.MaxValue, now), _usual, _hotItems.Window, _live.HotItemCount, _hotItemOptions);
+        await LoadItemNames(ranked.Select(r => r.ItemCode));
+        return [.. ranked.Select(r => new HotItemNow(
+            r.ItemCode,
+            _itemNames.GetValueOrDefault(r.ItemCode),
+            r.Units,
+            Round(r.UnitsPerHour),
+            r.Lift.Lift,
+            Round(r.UsualUnitsPerHour),
+            r.Lift.IsHot))];
+    }
+
+    private async Task<UsualVelocity> LoadUsualVelocity(StoreContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var usual = await _ledger.ReadUsualVelocity(StoreId, UsualVelocity.HourOf(context.LocalTime(now)), _hotItemOptions.UsualWeeks, cancellationToken);
+        LogUsualLoaded(StoreId, usual.HourStart, usual.ItemCount, usual.WeeksObserved);
+        return usual;
     }
 
     private async Task LoadItemNames(IEnumerable<string> codes)
@@ -485,8 +522,10 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         await GrainFactory.GetGrain<IRegionGrain>(context.Profile.RegionId).ReportStore(progress);
     }
 
+    // Hot items are compared too: the window slides and the hour's usual velocity changes without a new sale.
     private static bool SameFigures(StoreProgress a, StoreProgress b) =>
-        a.Version == b.Version && a.Day == b.Day && a.Month == b.Month && SameDevices(a.Devices, b.Devices);
+        a.Version == b.Version && a.Day == b.Day && a.Month == b.Month && SameDevices(a.Devices, b.Devices)
+        && a.HotItems.SequenceEqual(b.HotItems);
 
     /// <summary>Same devices, each as online and with the same last event (the heartbeat time alone changes nothing shown).</summary>
     private static bool SameDevices(ImmutableArray<DeviceStatus> a, ImmutableArray<DeviceStatus> b) =>
@@ -519,6 +558,9 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId}: {Applied} sales counted, {Repeated} already counted; day actual {DayActual}")]
     private partial void LogApplied(string storeId, int applied, int repeated, decimal dayActual);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId}: usual item velocity for the hour from {HourStart} loaded: {Items} items over {Weeks} weeks with sales")]
+    private partial void LogUsualLoaded(string storeId, DateTime hourStart, int items, int weeks);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId}: heartbeat from agent {AgentId}, {Online} of {Devices} devices online, outbox {OutboxDepth}")]
     private partial void LogHeartbeat(string storeId, string agentId, int online, int devices, long outboxDepth);

@@ -1,0 +1,33 @@
+namespace StoreSales.Data.HotItems;
+
+/// <summary>
+/// How much the HQ heatmap shows and how often it reads the ledger. Bound from configuration section
+/// <c>HotItems:Heatmap</c> (the lift rule itself is <c>HotItems</c>, <see cref="Domain.HotItems.HotItemOptions"/>).
+/// </summary>
+public sealed record HotItemHeatmapOptions
+{
+    public const string SectionName = "HotItems:Heatmap";
+
+    /// <summary>Items (columns) of the chain's heatmap. Default 20.</summary>
+    public int TopItems { get; init; } = 20;
+
+    /// <summary>Stores listed for "top stores for this item right now". Default 10.</summary>
+    public int TopStores { get; init; } = 10;
+
+    /// <summary>Most sales returned behind one heatmap cell, newest first. Default 50.</summary>
+    public int CellSalesLimit { get; init; } = 50;
+
+    /// <summary>
+    /// How long one heatmap read serves every page asking for the same window, region and metric: 200 open HQ pages
+    /// cost PostgreSQL one query per interval, not 200. Default 2 seconds; zero turns the cache off.
+    /// </summary>
+    public TimeSpan CacheFor { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Describes the first invalid setting, or null when the options are usable.</summary>
+    public string? Validate() =>
+        TopItems is < 1 or > 200 ? $"{SectionName}:{nameof(TopItems)} must be between 1 and 200 (is {TopItems})."
+        : TopStores is < 1 or > 1000 ? $"{SectionName}:{nameof(TopStores)} must be between 1 and 1000 (is {TopStores})."
+        : CellSalesLimit is < 1 or > 1000 ? $"{SectionName}:{nameof(CellSalesLimit)} must be between 1 and 1000 (is {CellSalesLimit})."
+        : CacheFor < TimeSpan.Zero ? $"{SectionName}:{nameof(CacheFor)} must not be negative (is {CacheFor})."
+        : null;
+}

@@ -1,0 +1,294 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using StoreSales.Domain.HotItems;
+
+namespace StoreSales.Data.HotItems;
+
+/// <summary>
+/// Reads the HQ hot-item views from the sales ledger: the heatmap of stores × the chain's top items, the top stores
+/// for one item, and the sales behind one cell. Each is one round trip, set-based over all stores in scope: every
+/// store's window (now and the same weekday and time of day in each previous week) is a row of a CTE joined to
+/// the ledger, never a query per store. Units and usual units come from SQL; lift from <see cref="ItemLift"/>.
+/// </summary>
+public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<HotItemOptions> rule, IOptions<HotItemHeatmapOptions> options)
+{
+    // Each store's window in its own time zone: k = 0 is the window ending at @at, k = 1..@weeks the same local
+    // weekday and time in the weeks before. Shifting in local time and converting afterwards keeps the same
+    // wall-clock window across a daylight-saving change.
+    private const string WindowsCte = """
+        windows AS (
+            SELECT st.store_id, k.k,
+                   (CASE WHEN @today THEN date_trunc('day', l.local_at) ELSE l.local_at - make_interval(mins => @minutes) END
+                       - make_interval(weeks => k.k)) AT TIME ZONE st.time_zone AS from_at,
+                   (l.local_at - make_interval(weeks => k.k)) AT TIME ZONE st.time_zone AS to_at
+            FROM store st
+            CROSS JOIN LATERAL (SELECT @at AT TIME ZONE st.time_zone AS local_at) l
+            CROSS JOIN generate_series(0, @weeks) AS k(k)
+            WHERE (@region::text IS NULL OR st.region_id = @region) AND (@store::text IS NULL OR st.store_id = @store)
+        )
+        """;
+
+    // Weeks in which a store sold anything in its window: the usual is averaged over these only
+    // (UsualVelocity.Average), so weeks before a store opened do not count as zero.
+    private const string ObservedCte = """
+        observed AS (
+            SELECT w.store_id, count(*)::int AS weeks
+            FROM windows w
+            WHERE w.k > 0 AND EXISTS (
+                SELECT 1 FROM sale s WHERE s.store_id = w.store_id AND s.rung_up_at >= w.from_at AND s.rung_up_at < w.to_at)
+            GROUP BY w.store_id
+        )
+        """;
+
+    private const string WindowSales = """
+        FROM windows w
+        JOIN sale s ON s.store_id = w.store_id AND s.rung_up_at >= w.from_at AND s.rung_up_at < w.to_at
+        JOIN sale_line l ON l.store_id = s.store_id AND l.terminal_id = s.terminal_id AND l.sequence = s.sequence
+        """;
+
+    // Items are ranked in SQL so that only the top items' cells leave the database; the order is the one of
+    // ItemLift.CompareHottestFirst, with the same prior and minimum passed in (lift rounded to 4 places as ItemLift
+    // does). The lifts returned are computed again in C# by ItemLift itself.
+    private const string HeatmapSql = $"""
+        WITH {WindowsCte}, {ObservedCte},
+        sold AS (
+            SELECT w.store_id, l.item_code,
+                   coalesce(sum(l.quantity) FILTER (WHERE w.k = 0), 0) AS units,
+                   coalesce(sum(l.quantity) FILTER (WHERE w.k > 0), 0) AS past_units
+            {WindowSales}
+            GROUP BY w.store_id, l.item_code
+        ), cells AS (
+            SELECT so.store_id, so.item_code, so.units, so.past_units, coalesce(o.weeks, 0) AS weeks,
+                   CASE WHEN o.weeks > 0 THEN greatest(so.past_units, 0) / o.weeks ELSE 0 END AS usual
+            FROM sold so LEFT JOIN observed o USING (store_id)
+        ), items AS (
+            SELECT item_code, sum(units) AS units, sum(usual) AS usual
+            FROM cells
+            GROUP BY item_code
+            HAVING sum(units) > 0
+        ), top_items AS (
+            SELECT item_code, row_number() OVER (ORDER BY
+                       CASE WHEN @byLift THEN units >= @minimum END DESC,
+                       CASE WHEN @byLift THEN round(greatest(units + @prior, 0) / (usual + @prior), 4) END DESC,
+                       units DESC,
+                       item_code COLLATE "C") AS rank
+            FROM items
+        )
+        SELECT t.rank AS Rank, t.item_code AS ItemCode, i.name AS ItemName, c.store_id AS StoreId,
+               c.units AS Units, c.past_units AS PastUnits, c.weeks AS Weeks
+        FROM top_items t
+        JOIN cells c USING (item_code)
+        LEFT JOIN item i USING (item_code)
+        WHERE t.rank <= @top
+        ORDER BY t.rank, c.store_id;
+
+        WITH {WindowsCte}
+        SELECT st.store_id AS StoreId, st.name AS Name, st.region_id AS RegionId, r.name AS RegionName,
+               st.latitude AS Latitude, st.longitude AS Longitude, st.time_zone AS TimeZone, w.from_at AS WindowStart
+        FROM windows w
+        JOIN store st USING (store_id)
+        JOIN region r ON r.region_id = st.region_id
+        WHERE w.k = 0
+        ORDER BY st.region_id, st.store_id;
+        """;
+
+    private const string TopStoresSql = $"""
+        WITH {WindowsCte}, {ObservedCte},
+        sold AS (
+            SELECT w.store_id,
+                   coalesce(sum(l.quantity) FILTER (WHERE w.k = 0), 0) AS units,
+                   coalesce(sum(l.quantity) FILTER (WHERE w.k > 0), 0) AS past_units
+            {WindowSales}
+              AND l.item_code = @item
+            GROUP BY w.store_id
+        )
+        SELECT so.store_id AS StoreId, st.name AS StoreName, st.region_id AS RegionId,
+               so.units AS Units, so.past_units AS PastUnits, coalesce(o.weeks, 0) AS Weeks
+        FROM sold so
+        JOIN store st USING (store_id)
+        LEFT JOIN observed o USING (store_id)
+        WHERE so.units > 0;
+
+        SELECT name FROM item WHERE item_code = @item;
+        """;
+
+    private const string CellSalesSql = $"""
+        WITH {WindowsCte}
+        SELECT st.store_id AS StoreId, st.name AS StoreName, st.region_id AS RegionId, w.from_at AS WindowStart,
+               (SELECT name FROM item WHERE item_code = @item) AS ItemName
+        FROM windows w JOIN store st USING (store_id);
+
+        WITH {WindowsCte},
+        picked AS (
+            SELECT s.store_id, s.terminal_id, s.sequence, s.kind, s.receipt_number, s.rung_up_at, s.total,
+                   s.cashier_id, s.member_id, s.rep_id
+            FROM windows w
+            JOIN sale s ON s.store_id = w.store_id AND s.rung_up_at >= w.from_at AND s.rung_up_at < w.to_at
+            WHERE EXISTS (
+                SELECT 1 FROM sale_line x
+                WHERE x.store_id = s.store_id AND x.terminal_id = s.terminal_id AND x.sequence = s.sequence AND x.item_code = @item)
+            ORDER BY s.rung_up_at DESC, s.terminal_id, s.sequence DESC
+            LIMIT @limit
+        )
+        SELECT p.terminal_id AS TerminalId, p.sequence AS Sequence, p.kind AS Kind, p.receipt_number AS ReceiptNumber,
+               p.rung_up_at AS RungUpAt, p.total AS Total, p.cashier_id AS CashierId, p.member_id AS MemberId, p.rep_id AS RepId,
+               (SELECT json_agg(json_build_object(
+                           'lineNumber', l.line_number, 'itemCode', l.item_code, 'itemName', i.name, 'quantity', l.quantity,
+                           'unitPrice', l.unit_price, 'discount', l.discount, 'amount', l.amount) ORDER BY l.line_number)
+                FROM sale_line l LEFT JOIN item i ON i.item_code = l.item_code
+                WHERE l.store_id = p.store_id AND l.terminal_id = p.terminal_id AND l.sequence = p.sequence)::text AS Lines
+        FROM picked p
+        ORDER BY p.rung_up_at DESC, p.terminal_id, p.sequence DESC;
+        """;
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private HotItemOptions Rule => rule.Value;
+
+    /// <summary>
+    /// The heatmap for a window ending at <paramref name="at"/>: stores in scope (a region, or the whole chain), the
+    /// chain's top items ordered by <paramref name="metric"/>, and a cell for every store × top item that sold or
+    /// usually sells in the window.
+    /// </summary>
+    public async Task<HotItemHeatmap> Heatmap(HeatmapWindow window, string? regionId, HeatmapMetric metric, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var parameters = Parameters(window, at, regionId, storeId: null, Rule.UsualWeeks);
+        parameters.AddDynamicParams(new
+        {
+            byLift = metric == HeatmapMetric.Lift,
+            prior = Rule.PriorUnits,
+            minimum = Rule.MinimumUnits,
+            top = options.Value.TopItems,
+        });
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(HeatmapSql, parameters, cancellationToken: cancellationToken));
+        var cellRows = (await results.ReadAsync<CellRow>()).ToList();
+        var stores = (await results.ReadAsync<StoreRow>()).Select(s => s.ToStore()).ToList();
+
+        var cells = cellRows.Select(r => Cell(r.StoreId, r.ItemCode, r.Units, r.PastUnits, r.Weeks)).ToList();
+        var items = cellRows
+            .GroupBy(r => (r.Rank, r.ItemCode, r.ItemName))
+            .Select(g =>
+            {
+                var total = ItemLift.Of(g.Sum(r => r.Units), g.Sum(r => UsualVelocity.Average(r.PastUnits, r.Weeks)), Rule);
+                return new HeatmapItem((int)g.Key.Rank, g.Key.ItemCode, g.Key.ItemName, total.Units, total.UsualUnits, total.Lift, total.IsHot);
+            })
+            .OrderBy(i => i.Rank)
+            .ToList();
+        return new HotItemHeatmap(window.Text(), metric.Text(), regionId, at, stores, items, cells);
+    }
+
+    /// <summary>The stores where <paramref name="itemCode"/> sold in the window, hottest first by <paramref name="metric"/>, at most <c>TopStores</c>.</summary>
+    public async Task<ItemTopStores> TopStores(string itemCode, HeatmapWindow window, string? regionId, HeatmapMetric metric, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var parameters = Parameters(window, at, regionId, storeId: null, Rule.UsualWeeks);
+        parameters.Add("item", itemCode);
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(TopStoresSql, parameters, cancellationToken: cancellationToken));
+        var rows = (await results.ReadAsync<TopStoreRow>()).ToList();
+        var itemName = await results.ReadSingleOrDefaultAsync<string?>();
+
+        var ranked = rows
+            .Select(r => (Row: r, Lift: ItemLift.Of(r.Units, UsualVelocity.Average(r.PastUnits, r.Weeks), Rule)))
+            .ToList();
+        ranked.Sort((a, b) =>
+        {
+            var order = metric == HeatmapMetric.Lift ? ItemLift.CompareHottestFirst(a.Lift, b.Lift, Rule) : b.Lift.Units.CompareTo(a.Lift.Units);
+            return order != 0 ? order : string.CompareOrdinal(a.Row.StoreId, b.Row.StoreId);
+        });
+        var stores = ranked
+            .Take(options.Value.TopStores)
+            .Select((r, i) => new StoreItemHeat(i + 1, r.Row.StoreId, r.Row.StoreName, r.Row.RegionId, r.Lift.Units, r.Lift.UsualUnits, r.Lift.Lift, r.Lift.IsHot))
+            .ToList();
+        return new ItemTopStores(itemCode, itemName, window.Text(), metric.Text(), regionId, at, stores);
+    }
+
+    /// <summary>
+    /// The sales behind one cell: the store's sales in the window that hold the item, newest first, each with all its
+    /// lines, at most <c>CellSalesLimit</c>. Null when the store does not exist.
+    /// </summary>
+    public async Task<CellSales?> SalesBehind(string storeId, string itemCode, HeatmapWindow window, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var parameters = Parameters(window, at, regionId: null, storeId, weeks: 0);
+        parameters.AddDynamicParams(new { item = itemCode, limit = options.Value.CellSalesLimit });
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(CellSalesSql, parameters, cancellationToken: cancellationToken));
+        var store = await results.ReadSingleOrDefaultAsync<CellStoreRow>();
+        var heads = (await results.ReadAsync<SaleHead>()).ToList();
+        if (store is null)
+        {
+            return null;
+        }
+
+        var sales = heads
+            .Select(sale =>
+            {
+                // The lines come as one JSON array per sale: one row per sale, in the one round trip.
+                IReadOnlyList<CellSaleLine> saleLines = JsonSerializer.Deserialize<List<CellSaleLine>>(sale.Lines, JsonOptions) ?? [];
+                return new CellSale(
+                    sale.TerminalId,
+                    sale.Sequence,
+                    sale.Kind,
+                    sale.ReceiptNumber,
+                    Utc(sale.RungUpAt),
+                    sale.Total,
+                    sale.CashierId,
+                    sale.MemberId,
+                    sale.RepId,
+                    saleLines.Where(l => l.ItemCode == itemCode).Sum(l => l.Quantity),
+                    saleLines);
+            })
+            .ToList();
+        return new CellSales(store.StoreId, store.StoreName, store.RegionId, itemCode, store.ItemName, window.Text(), Utc(store.WindowStart), at, sales);
+    }
+
+    private HeatmapCell Cell(string storeId, string itemCode, decimal units, decimal pastUnits, int weeks)
+    {
+        var lift = ItemLift.Of(units, UsualVelocity.Average(pastUnits, weeks), Rule);
+        return new HeatmapCell(storeId, itemCode, lift.Units, lift.UsualUnits, lift.Lift, lift.IsHot);
+    }
+
+    private static DynamicParameters Parameters(HeatmapWindow window, DateTimeOffset at, string? regionId, string? storeId, int weeks) =>
+        new(new
+        {
+            at = at.ToUniversalTime(),
+            today = window == HeatmapWindow.Today,
+            minutes = (int)window.Length().TotalMinutes,
+            weeks,
+            region = regionId,
+            store = storeId,
+        });
+
+    // Npgsql hands timestamptz to Dapper as a UTC DateTime.
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+#pragma warning disable CA1812 // Dapper creates these.
+    private sealed record CellRow(long Rank, string ItemCode, string? ItemName, string StoreId, decimal Units, decimal PastUnits, int Weeks);
+
+    private sealed record StoreRow(string StoreId, string Name, string RegionId, string RegionName, double? Latitude, double? Longitude, string TimeZone, DateTime WindowStart)
+    {
+        public HeatmapStore ToStore() => new(StoreId, Name, RegionId, RegionName, Latitude, Longitude, TimeZone, Utc(WindowStart));
+    }
+
+    private sealed record TopStoreRow(string StoreId, string StoreName, string RegionId, decimal Units, decimal PastUnits, int Weeks);
+
+    private sealed record CellStoreRow(string StoreId, string StoreName, string RegionId, DateTime WindowStart, string? ItemName);
+
+    private sealed record SaleHead(
+        string TerminalId,
+        long Sequence,
+        string Kind,
+        string? ReceiptNumber,
+        DateTime RungUpAt,
+        decimal Total,
+        string? CashierId,
+        string? MemberId,
+        string? RepId,
+        string Lines);
+#pragma warning restore CA1812
+}
