@@ -39,6 +39,7 @@ public static class CommandCenterApp
         builder.AddStoreSalesLocalization();
         builder.Services.AddSingleton<ChainAccess>();
         builder.Services.AddSingleton<InterventionDesk>();
+        builder.Services.AddSingleton<HotItemScopeFilter>();
 
         builder.Services.AddSingleton<ChainOverview>();
         builder.UseOrleansClient(client =>
@@ -75,6 +76,7 @@ public static class CommandCenterApp
         app.MapProgressApi();
         app.MapInterventionApi();
         app.MapAccountEndpoints();
+        app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();
         app.MapCultureSwitch();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

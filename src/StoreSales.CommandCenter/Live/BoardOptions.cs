@@ -16,6 +16,15 @@ public sealed class BoardOptions
     public TimeSpan MinimumRedrawInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
+    /// The HQ page (map, regions, heatmap of every store) redraws at most once per interval. Default 250 ms
+    /// (4 a second): it draws far more than a store board, and nobody reads a heatmap faster than that.
+    /// </summary>
+    public TimeSpan HqRedrawInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How often an open HQ page re-reads the hot-item heatmap. Default 5 s.</summary>
+    public TimeSpan HeatmapRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// A store whose agent sent no heartbeat for this long shows "agent not seen for N min". The same key as the
     /// silo's, whose store grains then count its devices offline. Default 2 minutes.
     /// </summary>
