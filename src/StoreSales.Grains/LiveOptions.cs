@@ -25,6 +25,9 @@ public sealed class LiveOptions
     /// </summary>
     public int HotItemCount { get; set; } = 10;
 
+    /// <summary>How many of the latest sales a board's ticker shows. Default 8.</summary>
+    public int RecentSaleCount { get; set; } = 8;
+
     /// <summary>Weeks of the store's own sales history its pacing profile learns from. Default 8.</summary>
     public int PacingHistoryWeeks { get; set; } = 8;
 

@@ -91,4 +91,15 @@ public sealed class PacingTests
     {
         Assert.Throws<ArgumentException>(() => PacingProfile.Linear(new OpeningHours(new TimeOnly(10, 0), new TimeOnly(9, 0))));
     }
+
+    [Fact]
+    public void The_hourly_expectation_spreads_the_day_target_over_open_hours_and_adds_up_to_it()
+    {
+        var hours = TargetPacing.ExpectedByHour(14_000m, new DateOnly(2026, 11, 24), PacingProfile.Linear(EightToTen));
+
+        Assert.Equal(24, hours.Count);
+        Assert.All(hours.Take(8).Concat(hours.Skip(22)), h => Assert.Equal(0m, h));
+        Assert.All(hours.Skip(8).Take(14), h => Assert.Equal(1_000m, Math.Round(h, 2)));
+        Assert.Equal(14_000m, Math.Round(hours.Sum(), 2));
+    }
 }

@@ -7,6 +7,8 @@ namespace StoreSales.Abstractions.Stores;
 /// A store's live progress: the snapshot behind the store board, <c>GET /api/stores/{id}/progress</c>
 /// and the SignalR <c>ProgressUpdated</c> message. <see cref="Devices"/> and <see cref="AgentSeenAt"/> come from
 /// the agent's last heartbeat (live state only: empty after a restart until the next heartbeat).
+/// <see cref="Hours"/> is today's sales and expectation per store-local hour; <see cref="RecentSales"/> the latest
+/// sales, newest first.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record StoreProgress(
@@ -20,7 +22,25 @@ public sealed record StoreProgress(
     [property: Id(7)] long Version,
     [property: Id(8)] string TimeZone,
     [property: Id(9)] ImmutableArray<DeviceStatus> Devices,
-    [property: Id(10)] DateTimeOffset? AgentSeenAt);
+    [property: Id(10)] DateTimeOffset? AgentSeenAt,
+    [property: Id(11)] ImmutableArray<HourFigure> Hours,
+    [property: Id(12)] ImmutableArray<RecentSale> RecentSales);
+
+/// <summary>One store-local hour of today: what it sold and what it was expected to sell.</summary>
+[GenerateSerializer, Immutable]
+public sealed record HourFigure(
+    [property: Id(0)] int Hour,
+    [property: Id(1)] decimal Actual,
+    [property: Id(2)] decimal Expected);
+
+/// <summary>One of the store's latest sales, for the board's ticker.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RecentSale(
+    [property: Id(0)] string TerminalId,
+    [property: Id(1)] long Sequence,
+    [property: Id(2)] DateTimeOffset RungUpAt,
+    [property: Id(3)] decimal Total,
+    [property: Id(4)] decimal Units);
 
 /// <summary>One period (day or month) against its target, paced to now.</summary>
 [GenerateSerializer, Immutable]

@@ -118,6 +118,15 @@ public sealed class PacingProfile
         return Math.Min(1m, done / total);
     }
 
+    /// <summary>Share (0–1) of a normal day's sales done within one hour (store-local) on that day of the week.</summary>
+    public decimal ShareOfHour(DayOfWeek day, int hour)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(hour);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(hour, HoursPerDay - 1);
+        var total = _dayTotals[(int)day];
+        return total == 0 ? 0 : _weights[((int)day * HoursPerDay) + hour] / total;
+    }
+
     /// <summary>Relative weight of a day of the week (1 = an average day).</summary>
     public decimal DayWeight(DayOfWeek day) => _dayWeights[(int)day];
 

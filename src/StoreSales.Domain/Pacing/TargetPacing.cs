@@ -36,4 +36,11 @@ public static class TargetPacing
 
         return expected + ExpectedForDay(DayTarget(monthTarget, today, profile), localNow, profile);
     }
+
+    /// <summary>
+    /// What each hour of <paramref name="day"/> is expected to sell (24 amounts, store-local hours): the day's target
+    /// spread by the profile's hour-of-day weights for that day of the week. They add up to the day target.
+    /// </summary>
+    public static IReadOnlyList<decimal> ExpectedByHour(decimal dayTarget, DateOnly day, PacingProfile profile) =>
+        Enumerable.Range(0, 24).Select(hour => dayTarget * profile.ShareOfHour(day.DayOfWeek, hour)).ToArray();
 }

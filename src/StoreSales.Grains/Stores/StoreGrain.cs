@@ -29,6 +29,9 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     private readonly ILogger<StoreGrain> _logger;
     private readonly Dictionary<string, string> _itemNames = new(StringComparer.Ordinal);
 
+    // The board's ticker: the latest sales, newest first; live only, refilled from the ledger on activation.
+    private readonly List<RecentSale> _recentSales = [];
+
     // Kept in memory only: rebuilt from the ledger on activation, so each state write stays small.
     private HotItemWindow _hotItems = null!;
 
@@ -219,6 +222,8 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             {
                 _hotItems.Add(line.ItemCode, line.Quantity, sale.RungUpAt, now);
             }
+
+            Remember(sale);
         }
     }
 
@@ -255,11 +260,30 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         {
             state.DayActual += sale.Total;
             state.DaySales += sale.Total >= 0 ? 1 : 0;
+            state.DayHours[local.Hour] += sale.Total;
         }
 
         foreach (var line in sale.Lines)
         {
             _hotItems.Add(line.ItemCode, line.Quantity, sale.RungUpAt, now);
+        }
+
+        Remember(sale);
+    }
+
+    /// <summary>Keeps the sale if it is among the latest (sales may arrive out of order after an outage).</summary>
+    private void Remember(StoreSale sale)
+    {
+        var at = _recentSales.FindIndex(r => r.RungUpAt < sale.RungUpAt);
+        if (at < 0 && _recentSales.Count >= _live.RecentSaleCount)
+        {
+            return;
+        }
+
+        _recentSales.Insert(at < 0 ? _recentSales.Count : at, new RecentSale(sale.TerminalId, sale.Sequence, sale.RungUpAt, sale.Total, sale.Lines.Sum(l => l.Quantity)));
+        if (_recentSales.Count > _live.RecentSaleCount)
+        {
+            _recentSales.RemoveAt(_recentSales.Count - 1);
         }
     }
 
@@ -282,6 +306,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             state.Day = today;
             state.DayActual = 0;
             state.DaySales = 0;
+            state.DayHours = new decimal[24];
             state.DayBand = (int)TargetBand.Pending;
         }
     }
@@ -413,7 +438,16 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             state.Version,
             context.Profile.TimeZone,
             Devices(now),
-            _heartbeat is null ? null : _heartbeatAt);
+            _heartbeat is null ? null : _heartbeatAt,
+            Hours(context),
+            [.. _recentSales]);
+    }
+
+    private ImmutableArray<HourFigure> Hours(StoreContext context)
+    {
+        var state = _state.State;
+        var expected = TargetPacing.ExpectedByHour(TargetPacing.DayTarget(context.MonthTarget, state.Day, context.Pacing), state.Day, context.Pacing);
+        return [.. Enumerable.Range(0, 24).Select(h => new HourFigure(h, state.DayHours[h], Round(expected[h])))];
     }
 
     /// <summary>
@@ -525,7 +559,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     // Hot items are compared too: the window slides and the hour's usual velocity changes without a new sale.
     private static bool SameFigures(StoreProgress a, StoreProgress b) =>
         a.Version == b.Version && a.Day == b.Day && a.Month == b.Month && SameDevices(a.Devices, b.Devices)
-        && a.HotItems.SequenceEqual(b.HotItems);
+        && a.HotItems.SequenceEqual(b.HotItems) && a.RecentSales.SequenceEqual(b.RecentSales);
 
     /// <summary>Same devices, each as online and with the same last event (the heartbeat time alone changes nothing shown).</summary>
     private static bool SameDevices(ImmutableArray<DeviceStatus> a, ImmutableArray<DeviceStatus> b) =>

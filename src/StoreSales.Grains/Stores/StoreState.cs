@@ -35,6 +35,9 @@ public sealed class StoreState
     [Id(10)] public long Version { get; set; }
 
     [Id(11)] public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Today's sales per store-local hour (24), counted with the day figures.</summary>
+    [Id(12)] public decimal[] DayHours { get; set; } = new decimal[24];
 }
 
 [GenerateSerializer]
