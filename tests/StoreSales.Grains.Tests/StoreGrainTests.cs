@@ -39,6 +39,14 @@ public sealed class StoreGrainTests(GrainClusterFixture fixture)
         Assert.Equal("6920433218190", progress.HotItems[0].ItemCode);
         Assert.Equal(5m, progress.HotItems[0].Units);
         Assert.Equal("Jasmine green tea 500ml", progress.HotItems[0].Name);
+        // 14:55–14:59 store time: all of today's 500 in the 14:00 hour of the hourly chart, with its expectation.
+        Assert.Equal(500m, progress.Hours.Single(h => h.Hour == 14).Actual);
+        Assert.Equal(500m, progress.Hours.Sum(h => h.Actual));
+        Assert.True(progress.Hours.Single(h => h.Hour == 14).Expected > 0);
+        Assert.Equal(0m, progress.Hours.Single(h => h.Hour == 3).Expected);
+        // The ticker: newest first.
+        Assert.Equal([("T02", 1L), ("T01", 2L), ("T01", 1L), ("T02", 2L)], progress.RecentSales.Select(r => (r.TerminalId, r.Sequence)).ToArray());
+        Assert.Equal(3m, progress.RecentSales[2].Units);
     }
 
     [Fact]
