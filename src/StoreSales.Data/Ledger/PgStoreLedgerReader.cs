@@ -78,7 +78,9 @@ public sealed class PgStoreLedgerReader(NpgsqlDataSource dataSource) : IStoreLed
                 JOIN sale_line l ON l.store_id = s.store_id AND l.terminal_id = s.terminal_id AND l.sequence = s.sequence
                 GROUP BY w.k, l.item_code
             )
-            SELECT item_code AS ItemCode, sum(units) AS Units, (SELECT count(DISTINCT k) FROM sold)::int AS Weeks
+            SELECT item_code AS ItemCode, sum(units) AS Units,
+                   (SELECT count(*) FROM weeks w WHERE EXISTS (
+                       SELECT 1 FROM sale s WHERE s.store_id = @store AND s.rung_up_at >= w.from_at AND s.rung_up_at < w.to_at))::int AS Weeks
             FROM sold
             GROUP BY item_code
             """;
