@@ -1,8 +1,14 @@
 using System.Collections.Immutable;
 using StoreSales.Abstractions.Interventions;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.TestingHost;
+using StoreSales.Abstractions.Chain;
 using StoreSales.Abstractions.Stores;
+using StoreSales.Data.Chain;
 using StoreSales.Data.Ledger;
+using StoreSales.Testing;
 using StoreSales.Domain.Targets;
 using static StoreSales.Testing.SaleFactory;
 
@@ -169,5 +175,83 @@ public sealed class StoreGrainTests(GrainClusterFixture fixture)
             VALUES (@storeId, @storeId, 'region-east', 31.2, 121.4, 'Asia/Shanghai', '08:00', '22:00')
             """,
             new { storeId });
+    }
+}
+
+/// <summary>
+/// A small cluster of its own whose clock a test can move forward, so a live store grain sees its local hour change.
+/// Only what the store's hot-item path needs: master data and the ledger on PostgreSQL, memory grain storage.
+/// </summary>
+public sealed class MovableClusterFixture : IAsyncLifetime
+{
+    /// <summary>
+    /// Wednesday 15:55 in Shanghai: five minutes before the store-local hour changes, room enough for the cluster to
+    /// start on a busy machine before the test moves the clock past 16:00 itself.
+    /// </summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 11, 15, 55, 0, TimeSpan.FromHours(8));
+
+    public MovableClock Clock { get; } = new(Start);
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Database = await TestDatabase.Create("grainhour");
+        var builder = new InProcessTestClusterBuilder(1);
+        var (database, clock) = (Database, Clock);
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            host.Services.AddSingleton<IChainDirectory>(new PgChainDirectory(database.DataSource));
+            host.Services.AddSingleton<IStoreLedgerReader>(new PgStoreLedgerReader(database.DataSource));
+        });
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(GrainStorageNames.Live));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+/// <summary>Real time moved to a chosen moment, like <see cref="ShiftedClock"/>, that a test can also move forward.</summary>
+public sealed class MovableClock(DateTimeOffset pretendNow) : TimeProvider
+{
+    private long _offsetTicks = (pretendNow - DateTimeOffset.UtcNow).Ticks;
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+
+    public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+}
+
+public sealed class StoreHotItemHourTests(MovableClusterFixture fixture) : IClassFixture<MovableClusterFixture>
+{
+    [Fact]
+    public async Task The_usual_velocity_follows_the_store_local_hour_of_a_live_grain()
+    {
+        const string StoreId = "store-sh001";
+        const string Cola = "6970013389086";
+        var start = MovableClusterFixture.Start;
+
+        // Previous Wednesdays: no cola between 15:00 and 16:00, 10 colas a week between 16:00 and 17:00.
+        await new SaleLedger(fixture.Database.DataSource).Append(
+            StoreId,
+            [.. Enumerable.Range(1, 4).Select(k => Sale("HIST", k, start.AddDays(-7 * k).AddMinutes(11), (Cola, 10, 4m)))],
+            TestContext.Current.CancellationToken);
+        var store = fixture.Cluster.Client.GetGrain<IStoreGrain>(StoreId);
+        await store.ApplySales([new("T01", 1, start.AddMinutes(-10), 12m, [new StoreSaleLine(Cola, 3, 12m)])]);
+
+        var before = (await store.GetProgress()).HotItems.Single();
+        fixture.Clock.Advance(TimeSpan.FromMinutes(7));
+        var after = (await store.GetProgress()).HotItems.Single();
+
+        // Before 16:00: usual 0, lift (3 + 2) / 2. After: the same 3 colas against 10 usual, (3 + 2) / (10 + 2).
+        Assert.Equal((3m, 0m, 2.5m, true), (before.Units, before.UsualUnitsPerHour, before.Lift, before.IsHot));
+        Assert.Equal((3m, 10m, 0.4167m, false), (after.Units, after.UsualUnitsPerHour, after.Lift, after.IsHot));
     }
 }

@@ -166,4 +166,21 @@ public sealed class HotItemHeatmapTests(HotItemHeatmapFixture fixture) : IClassF
         Assert.Equal([("store-sz001", 3m)], fresh.Cells.Select(c => (c.StoreId, c.Units)));
         Assert.Equal(at.AddSeconds(2), fresh.At);
     }
+
+    [Fact]
+    public async Task A_stores_usual_velocity_is_read_for_its_own_local_hour_of_the_week()
+    {
+        var ledger = new PgStoreLedgerReader(fixture.Database.DataSource);
+
+        // Wednesday 06:00–07:00 in London: four weeks ago that hour was 05:00–06:00 UTC (summer time), 8 milk teas.
+        var london = await ledger.ReadUsualVelocity(London, new DateTime(2026, 11, 18, 6, 20, 0), 4, Cancel);
+
+        // Wednesday 14:00–15:00 in Shanghai: 10 teas in each of the last two weeks, nothing before.
+        var pudong = await ledger.ReadUsualVelocity("store-sh002", new DateTime(2026, 11, 18, 14, 0, 0), 4, Cancel);
+        var quiet = await ledger.ReadUsualVelocity("store-sh002", new DateTime(2026, 11, 18, 9, 0, 0), 4, Cancel);
+
+        Assert.Equal((8m, 1, new DateTime(2026, 11, 18, 6, 0, 0)), (london.UnitsPerHour(Milk), london.WeeksObserved, london.HourStart));
+        Assert.Equal((10m, 2, 1), (pudong.UnitsPerHour(Tea), pudong.WeeksObserved, pudong.ItemCount));
+        Assert.Equal((0, 0), (quiet.WeeksObserved, quiet.ItemCount));
+    }
 }

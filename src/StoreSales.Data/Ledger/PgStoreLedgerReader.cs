@@ -72,13 +72,19 @@ public sealed class PgStoreLedgerReader(NpgsqlDataSource dataSource) : IStoreLed
                 FROM store st CROSS JOIN generate_series(1, @weeks) AS k(k)
                 WHERE st.store_id = @store
             ), sold AS (
+                -- One index range scan per week (OFFSET 0 keeps the planner from flattening it into a scan of the store's whole ledger).
                 SELECT w.k, l.item_code, sum(l.quantity) AS units
                 FROM weeks w
-                JOIN sale s ON s.store_id = @store AND s.rung_up_at >= w.from_at AND s.rung_up_at < w.to_at
-                JOIN sale_line l ON l.store_id = s.store_id AND l.terminal_id = s.terminal_id AND l.sequence = s.sequence
+                CROSS JOIN LATERAL (
+                    SELECT s.terminal_id, s.sequence FROM sale s
+                    WHERE s.store_id = @store AND s.rung_up_at >= w.from_at AND s.rung_up_at < w.to_at
+                    OFFSET 0) s
+                JOIN sale_line l ON l.store_id = @store AND l.terminal_id = s.terminal_id AND l.sequence = s.sequence
                 GROUP BY w.k, l.item_code
             )
-            SELECT item_code AS ItemCode, sum(units) AS Units, (SELECT count(DISTINCT k) FROM sold)::int AS Weeks
+            SELECT item_code AS ItemCode, sum(units) AS Units,
+                   (SELECT count(*) FROM weeks w WHERE EXISTS (
+                       SELECT 1 FROM sale s WHERE s.store_id = @store AND s.rung_up_at >= w.from_at AND s.rung_up_at < w.to_at))::int AS Weeks
             FROM sold
             GROUP BY item_code
             """;

@@ -460,7 +460,15 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     {
         if (!_usual.Covers(context.LocalTime(now)))
         {
-            _usual = await LoadUsualVelocity(context, now, CancellationToken.None);
+            try
+            {
+                _usual = await LoadUsualVelocity(context, now, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A board with last hour's baseline beats no board: keep it, and try again on the next publish.
+                LogUsualNotLoaded(ex, StoreId, _usual.HourStart);
+            }
         }
 
         var ranked = HotItemRanking.Rank(_hotItems.Top(int.MaxValue, now), _usual, _hotItems.Window, _live.HotItemCount, _hotItemOptions);
@@ -595,6 +603,9 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId}: usual item velocity for the hour from {HourStart} loaded: {Items} items over {Weeks} weeks with sales")]
     private partial void LogUsualLoaded(string storeId, DateTime hourStart, int items, int weeks);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: usual item velocity for the new hour could not be read; keeping the one from {HourStart}")]
+    private partial void LogUsualNotLoaded(Exception exception, string storeId, DateTime hourStart);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId}: heartbeat from agent {AgentId}, {Online} of {Devices} devices online, outbox {OutboxDepth}")]
     private partial void LogHeartbeat(string storeId, string agentId, int online, int devices, long outboxDepth);
