@@ -18,6 +18,23 @@ if (args.Contains("--edge"))
     return;
 }
 
+if (args.Contains("--boards"))
+{
+    // Issue 4's load: --boards 200 open boards, --chain-rate 500 sales/s, --probes 30.
+    Console.WriteLine($"StoreSales board fan-out  {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    await using var boardDatabase = await TestDatabase.Create("boardbench");
+    await BenchmarkChain.Create(boardDatabase.DataSource, options.Stores + 10);
+    var boardCluster = "boards-" + Guid.NewGuid().ToString("N")[..8];
+    await using var boardSilo = await SiloUnderTest.Start(boardDatabase, boardCluster, new Dictionary<string, string?>
+    {
+        ["Ingest:MaxConcurrentBatches"] = options.MaxConcurrentBatches.ToString(CultureInfo.InvariantCulture),
+        ["Ingest:MaxQueuedBatches"] = "4096",
+    });
+    await using var boardCenter = await CommandCenterUnderTest.Start(boardDatabase, boardCluster);
+    await BoardFanout.Run(boardSilo, boardCenter, new SaleBatches(), options);
+    return;
+}
+
 Console.WriteLine($"StoreSales benchmark  {DateTime.UtcNow:u}");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024.0):0.0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 Console.WriteLine($"PostgreSQL: {TestDatabase.ServerConnectionString} (must run with fsync on: durable acks)");
@@ -68,7 +85,7 @@ var memory = await GrainMemory.Run(silo, batches, firstStore: options.Stores * 2
 Console.WriteLine("== silo memory per active store grain (each with one 10-line sale) ==");
 memory.Print();
 
-internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, int LinesPerSale, int Seconds, int WarmupSeconds, int MemoryGrains, int MaxConcurrentBatches, int CatchUpSales)
+internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, int LinesPerSale, int Seconds, int WarmupSeconds, int MemoryGrains, int MaxConcurrentBatches, int CatchUpSales, int Boards, int ChainSalesPerSecond, int Probes)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -78,6 +95,6 @@ internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, in
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 25), Get("lines", 10), Get("seconds", 20), Get("warmup", 5), Get("memory-grains", 10_000), Get("max-concurrent-batches", 8), Get("catch-up-sales", 50_000));
+        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 25), Get("lines", 10), Get("seconds", 20), Get("warmup", 5), Get("memory-grains", 10_000), Get("max-concurrent-batches", 8), Get("catch-up-sales", 50_000), Get("boards", 200), Get("chain-rate", 500), Get("probes", 30));
     }
 }

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using StoreSales.Contracts.Ingest;
+using StoreSales.Data.HotItems;
+using StoreSales.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace StoreSales.Benchmarks;
+
+/// <summary>
+/// Issue 4's load: many boards open on one command-center node while the chain posts a steady load. Each board is
+/// a real SignalR client on /hubs/live joined to one store (the public board API; a Blazor page gets the same
+/// push through the same feed). A probe sale is posted to one store, and its latency is measured at every board
+/// of that store, until the ProgressUpdated that counts it arrives. Also: managed heap per open board, and the
+/// HQ heatmap read over the benchmark chain.
+/// </summary>
+internal static class BoardFanout
+{
+    public static async Task Run(SiloUnderTest silo, CommandCenterUnderTest commandCenter, SaleBatches batches, BenchmarkOptions options)
+    {
+        using var stop = new CancellationTokenSource();
+        var background = IngestLoad.Run(silo, batches, options with { Seconds = 3600, WarmupSeconds = 0 }, firstStore: 0, targetSalesPerSecond: options.ChainSalesPerSecond, stop.Token);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var boards = new List<(HubConnection Hub, int Store)>();
+        var waiting = new ConcurrentDictionary<(int Board, int Expected), TaskCompletionSource>();
+        // The probe store gets no background sales, so the first update that counts one more sale is the probe's.
+        var probeStore = options.Stores;
+        const int ProbeBoards = 8;
+        for (var b = 0; b < options.Boards; b++)
+        {
+            var store = b < ProbeBoards ? probeStore : b % options.Stores;
+            var storeId = BenchmarkChain.StoreId(store);
+            var hub = await commandCenter.CreateSignedInHubConnection(DemoLogins.Hq);
+            var board = b;
+            hub.On<JsonElement>("ProgressUpdated", progress =>
+            {
+                if (progress.GetProperty("storeId").GetString() != storeId)
+                {
+                    return;
+                }
+
+                var count = progress.GetProperty("day").GetProperty("salesCount").GetInt32();
+                foreach (var ((waiter, expected), done) in waiting)
+                {
+                    if (waiter == board && count >= expected)
+                    {
+                        done.TrySetResult();
+                    }
+                }
+            });
+            await hub.StartAsync();
+            await hub.InvokeAsync<JsonElement>("JoinStore", storeId);
+            boards.Add((hub, store));
+        }
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+
+        // Probe: its sale count before each probe tells which update counts the probe sale.
+        var probeBoards = boards.Select((b, i) => (b, i)).Where(x => x.b.Store == probeStore).Select(x => x.i).ToList();
+        using var client = silo.CreateClient(BenchmarkChain.Key(probeStore));
+        var probeId = BenchmarkChain.StoreId(probeStore);
+        var random = new Random(11);
+        var latencies = new List<double>();
+        var missed = 0;
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        for (var i = 1; i <= options.Probes; i++)
+        {
+            var count = await SalesCount(commandCenter, probeId);
+            var done = probeBoards.ToDictionary(b => b, b => waiting[(b, count + 1)] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            var started = Stopwatch.GetTimestamp();
+            var batch = new SaleBatch { Sales = [batches.Sale("P01", 1_000_000 + i, random, options.LinesPerSale)] };
+            (await client.PostAsJsonAsync($"/api/stores/{probeId}/sales/batches", batch)).EnsureSuccessStatusCode();
+            foreach (var (board, tcs) in done)
+            {
+                var remaining = TimeSpan.FromSeconds(5) - Stopwatch.GetElapsedTime(started);
+                if (remaining > TimeSpan.Zero && await Task.WhenAny(tcs.Task, Task.Delay(remaining)) == tcs.Task)
+                {
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                else
+                {
+                    missed++;
+                }
+
+                waiting.TryRemove((board, count + 1), out _);
+            }
+
+            await Task.Delay(200);
+        }
+
+        // The HQ heatmap read over the whole benchmark chain, cold (the cache is per 2 s).
+        var reader = commandCenter.Services.GetRequiredService<HotItemHeatmapReader>();
+        var heatmapTimes = new List<double>();
+        foreach (var window in new[] { HeatmapWindow.FifteenMinutes, HeatmapWindow.Hour, HeatmapWindow.Today })
+        {
+            var started = Stopwatch.GetTimestamp();
+            var heatmap = await reader.Heatmap(window, null, HeatmapMetric.Lift, DateTimeOffset.UtcNow, CancellationToken.None);
+            var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            heatmapTimes.Add(ms);
+            Console.WriteLine($"heatmap read {HeatmapTerms.Text(window)}: {ms:0} ms ({heatmap.Stores.Count} stores x {heatmap.Items.Count} items, {heatmap.Cells.Count} cells)");
+        }
+
+        await stop.CancelAsync();
+        var load = await background.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default);
+        foreach (var (hub, _) in boards)
+        {
+            await hub.DisposeAsync();
+        }
+
+        Console.WriteLine($"== {options.Boards} boards on one command center, chain load target {options.ChainSalesPerSecond:N0} sales/s (achieved {load?.SalesPerSecond ?? 0:N0}) ==");
+        Console.WriteLine($"sale-to-every-board ({probeBoards.Count} boards of the probe store x {options.Probes} probes): p50 {Percentiles.Of(latencies, 50):0.0} ms, p99 {Percentiles.Of(latencies, 99):0.0} ms, max {latencies.DefaultIfEmpty().Max():0.0} ms; {missed} not seen within 5 s");
+        Console.WriteLine($"managed heap per open board: {(heapAfter - heapBefore) / (double)options.Boards / 1024:0.0} KiB (server and client ends of each connection, both in this process: an upper bound)");
+        Console.WriteLine();
+    }
+
+    private static async Task<int> SalesCount(CommandCenterUnderTest commandCenter, string storeId)
+    {
+        using var http = await commandCenter.CreateSignedInClient(DemoLogins.Hq);
+        var progress = await http.GetFromJsonAsync<JsonElement>($"/api/stores/{storeId}/progress");
+        return progress.GetProperty("day").GetProperty("salesCount").GetInt32();
+    }
+}
