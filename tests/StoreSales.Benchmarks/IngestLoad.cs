@@ -79,7 +79,15 @@ internal static class IngestLoad
         await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds), stop);
         Volatile.Write(ref measuring, true);
         var clock = Stopwatch.StartNew();
-        await Task.Delay(TimeSpan.FromSeconds(options.Seconds), stop);
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(options.Seconds), stop);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // A background load is stopped by its caller: what was sent until then is the result.
+        }
+
         Volatile.Write(ref measuring, false);
         var elapsed = clock.Elapsed;
         await cts.CancelAsync();
