@@ -35,6 +35,10 @@ public sealed class CommandCenterUnderTest : IAsyncDisposable
                 ["Logging:LogLevel:Orleans"] = "Error",
                 ["Logging:LogLevel:Polly"] = "Error",
                 ["Logging:LogLevel:StoreSales.Ingest"] = "Error",
+                // In-process, the host's application is the test assembly, so the static web assets manifest would be
+                // looked for under the test's name and not found: blazor.web.js would then be served empty and no page
+                // would ever become interactive. Name the command center's own manifest instead.
+                [WebHostDefaults.StaticWebAssetsKey] = Path.Combine(AppContext.BaseDirectory, "StoreSales.CommandCenter.staticwebassets.runtime.json"),
             });
             builder.WebHost.UseUrls($"http://127.0.0.1:{httpPort}");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
