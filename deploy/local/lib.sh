@@ -20,6 +20,13 @@ need_packages() {
   fi
 }
 
+# need_chromium : the browser the Playwright tests drive (Debian's build; Playwright cannot download its own here).
+# STORESALES_CHROMIUM may name another Chromium binary instead.
+need_chromium() {
+  [ -x "${STORESALES_CHROMIUM:-/usr/bin/chromium}" ] && return 0
+  need_packages chromium
+}
+
 need_postgres() {
   if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
     need_packages postgresql || return 1

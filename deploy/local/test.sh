@@ -7,6 +7,7 @@ ROOT="$(pwd)"
 source deploy/local/lib.sh
 
 need_packages socat || exit 1
+need_chromium || exit 1
 need_postgres || exit 1
 
 PG_DIR="$ROOT/.data/pg-test"
@@ -38,5 +39,6 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # A test host crashed or nothing ran: count it as a failure rather than report green.
   failed=1
 fi
+echo "Browser test screenshots: $ROOT/tests/StoreSales.Browser.Tests/bin/Release/net10.0/screenshots"
 echo "$passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

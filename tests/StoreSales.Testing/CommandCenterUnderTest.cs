@@ -13,6 +13,7 @@ namespace StoreSales.Testing;
 public sealed class CommandCenterUnderTest : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _stopped;
 
     private CommandCenterUnderTest(WebApplication app, Uri baseAddress)
     {
@@ -40,6 +41,10 @@ public sealed class CommandCenterUnderTest : IAsyncDisposable
                 ["Logging:LogLevel:Orleans"] = "Error",
                 ["Logging:LogLevel:Polly"] = "Error",
                 ["Logging:LogLevel:StoreSales.Ingest"] = "Error",
+                // In-process, the host's application is the test assembly, so the static web assets manifest would be
+                // looked for under the test's name and not found: blazor.web.js would then be served empty and no page
+                // would ever become interactive. Name the command center's own manifest instead.
+                [WebHostDefaults.StaticWebAssetsKey] = Path.Combine(AppContext.BaseDirectory, "StoreSales.CommandCenter.staticwebassets.runtime.json"),
             });
             builder.WebHost.UseUrls($"http://127.0.0.1:{httpPort}");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -90,10 +95,22 @@ public sealed class CommandCenterUnderTest : IAsyncDisposable
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
             .Build();
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops the host, cutting whatever connections are still open after <paramref name="grace"/>: as when the
+    /// server goes away under an open page. A browser's Blazor circuit never closes by itself, so a graceful stop
+    /// with a page open waits the whole grace period.
+    /// </summary>
+    public async Task Stop(TimeSpan grace)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(grace);
         await _app.StopAsync(timeout.Token);
         await _app.DisposeAsync();
     }
+
+    public async ValueTask DisposeAsync() => await Stop(TimeSpan.FromSeconds(20));
 }

@@ -1,7 +1,9 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using StoreSales.Contracts.Ingest;
 using StoreSales.Silo;
 
 namespace StoreSales.Testing;
@@ -76,4 +78,18 @@ public static class SiloUnderTestExtensions
     /// <summary>The silo's own grain factory, to read live state as the grains hold it.</summary>
     public static IGrainFactory Grains(this SiloUnderTest silo) =>
         (IGrainFactory)silo.Services.GetService(typeof(IGrainFactory))!;
+
+    /// <summary>
+    /// Posts one batch through the real ingest API, authenticated with the store's key as its edge agent would be,
+    /// and returns the ack: every sale in it is then durable and applied to the store's live figures.
+    /// </summary>
+    public static async Task<BatchAck> PostSales(this SiloUnderTest silo, string storeId, string storeKey, IReadOnlyList<SaleRecord> sales, CancellationToken cancellationToken)
+    {
+        using var agent = silo.CreateClient(storeKey);
+        var batch = new SaleBatch { BatchId = $"test-{Guid.NewGuid():N}", Sales = sales };
+        using var response = await agent.PostAsJsonAsync($"/api/stores/{storeId}/sales/batches", batch, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<BatchAck>(cancellationToken)
+            ?? throw new InvalidOperationException("The ingest API answered with an empty body.");
+    }
 }

@@ -1,0 +1,58 @@
+using System.Text;
+using Microsoft.Playwright;
+
+namespace StoreSales.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// Full-page PNGs of a test's steps, for a person to look at: <c>{output}/screenshots/{Class}.{Test}-{NN}-{step}.png</c>.
+/// The folder is emptied once per run, so it holds only the latest run's pictures.
+/// </summary>
+public sealed class Screenshots
+{
+    private static readonly Lazy<string> RunFolder = new(CreateRunFolder);
+    private readonly IPage _page;
+    private readonly string _testName;
+    private int _step;
+
+    public Screenshots(IPage page, string testName)
+    {
+        _page = page;
+        _testName = FileSafe(testName);
+    }
+
+    /// <summary>The folder of this run's screenshots (under the test project's output folder).</summary>
+    public static string Folder => RunFolder.Value;
+
+    /// <summary>Saves the whole page as it is now and returns the file's path.</summary>
+    public async Task<string> Take(string step)
+    {
+        var number = Interlocked.Increment(ref _step);
+        var path = Path.Combine(Folder, $"{_testName}-{number:D2}-{FileSafe(step)}.png");
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        TestContext.Current.TestOutputHelper?.WriteLine($"screenshot: {path}");
+        return path;
+    }
+
+    private static string CreateRunFolder()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private static string FileSafe(string name)
+    {
+        var safe = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            safe.Append(char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_');
+        }
+
+        return safe.ToString();
+    }
+}

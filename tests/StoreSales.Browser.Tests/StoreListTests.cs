@@ -1,0 +1,49 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using StoreSales.Browser.Tests.Infrastructure;
+using StoreSales.Browser.Tests.Pages;
+using StoreSales.CommandCenter.Api;
+using StoreSales.CommandCenter.Components.Boards;
+using StoreSales.Data.Demo;
+using StoreSales.Testing;
+
+namespace StoreSales.Browser.Tests;
+
+public sealed class StoreListTests(BrowserFixture fixture)
+{
+    private static readonly JsonSerializerOptions Api = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    [Fact]
+    public async Task The_index_lists_every_demo_store_with_its_region_and_its_status_in_words()
+    {
+        await using var session = await fixture.OpenSession();
+        await session.SignIn(DemoStaff.Headquarters);
+        var list = await new StoreListPage(session).Open();
+        await session.Screenshots.Take("store-list");
+
+        var rows = await list.ReadRows();
+
+        var chain = DemoChainSeeder.ReadChain(RepositoryPaths.DemoChain);
+        var regionNames = chain.Regions.ToDictionary(r => r.Id, r => r.Name);
+        Assert.Equal(
+            chain.Stores.Select(s => (s.Id, s.Name, Region: regionNames[s.RegionId])).OrderBy(s => s.Id),
+            rows.Select(r => (r.StoreId, r.Name, r.Region)).OrderBy(r => r.StoreId));
+
+        // Each row states the status the system holds for that store, as words with a symbol, not colour alone.
+        using var http = await fixture.CommandCenter.CreateSignedInClient(DemoStaff.Headquarters.UserName);
+        var stores = await http.GetFromJsonAsync<List<StoreListItem>>("/api/stores", Api, TestContext.Current.CancellationToken);
+        foreach (var store in stores!)
+        {
+            var row = rows.Single(r => r.StoreId == store.StoreId);
+            Assert.Equal(Chip(store.DayStatus, store.DayDirection), row.Today);
+            Assert.Equal(Chip(store.MonthStatus, store.MonthDirection), row.Month);
+        }
+    }
+
+    private static readonly System.Resources.ResourceManager Texts = new(typeof(CommandCenter.Resources.Labels));
+
+    /// <summary>The chip as an English-speaking viewer reads it: symbol, then the status word.</summary>
+    private static string Chip(Domain.Targets.TargetBand band, Domain.Targets.PaceDirection direction) =>
+        $"{BandLabel.Symbol(band, direction)} {Texts.GetString(BandLabel.TextKey(band, direction), System.Globalization.CultureInfo.InvariantCulture)}";
+}
