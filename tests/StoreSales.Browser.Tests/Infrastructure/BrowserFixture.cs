@@ -35,14 +35,22 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        // First, so that a machine without the browser gets one line saying what to install, not a failed run of everything.
+        // First, so that on a machine without the browser every test reports what to install, before anything else starts.
         DebianChromium.EnsureInstalled();
+        // Chromium starts while the database and hosts do; kept even if they fail, so that disposing closes it.
         var browser = LaunchBrowser();
-        _database = await TestDatabase.Create("browser");
-        _silo = await SiloUnderTest.Start(_database, ClusterId);
-        _commandCenter = await CommandCenterUnderTest.Start(_database, ClusterId);
-        await WaitForLiveListeners(1);
-        _browser = await browser;
+        try
+        {
+            _database = await TestDatabase.Create("browser");
+            _silo = await SiloUnderTest.Start(_database, ClusterId);
+            _commandCenter = await CommandCenterUnderTest.Start(_database, ClusterId);
+            await WaitForLiveListeners(1);
+        }
+        finally
+        {
+            _browser = await browser;
+        }
+
         Console.WriteLine($"Browser test screenshots: {Screenshots.Folder}");
     }
 
