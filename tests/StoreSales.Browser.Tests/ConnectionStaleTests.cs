@@ -22,6 +22,12 @@ public sealed class ConnectionStaleTests(BrowserFixture fixture)
 
         // Not a speed requirement: the bound only keeps a missing banner from hanging the run.
         await Expect(board.ConnectionStale).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(board.ConnectionStale).ToContainTextAsync("stale");
+        // Readable: light text on the banner's dark amber, not the page's white.
+        await Expect(board.ConnectionStale).ToHaveCSSAsync("background-color", "rgb(116, 66, 16)");
+        await Expect(board.ConnectionStale).ToHaveCSSAsync("color", "rgb(255, 255, 255)");
+        // The figures stay on screen, marked stale, rather than vanishing.
+        await Expect(board.StoreName).ToBeVisibleAsync();
         await session.Screenshots.Take("board-stale");
     }
 }

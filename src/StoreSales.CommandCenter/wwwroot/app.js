@@ -5,9 +5,9 @@
   setInterval(async () => {
     const banner = document.getElementById('components-reconnect-modal');
     if (!banner) return;
-    if (banner.classList.contains('components-reconnect-rejected')) {
+    if (banner.classList.contains('components-reconnect-rejected') || banner.classList.contains('components-reconnect-resume-failed')) {
       location.reload();
-    } else if (banner.classList.contains('components-reconnect-failed')) {
+    } else if (banner.classList.contains('components-reconnect-failed') || banner.classList.contains('components-reconnect-paused')) {
       try {
         if (!(await Blazor.reconnect())) location.reload();
       } catch { /* still down: try again at the next tick */ }
