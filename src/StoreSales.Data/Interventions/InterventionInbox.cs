@@ -18,7 +18,14 @@ public sealed record InboxEntry(
     DateTime RaisedAt,
     DateTime UpdatedAt,
     string? Outcome,
-    string Evidence);
+    string Evidence)
+{
+    /// <summary>Every step of the alert, oldest first (filled by <see cref="InterventionInbox.List"/>).</summary>
+    public IReadOnlyList<InboxStep> Steps { get; init; } = [];
+}
+
+/// <summary>One kept step of an alert: who moved it from what to what, when, and their note.</summary>
+public sealed record InboxStep(string AlertId, int Step, string FromStatus, string ToStatus, string Actor, DateTime At, string? Note);
 
 /// <summary>Reads the inbox from the journal: alerts of a region, newest first, by status.</summary>
 public sealed class InterventionInbox(NpgsqlDataSource dataSource)
@@ -39,6 +46,22 @@ public sealed class InterventionInbox(NpgsqlDataSource dataSource)
             """,
             new { regionId, openOnly, limit },
             cancellationToken: cancellationToken));
-        return rows.ToList();
+        var entries = rows.ToList();
+        if (entries.Count == 0)
+        {
+            return entries;
+        }
+
+        // The steps of all listed alerts in one more round trip, not one per alert.
+        var steps = (await connection.QueryAsync<InboxStep>(new CommandDefinition(
+            """
+            SELECT alert_id AS AlertId, step AS Step, from_status AS FromStatus, to_status AS ToStatus, actor AS Actor, at AS At, note AS Note
+            FROM intervention_step
+            WHERE alert_id = ANY(@ids)
+            ORDER BY alert_id, step
+            """,
+            new { ids = entries.Select(e => e.AlertId).ToArray() },
+            cancellationToken: cancellationToken))).ToLookup(s => s.AlertId, StringComparer.Ordinal);
+        return entries.Select(e => e with { Steps = steps[e.AlertId].ToList() }).ToList();
     }
 }

@@ -37,7 +37,9 @@ public sealed record AlertCard(
         new DateTimeOffset(DateTime.SpecifyKind(entry.UpdatedAt, DateTimeKind.Utc)),
         entry.Outcome,
         JsonSerializer.Deserialize<InterventionEvidence>(entry.Evidence, JournalJson)!,
-        []);
+        [.. entry.Steps.Select(s => new InterventionStep(
+            s.Step, Enum.Parse<InterventionStatus>(s.FromStatus), Enum.Parse<InterventionStatus>(s.ToStatus), s.Actor,
+            new DateTimeOffset(DateTime.SpecifyKind(s.At, DateTimeKind.Utc)), s.Note))]);
 
     public bool IsOpen => Status != InterventionStatus.Resolved;
 
