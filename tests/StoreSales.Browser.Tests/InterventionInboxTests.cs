@@ -15,9 +15,9 @@ public sealed class InterventionInboxTests(BrowserFixture fixture)
     public async Task A_store_turning_red_shows_up_in_the_supervisors_open_inbox_and_is_worked_to_resolved()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var (storeId, key, name) = await MiddayStore.Open(fixture, "inbox");
+        var (storeId, key, name, _, supervisor) = await MiddayStore.Open(fixture, "inbox");
         await using var session = await fixture.OpenSession();
-        await session.SignIn(DemoStaff.FieldSupervisorEast);
+        await session.SignIn(supervisor);
         var inbox = await new InboxPage(session).Open();
         await Expect(inbox.AlertFor(storeId)).ToHaveCountAsync(0);
         await session.Page.EvaluateAsync("() => window.__storesalesSameDocument = true");
@@ -46,7 +46,7 @@ public sealed class InterventionInboxTests(BrowserFixture fixture)
         await Expect(alert.Locator("[data-testid=outcome-text]")).ToContainTextAsync("second till staffed");
         await alert.GetByText("History").ClickAsync();
         await Expect(alert.Locator("[data-testid=history] li")).ToHaveCountAsync(3);
-        await Expect(alert.Locator("[data-testid=history]")).ToContainTextAsync(DemoStaff.FieldSupervisorEast.UserName);
+        await Expect(alert.Locator("[data-testid=history]")).ToContainTextAsync(supervisor.UserName);
         await session.Screenshots.Take("alert-resolved");
     }
 
@@ -54,15 +54,21 @@ public sealed class InterventionInboxTests(BrowserFixture fixture)
     public async Task A_supervisor_of_another_region_never_sees_the_alert()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var (storeId, key, _) = await MiddayStore.Open(fixture, "scope");
-        await using var session = await fixture.OpenSession();
-        await session.SignIn(DemoStaff.StoreManagerSh001);
-
+        var (storeId, key, _, _, _) = await MiddayStore.Open(fixture, "scope");
         await fixture.Silo.PostSales(storeId, key, [SaleFactory.Sale("T01", 1, DateTimeOffset.UtcNow, ("6920433218190", 1, 5m))], cancellation);
-        await session.Page.GotoAsync("/interventions");
-        await session.Screenshots.Take("inbox-as-store-manager");
 
-        await Expect(session.Page.Locator("[data-testid=not-allowed]")).ToBeVisibleAsync();
-        await Expect(session.Page.Locator("[data-testid=alert]")).ToHaveCountAsync(0);
+        // East China's supervisor has an inbox, but not this region's alerts.
+        await using var session = await fixture.OpenSession();
+        await session.SignIn(DemoStaff.FieldSupervisorEast);
+        await new InboxPage(session).Open();
+        await session.Screenshots.Take("inbox-as-other-region");
+        await Expect(session.Page.Locator($"[data-testid=alert][data-store='{storeId}']")).ToHaveCountAsync(0);
+
+        // A store manager has no inbox at all.
+        await using var manager = await fixture.OpenSession();
+        await manager.SignIn(DemoStaff.StoreManagerSh001);
+        await manager.Page.GotoAsync("/interventions");
+        await Expect(manager.Page.Locator("[data-testid=not-allowed]")).ToBeVisibleAsync();
+        await Expect(manager.Page.Locator("[data-testid=alert]")).ToHaveCountAsync(0);
     }
 }

@@ -17,18 +17,21 @@ public sealed class RoleScopeTests(BrowserFixture fixture)
 
     private static readonly DemoChain Chain = DemoChainSeeder.ReadChain(RepositoryPaths.DemoChain);
 
-    public static TheoryData<string, string[]> RolesAndTheirStores => new()
+    // Role, and the region it covers ("" = the whole chain).
+    public static TheoryData<string, string> RolesAndTheirScope => new()
     {
-        { nameof(DemoStaff.Headquarters), Chain.Stores.Select(s => s.Id).ToArray() },
-        { nameof(DemoStaff.RegionalManagerEast), StoresOfRegion("region-east") },
-        { nameof(DemoStaff.FieldSupervisorEast), StoresOfRegion("region-east") },
-        { nameof(DemoStaff.Admin), Chain.Stores.Select(s => s.Id).ToArray() },
+        { nameof(DemoStaff.Headquarters), "" },
+        { nameof(DemoStaff.RegionalManagerEast), "region-east" },
+        { nameof(DemoStaff.FieldSupervisorEast), "region-east" },
+        { nameof(DemoStaff.Admin), "" },
     };
 
     [Theory]
-    [MemberData(nameof(RolesAndTheirStores))]
-    public async Task Each_role_sees_exactly_the_stores_of_its_scope_on_the_index(string role, string[] stores)
+    [MemberData(nameof(RolesAndTheirScope))]
+    public async Task Each_role_sees_exactly_the_stores_of_its_scope_on_the_index(string role, string region)
     {
+        // Master data as it stands (other tests may add stores), not the demo file.
+        var stores = await fixture.StoreIds(region.Length == 0 ? null : region);
         await using var session = await fixture.OpenSession();
         await session.SignIn(Login(role));
 
@@ -97,9 +100,6 @@ public sealed class RoleScopeTests(BrowserFixture fixture)
         await Expect(session.Page.Locator("input[autocomplete=username]")).ToBeVisibleAsync();
         Assert.StartsWith(SignInPage.Path, new Uri(session.Page.Url).AbsolutePath, StringComparison.OrdinalIgnoreCase);
     }
-
-    private static string[] StoresOfRegion(string regionId) =>
-        Chain.Stores.Where(s => s.RegionId == regionId).Select(s => s.Id).ToArray();
 
     private static DemoLogin Login(string role) => role switch
     {

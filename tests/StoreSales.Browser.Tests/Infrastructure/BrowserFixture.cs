@@ -110,6 +110,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The stores in master data now, of one region or all, as the pages should list them.</summary>
+    public async Task<IReadOnlyList<string>> StoreIds(string? regionId)
+    {
+        await using var connection = await Database.DataSource.OpenConnectionAsync();
+        return (await Dapper.SqlMapper.QueryAsync<string>(
+            connection,
+            "SELECT store_id FROM store WHERE @regionId::text IS NULL OR region_id = @regionId ORDER BY store_id",
+            new { regionId })).ToList();
+    }
+
     private async Task<IBrowser> LaunchBrowser()
     {
         _playwright = await Playwright.CreateAsync();
