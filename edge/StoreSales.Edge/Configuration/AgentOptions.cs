@@ -20,8 +20,8 @@ public sealed class AgentOptions
     /// <summary>Most sales per upload batch.</summary>
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>How long the uploader sleeps when the outbox is empty.</summary>
-    public TimeSpan UploadIdleDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>Longest sleep of the uploader when the outbox is empty; an append in this process wakes it at once.</summary>
+    public TimeSpan UploadIdleDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>First wait before reopening a serial port that could not be opened or went away; doubles up to <see cref="PortRetryMaxDelay"/>.</summary>
     public TimeSpan PortRetryDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -56,6 +56,9 @@ public sealed class SqliteOutbox : ISaleSink, IUnparsedReceiptSink, IOpenSaleJou
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
+
+    // Released when a sale arrives, so an idle uploader sleeps on this instead of polling the table.
+    private readonly SemaphoreSlim _salesArrived = new(0, 1);
     private bool _disposed;
 
     /// <summary>Opens (creating if needed) the outbox database at <paramref name="path"/>.</summary>
@@ -140,8 +143,31 @@ public sealed class SqliteOutbox : ISaleSink, IUnparsedReceiptSink, IOpenSaleJou
             close.ExecuteNonQuery();
 
             tx.Commit();
+            SignalSalesArrived();
             return sequence;
         });
+    }
+
+    /// <summary>
+    /// Waits until a sale is appended or requeued in this process, or <paramref name="atMost"/> passed (another
+    /// process, such as the <c>rejected requeue</c> command, may have written to the file meanwhile).
+    /// </summary>
+    public async Task WaitForSalesAsync(TimeSpan atMost, CancellationToken cancellationToken) =>
+        await _salesArrived.WaitAsync(atMost, cancellationToken);
+
+    private void SignalSalesArrived()
+    {
+        if (_salesArrived.CurrentCount == 0)
+        {
+            try
+            {
+                _salesArrived.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another append signalled first: one pending wake-up is enough.
+            }
+        }
     }
 
     /// <inheritdoc/>
@@ -286,6 +312,7 @@ public sealed class SqliteOutbox : ISaleSink, IUnparsedReceiptSink, IOpenSaleJou
             delete.CommandText = "DELETE FROM rejected;";
             delete.ExecuteNonQuery();
             tx.Commit();
+            SignalSalesArrived();
             return moved;
         });
     }
@@ -357,6 +384,7 @@ public sealed class SqliteOutbox : ISaleSink, IUnparsedReceiptSink, IOpenSaleJou
 
             _disposed = true;
             _connection.Dispose();
+            _salesArrived.Dispose();
         }
     }
 

@@ -24,6 +24,9 @@ public sealed partial class SaleUploader(
     private readonly string _storeId = agent.Value.StoreId;
     private TimeSpan _failureDelay = upload.Value.FailureDelay;
 
+    /// <summary>What <see cref="UploadOnceAsync"/> returns for an empty outbox: sleep until a sale arrives.</summary>
+    internal static readonly TimeSpan IdleWait = TimeSpan.FromTicks(-2);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -47,11 +50,18 @@ public sealed partial class SaleUploader(
                 wait = NextFailureDelay();
             }
 
-            if (wait > TimeSpan.Zero)
+            if (wait > TimeSpan.Zero || wait == IdleWait)
             {
                 try
                 {
-                    await Task.Delay(wait, time, stoppingToken);
+                    if (wait == IdleWait)
+                    {
+                        await outbox.WaitForSalesAsync(agent.Value.UploadIdleDelay, stoppingToken);
+                    }
+                    else
+                    {
+                        await Task.Delay(wait, time, stoppingToken);
+                    }
                 }
                 catch (OperationCanceledException)
                 {
@@ -67,7 +77,7 @@ public sealed partial class SaleUploader(
         var entries = outbox.PeekOldest(agent.Value.BatchSize);
         if (entries.Count == 0)
         {
-            return agent.Value.UploadIdleDelay;
+            return IdleWait;
         }
 
         var outcome = await SendAsync(entries, cancellationToken);

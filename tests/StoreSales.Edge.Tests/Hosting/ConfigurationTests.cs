@@ -74,7 +74,7 @@ public sealed class ConfigurationTests
         using var host = TestAgent.Build(settings);
         await host.StartAsync(TestContext.Current.CancellationToken);
         var agent = host.Services.GetService(typeof(IOptions<Configuration.AgentOptions>)) as IOptions<Configuration.AgentOptions>;
-        Assert.Equal((200, TimeSpan.FromMilliseconds(100)), (agent!.Value.BatchSize, agent.Value.UploadIdleDelay));
+        Assert.Equal((200, TimeSpan.FromSeconds(5)), (agent!.Value.BatchSize, agent.Value.UploadIdleDelay));
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 }
