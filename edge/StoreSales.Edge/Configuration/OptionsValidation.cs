@@ -113,10 +113,7 @@ internal sealed class TerminalsOptionsValidator : IValidateOptions<TerminalsOpti
                 failures.Add($"{key}:BaudRate {t.BaudRate} is not a serial baud rate (e.g. 9600, 115200).");
             }
 
-            if (!Devices.Scanner.ScannerSuffix.TryParse(t.ScannerSuffix, out _))
-            {
-                failures.Add($"{key}:ScannerSuffix '{t.ScannerSuffix}' must be CR, CRLF or LF.");
-            }
+            Devices.Scanner.ScannerLine.Resolve(t, key, failures);
 
             Devices.Hid.HidScannerConfiguration.Validate(t, key, seenPorts, failures);
         }

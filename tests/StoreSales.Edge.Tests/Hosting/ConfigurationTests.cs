@@ -38,13 +38,13 @@ public sealed class ConfigurationTests
         settings["Terminals:0:TerminalId"] = "T01";
         settings["Terminals:0:TillPort"] = "/dev/ttyX";
         settings["Terminals:1:TerminalId"] = "T01";
-        settings["Terminals:1:ScannerSuffix"] = "TAB";
+        settings["Terminals:1:ScannerSuffix"] = "SPACE";
 
         var message = await StartFailureAsync(settings);
 
         Assert.Contains("Terminals:1:TerminalId 'T01' is used by another terminal", message, StringComparison.Ordinal);
         Assert.Contains("Terminals:1:TillPort is required", message, StringComparison.Ordinal);
-        Assert.Contains("Terminals:1:ScannerSuffix 'TAB' must be CR, CRLF or LF", message, StringComparison.Ordinal);
+        Assert.Contains("Terminals:1:ScannerSuffix 'SPACE' must be NONE, CR, LF, CRLF, TAB or ETX", message, StringComparison.Ordinal);
     }
 
     [Fact]
