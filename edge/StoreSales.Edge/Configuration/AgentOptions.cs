@@ -33,4 +33,20 @@ public sealed class AgentOptions
     /// The server counts the devices offline after <c>Live:DeviceOfflineAfter</c> (2 min) without one. Default 30 s.
     /// </summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Bound of the outbox's content in bytes. Past it the agent keeps writing (a till sale is never refused) but
+    /// logs an error per 100 writes, counts them and reports <c>over-bound</c> in its heartbeats. Default 1 GiB
+    /// (some 500,000 sales of a few lines: weeks of a busy store offline).
+    /// </summary>
+    public long OutboxMaxBytes { get; set; } = 1L << 30;
+
+    /// <summary>Share of <see cref="OutboxMaxBytes"/> from which the outbox is reported <c>near-full</c> (the server raises <c>outbox-near-full</c>). Default 0.8.</summary>
+    public double OutboxNearFullRatio { get; set; } = 0.8;
+
+    /// <summary>
+    /// The agent logs a warning when the server's clock (from its acks) and the store PC's differ by more than this.
+    /// Till times are then suspect; the server's own limit is <c>Live:ClockSkewAlertAfter</c>. Default 2 minutes.
+    /// </summary>
+    public TimeSpan ClockSkewWarnAfter { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -101,6 +101,19 @@ public sealed class SqliteOutbox : ISaleSink, IUnparsedReceiptSink, IOpenSaleJou
     /// <summary>When the oldest sale still waiting was appended; null when the outbox is empty.</summary>
     public DateTimeOffset? OldestEnqueuedAt => Locked(() => Scalar("SELECT enqueued_at FROM outbox ORDER BY rowid LIMIT 1;") is string at ? ParseTime(at) : (DateTimeOffset?)null);
 
+    /// <summary>
+    /// Bytes the database holds: its pages in use (freed pages are reused, not returned to the disk, so the file keeps
+    /// its largest size) plus the write-ahead log.
+    /// </summary>
+    public long UsedBytes => Locked(() =>
+    {
+        var pageSize = Convert.ToInt64(Scalar("PRAGMA page_size;"), CultureInfo.InvariantCulture);
+        var pages = Convert.ToInt64(Scalar("PRAGMA page_count;"), CultureInfo.InvariantCulture);
+        var free = Convert.ToInt64(Scalar("PRAGMA freelist_count;"), CultureInfo.InvariantCulture);
+        var wal = new FileInfo(Path + "-wal");
+        return (pages - free) * pageSize + (wal.Exists ? wal.Length : 0);
+    });
+
     /// <summary>Sales the server refused, kept in the rejected table.</summary>
     public long RejectedCount => Locked(() => Convert.ToInt64(Scalar("SELECT COUNT(*) FROM rejected;"), CultureInfo.InvariantCulture));
 

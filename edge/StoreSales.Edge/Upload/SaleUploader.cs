@@ -23,6 +23,7 @@ public sealed partial class SaleUploader(
 {
     private readonly string _storeId = agent.Value.StoreId;
     private TimeSpan _failureDelay = upload.Value.FailureDelay;
+    private bool _clockSkewed;
 
     /// <summary>What <see cref="UploadOnceAsync"/> returns for an empty outbox: sleep until a sale arrives.</summary>
     internal static readonly TimeSpan IdleWait = TimeSpan.FromTicks(-2);
@@ -132,7 +133,9 @@ public sealed partial class SaleUploader(
     {
         var removed = outbox.Remove(ack.Durable);
         var now = time.GetUtcNow();
-        counters.BatchAcked(removed, ack.Duplicates, now, ack.ServerTime == default ? null : ack.ServerTime - now);
+        var skew = ack.ServerTime == default ? (TimeSpan?)null : ack.ServerTime - now;
+        counters.BatchAcked(removed, ack.Duplicates, now, skew);
+        WatchClockSkew(skew);
         _failureDelay = upload.Value.FailureDelay;
         foreach (var key in ack.Durable)
         {
@@ -148,6 +151,30 @@ public sealed partial class SaleUploader(
         }
 
         return TimeSpan.Zero;
+    }
+
+    /// <summary>
+    /// Warns when the store PC's clock is further from the server's than <see cref="AgentOptions.ClockSkewWarnAfter"/>:
+    /// once when it goes beyond, once when it is back, so a PC that stays wrong does not flood the log.
+    /// </summary>
+    private void WatchClockSkew(TimeSpan? skew)
+    {
+        if (skew is not { } measured)
+        {
+            return;
+        }
+
+        var beyond = measured.Duration() > agent.Value.ClockSkewWarnAfter;
+        if (beyond && !_clockSkewed)
+        {
+            LogClockSkew(logger, _storeId, measured.TotalSeconds, agent.Value.ClockSkewWarnAfter);
+        }
+        else if (!beyond && _clockSkewed)
+        {
+            LogClockSkewBack(logger, _storeId, measured.TotalSeconds);
+        }
+
+        _clockSkewed = beyond;
     }
 
     private void Reject(OutboxEntry entry, string reason)
@@ -210,6 +237,12 @@ public sealed partial class SaleUploader(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: upload failed ({Detail}); {Depth} sales kept in the outbox, next try in {Delay}")]
     private static partial void LogFailed(ILogger logger, string storeId, string detail, long depth, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: the server's clock is {SkewSeconds:0.#} s away from this PC's (more than Agent:ClockSkewWarnAfter {Limit}); till and agent times are suspect: check the PC's time synchronisation")]
+    private static partial void LogClockSkew(ILogger logger, string storeId, double skewSeconds, TimeSpan limit);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId}: this PC's clock is back within Agent:ClockSkewWarnAfter of the server's ({SkewSeconds:0.#} s)")]
+    private static partial void LogClockSkewBack(ILogger logger, string storeId, double skewSeconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Store {StoreId}: unexpected upload error; sales stay in the outbox")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string storeId);

@@ -20,7 +20,8 @@ public sealed record StoreProgress(
     [property: Id(7)] long Version,
     [property: Id(8)] string TimeZone,
     [property: Id(9)] ImmutableArray<DeviceStatus> Devices,
-    [property: Id(10)] DateTimeOffset? AgentSeenAt);
+    [property: Id(10)] DateTimeOffset? AgentSeenAt,
+    [property: Id(20)] AgentHealth? Agent = null);
 
 /// <summary>One period (day or month) against its target, paced to now.</summary>
 [GenerateSerializer, Immutable]

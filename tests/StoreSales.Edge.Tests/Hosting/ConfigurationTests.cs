@@ -77,4 +77,20 @@ public sealed class ConfigurationTests
         Assert.Equal((200, TimeSpan.FromSeconds(5)), (agent!.Value.BatchSize, agent.Value.UploadIdleDelay));
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
+
+    [Fact]
+    public async Task Outbox_bound_and_clock_skew_settings_are_named_by_their_key()
+    {
+        using var dir = new TempDirectory();
+        var settings = TestAgent.Settings(dir);
+        settings["Agent:OutboxMaxBytes"] = "1000";
+        settings["Agent:OutboxNearFullRatio"] = "1.5";
+        settings["Agent:ClockSkewWarnAfter"] = "00:00:00";
+
+        var message = await StartFailureAsync(settings);
+
+        Assert.Contains("Agent:OutboxMaxBytes must be at least 1048576", message, StringComparison.Ordinal);
+        Assert.Contains("Agent:OutboxNearFullRatio must be greater than 0 and at most 1", message, StringComparison.Ordinal);
+        Assert.Contains("Agent:ClockSkewWarnAfter must be greater than zero", message, StringComparison.Ordinal);
+    }
 }
