@@ -8,7 +8,8 @@ using StoreSales.Edge.Outbox;
 namespace StoreSales.Edge.Upload;
 
 /// <summary>
-/// Empties the outbox into the ingest API, oldest sales first, <see cref="AgentOptions.BatchSize"/> at a time.
+/// Empties the outbox into the ingest API, <see cref="AgentOptions.BatchSize"/> at a time, shared round-robin between
+/// terminals and oldest first within each (<see cref="SqliteOutbox.PeekFair"/>).
 /// A sale leaves the outbox only when the server lists it in <see cref="BatchAck.Durable"/>, or moves to the
 /// rejected table when the server refuses it by itself. Whatever else happens, it stays and is sent again later.
 /// </summary>
@@ -75,7 +76,7 @@ public sealed partial class SaleUploader(
     /// <summary>One pass: send the oldest batch and settle its outcome. Returns how long to wait before the next pass.</summary>
     internal async Task<TimeSpan> UploadOnceAsync(CancellationToken cancellationToken)
     {
-        var entries = outbox.PeekOldest(agent.Value.BatchSize);
+        var entries = outbox.PeekFair(agent.Value.BatchSize);
         if (entries.Count == 0)
         {
             return IdleWait;
