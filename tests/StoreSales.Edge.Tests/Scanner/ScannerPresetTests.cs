@@ -171,4 +171,22 @@ public sealed class ScannerPresetTests
 
         Assert.Equal(["123456", "<overlong>", "42"], frames.Select(f => f.Overlong ? "<overlong>" : Encoding.ASCII.GetString(f.Payload)));
     }
+
+    [Fact]
+    public async Task Doctor_opens_a_scanner_with_its_preset_and_says_so()
+    {
+        using var dir = new TempDirectory();
+        await using var pair = await SocatPair.StartAsync(dir.Path, "scan", TestContext.Current.CancellationToken);
+        var settings = TestAgent.Settings(dir);
+        settings["Terminals:0:TerminalId"] = "T01";
+        settings["Terminals:0:TillPort"] = dir.File("no-till");
+        settings["Terminals:0:ScannerPort"] = pair.AgentEnd;
+        settings["Terminals:0:ScannerPreset"] = "cr-9600-7o1";
+        using var host = TestAgent.Build(settings);
+        using var output = new StringWriter();
+
+        await Edge.Commands.DoctorCommand.Run(host.Services, output, TestContext.Current.CancellationToken);
+
+        Assert.Contains($"✔ terminal T01 scanner {pair.AgentEnd}: opens as 9600 7-Odd-One, handshake None, suffix Cr", output.ToString(), StringComparison.Ordinal);
+    }
 }
