@@ -305,6 +305,16 @@ public sealed class SqliteOutbox : ISaleSink, IUnparsedReceiptSink, IOpenSaleJou
         });
     }
 
+    /// <summary>Whether the sale <paramref name="key"/> still waits in the outbox (not yet acked).</summary>
+    public bool Holds(SaleKey key) => Locked(() =>
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT 1 FROM outbox WHERE terminal_id = $terminal AND sequence = $sequence;";
+        cmd.Parameters.AddWithValue("$terminal", key.TerminalId);
+        cmd.Parameters.AddWithValue("$sequence", key.Sequence);
+        return cmd.ExecuteScalar() is not null;
+    });
+
     /// <summary>Deletes exactly the given keys (those the server acked as durable). Returns how many were here.</summary>
     public int Remove(IEnumerable<SaleKey> keys)
     {
