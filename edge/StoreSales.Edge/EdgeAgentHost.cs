@@ -98,7 +98,8 @@ public static class EdgeAgentHost
         services.AddSingleton(sp => new SqliteOutbox(
             Path.Combine(contentRootPath, sp.GetRequiredService<IOptions<AgentOptions>>().Value.OutboxPath),
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ISaleSink>(sp => sp.GetRequiredService<SqliteOutbox>());
+        services.AddSingleton<OutboxBound>();
+        services.AddSingleton<ISaleSink>(sp => sp.GetRequiredService<OutboxBound>());
         services.AddSingleton<IOpenSaleJournal>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.AddSingleton<IUnparsedReceiptSink>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.AddSingleton<IScanSink, LoggedScans>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StoreSales.Domain.Barcodes;
 using StoreSales.Edge.Commands;
@@ -10,7 +11,7 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        // Verbs: run (default), decode, ports, doctor. Everything after the verb is the verb's.
+        // Verbs: run (default), decode, ports, doctor, rejected. Everything after the verb is the verb's.
         var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "run";
         var rest = verb == "run" && (args.Length == 0 || args[0].StartsWith('-')) ? args : args[1..];
         switch (verb)
@@ -33,8 +34,27 @@ public static class Program
                     return await DoctorCommand.Run(host.Services, Console.Out, CancellationToken.None);
                 }
 
+            case "rejected":
+                // Configuration arguments (--Agent:OutboxPath=…) find the outbox; the others are the command's.
+                var settings = rest.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal)).ToArray();
+                using (var host = EdgeAgentHost.Build(settings))
+                {
+                    // Only the outbox path is needed: the command works on a PC whose other settings are broken.
+                    var path = Path.Combine(
+                        host.Services.GetRequiredService<IHostEnvironment>().ContentRootPath,
+                        host.Services.GetRequiredService<IConfiguration>()["Agent:OutboxPath"] is { Length: > 0 } configured ? configured : "outbox.db");
+                    if (!File.Exists(path))
+                    {
+                        await Console.Error.WriteLineAsync($"no outbox at {path} (Agent:OutboxPath)");
+                        return 1;
+                    }
+
+                    using var outbox = new Outbox.SqliteOutbox(path);
+                    return await RejectedCommand.Run([.. rest.Except(settings)], outbox, Console.Out, Console.Error);
+                }
+
             default:
-                await Console.Error.WriteLineAsync($"unknown command '{verb}'. Commands: run (default), decode, ports, doctor.");
+                await Console.Error.WriteLineAsync($"unknown command '{verb}'. Commands: run (default), decode, ports, doctor, rejected.");
                 return 64;
         }
     }

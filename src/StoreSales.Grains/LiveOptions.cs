@@ -57,4 +57,10 @@ public sealed class LiveOptions
     /// region's supervisor gets an intervention. Default 15 minutes.
     /// </summary>
     public TimeSpan FeedLagAlertAfter { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// When a store PC's clock (as its agent measured against the server's acks) is further off than this, either way,
+    /// the region's supervisor gets a <c>clock-skew</c> intervention. Default 2 minutes.
+    /// </summary>
+    public TimeSpan ClockSkewAlertAfter { get; set; } = TimeSpan.FromMinutes(2);
 }

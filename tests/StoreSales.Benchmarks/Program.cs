@@ -10,7 +10,16 @@ if (args.Contains("--edge"))
     // Issue 3's edge footprint: decode rate, idle agent, catch-up of a day offline.
     Console.WriteLine($"StoreSales edge footprint  {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
     EdgeFootprint.DecodeRate(new SaleBatches());
-    await EdgeFootprint.Idle(TimeSpan.FromSeconds(30));
+    foreach (var devices in args.Contains("--skip-idle") ? [] : EdgeFootprint.IdleMatrix)
+    {
+        await EdgeFootprint.Idle(devices, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(options.IdleSeconds));
+    }
+
+    if (args.Contains("--idle-only"))
+    {
+        return;
+    }
+
     await using var edgeDatabase = await TestDatabase.Create("edgebench");
     await BenchmarkChain.Create(edgeDatabase.DataSource, 9_001);
     await using var edgeSilo = await SiloUnderTest.Start(edgeDatabase, "edge-" + Guid.NewGuid().ToString("N")[..8]);
@@ -85,7 +94,7 @@ var memory = await GrainMemory.Run(silo, batches, firstStore: options.Stores * 2
 Console.WriteLine("== silo memory per active store grain (each with one 10-line sale) ==");
 memory.Print();
 
-internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, int LinesPerSale, int Seconds, int WarmupSeconds, int MemoryGrains, int MaxConcurrentBatches, int CatchUpSales, int Boards, int ChainSalesPerSecond, int Probes)
+internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, int LinesPerSale, int Seconds, int WarmupSeconds, int MemoryGrains, int MaxConcurrentBatches, int CatchUpSales, int Boards, int ChainSalesPerSecond, int Probes, int IdleSeconds)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -95,6 +104,6 @@ internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, in
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 25), Get("lines", 10), Get("seconds", 20), Get("warmup", 5), Get("memory-grains", 10_000), Get("max-concurrent-batches", 8), Get("catch-up-sales", 50_000), Get("boards", 200), Get("chain-rate", 500), Get("probes", 30));
+        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 25), Get("lines", 10), Get("seconds", 20), Get("warmup", 5), Get("memory-grains", 10_000), Get("max-concurrent-batches", 8), Get("catch-up-sales", 50_000), Get("boards", 200), Get("chain-rate", 500), Get("probes", 30), Get("idle-seconds", 30));
     }
 }

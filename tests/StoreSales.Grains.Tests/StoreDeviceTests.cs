@@ -92,4 +92,43 @@ public sealed class StoreDeviceTests(GrainClusterFixture fixture)
         Assert.Equal(900m, raised.Evidence.Actual);
         Assert.Contains("900 sales waiting", raised.Evidence.Summary, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_outbox_near_its_disk_bound_raises_one_alert_and_shows_on_the_board()
+    {
+        var store = fixture.Grains.GetGrain<IStoreGrain>("store-gz001");
+        var alert = fixture.Grains.GetGrain<IInterventionGrain>("store-gz001/outbox-near-full");
+        const long mib = 1 << 20;
+
+        await store.ReportHeartbeat(Heartbeat(Device("T01", "till", true)) with { OutboxBytes = 300 * mib, OutboxMaxBytes = 1024 * mib, OutboxState = AgentHealth.OutboxOk });
+        var early = await alert.GetCurrent();
+        await store.ReportHeartbeat(Heartbeat(Device("T01", "till", true)) with { OutboxBytes = 900 * mib, OutboxMaxBytes = 1024 * mib, OutboxState = AgentHealth.OutboxNearFull });
+        var raised = await alert.GetCurrent();
+        var board = await store.GetProgress();
+
+        Assert.Null(early);
+        Assert.NotNull(raised);
+        Assert.Equal("supervisor:region-south", raised.Assignee);
+        Assert.Contains("near its disk bound: 900 of 1,024 MiB", raised.Evidence.Summary, StringComparison.Ordinal);
+        Assert.Equal((900 * mib, 1024 * mib, AgentHealth.OutboxNearFull), (board.Agent!.OutboxBytes, board.Agent.OutboxMaxBytes, board.Agent.OutboxState));
+    }
+
+    [Fact]
+    public async Task A_store_clock_off_by_more_than_ClockSkewAlertAfter_raises_a_clock_skew_alert()
+    {
+        var store = fixture.Grains.GetGrain<IStoreGrain>("store-sh001");
+        var alert = fixture.Grains.GetGrain<IInterventionGrain>("store-sh001/clock-skew");
+
+        await store.ReportHeartbeat(Heartbeat(Device("T01", "till", true)) with { ClockSkew = TimeSpan.FromSeconds(-90) });
+        var early = await alert.GetCurrent();
+        await store.ReportHeartbeat(Heartbeat(Device("T01", "till", true)) with { ClockSkew = TimeSpan.FromMinutes(-5) });
+        var raised = await alert.GetCurrent();
+        var board = await store.GetProgress();
+
+        Assert.Null(early);
+        Assert.NotNull(raised);
+        Assert.Equal(-300m, raised.Evidence.Actual);
+        Assert.Contains("300 s ahead of the server's", raised.Evidence.Summary, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromMinutes(-5), board.Agent!.ClockSkew);
+    }
 }

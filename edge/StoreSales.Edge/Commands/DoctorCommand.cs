@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StoreSales.Edge.Configuration;
+using StoreSales.Edge.Devices.Scanner;
 using StoreSales.Edge.Devices.Serial;
 
 namespace StoreSales.Edge.Commands;
@@ -40,7 +41,9 @@ public static class DoctorCommand
         {
             foreach (var (kind, path) in DevicePaths(terminal))
             {
-                var verdict = CheckDevice(kind, path, terminal.BaudRate);
+                // A scanner is opened as the agent opens it: its preset and Scanner* keys (validated above).
+                var line = kind == "scanner" ? ScannerLine.Resolve(terminal, "", []) : null;
+                var verdict = CheckDevice(kind, path, terminal.BaudRate, line);
                 problems += verdict.Ok ? 0 : 1;
                 await output.WriteLineAsync($"{(verdict.Ok ? "✔" : "✖")} terminal {terminal.TerminalId} {kind} {path}: {verdict.Words}");
             }
@@ -107,7 +110,7 @@ public static class DoctorCommand
         }
     }
 
-    private static (bool Ok, string Words) CheckDevice(string kind, string path, int baudRate)
+    private static (bool Ok, string Words) CheckDevice(string kind, string path, int baudRate, ScannerLine? line)
     {
         if (!SerialPortReader.PortExists(path))
         {
@@ -129,9 +132,11 @@ public static class DoctorCommand
 
         try
         {
-            using var port = new SerialPort(path, baudRate);
+            using var port = line is null
+                ? new SerialPort(path, baudRate)
+                : new SerialPort(path, line.BaudRate, line.Parity, line.DataBits, line.StopBits) { Handshake = line.Handshake };
             port.Open();
-            return (true, "opens");
+            return (true, line is null ? "opens" : $"opens as {line.BaudRate} {line.DataBits}-{line.Parity}-{line.StopBits}, handshake {line.Handshake}, suffix {line.Suffix}{(line.Prefix is null ? "" : ", prefix stripped")}");
         }
         catch (UnauthorizedAccessException)
         {

@@ -20,8 +20,8 @@ public sealed class AgentOptions
     /// <summary>Most sales per upload batch.</summary>
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>How long the uploader sleeps when the outbox is empty.</summary>
-    public TimeSpan UploadIdleDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>Longest sleep of the uploader when the outbox is empty; an append in this process wakes it at once.</summary>
+    public TimeSpan UploadIdleDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>First wait before reopening a serial port that could not be opened or went away; doubles up to <see cref="PortRetryMaxDelay"/>.</summary>
     public TimeSpan PortRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
@@ -33,4 +33,20 @@ public sealed class AgentOptions
     /// The server counts the devices offline after <c>Live:DeviceOfflineAfter</c> (2 min) without one. Default 30 s.
     /// </summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Bound of the outbox's content in bytes. Past it the agent keeps writing (a till sale is never refused) but
+    /// logs an error per 100 writes, counts them and reports <c>over-bound</c> in its heartbeats. Default 1 GiB
+    /// (some 500,000 sales of a few lines: weeks of a busy store offline).
+    /// </summary>
+    public long OutboxMaxBytes { get; set; } = 1L << 30;
+
+    /// <summary>Share of <see cref="OutboxMaxBytes"/> from which the outbox is reported <c>near-full</c> (the server raises <c>outbox-near-full</c>). Default 0.8.</summary>
+    public double OutboxNearFullRatio { get; set; } = 0.8;
+
+    /// <summary>
+    /// The agent logs a warning when the server's clock (from its acks) and the store PC's differ by more than this.
+    /// Till times are then suspect; the server's own limit is <c>Live:ClockSkewAlertAfter</c>. Default 2 minutes.
+    /// </summary>
+    public TimeSpan ClockSkewWarnAfter { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -45,6 +45,21 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             failures.Add($"{s}:UploadIdleDelay must be greater than zero and at most 00:01:00 (was {options.UploadIdleDelay}).");
         }
 
+        if (options.OutboxMaxBytes < 1L << 20)
+        {
+            failures.Add($"{s}:OutboxMaxBytes must be at least 1048576 (1 MiB) (was {options.OutboxMaxBytes}).");
+        }
+
+        if (options.OutboxNearFullRatio is not (> 0 and <= 1))
+        {
+            failures.Add($"{s}:OutboxNearFullRatio must be greater than 0 and at most 1 (was {options.OutboxNearFullRatio}).");
+        }
+
+        if (options.ClockSkewWarnAfter <= TimeSpan.Zero)
+        {
+            failures.Add($"{s}:ClockSkewWarnAfter must be greater than zero (was {options.ClockSkewWarnAfter}).");
+        }
+
         if (options.PortRetryDelay <= TimeSpan.Zero)
         {
             failures.Add($"{s}:PortRetryDelay must be greater than zero.");
@@ -113,10 +128,7 @@ internal sealed class TerminalsOptionsValidator : IValidateOptions<TerminalsOpti
                 failures.Add($"{key}:BaudRate {t.BaudRate} is not a serial baud rate (e.g. 9600, 115200).");
             }
 
-            if (!Devices.Scanner.ScannerSuffix.TryParse(t.ScannerSuffix, out _))
-            {
-                failures.Add($"{key}:ScannerSuffix '{t.ScannerSuffix}' must be CR, CRLF or LF.");
-            }
+            Devices.Scanner.ScannerLine.Resolve(t, key, failures);
 
             Devices.Hid.HidScannerConfiguration.Validate(t, key, seenPorts, failures);
         }

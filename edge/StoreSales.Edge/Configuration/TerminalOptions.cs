@@ -12,10 +12,34 @@ public sealed class TerminalOptions
     /// <summary>Serial port of the barcode scanner, if the terminal has one on serial.</summary>
     public string? ScannerPort { get; set; }
 
+    /// <summary>Speed of the till and receipt lines (8N1), and of a serial scanner without a preset or <see cref="ScannerBaudRate"/>.</summary>
     public int BaudRate { get; set; } = 9600;
 
-    /// <summary>Scanner frame suffix: <c>CR</c> (default), <c>CRLF</c> or <c>LF</c>.</summary>
-    public string ScannerSuffix { get; set; } = "CR";
+    /// <summary>Serial scanner family preset (see <see cref="Devices.Scanner.ScannerLine.Presets"/>); explicit Scanner* keys override it.</summary>
+    public string? ScannerPreset { get; set; }
+
+    public int? ScannerBaudRate { get; set; }
+
+    /// <summary>5–8; below 8 the high bits of every byte are masked off.</summary>
+    public int? ScannerDataBits { get; set; }
+
+    /// <summary><c>None</c>, <c>Odd</c>, <c>Even</c>, <c>Mark</c> or <c>Space</c>.</summary>
+    public string? ScannerParity { get; set; }
+
+    /// <summary><c>One</c>, <c>OnePointFive</c> or <c>Two</c>.</summary>
+    public string? ScannerStopBits { get; set; }
+
+    /// <summary><c>None</c>, <c>XOnXOff</c>, <c>RequestToSend</c> or <c>RequestToSendXOnXOff</c>.</summary>
+    public string? ScannerHandshake { get; set; }
+
+    /// <summary>Scanner frame suffix: <c>NONE</c>, <c>CR</c> (default), <c>LF</c>, <c>CRLF</c>, <c>TAB</c> or <c>ETX</c> (with an STX prefix).</summary>
+    public string? ScannerSuffix { get; set; }
+
+    /// <summary>A fixed prefix the scanner puts before every code, stripped (escapes such as <c>\x02</c> allowed).</summary>
+    public string? ScannerPrefix { get; set; }
+
+    /// <summary>With suffix <c>NONE</c>: a code ends when the line has been quiet this long.</summary>
+    public TimeSpan ScannerQuietGap { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Receipt capture: the serial port the POS prints its receipts to (instead of a <see cref="TillPort"/>).</summary>
     public string? ReceiptPort { get; set; }

@@ -56,6 +56,9 @@ public sealed class SqliteOutbox : ISaleSink, IUnparsedReceiptSink, IOpenSaleJou
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
+
+    // Released when a sale arrives, so an idle uploader sleeps on this instead of polling the table.
+    private readonly SemaphoreSlim _salesArrived = new(0, 1);
     private bool _disposed;
 
     /// <summary>Opens (creating if needed) the outbox database at <paramref name="path"/>.</summary>
@@ -97,6 +100,19 @@ public sealed class SqliteOutbox : ISaleSink, IUnparsedReceiptSink, IOpenSaleJou
 
     /// <summary>When the oldest sale still waiting was appended; null when the outbox is empty.</summary>
     public DateTimeOffset? OldestEnqueuedAt => Locked(() => Scalar("SELECT enqueued_at FROM outbox ORDER BY rowid LIMIT 1;") is string at ? ParseTime(at) : (DateTimeOffset?)null);
+
+    /// <summary>
+    /// Bytes the database holds: its pages in use (freed pages are reused, not returned to the disk, so the file keeps
+    /// its largest size) plus the write-ahead log.
+    /// </summary>
+    public long UsedBytes => Locked(() =>
+    {
+        var pageSize = Convert.ToInt64(Scalar("PRAGMA page_size;"), CultureInfo.InvariantCulture);
+        var pages = Convert.ToInt64(Scalar("PRAGMA page_count;"), CultureInfo.InvariantCulture);
+        var free = Convert.ToInt64(Scalar("PRAGMA freelist_count;"), CultureInfo.InvariantCulture);
+        var wal = new FileInfo(Path + "-wal");
+        return (pages - free) * pageSize + (wal.Exists ? wal.Length : 0);
+    });
 
     /// <summary>Sales the server refused, kept in the rejected table.</summary>
     public long RejectedCount => Locked(() => Convert.ToInt64(Scalar("SELECT COUNT(*) FROM rejected;"), CultureInfo.InvariantCulture));
@@ -140,8 +156,31 @@ public sealed class SqliteOutbox : ISaleSink, IUnparsedReceiptSink, IOpenSaleJou
             close.ExecuteNonQuery();
 
             tx.Commit();
+            SignalSalesArrived();
             return sequence;
         });
+    }
+
+    /// <summary>
+    /// Waits until a sale is appended or requeued in this process, or <paramref name="atMost"/> passed (another
+    /// process, such as the <c>rejected requeue</c> command, may have written to the file meanwhile).
+    /// </summary>
+    public async Task WaitForSalesAsync(TimeSpan atMost, CancellationToken cancellationToken) =>
+        await _salesArrived.WaitAsync(atMost, cancellationToken);
+
+    private void SignalSalesArrived()
+    {
+        if (_salesArrived.CurrentCount == 0)
+        {
+            try
+            {
+                _salesArrived.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another append signalled first: one pending wake-up is enough.
+            }
+        }
     }
 
     /// <inheritdoc/>
@@ -200,6 +239,81 @@ public sealed class SqliteOutbox : ISaleSink, IUnparsedReceiptSink, IOpenSaleJou
             return entries;
         });
     }
+
+    /// <summary>
+    /// The next batch of at most <paramref name="count"/> sales, shared round-robin between the terminals that have sales
+    /// waiting: each terminal's oldest first (its sequences ascending, as the server's per-terminal sequence log wants
+    /// them), one of each terminal in turn. A terminal with a day's backlog thus takes at most its share of a batch, and
+    /// a terminal selling live is in the very next batch instead of behind that backlog.
+    /// </summary>
+    public IReadOnlyList<OutboxEntry> PeekFair(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        return Locked(() =>
+        {
+            // terminal_sequence lists every terminal that ever sold: a handful of rows. Each terminal's head is read
+            // through the primary key (terminal_id, sequence), so a 50,000-sale backlog costs no scan per batch.
+            var queues = new List<Queue<(string Payload, string EnqueuedAt)>>();
+            using (var terminals = _connection.CreateCommand())
+            using (var head = _connection.CreateCommand())
+            {
+                terminals.CommandText = "SELECT terminal_id FROM terminal_sequence ORDER BY terminal_id;";
+                head.CommandText = "SELECT payload, enqueued_at FROM outbox WHERE terminal_id = $terminal ORDER BY sequence LIMIT $count;";
+                var terminal = head.Parameters.Add("$terminal", SqliteType.Text);
+                head.Parameters.AddWithValue("$count", count);
+                var ids = new List<string>();
+                using (var reader = terminals.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        ids.Add(reader.GetString(0));
+                    }
+                }
+
+                foreach (var id in ids)
+                {
+                    terminal.Value = id;
+                    using var reader = head.ExecuteReader();
+                    var queue = new Queue<(string, string)>();
+                    while (reader.Read())
+                    {
+                        queue.Enqueue((reader.GetString(0), reader.GetString(1)));
+                    }
+
+                    if (queue.Count > 0)
+                    {
+                        queues.Add(queue);
+                    }
+                }
+            }
+
+            var entries = new List<OutboxEntry>(count);
+            while (entries.Count < count && queues.Count > 0)
+            {
+                foreach (var queue in queues)
+                {
+                    if (entries.Count < count && queue.TryDequeue(out var row))
+                    {
+                        entries.Add(new OutboxEntry(ReadSale(row.Payload), ParseTime(row.EnqueuedAt)));
+                    }
+                }
+
+                queues.RemoveAll(q => q.Count == 0);
+            }
+
+            return (IReadOnlyList<OutboxEntry>)entries;
+        });
+    }
+
+    /// <summary>Whether the sale <paramref name="key"/> still waits in the outbox (not yet acked).</summary>
+    public bool Holds(SaleKey key) => Locked(() =>
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT 1 FROM outbox WHERE terminal_id = $terminal AND sequence = $sequence;";
+        cmd.Parameters.AddWithValue("$terminal", key.TerminalId);
+        cmd.Parameters.AddWithValue("$sequence", key.Sequence);
+        return cmd.ExecuteScalar() is not null;
+    });
 
     /// <summary>Deletes exactly the given keys (those the server acked as durable). Returns how many were here.</summary>
     public int Remove(IEnumerable<SaleKey> keys)
@@ -269,25 +383,56 @@ public sealed class SqliteOutbox : ISaleSink, IUnparsedReceiptSink, IOpenSaleJou
     }
 
     /// <summary>Puts every rejected sale back in the outbox, same sequence (after the server was fixed). Returns how many.</summary>
-    public int RequeueRejected()
+    public int RequeueRejected() => Locked(() =>
     {
-        return Locked(() =>
+        using var tx = _connection.BeginTransaction();
+        var moved = RequeueOne(tx, null);
+        tx.Commit();
+        SignalSalesArrived();
+        return moved;
+    });
+
+    /// <summary>
+    /// Puts the given rejected sales back in the outbox under their own terminal and sequence, so a retry the server
+    /// already holds is a harmless duplicate. Returns the keys that were not in the rejected table; none is moved then.
+    /// </summary>
+    public IReadOnlyList<SaleKey> RequeueRejected(IReadOnlyCollection<SaleKey> keys) => Locked(() =>
+    {
+        using var tx = _connection.BeginTransaction();
+        var missing = keys.Where(k => RequeueOne(tx, k) == 0).ToList();
+        if (missing.Count > 0)
         {
-            using var tx = _connection.BeginTransaction();
-            using var insert = _connection.CreateCommand();
-            insert.Transaction = tx;
-            insert.CommandText = """
-                INSERT OR IGNORE INTO outbox (terminal_id, sequence, payload, enqueued_at)
-                SELECT terminal_id, sequence, payload, enqueued_at FROM rejected ORDER BY rowid;
-                """;
-            var moved = insert.ExecuteNonQuery();
-            using var delete = _connection.CreateCommand();
-            delete.Transaction = tx;
-            delete.CommandText = "DELETE FROM rejected;";
-            delete.ExecuteNonQuery();
-            tx.Commit();
-            return moved;
-        });
+            tx.Rollback();
+            return (IReadOnlyList<SaleKey>)missing;
+        }
+
+        tx.Commit();
+        SignalSalesArrived();
+        return [];
+    });
+
+    /// <summary>Moves one rejected sale (or all of them, <paramref name="key"/> null) back to the outbox inside <paramref name="tx"/>.</summary>
+    private int RequeueOne(SqliteTransaction tx, SaleKey? key)
+    {
+        var where = key is null ? "" : " WHERE terminal_id = $terminal AND sequence = $sequence";
+        SqliteCommand Command(string sql)
+        {
+            var command = _connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = sql;
+            if (key is not null)
+            {
+                command.Parameters.AddWithValue("$terminal", key.TerminalId);
+                command.Parameters.AddWithValue("$sequence", key.Sequence);
+            }
+
+            return command;
+        }
+
+        using var insert = Command($"INSERT OR IGNORE INTO outbox (terminal_id, sequence, payload, enqueued_at) SELECT terminal_id, sequence, payload, enqueued_at FROM rejected{where} ORDER BY rowid;");
+        insert.ExecuteNonQuery();
+        using var delete = Command($"DELETE FROM rejected{where};");
+        return delete.ExecuteNonQuery();
     }
 
     /// <summary>Receipts kept in <c>unparsed_receipts</c> (receipt capture could not read them as sales).</summary>
@@ -357,6 +502,7 @@ public sealed class SqliteOutbox : ISaleSink, IUnparsedReceiptSink, IOpenSaleJou
 
             _disposed = true;
             _connection.Dispose();
+            _salesArrived.Dispose();
         }
     }
 

@@ -1,4 +1,5 @@
 using StoreSales.Edge.Devices;
+using StoreSales.Edge.Outbox;
 
 namespace StoreSales.Edge.Status;
 
@@ -10,7 +11,8 @@ public sealed record AgentSnapshot(
     long RejectedCount,
     UploadSnapshot Upload,
     IReadOnlyList<DeviceSnapshot> Devices,
-    DateTimeOffset? OldestUnsentAt = null);
+    DateTimeOffset? OldestUnsentAt = null,
+    OutboxFill? Outbox = null);
 
 /// <summary>The uploader's counters since the agent started.</summary>
 public sealed record UploadSnapshot(

@@ -7,7 +7,7 @@ using StoreSales.Edge.Upload;
 namespace StoreSales.Edge.Status;
 
 /// <summary>Takes <see cref="AgentSnapshot"/>s of the running agent.</summary>
-public sealed class AgentStatus(IOptions<AgentOptions> agent, SqliteOutbox outbox, UploadCounters upload, DeviceRegistry devices, TimeProvider time)
+public sealed class AgentStatus(IOptions<AgentOptions> agent, SqliteOutbox outbox, OutboxBound bound, UploadCounters upload, DeviceRegistry devices, TimeProvider time)
 {
     public AgentSnapshot Snapshot() => new(
         agent.Value.StoreId,
@@ -16,7 +16,8 @@ public sealed class AgentStatus(IOptions<AgentOptions> agent, SqliteOutbox outbo
         outbox.RejectedCount,
         new UploadSnapshot(upload.Batches, upload.Acked, upload.Duplicates, upload.Rejected, upload.Failures, upload.AuthFailures, upload.LastAckAt, upload.ServerClockSkew, upload.LastError),
         [.. devices.Adapters.Select(a => a.Snapshot())],
-        outbox.OldestEnqueuedAt);
+        outbox.OldestEnqueuedAt,
+        bound.Fill());
 
     /// <summary>The snapshot of one device, or null when the agent has no such device.</summary>
     public DeviceSnapshot? Device(string terminalId, string kind) =>

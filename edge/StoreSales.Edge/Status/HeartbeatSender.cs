@@ -48,6 +48,10 @@ public sealed partial class HeartbeatSender(
         RejectedCount = snapshot.RejectedCount,
         LastAckAt = snapshot.Upload.LastAckAt,
         ClockSkewSeconds = snapshot.Upload.ServerClockSkew?.TotalSeconds,
+        OutboxBytes = snapshot.Outbox?.Bytes ?? 0,
+        OutboxMaxBytes = snapshot.Outbox?.MaxBytes,
+        OutboxState = snapshot.Outbox?.WireState,
+        OutboxWritesPastBound = snapshot.Outbox?.WritesPastBound ?? 0,
         Devices = [.. snapshot.Devices.Select(d => new DeviceHeartbeat
         {
             TerminalId = d.TerminalId,

@@ -8,7 +8,8 @@ using StoreSales.Edge.Outbox;
 namespace StoreSales.Edge.Upload;
 
 /// <summary>
-/// Empties the outbox into the ingest API, oldest sales first, <see cref="AgentOptions.BatchSize"/> at a time.
+/// Empties the outbox into the ingest API, <see cref="AgentOptions.BatchSize"/> at a time, shared round-robin between
+/// terminals and oldest first within each (<see cref="SqliteOutbox.PeekFair"/>).
 /// A sale leaves the outbox only when the server lists it in <see cref="BatchAck.Durable"/>, or moves to the
 /// rejected table when the server refuses it by itself. Whatever else happens, it stays and is sent again later.
 /// </summary>
@@ -23,6 +24,10 @@ public sealed partial class SaleUploader(
 {
     private readonly string _storeId = agent.Value.StoreId;
     private TimeSpan _failureDelay = upload.Value.FailureDelay;
+    private bool _clockSkewed;
+
+    /// <summary>What <see cref="UploadOnceAsync"/> returns for an empty outbox: sleep until a sale arrives.</summary>
+    internal static readonly TimeSpan IdleWait = TimeSpan.FromTicks(-2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,11 +52,18 @@ public sealed partial class SaleUploader(
                 wait = NextFailureDelay();
             }
 
-            if (wait > TimeSpan.Zero)
+            if (wait > TimeSpan.Zero || wait == IdleWait)
             {
                 try
                 {
-                    await Task.Delay(wait, time, stoppingToken);
+                    if (wait == IdleWait)
+                    {
+                        await outbox.WaitForSalesAsync(agent.Value.UploadIdleDelay, stoppingToken);
+                    }
+                    else
+                    {
+                        await Task.Delay(wait, time, stoppingToken);
+                    }
                 }
                 catch (OperationCanceledException)
                 {
@@ -64,10 +76,10 @@ public sealed partial class SaleUploader(
     /// <summary>One pass: send the oldest batch and settle its outcome. Returns how long to wait before the next pass.</summary>
     internal async Task<TimeSpan> UploadOnceAsync(CancellationToken cancellationToken)
     {
-        var entries = outbox.PeekOldest(agent.Value.BatchSize);
+        var entries = outbox.PeekFair(agent.Value.BatchSize);
         if (entries.Count == 0)
         {
-            return agent.Value.UploadIdleDelay;
+            return IdleWait;
         }
 
         var outcome = await SendAsync(entries, cancellationToken);
@@ -122,7 +134,9 @@ public sealed partial class SaleUploader(
     {
         var removed = outbox.Remove(ack.Durable);
         var now = time.GetUtcNow();
-        counters.BatchAcked(removed, ack.Duplicates, now, ack.ServerTime == default ? null : ack.ServerTime - now);
+        var skew = ack.ServerTime == default ? (TimeSpan?)null : ack.ServerTime - now;
+        counters.BatchAcked(removed, ack.Duplicates, now, skew);
+        WatchClockSkew(skew);
         _failureDelay = upload.Value.FailureDelay;
         foreach (var key in ack.Durable)
         {
@@ -138,6 +152,30 @@ public sealed partial class SaleUploader(
         }
 
         return TimeSpan.Zero;
+    }
+
+    /// <summary>
+    /// Warns when the store PC's clock is further from the server's than <see cref="AgentOptions.ClockSkewWarnAfter"/>:
+    /// once when it goes beyond, once when it is back, so a PC that stays wrong does not flood the log.
+    /// </summary>
+    private void WatchClockSkew(TimeSpan? skew)
+    {
+        if (skew is not { } measured)
+        {
+            return;
+        }
+
+        var beyond = measured.Duration() > agent.Value.ClockSkewWarnAfter;
+        if (beyond && !_clockSkewed)
+        {
+            LogClockSkew(logger, _storeId, measured.TotalSeconds, agent.Value.ClockSkewWarnAfter);
+        }
+        else if (!beyond && _clockSkewed)
+        {
+            LogClockSkewBack(logger, _storeId, measured.TotalSeconds);
+        }
+
+        _clockSkewed = beyond;
     }
 
     private void Reject(OutboxEntry entry, string reason)
@@ -200,6 +238,12 @@ public sealed partial class SaleUploader(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: upload failed ({Detail}); {Depth} sales kept in the outbox, next try in {Delay}")]
     private static partial void LogFailed(ILogger logger, string storeId, string detail, long depth, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: the server's clock is {SkewSeconds:0.#} s away from this PC's (more than Agent:ClockSkewWarnAfter {Limit}); till and agent times are suspect: check the PC's time synchronisation")]
+    private static partial void LogClockSkew(ILogger logger, string storeId, double skewSeconds, TimeSpan limit);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId}: this PC's clock is back within Agent:ClockSkewWarnAfter of the server's ({SkewSeconds:0.#} s)")]
+    private static partial void LogClockSkewBack(ILogger logger, string storeId, double skewSeconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Store {StoreId}: unexpected upload error; sales stay in the outbox")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string storeId);

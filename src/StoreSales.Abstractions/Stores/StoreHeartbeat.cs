@@ -16,7 +16,31 @@ public sealed record StoreHeartbeat(
     [property: Id(5)] long RejectedCount,
     [property: Id(6)] DateTimeOffset? LastAckAt,
     [property: Id(7)] TimeSpan? ClockSkew,
-    [property: Id(8)] ImmutableArray<DeviceReport> Devices);
+    [property: Id(8)] ImmutableArray<DeviceReport> Devices,
+    [property: Id(9)] long OutboxBytes = 0,
+    [property: Id(10)] long? OutboxMaxBytes = null,
+    [property: Id(11)] string? OutboxState = null);
+
+/// <summary>
+/// The store's edge agent on the board (<see cref="StoreProgress.Agent"/>), from its last heartbeat: clock skew
+/// (server minus agent; null before the agent's first ack), what waits in its outbox and how full the outbox is
+/// against its disk bound (<see cref="OutboxState"/>: <c>ok</c>, <c>near-full</c>, <c>over-bound</c>; null from older agents).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record AgentHealth(
+    [property: Id(0)] TimeSpan? ClockSkew,
+    [property: Id(1)] long OutboxDepth,
+    [property: Id(2)] TimeSpan? OldestUnsentAge,
+    [property: Id(3)] long OutboxBytes,
+    [property: Id(4)] long? OutboxMaxBytes,
+    [property: Id(5)] string? OutboxState,
+    [property: Id(6)] long RejectedCount)
+{
+    /// <summary>The agent's outbox states as the wire contract has them (<c>OutboxStates</c> in StoreSales.Contracts).</summary>
+    public const string OutboxOk = "ok";
+    public const string OutboxNearFull = "near-full";
+    public const string OutboxOverBound = "over-bound";
+}
 
 /// <summary>One device as the agent reported it.</summary>
 [GenerateSerializer, Immutable]

@@ -24,7 +24,8 @@ public sealed record StoreProgress(
     [property: Id(9)] ImmutableArray<DeviceStatus> Devices,
     [property: Id(10)] DateTimeOffset? AgentSeenAt,
     [property: Id(11)] ImmutableArray<HourFigure> Hours,
-    [property: Id(12)] ImmutableArray<RecentSale> RecentSales);
+    [property: Id(12)] ImmutableArray<RecentSale> RecentSales,
+    [property: Id(20)] AgentHealth? Agent = null);
 
 /// <summary>One store-local hour of today: what it sold and what it was expected to sell.</summary>
 [GenerateSerializer, Immutable]

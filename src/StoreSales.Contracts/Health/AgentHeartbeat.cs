@@ -30,7 +30,33 @@ public sealed record AgentHeartbeat
     /// <summary>Server clock minus agent clock, in seconds, as measured from the last ack; null before the first ack.</summary>
     public double? ClockSkewSeconds { get; init; }
 
+    /// <summary>Bytes the outbox database holds (pages in use plus its write-ahead log).</summary>
+    public long OutboxBytes { get; init; }
+
+    /// <summary>The agent's bound for <see cref="OutboxBytes"/> (<c>Agent:OutboxMaxBytes</c>); null from agents that have none.</summary>
+    public long? OutboxMaxBytes { get; init; }
+
+    /// <summary>One of <see cref="OutboxStates"/>, judged by the agent against its own near-full ratio; null from older agents.</summary>
+    public string? OutboxState { get; init; }
+
+    /// <summary>Sales written while the outbox was past its bound (kept all the same), since the agent started.</summary>
+    public long OutboxWritesPastBound { get; init; }
+
     public IReadOnlyList<DeviceHeartbeat> Devices { get; init; } = [];
+}
+
+/// <summary>How full an agent's outbox is against its disk bound.</summary>
+public static class OutboxStates
+{
+    public const string Ok = "ok";
+
+    /// <summary>At or past <c>Agent:OutboxNearFullRatio</c> of the bound (default 80 %).</summary>
+    public const string NearFull = "near-full";
+
+    /// <summary>Past the bound: sales are still written, the disk is at risk.</summary>
+    public const string OverBound = "over-bound";
+
+    public static bool IsKnown(string? state) => state is Ok or NearFull or OverBound;
 }
 
 /// <summary>One device of a terminal as the agent sees it.</summary>

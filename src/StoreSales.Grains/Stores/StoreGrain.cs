@@ -53,7 +53,9 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
     // Per device (terminal, kind): offline since when, and whether that episode already raised its alert.
     private readonly Dictionary<(string Terminal, string Kind), (DateTimeOffset Since, bool Raised)> _offline = [];
-    private bool _feedLagRaised;
+    // Conditions of the agent's heartbeat (feed lagging, outbox near full, clock skew) with an alert raised for
+    // the episode under way: raised once when the condition starts holding, forgotten when it stops.
+    private readonly HashSet<string> _agentAlertsRaised = [];
 
     public StoreGrain(
         [PersistentState("store", GrainStorageNames.Live)] IPersistentState<StoreState> state,
@@ -147,13 +149,21 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         _heartbeatAt = now;
         var devices = Devices(now);
         LogHeartbeat(StoreId, heartbeat.AgentId, devices.Count(d => d.Online), devices.Length, heartbeat.OutboxDepth);
-        if (_lastProgress is null || !SameDevices(_lastProgress.Devices, devices))
+        // The board shows the agent's outbox state and clock skew too: a change there is worth an update as well.
+        var agent = Agent();
+        if (_lastProgress is null || !SameDevices(_lastProgress.Devices, devices)
+            || _lastProgress.Agent?.OutboxState != agent?.OutboxState
+            || Math.Round(_lastProgress.Agent?.ClockSkew?.TotalSeconds ?? 0) != Math.Round(agent?.ClockSkew?.TotalSeconds ?? 0))
         {
             SchedulePublish(now);
         }
 
         await RaiseAlerts(context, now);
     }
+
+    /// <summary>The agent's own health from its last heartbeat, for the board; null before the first.</summary>
+    private AgentHealth? Agent() => _heartbeat is not { } h ? null
+        : new AgentHealth(h.ClockSkew, h.OutboxDepth, h.OldestUnsentAge, h.OutboxBytes, h.OutboxMaxBytes, h.OutboxState, h.RejectedCount);
 
     /// <summary>
     /// The devices of the last heartbeat: online when the agent said so and the heartbeat is not older than
@@ -359,27 +369,64 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         _dayBehindRaised = status.NeedsIntervention;
         _dayAheadRaised = status.NeedsCalibration;
         await RaiseDeviceAlerts(context, subject, now);
-        await RaiseFeedLagAlert(context, subject, now);
+        await RaiseAgentAlerts(context, subject, now);
     }
 
-    /// <summary>Sales waiting in the store's outbox too long: what the boards show is behind the tills.</summary>
-    private async Task RaiseFeedLagAlert(StoreContext context, InterventionSubject store, DateTimeOffset now)
+    /// <summary>
+    /// Alerts from the agent's last heartbeat: sales waiting in the store's outbox too long (the boards are behind the
+    /// tills), the outbox near its disk bound, the store PC's clock off by more than <see cref="LiveOptions.ClockSkewAlertAfter"/>.
+    /// </summary>
+    private async Task RaiseAgentAlerts(StoreContext context, InterventionSubject store, DateTimeOffset now)
     {
-        var lag = _heartbeat?.OldestUnsentAge;
-        var lagging = lag is { } age && age >= _live.FeedLagAlertAfter;
-        if (lagging && !_feedLagRaised)
+        var beat = _heartbeat;
+        var lag = beat?.OldestUnsentAge;
+        await RaiseWhileHolds(
+            InterventionConditions.FeedLagging,
+            lag is { } age && age >= _live.FeedLagAlertAfter,
+            () => $"{context.Profile.Name}: {beat!.OutboxDepth} sales waiting at the store, the oldest for {lag:hh\\:mm\\:ss}; last ack {(beat.LastAckAt is { } ack ? TimeZoneInfo.ConvertTime(ack, context.TimeZone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "never")}",
+            beat?.OutboxDepth,
+            "medium",
+            context,
+            store,
+            now);
+
+        var outboxState = beat?.OutboxState;
+        await RaiseWhileHolds(
+            InterventionConditions.OutboxNearFull,
+            outboxState is AgentHealth.OutboxNearFull or AgentHealth.OutboxOverBound,
+            () => $"{context.Profile.Name}: the edge agent's outbox is {(outboxState == AgentHealth.OutboxOverBound ? "past" : "near")} its disk bound: {beat!.OutboxBytes / 1048576.0:N0} of {beat.OutboxMaxBytes / 1048576.0:N0} MiB, {beat.OutboxDepth} sales waiting; sales are still kept, the store PC's disk is at risk",
+            beat?.OutboxBytes,
+            outboxState == AgentHealth.OutboxOverBound ? "high" : "medium",
+            context,
+            store,
+            now);
+
+        var skew = beat?.ClockSkew;
+        await RaiseWhileHolds(
+            InterventionConditions.ClockSkew,
+            skew is { } off && off.Duration() >= _live.ClockSkewAlertAfter,
+            () => $"{context.Profile.Name}: the store PC's clock is {skew!.Value.Duration().TotalSeconds:N0} s {(skew.Value > TimeSpan.Zero ? "behind" : "ahead of")} the server's (limit {_live.ClockSkewAlertAfter}); till times are suspect: check its time synchronisation",
+            skew is { } s ? (decimal)Math.Round(s.TotalSeconds, 1) : null,
+            "low",
+            context,
+            store,
+            now);
+    }
+
+    /// <summary>Raises the store's alert for <paramref name="condition"/> when it starts holding; once per episode.</summary>
+    private async Task RaiseWhileHolds(string condition, bool holds, Func<string> summary, decimal? figure, string severity, StoreContext context, InterventionSubject store, DateTimeOffset now)
+    {
+        if (!holds)
         {
-            var evidence = new InterventionEvidence(
-                $"{context.Profile.Name}: {_heartbeat!.OutboxDepth} sales waiting at the store, the oldest for {lag:hh\\:mm\\:ss}; last ack {(_heartbeat.LastAckAt is { } ack ? TimeZoneInfo.ConvertTime(ack, context.TimeZone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "never")}",
-                _heartbeat.OutboxDepth,
-                null,
-                null,
-                now);
-            await GrainFactory.GetGrain<IInterventionGrain>(InterventionConditions.GrainKey(StoreId, InterventionConditions.FeedLagging))
-                .Raise(store, evidence, "medium", $"supervisor:{context.Profile.RegionId}");
+            _agentAlertsRaised.Remove(condition);
+            return;
         }
 
-        _feedLagRaised = lagging;
+        if (_agentAlertsRaised.Add(condition))
+        {
+            await GrainFactory.GetGrain<IInterventionGrain>(InterventionConditions.GrainKey(StoreId, condition))
+                .Raise(store, new InterventionEvidence(summary(), figure, null, null, now), severity, $"supervisor:{context.Profile.RegionId}");
+        }
     }
 
     /// <summary>A till or scanner offline for <see cref="LiveOptions.DeviceOfflineAlertAfter"/> while the store is open.</summary>
@@ -440,7 +487,8 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             Devices(now),
             _heartbeat is null ? null : _heartbeatAt,
             Hours(context),
-            [.. _recentSales]);
+            [.. _recentSales],
+            Agent());
     }
 
     private ImmutableArray<HourFigure> Hours(StoreContext context)

@@ -74,7 +74,10 @@ public static partial class HeartbeatEndpoints
             d.Path,
             d.Online,
             d.LastEventAt,
-            (d.Counters ?? ImmutableDictionary<string, long>.Empty).ToImmutableDictionary(StringComparer.Ordinal)))]);
+            (d.Counters ?? ImmutableDictionary<string, long>.Empty).ToImmutableDictionary(StringComparer.Ordinal)))],
+        h.OutboxBytes,
+        h.OutboxMaxBytes,
+        h.OutboxState);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} heartbeat rejected: {Errors}")]
     private static partial void LogRejected(ILogger logger, string storeId, string errors);

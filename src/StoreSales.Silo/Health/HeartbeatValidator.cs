@@ -41,6 +41,16 @@ public static class HeartbeatValidator
             errors["rejectedCount"] = ["Must not be negative."];
         }
 
+        if (heartbeat.OutboxBytes < 0 || heartbeat.OutboxMaxBytes is <= 0 || heartbeat.OutboxWritesPastBound < 0)
+        {
+            errors["outboxBytes"] = ["outboxBytes and outboxWritesPastBound must not be negative, outboxMaxBytes must be positive."];
+        }
+
+        if (heartbeat.OutboxState is not null && !OutboxStates.IsKnown(heartbeat.OutboxState))
+        {
+            errors["outboxState"] = [$"One of {OutboxStates.Ok}, {OutboxStates.NearFull}, {OutboxStates.OverBound}."];
+        }
+
         if (heartbeat.OldestUnsentAgeSeconds is { } age && (age < 0 || !double.IsFinite(age)))
         {
             errors["oldestUnsentAgeSeconds"] = ["Must be a number of seconds, not negative."];

@@ -38,13 +38,13 @@ public sealed class ConfigurationTests
         settings["Terminals:0:TerminalId"] = "T01";
         settings["Terminals:0:TillPort"] = "/dev/ttyX";
         settings["Terminals:1:TerminalId"] = "T01";
-        settings["Terminals:1:ScannerSuffix"] = "TAB";
+        settings["Terminals:1:ScannerSuffix"] = "SPACE";
 
         var message = await StartFailureAsync(settings);
 
         Assert.Contains("Terminals:1:TerminalId 'T01' is used by another terminal", message, StringComparison.Ordinal);
         Assert.Contains("Terminals:1:TillPort is required", message, StringComparison.Ordinal);
-        Assert.Contains("Terminals:1:ScannerSuffix 'TAB' must be CR, CRLF or LF", message, StringComparison.Ordinal);
+        Assert.Contains("Terminals:1:ScannerSuffix 'SPACE' must be NONE, CR, LF, CRLF, TAB or ETX", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +74,23 @@ public sealed class ConfigurationTests
         using var host = TestAgent.Build(settings);
         await host.StartAsync(TestContext.Current.CancellationToken);
         var agent = host.Services.GetService(typeof(IOptions<Configuration.AgentOptions>)) as IOptions<Configuration.AgentOptions>;
-        Assert.Equal((200, TimeSpan.FromMilliseconds(100)), (agent!.Value.BatchSize, agent.Value.UploadIdleDelay));
+        Assert.Equal((200, TimeSpan.FromSeconds(5)), (agent!.Value.BatchSize, agent.Value.UploadIdleDelay));
         await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Outbox_bound_and_clock_skew_settings_are_named_by_their_key()
+    {
+        using var dir = new TempDirectory();
+        var settings = TestAgent.Settings(dir);
+        settings["Agent:OutboxMaxBytes"] = "1000";
+        settings["Agent:OutboxNearFullRatio"] = "1.5";
+        settings["Agent:ClockSkewWarnAfter"] = "00:00:00";
+
+        var message = await StartFailureAsync(settings);
+
+        Assert.Contains("Agent:OutboxMaxBytes must be at least 1048576", message, StringComparison.Ordinal);
+        Assert.Contains("Agent:OutboxNearFullRatio must be greater than 0 and at most 1", message, StringComparison.Ordinal);
+        Assert.Contains("Agent:ClockSkewWarnAfter must be greater than zero", message, StringComparison.Ordinal);
     }
 }

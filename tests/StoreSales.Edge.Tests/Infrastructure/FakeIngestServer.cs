@@ -49,6 +49,9 @@ public sealed class FakeIngestServer : IAsyncDisposable
 
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <summary>How far this server's clock is from the agent's (both are this machine's): acks carry it in <c>ServerTime</c>.</summary>
+    public TimeSpan ClockOffset { get; set; }
+
     /// <summary>Heartbeats received with the right key, in arrival order.</summary>
     public ConcurrentQueue<AgentHeartbeat> Heartbeats { get; } = new();
 
@@ -100,7 +103,7 @@ public sealed class FakeIngestServer : IAsyncDisposable
             Accepted = accepted,
             Duplicates = batch.Sales.Count - accepted,
             Durable = [.. batch.Sales.Select(s => new SaleKey(s.TerminalId, s.Sequence))],
-            ServerTime = DateTimeOffset.UtcNow,
+            ServerTime = DateTimeOffset.UtcNow + ClockOffset,
         });
     }
 

@@ -44,19 +44,20 @@ public sealed class TestAgent : IAsyncDisposable
         ["Upload:AuthFailureDelay"] = "00:00:00.200",
     };
 
-    public static IHost Build(IEnumerable<KeyValuePair<string, string?>> settings) =>
+    /// <param name="logs">When given, every log line ("Level message") is added to it as well.</param>
+    public static IHost Build(IEnumerable<KeyValuePair<string, string?>> settings, System.Collections.Concurrent.ConcurrentQueue<string>? logs = null) =>
         EdgeAgentHost.Build(settings, configureLogging: logging =>
         {
             logging.ClearProviders();
-            if (TestContext.Current.TestOutputHelper is { } output)
+            if (TestContext.Current.TestOutputHelper is { } output || logs is not null)
             {
-                logging.AddProvider(new TestOutputLoggerProvider(output));
+                logging.AddProvider(new TestOutputLoggerProvider(TestContext.Current.TestOutputHelper, logs));
             }
         });
 
-    public static async Task<TestAgent> StartAsync(IEnumerable<KeyValuePair<string, string?>> settings)
+    public static async Task<TestAgent> StartAsync(IEnumerable<KeyValuePair<string, string?>> settings, System.Collections.Concurrent.ConcurrentQueue<string>? logs = null)
     {
-        var host = Build(settings);
+        var host = Build(settings, logs);
         await host.StartAsync(TestContext.Current.CancellationToken);
         return new TestAgent(host);
     }

@@ -121,4 +121,26 @@ public sealed class UploaderTests
         Assert.Equal(4, agent.Outbox.Depth);
         Assert.NotNull(agent.Status.Snapshot().Upload.LastError);
     }
+
+    [Fact]
+    public async Task A_server_clock_further_off_than_ClockSkewWarnAfter_is_measured_and_warned_about_once()
+    {
+        using var dir = new TempDirectory();
+        Fill(dir, 3, "T01");
+        await using var server = await FakeIngestServer.StartAsync();
+        server.ClockOffset = TimeSpan.FromMinutes(5);
+        var settings = TestAgent.Settings(dir, server.Url);
+        settings["Agent:BatchSize"] = "1";
+        var logs = new System.Collections.Concurrent.ConcurrentQueue<string>();
+
+        await using var agent = await TestAgent.StartAsync(settings, logs);
+        await Eventually.Until(() => agent.Outbox.Depth == 0, "the outbox to empty");
+
+        var skew = agent.Status.Snapshot().Upload.ServerClockSkew;
+        Assert.NotNull(skew);
+        Assert.InRange(skew.Value, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(6));
+        var warnings = logs.Where(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("ClockSkewWarnAfter", StringComparison.Ordinal)).ToList();
+        Assert.Single(warnings);   // three acks, one warning: a PC that stays wrong does not flood the log
+        Assert.Contains("the server's clock is 300", warnings[0], StringComparison.Ordinal);
+    }
 }

@@ -32,6 +32,9 @@ public static class ScannerCounters
     /// <summary>Frames longer than 256 bytes without a suffix, discarded.</summary>
     public const string Overlong = "overlong-frames";
 
+    /// <summary>Serial frames discarded before decoding: the configured prefix or the STX of an STX…ETX frame missing, or control bytes other than GS.</summary>
+    public const string Garbage = "garbage-frames";
+
     /// <summary>Times the port was opened.</summary>
     public const string Opens = "opens";
 
@@ -41,7 +44,7 @@ public static class ScannerCounters
     /// <summary>The counters a decoded scan can move, for adapters to create with their own.</summary>
     internal static readonly string[] ScanOutcomes = [Frames, Scans, Gs1Scans, VariableMeasureScans, MemberScans, InvalidCheckDigits, Invalid, Unrecognized, Overlong];
 
-    internal static DeviceCounters Create() => new(ScanOutcomes);
+    internal static DeviceCounters Create() => new([.. ScanOutcomes, Garbage]);
 
     /// <summary>The counter a decoded scan is counted under.</summary>
     public static string For(DecodedScan scan) => scan switch

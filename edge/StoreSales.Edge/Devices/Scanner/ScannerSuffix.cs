@@ -1,17 +1,24 @@
 namespace StoreSales.Edge.Devices.Scanner;
 
-/// <summary>The bytes a serial scanner sends after each barcode, by their configuration name.</summary>
+/// <summary>The suffix a serial scanner sends after each barcode, by its configuration name.</summary>
 public static class ScannerSuffix
 {
-    public static bool TryParse(string? name, out byte[] terminator)
+    /// <summary>The names <see cref="TryParse"/> takes, for messages.</summary>
+    public const string Names = "NONE, CR, LF, CRLF, TAB or ETX";
+
+    public static bool TryParse(string? name, out ScannerSuffixKind suffix)
     {
-        terminator = name?.Trim().ToUpperInvariant() switch
+        ScannerSuffixKind? parsed = name?.Trim().ToUpperInvariant() switch
         {
-            null or "" or "CR" => [(byte)'\r'],
-            "CRLF" => [(byte)'\r', (byte)'\n'],
-            "LF" => [(byte)'\n'],
-            _ => [],
+            null or "" or "CR" => ScannerSuffixKind.Cr,
+            "NONE" => ScannerSuffixKind.None,
+            "LF" => ScannerSuffixKind.Lf,
+            "CRLF" => ScannerSuffixKind.CrLf,
+            "TAB" => ScannerSuffixKind.Tab,
+            "ETX" => ScannerSuffixKind.Etx,
+            _ => null,
         };
-        return terminator.Length > 0;
+        suffix = parsed ?? ScannerSuffixKind.Cr;
+        return parsed is not null;
     }
 }

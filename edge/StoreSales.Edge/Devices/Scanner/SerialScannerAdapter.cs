@@ -7,7 +7,10 @@ using StoreSales.Edge.Devices.Serial;
 namespace StoreSales.Edge.Devices.Scanner;
 
 /// <summary>
-/// Reads a serial barcode scanner: one barcode per frame, ended by the configured suffix (CR, CRLF or LF).
+/// Reads a serial barcode scanner: one barcode per frame, ended by the configured suffix (CR, LF, CRLF, TAB, STX…ETX)
+/// or, with no suffix, by the line going quiet (<see cref="ScannerLine"/>: preset and explicit keys). A configured
+/// fixed prefix is stripped; a frame without it, an ETX frame without its STX, or one holding control bytes other
+/// than GS (the FNC1 of GS1 element strings) is garbage: counted, logged, not decoded.
 /// Each frame is decoded by <see cref="ScanDecoder"/> with the <c>Barcodes:Scan</c> options (AIM prefix, member
 /// code, GS1 element string, GTIN / variable measure) and counted by what it is (<see cref="ScannerCounters.For"/>).
 /// A wrong check digit is counted, never corrected. Valid scans go to the <see cref="IScanSink"/>.
@@ -21,7 +24,10 @@ public sealed partial class SerialScannerAdapter : IDeviceAdapter
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly SerialPortReader _port;
-    private readonly FrameSplitter _splitter;
+    private readonly FrameSplitter? _splitter;
+    private readonly QuietGapFramer? _quietFramer;
+    private readonly ScannerLine _line;
+    private readonly byte _dataMask;
     private readonly DeviceCounters _counters = ScannerCounters.Create();
     private readonly List<Frame> _frames = [];
     private readonly ScanDecoderOptions _scanOptions;
@@ -35,10 +41,12 @@ public sealed partial class SerialScannerAdapter : IDeviceAdapter
             throw new ArgumentException($"Terminal {terminal.TerminalId} has no ScannerPort.", nameof(terminal));
         }
 
-        if (!ScannerSuffix.TryParse(terminal.ScannerSuffix, out var suffix))
-        {
-            throw new ArgumentException($"Terminal {terminal.TerminalId}: unknown ScannerSuffix '{terminal.ScannerSuffix}'.", nameof(terminal));
-        }
+        var problems = new List<string>();
+        _line = ScannerLine.Resolve(terminal, $"Terminal {terminal.TerminalId}", problems)
+            ?? throw new ArgumentException(string.Join(" ", problems), nameof(terminal));
+
+        // With fewer data bits, a UART may hand over the parity or noise in the unused high bits: keep only the data.
+        _dataMask = (byte)((1 << _line.DataBits) - 1);
 
         TerminalId = terminal.TerminalId;
         _storeId = agent.StoreId;
@@ -46,9 +54,25 @@ public sealed partial class SerialScannerAdapter : IDeviceAdapter
         _time = time;
         _scanOptions = scanOptions ?? new ScanDecoderOptions();
         _intake = new ScanIntake(agent.StoreId, terminal.TerminalId, _scanOptions, _counters, sink, logger);
-        _splitter = new FrameSplitter(suffix, MaxFrameBytes);
+        if (_line.Suffix == ScannerSuffixKind.None)
+        {
+            _quietFramer = new QuietGapFramer(MaxFrameBytes);
+        }
+        else
+        {
+            // Room for the STX of an STX…ETX frame on top of the payload.
+            _splitter = new FrameSplitter(_line.Terminator, MaxFrameBytes + (_line.Suffix == ScannerSuffixKind.Etx ? 1 : 0) + (_line.Prefix?.Length ?? 0));
+        }
+
         _port = new SerialPortReader(
-            new SerialPortSettings(terminal.ScannerPort, terminal.BaudRate, agent.PortRetryDelay, agent.PortRetryMaxDelay),
+            new SerialPortSettings(terminal.ScannerPort, _line.BaudRate, agent.PortRetryDelay, agent.PortRetryMaxDelay)
+            {
+                DataBits = _line.DataBits,
+                Parity = _line.Parity,
+                StopBits = _line.StopBits,
+                Handshake = _line.Handshake,
+                QuietGap = _quietFramer is null ? null : _line.QuietGap,
+            },
             terminal.TerminalId,
             Kind,
             logger,
@@ -61,7 +85,11 @@ public sealed partial class SerialScannerAdapter : IDeviceAdapter
 
     public string Source => _port.Path;
 
-    public Task RunAsync(CancellationToken cancellationToken) => _port.RunAsync(OnDataAsync, () => _splitter.Reset(), cancellationToken);
+    /// <summary>The scanner's resolved line settings.</summary>
+    public ScannerLine Line => _line;
+
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        _port.RunAsync(OnDataAsync, ResetFraming, cancellationToken, _quietFramer is null ? null : OnQuiet);
 
     public DeviceSnapshot Snapshot()
     {
@@ -76,14 +104,52 @@ public sealed partial class SerialScannerAdapter : IDeviceAdapter
     /// <summary>Feeds raw bytes as if read from the port.</summary>
     internal ValueTask OnDataAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
-        _splitter.Feed(data.Span, _frames);
+        var bytes = data.Span;
+        if (_dataMask != 0xFF)
+        {
+            var masked = bytes.ToArray();
+            for (var i = 0; i < masked.Length; i++)
+            {
+                masked[i] &= _dataMask;
+            }
+
+            bytes = masked;
+        }
+
+        if (_quietFramer is not null)
+        {
+            _quietFramer.Feed(bytes, _frames);
+        }
+        else
+        {
+            _splitter!.Feed(bytes, _frames);
+        }
+
+        HandleFrames();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The line went quiet (suffix NONE): what arrived is one code.</summary>
+    internal void OnQuiet()
+    {
+        _quietFramer?.Quiet(_frames);
+        HandleFrames();
+    }
+
+    private void ResetFraming()
+    {
+        _splitter?.Reset();
+        _quietFramer?.Reset();
+    }
+
+    private void HandleFrames()
+    {
         foreach (var frame in _frames)
         {
             Handle(frame);
         }
 
         _frames.Clear();
-        return ValueTask.CompletedTask;
     }
 
     private void Handle(Frame frame)
@@ -103,13 +169,64 @@ public sealed partial class SerialScannerAdapter : IDeviceAdapter
         }
 
         _counters.Increment(ScannerCounters.Frames);
+        if (Unwrap(code) is not { } unwrapped)
+        {
+            return;
+        }
+
+        code = unwrapped;
         var now = _time.GetUtcNow();
         _intake.Take(code, now, out _);
     }
 
+    /// <summary>Strips the STX of an STX…ETX frame and the configured prefix; null (counted as garbage) when one is missing or control bytes remain.</summary>
+    private string? Unwrap(string code)
+    {
+        string? problem = null;
+        if (_line.Suffix == ScannerSuffixKind.Etx)
+        {
+            var stx = code.LastIndexOf((char)ScannerLine.Stx);
+            if (stx < 0)
+            {
+                problem = "no STX before the ETX";
+            }
+            else
+            {
+                // Bytes before the STX are line noise between two frames.
+                code = code[(stx + 1)..];
+            }
+        }
+
+        if (problem is null && _line.Prefix is { } prefix)
+        {
+            if (code.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                code = code[prefix.Length..];
+            }
+            else
+            {
+                problem = "the configured prefix is missing";
+            }
+        }
+
+        if (problem is null && code.Any(c => c < ' ' && c != '\u001D'))
+        {
+            problem = "control bytes other than GS";
+        }
+
+        if (problem is null)
+        {
+            return code;
+        }
+
+        _counters.Increment(ScannerCounters.Garbage);
+        LogGarbage(_logger, _storeId, TerminalId, problem, code.Length);
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: scanner frame discarded as garbage: {Problem} ({Length} characters)")]
+    private static partial void LogGarbage(ILogger logger, string storeId, string terminalId, string problem, int length);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: scanner frame longer than {Max} bytes without a suffix, discarded")]
     private static partial void LogOverlong(ILogger logger, string storeId, string terminalId, int max);
-
-
-
 }

@@ -4,7 +4,22 @@ using Microsoft.Extensions.Logging;
 namespace StoreSales.Edge.Devices.Serial;
 
 /// <summary>How to open one serial port and how patiently to reopen it.</summary>
-public sealed record SerialPortSettings(string Path, int BaudRate, TimeSpan RetryDelay, TimeSpan RetryMaxDelay);
+public sealed record SerialPortSettings(string Path, int BaudRate, TimeSpan RetryDelay, TimeSpan RetryMaxDelay)
+{
+    public int DataBits { get; init; } = 8;
+
+    public Parity Parity { get; init; } = Parity.None;
+
+    public StopBits StopBits { get; init; } = StopBits.One;
+
+    public Handshake Handshake { get; init; } = Handshake.None;
+
+    /// <summary>
+    /// When set, a line quiet for this long after bytes arrived calls the reader's <c>onQuiet</c>: how frames of a
+    /// device that sends no suffix end.
+    /// </summary>
+    public TimeSpan? QuietGap { get; init; }
+}
 
 /// <summary>
 /// Opens a serial port by path (a <c>/dev/serial/by-id/…</c> link, a pty, <c>COM3</c>), reads it with
@@ -13,9 +28,16 @@ public sealed record SerialPortSettings(string Path, int BaudRate, TimeSpan Retr
 /// cancellation: a device problem never ends the agent.
 /// </summary>
 /// <remarks>
-/// Bytes the device sent while the agent was not reading are kept by the OS and arrive after <c>Open()</c>.
+/// <para>Bytes the device sent while the agent was not reading are kept by the OS and arrive after <c>Open()</c>.
 /// The agent does not discard them: they may be the tail of a real sale. A partial first line is counted
-/// as malformed by the framing above.
+/// as malformed by the framing above.</para>
+/// <para>On Linux, System.IO.Ports serves a pending read from a loop that calls <c>poll</c> with a 1 ms timeout
+/// (<c>SerialStream.Unix.cs</c>, <c>IOLoop</c>) and stops that loop only after 2 s with nothing pending. A read
+/// left waiting on a quiet port therefore costs about a thousand wake-ups a second, per port: 7.7 % of a core for
+/// four idle ports. So on Linux the reader waits for input itself (<c>poll</c> on a second, read-only descriptor of
+/// the same tty, on a thread of its own) and only then reads through <c>BaseStream</c>, which finds the bytes
+/// already there. <c>SerialPort</c> still opens, configures (speed, bits, parity, handshake) and reads the port.
+/// Windows reads overlapped and has no such loop: there the read simply stays pending.</para>
 /// </remarks>
 public sealed partial class SerialPortReader(SerialPortSettings settings, string terminalId, string device, ILogger logger, TimeProvider time)
 {
@@ -41,7 +63,9 @@ public sealed partial class SerialPortReader(SerialPortSettings settings, string
 
     /// <param name="onData">Called with each chunk read, in order, never concurrently.</param>
     /// <param name="onClosed">Called after an open port closed or failed (framing state should be reset).</param>
-    public async Task RunAsync(Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> onData, Action onClosed, CancellationToken cancellationToken)
+    /// <param name="onQuiet">With <see cref="SerialPortSettings.QuietGap"/>: called once the line has been quiet that
+    /// long after bytes arrived (never concurrently with <paramref name="onData"/>).</param>
+    public async Task RunAsync(Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> onData, Action onClosed, CancellationToken cancellationToken, Action? onQuiet = null)
     {
         var delay = settings.RetryDelay;
         var failuresInARow = 0;
@@ -50,11 +74,14 @@ public sealed partial class SerialPortReader(SerialPortSettings settings, string
         while (!cancellationToken.IsCancellationRequested)
         {
             SerialPort? port = null;
+            TtyReadiness? readiness = null;
             try
             {
-                port = new SerialPort(settings.Path, settings.BaudRate, Parity.None, 8, StopBits.One)
+                // Opened before the SerialPort, which makes the tty exclusive (TIOCEXCL) once it has it.
+                readiness = OperatingSystem.IsLinux() ? TtyReadiness.Open(settings.Path) : null;
+                port = new SerialPort(settings.Path, settings.BaudRate, settings.Parity, settings.DataBits, settings.StopBits)
                 {
-                    Handshake = Handshake.None,
+                    Handshake = settings.Handshake,
                     ReadBufferSize = ReadBufferSize,
                 };
                 port.Open();
@@ -66,16 +93,19 @@ public sealed partial class SerialPortReader(SerialPortSettings settings, string
 
                 var stream = port.BaseStream;
                 _stream = stream;
-                while (true)
+                if (readiness is null)
                 {
-                    var read = await stream.ReadAsync(buffer, cancellationToken);
-                    if (read == 0)
-                    {
-                        throw new IOException("The port reported end of stream.");
-                    }
-
-                    Interlocked.Exchange(ref _lastDataTicks, time.GetUtcNow().UtcTicks);
-                    await onData(buffer.AsMemory(0, read), cancellationToken);
+                    await ReadPendingAsync(stream, buffer, new Receivers(onData, onQuiet), cancellationToken);
+                }
+                else
+                {
+                    // A thread of its own: an idle port must not hold a pool thread while it waits in poll.
+                    var waiter = readiness;
+                    await Task.Factory.StartNew(
+                        () => ReadWhenReady(waiter, stream, buffer, new Receivers(onData, onQuiet), cancellationToken),
+                        CancellationToken.None,
+                        TaskCreationOptions.LongRunning,
+                        TaskScheduler.Default);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -108,6 +138,7 @@ public sealed partial class SerialPortReader(SerialPortSettings settings, string
             finally
             {
                 _stream = null;
+                readiness?.Dispose();
                 var wasOpen = IsOpen;
                 IsOpen = false;
                 try
@@ -135,6 +166,77 @@ public sealed partial class SerialPortReader(SerialPortSettings settings, string
             }
 
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, settings.RetryMaxDelay.Ticks));
+        }
+    }
+
+    /// <summary>Stamps a read's arrival; a read of nothing means the port is gone.</summary>
+    private int Received(int read)
+    {
+        if (read == 0)
+        {
+            throw new IOException("The port reported end of stream.");
+        }
+
+        Interlocked.Exchange(ref _lastDataTicks, time.GetUtcNow().UtcTicks);
+        return read;
+    }
+
+    /// <summary>Linux: waits in <c>poll</c> until the tty has input, then reads it through System.IO.Ports.</summary>
+    private void ReadWhenReady(TtyReadiness readiness, Stream stream, byte[] buffer, Receivers to, CancellationToken cancellationToken)
+    {
+        var quietPending = false;
+        while (true)
+        {
+            var gap = quietPending ? settings.QuietGap : null;
+            var state = readiness.Wait(gap, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (state == TtyState.Quiet)
+            {
+                quietPending = false;
+                to.OnQuiet?.Invoke();
+                continue;
+            }
+
+            if (state == TtyState.HungUp)
+            {
+                throw new IOException("The port hung up.");
+            }
+
+            // The bytes are there: this read is served at once and leaves nothing pending in the IOLoop.
+            var read = Received(stream.Read(buffer, 0, buffer.Length));
+            var handled = to.OnData(buffer.AsMemory(0, read), cancellationToken);
+            if (!handled.IsCompletedSuccessfully)
+            {
+                handled.AsTask().GetAwaiter().GetResult();
+            }
+
+            quietPending = settings.QuietGap is not null;
+        }
+    }
+
+    /// <summary>Elsewhere (Windows: overlapped I/O, no polling loop): one read stays pending; a quiet gap races it.</summary>
+    private async Task ReadPendingAsync(Stream stream, byte[] buffer, Receivers to, CancellationToken cancellationToken)
+    {
+        var quietPending = false;
+        while (true)
+        {
+            var reading = stream.ReadAsync(buffer, cancellationToken).AsTask();
+            while (quietPending && settings.QuietGap is { } gap)
+            {
+                var first = await Task.WhenAny(reading, Task.Delay(gap, time, cancellationToken));
+                if (first == reading)
+                {
+                    break;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                quietPending = false;
+                to.OnQuiet?.Invoke();
+            }
+
+            var read = Received(await reading);
+            await to.OnData(buffer.AsMemory(0, read), cancellationToken);
+            quietPending = settings.QuietGap is not null;
         }
     }
 
@@ -185,6 +287,9 @@ public sealed partial class SerialPortReader(SerialPortSettings settings, string
             return false;
         }
     }
+
+    /// <summary>Where a read session hands what it read, and what it calls when the line went quiet.</summary>
+    private readonly record struct Receivers(Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> OnData, Action? OnQuiet);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Terminal {TerminalId} {Device}: port {Path} open (after {Failures} failed attempts)")]
     private static partial void LogOpened(ILogger logger, string terminalId, string device, string path, int failures);

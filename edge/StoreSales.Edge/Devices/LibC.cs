@@ -1,10 +1,10 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace StoreSales.Edge.Devices.Hid;
+namespace StoreSales.Edge.Devices;
 
 /// <summary>
-/// The few libc calls the evdev reader needs (Linux, x86-64 and arm64 flag values). A non-blocking
+/// The few libc calls the evdev reader and the serial readiness wait need (Linux, x86-64 and arm64 flag values). A non-blocking
 /// descriptor and <c>poll</c> make reads cancellable; <c>FileStream</c> would block a thread in <c>open</c> on a
 /// FIFO without a writer and in <c>read</c> on an idle device, with no way to cancel either.
 /// </summary>
