@@ -29,4 +29,10 @@ public sealed class BoardOptions
     /// silo's, whose store grains then count its devices offline. Default 2 minutes.
     /// </summary>
     public TimeSpan DeviceOfflineAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// A till clock this far off the server's shows in red on the board. The same key as the silo's, which raises the
+    /// clock-skew alert from there. Default 2 minutes.
+    /// </summary>
+    public TimeSpan ClockSkewAlertAfter { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -49,6 +49,8 @@ public sealed record AlertCard(
         InterventionConditions.DayBehind => "ConditionDayBehind",
         InterventionConditions.DayAheadCalibration => "ConditionDayAhead",
         InterventionConditions.FeedLagging => "ConditionFeedLagging",
+        InterventionConditions.OutboxNearFull => "ConditionOutboxNearFull",
+        InterventionConditions.ClockSkew => "ConditionClockSkew",
         _ when Condition.StartsWith("device-offline", StringComparison.Ordinal) => "ConditionDeviceOffline",
         _ => Condition,
     };
