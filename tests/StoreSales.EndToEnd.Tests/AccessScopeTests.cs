@@ -231,6 +231,26 @@ public sealed class AccessScopeTests(ChainFixture chain) : IClassFixture<ChainFi
         Assert.Contains("locked", await right.Content.ReadAsStringAsync(Cancellation), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task A_sign_in_on_one_command_center_is_honoured_by_another_on_the_same_database()
+    {
+        await using var second = await CommandCenterUnderTest.Start(chain.Database, chain.ClusterId);
+        var cookies = new System.Net.CookieContainer();
+        using var first = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = chain.CommandCenter.BaseAddress };
+        using var signedIn = await first.PostAsJsonAsync("/api/account/sign-in", new { userName = DemoLogins.EastManager, password = DemoLogins.Password }, Cancellation);
+        Assert.Equal(HttpStatusCode.NoContent, signedIn.StatusCode);
+
+        // The same cookie, presented to the other node (as a load balancer would send it there).
+        using var other = new HttpClient { BaseAddress = second.BaseAddress };
+        other.DefaultRequestHeaders.Add("Cookie", cookies.GetCookieHeader(chain.CommandCenter.BaseAddress));
+        var me = await other.GetFromJsonAsync<JsonElement>("/api/me", Cancellation);
+
+        Assert.Equal(DemoLogins.EastManager, me.GetProperty("name").GetString());
+        Assert.Equal(["region-east"], me.GetProperty("regions").EnumerateArray().Select(r => r.GetString()).ToArray());
+        // On one machine nodes could share a key file; across machines it is the database that holds the key ring.
+        Assert.True(await chain.Database.Count("SELECT count(*) FROM \"DataProtectionKeys\"") >= 1);
+    }
+
     private async Task<string> RaiseDayBehindAlert(string storeId)
     {
         var grain = chain.Silo.Grains().GetGrain<StoreSales.Abstractions.Interventions.IInterventionGrain>(

@@ -11,12 +11,13 @@ public sealed class ChainFixture : IAsyncLifetime
 
     public CommandCenterUnderTest CommandCenter { get; private set; } = null!;
 
+    public string ClusterId { get; } = "chain-" + Guid.NewGuid().ToString("N")[..8];
+
     public async ValueTask InitializeAsync()
     {
         Database = await TestDatabase.Create("chain");
-        var clusterId = "chain-" + Guid.NewGuid().ToString("N")[..8];
-        Silo = await SiloUnderTest.Start(Database, clusterId);
-        CommandCenter = await CommandCenterUnderTest.Start(Database, clusterId);
+        Silo = await SiloUnderTest.Start(Database, ClusterId);
+        CommandCenter = await CommandCenterUnderTest.Start(Database, ClusterId);
     }
 
     public async ValueTask DisposeAsync()

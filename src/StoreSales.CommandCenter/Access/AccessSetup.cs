@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,12 @@ public static class AccessSetup
         services.Configure<OpenIdConnectOptionsSection>(builder.Configuration.GetSection(OpenIdConnectOptionsSection.SectionName));
 
         services.AddDbContext<StaffAccountsDb>(o => o.UseNpgsql(connectionString));
+
+        // One key ring for every command-center node: cookies and antiforgery tokens survive a restart and a
+        // load balancer moving a browser to another node.
+        services.AddDataProtection()
+            .SetApplicationName("StoreSales.CommandCenter")
+            .PersistKeysToDbContext<StaffAccountsDb>();
 
         var authentication = services
             .AddAuthentication(o =>
