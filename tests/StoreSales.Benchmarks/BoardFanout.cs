@@ -69,6 +69,7 @@ internal static class BoardFanout
         var probeId = BenchmarkChain.StoreId(probeStore);
         var random = new Random(11);
         var latencies = new List<double>();
+        var slowestPerProbe = new List<double>();
         var missed = 0;
         await Task.Delay(TimeSpan.FromSeconds(3));
         for (var i = 1; i <= options.Probes; i++)
@@ -93,6 +94,8 @@ internal static class BoardFanout
                 waiting.TryRemove((board, count + 1), out _);
             }
 
+            slowestPerProbe.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
             await Task.Delay(200);
         }
 
@@ -116,7 +119,8 @@ internal static class BoardFanout
         }
 
         Console.WriteLine($"== {options.Boards} boards on one command center, chain load target {options.ChainSalesPerSecond:N0} sales/s (achieved {load?.SalesPerSecond ?? 0:N0}) ==");
-        Console.WriteLine($"sale-to-every-board ({probeBoards.Count} boards of the probe store x {options.Probes} probes): p50 {Percentiles.Of(latencies, 50):0.0} ms, p99 {Percentiles.Of(latencies, 99):0.0} ms, max {latencies.DefaultIfEmpty().Max():0.0} ms; {missed} not seen within 5 s");
+        Console.WriteLine($"sale-to-every-board ({probeBoards.Count} boards of the probe store x {options.Probes} probes): p50 {Percentiles.Of(latencies, 50):0.0} ms, p90 {Percentiles.Of(latencies, 90):0.0} ms, p99 {Percentiles.Of(latencies, 99):0.0} ms, max {latencies.DefaultIfEmpty().Max():0.0} ms; {missed} not seen within 5 s");
+        Console.WriteLine($"per probe, until its last board had it (ms): {string.Join(' ', slowestPerProbe.Select(ms => ms.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}");
         Console.WriteLine($"managed heap per open board: {(heapAfter - heapBefore) / (double)options.Boards / 1024:0.0} KiB (server and client ends of each connection, both in this process: an upper bound)");
         Console.WriteLine();
     }
