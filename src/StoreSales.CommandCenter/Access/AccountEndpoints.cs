@@ -73,6 +73,14 @@ public static class AccountEndpoints
             })
             .ExcludeFromDescription();
 
+        // Sign-in with the chain's own identity provider (offered on the sign-in page when configured).
+        app.MapGet("/account/external", (string? returnUrl, IOptions<OpenIdConnectOptionsSection> oidc) =>
+                oidc.Value.Enabled
+                    ? Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOnly(returnUrl) }, [AccessSetup.OpenIdConnectScheme])
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No company sign-in", detail: "No OpenID Connect provider is configured (Access:OpenIdConnect:Authority)."))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+
         app.MapPost("/account/sign-out", async (HttpContext context) =>
             {
                 await context.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -84,4 +92,8 @@ public static class AccountEndpoints
 
         return app;
     }
+
+    /// <summary>Only ever back into this site: a return address from a query string is not trusted blindly.</summary>
+    public static string LocalOnly(string? returnUrl) =>
+        returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
 }
