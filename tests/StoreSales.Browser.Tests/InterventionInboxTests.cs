@@ -30,7 +30,8 @@ public sealed class InterventionInboxTests(BrowserFixture fixture)
         await Expect(alert).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Expect(InboxPage.Status(alert)).ToHaveAttributeAsync("data-status", "Open");
         await Expect(alert).ToContainTextAsync(name);
-        await Expect(alert.Locator("[data-testid=evidence]")).ToContainTextAsync("today 10 against");
+        await Expect(alert.Locator("[data-testid=evidence]")).ToContainTextAsync("today ¥10 against");
+        await Expect(alert.Locator("[data-testid=sparkline]")).ToBeVisibleAsync();
         Assert.True(await session.Page.EvaluateAsync<bool>("() => window.__storesalesSameDocument === true"), "the inbox reloaded instead of receiving the alert live");
         await session.Screenshots.Take("alert-arrived");
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using StoreSales.Abstractions.Stores;
 using StoreSales.Domain.Interventions;
 
 namespace StoreSales.Abstractions.Interventions;
@@ -30,14 +31,18 @@ public sealed record InterventionSubject(
     [property: Id(2)] string? StoreId,
     [property: Id(3)] string? RegionId);
 
-/// <summary>The figures at the moment the alert was raised.</summary>
+/// <summary>
+/// The figures at the moment the alert was raised; for a store's day, also its hours so far (actual and expected
+/// per store-local hour), which the inbox draws as a sparkline.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record InterventionEvidence(
     [property: Id(0)] string Summary,
     [property: Id(1)] decimal? Actual,
     [property: Id(2)] decimal? Expected,
     [property: Id(3)] decimal? Deviation,
-    [property: Id(4)] DateTimeOffset ObservedAt);
+    [property: Id(4)] DateTimeOffset ObservedAt,
+    [property: Id(5)] ImmutableArray<HourFigure>? Hours = null);
 
 /// <summary>One step of an alert's life.</summary>
 [GenerateSerializer, Immutable]

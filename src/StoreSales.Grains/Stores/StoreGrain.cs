@@ -352,7 +352,8 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             day.Actual,
             day.Expected,
             day.Deviation,
-            now);
+            now,
+            [.. Hours(context).Where(h => h.Hour <= context.LocalTime(now).Hour)]);
 
         if (status.NeedsIntervention && !_dayBehindRaised)
         {
