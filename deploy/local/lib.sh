@@ -20,11 +20,15 @@ need_packages() {
   fi
 }
 
-# need_chromium : the browser the Playwright tests drive (Debian's build; Playwright cannot download its own here).
-# STORESALES_CHROMIUM may name another Chromium binary instead.
+# need_chromium : the browser the Playwright tests drive (Debian's build; Playwright cannot download its own here),
+# and a Chinese font so that zh-CN pages in the screenshots are readable. STORESALES_CHROMIUM may name another
+# Chromium binary instead.
 need_chromium() {
-  [ -x "${STORESALES_CHROMIUM:-/usr/bin/chromium}" ] && return 0
-  need_packages chromium
+  if [ -x "${STORESALES_CHROMIUM:-/usr/bin/chromium}" ]; then
+    need_packages fonts-wqy-microhei || echo "(zh-CN screenshots will show boxes instead of Chinese text)" >&2
+    return 0
+  fi
+  need_packages chromium fonts-wqy-microhei
 }
 
 need_postgres() {

@@ -6,9 +6,9 @@ cd "$(dirname "$0")/../.."
 ROOT="$(pwd)"
 source deploy/local/lib.sh
 
-need_packages socat || exit 1
-need_chromium || exit 1
-need_postgres || exit 1
+need_packages socat || { echo "0 passed, 1 failed"; exit 1; }
+need_chromium || { echo "0 passed, 1 failed"; exit 1; }
+need_postgres || { echo "0 passed, 1 failed"; exit 1; }
 
 PG_DIR="$ROOT/.data/pg-test"
 PG_PORT="${STORESALES_TEST_PG_PORT:-55433}"
