@@ -106,7 +106,7 @@ StoreSales is running.
   Command center   $CC_URL                (sign in; store list, HQ map and heatmap, supervisor inbox)
   Demo sign-ins    hq, admin, east.manager, east.supervisor, sh001.manager, sh001.rep
                    password: Demo-StoreSales-2026
-  Store board      $CC_URL/stores/store-sh001      (TV view: .../kiosk; a board token link is in the log below)
+  Store board      $CC_URL/stores/store-sh001      (TV view: .../kiosk, or the board-token link below)
   Board token      $(grep -o '/board/sign-in?token=[a-z0-9_]*' "$RUN/commandcenter.log" | tail -n 1 | sed "s|^|$CC_URL|")
   Live hub         $CC_URL/hubs/live       (SignalR: JoinStore / JoinRegion, ProgressUpdated / RegionUpdated)
   Read API         $CC_URL/api/stores, $CC_URL/openapi/v1.json
