@@ -13,11 +13,13 @@ public sealed record SimulatorOptions(
     int? Count,
     int? Seed,
     int BaudRate,
-    string ScannerSuffix)
+    string ScannerSuffix,
+    string TillFormat = "pipe")
 {
     public const string Usage = """
         Usage: StoreSales.Edge.Simulator --catalog FILE --terminal ID=TILL[,SCANNER] [--receipt-printer PATH] [--terminal ...]
                                          [--sales-per-minute N] [--count N] [--seed S] [--baud N] [--scanner-suffix CR|CRLF|LF]
+                                         [--till-format pipe|json|mixed]
 
           --catalog FILE           CSV gtin,name,unit_price (e.g. deploy/local/demo-items.csv)
           --terminal ID=TILL[,SCANNER]
@@ -28,6 +30,7 @@ public sealed record SimulatorOptions(
           --seed S                 random seed, for repeatable sales
           --baud N                 baud rate of every port (default 9600)
           --scanner-suffix S       suffix after each barcode: CR (default), CRLF or LF
+          --till-format F          till lines as pipe (default), json (JSON lines) or mixed (each line either, at random)
         """;
 
     /// <summary>Parses the command line; on failure <paramref name="error"/> says what is wrong.</summary>
@@ -41,6 +44,7 @@ public sealed record SimulatorOptions(
         int? seed = null;
         var baud = 9600;
         var suffix = "CR";
+        var tillFormat = "pipe";
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -124,6 +128,15 @@ public sealed record SimulatorOptions(
                     }
 
                     break;
+                case "--till-format":
+                    tillFormat = value.ToLowerInvariant();
+                    if (tillFormat is not ("pipe" or "json" or "mixed"))
+                    {
+                        error = "--till-format must be pipe, json or mixed";
+                        return false;
+                    }
+
+                    break;
                 default:
                     error = $"unknown option {name}";
                     return false;
@@ -148,7 +161,7 @@ public sealed record SimulatorOptions(
             return false;
         }
 
-        options = new SimulatorOptions(catalog, terminals, rate, count, seed, baud, suffix);
+        options = new SimulatorOptions(catalog, terminals, rate, count, seed, baud, suffix, tillFormat);
         error = null;
         return true;
     }

@@ -35,7 +35,7 @@ public sealed class TerminalSimulator(SimulatedTerminal terminal, SimulatorOptio
                     }
                 }
 
-                await Write(till, Wire.TillLine(step.TillLine), cancellationToken);
+                await Write(till, Wire.TillLine(InTillFormat(step.TillLine)), cancellationToken);
             }
 
             if (printer is not null)
@@ -59,6 +59,14 @@ public sealed class TerminalSimulator(SimulatedTerminal terminal, SimulatorOptio
 
         return sold;
     }
+
+    /// <summary>The line in the configured form; "mixed" picks one per line, as a till mid-way through a firmware change might.</summary>
+    private string InTillFormat(string pipeLine) => options.TillFormat switch
+    {
+        "json" => TillJsonLine.FromPipe(pipeLine),
+        "mixed" when random.Next(2) == 0 => TillJsonLine.FromPipe(pipeLine),
+        _ => pipeLine,
+    };
 
     /// <summary>Exponential gap with the given mean, clipped to 0.2-3 times the mean.</summary>
     private TimeSpan NextGap(TimeSpan mean)

@@ -7,8 +7,27 @@ namespace StoreSales.Edge.Tests.Till;
 /// <summary>A sale in progress survives the agent stopping between its lines: the till does not resend.</summary>
 public sealed class OpenSaleJournalTests
 {
-    [Fact]
-    public async Task A_sale_interrupted_by_an_agent_restart_completes_with_all_its_lines()
+    /// <summary>The sale's first lines (journaled before the restart) and the rest, per form: the journal keeps the line as the till sent it.</summary>
+    private static readonly Dictionary<string, (string Before, string After)> Sale = new()
+    {
+        ["pipe"] = ("S|sale|R-2001|2025-06-01T10:15:30+08:00|C07||\nL|6920433218190|2|3.50|0|7.00\n", "L|6970013389086|1|4.00|0|4.00\nT|11.00|cash:11.00\n"),
+        ["json"] = (
+            """{"type":"start","kind":"sale","receiptNo":"R-2001","time":"2025-06-01T10:15:30+08:00","cashierId":"C07"}""" + "\n" +
+            """{"type":"line","itemCode":"6920433218190","quantity":2,"unitPrice":3.50,"discount":0,"amount":7.00}""" + "\n",
+            """{"type":"line","itemCode":"6970013389086","quantity":1,"unitPrice":4.00,"discount":0,"amount":4.00}""" + "\n" +
+            """{"type":"total","total":11.00,"tenders":[{"method":"cash","amount":11.00}]}""" + "\n"),
+        ["mixed"] = (
+            """{"type":"start","kind":"sale","receiptNo":"R-2001","time":"2025-06-01T10:15:30+08:00","cashierId":"C07"}""" + "\n" +
+            "L|6920433218190|2|3.50|0|7.00\n",
+            """{"type":"line","itemCode":"6970013389086","quantity":1,"unitPrice":4.00,"discount":0,"amount":4.00}""" + "\n" +
+            "T|11.00|cash:11.00\n"),
+    };
+
+    [Theory]
+    [InlineData("pipe")]
+    [InlineData("json")]
+    [InlineData("mixed")]
+    public async Task A_sale_interrupted_by_an_agent_restart_completes_with_all_its_lines(string form)
     {
         using var dir = new TempDirectory();
         await using var pair = await SocatPair.StartAsync(dir.Path, "till", TestContext.Current.CancellationToken);
@@ -20,10 +39,7 @@ public sealed class OpenSaleJournalTests
         {
             await Eventually.Until(() => first.Status.Device("T01", "till")!.Connected, "the till port to open");
             using var till = pair.OpenDevice();
-            await till.WriteChunkedAsync(
-                "S|sale|R-2001|2025-06-01T10:15:30+08:00|C07||\nL|6920433218190|2|3.50|0|7.00\n",
-                chunkSize: 64,
-                TestContext.Current.CancellationToken);
+            await till.WriteChunkedAsync(Sale[form].Before, chunkSize: 64, TestContext.Current.CancellationToken);
             await Eventually.Until(() => first.Outbox.Read("T01").Count == 2, "both lines journaled");
         }
 
@@ -31,7 +47,7 @@ public sealed class OpenSaleJournalTests
         await Eventually.Until(() => second.Status.Device("T01", "till")!.Connected, "the till port to reopen");
         using (var till = pair.OpenDevice())
         {
-            await till.WriteChunkedAsync("L|6970013389086|1|4.00|0|4.00\nT|11.00|cash:11.00\n", chunkSize: 64, TestContext.Current.CancellationToken);
+            await till.WriteChunkedAsync(Sale[form].After, chunkSize: 64, TestContext.Current.CancellationToken);
         }
 
         await Eventually.Until(() => second.Outbox.Depth == 1, "the resumed sale in the outbox");

@@ -9,8 +9,8 @@ using StoreSales.Edge.Outbox;
 namespace StoreSales.Edge.Devices.Till;
 
 /// <summary>
-/// Reads a till's structured line protocol from its serial port, assembles sales and puts each completed
-/// one in the outbox. Bad input is counted and logged, never fatal.
+/// Reads a till's structured line protocol (pipe or JSON lines, mixed freely) from its serial port, assembles
+/// sales and puts each completed one in the outbox. Bad input is counted and logged, never fatal.
 /// </summary>
 public sealed partial class TillAdapter : IDeviceAdapter
 {
@@ -87,7 +87,7 @@ public sealed partial class TillAdapter : IDeviceAdapter
         return new DeviceSnapshot(TerminalId, Kind, Source, _port.IsOpen, counters, _port.LastDataAt);
     }
 
-    /// <summary>Feeds raw bytes as if read from the port (the serial reader calls this; so can a test).</summary>
+    /// <summary>Feeds raw bytes as if read from the port (the serial reader calls this; so can a test or a fuzz run).</summary>
     internal async ValueTask OnDataAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         _splitter.Feed(data.Span, _frames);
@@ -177,7 +177,7 @@ public sealed partial class TillAdapter : IDeviceAdapter
             case TillLineOutcome.NoOpenSale:
                 _counters.Increment(TillCounters.Malformed);
                 _counters.Increment(TillCounters.NoOpenSale);
-                LogMalformed(_logger, _storeId, TerminalId, $"{text[0]} line without an open sale (no S line before it)", Excerpt(text));
+                LogMalformed(_logger, _storeId, TerminalId, $"{(line is TillSaleTotal ? "total (T)" : "item (L)")} line without an open sale (no start before it)", Excerpt(text));
                 break;
             case TillLineOutcome.Completed:
                 var sequence = await StoreAsync(result.Sale!, cancellationToken);

@@ -5,7 +5,7 @@ namespace StoreSales.Edge.Devices.Till;
 /// <summary>One parsed line of the till line protocol (see the project README).</summary>
 public abstract record TillLine;
 
-/// <summary><c>S|kind|receiptNo|time|cashierId|memberId|repId</c>: a sale starts.</summary>
+/// <summary><c>S|kind|receiptNo|time|cashierId|memberId|repId</c> or <c>{"type":"start",…}</c>: a sale starts.</summary>
 public sealed record TillSaleStart(
     string Kind,
     string? ReceiptNumber,
@@ -14,7 +14,7 @@ public sealed record TillSaleStart(
     string? MemberId,
     string? RepId) : TillLine;
 
-/// <summary><c>L|itemCode|quantity|unitPrice|discount|amount</c>: a line of the open sale.</summary>
+/// <summary><c>L|itemCode|quantity|unitPrice|discount|amount</c> or <c>{"type":"line",…}</c>: a line of the open sale.</summary>
 public sealed record TillSaleLine(
     string ItemCode,
     decimal Quantity,
@@ -22,5 +22,5 @@ public sealed record TillSaleLine(
     decimal Discount,
     decimal Amount) : TillLine;
 
-/// <summary><c>T|total|method:amount[,method:amount…]</c>: the open sale ends.</summary>
+/// <summary><c>T|total|method:amount[,method:amount…]</c> or <c>{"type":"total",…}</c>: the open sale ends.</summary>
 public sealed record TillSaleTotal(decimal Total, IReadOnlyList<TenderRecord> Tenders) : TillLine;

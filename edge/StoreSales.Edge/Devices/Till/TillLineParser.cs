@@ -6,6 +6,8 @@ namespace StoreSales.Edge.Devices.Till;
 /// <summary>
 /// Parses one line of the till line protocol: fields separated by '|', decimals with '.', times ISO-8601
 /// with an offset. Fields past the ones a tag defines are ignored, so a till may add fields later.
+/// A line that starts with '{' is the JSON form of the same records (<see cref="TillJsonLineParser"/>);
+/// both forms share the rules for each field below, so a value means the same whichever form carried it.
 /// </summary>
 public static class TillLineParser
 {
@@ -21,6 +23,11 @@ public static class TillLineParser
     public static bool TryParse(string text, out TillLine? line, out string? error)
     {
         line = null;
+        if (text.StartsWith('{'))
+        {
+            return TillJsonLineParser.TryParse(text, out line, out error);
+        }
+
         var fields = text.Split('|');
         switch (fields[0])
         {
@@ -44,16 +51,8 @@ public static class TillLineParser
             return false;
         }
 
-        var kind = f[1].Trim().ToLowerInvariant();
-        if (!SaleKinds.IsKnown(kind))
+        if (!TryParseKind(f[1], out var kind, out error) || !TryParseTime(f[3], out var rungUpAt, out error))
         {
-            error = $"unknown sale kind '{Truncate(f[1])}' (sale, return or void)";
-            return false;
-        }
-
-        if (!TryParseTime(f[3].Trim(), out var rungUpAt))
-        {
-            error = $"bad time '{Truncate(f[3])}' (ISO-8601 with offset, e.g. 2025-06-01T10:15:00+08:00)";
             return false;
         }
 
@@ -69,14 +68,8 @@ public static class TillLineParser
             return false;
         }
 
-        var code = f[1].Trim();
-        if (code.Length is 0 or > 64)
-        {
-            error = "item code must be 1-64 characters";
-            return false;
-        }
-
-        if (!TryParseDecimal(f[2], "quantity", out var quantity, out error)
+        if (!TryParseItemCode(f[1], out var code, out error)
+            || !TryParseDecimal(f[2], "quantity", out var quantity, out error)
             || !TryParseDecimal(f[3], "unit price", out var unitPrice, out error)
             || !TryParseDecimal(f[4], "discount", out var discount, out error)
             || !TryParseDecimal(f[5], "amount", out var amount, out error))
@@ -105,8 +98,7 @@ public static class TillLineParser
         foreach (var part in f[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var colon = part.IndexOf(':', StringComparison.Ordinal);
-            var method = colon > 0 ? part[..colon].Trim().ToLowerInvariant() : "";
-            if (method.Length is 0 or > 32 || !method.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+            if (!TryParseTenderMethod(colon > 0 ? part[..colon] : "", out var method))
             {
                 error = $"bad tender '{Truncate(part)}' (method:amount)";
                 return false;
@@ -130,7 +122,31 @@ public static class TillLineParser
         return error is null;
     }
 
-    private static bool TryParseDecimal(string text, string what, out decimal value, out string? error)
+    /// <summary>A sale kind: sale, return or void, in any case.</summary>
+    internal static bool TryParseKind(string text, out string kind, out string? error)
+    {
+        kind = text.Trim().ToLowerInvariant();
+        error = SaleKinds.IsKnown(kind) ? null : $"unknown sale kind '{Truncate(text)}' (sale, return or void)";
+        return error is null;
+    }
+
+    /// <summary>An item code: 1-64 characters once trimmed.</summary>
+    internal static bool TryParseItemCode(string text, out string code, out string? error)
+    {
+        code = text.Trim();
+        error = code.Length is 0 or > 64 ? "item code must be 1-64 characters" : null;
+        return error is null;
+    }
+
+    /// <summary>A tender method, lower-cased: 1-32 ASCII letters, digits, '_' or '-'.</summary>
+    internal static bool TryParseTenderMethod(string text, out string method)
+    {
+        method = text.Trim().ToLowerInvariant();
+        return method.Length is > 0 and <= 32 && method.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+    }
+
+    /// <summary>A decimal as the till writes it: optional leading '-', digits, optional '.' and digits; no exponent, no grouping.</summary>
+    internal static bool TryParseDecimal(string text, string what, out decimal value, out string? error)
     {
         if (decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
         {
@@ -142,17 +158,22 @@ public static class TillLineParser
         return false;
     }
 
-    private static bool TryParseTime(string text, out DateTimeOffset value)
+    /// <summary>An ISO-8601 time with an offset (or Z): a till's local time without one is ambiguous, so refused.</summary>
+    internal static bool TryParseTime(string text, out DateTimeOffset value, out string? error)
     {
-        var style = text.EndsWith('Z') ? DateTimeStyles.AssumeUniversal : DateTimeStyles.None;
-        return DateTimeOffset.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, style, out value);
+        var trimmed = text.Trim();
+        var style = trimmed.EndsWith('Z') ? DateTimeStyles.AssumeUniversal : DateTimeStyles.None;
+        error = DateTimeOffset.TryParseExact(trimmed, TimeFormats, CultureInfo.InvariantCulture, style, out value)
+            ? null
+            : $"bad time '{Truncate(text)}' (ISO-8601 with offset, e.g. 2025-06-01T10:15:00+08:00)";
+        return error is null;
     }
 
-    private static string? NullIfEmpty(string field)
+    internal static string? NullIfEmpty(string? field)
     {
-        var trimmed = field.Trim();
-        return trimmed.Length == 0 ? null : trimmed;
+        var trimmed = field?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
     }
 
-    private static string Truncate(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+    internal static string Truncate(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 }
