@@ -3,11 +3,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StoreSales.CommandCenter.Api;
 using StoreSales.Data;
 using StoreSales.Data.HotItems;
+using StoreSales.Domain.HotItems;
 using StoreSales.Testing;
 using static StoreSales.Integration.Tests.HotItemHeatmapFixture;
 
@@ -108,5 +111,39 @@ public sealed class HotItemApiTests(HotItemApiFixture fixture) : IClassFixture<H
 
         Assert.Equal("store-gz001", store);
         Assert.Equal([("T01", 1L, 5m, 20.00m)], sales!.Sales.Select(s => (s.TerminalId, s.Sequence, s.ItemUnits, s.Total)));
+    }
+}
+
+public sealed class HotItemSettingsTests
+{
+    private static ServiceProvider Services(params (string Key, string Value)[] settings)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            .Build());
+        services.AddStoreSalesData("Host=127.0.0.1;Database=unused");
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public void Both_hosts_read_the_rule_and_the_heatmap_settings_from_HotItems()
+    {
+        using var services = Services(("HotItems:PriorUnits", "5"), ("HotItems:UsualWeeks", "6"), ("HotItems:Heatmap:TopItems", "7"), ("HotItems:Heatmap:CacheFor", "00:00:05"));
+
+        var rule = services.GetRequiredService<IOptions<HotItemOptions>>().Value;
+        var heatmap = services.GetRequiredService<IOptions<HotItemHeatmapOptions>>().Value;
+
+        Assert.Equal((5m, 6, 3m, 1.5m), (rule.PriorUnits, rule.UsualWeeks, rule.MinimumUnits, rule.HotLift));
+        Assert.Equal((7, TimeSpan.FromSeconds(5), 10, 50), (heatmap.TopItems, heatmap.CacheFor, heatmap.TopStores, heatmap.CellSalesLimit));
+    }
+
+    [Fact]
+    public void A_prior_of_zero_is_refused()
+    {
+        using var services = Services(("HotItems:PriorUnits", "0"));
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<HotItemOptions>>().Value);
+        Assert.Contains("HotItems", error.Message, StringComparison.Ordinal);
     }
 }
