@@ -31,16 +31,42 @@ public sealed partial class SignInPage(BrowserSession session)
         await Open();
         await UserName.FillAsync(login.UserName);
         await Password.FillAsync(login.Password);
-        await Submit.ClickAsync();
+
+        // The documents the browser loads from here on, so that a failed sign-in says where it went.
+        var documents = new List<string>();
+        void Record(object? sender, IResponse response)
+        {
+            if (response.Request.IsNavigationRequest)
+            {
+                lock (documents)
+                {
+                    documents.Add($"{response.Request.Method} {new Uri(response.Url).PathAndQuery} → {response.Status}");
+                }
+            }
+        }
+
+        session.Page.Response += Record;
         try
         {
-            await session.Page.WaitForURLAsync(url => !LoginPage().IsMatch(new Uri(url).AbsolutePath));
+            await Submit.ClickAsync();
+            // A first sign-in on a cold machine builds the EF model and hashes a password: allow more than a page step.
+            await session.Page.WaitForURLAsync(url => !LoginPage().IsMatch(new Uri(url).AbsolutePath), new() { Timeout = 20_000 });
         }
         catch (TimeoutException exception)
         {
             var said = await session.Page.Locator("[role=alert], .validation-message, .validation-summary-errors").AllInnerTextsAsync();
+            string[] loaded;
+            lock (documents)
+            {
+                loaded = [.. documents];
+            }
+
             throw new InvalidOperationException(
-                $"Signing in as '{login.UserName}' ({login.Role}) stayed on the login page: {string.Join(" / ", said)}", exception);
+                $"Signing in as '{login.UserName}' ({login.Role}) stayed on the login page: '{string.Join(" / ", said)}'; documents: {string.Join(", ", loaded)}", exception);
+        }
+        finally
+        {
+            session.Page.Response -= Record;
         }
     }
 
