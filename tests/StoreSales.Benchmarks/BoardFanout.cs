@@ -111,6 +111,11 @@ internal static class BoardFanout
             Console.WriteLine($"heatmap read {HeatmapTerms.Text(window)}: {ms:0} ms ({heatmap.Stores.Count} stores x {heatmap.Items.Count} items, {heatmap.Cells.Count} cells)");
         }
 
+        if (options.Circuits > 0)
+        {
+            await BoardCircuits.Run(commandCenter, options.Circuits, BenchmarkChain.StoreId(probeStore));
+        }
+
         await stop.CancelAsync();
         var load = await background.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default);
         foreach (var (hub, _) in boards)

@@ -29,7 +29,7 @@ if (args.Contains("--edge"))
 
 if (args.Contains("--boards"))
 {
-    // Issue 4's load: --boards 200 open boards, --chain-rate 500 sales/s, --probes 30.
+    // Issue 4's load: --boards 200 open boards, --chain-rate 500 sales/s, --probes 30, --circuits 20 real pages.
     Console.WriteLine($"StoreSales board fan-out  {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
     await using var boardDatabase = await TestDatabase.Create("boardbench");
     await BenchmarkChain.Create(boardDatabase.DataSource, options.Stores + 10);
@@ -94,7 +94,7 @@ var memory = await GrainMemory.Run(silo, batches, firstStore: options.Stores * 2
 Console.WriteLine("== silo memory per active store grain (each with one 10-line sale) ==");
 memory.Print();
 
-internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, int LinesPerSale, int Seconds, int WarmupSeconds, int MemoryGrains, int MaxConcurrentBatches, int CatchUpSales, int Boards, int ChainSalesPerSecond, int Probes, int IdleSeconds)
+internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, int LinesPerSale, int Seconds, int WarmupSeconds, int MemoryGrains, int MaxConcurrentBatches, int CatchUpSales, int Boards, int ChainSalesPerSecond, int Probes, int IdleSeconds, int Circuits)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -104,6 +104,6 @@ internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, in
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 25), Get("lines", 10), Get("seconds", 20), Get("warmup", 5), Get("memory-grains", 10_000), Get("max-concurrent-batches", 8), Get("catch-up-sales", 50_000), Get("boards", 200), Get("chain-rate", 500), Get("probes", 30), Get("idle-seconds", 30));
+        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 25), Get("lines", 10), Get("seconds", 20), Get("warmup", 5), Get("memory-grains", 10_000), Get("max-concurrent-batches", 8), Get("catch-up-sales", 50_000), Get("boards", 200), Get("chain-rate", 500), Get("probes", 30), Get("idle-seconds", 30), Get("circuits", 0));
     }
 }
