@@ -114,13 +114,11 @@ internal static class BoardFanout
 
         // The HQ heatmap read over the whole benchmark chain, cold (the cache is per 2 s).
         var reader = commandCenter.Services.GetRequiredService<HotItemHeatmapReader>();
-        var heatmapTimes = new List<double>();
         foreach (var window in new[] { HeatmapWindow.FifteenMinutes, HeatmapWindow.Hour, HeatmapWindow.Today })
         {
             var started = Stopwatch.GetTimestamp();
             var heatmap = await reader.Heatmap(window, null, HeatmapMetric.Lift, DateTimeOffset.UtcNow, CancellationToken.None);
             var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            heatmapTimes.Add(ms);
             Console.WriteLine($"heatmap read {HeatmapTerms.Text(window)}: {ms:0} ms ({heatmap.Stores.Count} stores x {heatmap.Items.Count} items, {heatmap.Cells.Count} cells)");
         }
 

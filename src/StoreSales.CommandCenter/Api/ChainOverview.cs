@@ -12,7 +12,14 @@ namespace StoreSales.CommandCenter.Api;
 public sealed class ChainOverview(IClusterClient cluster, IChainDirectory directory, ChainAccess access)
 {
     /// <summary>The stores <paramref name="viewer"/> may see.</summary>
-    public async Task<IReadOnlyList<StoreListItem>> ListStores(ClaimsPrincipal viewer, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoreListItem>> ListStores(ClaimsPrincipal viewer, CancellationToken cancellationToken) =>
+        (await Read(viewer, cancellationToken)).Stores;
+
+    /// <summary>
+    /// The stores <paramref name="viewer"/> may see with their live figures, and the progress of their regions (read
+    /// once for both).
+    /// </summary>
+    public async Task<ChainView> Read(ClaimsPrincipal viewer, CancellationToken cancellationToken)
     {
         var stores = await access.VisibleStores(viewer, cancellationToken);
         var regions = (await directory.ListRegions(cancellationToken)).Where(r => stores.Any(s => s.RegionId == r.RegionId)).ToList();
@@ -20,26 +27,18 @@ public sealed class ChainOverview(IClusterClient cluster, IChainDirectory direct
         var summaries = progress.SelectMany(p => p.Stores).ToDictionary(s => s.StoreId, StringComparer.Ordinal);
         var regionNames = regions.ToDictionary(r => r.RegionId, r => r.Name, StringComparer.Ordinal);
 
-        return stores
+        var items = stores
             .Select(store =>
             {
-                summaries.TryGetValue(store.StoreId, out var s);
-                return new StoreListItem(
-                    store.StoreId,
-                    store.Name,
-                    store.RegionId,
-                    regionNames.GetValueOrDefault(store.RegionId, store.RegionId),
-                    store.Latitude,
-                    store.Longitude,
-                    s?.DayActual ?? 0,
-                    s?.DayExpected ?? 0,
-                    s?.DayStatus ?? default,
-                    s?.DayDirection ?? default,
-                    s?.MonthActual ?? 0,
-                    s?.MonthStatus ?? default,
-                    s?.MonthDirection ?? default,
-                    s?.UpdatedAt);
+                var item = new StoreListItem(
+                    store.StoreId, store.Name, store.RegionId, regionNames.GetValueOrDefault(store.RegionId, store.RegionId),
+                    store.Latitude, store.Longitude, 0, 0, default, default, 0, default, default, null);
+                return summaries.TryGetValue(store.StoreId, out var summary) ? item.With(summary) : item;
             })
             .ToList();
+        return new ChainView(progress, items);
     }
 }
+
+/// <summary>What <see cref="ChainOverview.Read"/> returns: regions' progress and the visible stores.</summary>
+public sealed record ChainView(IReadOnlyList<RegionProgress> Regions, IReadOnlyList<StoreListItem> Stores);

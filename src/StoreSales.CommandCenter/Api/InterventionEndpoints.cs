@@ -18,6 +18,7 @@ public static class InterventionEndpoints
         api.MapGet("", async Task<IResult> (InterventionInbox inbox, ChainAccess access, ClaimsPrincipal user, string? regionId, bool? openOnly, int? limit, CancellationToken ct) =>
             {
                 var scope = user.ToViewerScope();
+                IReadOnlyCollection<string>? regions;
                 if (regionId is not null)
                 {
                     var region = await access.Region(user, regionId, ct);
@@ -25,20 +26,17 @@ public static class InterventionEndpoints
                     {
                         return region.IsAllowed ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not in your scope", detail: $"Your sign-in does not cover the inbox of region '{regionId}'.") : region.Denied("region", regionId);
                     }
+
+                    regions = [regionId];
                 }
-                else if (!scope.SeesWholeChain)
+                else
                 {
-                    // Without a region, a regional viewer gets the inbox of the regions they cover.
-                    var entries = new List<InboxEntry>();
-                    foreach (var region in (await access.VisibleRegions(user, ct)).Where(r => scope.CanSeeInterventions(r.RegionId)))
-                    {
-                        entries.AddRange(await inbox.List(region.RegionId, openOnly ?? true, Math.Clamp(limit ?? 100, 1, 1000), ct));
-                    }
-
-                    return Results.Ok(entries.OrderByDescending(e => e.RaisedAt).Take(Math.Clamp(limit ?? 100, 1, 1000)).ToList());
+                    // Without a region: HQ gets every region's, a regional viewer the regions they cover.
+                    regions = scope.SeesWholeChain ? null
+                        : [.. (await access.VisibleRegions(user, ct)).Where(r => scope.CanSeeInterventions(r.RegionId)).Select(r => r.RegionId)];
                 }
 
-                return Results.Ok(await inbox.List(regionId, openOnly ?? true, Math.Clamp(limit ?? 100, 1, 1000), ct));
+                return Results.Ok(regions is { Count: 0 } ? [] : await inbox.List(regions, openOnly ?? true, Math.Clamp(limit ?? 100, 1, 1000), ct));
             })
             .WithName("ListInterventions")
             .WithSummary("The supervisor inbox: alerts of a region (or of every region the viewer covers), newest first; open ones only unless openOnly=false")

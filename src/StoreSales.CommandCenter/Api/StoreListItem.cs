@@ -1,3 +1,4 @@
+using StoreSales.Abstractions.Regions;
 using StoreSales.Domain.Targets;
 
 namespace StoreSales.CommandCenter.Api;
@@ -17,4 +18,24 @@ public sealed record StoreListItem(
     decimal MonthActual,
     TargetBand MonthStatus,
     PaceDirection MonthDirection,
-    DateTimeOffset? UpdatedAt);
+    DateTimeOffset? UpdatedAt)
+{
+    /// <summary>
+    /// This store with its figures from a region's summary, unless the summary is older than what it already shows
+    /// (live notifications may overtake each other).
+    /// </summary>
+    public StoreListItem With(StoreSummary summary) =>
+        UpdatedAt is { } shown && summary.UpdatedAt < shown
+            ? this
+            : this with
+            {
+                DayActual = summary.DayActual,
+                DayExpected = summary.DayExpected,
+                DayStatus = summary.DayStatus,
+                DayDirection = summary.DayDirection,
+                MonthActual = summary.MonthActual,
+                MonthStatus = summary.MonthStatus,
+                MonthDirection = summary.MonthDirection,
+                UpdatedAt = summary.UpdatedAt,
+            };
+}

@@ -27,10 +27,11 @@ public sealed record InboxEntry(
 /// <summary>One kept step of an alert: who moved it from what to what, when, and their note.</summary>
 public sealed record InboxStep(string AlertId, int Step, string FromStatus, string ToStatus, string Actor, DateTime At, string? Note);
 
-/// <summary>Reads the inbox from the journal: alerts of a region, newest first, by status.</summary>
+/// <summary>Reads the inbox from the journal: alerts of some regions (or all), newest first, with their steps.</summary>
 public sealed class InterventionInbox(NpgsqlDataSource dataSource)
 {
-    public async Task<IReadOnlyList<InboxEntry>> List(string? regionId, bool openOnly, int limit, CancellationToken cancellationToken)
+    /// <summary>The alerts of <paramref name="regionIds"/> (null: of every region), newest first.</summary>
+    public async Task<IReadOnlyList<InboxEntry>> List(IReadOnlyCollection<string>? regionIds, bool openOnly, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<InboxEntry>(new CommandDefinition(
@@ -39,12 +40,12 @@ public sealed class InterventionInbox(NpgsqlDataSource dataSource)
                    store_id AS StoreId, region_id AS RegionId, severity AS Severity, assignee AS Assignee, status AS Status,
                    level AS Level, raised_at AS RaisedAt, updated_at AS UpdatedAt, outcome AS Outcome, evidence::text AS Evidence
             FROM intervention
-            WHERE (@regionId::text IS NULL OR region_id = @regionId)
+            WHERE (@regions::text[] IS NULL OR region_id = ANY(@regions))
               AND (NOT @openOnly OR status <> 'Resolved')
             ORDER BY raised_at DESC
             LIMIT @limit
             """,
-            new { regionId, openOnly, limit },
+            new { regions = regionIds?.ToArray(), openOnly, limit },
             cancellationToken: cancellationToken));
         var entries = rows.ToList();
         if (entries.Count == 0)

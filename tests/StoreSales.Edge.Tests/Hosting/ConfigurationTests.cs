@@ -7,13 +7,6 @@ namespace StoreSales.Edge.Tests.Hosting;
 
 public sealed class ConfigurationTests
 {
-    private static async Task<string> StartFailureAsync(Dictionary<string, string?> settings)
-    {
-        using var host = TestAgent.Build(settings);
-        var ex = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync(TestContext.Current.CancellationToken));
-        return ex is OptionsValidationException validation ? string.Join("\n", validation.Failures) : ex.Message;
-    }
-
     [Fact]
     public async Task Missing_agent_settings_are_named_by_their_key()
     {
@@ -23,7 +16,7 @@ public sealed class ConfigurationTests
         settings["Agent:ServerUrl"] = "ftp://example";
         settings["Agent:BatchSize"] = "0";
 
-        var message = await StartFailureAsync(settings);
+        var message = await TestAgent.StartFailureAsync(settings);
 
         Assert.Contains("Agent:StoreId is required", message, StringComparison.Ordinal);
         Assert.Contains("Agent:ServerUrl 'ftp://example' is not an absolute http or https URL", message, StringComparison.Ordinal);
@@ -40,7 +33,7 @@ public sealed class ConfigurationTests
         settings["Terminals:1:TerminalId"] = "T01";
         settings["Terminals:1:ScannerSuffix"] = "SPACE";
 
-        var message = await StartFailureAsync(settings);
+        var message = await TestAgent.StartFailureAsync(settings);
 
         Assert.Contains("Terminals:1:TerminalId 'T01' is used by another terminal", message, StringComparison.Ordinal);
         Assert.Contains("Terminals:1:TillPort is required", message, StringComparison.Ordinal);
@@ -54,7 +47,7 @@ public sealed class ConfigurationTests
         var settings = TestAgent.Settings(dir);
         settings["Agent:BatchSise"] = "50";
 
-        var message = await StartFailureAsync(settings);
+        var message = await TestAgent.StartFailureAsync(settings);
 
         Assert.Contains("BatchSise", message, StringComparison.Ordinal);
     }
@@ -87,7 +80,7 @@ public sealed class ConfigurationTests
         settings["Agent:OutboxNearFullRatio"] = "1.5";
         settings["Agent:ClockSkewWarnAfter"] = "00:00:00";
 
-        var message = await StartFailureAsync(settings);
+        var message = await TestAgent.StartFailureAsync(settings);
 
         Assert.Contains("Agent:OutboxMaxBytes must be at least 1048576", message, StringComparison.Ordinal);
         Assert.Contains("Agent:OutboxNearFullRatio must be greater than 0 and at most 1", message, StringComparison.Ordinal);

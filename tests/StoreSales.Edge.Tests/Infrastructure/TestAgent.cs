@@ -55,6 +55,14 @@ public sealed class TestAgent : IAsyncDisposable
             }
         });
 
+    /// <summary>Starts an agent that must refuse to start; returns what it said (each failed option on a line).</summary>
+    public static async Task<string> StartFailureAsync(IEnumerable<KeyValuePair<string, string?>> settings)
+    {
+        using var host = Build(settings);
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync(TestContext.Current.CancellationToken));
+        return ex is Microsoft.Extensions.Options.OptionsValidationException validation ? string.Join("\n", validation.Failures) : ex.Message;
+    }
+
     public static async Task<TestAgent> StartAsync(IEnumerable<KeyValuePair<string, string?>> settings, System.Collections.Concurrent.ConcurrentQueue<string>? logs = null)
     {
         var host = Build(settings, logs);

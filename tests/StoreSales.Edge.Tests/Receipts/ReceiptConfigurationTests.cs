@@ -9,13 +9,6 @@ namespace StoreSales.Edge.Tests.Receipts;
 
 public sealed class ReceiptConfigurationTests
 {
-    private static async Task<string> StartFailureAsync(Dictionary<string, string?> settings)
-    {
-        using var host = TestAgent.Build(settings);
-        var ex = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync(TestContext.Current.CancellationToken));
-        return ex is OptionsValidationException validation ? string.Join("\n", validation.Failures) : ex.Message;
-    }
-
     [Theory]
     [InlineData("simulator")]
     [InlineData("zh-supermarket")]
@@ -47,7 +40,7 @@ public sealed class ReceiptConfigurationTests
         settings["Terminals:3:TerminalId"] = "T04";
         settings["Terminals:3:ReceiptPort"] = "/dev/ttyR4";
 
-        var message = await StartFailureAsync(settings);
+        var message = await TestAgent.StartFailureAsync(settings);
 
         Assert.Contains("Terminals:0:Receipt:Profile 'no-such-profile' not found", message, StringComparison.Ordinal);
         Assert.Contains("Terminals:1:ReceiptPort: a terminal's sales come from its TillPort or from its ReceiptPort, not both", message, StringComparison.Ordinal);
