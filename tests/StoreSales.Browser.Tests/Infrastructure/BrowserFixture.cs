@@ -120,6 +120,21 @@ public sealed class BrowserFixture : IAsyncLifetime
             new { regionId })).ToList();
     }
 
+    /// <summary>
+    /// Asserts that a page lists exactly the stores of master data (one region or all). Other tests of this assembly
+    /// open stores of their own while a test runs, so what the page read must lie between master data read before
+    /// and after it.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> AssertListsTheStoresOfMasterData(string? regionId, Func<Task<IEnumerable<string>>> readPage)
+    {
+        var before = (await StoreIds(regionId)).ToHashSet();
+        var listed = (await readPage()).ToHashSet();
+        var after = (await StoreIds(regionId)).ToHashSet();
+        Assert.Superset(before, listed);
+        Assert.Subset(after, listed);
+        return listed;
+    }
+
     private async Task<IBrowser> LaunchBrowser()
     {
         _playwright = await Playwright.CreateAsync();
