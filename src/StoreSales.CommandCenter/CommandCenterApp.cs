@@ -5,6 +5,7 @@ using StoreSales.CommandCenter.Api;
 using StoreSales.CommandCenter.Localization;
 using StoreSales.CommandCenter.Components;
 using StoreSales.CommandCenter.Hosting;
+using StoreSales.CommandCenter.HotItems;
 using StoreSales.CommandCenter.Live;
 using StoreSales.Data;
 using StoreSales.ServiceDefaults;
@@ -61,6 +62,7 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<LiveBoardFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveBoardFeed>());
         builder.Services.AddHostedService<DemoStaff>();
+        builder.Services.AddHostedService<HeatmapKeepWarm>();
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -150,7 +150,7 @@ public sealed class HotItemHeatmapTests(HotItemHeatmapFixture fixture) : IClassF
         // A hundred days before the fixture's sales, so the sale added here is in no other test's windows.
         var at = At.AddDays(-100);
         var clock = new ManualClock(at);
-        var cache = new HotItemHeatmapCache(Reader(), clock, Options.Create(new HotItemHeatmapOptions { CacheFor = TimeSpan.FromSeconds(2) }));
+        var cache = new HotItemHeatmapCache(Reader(), clock, Options.Create(new HotItemHeatmapOptions { CacheFor = TimeSpan.FromSeconds(2), ServeWhileRefreshingFor = TimeSpan.Zero }));
 
         var first = await cache.Get(HeatmapWindow.Hour, null, HeatmapMetric.Lift, Cancel);
         await new SaleLedger(fixture.Database.DataSource).Append("store-sz001", [Sale("C01", 1, at.AddMinutes(-5), (Tea, 3, 3.50m))], Cancel);
@@ -165,6 +165,65 @@ public sealed class HotItemHeatmapTests(HotItemHeatmapFixture fixture) : IClassF
         Assert.Equal([Tea], otherRegion.Items.Select(i => i.ItemCode)); // another key: its own read
         Assert.Equal([("store-sz001", 3m)], fresh.Cells.Select(c => (c.StoreId, c.Units)));
         Assert.Equal(at.AddSeconds(2), fresh.At);
+    }
+
+    [Fact]
+    public async Task A_page_gets_the_last_answer_at_once_while_it_is_refreshed_and_watched_views_stay_warm()
+    {
+        // 120 days before the fixture's sales: no other test's windows (nor their usual weeks) reach this hour.
+        var at = At.AddDays(-120);
+        var clock = new ManualClock(at);
+        var cache = new HotItemHeatmapCache(Reader(), clock, Options.Create(new HotItemHeatmapOptions
+        {
+            CacheFor = TimeSpan.FromSeconds(2),
+            ServeWhileRefreshingFor = TimeSpan.FromSeconds(15),
+            KeepWarmFor = TimeSpan.FromMinutes(1),
+        }));
+        var ledger = new SaleLedger(fixture.Database.DataSource);
+        Task<HotItemHeatmap> Ask() => cache.Get(HeatmapWindow.Hour, "region-south", HeatmapMetric.Units, Cancel);
+
+        var cold = await Ask();
+        await ledger.Append("store-gz001", [Sale("W01", 1, at.AddSeconds(-30), (Tea, 3, 3.50m))], Cancel);
+
+        // Older than CacheFor: the last answer at once, and one read refreshing it behind.
+        clock.Now = at.AddSeconds(3);
+        var stale = await Ask();
+        var refreshed = await EventuallyAnswered(Ask, h => h.Cells.Count > 0);
+
+        // Watched: the timer's refresh reads the new sale before anyone asks again.
+        await ledger.Append("store-gz001", [Sale("W01", 2, at.AddSeconds(-20), (Tea, 2, 3.50m))], Cancel);
+        clock.Now = at.AddSeconds(6);
+        await cache.KeepWarm();
+        var warm = await Ask();
+
+        // Nobody asked for a minute: forgotten, so the next page waits for a fresh read rather than an old answer.
+        clock.Now = at.AddSeconds(6) + TimeSpan.FromMinutes(1);
+        await cache.KeepWarm();
+        var afterQuiet = await Ask();
+
+        Assert.Empty(cold.Cells);
+        Assert.Same(cold, stale);
+        Assert.Equal([("store-gz001", 3m)], refreshed.Cells.Select(c => (c.StoreId, c.Units)));
+        Assert.Equal(at.AddSeconds(3), refreshed.At);
+        Assert.Equal([("store-gz001", 5m)], warm.Cells.Select(c => (c.StoreId, c.Units)));
+        Assert.Equal(at.AddSeconds(6), warm.At);
+        Assert.Equal(clock.Now, afterQuiet.At);
+    }
+
+    /// <summary>Asks until the answer satisfies <paramref name="done"/>: a refresh runs behind the page.</summary>
+    private static async Task<HotItemHeatmap> EventuallyAnswered(Func<Task<HotItemHeatmap>> ask, Func<HotItemHeatmap, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var answer = await ask();
+            if (done(answer) || DateTime.UtcNow > deadline)
+            {
+                return answer;
+            }
+
+            await Task.Delay(20, Cancel);
+        }
     }
 
     [Fact]

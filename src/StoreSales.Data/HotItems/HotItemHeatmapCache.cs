@@ -6,41 +6,116 @@ namespace StoreSales.Data.HotItems;
 /// Puts the heatmap read in front of PostgreSQL once per <see cref="HotItemHeatmapOptions.CacheFor"/> for each
 /// (window, region, metric): every HQ page asking in that interval shares one result, and pages that ask while a
 /// read is running wait for that read instead of starting their own. A failed read is not kept.
+/// <para>
+/// Over 1,000 stores the read takes a second or two under load, longer than a person should wait for a page. So an
+/// answer younger than <see cref="HotItemHeatmapOptions.ServeWhileRefreshingFor"/> is handed out at once while one
+/// read refreshes it, and <see cref="KeepWarm"/> (called by a timer) refreshes the views someone asked for within
+/// <see cref="HotItemHeatmapOptions.KeepWarmFor"/>: while HQ watches, opening the page never waits for the ledger.
+/// </para>
 /// </summary>
 public sealed class HotItemHeatmapCache(HotItemHeatmapReader reader, TimeProvider clock, IOptions<HotItemHeatmapOptions> options)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<(HeatmapWindow, string?, HeatmapMetric), (DateTimeOffset ReadAt, Task<HotItemHeatmap> Read)> _entries = [];
+    private readonly Dictionary<HeatmapView, View> _views = [];
 
     public Task<HotItemHeatmap> Get(HeatmapWindow window, string? regionId, HeatmapMetric metric, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var cacheFor = options.Value.CacheFor;
-        if (cacheFor <= TimeSpan.Zero)
+        var settings = options.Value;
+        if (settings.CacheFor <= TimeSpan.Zero)
         {
             return reader.Heatmap(window, regionId, metric, now, cancellationToken);
         }
 
-        Task<HotItemHeatmap> read;
+        Task<HotItemHeatmap> answer;
         lock (_gate)
         {
-            var key = (window, regionId, metric);
-            if (!_entries.TryGetValue(key, out var entry) || now - entry.ReadAt >= cacheFor || entry.Read.IsFaulted || entry.Read.IsCanceled)
+            var key = new HeatmapView(window, regionId, metric);
+            if (!_views.TryGetValue(key, out var view))
             {
-                // Forget what has expired, so region ids that are asked once do not pile up.
-                foreach (var old in _entries.Where(e => now - e.Value.ReadAt >= cacheFor).Select(e => e.Key).ToList())
-                {
-                    _entries.Remove(old);
-                }
-
-                // Shared by every waiting page: one page closing must not cancel the others' read.
-                entry = (now, reader.Heatmap(window, regionId, metric, now, CancellationToken.None));
-                _entries[key] = entry;
+                view = new View();
+                _views[key] = view;
             }
 
-            read = entry.Read;
+            view.AskedAt = now;
+            var age = view.Latest is { } latest ? now - latest.At : TimeSpan.MaxValue;
+            if (age < settings.CacheFor)
+            {
+                return Task.FromResult(view.Latest!);
+            }
+
+            var refresh = Refresh(key, view, now);
+            answer = age < settings.ServeWhileRefreshingFor ? Task.FromResult(view.Latest!) : refresh;
         }
 
-        return read.WaitAsync(cancellationToken);
+        return answer.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Refreshes every view asked for within <see cref="HotItemHeatmapOptions.KeepWarmFor"/> whose answer is older
+    /// than <see cref="HotItemHeatmapOptions.CacheFor"/>, and forgets views nobody asked for since. Completes when
+    /// the reads it started have (a failed read is left to the next call or the next page).
+    /// </summary>
+    public Task KeepWarm()
+    {
+        var now = clock.GetUtcNow();
+        var settings = options.Value;
+        var reads = new List<Task>();
+        lock (_gate)
+        {
+            foreach (var (key, view) in _views.ToList())
+            {
+                if (now - view.AskedAt >= settings.KeepWarmFor)
+                {
+                    // Region ids asked for once do not pile up; a running read still completes for its waiters.
+                    _views.Remove(key);
+                }
+                else if (view.Latest is null || now - view.Latest.At >= settings.CacheFor)
+                {
+                    reads.Add(Refresh(key, view, now));
+                }
+            }
+        }
+
+        return Task.WhenAll(reads).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>The running read of a view, or a new one. Called under the gate.</summary>
+    private Task<HotItemHeatmap> Refresh(HeatmapView key, View view, DateTimeOffset now)
+    {
+        if (view.Reading is { IsCompleted: false } running)
+        {
+            return running;
+        }
+
+        // Shared by every waiting page: one page closing must not cancel the others' read.
+        var read = reader.Heatmap(key.Window, key.RegionId, key.Metric, now, CancellationToken.None);
+        view.Reading = read;
+        _ = read.ContinueWith(
+            done =>
+            {
+                lock (_gate)
+                {
+                    if (view.Latest is null || view.Latest.At < done.Result.At)
+                    {
+                        view.Latest = done.Result;
+                    }
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return read;
+    }
+
+    private readonly record struct HeatmapView(HeatmapWindow Window, string? RegionId, HeatmapMetric Metric);
+
+    private sealed class View
+    {
+        public DateTimeOffset AskedAt { get; set; }
+
+        public Task<HotItemHeatmap>? Reading { get; set; }
+
+        public HotItemHeatmap? Latest { get; set; }
     }
 }

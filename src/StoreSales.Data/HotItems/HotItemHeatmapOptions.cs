@@ -23,11 +23,25 @@ public sealed record HotItemHeatmapOptions
     /// </summary>
     public TimeSpan CacheFor { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How old an answer may be and still be handed out at once while a read refreshes it: a page that opens after a
+    /// quiet spell does not wait for the ledger. Default 15 seconds; zero makes every page wait for a fresh read.
+    /// </summary>
+    public TimeSpan ServeWhileRefreshingFor { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// A view (window, region, metric) someone asked for within this time is refreshed in the background every
+    /// <see cref="CacheFor"/>, so HQ's next look finds it ready. Default 5 minutes; zero turns it off.
+    /// </summary>
+    public TimeSpan KeepWarmFor { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Describes the first invalid setting, or null when the options are usable.</summary>
     public string? Validate() =>
         TopItems is < 1 or > 200 ? $"{SectionName}:{nameof(TopItems)} must be between 1 and 200 (is {TopItems})."
         : TopStores is < 1 or > 1000 ? $"{SectionName}:{nameof(TopStores)} must be between 1 and 1000 (is {TopStores})."
         : CellSalesLimit is < 1 or > 1000 ? $"{SectionName}:{nameof(CellSalesLimit)} must be between 1 and 1000 (is {CellSalesLimit})."
         : CacheFor < TimeSpan.Zero ? $"{SectionName}:{nameof(CacheFor)} must not be negative (is {CacheFor})."
+        : ServeWhileRefreshingFor < TimeSpan.Zero ? $"{SectionName}:{nameof(ServeWhileRefreshingFor)} must not be negative (is {ServeWhileRefreshingFor})."
+        : KeepWarmFor < TimeSpan.Zero ? $"{SectionName}:{nameof(KeepWarmFor)} must not be negative (is {KeepWarmFor})."
         : null;
 }
