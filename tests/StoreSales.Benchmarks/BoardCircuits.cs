@@ -6,20 +6,20 @@ using StoreSales.Testing;
 namespace StoreSales.Benchmarks;
 
 /// <summary>
-/// Real pages in Debian's Chromium (out of this process) against the in-process command center, while the chain load
-/// runs: the server memory of each open store board (a Blazor circuit), how long the HQ page takes to show the
-/// heatmap, and how often the HQ page's DOM changes (its redraws) per second.
+/// Real pages in Debian's Chromium (its own processes) against the command center, while the chain load runs: the
+/// server memory of each open store board (a Blazor circuit), how long the HQ page takes to show the heatmap (the
+/// first time, and again once HQ has looked), and how often the HQ page's DOM changes (its redraws) per second.
 /// </summary>
 internal static class BoardCircuits
 {
-    public static async Task Run(CommandCenterUnderTest commandCenter, int pages, string storeId)
+    public static async Task Run(IBoardServers servers, int pages, string storeId)
     {
         DebianChromium.EnsureInstalled();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await DebianChromium.Launch(playwright);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = commandCenter.BaseAddress.ToString(),
+            BaseURL = servers.CommandCenter.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
         context.SetDefaultTimeout(60_000);
@@ -31,7 +31,7 @@ internal static class BoardCircuits
         await signIn.Locator("button[type=submit]").ClickAsync();
         await signIn.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
 
-        var before = FullGcHeap();
+        var before = servers.CommandCenterMemory();
         for (var i = 0; i < pages; i++)
         {
             var page = await context.NewPageAsync();
@@ -39,15 +39,13 @@ internal static class BoardCircuits
             await InteractiveRender.WaitUntilInteractive(page, "[data-testid=store-board]");
         }
 
-        var after = FullGcHeap();
+        var after = servers.CommandCenterMemory();
 
-        var hq = await context.NewPageAsync();
-        var started = Stopwatch.GetTimestamp();
-        await hq.GotoAsync("/hq");
-        await InteractiveRender.WaitUntilInteractive(hq, "[data-testid=region-summary]");
-        await hq.Locator("[data-testid=heat-cell]").First.WaitForAsync();
-        var shown = Stopwatch.GetElapsedTime(started);
-        var cells = await hq.Locator("[data-testid=heat-cell]").CountAsync();
+        // First look: nobody has asked for the chain's heatmap yet, so the page waits for the ledger read. Second
+        // look, in a new page a few seconds later: what HQ sees all day while someone watches.
+        var (_, firstShown, _) = await OpenHq(context);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var (hq, shown, cells) = await OpenHq(context);
 
         // Each MutationObserver callback is one batch of DOM changes: Blazor applies a render batch in one go.
         var batches = await hq.EvaluateAsync<int>("""
@@ -60,15 +58,19 @@ internal static class BoardCircuits
             """);
 
         Console.WriteLine($"== {pages} store-board pages (Blazor circuits) in Chromium, and the HQ page, under the same load ==");
-        Console.WriteLine($"server managed heap per open board page: {(after - before) / (double)pages / 1024:0.0} KiB (circuits only: the browser runs in its own process)");
-        Console.WriteLine($"HQ page: heatmap shown {shown.TotalMilliseconds:0} ms after navigation ({cells} cells); DOM change batches {batches / 10.0:0.0}/s over 10 s");
+        Console.WriteLine($"command-center memory per open board page: {(after - before) / (double)pages / 1024:0.0} KiB ({servers.MemoryMeasure}; circuits only, the browser runs in its own process)");
+        Console.WriteLine($"HQ page: heatmap shown {firstShown.TotalMilliseconds:0} ms after navigation the first time, {shown.TotalMilliseconds:0} ms once HQ has looked ({cells} cells); DOM change batches {batches / 10.0:0.0}/s over 10 s");
         Console.WriteLine();
     }
 
-    private static long FullGcHeap()
+    private static async Task<(IPage Page, TimeSpan Shown, int Cells)> OpenHq(IBrowserContext context)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        return GC.GetTotalMemory(forceFullCollection: true);
+        var hq = await context.NewPageAsync();
+        var started = Stopwatch.GetTimestamp();
+        await hq.GotoAsync("/hq");
+        await InteractiveRender.WaitUntilInteractive(hq, "[data-testid=region-summary]");
+        await hq.Locator("[data-testid=heat-cell]").First.WaitForAsync();
+        var shown = Stopwatch.GetElapsedTime(started);
+        return (hq, shown, await hq.Locator("[data-testid=heat-cell]").CountAsync());
     }
 }

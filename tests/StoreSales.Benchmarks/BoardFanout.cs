@@ -4,9 +4,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using StoreSales.Contracts.Ingest;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using StoreSales.Data.HotItems;
+using StoreSales.Domain.HotItems;
 using StoreSales.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace StoreSales.Benchmarks;
 
@@ -19,14 +21,13 @@ namespace StoreSales.Benchmarks;
 /// </summary>
 internal static class BoardFanout
 {
-    public static async Task Run(SiloUnderTest silo, CommandCenterUnderTest commandCenter, SaleBatches batches, BenchmarkOptions options)
+    public static async Task Run(IBoardServers servers, NpgsqlDataSource ledger, SaleBatches batches, BenchmarkOptions options)
     {
+        var commandCenter = servers.CommandCenter;
         using var stop = new CancellationTokenSource();
-        var background = IngestLoad.Run(silo, batches, options with { Seconds = 3600, WarmupSeconds = 0 }, firstStore: 0, targetSalesPerSecond: options.ChainSalesPerSecond, stop.Token);
+        var background = IngestLoad.Run(servers.Silo, batches, options with { Seconds = 3600, WarmupSeconds = 0 }, firstStore: 0, targetSalesPerSecond: options.ChainSalesPerSecond, stop.Token);
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var memoryBefore = servers.CommandCenterMemory();
         var boards = new List<(HubConnection Hub, int Store)>();
         var waiting = new ConcurrentDictionary<(int Board, int Expected), TaskCompletionSource>();
         // The probe store gets no background sales, so the first update that counts one more sale is the probe's.
@@ -59,17 +60,17 @@ internal static class BoardFanout
             boards.Add((hub, store));
         }
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+        var memoryAfter = servers.CommandCenterMemory();
 
         // Probe: its sale count before each probe tells which update counts the probe sale.
         var probeBoards = boards.Select((b, i) => (b, i)).Where(x => x.b.Store == probeStore).Select(x => x.i).ToList();
-        using var client = silo.CreateClient(BenchmarkChain.Key(probeStore));
+        using var client = new HttpClient { BaseAddress = servers.Silo };
+        client.DefaultRequestHeaders.Add("X-Store-Key", BenchmarkChain.Key(probeStore));
         var probeId = BenchmarkChain.StoreId(probeStore);
         var random = new Random(11);
         var latencies = new List<double>();
         var slowestPerProbe = new List<double>();
+        var acks = new List<double>();
         var missed = 0;
         await Task.Delay(TimeSpan.FromSeconds(3));
         // Probe 0 is the store's first sale since its grain activated (it loads its history then): reported on its
@@ -82,6 +83,7 @@ internal static class BoardFanout
             var started = Stopwatch.GetTimestamp();
             var batch = new SaleBatch { Sales = [batches.Sale("P01", 1_000_000 + i, random, options.LinesPerSale)] };
             (await client.PostAsJsonAsync($"/api/stores/{probeId}/sales/batches", batch)).EnsureSuccessStatusCode();
+            var ackMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             foreach (var (board, tcs) in done)
             {
                 var remaining = TimeSpan.FromSeconds(5) - Stopwatch.GetElapsedTime(started);
@@ -107,13 +109,14 @@ internal static class BoardFanout
             else
             {
                 slowestPerProbe.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                acks.Add(ackMs);
             }
 
             await Task.Delay(200);
         }
 
-        // The HQ heatmap read over the whole benchmark chain, cold (the cache is per 2 s).
-        var reader = commandCenter.Services.GetRequiredService<HotItemHeatmapReader>();
+        // The HQ heatmap read over the whole benchmark chain, cold: the reader itself, not the command center's cache.
+        var reader = new HotItemHeatmapReader(ledger, Options.Create(new HotItemOptions()), Options.Create(new HotItemHeatmapOptions()));
         foreach (var window in new[] { HeatmapWindow.FifteenMinutes, HeatmapWindow.Hour, HeatmapWindow.Today })
         {
             var started = Stopwatch.GetTimestamp();
@@ -124,7 +127,7 @@ internal static class BoardFanout
 
         if (options.Circuits > 0)
         {
-            await BoardCircuits.Run(commandCenter, options.Circuits, BenchmarkChain.StoreId(probeStore));
+            await BoardCircuits.Run(servers, options.Circuits, BenchmarkChain.StoreId(probeStore));
         }
 
         await stop.CancelAsync();
@@ -135,14 +138,21 @@ internal static class BoardFanout
         }
 
         Console.WriteLine($"== {options.Boards} boards on one command center, chain load target {options.ChainSalesPerSecond:N0} sales/s (achieved {load?.SalesPerSecond ?? 0:N0}) ==");
+        Console.WriteLine($"topology: {servers.Topology}");
+        if (load is not null)
+        {
+            Console.WriteLine($"chain load acks (batches of {options.BatchSize}): p50 {Percentiles.Of(load.AckLatenciesMs, 50):0.0} ms, p99 {Percentiles.Of(load.AckLatenciesMs, 99):0.0} ms, max {load.AckLatenciesMs.DefaultIfEmpty().Max():0.0} ms, {load.Errors} errors");
+        }
+
+        Console.WriteLine($"probe ingest ack: p50 {Percentiles.Of(acks, 50):0.0} ms, p99 {Percentiles.Of(acks, 99):0.0} ms, max {acks.DefaultIfEmpty().Max():0.0} ms");
         Console.WriteLine($"sale-to-every-board ({probeBoards.Count} boards of the probe store x {options.Probes} probes): p50 {Percentiles.Of(latencies, 50):0.0} ms, p90 {Percentiles.Of(latencies, 90):0.0} ms, p99 {Percentiles.Of(latencies, 99):0.0} ms, max {latencies.DefaultIfEmpty().Max():0.0} ms; {missed} not seen within 5 s");
         Console.WriteLine($"first sale after the probe store's activation, until its last board had it: {firstSaleMs:0} ms (not in the percentiles)");
-        Console.WriteLine($"per probe, until its last board had it (ms): {string.Join(' ', slowestPerProbe.Select(ms => ms.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}");
-        Console.WriteLine($"managed heap per open board: {(heapAfter - heapBefore) / (double)options.Boards / 1024:0.0} KiB (server and client ends of each connection, both in this process: an upper bound)");
+        Console.WriteLine($"per probe, ack/last board (ms): {string.Join(' ', acks.Zip(slowestPerProbe, (ack, board) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ack:0}/{board:0}")))}");
+        Console.WriteLine($"command-center memory per open board: {(memoryAfter - memoryBefore) / (double)options.Boards / 1024:0.0} KiB ({servers.MemoryMeasure})");
         Console.WriteLine();
     }
 
-    private static async Task<int> SalesCount(CommandCenterUnderTest commandCenter, string storeId)
+    private static async Task<int> SalesCount(CommandCenterClient commandCenter, string storeId)
     {
         using var http = await commandCenter.CreateSignedInClient(DemoLogins.Hq);
         var progress = await http.GetFromJsonAsync<JsonElement>($"/api/stores/{storeId}/progress");

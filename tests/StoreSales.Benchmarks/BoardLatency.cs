@@ -18,7 +18,7 @@ internal static class BoardLatency
     public static async Task<BoardResult> Run(SiloUnderTest silo, CommandCenterUnderTest commandCenter, SaleBatches batches, BenchmarkOptions options, double backgroundSalesPerSecond, int probeStore)
     {
         using var stop = new CancellationTokenSource();
-        var background = IngestLoad.Run(silo, batches, options with { Seconds = 3600, WarmupSeconds = 0 }, firstStore: 0, targetSalesPerSecond: backgroundSalesPerSecond, stop.Token);
+        var background = IngestLoad.Run(silo.BaseAddress, batches, options with { Seconds = 3600, WarmupSeconds = 0 }, firstStore: 0, targetSalesPerSecond: backgroundSalesPerSecond, stop.Token);
 
         var storeId = BenchmarkChain.StoreId(probeStore);
         await using var hub = await commandCenter.CreateSignedInHubConnection(DemoLogins.Hq);

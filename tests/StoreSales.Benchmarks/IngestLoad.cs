@@ -12,7 +12,7 @@ namespace StoreSales.Benchmarks;
 /// </summary>
 internal static class IngestLoad
 {
-    public static async Task<IngestResult> Run(SiloUnderTest silo, SaleBatches batches, BenchmarkOptions options, int firstStore, double? targetSalesPerSecond, CancellationToken stop = default)
+    public static async Task<IngestResult> Run(Uri silo, SaleBatches batches, BenchmarkOptions options, int firstStore, double? targetSalesPerSecond, CancellationToken stop = default)
     {
         var latencies = new ConcurrentBag<double>();
         long sales = 0, lines = 0, errors = 0;
@@ -26,7 +26,7 @@ internal static class IngestLoad
         {
             var store = firstStore + (t / options.Tills);
             var terminal = $"B{t % options.Tills:D2}";
-            using var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+            using var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = silo, Timeout = TimeSpan.FromSeconds(60) };
             client.DefaultRequestHeaders.Add("X-Store-Key", BenchmarkChain.Key(store));
             var random = new Random(t);
             var sequence = (long)(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond % 100_000) * 1_000_000;

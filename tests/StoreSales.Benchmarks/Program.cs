@@ -34,13 +34,16 @@ if (args.Contains("--boards"))
     await using var boardDatabase = await TestDatabase.Create("boardbench");
     await BenchmarkChain.Create(boardDatabase.DataSource, options.Stores + 10);
     var boardCluster = "boards-" + Guid.NewGuid().ToString("N")[..8];
-    await using var boardSilo = await SiloUnderTest.Start(boardDatabase, boardCluster, new Dictionary<string, string?>
+    var siloSettings = new Dictionary<string, string?>
     {
         ["Ingest:MaxConcurrentBatches"] = options.MaxConcurrentBatches.ToString(CultureInfo.InvariantCulture),
         ["Ingest:MaxQueuedBatches"] = "4096",
-    });
-    await using var boardCenter = await CommandCenterUnderTest.Start(boardDatabase, boardCluster);
-    await BoardFanout.Run(boardSilo, boardCenter, new SaleBatches(), options);
+    };
+    // --in-process: the old topology, everything in this process (for comparison with the runs before 2026-11-23 16:45Z).
+    await using IBoardServers servers = args.Contains("--in-process")
+        ? new InProcessServers(await SiloUnderTest.Start(boardDatabase, boardCluster, siloSettings), await CommandCenterUnderTest.Start(boardDatabase, boardCluster))
+        : await ServerProcesses.Start(boardDatabase, boardCluster, siloSettings);
+    await BoardFanout.Run(servers, boardDatabase.DataSource, new SaleBatches(), options);
     return;
 }
 
@@ -63,7 +66,7 @@ await using var silo = await SiloUnderTest.Start(database, clusterId, new Dictio
 var batches = new SaleBatches();
 
 // 1. Sustained ingest with durable ack, as fast as the stores' tills can send.
-var full = await IngestLoad.Run(silo, batches, options, firstStore: 0, targetSalesPerSecond: null);
+var full = await IngestLoad.Run(silo.BaseAddress, batches, options, firstStore: 0, targetSalesPerSecond: null);
 Console.WriteLine("== ingest, full load (every ack after COMMIT in PostgreSQL and the grain's state write) ==");
 full.Print();
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,47 +52,20 @@ public sealed class CommandCenterUnderTest : IAsyncDisposable
         return new CommandCenterUnderTest(app, new Uri($"http://127.0.0.1:{httpPort}"));
     }
 
+    /// <summary>Clients of this command center: plain, signed in as demo staff, SignalR.</summary>
+    public CommandCenterClient Client => new(BaseAddress);
+
     /// <summary>A client with no sign-in: every API answers it 401.</summary>
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
+    public HttpClient CreateClient() => Client.CreateClient();
 
     /// <summary>A client signed in as one of the demo staff (<see cref="DemoLogins"/>), its cookie kept.</summary>
-    public async Task<HttpClient> CreateSignedInClient(string userName)
-    {
-        var (client, _) = await SignIn(userName);
-        return client;
-    }
+    public Task<HttpClient> CreateSignedInClient(string userName) => Client.CreateSignedInClient(userName);
 
     /// <summary>A real SignalR client on <c>/hubs/live</c> carrying the sign-in cookie of a demo staff member.</summary>
-    public async Task<HubConnection> CreateSignedInHubConnection(string userName)
-    {
-        var (client, cookies) = await SignIn(userName);
-        client.Dispose();
-        return new HubConnectionBuilder()
-            .WithUrl(new Uri(BaseAddress, "/hubs/live"), o => o.Cookies = cookies)
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
-            .Build();
-    }
-
-    private async Task<(HttpClient Client, System.Net.CookieContainer Cookies)> SignIn(string userName)
-    {
-        var cookies = new System.Net.CookieContainer();
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = BaseAddress };
-        using var response = await client.PostAsJsonAsync("/api/account/sign-in", new { userName, password = DemoLogins.Password });
-        if (!response.IsSuccessStatusCode)
-        {
-            client.Dispose();
-            throw new InvalidOperationException($"Sign-in as '{userName}' failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
-
-        return (client, cookies);
-    }
+    public Task<HubConnection> CreateSignedInHubConnection(string userName) => Client.CreateSignedInHubConnection(userName);
 
     /// <summary>A real SignalR client on <c>/hubs/live</c>, with enums as strings like the browser sees them.</summary>
-    public HubConnection CreateHubConnection() =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(BaseAddress, "/hubs/live"))
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
-            .Build();
+    public HubConnection CreateHubConnection() => Client.CreateHubConnection();
 
     /// <summary>
     /// Stops the host, cutting whatever connections are still open after <paramref name="grace"/>: as when the
