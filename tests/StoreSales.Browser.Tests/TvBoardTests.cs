@@ -35,4 +35,32 @@ public sealed class TvBoardTests(BrowserFixture fixture)
         var again = await tv.Page.GotoAsync(link);
         Assert.Equal(401, again!.Status);
     }
+
+    [Fact]
+    public async Task A_TV_showing_the_kiosk_is_sent_to_the_sign_in_page_once_its_board_is_revoked()
+    {
+        await using var node = await fixture.StartAnotherCommandCenter(new Dictionary<string, string?> { ["Access:BoardTokenRecheck"] = "00:00:01" });
+        using var manager = await fixture.CommandCenter.CreateSignedInClient(DemoStaff.StoreManagerSh001.UserName);
+        var issued = await Issue(manager, $"stock room TV {Guid.NewGuid().ToString("N")[..6]}");
+        await using var tv = await fixture.OpenSession(node.BaseAddress);
+        await tv.Page.GotoAsync(issued.GetProperty("signInPath").GetString()!);
+        await tv.Page.WaitForURLAsync("**/stores/store-sh001/kiosk");
+        await new StoreBoardPage(tv).WaitUntilLive();
+
+        using var revoked = await manager.DeleteAsync($"/api/stores/store-sh001/board-tokens/{issued.GetProperty("tokenId").GetString()}", TestContext.Current.CancellationToken);
+
+        // No reload by hand: the open page's circuit notices the revocation by itself.
+        await tv.Page.WaitForURLAsync("**/account/login**");
+        await tv.Screenshots.Take("tv-board-revoked-kiosk");
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, revoked.StatusCode);
+        await tv.Page.GotoAsync("/stores/store-sh001/kiosk");
+        await tv.Page.WaitForURLAsync("**/account/login**");
+    }
+
+    private static async Task<System.Text.Json.JsonElement> Issue(HttpClient manager, string label)
+    {
+        using var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(manager, "/api/stores/store-sh001/board-tokens", new { label }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content, TestContext.Current.CancellationToken);
+    }
 }
