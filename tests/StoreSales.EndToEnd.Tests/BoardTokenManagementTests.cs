@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using StoreSales.Testing;
 
 namespace StoreSales.EndToEnd.Tests;
@@ -99,20 +100,33 @@ public sealed class BoardTokenManagementTests(ChainFixture chain) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_revoked_token_is_refused_as_a_bearer_token_at_once()
+    public async Task A_revoked_token_is_refused_at_once_as_a_bearer_token_and_by_the_next_hub_connection()
     {
         using var manager = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Sh001Manager);
         var issued = await Issue(manager, "app");
         using var board = chain.CommandCenter.CreateClient();
         board.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", issued.Token);
         using var before = await board.GetAsync("/api/stores/store-sh001/progress", Cancellation);
+        await using (var hubBefore = BoardHub(issued.Token))
+        {
+            await hubBefore.StartAsync(Cancellation);
+        }
 
         using var revoked = await manager.DeleteAsync($"/api/stores/store-sh001/board-tokens/{issued.TokenId}", Cancellation);
         using var after = await board.GetAsync("/api/stores/store-sh001/progress", Cancellation);
+        await using var hubAfter = BoardHub(issued.Token);
+        var refused = await Assert.ThrowsAnyAsync<HttpRequestException>(() => hubAfter.StartAsync(Cancellation));
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        // The hub looks the token up on every connection (?access_token=, as browsers send it on WebSockets).
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
+
+    private HubConnection BoardHub(string token) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(chain.CommandCenter.BaseAddress, "/hubs/live"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
 
     private sealed record Issued(string TokenId, string Token, string SignInPath);
 
