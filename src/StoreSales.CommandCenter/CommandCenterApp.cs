@@ -78,6 +78,7 @@ public static class CommandCenterApp
         app.MapProgressApi();
         app.MapInterventionApi();
         app.MapAccountEndpoints();
+        app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();
         app.MapCultureSwitch();
         app.MapHub<LiveHub>("/hubs/live");

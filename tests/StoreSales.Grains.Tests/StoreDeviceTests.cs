@@ -73,6 +73,8 @@ public sealed class StoreDeviceTests(GrainClusterFixture fixture)
         Assert.Equal("store-sz001/T02/scanner", raised.Subject.Id);
         Assert.Equal("supervisor:region-south", raised.Assignee);
         Assert.Contains("offline since", raised.Evidence.Summary, StringComparison.Ordinal);
+        Assert.Equal((EvidenceFacts.DeviceOffline, "T02", "scanner"), (raised.Evidence.Facts!.Kind, raised.Evidence.Facts.TerminalId, raised.Evidence.Facts.DeviceKind));
+        Assert.NotNull(raised.Evidence.Facts.Since);
         Assert.Null(await fixture.Grains.GetGrain<IInterventionGrain>("store-sz001/device-offline-T02-till").GetCurrent());
     }
 
@@ -91,6 +93,7 @@ public sealed class StoreDeviceTests(GrainClusterFixture fixture)
         Assert.NotNull(raised);
         Assert.Equal(900m, raised.Evidence.Actual);
         Assert.Contains("900 sales waiting", raised.Evidence.Summary, StringComparison.Ordinal);
+        Assert.Equal(new EvidenceFacts(EvidenceFacts.FeedLagging, WaitingSales: 900, OldestWaiting: TimeSpan.FromMinutes(16), LastAckAt: Now.AddSeconds(-5)), raised.Evidence.Facts);
     }
 
     [Fact]
@@ -110,6 +113,7 @@ public sealed class StoreDeviceTests(GrainClusterFixture fixture)
         Assert.NotNull(raised);
         Assert.Equal("supervisor:region-south", raised.Assignee);
         Assert.Contains("near its disk bound: 900 of 1,024 MiB", raised.Evidence.Summary, StringComparison.Ordinal);
+        Assert.Equal(new EvidenceFacts(EvidenceFacts.OutboxNearFull, WaitingSales: 3, OutboxBytes: 900 * mib, OutboxMaxBytes: 1024 * mib), raised.Evidence.Facts);
         Assert.Equal((900 * mib, 1024 * mib, AgentHealth.OutboxNearFull), (board.Agent!.OutboxBytes, board.Agent.OutboxMaxBytes, board.Agent.OutboxState));
     }
 
@@ -129,6 +133,7 @@ public sealed class StoreDeviceTests(GrainClusterFixture fixture)
         Assert.NotNull(raised);
         Assert.Equal(-300m, raised.Evidence.Actual);
         Assert.Contains("300 s ahead of the server's", raised.Evidence.Summary, StringComparison.Ordinal);
+        Assert.Equal((EvidenceFacts.ClockSkewed, TimeSpan.FromMinutes(-5)), (raised.Evidence.Facts!.Kind, raised.Evidence.Facts.ClockSkew));
         Assert.Equal(TimeSpan.FromMinutes(-5), board.Agent!.ClockSkew);
     }
 }

@@ -24,7 +24,8 @@ public sealed class CommandCenterUnderTest : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<CommandCenterUnderTest> Start(TestDatabase database, string clusterId)
+    /// <param name="settings">Configuration on top of the test defaults (e.g. a short <c>Access:BoardTokenRecheck</c>).</param>
+    public static async Task<CommandCenterUnderTest> Start(TestDatabase database, string clusterId, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var httpPort = FreeTcpPort.Next();
         var app = CommandCenterApp.Build([], builder =>
@@ -45,6 +46,11 @@ public sealed class CommandCenterUnderTest : IAsyncDisposable
                 // would ever become interactive. Name the command center's own manifest instead.
                 [WebHostDefaults.StaticWebAssetsKey] = Path.Combine(AppContext.BaseDirectory, "StoreSales.CommandCenter.staticwebassets.runtime.json"),
             });
+            if (settings is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+            }
+
             builder.WebHost.UseUrls($"http://127.0.0.1:{httpPort}");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });

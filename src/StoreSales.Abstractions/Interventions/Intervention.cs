@@ -33,7 +33,9 @@ public sealed record InterventionSubject(
 
 /// <summary>
 /// The figures at the moment the alert was raised; for a store's day, also its hours so far (actual and expected
-/// per store-local hour), which the inbox draws as a sparkline.
+/// per store-local hour), which the inbox draws as a sparkline. <see cref="Summary"/> is the rule's English sentence
+/// (logs, API); <see cref="Facts"/> the same as named values for the inbox to word in the viewer's language (null on
+/// day alerts, which are worded from their figures, and on alerts raised before facts were kept).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record InterventionEvidence(
@@ -42,7 +44,8 @@ public sealed record InterventionEvidence(
     [property: Id(2)] decimal? Expected,
     [property: Id(3)] decimal? Deviation,
     [property: Id(4)] DateTimeOffset ObservedAt,
-    [property: Id(5)] ImmutableArray<HourFigure>? Hours = null);
+    [property: Id(5)] ImmutableArray<HourFigure>? Hours = null,
+    [property: Id(6)] EvidenceFacts? Facts = null);
 
 /// <summary>One step of an alert's life.</summary>
 [GenerateSerializer, Immutable]

@@ -16,4 +16,10 @@ public sealed class AccessOptions
 
     /// <summary>A board on a TV stays signed in for long: it is re-issued by its token, not by a person.</summary>
     public TimeSpan BoardSessionLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// How often a signed-in TV's board token is checked again, so a revoked token stops its TVs within this time
+    /// without a database read on every request.
+    /// </summary>
+    public TimeSpan BoardTokenRecheck { get; set; } = TimeSpan.FromMinutes(1);
 }

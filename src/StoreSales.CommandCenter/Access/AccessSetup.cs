@@ -52,6 +52,7 @@ public static class AccessSetup
                 o.Cookie.Name = BoardCookieName;
                 o.ExpireTimeSpan = access.BoardSessionLifetime;
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = BoardCookieRecheck.Validate;
                 AnswerApiCallsWithStatusCodes(o);
             });
         authentication.AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
@@ -104,6 +105,7 @@ public static class AccessSetup
 
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, BoardCircuitRevalidation>();
         services.AddHttpContextAccessor();
         return builder;
     }

@@ -3,20 +3,15 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
-using StoreSales.Data.Access;
 
 namespace StoreSales.CommandCenter.Access;
 
-/// <summary>Signing in and out (API clients and the pages' sign-out button), board tokens, and "who am I".</summary>
+/// <summary>Signing in and out (API clients and the pages' sign-out button) and "who am I"; board tokens are in <see cref="BoardTokenEndpoints"/>.</summary>
 public static class AccountEndpoints
 {
     public sealed record SignInRequest(string UserName, string Password);
 
     public sealed record Viewer(string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Regions, IReadOnlyList<string> Stores);
-
-    public sealed record BoardTokenRequest(string? Label);
-
-    public sealed record IssuedBoardToken(string StoreId, string Token, string SignInPath);
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
@@ -40,38 +35,6 @@ public static class AccountEndpoints
             .RequireAuthorization()
             .WithName("WhoAmI")
             .WithSummary("The signed-in viewer's roles and scope");
-
-        api.MapPost("/stores/{storeId}/board-tokens", async Task<IResult> (string storeId, BoardTokenRequest request, ClaimsPrincipal user, ChainAccess access, BoardTokens tokens, CancellationToken ct) =>
-            {
-                var store = await access.Store(user, storeId, ct);
-                if (!store.IsAllowed || !user.ToViewerScope().CanIssueBoardToken(store.Value!.StoreId, store.Value.RegionId))
-                {
-                    return store.IsUnknown ? store.Denied("store", storeId)
-                        : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: $"Only the manager of store '{storeId}', its regional manager or an administrator issues its board tokens.");
-                }
-
-                var token = await tokens.Issue(storeId, request.Label ?? "board", user.Identity!.Name!, ct);
-                return Results.Created($"/board/sign-in?token={token}", new IssuedBoardToken(storeId, token, $"/board/sign-in?token={token}"));
-            })
-            .RequireAuthorization()
-            .WithName("IssueBoardToken")
-            .WithSummary("Issues a read-only board token for a store's TV; the token is shown only in this answer");
-
-        app.MapGet("/board/sign-in", async Task<IResult> (string? token, HttpContext context, BoardTokens tokens, IOptions<AccessOptions> options) =>
-            {
-                var storeId = string.IsNullOrEmpty(token) ? null : await tokens.FindStore(token, context.RequestAborted);
-                if (storeId is null)
-                {
-                    return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Board token not valid", detail: "The board token is unknown or was revoked; ask the store manager for a new one.");
-                }
-
-                await context.SignInAsync(
-                    AccessSetup.BoardCookieScheme,
-                    BoardTokenAuthentication.BoardPrincipal(storeId, AccessSetup.BoardCookieScheme),
-                    new AuthenticationProperties { IsPersistent = true, ExpiresUtc = DateTimeOffset.UtcNow + options.Value.BoardSessionLifetime });
-                return Results.Redirect($"/stores/{Uri.EscapeDataString(storeId)}/kiosk");
-            })
-            .ExcludeFromDescription();
 
         // Sign-in with the chain's own identity provider (offered on the sign-in page when configured).
         app.MapGet("/account/external", (string? returnUrl, IOptions<OpenIdConnectOptionsSection> oidc) =>

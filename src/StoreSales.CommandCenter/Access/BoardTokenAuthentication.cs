@@ -33,15 +33,25 @@ public sealed class BoardTokenAuthentication(
         return query.StartsWith(TokenPrefix, StringComparison.Ordinal) ? query : null;
     }
 
-    /// <summary>The identity of a board: read-only, one store.</summary>
-    public static ClaimsPrincipal BoardPrincipal(string storeId, string authenticationType) =>
+    /// <summary>The claim naming the board token a board signed in with, so its revocation can be noticed.</summary>
+    public const string TokenIdClaim = "storesales:board-token";
+
+    /// <summary>The identity of a board: read-only, one store, and the token it came with.</summary>
+    public static ClaimsPrincipal BoardPrincipal(BoardGrant grant, string authenticationType) =>
         new(new ClaimsIdentity(
             [
-                new Claim(ClaimTypes.Name, $"board:{storeId}"),
+                new Claim(ClaimTypes.Name, $"board:{grant.StoreId}"),
                 new Claim(ClaimTypes.Role, ChainRoles.Board),
-                new Claim(ScopeClaims.Store, storeId),
+                new Claim(ScopeClaims.Store, grant.StoreId),
+                new Claim(TokenIdClaim, grant.TokenId),
             ],
             authenticationType));
+
+    /// <summary>The grant a board principal carries; null for staff, or a board cookie from before token ids.</summary>
+    public static BoardGrant? GrantOf(ClaimsPrincipal principal) =>
+        principal.FindFirst(TokenIdClaim)?.Value is { } tokenId && principal.FindFirst(ScopeClaims.Store)?.Value is { } storeId
+            ? new BoardGrant(tokenId, storeId)
+            : null;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -50,9 +60,10 @@ public sealed class BoardTokenAuthentication(
             return AuthenticateResult.NoResult();
         }
 
-        var storeId = await tokens.FindStore(token, Context.RequestAborted);
-        return storeId is null
+        // Looked up on every request (a hub connection is one request): a revoked token stops at the next connect.
+        var grant = await tokens.Find(token, Context.RequestAborted);
+        return grant is null
             ? AuthenticateResult.Fail("The board token is unknown or revoked.")
-            : AuthenticateResult.Success(new AuthenticationTicket(BoardPrincipal(storeId, SchemeName), SchemeName));
+            : AuthenticateResult.Success(new AuthenticationTicket(BoardPrincipal(grant, SchemeName), SchemeName));
     }
 }

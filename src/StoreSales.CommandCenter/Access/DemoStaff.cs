@@ -70,7 +70,7 @@ public sealed partial class DemoStaff(IServiceProvider services, IConfiguration 
             }
         }
 
-        var token = await scope.ServiceProvider.GetRequiredService<BoardTokens>()
+        var (_, token) = await scope.ServiceProvider.GetRequiredService<BoardTokens>()
             .Issue(store.StoreId, "demo TV", "demo", cancellationToken);
         LogDemoSignIns(string.Join(", ", accounts.Select(a => $"{a.User} ({a.Role})")), password, store.StoreId, token);
     }

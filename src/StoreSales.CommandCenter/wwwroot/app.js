@@ -29,3 +29,10 @@ window.storeSalesChime = () => {
     tone.stop(audio.currentTime + 0.6);
   } catch { /* the browser may refuse sound before the first click; the visual cue still shows */ }
 };
+
+// Copies a TV board's sign-in link; where the browser refuses the clipboard, the link stays selectable on the page.
+window.storeSalesCopy = async (text) => {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch { /* not a secure context, or permission refused */ }
+};

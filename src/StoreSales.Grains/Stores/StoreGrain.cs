@@ -386,6 +386,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             lag is { } age && age >= _live.FeedLagAlertAfter,
             () => $"{context.Profile.Name}: {beat!.OutboxDepth} sales waiting at the store, the oldest for {lag:hh\\:mm\\:ss}; last ack {(beat.LastAckAt is { } ack ? TimeZoneInfo.ConvertTime(ack, context.TimeZone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "never")}",
             beat?.OutboxDepth,
+            () => new EvidenceFacts(EvidenceFacts.FeedLagging, WaitingSales: beat!.OutboxDepth, OldestWaiting: lag, LastAckAt: beat.LastAckAt),
             "medium",
             context,
             store,
@@ -397,6 +398,9 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             outboxState is AgentHealth.OutboxNearFull or AgentHealth.OutboxOverBound,
             () => $"{context.Profile.Name}: the edge agent's outbox is {(outboxState == AgentHealth.OutboxOverBound ? "past" : "near")} its disk bound: {beat!.OutboxBytes / 1048576.0:N0} of {beat.OutboxMaxBytes / 1048576.0:N0} MiB, {beat.OutboxDepth} sales waiting; sales are still kept, the store PC's disk is at risk",
             beat?.OutboxBytes,
+            () => new EvidenceFacts(
+                outboxState == AgentHealth.OutboxOverBound ? EvidenceFacts.OutboxOverBound : EvidenceFacts.OutboxNearFull,
+                WaitingSales: beat!.OutboxDepth, OutboxBytes: beat.OutboxBytes, OutboxMaxBytes: beat.OutboxMaxBytes),
             outboxState == AgentHealth.OutboxOverBound ? "high" : "medium",
             context,
             store,
@@ -408,6 +412,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             skew is { } off && off.Duration() >= _live.ClockSkewAlertAfter,
             () => $"{context.Profile.Name}: the store PC's clock is {skew!.Value.Duration().TotalSeconds:N0} s {(skew.Value > TimeSpan.Zero ? "behind" : "ahead of")} the server's (limit {_live.ClockSkewAlertAfter}); till times are suspect: check its time synchronisation",
             skew is { } s ? (decimal)Math.Round(s.TotalSeconds, 1) : null,
+            () => new EvidenceFacts(EvidenceFacts.ClockSkewed, ClockSkew: skew, ClockSkewLimit: _live.ClockSkewAlertAfter),
             "low",
             context,
             store,
@@ -415,7 +420,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     }
 
     /// <summary>Raises the store's alert for <paramref name="condition"/> when it starts holding; once per episode.</summary>
-    private async Task RaiseWhileHolds(string condition, bool holds, Func<string> summary, decimal? figure, string severity, StoreContext context, InterventionSubject store, DateTimeOffset now)
+    private async Task RaiseWhileHolds(string condition, bool holds, Func<string> summary, decimal? figure, Func<EvidenceFacts> facts, string severity, StoreContext context, InterventionSubject store, DateTimeOffset now)
     {
         if (!holds)
         {
@@ -426,7 +431,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         if (_agentAlertsRaised.Add(condition))
         {
             await GrainFactory.GetGrain<IInterventionGrain>(InterventionConditions.GrainKey(StoreId, condition))
-                .Raise(store, new InterventionEvidence(summary(), figure, null, null, now), severity, $"supervisor:{context.Profile.RegionId}");
+                .Raise(store, new InterventionEvidence(summary(), figure, null, null, now, Facts: facts()), severity, $"supervisor:{context.Profile.RegionId}");
         }
     }
 
@@ -452,7 +457,8 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
                     null,
                     null,
                     null,
-                    now);
+                    now,
+                    Facts: new EvidenceFacts(EvidenceFacts.DeviceOffline, TerminalId: device.TerminalId, DeviceKind: device.Kind, Since: since));
                 await GrainFactory.GetGrain<IInterventionGrain>(InterventionConditions.GrainKey(StoreId, condition))
                     .Raise(store with { Kind = "device", Id = $"{StoreId}/{device.TerminalId}/{device.Kind}" }, evidence, "medium", $"supervisor:{context.Profile.RegionId}");
                 raised = true;
