@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Web;
+using Microsoft.AspNetCore.SignalR.Client;
 using StoreSales.Testing.CompanyIdentity;
 
 namespace StoreSales.EndToEnd.Tests;
@@ -54,6 +55,10 @@ public sealed partial class CompanyBrowser(Uri commandCenter) : IDisposable
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["value"].Value),
         }), cancellation);
     }
+
+    /// <summary>The live hub, as a page of this browser opens it: with the browser's sign-in cookie.</summary>
+    public HubConnection OpenHub() =>
+        new HubConnectionBuilder().WithUrl(new Uri(commandCenter, "/hubs/live"), o => o.Cookies = _cookies).Build();
 
     public bool HasCookie(string name) => _cookies.GetAllCookies().Any(c => c.Name == name && !c.Expired);
 

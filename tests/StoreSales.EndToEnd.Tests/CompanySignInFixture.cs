@@ -12,7 +12,6 @@ namespace StoreSales.EndToEnd.Tests;
 public sealed class CompanySignInFixture : IAsyncLifetime
 {
     public const string Password = "Company-Directory-2026";
-    private const string ClientId = "storesales-command-center";
 
     public static readonly CompanyStaffMember StoreManager =
         new("li.na", Password, ["store-manager", "board", "cashier"], [], ["store-sh001"]);
@@ -38,24 +37,14 @@ public sealed class CompanySignInFixture : IAsyncLifetime
         Database = await TestDatabase.Create("company");
         Silo = await SiloUnderTest.Start(Database, ClusterId);
         Provider = await CompanyIdentityProvider.Start([StoreManager, RegionalManager, NoStoreSalesRole]);
-        var clientSecret = Guid.NewGuid().ToString("N");
         CommandCenter = await CommandCenterUnderTest.Start(
             Database,
             ClusterId,
-            new Dictionary<string, string?>
-            {
-                ["Access:OpenIdConnect:Authority"] = Provider.Authority.ToString(),
-                ["Access:OpenIdConnect:ClientId"] = ClientId,
-                ["Access:OpenIdConnect:ClientSecret"] = clientSecret,
-                ["Access:OpenIdConnect:RequireHttpsMetadata"] = "false",
-                ["Access:OpenIdConnect:RoleClaim"] = CompanyIdentityProvider.RoleClaim,
-                ["Access:OpenIdConnect:RegionClaim"] = CompanyIdentityProvider.RegionClaim,
-                ["Access:OpenIdConnect:StoreClaim"] = CompanyIdentityProvider.StoreClaim,
-            },
+            Provider.CommandCenterSettings,
             // Identity re-checks its users' sign-ins on every request here: a provider's staff member, who has no
             // Identity account, would be signed out at once if their sign-in were kept in Identity's cookie.
             services => services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero));
-        await Provider.RegisterCommandCenter(CommandCenter.BaseAddress, ClientId, clientSecret);
+        await Provider.RegisterCommandCenter(CommandCenter.BaseAddress);
     }
 
     public async ValueTask DisposeAsync()

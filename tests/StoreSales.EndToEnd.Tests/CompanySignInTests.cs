@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using StoreSales.CommandCenter.Access;
 using StoreSales.Testing.CompanyIdentity;
 
@@ -47,6 +49,22 @@ public sealed class CompanySignInTests(CompanySignInFixture chain) : IClassFixtu
         using var response = await browser.Http.GetAsync(path, Cancellation);
 
         Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_store_manager_from_the_provider_joins_their_stores_live_group_and_puts_its_board_on_a_TV()
+    {
+        using var browser = new CompanyBrowser(chain.CommandCenter.BaseAddress);
+        await browser.SignIn(CompanySignInFixture.StoreManager, "/", Cancellation);
+        await using var hub = browser.OpenHub();
+        await hub.StartAsync(Cancellation);
+
+        await hub.InvokeAsync("JoinStore", "store-sh001", Cancellation);
+        var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("JoinStore", "store-sh002", Cancellation));
+        using var boardToken = await browser.Http.PostAsJsonAsync("/api/stores/store-sh001/board-tokens", new { label = "back-office TV" }, Cancellation);
+
+        Assert.Contains("Not allowed", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, boardToken.StatusCode);
     }
 
     [Fact]

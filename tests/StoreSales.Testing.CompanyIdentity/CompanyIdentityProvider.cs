@@ -48,7 +48,8 @@ public sealed class CompanyIdentityProvider : IAsyncDisposable
         var database = new NpgsqlConnectionStringBuilder(TestDatabase.ServerConnectionString) { Database = $"t_idp_{Guid.NewGuid():N}"[..30] }.ConnectionString;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(CompanyIdentityProvider).Assembly.GetName().Name });
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Over whatever appsettings.json the test's folder holds: the provider's every request is no news.
+        builder.Logging.ClearProviders().AddConsole().AddFilter(level => level >= LogLevel.Warning);
 
         builder.Services.AddDbContext<CompanyDirectoryDb>(o => o.UseNpgsql(database).UseOpenIddict());
         builder.Services.AddAuthentication(CookieScheme).AddCookie(CookieScheme, o =>
@@ -107,15 +108,38 @@ public sealed class CompanyIdentityProvider : IAsyncDisposable
         return new CompanyIdentityProvider(app, new Uri($"http://127.0.0.1:{port}/"));
     }
 
-    /// <summary>Registers the command center as a confidential client that may use the code flow, PKCE required.</summary>
-    public async Task RegisterCommandCenter(Uri commandCenter, string clientId, string clientSecret)
+    public const string ClientId = "storesales-command-center";
+
+    /// <summary>The command center's client secret at this provider, new for each provider.</summary>
+    public string ClientSecret { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>
+    /// The settings of a command center that offers sign-in with this provider: on plain HTTP, and with this
+    /// provider's claim names.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> CommandCenterSettings => new Dictionary<string, string?>
+    {
+        ["Access:OpenIdConnect:Authority"] = Authority.ToString(),
+        ["Access:OpenIdConnect:ClientId"] = ClientId,
+        ["Access:OpenIdConnect:ClientSecret"] = ClientSecret,
+        ["Access:OpenIdConnect:RequireHttpsMetadata"] = "false",
+        ["Access:OpenIdConnect:RoleClaim"] = RoleClaim,
+        ["Access:OpenIdConnect:RegionClaim"] = RegionClaim,
+        ["Access:OpenIdConnect:StoreClaim"] = StoreClaim,
+    };
+
+    /// <summary>
+    /// Registers a command center (started with <see cref="CommandCenterSettings"/>) as a confidential client that may
+    /// use the code flow, PKCE required; its redirect address is known only once it listens.
+    /// </summary>
+    public async Task RegisterCommandCenter(Uri commandCenter)
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         await applications.CreateAsync(new OpenIddictApplicationDescriptor
         {
-            ClientId = clientId,
-            ClientSecret = clientSecret,
+            ClientId = ClientId,
+            ClientSecret = ClientSecret,
             ClientType = ClientTypes.Confidential,
             DisplayName = "StoreSales command center",
             RedirectUris = { new Uri(commandCenter, "/signin-oidc") },

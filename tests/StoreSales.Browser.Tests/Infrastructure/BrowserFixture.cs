@@ -78,10 +78,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A second command center on the same cluster and database, listening for live updates, for a test that must
     /// stop one without taking the shared one away from the others. The caller disposes it.
     /// </summary>
-    public async Task<CommandCenterUnderTest> StartAnotherCommandCenter()
+    public async Task<CommandCenterUnderTest> StartAnotherCommandCenter(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var listeners = (await LiveListeners()).Length;
-        var another = await CommandCenterUnderTest.Start(Database, ClusterId);
+        var another = await CommandCenterUnderTest.Start(Database, ClusterId, settings);
         await WaitForLiveListeners(listeners + 1);
         return another;
     }
