@@ -24,8 +24,15 @@ public sealed class CommandCenterUnderTest : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <param name="settings">Configuration on top of the test defaults (e.g. a short <c>Access:BoardTokenRecheck</c>).</param>
-    public static async Task<CommandCenterUnderTest> Start(TestDatabase database, string clusterId, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts it on a free port; <paramref name="settings"/> override the test defaults and <paramref name="services"/>
+    /// adjusts the host's services (for a test that needs, say, a sign-in provider or a shorter interval).
+    /// </summary>
+    public static async Task<CommandCenterUnderTest> Start(
+        TestDatabase database,
+        string clusterId,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var httpPort = FreeTcpPort.Next();
         var app = CommandCenterApp.Build([], builder =>
@@ -46,11 +53,8 @@ public sealed class CommandCenterUnderTest : IAsyncDisposable
                 // would ever become interactive. Name the command center's own manifest instead.
                 [WebHostDefaults.StaticWebAssetsKey] = Path.Combine(AppContext.BaseDirectory, "StoreSales.CommandCenter.staticwebassets.runtime.json"),
             });
-            if (settings is not null)
-            {
-                builder.Configuration.AddInMemoryCollection(settings);
-            }
-
+            builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+            services?.Invoke(builder.Services);
             builder.WebHost.UseUrls($"http://127.0.0.1:{httpPort}");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });

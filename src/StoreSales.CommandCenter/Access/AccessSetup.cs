@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +16,7 @@ public static class AccessSetup
     public const string ViewerScheme = "Viewer";
     public const string BoardCookieScheme = "BoardCookie";
     public const string OpenIdConnectScheme = "oidc";
+    public const string CompanyCookieScheme = "CompanyCookie";
 
     public static WebApplicationBuilder AddStoreSalesAccess(this WebApplicationBuilder builder, string connectionString)
     {
@@ -44,6 +43,7 @@ public static class AccessSetup
             .AddPolicyScheme(ViewerScheme, "Staff or board", o => o.ForwardDefaultSelector = context =>
                 BoardTokenAuthentication.TokenOf(context.Request) is not null ? BoardTokenAuthentication.SchemeName
                 : context.Request.Cookies.ContainsKey(BoardCookieName) ? BoardCookieScheme
+                : oidc.Enabled && context.Request.Cookies.ContainsKey(CompanyCookieName) ? CompanyCookieScheme
                 : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, BoardTokenAuthentication>(BoardTokenAuthentication.SchemeName, null)
             // The board has its own cookie: it is no Identity user, so Identity's security-stamp check must not see it.
@@ -55,40 +55,14 @@ public static class AccessSetup
                 o.Events.OnValidatePrincipal = BoardCookieRecheck.Validate;
                 AnswerApiCallsWithStatusCodes(o);
             });
-        authentication.AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
-        {
-            o.Cookie.Name = ".StoreSales.Staff";
-            o.LoginPath = "/account/login";
-            o.AccessDeniedPath = "/account/denied";
-            o.ExpireTimeSpan = access.SessionLifetime;
-            o.SlidingExpiration = true;
-            AnswerApiCallsWithStatusCodes(o);
-        }));
+        authentication.AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o => StaffCookie(o, ".StoreSales.Staff", access)));
 
         if (oidc.Enabled)
         {
-            authentication.AddOpenIdConnect(OpenIdConnectScheme, oidc.DisplayName, o =>
-            {
-                o.SignInScheme = IdentityConstants.ApplicationScheme;
-                o.Authority = oidc.Authority;
-                o.ClientId = oidc.ClientId;
-                o.ClientSecret = oidc.ClientSecret;
-                o.ResponseType = "code";
-                o.MapInboundClaims = false;
-                o.Events.OnTokenValidated = context =>
-                {
-                    // The provider names roles its own way; StoreSales reads standard role claims.
-                    if (context.Principal?.Identity is ClaimsIdentity identity)
-                    {
-                        foreach (var role in identity.FindAll(oidc.RoleClaim).ToList())
-                        {
-                            identity.AddClaim(new Claim(ClaimTypes.Role, role.Value));
-                        }
-                    }
-
-                    return Task.CompletedTask;
-                };
-            });
+            // Staff signed in by the chain's provider have no Identity account either: Identity's security-stamp
+            // check would find no user and end their session after its interval, so they get their own cookie.
+            authentication.AddCookie(CompanyCookieScheme, o => StaffCookie(o, CompanyCookieName, access));
+            authentication.AddCompanySignIn(oidc);
         }
 
         services
@@ -111,6 +85,18 @@ public static class AccessSetup
     }
 
     public const string BoardCookieName = ".StoreSales.Board";
+    public const string CompanyCookieName = ".StoreSales.Company";
+
+    /// <summary>A person's sign-in, whichever way they signed in: same lifetime, same pages for "sign in" and "not allowed".</summary>
+    private static void StaffCookie(CookieAuthenticationOptions options, string cookieName, AccessOptions access)
+    {
+        options.Cookie.Name = cookieName;
+        options.LoginPath = "/account/login";
+        options.AccessDeniedPath = "/account/denied";
+        options.ExpireTimeSpan = access.SessionLifetime;
+        options.SlidingExpiration = true;
+        AnswerApiCallsWithStatusCodes(options);
+    }
 
     /// <summary>APIs and the hub answer 401/403; only pages are redirected to the sign-in page.</summary>
     private static void AnswerApiCallsWithStatusCodes(CookieAuthenticationOptions options)

@@ -48,6 +48,10 @@ public static class AccountEndpoints
             {
                 await context.SignOutAsync(IdentityConstants.ApplicationScheme);
                 await context.SignOutAsync(AccessSetup.BoardCookieScheme);
+                if (context.RequestServices.GetRequiredService<IOptions<OpenIdConnectOptionsSection>>().Value.Enabled)
+                {
+                    await context.SignOutAsync(AccessSetup.CompanyCookieScheme);
+                }
                 return Results.LocalRedirect("/account/login");
             })
             .WithMetadata(new RequireAntiforgeryTokenAttribute())

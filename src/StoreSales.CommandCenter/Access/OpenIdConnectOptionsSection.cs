@@ -20,5 +20,17 @@ public sealed class OpenIdConnectOptionsSection
     /// <summary>The provider's claim that carries StoreSales roles (values as in <c>ChainRoles</c>).</summary>
     public string RoleClaim { get; set; } = "roles";
 
+    /// <summary>The provider's claim that names the region(s) a regional manager or field supervisor leads.</summary>
+    public string RegionClaim { get; set; } = "storesales_region";
+
+    /// <summary>The provider's claim that names the store(s) a store manager or sales rep works in.</summary>
+    public string StoreClaim { get; set; } = "storesales_store";
+
+    /// <summary>Scopes asked of the provider, space-separated; the claims above must come with them in the ID token.</summary>
+    public string Scopes { get; set; } = "openid profile";
+
+    /// <summary>Production providers are reached over HTTPS only; a lab provider on plain HTTP needs this off.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
 }
