@@ -26,6 +26,8 @@ internal static class BoardFanout
         var commandCenter = servers.CommandCenter;
         using var stop = new CancellationTokenSource();
         var background = IngestLoad.Run(servers.Silo, batches, options with { Seconds = 3600, WarmupSeconds = 0 }, firstStore: 0, targetSalesPerSecond: options.ChainSalesPerSecond, stop.Token);
+        // The paced tills start spread over one interval: probing starts once every till is posting.
+        var fullLoadAt = Stopwatch.GetTimestamp() + (long)(Stopwatch.Frequency * (double)options.BatchSize * options.Stores * options.Tills / options.ChainSalesPerSecond);
 
         var memoryBefore = servers.CommandCenterMemory();
         var boards = new List<(HubConnection Hub, int Store)>();
@@ -72,7 +74,7 @@ internal static class BoardFanout
         var slowestPerProbe = new List<double>();
         var acks = new List<double>();
         var missed = 0;
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(Math.Max(3, (fullLoadAt - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency)));
         // Probe 0 is the store's first sale since its grain activated (it loads its history then): reported on its
         // own, not mixed into the steady-state percentiles.
         var firstSaleMs = 0.0;

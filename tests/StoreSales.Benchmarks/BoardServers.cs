@@ -52,7 +52,8 @@ internal sealed class InProcessServers(SiloUnderTest silo, CommandCenterUnderTes
 /// <summary>
 /// Silo and command center as deployed: each its own <c>dotnet</c> process started from its build output with its
 /// settings in the environment (as deploy/local/up.sh does), so the benchmark's load and clients do not share their
-/// thread pool or GC. Their output goes to files next to the benchmark's.
+/// thread pool or GC. Everything else is the shipped appsettings.json (e.g. <c>Live:PublishInterval</c> 250 ms, not
+/// the tests' 50 ms). Their output goes to files next to the benchmark's.
 /// </summary>
 internal sealed class ServerProcesses : IBoardServers
 {
@@ -97,7 +98,6 @@ internal sealed class ServerProcesses : IBoardServers
             ["Database__MigrateOnStart"] = "false",
             ["Orleans__SiloPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture),
-            ["Live__PublishInterval"] = "00:00:00.050",
             ["Logging__LogLevel__StoreSales.Ingest"] = "Error",
         }).Concat(siloSettings.Select(s => KeyValuePair.Create(s.Key.Replace(":", "__", StringComparison.Ordinal), s.Value))));
         var siloAddress = new Uri($"http://127.0.0.1:{siloPort}");

@@ -31,6 +31,21 @@ internal static class IngestLoad
             var random = new Random(t);
             var sequence = (long)(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond % 100_000) * 1_000_000;
             var path = $"/api/stores/{BenchmarkChain.StoreId(store)}/sales/batches";
+            // Paced tills start spread over one interval, as a chain's tills ring up at their own moments: started
+            // together they would stay in step and post the whole chain's batches in one burst per interval (runs
+            // before 2026-11-23 16:35Z did: that burst was the multi-second "stall" of their probes).
+            if (perTillInterval > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(perTillInterval * t / tills, cts.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+
             while (!cts.IsCancellationRequested)
             {
                 var started = Stopwatch.GetTimestamp();

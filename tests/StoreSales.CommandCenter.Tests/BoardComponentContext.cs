@@ -14,5 +14,7 @@ public abstract class BoardComponentContext : BunitContext
         Services.AddLocalization();
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // As in the browser once the live connection is up; a test of the first paint sets a static renderer.
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 }

@@ -60,6 +60,24 @@ public sealed class HeatmapGridTests : BoardComponentContext
         Assert.Equal(("store-sh001", "B"), asked);
     }
 
+    [Fact]
+    public void The_first_paint_already_shows_the_top_rows_of_a_thousand_store_heatmap()
+    {
+        // Prerendered HTML: Virtualize would render no rows before the browser measures the viewport.
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+        var stores = Enumerable.Range(1, 1000)
+            .Select(n => new HeatmapStore($"store-{n:D4}", $"Store {n}", "region-east", "East China", 31, 121, "Asia/Shanghai", At.AddHours(-1)))
+            .ToList();
+        var heatmap = Heatmap() with { Stores = stores, Cells = [new HeatmapCell("store-0001", "A", 12m, 3m, 3m, true)] };
+
+        var grid = Render<HeatmapGrid>(p => p.Add(x => x.Heatmap, heatmap).Add(x => x.Metric, HeatmapMetric.Lift));
+
+        var rows = grid.FindAll("tbody tr[data-store]");
+        Assert.InRange(rows.Count, 20, 40);
+        Assert.Equal("store-0001", rows[0].GetAttribute("data-store"));
+        Assert.Equal("▲ 3.0×", grid.Find("[data-testid=heat-cell][data-store=store-0001][data-item=A]").TextContent.Trim());
+    }
+
     private static HotItemHeatmap Heatmap() => new(
         "1h",
         "lift",
