@@ -38,14 +38,16 @@ public sealed class HotItemHeatmapCache(HotItemHeatmapReader reader, TimeProvide
             }
 
             view.AskedAt = now;
-            var age = view.Latest is { } latest ? now - latest.At : TimeSpan.MaxValue;
+            var latest = view.Latest;
+            var age = latest is null ? TimeSpan.MaxValue : now - latest.At;
             if (age < settings.CacheFor)
             {
-                return Task.FromResult(view.Latest!);
+                return Task.FromResult(latest!);
             }
 
+            // The answer held when asked: a read on a fast local server can complete before Refresh returns.
             var refresh = Refresh(key, view, now);
-            answer = age < settings.ServeWhileRefreshingFor ? Task.FromResult(view.Latest!) : refresh;
+            answer = age < settings.ServeWhileRefreshingFor ? Task.FromResult(latest!) : refresh;
         }
 
         return answer.WaitAsync(cancellationToken);
@@ -89,23 +91,26 @@ public sealed class HotItemHeatmapCache(HotItemHeatmapReader reader, TimeProvide
         }
 
         // Shared by every waiting page: one page closing must not cancel the others' read.
-        var read = reader.Heatmap(key.Window, key.RegionId, key.Metric, now, CancellationToken.None);
+        var read = ReadAndKeep(key, view, now);
         view.Reading = read;
-        _ = read.ContinueWith(
-            done =>
-            {
-                lock (_gate)
-                {
-                    if (view.Latest is null || view.Latest.At < done.Result.At)
-                    {
-                        view.Latest = done.Result;
-                    }
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
         return read;
+    }
+
+    /// <summary>
+    /// Reads and keeps the answer before handing it out, so whoever awaited the read finds it kept when asking again.
+    /// </summary>
+    private async Task<HotItemHeatmap> ReadAndKeep(HeatmapView key, View view, DateTimeOffset now)
+    {
+        var heatmap = await reader.Heatmap(key.Window, key.RegionId, key.Metric, now, CancellationToken.None).ConfigureAwait(false);
+        lock (_gate)
+        {
+            if (view.Latest is null || view.Latest.At < heatmap.At)
+            {
+                view.Latest = heatmap;
+            }
+        }
+
+        return heatmap;
     }
 
     private readonly record struct HeatmapView(HeatmapWindow Window, string? RegionId, HeatmapMetric Metric);
