@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Chain;
+using StoreSales.Data;
 using StoreSales.Data.Access;
 
 namespace StoreSales.CommandCenter.Access;
@@ -85,7 +86,5 @@ public static class BoardTokenEndpoints
         store is not null && user.ToViewerScope().CanIssueBoardToken(store.StoreId, store.RegionId);
 
     private static BoardTokenView View(BoardTokenEntry entry) => new(
-        entry.TokenId, entry.Label, entry.CreatedBy, AsUtc(entry.CreatedAt), entry.RevokedAt is { } revoked ? AsUtc(revoked) : null);
-
-    public static DateTimeOffset AsUtc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+        entry.TokenId, entry.Label, entry.CreatedBy, LedgerTime.Utc(entry.CreatedAt), entry.RevokedAt is { } revoked ? LedgerTime.Utc(revoked) : null);
 }

@@ -241,7 +241,7 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
                     sale.Sequence,
                     sale.Kind,
                     sale.ReceiptNumber,
-                    Utc(sale.RungUpAt),
+                    LedgerTime.Utc(sale.RungUpAt),
                     sale.Total,
                     sale.CashierId,
                     sale.MemberId,
@@ -250,7 +250,7 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
                     saleLines);
             })
             .ToList();
-        return new CellSales(store.StoreId, store.StoreName, store.RegionId, itemCode, store.ItemName, window.Text(), Utc(store.WindowStart), at, sales);
+        return new CellSales(store.StoreId, store.StoreName, store.RegionId, itemCode, store.ItemName, window.Text(), LedgerTime.Utc(store.WindowStart), at, sales);
     }
 
     private HeatmapCell Cell(string storeId, string itemCode, decimal units, decimal pastUnits, int weeks)
@@ -270,15 +270,13 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
             store = storeId,
         });
 
-    // Npgsql hands timestamptz to Dapper as a UTC DateTime.
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
 #pragma warning disable CA1812 // Dapper creates these.
     private sealed record CellRow(long Rank, string ItemCode, string? ItemName, string StoreId, decimal Units, decimal PastUnits, int Weeks);
 
     private sealed record StoreRow(string StoreId, string Name, string RegionId, string RegionName, double? Latitude, double? Longitude, string TimeZone, DateTime WindowStart)
     {
-        public HeatmapStore ToStore() => new(StoreId, Name, RegionId, RegionName, Latitude, Longitude, TimeZone, Utc(WindowStart));
+        public HeatmapStore ToStore() => new(StoreId, Name, RegionId, RegionName, Latitude, Longitude, TimeZone, LedgerTime.Utc(WindowStart));
     }
 
     private sealed record TopStoreRow(string StoreId, string StoreName, string RegionId, decimal Units, decimal PastUnits, int Weeks);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using StoreSales.Abstractions.Interventions;
+using StoreSales.Data;
 using StoreSales.Data.Interventions;
 using StoreSales.Domain.Interventions;
 
@@ -33,13 +34,13 @@ public sealed record AlertCard(
     public static AlertCard From(InboxEntry entry) => new(
         entry.AlertId, entry.Condition, entry.SubjectKind, entry.SubjectId, entry.StoreId, entry.RegionId, entry.Severity, entry.Assignee,
         Enum.Parse<InterventionStatus>(entry.Status), entry.Level,
-        new DateTimeOffset(DateTime.SpecifyKind(entry.RaisedAt, DateTimeKind.Utc)),
-        new DateTimeOffset(DateTime.SpecifyKind(entry.UpdatedAt, DateTimeKind.Utc)),
+        LedgerTime.Utc(entry.RaisedAt),
+        LedgerTime.Utc(entry.UpdatedAt),
         entry.Outcome,
         JsonSerializer.Deserialize<InterventionEvidence>(entry.Evidence, JournalJson)!,
         [.. entry.Steps.Select(s => new InterventionStep(
             s.Step, Enum.Parse<InterventionStatus>(s.FromStatus), Enum.Parse<InterventionStatus>(s.ToStatus), s.Actor,
-            new DateTimeOffset(DateTime.SpecifyKind(s.At, DateTimeKind.Utc)), s.Note))]);
+            LedgerTime.Utc(s.At), s.Note))]);
 
     public bool IsOpen => Status != InterventionStatus.Resolved;
 
