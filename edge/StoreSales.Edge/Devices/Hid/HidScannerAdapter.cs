@@ -103,7 +103,19 @@ public sealed partial class HidScannerAdapter : IDeviceAdapter
 
     private void Handle(string code, bool unreadable)
     {
-        _counters.Increment(ScannerCounters.Frames);
+        try
+        {
+            Classify(code, unreadable);
+        }
+        finally
+        {
+            // Counted once classified: a heartbeat that counts this frame also counts what it turned out to be.
+            _counters.Increment(ScannerCounters.Frames);
+        }
+    }
+
+    private void Classify(string code, bool unreadable)
+    {
         if (unreadable)
         {
             _counters.Increment(ScannerCounters.Unrecognized);

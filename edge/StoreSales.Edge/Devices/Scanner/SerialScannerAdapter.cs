@@ -168,15 +168,13 @@ public sealed partial class SerialScannerAdapter : IDeviceAdapter
             return;
         }
 
-        _counters.Increment(ScannerCounters.Frames);
-        if (Unwrap(code) is not { } unwrapped)
+        if (Unwrap(code) is { } unwrapped)
         {
-            return;
+            _intake.Take(unwrapped, _time.GetUtcNow(), out _);
         }
 
-        code = unwrapped;
-        var now = _time.GetUtcNow();
-        _intake.Take(code, now, out _);
+        // Counted once classified: a heartbeat that counts this frame also counts what it turned out to be.
+        _counters.Increment(ScannerCounters.Frames);
     }
 
     /// <summary>Strips the STX of an STX…ETX frame and the configured prefix; null (counted as garbage) when one is missing or control bytes remain.</summary>
