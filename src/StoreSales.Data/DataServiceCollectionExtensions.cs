@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using StoreSales.Abstractions.Chain;
 using StoreSales.Abstractions.Interventions;
@@ -16,11 +19,26 @@ namespace StoreSales.Data;
 
 public static class DataServiceCollectionExtensions
 {
+    private const string LedgerWriterConnection = "ledger-writer";
+
     /// <summary>Registers the PostgreSQL data source and the ledger, master data and key stores on it.</summary>
     public static IServiceCollection AddStoreSalesData(this IServiceCollection services, string connectionString)
     {
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        services.AddSingleton<SaleLedger>();
+
+        // The ledger writer holds a connection of its own (its own pool): readers, grain storage or an alert storm
+        // exhausting the shared pool can never keep a durable ack waiting for a connection.
+        services.AddKeyedSingleton(LedgerWriterConnection, (_, _) => NpgsqlDataSource.Create(
+            new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "storesales-ledger-writer", MaxPoolSize = 2 }.ConnectionString));
+        services.AddOptions<LedgerWriterOptions>()
+            .BindConfiguration(LedgerWriterOptions.SectionName, o => o.ErrorOnUnknownConfiguration = true)
+            .Validate(o => o.Validate() is null, $"Invalid {LedgerWriterOptions.SectionName} settings")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new SaleLedger(
+            sp.GetRequiredKeyedService<NpgsqlDataSource>(LedgerWriterConnection),
+            sp.GetRequiredService<IOptions<LedgerWriterOptions>>().Value,
+            sp.GetRequiredService<ILogger<SaleLedger>>(),
+            sp.GetService<IMeterFactory>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StoreKeys>();
         services.AddSingleton<BoardTokens>();

@@ -1,5 +1,3 @@
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using StoreSales.Data;
 using StoreSales.Data.Demo;
@@ -29,7 +27,10 @@ public static class SiloApp
         builder.Services.AddStoreSalesData(connectionString);
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<IngestMetrics>();
-        builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection(IngestOptions.SectionName));
+        builder.Services.AddOptions<IngestOptions>()
+            .BindConfiguration(IngestOptions.SectionName, o => o.ErrorOnUnknownConfiguration = true)
+            .Validate(o => o.Validate() is null, $"Invalid {IngestOptions.SectionName} settings")
+            .ValidateOnStart();
         builder.Services.AddOpenApi();
 
         builder.Services.AddAuthentication(StoreKeyAuthenticationHandler.SchemeName)
@@ -39,25 +40,6 @@ public static class SiloApp
                 .AddAuthenticationSchemes(StoreKeyAuthenticationHandler.SchemeName)
                 .RequireClaim(StoreKeyAuthenticationHandler.StoreClaim));
 
-        var ingest = builder.Configuration.GetSection(IngestOptions.SectionName).Get<IngestOptions>() ?? new IngestOptions();
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
-            limiter.OnRejected = async (context, token) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "1";
-                context.HttpContext.RequestServices.GetRequiredService<IngestMetrics>().Rejected("overloaded");
-                await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy", detail: "Too many batches in flight; retry after the delay given.")
-                    .ExecuteAsync(context.HttpContext);
-            };
-            limiter.AddConcurrencyLimiter(IngestEndpoints.RateLimitPolicy, o =>
-            {
-                o.PermitLimit = ingest.MaxConcurrentBatches;
-                o.QueueLimit = ingest.MaxQueuedBatches;
-                o.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
-            });
-        });
-
         builder.AddStoreSalesSilo(connectionString);
 
         var app = builder.Build();
@@ -65,7 +47,6 @@ public static class SiloApp
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapServiceDefaults();
         app.MapIngest();
@@ -96,7 +77,8 @@ public static class SiloApp
             var chain = DemoChainSeeder.ReadChain(chainFile);
             await new DemoChainSeeder(dataSource).Seed(chain, itemsFile, DateOnly.FromDateTime(DateTime.UtcNow), CancellationToken.None);
             var weeks = builder.Configuration.GetValue("Demo:HistoryWeeks", 4);
-            var history = await new DemoHistory(dataSource, new Data.Ledger.SaleLedger(dataSource))
+            await using var ledger = new Data.Ledger.SaleLedger(dataSource);
+            var history = await new DemoHistory(dataSource, ledger)
                 .Backfill(chain, DemoChainSeeder.ReadItems(itemsFile).ToList(), DateTimeOffset.UtcNow, weeks, CancellationToken.None);
             logger.LogInformation("Demo chain from {ChainFile} is seeded ({History} historical sales added)", chainFile, history);
         }

@@ -1,111 +1,227 @@
-using System.Text.Json;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using NpgsqlTypes;
 using StoreSales.Contracts.Ingest;
 
 namespace StoreSales.Data.Ledger;
 
 /// <summary>
-/// Appends sales and their lines to the ledger. A whole batch is one statement (arrays unnested server-side):
-/// one round trip, one transaction, and a sale already present is skipped, not doubled.
+/// Appends sales and their lines to the ledger by group commit: batches from many stores that wait at the same time
+/// are written by one writer in one transaction (<see cref="LedgerGroupCommit"/>), so the commit's fsync and the
+/// statements' fixed costs are paid once per group rather than once per batch. Batches wait in two lanes, live and
+/// catch-up (<see cref="LedgerGroupSchedule"/>). A sale already in the ledger is skipped, not doubled, whether it
+/// came in an earlier group or twice in the same one.
 /// </summary>
-public sealed class SaleLedger(NpgsqlDataSource dataSource)
+public sealed partial class SaleLedger : IAsyncDisposable
 {
-    private const string InsertBatch = """
-        WITH incoming AS (
-            SELECT * FROM unnest(@terminal, @sequence, @kind, @receipt, @rung_up_at, @captured_at,
-                                 @cashier, @member, @rep, @total, @original, @tenders)
-                AS t(terminal_id, sequence, kind, receipt_number, rung_up_at, captured_at,
-                     cashier_id, member_id, rep_id, total, original_sequence, tenders)
-        ), inserted AS (
-            INSERT INTO sale (store_id, terminal_id, sequence, kind, receipt_number, rung_up_at, captured_at,
-                              cashier_id, member_id, rep_id, total, original_sequence, tenders)
-            SELECT @store, terminal_id, sequence, kind, receipt_number, rung_up_at, captured_at,
-                   cashier_id, member_id, rep_id, total, original_sequence, tenders
-            FROM incoming
-            ON CONFLICT (store_id, terminal_id, sequence) DO NOTHING
-            RETURNING terminal_id, sequence
-        ), lines AS (
-            INSERT INTO sale_line (store_id, terminal_id, sequence, line_number, item_code, quantity, unit_price, discount, amount)
-            SELECT @store, l.terminal_id, l.sequence, l.line_number, l.item_code, l.quantity, l.unit_price, l.discount, l.amount
-            FROM unnest(@l_terminal, @l_sequence, @l_number, @l_item, @l_quantity, @l_unit_price, @l_discount, @l_amount)
-                AS l(terminal_id, sequence, line_number, item_code, quantity, unit_price, discount, amount)
-            JOIN inserted i ON i.terminal_id = l.terminal_id AND i.sequence = l.sequence
-            RETURNING 1
-        )
-        SELECT terminal_id, sequence FROM inserted
-        """;
+    private readonly LedgerWriterOptions _options;
+    private readonly LedgerGroupCommit _commit;
+    private readonly ILogger _logger;
+    private readonly object _gate = new();
+    private readonly Queue<PendingAppend> _live = new();
+    private readonly Queue<PendingAppend> _catchUp = new();
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Histogram<int>? _groupSales;
+    private Task? _writer;
+
+    public SaleLedger(NpgsqlDataSource dataSource, LedgerWriterOptions? options = null, ILogger<SaleLedger>? logger = null, IMeterFactory? meters = null)
+    {
+        _options = options ?? new LedgerWriterOptions();
+        if (_options.Validate() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        _commit = new LedgerGroupCommit(dataSource);
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        if (meters is not null)
+        {
+            var meter = meters.Create(MeterName);
+            _groupSales = meter.CreateHistogram<int>("storesales.ledger.group.sales", description: "Sales written per group commit");
+            meter.CreateObservableGauge("storesales.ledger.waiting", () => new[]
+            {
+                new Measurement<int>(Waiting(_live), new KeyValuePair<string, object?>("lane", "live")),
+                new Measurement<int>(Waiting(_catchUp), new KeyValuePair<string, object?>("lane", "catch-up")),
+            }, description: "Batches waiting for the ledger writer, by lane");
+        }
+    }
+
+    public const string MeterName = "StoreSales.Ledger";
+
+    /// <summary>Records the sales of one store as live sales. <inheritdoc cref="Append(string, IReadOnlyList{SaleRecord}, IngestLane, CancellationToken)"/></summary>
+    public Task<IReadOnlyList<SaleKey>> Append(string storeId, IReadOnlyList<SaleRecord> sales, CancellationToken cancellationToken) =>
+        Append(storeId, sales, IngestLane.Live, cancellationToken);
 
     /// <summary>
-    /// Records the sales of one store. Returns the keys that were new; the rest were already in the ledger.
-    /// When this returns, every sale of the batch is committed.
+    /// Returns the keys that were new; the rest were already in the ledger. When this returns, every sale of the batch
+    /// is committed. Fails with <see cref="LedgerBusyException"/> when the lane already holds its most waiting batches.
+    /// Cancelling stops the wait only: a batch handed to the writer is written anyway (a retry finds it recorded).
     /// </summary>
-    public async Task<IReadOnlyList<SaleKey>> Append(string storeId, IReadOnlyList<SaleRecord> sales, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SaleKey>> Append(string storeId, IReadOnlyList<SaleRecord> sales, IngestLane lane, CancellationToken cancellationToken)
     {
         if (sales.Count == 0)
         {
-            return [];
+            return Task.FromResult<IReadOnlyList<SaleKey>>([]);
         }
 
-        var lineCount = sales.Sum(s => s.Lines.Count);
-        var lTerminal = new string[lineCount];
-        var lSequence = new long[lineCount];
-        var lNumber = new int[lineCount];
-        var lItem = new string[lineCount];
-        var lQuantity = new decimal[lineCount];
-        var lUnitPrice = new decimal[lineCount];
-        var lDiscount = new decimal[lineCount];
-        var lAmount = new decimal[lineCount];
-        var i = 0;
-        foreach (var sale in sales)
+        var pending = new PendingAppend(storeId, sales);
+        lock (_gate)
         {
-            foreach (var line in sale.Lines)
+            ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
+            var queue = lane == IngestLane.Live ? _live : _catchUp;
+            var bound = lane == IngestLane.Live ? _options.MaxWaitingLive : _options.MaxWaitingCatchUp;
+            if (queue.Count >= bound)
             {
-                lTerminal[i] = sale.TerminalId;
-                lSequence[i] = sale.Sequence;
-                lNumber[i] = line.LineNumber;
-                lItem[i] = line.ItemCode;
-                lQuantity[i] = line.Quantity;
-                lUnitPrice[i] = line.UnitPrice;
-                lDiscount[i] = line.Discount;
-                lAmount[i] = line.Amount;
-                i++;
+                return Task.FromException<IReadOnlyList<SaleKey>>(new LedgerBusyException(lane, queue.Count));
+            }
+
+            queue.Enqueue(pending);
+            _writer ??= Task.Run(WriteGroups, CancellationToken.None);
+        }
+
+        _wake.Release();
+        return pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task WriteGroups()
+    {
+        var stopping = _stopping.Token;
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await _wake.WaitAsync(stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            while (NextGroup() is { Count: > 0 } group)
+            {
+                await Write(group, stopping);
             }
         }
 
-        await using var command = dataSource.CreateCommand(InsertBatch);
-        var p = command.Parameters;
-        p.AddWithValue("store", storeId);
-        p.AddWithValue("terminal", sales.Select(s => s.TerminalId).ToArray());
-        p.AddWithValue("sequence", sales.Select(s => s.Sequence).ToArray());
-        p.AddWithValue("kind", sales.Select(s => s.Kind).ToArray());
-        p.Add(new NpgsqlParameter<string?[]>("receipt", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = sales.Select(s => s.ReceiptNumber).ToArray() });
-        p.AddWithValue("rung_up_at", sales.Select(s => s.RungUpAt.ToUniversalTime()).ToArray());
-        p.AddWithValue("captured_at", sales.Select(s => s.CapturedAt.ToUniversalTime()).ToArray());
-        p.Add(new NpgsqlParameter<string?[]>("cashier", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = sales.Select(s => s.CashierId).ToArray() });
-        p.Add(new NpgsqlParameter<string?[]>("member", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = sales.Select(s => s.MemberId).ToArray() });
-        p.Add(new NpgsqlParameter<string?[]>("rep", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = sales.Select(s => s.RepId).ToArray() });
-        p.AddWithValue("total", sales.Select(s => s.Total).ToArray());
-        p.Add(new NpgsqlParameter<long?[]>("original", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = sales.Select(s => s.OriginalSequence).ToArray() });
-        p.Add(new NpgsqlParameter<string[]>("tenders", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { TypedValue = sales.Select(s => JsonSerializer.Serialize(s.Tenders, JsonOptions)).ToArray() });
-        p.AddWithValue("l_terminal", lTerminal);
-        p.AddWithValue("l_sequence", lSequence);
-        p.AddWithValue("l_number", lNumber);
-        p.AddWithValue("l_item", lItem);
-        p.AddWithValue("l_quantity", lQuantity);
-        p.AddWithValue("l_unit_price", lUnitPrice);
-        p.AddWithValue("l_discount", lDiscount);
-        p.AddWithValue("l_amount", lAmount);
-
-        var inserted = new List<SaleKey>(sales.Count);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            inserted.Add(new SaleKey(reader.GetString(0), reader.GetInt64(1)));
-        }
-
-        return inserted;
+        FailWaiting(new ObjectDisposedException(nameof(SaleLedger), "The ledger writer stopped before this batch was written; send it again."));
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    private List<PendingAppend> NextGroup()
+    {
+        lock (_gate)
+        {
+            var (live, catchUp) = LedgerGroupSchedule.Take(Sizes(_live), Sizes(_catchUp), _options.GroupMaxSales, _options.CatchUpShare);
+            var group = new List<PendingAppend>(live + catchUp);
+            for (var i = 0; i < live; i++)
+            {
+                group.Add(_live.Dequeue());
+            }
+
+            for (var i = 0; i < catchUp; i++)
+            {
+                group.Add(_catchUp.Dequeue());
+            }
+
+            return group;
+        }
+    }
+
+    private async Task Write(List<PendingAppend> group, CancellationToken stopping)
+    {
+        try
+        {
+            var inserted = await _commit.Write(group, stopping);
+            for (var i = 0; i < group.Count; i++)
+            {
+                group[i].Completion.TrySetResult(inserted[i]);
+            }
+
+            _groupSales?.Record(group.Sum(p => p.Sales.Count));
+            LogGroup(group.Count, group.Sum(p => p.Sales.Count));
+        }
+        catch (Exception exception) when (group.Count > 1 && exception is not OperationCanceledException)
+        {
+            // One bad batch must not fail the others of its group (they would all be retried, and fail together again):
+            // each batch is written alone, and only the one at fault fails.
+            LogGroupFailed(exception, group.Count);
+            foreach (var pending in group)
+            {
+                await Write([pending], stopping);
+            }
+        }
+        catch (Exception exception)
+        {
+            foreach (var pending in group)
+            {
+                pending.Completion.TrySetException(exception);
+            }
+        }
+    }
+
+    private void FailWaiting(Exception exception)
+    {
+        lock (_gate)
+        {
+            foreach (var pending in _live.Concat(_catchUp))
+            {
+                pending.Completion.TrySetException(exception);
+            }
+
+            _live.Clear();
+            _catchUp.Clear();
+        }
+    }
+
+    private int Waiting(Queue<PendingAppend> queue)
+    {
+        lock (_gate)
+        {
+            return queue.Count;
+        }
+    }
+
+    private static int[] Sizes(Queue<PendingAppend> queue) => [.. queue.Select(p => p.Sales.Count)];
+
+    public async ValueTask DisposeAsync()
+    {
+        lock (_gate)
+        {
+            if (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _stopping.Cancel();
+        }
+
+        if (_writer is not null)
+        {
+            await _writer.ConfigureAwait(false);
+        }
+
+        await _commit.DisposeAsync();
+        _stopping.Dispose();
+        _wake.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ledger group committed: {Batches} batches, {Sales} sales")]
+    private partial void LogGroup(int batches, int sales);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ledger group of {Batches} batches failed; writing each batch alone")]
+    private partial void LogGroupFailed(Exception exception, int batches);
+}
+
+/// <summary>One store's batch waiting for the writer, and where its answer goes: the keys that were new.</summary>
+internal sealed record PendingAppend(string StoreId, IReadOnlyList<SaleRecord> Sales)
+{
+    public TaskCompletionSource<IReadOnlyList<SaleKey>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>The lane already holds its most waiting batches: the caller should answer 503 and the agent retry later.</summary>
+public sealed class LedgerBusyException(IngestLane lane, int waiting)
+    : Exception($"The ledger writer's {lane} lane already holds {waiting} waiting batches.")
+{
+    public IngestLane Lane { get; } = lane;
 }

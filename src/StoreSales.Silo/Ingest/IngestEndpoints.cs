@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Contracts.Ingest;
@@ -10,16 +11,13 @@ namespace StoreSales.Silo.Ingest;
 
 public static partial class IngestEndpoints
 {
-    public const string RateLimitPolicy = "ingest";
-
     public static IEndpointRouteBuilder MapIngest(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/stores/{storeId}/sales/batches", PostBatch)
             .RequireAuthorization(StoreKeyAuthenticationHandler.SchemeName)
-            .RequireRateLimiting(RateLimitPolicy)
             .WithName("PostSaleBatch")
             .WithSummary("Record a batch of sales from a store's edge agent")
-            .WithDescription("Each sale is identified by (terminalId, sequence): a batch sent again, or overlapping an earlier one, changes nothing the second time. The response lists every sale that is durable.")
+            .WithDescription("Each sale is identified by (terminalId, sequence): a batch sent again, or overlapping an earlier one, changes nothing the second time. The response lists every sale that is durable. Batches marked catchUp wait behind live ones (with a share kept for them); a full lane answers 503 with Retry-After.")
             .Produces<BatchAck>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -29,8 +27,10 @@ public static partial class IngestEndpoints
     }
 
     /// <summary>
-    /// Ledger first (committed), then the store's live figures (persisted), then the ack: an ack always means
-    /// durable, and a failure anywhere before it is safe to retry.
+    /// The ledger commit (grouped with other stores' batches) is the ack's condition: an ack always means durable, and a
+    /// failure before it is safe to retry. The store grain then counts the batch; the ack waits for that at most
+    /// <see cref="IngestOptions.CountWait"/>, because a slow or busy grain must never hold a till's batch (the grain
+    /// still gets the call, and a grain that lost it recounts from the ledger when it activates).
     /// </summary>
     private static async Task<IResult> PostBatch(
         string storeId,
@@ -66,16 +66,30 @@ public static partial class IngestEndpoints
             return Results.ValidationProblem(errors, title: "Invalid sale batch");
         }
 
-        var inserted = await ledger.Append(storeId, batch.Sales, cancellationToken);
+        var lane = batch.CatchUp ? IngestLane.CatchUp : IngestLane.Live;
+        IReadOnlyList<SaleKey> inserted;
+        try
+        {
+            inserted = await ledger.Append(storeId, batch.Sales, lane, cancellationToken);
+        }
+        catch (LedgerBusyException busy)
+        {
+            metrics.Rejected(busy.Lane == IngestLane.Live ? "busy_live" : "busy_catch_up");
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(options.Value.BusyRetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return Results.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Busy",
+                detail: $"{busy.Message} Nothing of this batch was recorded; send it again after the delay given.");
+        }
 
-        // Every sale of the batch goes to the grain, not only the new ones: if an earlier attempt committed the
-        // ledger but failed before the grain saved, the grain still counts it now, and only once.
-        var applied = await grains.GetGrain<IStoreGrain>(storeId).ApplySales(ToStoreSales(batch.Sales));
+        // Every sale of the batch goes to the grain, not only the new ones: if an earlier attempt committed the ledger
+        // but the grain never counted it, the grain counts it now, and only once (it dedups by terminal and sequence).
+        var counted = await Count(grains.GetGrain<IStoreGrain>(storeId), batch.Sales, options.Value.CountWait, metrics, logger, storeId);
 
         metrics.Accepted(storeId, inserted.Count);
         metrics.Duplicates(storeId, batch.Sales.Count - inserted.Count);
-        metrics.Acked(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        LogAcked(logger, storeId, batch.BatchId, inserted.Count, batch.Sales.Count - inserted.Count, applied.Applied);
+        metrics.Acked(Stopwatch.GetElapsedTime(started).TotalMilliseconds, lane);
+        LogAcked(logger, storeId, batch.BatchId, inserted.Count, batch.Sales.Count - inserted.Count, counted?.Applied);
 
         return Results.Ok(new BatchAck
         {
@@ -85,6 +99,29 @@ public static partial class IngestEndpoints
             Durable = batch.Sales.Select(s => new SaleKey(s.TerminalId, s.Sequence)).ToList(),
             ServerTime = DateTimeOffset.UtcNow,
         });
+    }
+
+    /// <summary>The grain's count of the batch, or null when it did not answer within <paramref name="wait"/> or failed.</summary>
+    private static async Task<SalesApplied?> Count(IStoreGrain store, IReadOnlyList<SaleRecord> sales, TimeSpan wait, IngestMetrics metrics, ILogger logger, string storeId)
+    {
+        var counting = store.ApplySales(ToStoreSales(sales));
+        try
+        {
+            return await counting.WaitAsync(wait);
+        }
+        catch (TimeoutException)
+        {
+            metrics.CountDeferred(storeId, "slow");
+            _ = counting.ContinueWith(t => LogCountFailed(logger, t.Exception!, storeId), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return null;
+        }
+        catch (Exception exception)
+        {
+            // The sales are durable; the grain recounts them from the ledger when it next activates.
+            metrics.CountDeferred(storeId, "failed");
+            LogCountFailed(logger, exception, storeId);
+            return null;
+        }
     }
 
     private static ImmutableArray<StoreSale> ToStoreSales(IReadOnlyList<SaleRecord> sales) =>
@@ -100,5 +137,8 @@ public static partial class IngestEndpoints
     private static partial void LogRejected(ILogger logger, string storeId, string? batchId, string errors);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId} batch {BatchId}: {Accepted} new, {Duplicates} already recorded, {Applied} counted live")]
-    private static partial void LogAcked(ILogger logger, string storeId, string? batchId, int accepted, int duplicates, int applied);
+    private static partial void LogAcked(ILogger logger, string storeId, string? batchId, int accepted, int duplicates, int? applied);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: the store grain did not count a durable batch; it recounts from the ledger when it next activates")]
+    private static partial void LogCountFailed(ILogger logger, Exception exception, string storeId);
 }

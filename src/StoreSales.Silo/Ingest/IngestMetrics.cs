@@ -11,6 +11,7 @@ public sealed class IngestMetrics
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _rejected;
     private readonly Histogram<double> _ackLatency;
+    private readonly Counter<long> _countDeferred;
     private readonly Counter<long> _heartbeats;
     private readonly Counter<long> _heartbeatsRejected;
 
@@ -21,6 +22,7 @@ public sealed class IngestMetrics
         _duplicates = meter.CreateCounter<long>("storesales.ingest.sales.duplicate", description: "Sales sent again after they were recorded (retries, overlaps)");
         _rejected = meter.CreateCounter<long>("storesales.ingest.batches.rejected", description: "Batches refused, by reason");
         _ackLatency = meter.CreateHistogram<double>("storesales.ingest.batch.duration", unit: "ms", description: "Time from request to durable ack");
+        _countDeferred = meter.CreateCounter<long>("storesales.ingest.batches.count_deferred", description: "Durable batches acked before the store grain counted them (slow or failed grain), by reason");
         _heartbeats = meter.CreateCounter<long>("storesales.agent.heartbeats", description: "Edge agent heartbeats received");
         _heartbeatsRejected = meter.CreateCounter<long>("storesales.agent.heartbeats.rejected", description: "Edge agent heartbeats refused, by reason");
     }
@@ -31,7 +33,11 @@ public sealed class IngestMetrics
 
     public void Rejected(string reason) => _rejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
-    public void Acked(double milliseconds) => _ackLatency.Record(milliseconds);
+    public void Acked(double milliseconds, Data.Ledger.IngestLane lane) =>
+        _ackLatency.Record(milliseconds, new KeyValuePair<string, object?>("lane", lane == Data.Ledger.IngestLane.Live ? "live" : "catch-up"));
+
+    public void CountDeferred(string storeId, string reason) =>
+        _countDeferred.Add(1, new KeyValuePair<string, object?>("store", storeId), new KeyValuePair<string, object?>("reason", reason));
 
     public void Heartbeat(string storeId) => _heartbeats.Add(1, new KeyValuePair<string, object?>("store", storeId));
 

@@ -9,14 +9,22 @@ public sealed class IngestOptions
     public int MaxSalesPerBatch { get; set; } = 1000;
 
     /// <summary>
-    /// Batches processed at once; beyond it they queue here rather than in PostgreSQL. Default 8 (about four per
-    /// core): on 2 cores, 8 in flight sustained ~4× the throughput of 256 in flight (docs/benchmarks.md).
+    /// How long the ack waits for the store grain to count a durable batch. Past it the ack goes anyway: the sale is in
+    /// the ledger, the grain still receives the batch, and a grain that lost it recounts from the ledger when it
+    /// activates. Default 2 s.
     /// </summary>
-    public int MaxConcurrentBatches { get; set; } = 8;
+    public TimeSpan CountWait { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Batches waiting; beyond it the API answers 503 with Retry-After and the agent backs off. Default 512.</summary>
-    public int MaxQueuedBatches { get; set; } = 512;
+    /// <summary>The Retry-After given with a 503 when a ledger lane is full (<c>Ledger:MaxWaitingLive</c> / <c>MaxWaitingCatchUp</c>). Default 1 s.</summary>
+    public TimeSpan BusyRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Most lines a sale may have. Default 500.</summary>
     public int MaxLinesPerSale { get; set; } = 500;
+
+    /// <summary>Null when the settings are usable, otherwise what is wrong.</summary>
+    public string? Validate() =>
+        MaxSalesPerBatch < 1 || MaxLinesPerSale < 1 ? $"{SectionName}:{nameof(MaxSalesPerBatch)} and {nameof(MaxLinesPerSale)} must be at least 1."
+        : CountWait <= TimeSpan.Zero ? $"{SectionName}:{nameof(CountWait)} must be positive."
+        : BusyRetryAfter < TimeSpan.FromSeconds(1) ? $"{SectionName}:{nameof(BusyRetryAfter)} must be at least 1 s (Retry-After counts whole seconds)."
+        : null;
 }

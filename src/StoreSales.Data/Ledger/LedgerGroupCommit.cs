@@ -1,0 +1,224 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using StoreSales.Contracts.Ingest;
+
+namespace StoreSales.Data.Ledger;
+
+/// <summary>
+/// Writes one group of batches in one transaction on the writer's own connection: binary COPY of every sale and line
+/// into session-local staging tables, then one set-based statement that keeps the first copy of each
+/// (store, terminal, sequence), inserts the sales the ledger does not hold yet with their lines, and adds those lines
+/// to the hourly store × item rollup (<c>sale_item_hour</c>) that the heatmap and usual velocities read.
+/// </summary>
+internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDisposable
+{
+    // ON COMMIT DELETE ROWS: empty after every group, and never WAL-logged; created once per connection.
+    private const string CreateStaging = """
+        CREATE TEMP TABLE IF NOT EXISTS incoming_sale (
+            request int NOT NULL, store_id text NOT NULL, terminal_id text NOT NULL, sequence bigint NOT NULL,
+            kind text NOT NULL, receipt_number text, rung_up_at timestamptz NOT NULL, captured_at timestamptz NOT NULL,
+            cashier_id text, member_id text, rep_id text, total numeric(16, 2) NOT NULL, original_sequence bigint,
+            tenders jsonb NOT NULL
+        ) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS incoming_line (
+            request int NOT NULL, store_id text NOT NULL, terminal_id text NOT NULL, sequence bigint NOT NULL,
+            line_number int NOT NULL, item_code text NOT NULL, quantity numeric(14, 3) NOT NULL,
+            unit_price numeric(14, 2) NOT NULL, discount numeric(14, 2) NOT NULL, amount numeric(16, 2) NOT NULL
+        ) ON COMMIT DELETE ROWS;
+        """;
+
+    private const string CopySales = """
+        COPY incoming_sale (request, store_id, terminal_id, sequence, kind, receipt_number, rung_up_at, captured_at,
+                            cashier_id, member_id, rep_id, total, original_sequence, tenders) FROM STDIN (FORMAT BINARY)
+        """;
+
+    private const string CopyLines = """
+        COPY incoming_line (request, store_id, terminal_id, sequence, line_number, item_code, quantity, unit_price, discount, amount)
+        FROM STDIN (FORMAT BINARY)
+        """;
+
+    // The first request of the group that carries a sale is the one that records it (a retry racing its original in
+    // the same group is the duplicate), and only that request's lines are taken. Rollup rows are upserted in key
+    // order so that two writers could never deadlock on them.
+    private const string Insert = """
+        WITH winner AS (
+            SELECT DISTINCT ON (store_id, terminal_id, sequence) *
+            FROM incoming_sale
+            ORDER BY store_id, terminal_id, sequence, request
+        ), inserted AS (
+            INSERT INTO sale (store_id, terminal_id, sequence, kind, receipt_number, rung_up_at, captured_at,
+                              cashier_id, member_id, rep_id, total, original_sequence, tenders)
+            SELECT store_id, terminal_id, sequence, kind, receipt_number, rung_up_at, captured_at,
+                   cashier_id, member_id, rep_id, total, original_sequence, tenders
+            FROM winner
+            ON CONFLICT (store_id, terminal_id, sequence) DO NOTHING
+            RETURNING store_id, terminal_id, sequence, rung_up_at
+        ), new_line AS (
+            SELECT l.store_id, l.terminal_id, l.sequence, l.line_number, l.item_code, l.quantity, l.unit_price,
+                   l.discount, l.amount, i.rung_up_at
+            FROM inserted i
+            JOIN winner w USING (store_id, terminal_id, sequence)
+            JOIN incoming_line l ON l.store_id = i.store_id AND l.terminal_id = i.terminal_id
+                                AND l.sequence = i.sequence AND l.request = w.request
+        ), lines AS (
+            INSERT INTO sale_line (store_id, terminal_id, sequence, line_number, item_code, quantity, unit_price, discount, amount)
+            SELECT store_id, terminal_id, sequence, line_number, item_code, quantity, unit_price, discount, amount
+            FROM new_line
+        ), rollup AS (
+            INSERT INTO sale_item_hour (store_id, local_hour, item_code, units, amount, lines)
+            SELECT n.store_id, date_trunc('hour', n.rung_up_at AT TIME ZONE st.time_zone) AS local_hour, n.item_code,
+                   sum(n.quantity), sum(n.amount), count(*)::int
+            FROM new_line n JOIN store st ON st.store_id = n.store_id
+            GROUP BY 1, 2, 3
+            ORDER BY 1, 2, 3
+            ON CONFLICT (store_id, local_hour, item_code) DO UPDATE
+                SET units = sale_item_hour.units + excluded.units,
+                    amount = sale_item_hour.amount + excluded.amount,
+                    lines = sale_item_hour.lines + excluded.lines
+        )
+        SELECT w.request, i.terminal_id, i.sequence
+        FROM inserted i JOIN winner w USING (store_id, terminal_id, sequence)
+        """;
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private NpgsqlConnection? _connection;
+
+    /// <summary>Writes the group; for each request (same order), the keys of its sales that were new. Committed on return.</summary>
+    public async Task<IReadOnlyList<SaleKey>[]> Write(IReadOnlyList<PendingAppend> group, CancellationToken cancellationToken)
+    {
+        var connection = await Connection(cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await CopyIn(connection, group, cancellationToken);
+
+            var inserted = new List<SaleKey>[group.Count];
+            for (var i = 0; i < inserted.Length; i++)
+            {
+                inserted[i] = [];
+            }
+
+            await using (var command = new NpgsqlCommand(Insert, connection, transaction))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    inserted[reader.GetInt32(0)].Add(new SaleKey(reader.GetString(1), reader.GetInt64(2)));
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return inserted;
+        }
+        catch
+        {
+            // The connection's state is unknown after a failure (broken socket, aborted COPY): start from a fresh one.
+            await DropConnection();
+            throw;
+        }
+    }
+
+    private static async Task CopyIn(NpgsqlConnection connection, IReadOnlyList<PendingAppend> group, CancellationToken cancellationToken)
+    {
+        await using (var sales = await connection.BeginBinaryImportAsync(CopySales, cancellationToken))
+        {
+            for (var request = 0; request < group.Count; request++)
+            {
+                var storeId = group[request].StoreId;
+                foreach (var sale in group[request].Sales)
+                {
+                    await sales.StartRowAsync(cancellationToken);
+                    await sales.WriteAsync(request, NpgsqlDbType.Integer, cancellationToken);
+                    await sales.WriteAsync(storeId, NpgsqlDbType.Text, cancellationToken);
+                    await sales.WriteAsync(sale.TerminalId, NpgsqlDbType.Text, cancellationToken);
+                    await sales.WriteAsync(sale.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+                    await sales.WriteAsync(sale.Kind, NpgsqlDbType.Text, cancellationToken);
+                    await WriteNullable(sales, sale.ReceiptNumber, cancellationToken);
+                    await sales.WriteAsync(sale.RungUpAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await sales.WriteAsync(sale.CapturedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await WriteNullable(sales, sale.CashierId, cancellationToken);
+                    await WriteNullable(sales, sale.MemberId, cancellationToken);
+                    await WriteNullable(sales, sale.RepId, cancellationToken);
+                    await sales.WriteAsync(sale.Total, NpgsqlDbType.Numeric, cancellationToken);
+                    if (sale.OriginalSequence is { } original)
+                    {
+                        await sales.WriteAsync(original, NpgsqlDbType.Bigint, cancellationToken);
+                    }
+                    else
+                    {
+                        await sales.WriteNullAsync(cancellationToken);
+                    }
+
+                    await sales.WriteAsync(JsonSerializer.Serialize(sale.Tenders, JsonOptions), NpgsqlDbType.Jsonb, cancellationToken);
+                }
+            }
+
+            await sales.CompleteAsync(cancellationToken);
+        }
+
+        await using var lines = await connection.BeginBinaryImportAsync(CopyLines, cancellationToken);
+        for (var request = 0; request < group.Count; request++)
+        {
+            var storeId = group[request].StoreId;
+            foreach (var sale in group[request].Sales)
+            {
+                foreach (var line in sale.Lines)
+                {
+                    await lines.StartRowAsync(cancellationToken);
+                    await lines.WriteAsync(request, NpgsqlDbType.Integer, cancellationToken);
+                    await lines.WriteAsync(storeId, NpgsqlDbType.Text, cancellationToken);
+                    await lines.WriteAsync(sale.TerminalId, NpgsqlDbType.Text, cancellationToken);
+                    await lines.WriteAsync(sale.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+                    await lines.WriteAsync(line.LineNumber, NpgsqlDbType.Integer, cancellationToken);
+                    await lines.WriteAsync(line.ItemCode, NpgsqlDbType.Text, cancellationToken);
+                    await lines.WriteAsync(line.Quantity, NpgsqlDbType.Numeric, cancellationToken);
+                    await lines.WriteAsync(line.UnitPrice, NpgsqlDbType.Numeric, cancellationToken);
+                    await lines.WriteAsync(line.Discount, NpgsqlDbType.Numeric, cancellationToken);
+                    await lines.WriteAsync(line.Amount, NpgsqlDbType.Numeric, cancellationToken);
+                }
+            }
+        }
+
+        await lines.CompleteAsync(cancellationToken);
+    }
+
+    private static Task WriteNullable(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
+        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+
+    private async Task<NpgsqlConnection> Connection(CancellationToken cancellationToken)
+    {
+        if (_connection is { State: System.Data.ConnectionState.Open })
+        {
+            return _connection;
+        }
+
+        await DropConnection();
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var create = new NpgsqlCommand(CreateStaging, connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        _connection = connection;
+        return connection;
+    }
+
+    private async Task DropConnection()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await DropConnection();
+}

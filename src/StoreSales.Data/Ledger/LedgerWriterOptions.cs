@@ -1,0 +1,36 @@
+namespace StoreSales.Data.Ledger;
+
+/// <summary>How the ledger writer groups batches into one transaction (section <c>Ledger</c>).</summary>
+public sealed class LedgerWriterOptions
+{
+    public const string SectionName = "Ledger";
+
+    /// <summary>
+    /// Most sales one group commit takes (a batch is never split, so a group holds at least one batch). Larger groups
+    /// spread the commit's fsync over more sales; smaller ones bound the time a live batch waits behind a group.
+    /// Default 4000.
+    /// </summary>
+    public int GroupMaxSales { get; set; } = 4000;
+
+    /// <summary>
+    /// Share of a group's sales kept for catch-up batches while live ones wait too, so a backlog always drains.
+    /// At least one catch-up batch joins every group while any waits. Default 0.25.
+    /// </summary>
+    public double CatchUpShare { get; set; } = 0.25;
+
+    /// <summary>
+    /// Batches waiting for the writer in each lane beyond which the ingest API answers 503 with Retry-After.
+    /// Defaults: live 1024, catch-up 256.
+    /// </summary>
+    public int MaxWaitingLive { get; set; } = 1024;
+
+    /// <inheritdoc cref="MaxWaitingLive"/>
+    public int MaxWaitingCatchUp { get; set; } = 256;
+
+    /// <summary>Null when the settings are usable, otherwise what is wrong.</summary>
+    public string? Validate() =>
+        GroupMaxSales < 1 ? $"{SectionName}:{nameof(GroupMaxSales)} must be at least 1."
+        : CatchUpShare is < 0 or > 1 ? $"{SectionName}:{nameof(CatchUpShare)} must be between 0 and 1."
+        : MaxWaitingLive < 1 || MaxWaitingCatchUp < 1 ? $"{SectionName}:{nameof(MaxWaitingLive)} and {nameof(MaxWaitingCatchUp)} must be at least 1."
+        : null;
+}

@@ -1,0 +1,181 @@
+using Dapper;
+using Npgsql;
+using StoreSales.Contracts.Ingest;
+using StoreSales.Data.Ledger;
+using StoreSales.Testing;
+using static StoreSales.Testing.SaleFactory;
+
+namespace StoreSales.Integration.Tests;
+
+/// <summary>
+/// The group-commit ledger writer on a real PostgreSQL. To put several batches into one group for certain, a test
+/// holds a lock on the rollup table while the writer's first group waits for it; what is appended meanwhile queues,
+/// and becomes the next group when the lock goes. Sales written in one group share their <c>received_at</c> (the
+/// transaction's time), which is how a test sees which batches went together.
+/// </summary>
+public sealed class LedgerGroupCommitTests : IAsyncLifetime
+{
+    private const string Tea = "6920433218190";
+    private const string Rice = "6993503056411";
+    private static readonly DateTimeOffset At = DateTimeOffset.UtcNow.AddMinutes(-30);
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private TestDatabase _database = null!;
+
+    public async ValueTask InitializeAsync() => _database = await TestDatabase.Create("ledgergroup");
+
+    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task A_sale_sent_twice_in_one_group_is_recorded_once_with_the_first_copys_lines()
+    {
+        await using var ledger = new SaleLedger(_database.DataSource);
+        var first = Batch("T01", 1, 3, Tea);
+        var again = Batch("T01", 2, 4, Rice); // sales 2 and 3 again (other lines), and a new sale 4
+
+        var (a, b) = await WhileWriterWaits(ledger, () => (ledger.Append("store-sh001", first, Cancel), ledger.Append("store-sh001", again, Cancel)));
+
+        Assert.Equal([1L, 2, 3], (await a).Select(k => k.Sequence).Order());
+        Assert.Equal([4L], (await b).Select(k => k.Sequence));
+        Assert.Equal(4, await _database.Count("SELECT count(*) FROM sale WHERE store_id = 'store-sh001' AND terminal_id = 'T01'"));
+        Assert.Equal(8, await _database.Count("SELECT count(*) FROM sale_line WHERE store_id = 'store-sh001' AND terminal_id = 'T01'"));
+        Assert.Equal(Tea, await Scalar<string>("SELECT item_code FROM sale_line WHERE terminal_id = 'T01' AND sequence = 2 AND line_number = 1"));
+        Assert.Equal(1, await _database.Count("SELECT count(DISTINCT received_at) FROM sale WHERE store_id = 'store-sh001' AND terminal_id = 'T01'"));
+        await AssertRollupEqualsLedger();
+    }
+
+    [Fact]
+    public async Task A_batch_sent_again_in_a_later_group_adds_only_what_is_new()
+    {
+        await using var ledger = new SaleLedger(_database.DataSource);
+
+        var first = await ledger.Append("store-sh002", Batch("T02", 1, 5, Tea), Cancel);
+        var retry = await ledger.Append("store-sh002", Batch("T02", 1, 6, Tea), Cancel);
+        var same = await ledger.Append("store-sh002", Batch("T02", 1, 6, Tea), Cancel);
+
+        Assert.Equal(5, first.Count);
+        Assert.Equal([6L], retry.Select(k => k.Sequence));
+        Assert.Empty(same);
+        Assert.Equal(6, await _database.Count("SELECT count(*) FROM sale WHERE store_id = 'store-sh002' AND terminal_id = 'T02'"));
+        await AssertRollupEqualsLedger();
+    }
+
+    [Fact]
+    public async Task Live_batches_go_before_catch_up_and_catch_up_keeps_its_share()
+    {
+        // Groups of at most 20 sales, a quarter kept for catch-up: 15 for live while a backlog waits.
+        await using var ledger = new SaleLedger(_database.DataSource, new LedgerWriterOptions { GroupMaxSales = 20, CatchUpShare = 0.25 });
+
+        var tasks = await WhileWriterWaits(ledger, () => new[]
+        {
+            ledger.Append("store-sz001", Batch("X1", 1, 10, Tea), IngestLane.CatchUp, Cancel),
+            ledger.Append("store-sz001", Batch("X2", 1, 10, Tea), IngestLane.CatchUp, Cancel),
+            ledger.Append("store-sz001", Batch("X3", 1, 10, Tea), IngestLane.CatchUp, Cancel),
+            ledger.Append("store-sz001", Batch("X4", 1, 10, Tea), IngestLane.CatchUp, Cancel),
+            ledger.Append("store-sz001", Batch("L1", 1, 10, Rice), IngestLane.Live, Cancel),
+            ledger.Append("store-sz001", Batch("L2", 1, 10, Rice), IngestLane.Live, Cancel),
+        });
+        await Task.WhenAll(tasks);
+
+        var groups = (await Query<(string Terminal, DateTime ReceivedAt)>(
+                "SELECT DISTINCT terminal_id, received_at FROM sale WHERE store_id = 'store-sz001' AND terminal_id IN ('X1','X2','X3','X4','L1','L2')"))
+            .GroupBy(r => r.ReceivedAt)
+            .OrderBy(g => g.Key)
+            .Select(g => string.Join("+", g.Select(r => r.Terminal).Order()))
+            .ToArray();
+
+        // Sent last, each live batch went first; each group took one catch-up batch beside it; the rest drained after.
+        Assert.Equal(["L1+X1", "L2+X2", "X3+X4"], groups);
+    }
+
+    [Fact]
+    public async Task A_batch_that_cannot_be_written_fails_alone_and_its_group_is_recorded()
+    {
+        await using var ledger = new SaleLedger(_database.DataSource);
+
+        var (good, bad) = await WhileWriterWaits(ledger, () => (
+            ledger.Append("store-hz001", Batch("T03", 1, 2, Tea), Cancel),
+            ledger.Append("store-not-in-master-data", Batch("T03", 1, 2, Tea), Cancel)));
+
+        Assert.Equal(2, (await good).Count);
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => bad);
+        Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, refused.SqlState);
+        Assert.Equal(2, await _database.Count("SELECT count(*) FROM sale WHERE store_id = 'store-hz001' AND terminal_id = 'T03'"));
+    }
+
+    [Fact]
+    public async Task A_full_lane_refuses_more_and_says_which()
+    {
+        await using var ledger = new SaleLedger(_database.DataSource, new LedgerWriterOptions { MaxWaitingCatchUp = 1 });
+
+        var (waiting, refused) = await WhileWriterWaits(ledger, () =>
+        {
+            var accepted = ledger.Append("store-xm001", Batch("T04", 1, 1, Tea), IngestLane.CatchUp, Cancel);
+            var busy = ledger.Append("store-xm001", Batch("T04", 2, 2, Tea), IngestLane.CatchUp, Cancel);
+            return (accepted, busy);
+        });
+
+        Assert.Equal(IngestLane.CatchUp, (await Assert.ThrowsAsync<LedgerBusyException>(() => refused)).Lane);
+        Assert.Single(await waiting);
+        // The live lane is not the catch-up lane's bound.
+        Assert.Single(await ledger.Append("store-xm001", Batch("T04", 3, 3, Tea), IngestLane.Live, Cancel));
+    }
+
+    /// <summary>
+    /// Holds the rollup table while a first batch's group waits for it, runs <paramref name="enqueue"/> (its batches
+    /// queue up and form the next group), then lets go.
+    /// </summary>
+    private async Task<T> WhileWriterWaits<T>(SaleLedger ledger, Func<T> enqueue)
+    {
+        await using var blocker = await _database.DataSource.OpenConnectionAsync(Cancel);
+        await using var hold = await blocker.BeginTransactionAsync(Cancel);
+        await blocker.ExecuteAsync("LOCK TABLE sale_item_hour IN SHARE MODE", transaction: hold);
+        var blocked = ledger.Append("store-gz001", Batch($"W{Guid.NewGuid():N}"[..12], 1, 1, Tea), Cancel);
+        await Eventually.Holds(
+            async () => await Scalar<long>(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%incoming_sale%'") > 0,
+            "the writer's first group waits for the rollup table",
+            cancellationToken: Cancel);
+
+        var result = enqueue();
+        await hold.CommitAsync(Cancel);
+        Assert.Single(await blocked);
+        return result;
+    }
+
+    private async Task AssertRollupEqualsLedger()
+    {
+        var difference = await _database.Count(
+            """
+            SELECT count(*) FROM (
+                (SELECT store_id, local_hour, item_code, units, amount, lines FROM sale_item_hour
+                 EXCEPT
+                 SELECT s.store_id, date_trunc('hour', s.rung_up_at AT TIME ZONE st.time_zone), l.item_code, sum(l.quantity), sum(l.amount), count(*)::int
+                 FROM sale s JOIN sale_line l USING (store_id, terminal_id, sequence) JOIN store st USING (store_id)
+                 GROUP BY 1, 2, 3)
+                UNION ALL
+                (SELECT s.store_id, date_trunc('hour', s.rung_up_at AT TIME ZONE st.time_zone), l.item_code, sum(l.quantity), sum(l.amount), count(*)::int
+                 FROM sale s JOIN sale_line l USING (store_id, terminal_id, sequence) JOIN store st USING (store_id)
+                 GROUP BY 1, 2, 3
+                 EXCEPT
+                 SELECT store_id, local_hour, item_code, units, amount, lines FROM sale_item_hour)
+            ) d
+            """);
+        Assert.Equal(0, difference);
+    }
+
+    private static List<SaleRecord> Batch(string terminal, long from, long to, string item) =>
+        [.. Enumerable.Range((int)from, (int)(to - from + 1)).Select(s => Sale(terminal, s, At.AddSeconds(s), (item, 2, 3.50m), (Rice, 1, 39.90m)))];
+
+    private async Task<T> Scalar<T>(string sql)
+    {
+        await using var connection = await _database.DataSource.OpenConnectionAsync(Cancel);
+        return await connection.ExecuteScalarAsync<T>(sql) ?? throw new InvalidOperationException($"No value: {sql}");
+    }
+
+    private async Task<IReadOnlyList<T>> Query<T>(string sql)
+    {
+        await using var connection = await _database.DataSource.OpenConnectionAsync(Cancel);
+        return [.. await connection.QueryAsync<T>(sql)];
+    }
+}
