@@ -21,13 +21,14 @@ namespace StoreSales.Benchmarks;
 /// </summary>
 internal static class BoardFanout
 {
-    public static async Task Run(IBoardServers servers, NpgsqlDataSource ledger, SaleBatches batches, BenchmarkOptions options)
+    public static async Task<BoardFanoutResult> Run(IBoardServers servers, NpgsqlDataSource ledger, SaleBatches batches, BenchmarkOptions options, BackgroundLoad? load = null, bool readHeatmap = true)
     {
         var commandCenter = servers.CommandCenter;
+        load ??= new BackgroundLoad(0, options.Stores, options.ChainSalesPerSecond, CatchUp: false);
         using var stop = new CancellationTokenSource();
-        var background = IngestLoad.Run(servers.Silo, batches, options with { Seconds = 3600, WarmupSeconds = 0 }, firstStore: 0, targetSalesPerSecond: options.ChainSalesPerSecond, stop.Token);
+        var background = IngestLoad.Run(servers.Silo, batches, options with { Stores = load.Stores, Seconds = 3600, WarmupSeconds = 0 }, firstStore: load.FirstStore, targetSalesPerSecond: load.SalesPerSecond, load.CatchUp, stop.Token);
         // The paced tills start spread over one interval: probing starts once every till is posting.
-        var fullLoadAt = Stopwatch.GetTimestamp() + (long)(Stopwatch.Frequency * (double)options.BatchSize * options.Stores * options.Tills / options.ChainSalesPerSecond);
+        var fullLoadAt = Stopwatch.GetTimestamp() + (long)(Stopwatch.Frequency * (load.SalesPerSecond is { } rate ? (double)options.BatchSize * load.Stores * options.Tills / rate : 3));
 
         var memoryBefore = servers.CommandCenterMemory();
         var boards = new List<(HubConnection Hub, int Store)>();
@@ -118,11 +119,11 @@ internal static class BoardFanout
         }
 
         // The HQ heatmap read over the whole benchmark chain, cold: the reader itself, not the command center's cache.
-        var reader = new HotItemHeatmapReader(ledger, Options.Create(new HotItemOptions()), Options.Create(new HotItemHeatmapOptions()));
-        foreach (var window in new[] { HeatmapWindow.FifteenMinutes, HeatmapWindow.Hour, HeatmapWindow.Today })
+        var reader = readHeatmap ? new HotItemHeatmapReader(ledger, Options.Create(new HotItemOptions()), Options.Create(new HotItemHeatmapOptions())) : null;
+        foreach (var window in reader is null ? [] : new[] { HeatmapWindow.FifteenMinutes, HeatmapWindow.Hour, HeatmapWindow.Today })
         {
             var started = Stopwatch.GetTimestamp();
-            var heatmap = await reader.Heatmap(window, null, HeatmapMetric.Lift, DateTimeOffset.UtcNow, CancellationToken.None);
+            var heatmap = await reader!.Heatmap(window, null, HeatmapMetric.Lift, DateTimeOffset.UtcNow, CancellationToken.None);
             var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             Console.WriteLine($"heatmap read {HeatmapTerms.Text(window)}: {ms:0} ms ({heatmap.Stores.Count} stores x {heatmap.Items.Count} items, {heatmap.Cells.Count} cells)");
         }
@@ -133,17 +134,17 @@ internal static class BoardFanout
         }
 
         await stop.CancelAsync();
-        var load = await background.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default);
+        var achieved = await background.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default);
         foreach (var (hub, _) in boards)
         {
             await hub.DisposeAsync();
         }
 
-        Console.WriteLine($"== {options.Boards} boards on one command center, chain load target {options.ChainSalesPerSecond:N0} sales/s (achieved {load?.SalesPerSecond ?? 0:N0}) ==");
+        Console.WriteLine($"== {options.Boards} boards on one command center; {load.Stores} stores x {options.Tills} tills posting {(load.CatchUp ? "catch-up" : "live")} batches at {(load.SalesPerSecond is { } target ? $"{target:N0} sales/s" : "full speed")} (achieved {achieved?.SalesPerSecond ?? 0:N0} sales/s) ==");
         Console.WriteLine($"topology: {servers.Topology}");
-        if (load is not null)
+        if (achieved is not null)
         {
-            Console.WriteLine($"chain load acks (batches of {options.BatchSize}): p50 {Percentiles.Of(load.AckLatenciesMs, 50):0.0} ms, p99 {Percentiles.Of(load.AckLatenciesMs, 99):0.0} ms, max {load.AckLatenciesMs.DefaultIfEmpty().Max():0.0} ms, {load.Errors} errors");
+            Console.WriteLine($"chain load acks (batches of {options.BatchSize}): p50 {Percentiles.Of(achieved.AckLatenciesMs, 50):0.0} ms, p99 {Percentiles.Of(achieved.AckLatenciesMs, 99):0.0} ms, max {achieved.AckLatenciesMs.DefaultIfEmpty().Max():0.0} ms, {achieved.Errors} errors, {achieved.Busy} answered 503 and sent again");
         }
 
         Console.WriteLine($"probe ingest ack: p50 {Percentiles.Of(acks, 50):0.0} ms, p99 {Percentiles.Of(acks, 99):0.0} ms, max {acks.DefaultIfEmpty().Max():0.0} ms");
@@ -152,6 +153,7 @@ internal static class BoardFanout
         Console.WriteLine($"per probe, ack/last board (ms): {string.Join(' ', acks.Zip(slowestPerProbe, (ack, board) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ack:0}/{board:0}")))}");
         Console.WriteLine($"command-center memory per open board: {(memoryAfter - memoryBefore) / (double)options.Boards / 1024:0.0} KiB ({servers.MemoryMeasure})");
         Console.WriteLine();
+        return new BoardFanoutResult(Percentiles.Of(latencies, 99), missed, achieved);
     }
 
     private static async Task<int> SalesCount(CommandCenterClient commandCenter, string storeId)
@@ -161,3 +163,8 @@ internal static class BoardFanout
         return progress.GetProperty("day").GetProperty("salesCount").GetInt32();
     }
 }
+
+/// <summary>The chain's load while the probes run: which stores post, how fast (null: as fast as acks come), in which lane.</summary>
+internal sealed record BackgroundLoad(int FirstStore, int Stores, double? SalesPerSecond, bool CatchUp);
+
+internal sealed record BoardFanoutResult(double P99SaleToBoardMs, int Missed, IngestResult? Load);

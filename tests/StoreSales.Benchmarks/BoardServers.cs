@@ -19,6 +19,9 @@ internal interface IBoardServers : IAsyncDisposable
 
     /// <summary>The command center's memory now, in bytes.</summary>
     long CommandCenterMemory();
+
+    /// <summary>The silo's managed heap (-1 when not readable from here) and resident set, in bytes.</summary>
+    (long Heap, long WorkingSet) SiloMemory();
 }
 
 /// <summary>
@@ -41,6 +44,8 @@ internal sealed class InProcessServers(SiloUnderTest silo, CommandCenterUnderTes
         GC.WaitForPendingFinalizers();
         return GC.GetTotalMemory(forceFullCollection: true);
     }
+
+    public (long Heap, long WorkingSet) SiloMemory() => GrainMemory.InThisProcess();
 
     public async ValueTask DisposeAsync()
     {
@@ -80,6 +85,13 @@ internal sealed class ServerProcesses : IBoardServers
     {
         _commandCenter.Refresh();
         return _commandCenter.WorkingSet64;
+    }
+
+    /// <summary>The silo process's resident set (no managed-heap figure from outside the process: -1).</summary>
+    public (long Heap, long WorkingSet) SiloMemory()
+    {
+        _silo.Refresh();
+        return (-1, _silo.WorkingSet64);
     }
 
     public static async Task<ServerProcesses> Start(TestDatabase database, string clusterId, IDictionary<string, string?> siloSettings)

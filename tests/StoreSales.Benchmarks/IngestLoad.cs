@@ -12,10 +12,10 @@ namespace StoreSales.Benchmarks;
 /// </summary>
 internal static class IngestLoad
 {
-    public static async Task<IngestResult> Run(Uri silo, SaleBatches batches, BenchmarkOptions options, int firstStore, double? targetSalesPerSecond, CancellationToken stop = default)
+    public static async Task<IngestResult> Run(Uri silo, SaleBatches batches, BenchmarkOptions options, int firstStore, double? targetSalesPerSecond, bool catchUp = false, CancellationToken stop = default)
     {
         var latencies = new ConcurrentBag<double>();
-        long sales = 0, lines = 0, errors = 0;
+        long sales = 0, lines = 0, errors = 0, busy = 0;
         var measuring = false;
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         var tills = options.Stores * options.Tills;
@@ -49,7 +49,8 @@ internal static class IngestLoad
             while (!cts.IsCancellationRequested)
             {
                 var started = Stopwatch.GetTimestamp();
-                var batch = new SaleBatch { Sales = Enumerable.Range(0, options.BatchSize).Select(_ => batches.Sale(terminal, ++sequence, random, options.LinesPerSale)).ToList() };
+                var batch = new SaleBatch { CatchUp = catchUp, Sales = Enumerable.Range(0, options.BatchSize).Select(_ => batches.Sale(terminal, ++sequence, random, options.LinesPerSale)).ToList() };
+                var retryAfter = TimeSpan.Zero;
                 try
                 {
                     using var response = await client.PostAsJsonAsync(path, batch, cts.Token);
@@ -61,6 +62,13 @@ internal static class IngestLoad
                             Interlocked.Add(ref sales, batch.Sales.Count);
                             Interlocked.Add(ref lines, batch.Sales.Sum(s => s.Lines.Count));
                         }
+                    }
+                    else if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable)
+                    {
+                        // As an agent does: the same sales again after the server's delay (the sequence is reused).
+                        Interlocked.Increment(ref busy);
+                        sequence -= batch.Sales.Count;
+                        retryAfter = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
                     }
                     else
                     {
@@ -76,7 +84,7 @@ internal static class IngestLoad
                     Interlocked.Increment(ref errors);
                 }
 
-                var wait = perTillInterval - Stopwatch.GetElapsedTime(started);
+                var wait = retryAfter > TimeSpan.Zero ? retryAfter : perTillInterval - Stopwatch.GetElapsedTime(started);
                 if (wait > TimeSpan.Zero)
                 {
                     try
@@ -108,17 +116,17 @@ internal static class IngestLoad
         await cts.CancelAsync();
         await Task.WhenAll(workers);
 
-        return new IngestResult(Interlocked.Read(ref sales), Interlocked.Read(ref lines), elapsed, [.. latencies], Interlocked.Read(ref errors));
+        return new IngestResult(Interlocked.Read(ref sales), Interlocked.Read(ref lines), elapsed, [.. latencies], Interlocked.Read(ref errors), Interlocked.Read(ref busy));
     }
 }
 
-internal sealed record IngestResult(long Sales, long Lines, TimeSpan Elapsed, List<double> AckLatenciesMs, long Errors)
+internal sealed record IngestResult(long Sales, long Lines, TimeSpan Elapsed, List<double> AckLatenciesMs, long Errors, long Busy)
 {
     public double SalesPerSecond => Sales / Elapsed.TotalSeconds;
 
     public void Print()
     {
-        Console.WriteLine($"sustained: {SalesPerSecond:N0} sales/s, {Lines / Elapsed.TotalSeconds:N0} lines/s ({Sales:N0} sales in {Elapsed.TotalSeconds:0.0}s, {Errors} errors)");
+        Console.WriteLine($"sustained: {SalesPerSecond:N0} sales/s, {Lines / Elapsed.TotalSeconds:N0} lines/s ({Sales:N0} sales in {Elapsed.TotalSeconds:0.0}s, {Errors} errors, {Busy} answered 503 and sent again)");
         Console.WriteLine($"batch ack latency: p50 {Percentiles.Of(AckLatenciesMs, 50):0.0} ms, p99 {Percentiles.Of(AckLatenciesMs, 99):0.0} ms over {AckLatenciesMs.Count:N0} batches");
         Console.WriteLine();
     }

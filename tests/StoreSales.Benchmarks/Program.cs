@@ -3,7 +3,8 @@ using System.Globalization;
 using StoreSales.Benchmarks;
 using StoreSales.Testing;
 
-// Usage: deploy/local/benchmark.sh [--stores 50] [--tills 4] [--batch 25] [--seconds 20] [--memory-grains 10000]
+// Usage: deploy/local/benchmark.sh [--stores 50] [--tills 4] [--batch 25] [--seconds 20] [--boards 200] [--probes 30] [--memory-grains 10000]
+// (--edge: the edge agent's footprint; --boards-only: issue 4's command-center load, see docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
 if (args.Contains("--edge"))
 {
@@ -27,18 +28,14 @@ if (args.Contains("--edge"))
     return;
 }
 
-if (args.Contains("--boards"))
+if (args.Contains("--boards-only"))
 {
     // Issue 4's load: --boards 200 open boards, --chain-rate 500 sales/s, --probes 30, --circuits 20 real pages.
     Console.WriteLine($"StoreSales board fan-out  {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
     await using var boardDatabase = await TestDatabase.Create("boardbench");
     await BenchmarkChain.Create(boardDatabase.DataSource, options.Stores + 10);
     var boardCluster = "boards-" + Guid.NewGuid().ToString("N")[..8];
-    var siloSettings = new Dictionary<string, string?>
-    {
-        ["Ingest:MaxConcurrentBatches"] = options.MaxConcurrentBatches.ToString(CultureInfo.InvariantCulture),
-        ["Ingest:MaxQueuedBatches"] = "4096",
-    };
+    var siloSettings = new Dictionary<string, string?>();
     // --in-process: the old topology, everything in this process (for comparison with the runs before 2026-11-23 16:45Z).
     await using IBoardServers servers = args.Contains("--in-process")
         ? new InProcessServers(await SiloUnderTest.Start(boardDatabase, boardCluster, siloSettings), await CommandCenterUnderTest.Start(boardDatabase, boardCluster))
@@ -47,57 +44,64 @@ if (args.Contains("--boards"))
     return;
 }
 
+// Issue 13's comparison: durable ingest beside binary COPY of the same rows, sale-to-board at half that load with
+// boards open, a live sale while 500 stores catch up, and the silo's memory with 10,000 active store grains.
 Console.WriteLine($"StoreSales benchmark  {DateTime.UtcNow:u}");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024.0):0.0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 Console.WriteLine($"PostgreSQL: {TestDatabase.ServerConnectionString} (must run with fsync on: durable acks)");
-Console.WriteLine($"load: {options.Stores} stores x {options.Tills} tills, batches of {options.BatchSize} sales x {options.LinesPerSale} lines, {options.Seconds}s after {options.WarmupSeconds}s warm-up; silo Ingest:MaxConcurrentBatches {options.MaxConcurrentBatches}");
+Console.WriteLine($"load: {options.Stores} stores x {options.Tills} tills, batches of {options.BatchSize} sales x {options.LinesPerSale} lines, {options.Seconds}s after {options.WarmupSeconds}s warm-up");
 Console.WriteLine();
 
+// A fresh database every run: the regions hold this run's stores only, and no earlier run's ledger or grain state.
+const int CatchUpStores = 500;
+var probeStore = options.Stores;
+var catchUpFirst = options.Stores + 10;
+var memoryFirst = catchUpFirst + CatchUpStores + 10;
 await using var database = await TestDatabase.Create("bench");
-await BenchmarkChain.Create(database.DataSource, Math.Max(options.Stores * 2 + 10, options.MemoryGrains + options.Stores * 2 + 10));
+await BenchmarkChain.Create(database.DataSource, memoryFirst + options.MemoryGrains);
 var clusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
-await using var silo = await SiloUnderTest.Start(database, clusterId, new Dictionary<string, string?>
-{
-    ["Ingest:MaxConcurrentBatches"] = options.MaxConcurrentBatches.ToString(CultureInfo.InvariantCulture),
-    ["Ingest:MaxQueuedBatches"] = "4096",
-    ["Live:PublishInterval"] = "00:00:00.250",
-});
-
 var batches = new SaleBatches();
-
-// 1. Sustained ingest with durable ack, as fast as the stores' tills can send.
-var full = await IngestLoad.Run(silo.BaseAddress, batches, options, firstStore: 0, targetSalesPerSecond: null);
-Console.WriteLine("== ingest, full load (every ack after COMMIT in PostgreSQL and the grain's state write) ==");
-full.Print();
-
-// 2a. The ledger statement alone, same concurrency, no HTTP/JSON/grains.
-var ledgerOnly = await LedgerOnly.Run(database, batches, options);
-Console.WriteLine("== ledger write alone (multi-row INSERT per batch, committed; no HTTP, JSON or grains) ==");
-Console.WriteLine($"ledger: {ledgerOnly.SalesPerSecond:N0} sales/s ({ledgerOnly.Sales:N0} sales)");
-Console.WriteLine();
-
-// 2b. The raw COPY rate of the same rows into empty copies of the ledger tables.
-var copy = await CopyBaseline.Run(database.DataSource, batches, sales: Math.Max(20_000, (int)Math.Min(full.Sales, 200_000)), options.LinesPerSale);
-Console.WriteLine("== PostgreSQL COPY of the same rows into an empty copy of the ledger tables ==");
-Console.WriteLine($"COPY: {copy.SalesPerSecond:N0} sales/s, {copy.LinesPerSecond:N0} lines/s ({copy.Sales:N0} sales in {copy.Elapsed.TotalSeconds:0.00}s)");
-Console.WriteLine($"ratio ingest/COPY: {full.SalesPerSecond / copy.SalesPerSecond:P1}");
-Console.WriteLine();
-
-// 3. Scan-to-board at half the measured load: post a sale, wait for the store's ProgressUpdated on SignalR.
-await using (var commandCenter = await CommandCenterUnderTest.Start(database, clusterId))
+IngestResult full;
+await using (var servers = await ServerProcesses.Start(database, clusterId, new Dictionary<string, string?>()))
 {
-    var board = await BoardLatency.Run(silo, commandCenter, batches, options, full.SalesPerSecond / 2, probeStore: options.Stores);
-    Console.WriteLine($"== scan-to-board latency at half load ({full.SalesPerSecond / 2:N0} sales/s target) ==");
-    board.Print();
+    Console.WriteLine($"topology: {servers.Topology}");
+    Console.WriteLine();
+
+    // 1. Sustained ingest with durable ack, as fast as the stores' tills can send.
+    full = await IngestLoad.Run(servers.Silo, batches, options, firstStore: 0, targetSalesPerSecond: null);
+    Console.WriteLine("== ingest, full load (every ack after the group COMMIT in PostgreSQL; the store grain counts it after) ==");
+    full.Print();
+
+    // 2. The raw COPY rate of the same rows into empty copies of the ledger tables, in the same run.
+    var copy = await CopyBaseline.Run(database.DataSource, batches, sales: Math.Max(20_000, (int)Math.Min(full.Sales, 200_000)), options.LinesPerSale);
+    Console.WriteLine("== PostgreSQL binary COPY of the same rows into an empty copy of the ledger tables ==");
+    Console.WriteLine($"COPY: {copy.SalesPerSecond:N0} sales/s, {copy.LinesPerSecond:N0} lines/s ({copy.Sales:N0} sales in {copy.Elapsed.TotalSeconds:0.00}s)");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest/COPY ratio: {full.SalesPerSecond / copy.SalesPerSecond:0.00}"));
+    Console.WriteLine();
+
+    // 3. Sale to every board of its store at half the measured load, with the boards open.
+    var half = await BoardFanout.Run(servers, database.DataSource, batches, options with { ChainSalesPerSecond = (int)Math.Max(1, full.SalesPerSecond / 2) }, readHeatmap: false);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"p99 sale-to-board ms: {half.P99SaleToBoardMs:0}"));
+    Console.WriteLine();
+
+    // 4. A live sale while 500 other stores send a backlog as fast as they are acked.
+    var catchUp = await BoardFanout.Run(servers, database.DataSource, batches, options with { Tills = 1, BatchSize = 200, Boards = 8 }, new BackgroundLoad(catchUpFirst, CatchUpStores, null, CatchUp: true), readHeatmap: false);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"p99 live sale-to-board during catch-up ms: {catchUp.P99SaleToBoardMs:0}"));
+    Console.WriteLine();
+
+    // 5. The silo process with many active store grains.
+    int[] steps = options.MemoryGrains > 1_000 ? [1_000, options.MemoryGrains] : [options.MemoryGrains];
+    var memory = await GrainMemory.Run(servers.Silo, servers.SiloMemory, batches, memoryFirst, steps);
+    Console.WriteLine("== silo memory with active store grains (each with one 10-line sale) ==");
+    memory.Print();
 }
 
-// 4. Memory per active store grain.
-int[] steps = options.MemoryGrains > 1_000 ? [1_000, options.MemoryGrains] : [options.MemoryGrains];
-var memory = await GrainMemory.Run(silo, batches, firstStore: options.Stores * 2 + 10, steps);
-Console.WriteLine("== silo memory per active store grain (each with one 10-line sale) ==");
-memory.Print();
+// 6. The group-commit writer alone, same concurrency, no HTTP, JSON or grains: the database's share of the cost.
+var ledgerOnly = await LedgerOnly.Run(database, batches, options);
+Console.WriteLine("== ledger writer alone (group commit, 64 concurrent batches; no HTTP, JSON or grains) ==");
+Console.WriteLine($"ledger: {ledgerOnly.SalesPerSecond:N0} sales/s ({ledgerOnly.Sales:N0} sales)");
 
-internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, int LinesPerSale, int Seconds, int WarmupSeconds, int MemoryGrains, int MaxConcurrentBatches, int CatchUpSales, int Boards, int ChainSalesPerSecond, int Probes, int IdleSeconds, int Circuits)
+internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, int LinesPerSale, int Seconds, int WarmupSeconds, int MemoryGrains, int CatchUpSales, int Boards, int ChainSalesPerSecond, int Probes, int IdleSeconds, int Circuits)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -107,6 +111,6 @@ internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, in
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 25), Get("lines", 10), Get("seconds", 20), Get("warmup", 5), Get("memory-grains", 10_000), Get("max-concurrent-batches", 8), Get("catch-up-sales", 50_000), Get("boards", 200), Get("chain-rate", 500), Get("probes", 30), Get("idle-seconds", 30), Get("circuits", 0));
+        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 25), Get("lines", 10), Get("seconds", 20), Get("warmup", 5), Get("memory-grains", 10_000), Get("catch-up-sales", 50_000), Get("boards", 200), Get("chain-rate", 500), Get("probes", 30), Get("idle-seconds", 30), Get("circuits", 0));
     }
 }

@@ -75,7 +75,8 @@ public static partial class IngestEndpoints
         catch (LedgerBusyException busy)
         {
             metrics.Rejected(busy.Lane == IngestLane.Live ? "busy_live" : "busy_catch_up");
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(options.Value.BusyRetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            var retryAfter = busy.Lane == IngestLane.Live ? options.Value.BusyRetryAfter : options.Value.CatchUpBusyRetryAfter;
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return Results.Problem(
                 statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "Busy",

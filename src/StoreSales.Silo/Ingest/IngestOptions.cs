@@ -15,8 +15,14 @@ public sealed class IngestOptions
     /// </summary>
     public TimeSpan CountWait { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The Retry-After given with a 503 when a ledger lane is full (<c>Ledger:MaxWaitingLive</c> / <c>MaxWaitingCatchUp</c>). Default 1 s.</summary>
+    /// <summary>The Retry-After given with a 503 when the live lane is full (<c>Ledger:MaxWaitingLive</c>). Default 1 s.</summary>
     public TimeSpan BusyRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The Retry-After given with a 503 when the catch-up lane is full (<c>Ledger:MaxWaitingCatchUp</c>). Longer than the
+    /// live one: a backlog loses nothing by waiting, and every refused batch was read and parsed for nothing. Default 5 s.
+    /// </summary>
+    public TimeSpan CatchUpBusyRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Most lines a sale may have. Default 500.</summary>
     public int MaxLinesPerSale { get; set; } = 500;
@@ -25,6 +31,7 @@ public sealed class IngestOptions
     public string? Validate() =>
         MaxSalesPerBatch < 1 || MaxLinesPerSale < 1 ? $"{SectionName}:{nameof(MaxSalesPerBatch)} and {nameof(MaxLinesPerSale)} must be at least 1."
         : CountWait <= TimeSpan.Zero ? $"{SectionName}:{nameof(CountWait)} must be positive."
-        : BusyRetryAfter < TimeSpan.FromSeconds(1) ? $"{SectionName}:{nameof(BusyRetryAfter)} must be at least 1 s (Retry-After counts whole seconds)."
+        : BusyRetryAfter < TimeSpan.FromSeconds(1) || CatchUpBusyRetryAfter < TimeSpan.FromSeconds(1)
+            ? $"{SectionName}:{nameof(BusyRetryAfter)} and {nameof(CatchUpBusyRetryAfter)} must be at least 1 s (Retry-After counts whole seconds)."
         : null;
 }
