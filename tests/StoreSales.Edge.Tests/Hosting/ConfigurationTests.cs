@@ -67,7 +67,7 @@ public sealed class ConfigurationTests
         using var host = TestAgent.Build(settings);
         await host.StartAsync(TestContext.Current.CancellationToken);
         var agent = host.Services.GetService(typeof(IOptions<Configuration.AgentOptions>)) as IOptions<Configuration.AgentOptions>;
-        Assert.Equal((200, TimeSpan.FromSeconds(5)), (agent!.Value.BatchSize, agent.Value.UploadIdleDelay));
+        Assert.Equal((200, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)), (agent!.Value.BatchSize, agent.Value.UploadIdleDelay, agent.Value.CatchUpAfter));
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
@@ -79,11 +79,25 @@ public sealed class ConfigurationTests
         settings["Agent:OutboxMaxBytes"] = "1000";
         settings["Agent:OutboxNearFullRatio"] = "1.5";
         settings["Agent:ClockSkewWarnAfter"] = "00:00:00";
+        settings["Agent:CatchUpAfter"] = "-00:00:01";
 
         var message = await TestAgent.StartFailureAsync(settings);
 
         Assert.Contains("Agent:OutboxMaxBytes must be at least 1048576", message, StringComparison.Ordinal);
         Assert.Contains("Agent:OutboxNearFullRatio must be greater than 0 and at most 1", message, StringComparison.Ordinal);
         Assert.Contains("Agent:ClockSkewWarnAfter must be greater than zero", message, StringComparison.Ordinal);
+        Assert.Contains("Agent:CatchUpAfter must be greater than zero", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelt_catch_up_key_is_an_error()
+    {
+        using var dir = new TempDirectory();
+        var settings = TestAgent.Settings(dir);
+        settings["Agent:CatchupAfterSeconds"] = "30";
+
+        var message = await TestAgent.StartFailureAsync(settings);
+
+        Assert.Contains("CatchupAfterSeconds", message, StringComparison.Ordinal);
     }
 }
