@@ -1,0 +1,30 @@
+namespace StoreSales.Testing;
+
+/// <summary>
+/// The one way tests wait: for a condition, polled, up to a limit that only a broken system reaches. Never a fixed
+/// delay: a fast machine does not wait for nothing, a slow one is not failed for being slow.
+/// </summary>
+public static class Eventually
+{
+    private static readonly TimeSpan DefaultLimit = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Returns once <paramref name="condition"/> holds; throws <see cref="TimeoutException"/> naming <paramref name="what"/> after <paramref name="limit"/>.</summary>
+    public static async Task Holds(Func<Task<bool>> condition, string what, TimeSpan? limit = null, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + (limit ?? DefaultLimit);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Still not true after {limit ?? DefaultLimit}: {what}");
+            }
+
+            await Task.Delay(Poll, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc cref="Holds(Func{Task{bool}}, string, TimeSpan?, CancellationToken)"/>
+    public static Task Holds(Func<bool> condition, string what, TimeSpan? limit = null, CancellationToken cancellationToken = default) =>
+        Holds(() => Task.FromResult(condition()), what, limit, cancellationToken);
+}
