@@ -62,9 +62,9 @@ public sealed class CatchUpMarkingTests
         settings["Agent:CatchUpAfter"] = "00:05:00";
 
         await using var agent = await TestAgent.StartAsync(settings);
-        await Eventually.Until(() => agent.Outbox.Depth == 0, "the backlog to drain");
+        await Eventually.Holds(() => agent.Outbox.Depth == 0, "the backlog to drain", cancellationToken: TestContext.Current.CancellationToken);
         agent.Outbox.Append(SqliteOutboxTests.Sale("T02", "T02-live"));
-        await Eventually.Until(() => server.Ledger.ContainsKey(new SaleKey("T02", 1)), "the live sale to be acked");
+        await Eventually.Holds(() => server.Ledger.ContainsKey(new SaleKey("T02", 1)), "the live sale to be acked", cancellationToken: TestContext.Current.CancellationToken);
 
         var sent = batches.ToList();
         Assert.Equal(4, sent.Count);
@@ -104,11 +104,11 @@ public sealed class CatchUpMarkingTests
         settings["Upload:MaxFailureDelay"] = "00:02:00";
 
         await using var agent = await TestAgent.StartAsync(settings, time: clock);
-        await Eventually.Until(() => server.Requests >= 1, "the first attempt");
+        await Eventually.Holds(() => server.Requests >= 1, "the first attempt", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(5, agent.Outbox.Depth);   // refused: everything kept
 
         // The agent's clock moves only when the test moves it: a second at a time, until the batch comes again.
-        await Eventually.Until(
+        await Eventually.Holds(
             () =>
             {
                 if (server.Requests >= 2)
@@ -119,8 +119,8 @@ public sealed class CatchUpMarkingTests
                 clock.Advance(TimeSpan.FromSeconds(1));
                 return false;
             },
-            "the batch to be sent again");
-        await Eventually.Until(() => agent.Outbox.Depth == 0, "the outbox to empty");
+            "the batch to be sent again", cancellationToken: TestContext.Current.CancellationToken);
+        await Eventually.Holds(() => agent.Outbox.Depth == 0, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
 
         var times = requestTimes.ToArray();
         Assert.True(times[1] - times[0] >= retryAfter, $"sent again after {times[1] - times[0]}, the server asked for {retryAfter}");
