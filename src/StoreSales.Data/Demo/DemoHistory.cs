@@ -66,6 +66,12 @@ public sealed class DemoHistory(NpgsqlDataSource dataSource, SaleLedger ledger)
         {
             for (var hour = 0; hour < 24; hour++)
             {
+                var hourStart = day.ToDateTime(new TimeOnly(hour, 0));
+                if (new DateTimeOffset(hourStart, profile.TimeZone.GetUtcOffset(hourStart)) > now)
+                {
+                    break;
+                }
+
                 var hourAmount = DemoSalesShape.HourAmount(profile, day, hour) * (decimal)(0.85 + (random.NextDouble() * 0.3));
                 var firstMinute = Math.Max(0, opensAt - (hour * 60));
                 var endMinute = Math.Min(60, closesAt - (hour * 60));
@@ -74,11 +80,6 @@ public sealed class DemoHistory(NpgsqlDataSource dataSource, SaleLedger ledger)
                 {
                     var local = day.ToDateTime(new TimeOnly(hour, random.Next(firstMinute, endMinute), random.Next(60)));
                     var at = new DateTimeOffset(local, profile.TimeZone.GetUtcOffset(local));
-                    if (at > now)
-                    {
-                        break;
-                    }
-
                     var lines = Enumerable.Range(1, random.Next(1, 5))
                         .Select(n =>
                         {
@@ -97,6 +98,14 @@ public sealed class DemoHistory(NpgsqlDataSource dataSource, SaleLedger ledger)
                     }
 
                     sold += total;
+
+                    // The hour under way is generated whole and written up to now: stopping at its first sale after now
+                    // (minutes are drawn at random) would leave a store that starts the demo mid-hour short of its pace.
+                    if (at > now)
+                    {
+                        continue;
+                    }
+
                     yield return new SaleRecord
                     {
                         TerminalId = HistoryTerminal,
