@@ -40,16 +40,18 @@ public sealed class ConfigurationTests
         Assert.Contains("Terminals:1:ScannerSuffix 'SPACE' must be NONE, CR, LF, CRLF, TAB or ETX", message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_misspelt_key_is_an_error_not_a_silent_default()
+    [Theory]
+    [InlineData("BatchSise", "50")]
+    [InlineData("CatchupAfterSeconds", "30")]
+    public async Task A_misspelt_key_is_an_error_not_a_silent_default(string misspelt, string value)
     {
         using var dir = new TempDirectory();
         var settings = TestAgent.Settings(dir);
-        settings["Agent:BatchSise"] = "50";
+        settings[$"Agent:{misspelt}"] = value;
 
         var message = await TestAgent.StartFailureAsync(settings);
 
-        Assert.Contains("BatchSise", message, StringComparison.Ordinal);
+        Assert.Contains(misspelt, message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,17 +89,5 @@ public sealed class ConfigurationTests
         Assert.Contains("Agent:OutboxNearFullRatio must be greater than 0 and at most 1", message, StringComparison.Ordinal);
         Assert.Contains("Agent:ClockSkewWarnAfter must be greater than zero", message, StringComparison.Ordinal);
         Assert.Contains("Agent:CatchUpAfter must be greater than zero", message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_misspelt_catch_up_key_is_an_error()
-    {
-        using var dir = new TempDirectory();
-        var settings = TestAgent.Settings(dir);
-        settings["Agent:CatchupAfterSeconds"] = "30";
-
-        var message = await TestAgent.StartFailureAsync(settings);
-
-        Assert.Contains("CatchupAfterSeconds", message, StringComparison.Ordinal);
     }
 }
