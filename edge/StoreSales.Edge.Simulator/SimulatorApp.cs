@@ -50,7 +50,7 @@ public static class SimulatorApp
             {
                 profile = DemoStoreProfile.Read(store.ChainPath, store.StoreId);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or InvalidDataException or KeyNotFoundException or InvalidOperationException or FormatException or TimeZoneNotFoundException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or InvalidDataException or KeyNotFoundException or InvalidOperationException or FormatException or TimeZoneNotFoundException or InvalidTimeZoneException)
             {
                 await error.WriteLineAsync($"error: demo chain {store.ChainPath}: {ex.Message}");
                 return 1;
