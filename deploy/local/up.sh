@@ -13,7 +13,14 @@ PG_DIR="$DATA/pg"
 PG_PORT="${STORESALES_PG_PORT:-55432}"
 SILO_URL="http://127.0.0.1:5070"
 CC_URL="http://127.0.0.1:5080"
-SALES_PER_MINUTE="${STORESALES_DEMO_SALES_PER_MINUTE:-6}"
+# Each simulated store sells by its target, pace and the demo history's shape (deploy/local/demo-chain.json);
+# STORESALES_DEMO_SALES_PER_MINUTE instead sells at that flat rate per terminal, day and night (load, quick checks).
+SALES_PER_MINUTE="${STORESALES_DEMO_SALES_PER_MINUTE:-}"
+HOT_ITEMS="${STORESALES_DEMO_HOT_ITEMS:-3}"
+HOT_LIFT="${STORESALES_DEMO_HOT_LIFT:-4}"
+HOT_FOR="${STORESALES_DEMO_HOT_FOR:-00:30:00}"
+# How long to wait for the command center to log the board-token link (it logs it once its demo staff are seeded).
+BOARD_TOKEN_WAIT_SECONDS="${STORESALES_BOARD_TOKEN_WAIT_SECONDS:-30}"
 CHAIN="$ROOT/deploy/local/demo-chain.json"
 ITEMS="$ROOT/deploy/local/demo-items.csv"
 
@@ -69,6 +76,22 @@ dotnet "$(bin src/StoreSales.CommandCenter StoreSales.CommandCenter)" --Urls="$C
 PIDS+=($!)
 wait_http "$CC_URL/health/live" "The command center" "$RUN/commandcenter.log"
 
+# Live is not the same as logged: the board-token line may come after the health endpoint answers.
+board_token_link() {
+  grep -o '/board/sign-in?token=[A-Za-z0-9_%-]*' "$RUN/commandcenter.log" 2>/dev/null | tail -n 1
+}
+BOARD_TOKEN=""
+for _ in $(seq 1 $((BOARD_TOKEN_WAIT_SECONDS * 5))); do
+  BOARD_TOKEN="$(board_token_link)"
+  [ -n "$BOARD_TOKEN" ] && break
+  sleep 0.2
+done
+if [ -n "$BOARD_TOKEN" ]; then
+  BOARD_TOKEN="$CC_URL$BOARD_TOKEN"
+else
+  BOARD_TOKEN="(not logged within ${BOARD_TOKEN_WAIT_SECONDS} s; issue one at $CC_URL/stores/store-sh001/boards)"
+fi
+
 # One line per store from the demo chain: id, key, terminals (comma separated).
 stores="$(python3 - "$CHAIN" <<'PY'
 import json, sys
@@ -81,7 +104,11 @@ echo "Starting simulated tills and an edge agent per store..."
 while read -r store key terminals; do
   dir="$RUN/$store"; mkdir -p "$dir"
   agent_args=(--Agent:StoreId="$store" --Agent:ServerUrl="$SILO_URL" --Agent:StoreKey="$key" --Agent:OutboxPath="$dir/outbox.db")
-  sim_args=(--catalog "$ITEMS" --sales-per-minute "$SALES_PER_MINUTE")
+  if [ -n "$SALES_PER_MINUTE" ]; then
+    sim_args=(--catalog "$ITEMS" --sales-per-minute "$SALES_PER_MINUTE")
+  else
+    sim_args=(--catalog "$ITEMS" --chain "$CHAIN" --store "$store" --hot-items "$HOT_ITEMS" --hot-lift "$HOT_LIFT" --hot-for "$HOT_FOR")
+  fi
   i=0
   for terminal in ${terminals//,/ }; do
     # Each device is a pty pair: the agent opens one end as its serial port, the simulator writes the other.
@@ -107,7 +134,7 @@ StoreSales is running.
   Demo sign-ins    hq, admin, east.manager, east.supervisor, sh001.manager, sh001.rep
                    password: Demo-StoreSales-2026
   Store board      $CC_URL/stores/store-sh001      (TV view: .../kiosk, or the board-token link below)
-  Board token      $(grep -o '/board/sign-in?token=[a-z0-9_]*' "$RUN/commandcenter.log" | tail -n 1 | sed "s|^|$CC_URL|")
+  Board token      $BOARD_TOKEN
   Live hub         $CC_URL/hubs/live       (SignalR: JoinStore / JoinRegion, ProgressUpdated / RegionUpdated)
   Read API         $CC_URL/api/stores, $CC_URL/openapi/v1.json
   Ingest API       $SILO_URL/api/stores/{storeId}/sales/batches   ($SILO_URL/openapi/v1.json)

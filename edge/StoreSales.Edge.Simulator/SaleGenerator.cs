@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using StoreSales.Domain.Demo;
 
 namespace StoreSales.Edge.Simulator;
 
@@ -30,15 +31,29 @@ public sealed record SimulatedLine(CatalogItem Item, int Quantity, decimal Disco
 
 /// <summary>
 /// Makes random but plausible sales in the till line protocol: 1-8 distinct catalog items, 1-3 of each,
-/// an occasional 5% line discount, one or two tenders. Deterministic for a given <see cref="Random"/> seed
+/// an occasional 5% line discount, one or two tenders. Items are equally likely, or with a <see cref="DemoItemMix"/>
+/// picked by the demo's popularity (and its hot items' boosts). Deterministic for a given <see cref="Random"/> seed
 /// (apart from the time stamp).
 /// </summary>
-public sealed class SaleGenerator(IReadOnlyList<CatalogItem> catalog, string terminalId, Random random)
+public sealed class SaleGenerator(IReadOnlyList<CatalogItem> catalog, string terminalId, Random random, DemoItemMix? mix = null)
 {
+    private const int MaxLines = 8;
+    private const double DiscountChance = 0.05;
+    private const decimal DiscountRate = 0.05m;
     private static readonly string[] Methods = ["cash", "card", "wechat", "alipay"];
     private int _receipts;
 
-    public SimulatedSale Next(DateTimeOffset now)
+    /// <summary>Mean quantity of a line (1, 2 or 3 equally likely).</summary>
+    public const decimal ExpectedQuantity = 2m;
+
+    /// <summary>What the occasional line discount leaves of a sale's amount on average.</summary>
+    public static decimal ExpectedDiscountFactor => 1 - ((decimal)DiscountChance * DiscountRate);
+
+    /// <summary>Mean number of lines of a sale from a catalog of <paramref name="catalogCount"/> items.</summary>
+    public static decimal ExpectedLines(int catalogCount) =>
+        (decimal)Enumerable.Range(1, MaxLines).Average(n => Math.Min(n, catalogCount));
+
+    public SimulatedSale Next(DateTimeOffset now, DemoItemBoosts? boosts = null)
     {
         var receipt = string.Create(CultureInfo.InvariantCulture, $"{terminalId}-{now:yyyyMMddHHmmss}-{++_receipts:D4}");
         var cashier = string.Create(CultureInfo.InvariantCulture, $"C{random.Next(1, 5):D2}");
@@ -50,14 +65,14 @@ public sealed class SaleGenerator(IReadOnlyList<CatalogItem> catalog, string ter
             new(Invariant($"S|sale|{receipt}|{now:yyyy-MM-dd'T'HH:mm:sszzz}|{cashier}|{member}|{rep}"), null),
         };
 
-        var count = Math.Min(random.Next(1, 9), catalog.Count);
+        var count = Math.Min(random.Next(1, MaxLines + 1), catalog.Count);
         var total = 0m;
         var lines = new List<SimulatedLine>();
-        foreach (var item in catalog.OrderBy(_ => random.Next()).Take(count))
+        foreach (var item in Pick(count, boosts))
         {
             var quantity = random.Next(1, 4);
             var gross = quantity * item.UnitPrice;
-            var discount = random.NextDouble() < 0.05 ? Math.Round(gross * 0.05m, 2, MidpointRounding.AwayFromZero) : 0m;
+            var discount = random.NextDouble() < DiscountChance ? Math.Round(gross * DiscountRate, 2, MidpointRounding.AwayFromZero) : 0m;
             var amount = gross - discount;
             total += amount;
             lines.Add(new SimulatedLine(item, quantity, discount, amount));
@@ -74,6 +89,27 @@ public sealed class SaleGenerator(IReadOnlyList<CatalogItem> catalog, string ter
             Lines = lines,
             Tenders = tenders,
         };
+    }
+
+    /// <summary><paramref name="count"/> distinct items: uniformly, or by the mix (a repeat is drawn again, as a till adds to the line instead).</summary>
+    private IEnumerable<CatalogItem> Pick(int count, DemoItemBoosts? boosts)
+    {
+        if (mix is null)
+        {
+            return catalog.OrderBy(_ => random.Next()).Take(count);
+        }
+
+        var picked = new List<int>(count);
+        while (picked.Count < count)
+        {
+            var index = mix.Pick(random, boosts);
+            if (!picked.Contains(index))
+            {
+                picked.Add(index);
+            }
+        }
+
+        return picked.Select(i => catalog[i]);
     }
 
     private List<(string Method, decimal Amount)> Tenders(decimal total)

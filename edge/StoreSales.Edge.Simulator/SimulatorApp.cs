@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
+using StoreSales.Domain.Demo;
+
 namespace StoreSales.Edge.Simulator;
 
 /// <summary>The simulator's entry point, callable in-process (tests) as well as from <c>Main</c>.</summary>
@@ -38,12 +42,38 @@ public static class SimulatorApp
         }
 
         var seed = options.Seed ?? Random.Shared.Next();
-        await output.WriteLineAsync($"Simulating {options.Terminals.Count} terminal(s), {options.SalesPerMinute} sales/min each, {catalog.Count} items, seed {seed}");
+        StoreRhythm? rhythm = null;
+        if (options.Store is { } store)
+        {
+            DemoStoreProfile? profile;
+            try
+            {
+                profile = DemoStoreProfile.Read(store.ChainPath, store.StoreId);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or InvalidDataException or KeyNotFoundException or InvalidOperationException or FormatException or TimeZoneNotFoundException or InvalidTimeZoneException)
+            {
+                await error.WriteLineAsync($"error: demo chain {store.ChainPath}: {ex.Message}");
+                return 1;
+            }
+
+            if (profile is null)
+            {
+                await error.WriteLineAsync($"error: demo chain {store.ChainPath} has no store {store.StoreId}");
+                return 1;
+            }
+
+            rhythm = new StoreRhythm(profile, catalog, options.Terminals.Count, store, seed);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Simulating {store.StoreId}: {options.Terminals.Count} terminal(s), monthly target {profile.MonthlyTarget:0}, pace {profile.Pace:0.00}, open {profile.Hours.Opens:HH:mm}-{profile.Hours.Closes:HH:mm}, {catalog.Count} items by popularity, {store.HotItems} hot item(s) at {store.HotLift:0.#}x for {store.HotFor}, seed {seed}"));
+        }
+        else
+        {
+            await output.WriteLineAsync($"Simulating {options.Terminals.Count} terminal(s), {options.SalesPerMinute} sales/min each, {catalog.Count} items, seed {seed}");
+        }
 
         try
         {
             var runs = options.Terminals.Select((t, i) =>
-                new TerminalSimulator(t, options, catalog, new Random(unchecked(seed + (i * 7919))), output).RunAsync(cancellationToken));
+                new TerminalSimulator(t, options, catalog, new Random(unchecked(seed + (i * 7919))), output, rhythm, announceHotItems: i == 0).RunAsync(cancellationToken));
             var sold = await Task.WhenAll(runs);
             await output.WriteLineAsync($"Done: {sold.Sum()} sales");
             return 0;

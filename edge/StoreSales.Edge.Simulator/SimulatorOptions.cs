@@ -5,6 +5,14 @@ namespace StoreSales.Edge.Simulator;
 /// <summary>One simulated terminal: its till port and, optionally, its scanner port and receipt printer port.</summary>
 public sealed record SimulatedTerminal(string TerminalId, string TillPort, string? ScannerPort, string? ReceiptPrinterPort = null);
 
+/// <summary>A demo store to sell like (<c>--chain</c>, <c>--store</c>) and its hot items.</summary>
+public sealed record SimulatedStore(string ChainPath, string StoreId, int HotItems, double HotLift, TimeSpan HotFor)
+{
+    public const int DefaultHotItems = 3;
+    public const double DefaultHotLift = 4;
+    public static readonly TimeSpan DefaultHotFor = TimeSpan.FromMinutes(30);
+}
+
 /// <summary>The simulator's command line.</summary>
 public sealed record SimulatorOptions(
     string CatalogPath,
@@ -14,12 +22,14 @@ public sealed record SimulatorOptions(
     int? Seed,
     int BaudRate,
     string ScannerSuffix,
-    string TillFormat = "pipe")
+    string TillFormat = "pipe",
+    SimulatedStore? Store = null)
 {
     public const string Usage = """
         Usage: StoreSales.Edge.Simulator --catalog FILE --terminal ID=TILL[,SCANNER] [--receipt-printer PATH] [--terminal ...]
                                          [--sales-per-minute N] [--count N] [--seed S] [--baud N] [--scanner-suffix CR|CRLF|LF]
                                          [--till-format pipe|json|mixed]
+                                         [--chain FILE --store ID [--hot-items N] [--hot-lift X] [--hot-for HH:MM:SS]]
 
           --catalog FILE           CSV gtin,name,unit_price (e.g. deploy/local/demo-items.csv)
           --terminal ID=TILL[,SCANNER]
@@ -31,6 +41,13 @@ public sealed record SimulatorOptions(
           --baud N                 baud rate of every port (default 9600)
           --scanner-suffix S       suffix after each barcode: CR (default), CRLF or LF
           --till-format F          till lines as pipe (default), json (JSON lines) or mixed (each line either, at random)
+          --chain FILE             the demo chain (e.g. deploy/local/demo-chain.json), with --store
+          --store ID               sell like that demo store: its target, pace, opening hours and the demo history's
+                                   hour-of-day x day-of-week shape, items by the demo's popularity; the store's rate is
+                                   shared between the terminals (not with --sales-per-minute)
+          --hot-items N            with --store: items selling above their usual rate at any time (default 3, 0 for none)
+          --hot-lift X             with --store: how many times their usual rate hot items sell (default 4, above 1)
+          --hot-for HH:MM:SS       with --store: how long one set of hot items lasts before others take over (default 00:30:00)
         """;
 
     /// <summary>Parses the command line; on failure <paramref name="error"/> says what is wrong.</summary>
@@ -45,6 +62,13 @@ public sealed record SimulatorOptions(
         var baud = 9600;
         var suffix = "CR";
         var tillFormat = "pipe";
+        var rateGiven = false;
+        string? chain = null;
+        string? store = null;
+        var hotItems = SimulatedStore.DefaultHotItems;
+        var hotLift = SimulatedStore.DefaultHotLift;
+        var hotFor = SimulatedStore.DefaultHotFor;
+        var hotGiven = false;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -92,6 +116,40 @@ public sealed record SimulatorOptions(
                         return false;
                     }
 
+                    rateGiven = true;
+                    break;
+                case "--chain":
+                    chain = value;
+                    break;
+                case "--store":
+                    store = value.Trim();
+                    break;
+                case "--hot-items":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out hotItems) || hotItems > 50)
+                    {
+                        error = "--hot-items must be a whole number from 0 to 50";
+                        return false;
+                    }
+
+                    hotGiven = true;
+                    break;
+                case "--hot-lift":
+                    if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out hotLift) || hotLift <= 1 || hotLift > 100)
+                    {
+                        error = "--hot-lift must be a number above 1 and at most 100";
+                        return false;
+                    }
+
+                    hotGiven = true;
+                    break;
+                case "--hot-for":
+                    if (!TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out hotFor) || hotFor < TimeSpan.FromMinutes(1) || hotFor > TimeSpan.FromDays(1))
+                    {
+                        error = "--hot-for must be a duration from 00:01:00 to 1.00:00:00";
+                        return false;
+                    }
+
+                    hotGiven = true;
                     break;
                 case "--count":
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
@@ -161,7 +219,26 @@ public sealed record SimulatorOptions(
             return false;
         }
 
-        options = new SimulatorOptions(catalog, terminals, rate, count, seed, baud, suffix, tillFormat);
+        if ((chain is null) != (store is null))
+        {
+            error = "--chain and --store go together";
+            return false;
+        }
+
+        if (store is not null && rateGiven)
+        {
+            error = "--sales-per-minute does not go with --store: the store's target and pace set the rate";
+            return false;
+        }
+
+        if (store is null && hotGiven)
+        {
+            error = "--hot-items, --hot-lift and --hot-for need --store";
+            return false;
+        }
+
+        var simulatedStore = store is null ? null : new SimulatedStore(chain!, store, hotItems, hotLift, hotFor);
+        options = new SimulatorOptions(catalog, terminals, rate, count, seed, baud, suffix, tillFormat, simulatedStore);
         error = null;
         return true;
     }

@@ -1,4 +1,5 @@
 using System.IO.Ports;
+using StoreSales.Domain.Demo;
 
 namespace StoreSales.Edge.Simulator;
 
@@ -7,21 +8,56 @@ namespace StoreSales.Edge.Simulator;
 /// on its scanner port first; with a receipt printer port, prints each sale's ESC/POS receipt there after its T line. Gaps between sales are random around the configured rate (Poisson arrivals,
 /// clipped), items within a sale follow each other in well under a second, as at a real till.
 /// </summary>
-public sealed class TerminalSimulator(SimulatedTerminal terminal, SimulatorOptions options, IReadOnlyList<CatalogItem> catalog, Random random, TextWriter output)
+/// <remarks>
+/// With a <see cref="StoreRhythm"/> (a demo store) the mean gap follows the store's rate at the moment, and the terminal
+/// rings up nothing while the store is closed; without one it is <see cref="SimulatorOptions.SalesPerMinute"/>, day and night.
+/// </remarks>
+public sealed class TerminalSimulator(
+    SimulatedTerminal terminal,
+    SimulatorOptions options,
+    IReadOnlyList<CatalogItem> catalog,
+    Random random,
+    TextWriter output,
+    StoreRhythm? rhythm = null,
+    bool announceHotItems = false)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         using var till = Open(terminal.TillPort);
         using var scanner = terminal.ScannerPort is null ? null : Open(terminal.ScannerPort);
         using var printer = terminal.ReceiptPrinterPort is null ? null : Open(terminal.ReceiptPrinterPort);
-        var generator = new SaleGenerator(catalog, terminal.TerminalId, random);
-        var meanGap = TimeSpan.FromMinutes(1 / options.SalesPerMinute);
+        var generator = new SaleGenerator(catalog, terminal.TerminalId, random, rhythm?.Mix);
+        var flatGap = TimeSpan.FromMinutes(1 / options.SalesPerMinute);
         var sold = 0;
+        string? hotNow = null;
 
         while (!cancellationToken.IsCancellationRequested && (options.Count is null || sold < options.Count))
         {
             var started = DateTimeOffset.Now;
-            var sale = generator.Next(started);
+            var meanGap = flatGap;
+            DemoItemBoosts? boosts = null;
+            if (rhythm is not null)
+            {
+                if (rhythm.MeanGap(started) is not { } storeGap)
+                {
+                    var opening = rhythm.NextOpening(started);
+                    await output.WriteLineAsync($"{terminal.TerminalId}: store closed, first sale after {opening:yyyy-MM-dd HH:mm zzz}");
+                    await Pause(Max(opening - started, TimeSpan.FromSeconds(1)), cancellationToken);
+                    continue;
+                }
+
+                meanGap = storeGap;
+                boosts = rhythm.BoostsAt(started);
+                var hot = boosts is null ? "none" : string.Join(", ", boosts.Items.Select(i => catalog[i].Name));
+                if (announceHotItems && hot != hotNow)
+                {
+                    await output.WriteLineAsync($"Hot items now ({boosts?.Lift ?? 1:0.#}x their usual rate): {hot}");
+                }
+
+                hotNow = hot;
+            }
+
+            var sale = generator.Next(started, boosts);
             var itemGap = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMilliseconds(800).Ticks, meanGap.Ticks / (2 * (sale.Steps.Count + 1))));
 
             foreach (var step in sale.Steps)
@@ -68,10 +104,16 @@ public sealed class TerminalSimulator(SimulatedTerminal terminal, SimulatorOptio
         _ => pipeLine,
     };
 
-    /// <summary>Exponential gap with the given mean, clipped to 0.2-3 times the mean.</summary>
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>Mean of an exponential draw of mean 1 clipped to 0.2–3 (≈ 0.969): the clipping alone would sell 3 % fast.</summary>
+    private static readonly double ClippedExponentialMean =
+        (0.2 * (1 - Math.Exp(-0.2))) + ((1.2 * Math.Exp(-0.2)) - (4 * Math.Exp(-3))) + (3 * Math.Exp(-3));
+
+    /// <summary>Exponential gap around the given mean, clipped to 0.2-3 times it, scaled so that its mean is the mean asked for.</summary>
     private TimeSpan NextGap(TimeSpan mean)
     {
-        var factor = Math.Clamp(-Math.Log(1 - random.NextDouble()), 0.2, 3.0);
+        var factor = Math.Clamp(-Math.Log(1 - random.NextDouble()), 0.2, 3.0) / ClippedExponentialMean;
         return TimeSpan.FromTicks((long)(mean.Ticks * factor));
     }
 

@@ -49,4 +49,11 @@ public sealed class AgentOptions
     /// Till times are then suspect; the server's own limit is <c>Live:ClockSkewAlertAfter</c>. Default 2 minutes.
     /// </summary>
     public TimeSpan ClockSkewWarnAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// A batch whose every sale has waited in the outbox longer than this is sent as catch-up
+    /// (<c>SaleBatch.CatchUp</c>): the server then serves it after live batches. Default 30 s, well above a normal
+    /// upload's round trip and the first retries of a brief blip, well below an outage anyone would call one.
+    /// </summary>
+    public TimeSpan CatchUpAfter { get; set; } = TimeSpan.FromSeconds(30);
 }

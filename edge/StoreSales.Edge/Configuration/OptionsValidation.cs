@@ -60,6 +60,11 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             failures.Add($"{s}:ClockSkewWarnAfter must be greater than zero (was {options.ClockSkewWarnAfter}).");
         }
 
+        if (options.CatchUpAfter <= TimeSpan.Zero || options.CatchUpAfter > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{s}:CatchUpAfter must be greater than zero and at most 1.00:00:00 (was {options.CatchUpAfter}).");
+        }
+
         if (options.PortRetryDelay <= TimeSpan.Zero)
         {
             failures.Add($"{s}:PortRetryDelay must be greater than zero.");

@@ -35,6 +35,8 @@ public sealed partial class IngestClient
     private readonly string _storeKey;
     private readonly Uri _batchesUri;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _maxFailureDelay;
 
     public IngestClient(IHttpClientFactory httpClients, IOptions<AgentOptions> agent, IOptions<UploadOptions> upload, ILogger<IngestClient> logger, TimeProvider time)
     {
@@ -43,6 +45,8 @@ public sealed partial class IngestClient
         _storeId = agent.Value.StoreId;
         _storeKey = agent.Value.StoreKey;
         _batchesUri = BatchesUri(agent.Value.ServerUrl, agent.Value.StoreId);
+        _time = time;
+        _maxFailureDelay = upload.Value.MaxFailureDelay;
         _pipeline = BuildPipeline(upload.Value, time);
     }
 
@@ -99,7 +103,10 @@ public sealed partial class IngestClient
                 case HttpStatusCode.Forbidden:
                     return new UploadOutcome(UploadOutcomeKind.Unauthorized, Detail: await ReadProblemAsync(response, cancellationToken), StatusCode: status);
                 default:
-                    return new UploadOutcome(UploadOutcomeKind.Failed, Detail: $"HTTP {status}: {await ReadProblemAsync(response, cancellationToken)}", StatusCode: status);
+                    // A Retry-After beyond what the pipeline waits for is still the server's wish: the uploader waits it
+                    // out, up to Upload:MaxFailureDelay so a wrong header cannot silence a store for a day.
+                    var retryAfter = RetryAfter(response, _time, _maxFailureDelay);
+                    return new UploadOutcome(UploadOutcomeKind.Failed, Detail: $"HTTP {status}: {await ReadProblemAsync(response, cancellationToken)}", StatusCode: status, RetryAfter: retryAfter);
             }
         }
     }
@@ -111,18 +118,25 @@ public sealed partial class IngestClient
             .Handle<TimeoutRejectedException>()
             .HandleResult(r => IsTransient(r.StatusCode));
 
+        // A server that asks for a longer pause than the pipeline waits is not hammered with quick retries: the answer
+        // goes back to the uploader, which waits it out.
+        var retryable = new PredicateBuilder<HttpResponseMessage>()
+            .Handle<HttpRequestException>()
+            .Handle<TimeoutRejectedException>()
+            .HandleResult(r => IsTransient(r.StatusCode) && !(RetryAfter(r, time, TimeSpan.MaxValue) > MaxRetryAfter));
+
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         if (options.MaxRetryAttempts > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                ShouldHandle = transient,
+                ShouldHandle = retryable,
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryDelay,
                 MaxDelay = MaxRetryAfter,
-                DelayGenerator = static args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, time, MaxRetryAfter)),
                 OnRetry = args =>
                 {
                     var reason = args.Outcome.Exception?.Message ?? $"HTTP {(int?)args.Outcome.Result?.StatusCode}";
@@ -158,12 +172,12 @@ public sealed partial class IngestClient
     private static bool IsTransient(HttpStatusCode status) =>
         (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
 
-    /// <summary>The server's Retry-After, when it gave one of at most 30 s; otherwise the backoff decides.</summary>
-    private static TimeSpan? RetryAfter(HttpResponseMessage? response)
+    /// <summary>The server's Retry-After (seconds or a date), when it gave one of at most <paramref name="atMost"/>; otherwise the backoff decides.</summary>
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider time, TimeSpan atMost)
     {
         var header = response?.Headers.RetryAfter;
-        var delay = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
-        return delay is { } d && d > TimeSpan.Zero && d <= MaxRetryAfter ? d : null;
+        var delay = header?.Delta ?? (header?.Date is { } date ? date - time.GetUtcNow() : null);
+        return delay is { } d && d > TimeSpan.Zero ? (d <= atMost ? d : atMost) : null;
     }
 
     private static async Task<T?> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)

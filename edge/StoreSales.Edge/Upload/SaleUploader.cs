@@ -126,7 +126,13 @@ public sealed partial class SaleUploader(
         {
             BatchId = Guid.CreateVersion7().ToString("N"),
             Sales = [.. entries.Select(e => e.Sale)],
+            CatchUp = CatchUpRule.IsCatchUp(entries, time.GetUtcNow(), agent.Value.CatchUpAfter),
         };
+        if (batch.CatchUp)
+        {
+            LogCatchUp(logger, _storeId, batch.BatchId, entries.Count);
+        }
+
         return client.SendAsync(batch, cancellationToken);
     }
 
@@ -220,6 +226,9 @@ public sealed partial class SaleUploader(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId}: batch {BatchId} of {Sent} acked: {Accepted} accepted, {Duplicates} duplicates, {Removed} removed from the outbox")]
     private static partial void LogAcked(ILogger logger, string storeId, string? batchId, int sent, int accepted, int duplicates, int removed);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId}: batch {BatchId} of {Count} sales goes as catch-up (every sale waited longer than Agent:CatchUpAfter)")]
+    private static partial void LogCatchUp(ILogger logger, string storeId, string batchId, int count);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId} terminal {TerminalId} sequence {Sequence}: durable on the server")]
     private static partial void LogDurable(ILogger logger, string storeId, string terminalId, long sequence);

@@ -1,3 +1,5 @@
+using StoreSales.Domain.Demo;
+
 namespace StoreSales.Data.Demo;
 
 /// <summary>The demo chain's definition file (deploy/local/demo-chain.json).</summary>
@@ -16,4 +18,9 @@ public sealed record DemoStore(
     string Closes,
     decimal MonthlyTarget,
     string ApiKey,
-    IReadOnlyList<string> Terminals);
+    IReadOnlyList<string> Terminals,
+    decimal Pace = DemoStoreProfile.DefaultPace)
+{
+    /// <summary>What the demo history and the simulated tills sell this store by.</summary>
+    public DemoStoreProfile Profile() => DemoStoreProfile.Create(Id, TimeZone, Opens, Closes, MonthlyTarget, Pace);
+}

@@ -2,13 +2,15 @@ using Dapper;
 using Npgsql;
 using StoreSales.Contracts.Ingest;
 using StoreSales.Data.Ledger;
+using StoreSales.Domain.Demo;
 
 namespace StoreSales.Data.Demo;
 
 /// <summary>
-/// Gives the demo chain a past: weeks of sales in the ledger under terminal <c>HIST</c>, with lunch and evening
-/// peaks, busier weekends, and each store running at its own pace against target, so that pacing profiles
-/// have history to learn from and the boards open on a realistic mix of green, yellow and red.
+/// Gives the demo chain a past: weeks of sales in the ledger under terminal <c>HIST</c>, shaped by
+/// <see cref="DemoSalesShape"/> (lunch and evening peaks, busier weekends, each store at the pace its chain entry gives)
+/// and with items picked by <see cref="DemoItemMix"/>, so that pacing profiles and usual item rates have history to
+/// learn from, and the simulated tills, which sell by the same shape and mix, land where the history says they should.
 /// Written once per store; the live simulated tills add to it.
 /// </summary>
 public sealed class DemoHistory(NpgsqlDataSource dataSource, SaleLedger ledger)
@@ -50,57 +52,60 @@ public sealed class DemoHistory(NpgsqlDataSource dataSource, SaleLedger ledger)
         return written;
     }
 
-    /// <summary>How far ahead of (or behind) target each demo store runs, so the boards show every colour.</summary>
-    private static decimal Pace(string storeId) => (storeId.Sum(c => c) % 6) switch
-    {
-        0 => 1.00m,
-        1 => 0.90m,
-        2 => 0.78m,
-        3 => 1.10m,
-        4 => 0.97m,
-        _ => 1.25m,
-    };
-
     private static IEnumerable<SaleRecord> Generate(DemoStore store, IReadOnlyList<(string Code, string Name, decimal Price)> items, DateTimeOffset now, int weeks)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(store.TimeZone);
+        var profile = store.Profile();
+        var mix = new DemoItemMix(items.Count);
         var random = new Random(store.Id.Length * 7919 + store.Id[^1]);
-        var opens = TimeOnly.Parse(store.Opens, System.Globalization.CultureInfo.InvariantCulture);
-        var closes = TimeOnly.Parse(store.Closes, System.Globalization.CultureInfo.InvariantCulture);
-        var localNow = TimeZoneInfo.ConvertTime(now, zone);
+        var localNow = TimeZoneInfo.ConvertTime(now, profile.TimeZone);
+        var opensAt = (profile.Hours.Opens.Hour * 60) + profile.Hours.Opens.Minute;
+        var closesAt = (profile.Hours.Closes.Hour * 60) + profile.Hours.Closes.Minute;
         var sequence = 0L;
-        var pace = Pace(store.Id);
 
         for (var day = DateOnly.FromDateTime(localNow.DateTime).AddDays(-7 * weeks); day <= DateOnly.FromDateTime(localNow.DateTime); day = day.AddDays(1))
         {
-            var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-            var dayTarget = store.MonthlyTarget / DateTime.DaysInMonth(day.Year, day.Month) * (weekend ? 1.2m : 0.92m);
-            var hours = Enumerable.Range(opens.Hour, closes.Hour - opens.Hour + (closes.Minute > 0 ? 1 : 0)).ToList();
-            var weights = hours.ToDictionary(h => h, h => h is 11 or 12 ? 2.0 : h is 17 or 18 or 19 ? 2.5 : 1.0);
-            var weightSum = weights.Values.Sum();
-
-            foreach (var hour in hours)
+            for (var hour = 0; hour < 24; hour++)
             {
-                var hourAmount = dayTarget * pace * (decimal)(weights[hour] / weightSum) * (decimal)(0.85 + (random.NextDouble() * 0.3));
+                var hourStart = day.ToDateTime(new TimeOnly(hour, 0));
+                if (new DateTimeOffset(hourStart, profile.TimeZone.GetUtcOffset(hourStart)) > now)
+                {
+                    break;
+                }
+
+                var hourAmount = DemoSalesShape.HourAmount(profile, day, hour) * (decimal)(0.85 + (random.NextDouble() * 0.3));
+                var firstMinute = Math.Max(0, opensAt - (hour * 60));
+                var endMinute = Math.Min(60, closesAt - (hour * 60));
                 var sold = 0m;
                 while (sold < hourAmount)
                 {
-                    var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, random.Next(60), random.Next(60))), zone.GetUtcOffset(day.ToDateTime(new TimeOnly(hour, 0))));
-                    if (at > now)
-                    {
-                        break;
-                    }
-
+                    var local = day.ToDateTime(new TimeOnly(hour, random.Next(firstMinute, endMinute), random.Next(60)));
+                    var at = new DateTimeOffset(local, profile.TimeZone.GetUtcOffset(local));
                     var lines = Enumerable.Range(1, random.Next(1, 5))
                         .Select(n =>
                         {
-                            var item = items[random.Next(items.Count)];
+                            var item = items[mix.Pick(random)];
                             var quantity = random.Next(1, 4);
                             return new SaleLineRecord { LineNumber = n, ItemCode = item.Code, Quantity = quantity, UnitPrice = item.Price, Amount = quantity * item.Price };
                         })
                         .ToList();
                     var total = lines.Sum(l => l.Amount);
+
+                    // The sale that would pass the hour's amount is kept with the odds of the part that fits, so an
+                    // hour sells its amount on average instead of half a sale more: the pace stays the store's pace.
+                    if (sold + total > hourAmount && random.NextDouble() * (double)total > (double)(hourAmount - sold))
+                    {
+                        break;
+                    }
+
                     sold += total;
+
+                    // The hour under way is generated whole and written up to now: stopping at its first sale after now
+                    // (minutes are drawn at random) would leave a store that starts the demo mid-hour short of its pace.
+                    if (at > now)
+                    {
+                        continue;
+                    }
+
                     yield return new SaleRecord
                     {
                         TerminalId = HistoryTerminal,

@@ -82,7 +82,7 @@ public sealed class RejectedCommandTests
 
         await using var server = await FakeIngestServer.StartAsync();
         await using var agent = await TestAgent.StartAsync(TestAgent.Settings(dir, server.Url));
-        await Eventually.Until(() => agent.Outbox.Depth == 0, "the requeued sales to be uploaded");
+        await Eventually.Holds(() => agent.Outbox.Depth == 0, "the requeued sales to be uploaded", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["T01:1:R-1", "T01:2:R-2", "T01:3:R-3"], server.Ledger.Values.Select(s => $"{s.TerminalId}:{s.Sequence}:{s.ReceiptNumber}").Order());
     }

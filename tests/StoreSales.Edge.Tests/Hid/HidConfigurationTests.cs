@@ -23,7 +23,7 @@ public sealed class HidConfigurationTests
         settings["Terminals:0:HidMaxKeyGap"] = "00:00:00.025";
         await using var agent = await TestAgent.StartAsync(settings);
 
-        await Eventually.Until(() => Device(agent) is { Connected: true }, "the HID scanner to open");
+        await Eventually.Holds(() => Device(agent) is { Connected: true }, "the HID scanner to open", cancellationToken: TestContext.Current.CancellationToken);
         await using var device = await Fifo.OpenWriterAsync(fifo);
         var code = Gtin.WithCheckDigit("400638133393");
         var script = new KeyScript()
@@ -32,7 +32,7 @@ public sealed class HidConfigurationTests
             .Type(KeyScript.ScannerGap, KeyScript.NumberRow(code, shift: true));
         device.Write(script.ToBytes());
 
-        await Eventually.Until(() => Device(agent)![ScannerCounters.Scans] == 1, "one scan");
+        await Eventually.Holds(() => Device(agent)![ScannerCounters.Scans] == 1, "one scan", cancellationToken: TestContext.Current.CancellationToken);
         var snapshot = Device(agent)!;
         Assert.Equal(("T07", fifo), (snapshot.TerminalId, snapshot.Source));
         Assert.Equal(1, snapshot[HidScannerCounters.Typed]);

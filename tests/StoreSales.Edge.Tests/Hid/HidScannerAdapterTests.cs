@@ -151,14 +151,14 @@ public sealed class HidScannerAdapterTests
         var link = Path.Combine(byId, "usb-Acme_Scanner_0001-event-kbd");
         await using var run = await Running.StartAsync(link, "us", waitForOpen: false);
 
-        await Eventually.Until(() => run.Adapter.Snapshot()[ScannerCounters.PortFaults] >= 2, "two failed opens of the missing path");
+        await Eventually.Holds(() => run.Adapter.Snapshot()[ScannerCounters.PortFaults] >= 2, "two failed opens of the missing path", cancellationToken: TestContext.Current.CancellationToken);
         Assert.False(run.Adapter.Snapshot().Connected);
 
         // The scanner is plugged in: udev makes the device and its by-id link.
         Directory.CreateDirectory(byId);
         var fifo = Fifo.Create(dir.File("event5"));
         File.CreateSymbolicLink(link, fifo);
-        await Eventually.Until(() => run.Adapter.Snapshot().Connected, "the device to open");
+        await Eventually.Holds(() => run.Adapter.Snapshot().Connected, "the device to open", cancellationToken: TestContext.Current.CancellationToken);
         var first = new KeyScript().Type(KeyScript.ScannerGap, KeyScript.NumberRow(Gtin13, shift: false));
         await using (var device = await Fifo.OpenWriterAsync(link))
         {
@@ -169,13 +169,13 @@ public sealed class HidScannerAdapterTests
             File.Delete(link);
         }
 
-        await Eventually.Until(() => !run.Adapter.Snapshot().Connected, "the device to be lost");
+        await Eventually.Holds(() => !run.Adapter.Snapshot().Connected, "the device to be lost", cancellationToken: TestContext.Current.CancellationToken);
         var faults = run.Adapter.Snapshot()[ScannerCounters.PortFaults];
-        await Eventually.Until(() => run.Adapter.Snapshot()[ScannerCounters.PortFaults] >= faults + 2, "failed reopens while unplugged");
+        await Eventually.Holds(() => run.Adapter.Snapshot()[ScannerCounters.PortFaults] >= faults + 2, "failed reopens while unplugged", cancellationToken: TestContext.Current.CancellationToken);
 
         // Plugged in again.
         File.CreateSymbolicLink(link, fifo);
-        await Eventually.Until(() => run.Adapter.Snapshot().Connected, "the device to reopen");
+        await Eventually.Holds(() => run.Adapter.Snapshot().Connected, "the device to reopen", cancellationToken: TestContext.Current.CancellationToken);
         var second = new KeyScript(first.Now + 5_000_000).Type(KeyScript.ScannerGap, KeyScript.NumberRow(Gtin8, shift: false));
         await using (var device = await Fifo.OpenWriterAsync(link))
         {
@@ -193,7 +193,7 @@ public sealed class HidScannerAdapterTests
         using var dir = new TempDirectory();
         await using var run = await Running.StartAsync(dir.Path, "us", waitForOpen: false);
 
-        await Eventually.Until(() => run.Adapter.Snapshot()[ScannerCounters.PortFaults] >= 2, "two refused opens");
+        await Eventually.Holds(() => run.Adapter.Snapshot()[ScannerCounters.PortFaults] >= 2, "two refused opens", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal((false, 0), (run.Adapter.Snapshot().Connected, run.Adapter.Snapshot()[ScannerCounters.Opens]));
     }
 
@@ -244,10 +244,10 @@ public sealed class HidScannerAdapterTests
 
         var totalBytes = new FileInfo(file).Length;
         await using var run = await Running.StartAsync(file, "us", logged: false);
-        await Eventually.Until(
+        await Eventually.Holds(
             () => run.Adapter.Snapshot() is var s && (s[HidScannerCounters.Events] * InputEvent.Size) + s[HidScannerCounters.GarbageBytes] == totalBytes,
             "every byte to be decoded or skipped",
-            TimeSpan.FromSeconds(15));
+            TimeSpan.FromSeconds(15), cancellationToken: TestContext.Current.CancellationToken);
 
         var snapshot = run.Adapter.Snapshot();
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join(", ", snapshot.Counters.Select(c => $"{c.Key}={c.Value}")));
@@ -263,7 +263,7 @@ public sealed class HidScannerAdapterTests
             append.Write(later.ToBytes());
         }
 
-        await Eventually.Until(() => run.Sink.Codes is [.., var last] && last == Gtin8, "the appended scan");
+        await Eventually.Holds(() => run.Sink.Codes is [.., var last] && last == Gtin8, "the appended scan", cancellationToken: TestContext.Current.CancellationToken);
     }
 
     /// <summary>
@@ -344,7 +344,7 @@ public sealed class HidScannerAdapterTests
             running._run = adapter.RunAsync(running._stop.Token);
             if (waitForOpen)
             {
-                await Eventually.Until(() => adapter.Snapshot().Connected, "the input device to open");
+                await Eventually.Holds(() => adapter.Snapshot().Connected, "the input device to open", cancellationToken: TestContext.Current.CancellationToken);
             }
 
             return running;
@@ -353,7 +353,7 @@ public sealed class HidScannerAdapterTests
         /// <summary>Waits until <paramref name="count"/> well-formed records have been read.</summary>
         public async Task<Devices.DeviceSnapshot> WaitForEventsAsync(long count)
         {
-            await Eventually.Until(() => Adapter.Snapshot()[HidScannerCounters.Events] >= count, $"{count} events read");
+            await Eventually.Holds(() => Adapter.Snapshot()[HidScannerCounters.Events] >= count, $"{count} events read", cancellationToken: TestContext.Current.CancellationToken);
             return Adapter.Snapshot();
         }
 

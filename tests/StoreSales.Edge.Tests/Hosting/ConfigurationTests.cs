@@ -40,16 +40,18 @@ public sealed class ConfigurationTests
         Assert.Contains("Terminals:1:ScannerSuffix 'SPACE' must be NONE, CR, LF, CRLF, TAB or ETX", message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_misspelt_key_is_an_error_not_a_silent_default()
+    [Theory]
+    [InlineData("BatchSise", "50")]
+    [InlineData("CatchupAfterSeconds", "30")]
+    public async Task A_misspelt_key_is_an_error_not_a_silent_default(string misspelt, string value)
     {
         using var dir = new TempDirectory();
         var settings = TestAgent.Settings(dir);
-        settings["Agent:BatchSise"] = "50";
+        settings[$"Agent:{misspelt}"] = value;
 
         var message = await TestAgent.StartFailureAsync(settings);
 
-        Assert.Contains("BatchSise", message, StringComparison.Ordinal);
+        Assert.Contains(misspelt, message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,7 +69,7 @@ public sealed class ConfigurationTests
         using var host = TestAgent.Build(settings);
         await host.StartAsync(TestContext.Current.CancellationToken);
         var agent = host.Services.GetService(typeof(IOptions<Configuration.AgentOptions>)) as IOptions<Configuration.AgentOptions>;
-        Assert.Equal((200, TimeSpan.FromSeconds(5)), (agent!.Value.BatchSize, agent.Value.UploadIdleDelay));
+        Assert.Equal((200, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)), (agent!.Value.BatchSize, agent.Value.UploadIdleDelay, agent.Value.CatchUpAfter));
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
@@ -79,11 +81,13 @@ public sealed class ConfigurationTests
         settings["Agent:OutboxMaxBytes"] = "1000";
         settings["Agent:OutboxNearFullRatio"] = "1.5";
         settings["Agent:ClockSkewWarnAfter"] = "00:00:00";
+        settings["Agent:CatchUpAfter"] = "-00:00:01";
 
         var message = await TestAgent.StartFailureAsync(settings);
 
         Assert.Contains("Agent:OutboxMaxBytes must be at least 1048576", message, StringComparison.Ordinal);
         Assert.Contains("Agent:OutboxNearFullRatio must be greater than 0 and at most 1", message, StringComparison.Ordinal);
         Assert.Contains("Agent:ClockSkewWarnAfter must be greater than zero", message, StringComparison.Ordinal);
+        Assert.Contains("Agent:CatchUpAfter must be greater than zero", message, StringComparison.Ordinal);
     }
 }

@@ -29,7 +29,7 @@ public sealed class SimulatorToOutboxTests
         settings["Terminals:0:TillPort"] = till.AgentEnd;
         settings["Terminals:0:ScannerPort"] = scan.AgentEnd;
         await using var agent = await TestAgent.StartAsync(settings);
-        await Eventually.Until(() => agent.Status.Snapshot().Devices.All(d => d.Connected), "both ports to open");
+        await Eventually.Holds(() => agent.Status.Snapshot().Devices.All(d => d.Connected), "both ports to open", cancellationToken: TestContext.Current.CancellationToken);
 
         var output = new StringWriter();
         var exit = await SimulatorApp.RunAsync(
@@ -40,7 +40,7 @@ public sealed class SimulatorToOutboxTests
         Assert.True(exit == 0, output.ToString());
         Assert.Contains("'12345678' is not a valid GTIN", output.ToString(), StringComparison.Ordinal);
 
-        await Eventually.Until(() => agent.Outbox.Depth == 3, "three sales in the outbox");
+        await Eventually.Holds(() => agent.Outbox.Depth == 3, "three sales in the outbox", cancellationToken: TestContext.Current.CancellationToken);
         var sales = agent.Outbox.PeekOldest(10).Select(e => e.Sale).ToList();
         Assert.Equal([1L, 2L, 3L], sales.Select(s => s.Sequence));
         foreach (var sale in sales)
@@ -59,7 +59,7 @@ public sealed class SimulatorToOutboxTests
         }
 
         var lines = sales.Sum(s => s.Lines.Count);
-        await Eventually.Until(() => agent.Status.Device("T01", "scanner")![ScannerCounters.Scans] == lines, "one scan per line");
+        await Eventually.Holds(() => agent.Status.Device("T01", "scanner")![ScannerCounters.Scans] == lines, "one scan per line", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(0, agent.Status.Device("T01", "till")![TillCounters.Malformed]);
     }
 }

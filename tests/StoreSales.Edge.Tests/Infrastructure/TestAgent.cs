@@ -45,8 +45,9 @@ public sealed class TestAgent : IAsyncDisposable
     };
 
     /// <param name="logs">When given, every log line ("Level message") is added to it as well.</param>
-    public static IHost Build(IEnumerable<KeyValuePair<string, string?>> settings, System.Collections.Concurrent.ConcurrentQueue<string>? logs = null) =>
-        EdgeAgentHost.Build(settings, configureLogging: logging =>
+    /// <param name="time">When given, the agent's clock (uploader, retry delays, outbox stamps) instead of the system's.</param>
+    public static IHost Build(IEnumerable<KeyValuePair<string, string?>> settings, System.Collections.Concurrent.ConcurrentQueue<string>? logs = null, TimeProvider? time = null) =>
+        EdgeAgentHost.Build(settings, configureServices: time is null ? null : services => services.AddSingleton(time), configureLogging: logging =>
         {
             logging.ClearProviders();
             if (TestContext.Current.TestOutputHelper is { } output || logs is not null)
@@ -63,9 +64,9 @@ public sealed class TestAgent : IAsyncDisposable
         return ex is Microsoft.Extensions.Options.OptionsValidationException validation ? string.Join("\n", validation.Failures) : ex.Message;
     }
 
-    public static async Task<TestAgent> StartAsync(IEnumerable<KeyValuePair<string, string?>> settings, System.Collections.Concurrent.ConcurrentQueue<string>? logs = null)
+    public static async Task<TestAgent> StartAsync(IEnumerable<KeyValuePair<string, string?>> settings, System.Collections.Concurrent.ConcurrentQueue<string>? logs = null, TimeProvider? time = null)
     {
-        var host = Build(settings, logs);
+        var host = Build(settings, logs, time);
         await host.StartAsync(TestContext.Current.CancellationToken);
         return new TestAgent(host);
     }

@@ -29,7 +29,7 @@ public sealed class ReceiptSerialTests
         settings["Terminals:0:Receipt:Profile"] = "zh-supermarket";
         settings["Terminals:0:Receipt:TimeZone"] = "Asia/Shanghai";
         await using var agent = await TestAgent.StartAsync(settings);
-        await Eventually.Until(() => agent.Status.Device("T01", "receipt")!.Connected, "both receipt ports to open");
+        await Eventually.Holds(() => agent.Status.Device("T01", "receipt")!.Connected, "both receipt ports to open", cancellationToken: TestContext.Current.CancellationToken);
 
         // Two receipts and a stray status query, written in uneven pieces as a POS driver would.
         var bytes = ZhSupermarketProfileTests.CashReceipt().Concat(ZhSupermarketProfileTests.WeChatReceipt()).ToArray();
@@ -51,8 +51,8 @@ public sealed class ReceiptSerialTests
             Assert.Equal([0x12], await ReadExactlyAsync(posEnd, 1));
         }
 
-        await Eventually.Until(() => agent.Outbox.Depth == 2, "two sales in the outbox");
-        await Eventually.Until(() => agent.Status.Device("T01", "receipt")![ReceiptCounters.PrinterReplyBytes] == 1, "the reply counted");
+        await Eventually.Holds(() => agent.Outbox.Depth == 2, "two sales in the outbox", cancellationToken: TestContext.Current.CancellationToken);
+        await Eventually.Holds(() => agent.Status.Device("T01", "receipt")![ReceiptCounters.PrinterReplyBytes] == 1, "the reply counted", cancellationToken: TestContext.Current.CancellationToken);
         var sales = agent.Outbox.PeekOldest(10).Select(e => e.Sale).ToList();
         Assert.Equal([("0012-20250601-0042", 1L, 66.58m), ("0012-20250601-0043", 2L, 7.50m)], sales.Select(s => (s.ReceiptNumber!, s.Sequence, s.Total)));
         var device = agent.Status.Device("T01", "receipt")!;
@@ -86,7 +86,7 @@ public sealed class ReceiptSerialTests
         settings["Terminals:0:Receipt:Profile"] = "zh-supermarket";
         settings["Terminals:0:Receipt:TimeZone"] = "+08:00";
         await using var agent = await TestAgent.StartAsync(settings);
-        await Eventually.Until(() => agent.Status.Device("T01", "receipt")!.Connected, "the receipt port to open");
+        await Eventually.Holds(() => agent.Status.Device("T01", "receipt")!.Connected, "the receipt port to open", cancellationToken: TestContext.Current.CancellationToken);
 
         var unreadable = new EscPos(EscPos.Gb18030).Init().ChineseOn()
             .Line("单号:0012-20250601-0099").Line("收银员:0107").Line("日期:2025-06-01 12:00:00")
@@ -100,7 +100,7 @@ public sealed class ReceiptSerialTests
             till.Write(ZhSupermarketProfileTests.WeChatReceipt());
         }
 
-        await Eventually.Until(() => agent.Outbox.Depth == 1 && agent.Outbox.UnparsedReceiptCount == 2, "one sale and two unparsed receipts");
+        await Eventually.Holds(() => agent.Outbox.Depth == 1 && agent.Outbox.UnparsedReceiptCount == 2, "one sale and two unparsed receipts", cancellationToken: TestContext.Current.CancellationToken);
         var kept = agent.Outbox.ReadUnparsedReceipts();
         Assert.Equal(unreadable, kept[0].Receipt.Raw);
         Assert.Equal(("T01", "no item line matched the profile's Item pattern"), (kept[0].Receipt.TerminalId, kept[0].Receipt.Reason));
@@ -108,7 +108,7 @@ public sealed class ReceiptSerialTests
         Assert.Equal(report, kept[1].Receipt.Raw);
         Assert.Equal("0012-20250601-0043", Assert.Single(agent.Outbox.PeekOldest(10)).Sale.ReceiptNumber);
 
-        await Eventually.Until(() => agent.Status.Device("T01", "receipt")![ReceiptCounters.Sales] == 1, "the sale counter");
+        await Eventually.Holds(() => agent.Status.Device("T01", "receipt")![ReceiptCounters.Sales] == 1, "the sale counter", cancellationToken: TestContext.Current.CancellationToken);
         var device = agent.Status.Device("T01", "receipt")!;
         Assert.Equal((2L, 3L, 1L, 3L), (device[ReceiptCounters.UnparsedReceipts], device[ReceiptCounters.Documents], device[ReceiptCounters.UnknownCommands], device[ReceiptCounters.Cuts]));
     }
@@ -128,7 +128,7 @@ public sealed class ReceiptSerialTests
         settings["Terminals:0:ReceiptPort"] = receipts.AgentEnd;
         settings["Terminals:0:Receipt:Profile"] = "simulator";
         await using var agent = await TestAgent.StartAsync(settings);
-        await Eventually.Until(() => agent.Status.Device("T01", "receipt")!.Connected, "the receipt port to open");
+        await Eventually.Holds(() => agent.Status.Device("T01", "receipt")!.Connected, "the receipt port to open", cancellationToken: TestContext.Current.CancellationToken);
 
         var output = new StringWriter();
         var exit = await SimulatorApp.RunAsync(
@@ -138,7 +138,7 @@ public sealed class ReceiptSerialTests
             ct);
         Assert.True(exit == 0, output.ToString());
 
-        await Eventually.Until(() => agent.Outbox.Depth == 4, "four sales in the outbox");
+        await Eventually.Holds(() => agent.Outbox.Depth == 4, "four sales in the outbox", cancellationToken: TestContext.Current.CancellationToken);
         var sales = agent.Outbox.PeekOldest(10).Select(e => e.Sale).ToList();
         Assert.Equal([1L, 2L, 3L, 4L], sales.Select(s => s.Sequence));
         foreach (var sale in sales)

@@ -40,7 +40,7 @@ public sealed class ScannerPresetTests
         var sink = new RecordingScanSink();
         var adapter = new SerialScannerAdapter(terminal, new AgentOptions { StoreId = "store-test" }, sink, NullLogger<SerialScannerAdapter>.Instance, TimeProvider.System);
         var run = adapter.RunAsync(stop);
-        await Eventually.Until(() => adapter.Snapshot().Connected, "the scanner port to open");
+        await Eventually.Holds(() => adapter.Snapshot().Connected, "the scanner port to open", cancellationToken: TestContext.Current.CancellationToken);
         return (adapter, sink, run);
     }
 
@@ -67,19 +67,19 @@ public sealed class ScannerPresetTests
 
         // Each step waits for its outcome, so that with no suffix the line has gone quiet before the next code.
         scanner.Write(Framed(preset, Code1));
-        await Eventually.Until(() => Count(ScannerCounters.Scans) == 1, "the first code");
+        await Eventually.Holds(() => Count(ScannerCounters.Scans) == 1, "the first code", cancellationToken: TestContext.Current.CancellationToken);
 
         var garbage = suffix == ScannerSuffixKind.Etx ? Encoding.Latin1.GetBytes(Code1 + "\u0003") : Framed(preset, "69\u0001\u000120433");
         scanner.Write(garbage);
-        await Eventually.Until(() => Count(ScannerCounters.Garbage) == 1, "the garbage frame");
+        await Eventually.Holds(() => Count(ScannerCounters.Garbage) == 1, "the garbage frame", cancellationToken: TestContext.Current.CancellationToken);
 
         // On 7 data bits the high bit is not data (a real UART may deliver parity or noise there): masked off.
         var second = Framed(preset, Code2);
         scanner.Write(dataBits == 7 ? [.. second.Select(b => (byte)(b | 0x80))] : second);
-        await Eventually.Until(() => Count(ScannerCounters.Scans) == 2, "the second code");
+        await Eventually.Holds(() => Count(ScannerCounters.Scans) == 2, "the second code", cancellationToken: TestContext.Current.CancellationToken);
 
         scanner.Write(Framed(preset, new string('7', 300)));
-        await Eventually.Until(() => Count(ScannerCounters.Overlong) == 1, "the over-long frame");
+        await Eventually.Holds(() => Count(ScannerCounters.Overlong) == 1, "the over-long frame", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal([Code1, Code2], sink.Codes);
         Assert.Equal((0, 0), (Count(ScannerCounters.Unrecognized), Count(ScannerCounters.InvalidCheckDigits)));
@@ -100,7 +100,7 @@ public sealed class ScannerPresetTests
 
         scanner.Write($"\u001bS:{Code1}\r{Code2}\r\u001bS:{Code2}\r");
 
-        await Eventually.Until(() => adapter.Snapshot()[ScannerCounters.Frames] == 3, "three frames");
+        await Eventually.Holds(() => adapter.Snapshot()[ScannerCounters.Frames] == 3, "three frames", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal([Code1, Code2], sink.Codes);
         Assert.Equal(1, adapter.Snapshot()[ScannerCounters.Garbage]);
 

@@ -26,7 +26,7 @@ public sealed class SerialScannerTests
         var sink = new RecordingSink();
         var adapter = new SerialScannerAdapter(terminal, agent, sink, NullLogger<SerialScannerAdapter>.Instance, TimeProvider.System, scanOptions);
         var run = adapter.RunAsync(stop);
-        await Eventually.Until(() => adapter.Snapshot().Connected, "the scanner port to open");
+        await Eventually.Holds(() => adapter.Snapshot().Connected, "the scanner port to open", cancellationToken: TestContext.Current.CancellationToken);
         return (adapter, sink, run);
     }
 
@@ -47,7 +47,7 @@ public sealed class SerialScannerTests
         scanner.Write("HELLO\r");                            // not a GTIN
         scanner.Write($"{Valid1}\r");
 
-        await Eventually.Until(() => adapter.Snapshot()[ScannerCounters.Frames] == 5 && sink.Scans.Count == 3, "five frames, three scans");
+        await Eventually.Holds(() => adapter.Snapshot()[ScannerCounters.Frames] == 5 && sink.Scans.Count == 3, "five frames, three scans", cancellationToken: TestContext.Current.CancellationToken);
         var snapshot = adapter.Snapshot();
         Assert.Equal(3, snapshot[ScannerCounters.Scans]);
         Assert.Equal(1, snapshot[ScannerCounters.InvalidCheckDigits]);
@@ -72,7 +72,7 @@ public sealed class SerialScannerTests
         scanner.Write($"{Valid1}\r");
         scanner.Write($"\n{ValidGtin8}\r\n");
 
-        await Eventually.Until(() => sink.Scans.Count == 2, "two scans");
+        await Eventually.Holds(() => sink.Scans.Count == 2, "two scans", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal([Valid1, ValidGtin8], sink.Scans.Select(s => s.Code));
 
         await stop.CancelAsync();
@@ -100,7 +100,7 @@ public sealed class SerialScannerTests
         scanner.Write($"{GS}01{gtin14}10LOT43{GS}17271231\r");          // no prefix, the scanner sends FNC1 as a leading GS
         scanner.Write($"]C101{WrongCheckDigit(gtin14)}10LOT44\r");      // a wrong check digit in AI (01)
 
-        await Eventually.Until(() => adapter.Snapshot()[ScannerCounters.Frames] == 3, "three frames");
+        await Eventually.Holds(() => adapter.Snapshot()[ScannerCounters.Frames] == 3, "three frames", cancellationToken: TestContext.Current.CancellationToken);
         var snapshot = adapter.Snapshot();
         Assert.Equal(2, snapshot[ScannerCounters.Gs1Scans]);
         Assert.Equal(1, snapshot[ScannerCounters.InvalidCheckDigits]);
@@ -126,7 +126,7 @@ public sealed class SerialScannerTests
         scanner.Write("M0123456789\r");
         scanner.Write("member:42\r");
 
-        await Eventually.Until(() => sink.Scans.Count == 2, "two member scans");
+        await Eventually.Holds(() => sink.Scans.Count == 2, "two member scans", cancellationToken: TestContext.Current.CancellationToken);
         var snapshot = adapter.Snapshot();
         Assert.Equal(2, snapshot[ScannerCounters.MemberScans]);
         Assert.Equal(0, snapshot[ScannerCounters.Unrecognized]);
@@ -153,7 +153,7 @@ public sealed class SerialScannerTests
         scanner.Write($"{WrongCheckDigit(Valid1)}\r");
         scanner.Write($"{Valid1}\r");
 
-        await Eventually.Until(() => adapter.Snapshot()[ScannerCounters.Frames] == 4, "four frames");
+        await Eventually.Holds(() => adapter.Snapshot()[ScannerCounters.Frames] == 4, "four frames", cancellationToken: TestContext.Current.CancellationToken);
         var snapshot = adapter.Snapshot();
         Assert.Equal(1, snapshot[ScannerCounters.VariableMeasureScans]);
         Assert.Equal(2, snapshot[ScannerCounters.InvalidCheckDigits]);

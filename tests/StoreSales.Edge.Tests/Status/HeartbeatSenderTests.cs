@@ -31,7 +31,7 @@ public sealed class HeartbeatSenderTests
         // The first beat can leave before the device host has tried the missing port: wait for one after it.
         static bool SawFault(AgentHeartbeat h) =>
             h.Devices.Any(d => d.Kind == DeviceKinds.Till && d.Counters.GetValueOrDefault(StoreSales.Edge.Devices.Till.TillCounters.PortFaults) >= 1);
-        await Eventually.Until(() => server.Heartbeats.Count >= 2 && server.Heartbeats.Any(SawFault), "heartbeats after the port fault");
+        await Eventually.Holds(() => server.Heartbeats.Count >= 2 && server.Heartbeats.Any(SawFault), "heartbeats after the port fault", cancellationToken: TestContext.Current.CancellationToken);
 
         var heartbeat = server.Heartbeats.Last(SawFault);
         Assert.Equal(Environment.MachineName, heartbeat.AgentId);

@@ -37,20 +37,20 @@ public sealed class OpenSaleJournalTests
 
         await using (var first = await TestAgent.StartAsync(settings))
         {
-            await Eventually.Until(() => first.Status.Device("T01", "till")!.Connected, "the till port to open");
+            await Eventually.Holds(() => first.Status.Device("T01", "till")!.Connected, "the till port to open", cancellationToken: TestContext.Current.CancellationToken);
             using var till = pair.OpenDevice();
             await till.WriteChunkedAsync(Sale[form].Before, chunkSize: 64, TestContext.Current.CancellationToken);
-            await Eventually.Until(() => first.Outbox.Read("T01").Count == 2, "both lines journaled");
+            await Eventually.Holds(() => first.Outbox.Read("T01").Count == 2, "both lines journaled", cancellationToken: TestContext.Current.CancellationToken);
         }
 
         await using var second = await TestAgent.StartAsync(settings);
-        await Eventually.Until(() => second.Status.Device("T01", "till")!.Connected, "the till port to reopen");
+        await Eventually.Holds(() => second.Status.Device("T01", "till")!.Connected, "the till port to reopen", cancellationToken: TestContext.Current.CancellationToken);
         using (var till = pair.OpenDevice())
         {
             await till.WriteChunkedAsync(Sale[form].After, chunkSize: 64, TestContext.Current.CancellationToken);
         }
 
-        await Eventually.Until(() => second.Outbox.Depth == 1, "the resumed sale in the outbox");
+        await Eventually.Holds(() => second.Outbox.Depth == 1, "the resumed sale in the outbox", cancellationToken: TestContext.Current.CancellationToken);
         var sale = Assert.Single(second.Outbox.PeekOldest(10)).Sale;
         Assert.Equal("R-2001", sale.ReceiptNumber);
         Assert.Equal(["6920433218190", "6970013389086"], sale.Lines.Select(l => l.ItemCode));

@@ -45,7 +45,7 @@ public sealed class SimulatorJsonTillTests
         settings["Terminals:0:TerminalId"] = "T01";
         settings["Terminals:0:TillPort"] = pair.AgentEnd;
         await using var agent = await TestAgent.StartAsync(settings);
-        await Eventually.Until(() => agent.Status.Device("T01", "till")!.Connected, "the till port to open");
+        await Eventually.Holds(() => agent.Status.Device("T01", "till")!.Connected, "the till port to open", cancellationToken: TestContext.Current.CancellationToken);
 
         var output = new StringWriter();
         var exit = await SimulatorApp.RunAsync(
@@ -55,7 +55,7 @@ public sealed class SimulatorJsonTillTests
             ct);
         Assert.True(exit == 0, output.ToString());
 
-        await Eventually.Until(() => agent.Outbox.Depth == 5, "five sales in the outbox");
+        await Eventually.Holds(() => agent.Outbox.Depth == 5, "five sales in the outbox", cancellationToken: TestContext.Current.CancellationToken);
         var sales = agent.Outbox.PeekOldest(10).Select(e => e.Sale).ToList();
         Assert.All(sales, sale =>
         {

@@ -68,7 +68,7 @@ public sealed class TillFuzzTests
         settings["Logging:LogLevel:Default"] = "Warning";
         var logs = new ConcurrentQueue<string>();
         await using var agent = await TestAgent.StartAsync(settings, logs);
-        await Eventually.Until(() => agent.Status.Device("T01", "till")!.Connected, "the till port to open");
+        await Eventually.Holds(() => agent.Status.Device("T01", "till")!.Connected, "the till port to open", cancellationToken: TestContext.Current.CancellationToken);
         using var till = pair.OpenDevice();
 
         var bytes = frames.Bytes;
@@ -77,10 +77,10 @@ public sealed class TillFuzzTests
             till.Write(bytes.AsSpan(at, Math.Min(4096, bytes.Length - at)));
         }
 
-        await Eventually.Until(
+        await Eventually.Holds(
             () => agent.Status.Device("T01", "till")![TillCounters.Lines] == frames.Frames && agent.Outbox.Depth == frames.Sales.Count,
             "every frame read and every sale stored",
-            TimeSpan.FromSeconds(60));
+            TimeSpan.FromSeconds(60), cancellationToken: TestContext.Current.CancellationToken);
         AssertAccountedFor(frames, agent.Status.Device("T01", "till")!, [.. agent.Outbox.PeekOldest(frames.Sales.Count + 1).Select(e => e.Sale)], logs);
     }
 

@@ -59,7 +59,7 @@ public sealed class CatchUpFairnessTests
         settings["Agent:BatchSize"] = "100";
 
         await using var agent = await TestAgent.StartAsync(settings);
-        await Eventually.Until(() => agent.Outbox.Depth == 0, "the backlog to drain");
+        await Eventually.Holds(() => agent.Outbox.Depth == 0, "the backlog to drain", cancellationToken: TestContext.Current.CancellationToken);
 
         var sent = batches.ToList();
         Assert.Equal(7, sent.Count);

@@ -37,7 +37,7 @@ public sealed class UploaderTests
         settings["Agent:BatchSize"] = "100";
 
         await using var agent = await TestAgent.StartAsync(settings);
-        await Eventually.Until(() => agent.Outbox.Depth == 0 && agent.Status.Snapshot().Upload.Batches == 3, "the outbox to empty");
+        await Eventually.Holds(() => agent.Outbox.Depth == 0 && agent.Status.Snapshot().Upload.Batches == 3, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(keys, server.Ledger.Keys.ToHashSet());
         Assert.Equal([100, 100, 50], server.AckedBatchSizes);
@@ -60,7 +60,7 @@ public sealed class UploaderTests
         settings["Agent:BatchSize"] = "25";
 
         await using var agent = await TestAgent.StartAsync(settings);
-        await Eventually.Until(() => agent.Outbox.Depth == 0 && agent.Status.Snapshot().Upload.Acked == 60, "the outbox to empty");
+        await Eventually.Holds(() => agent.Outbox.Depth == 0 && agent.Status.Snapshot().Upload.Acked == 60, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(server.Requests >= 3 + 3, $"3 refused + at least 3 acked requests, saw {server.Requests}");
         Assert.Equal(keys, server.Received.Keys.ToHashSet());   // every sale reached the server
@@ -80,9 +80,9 @@ public sealed class UploaderTests
             : null;
 
         await using var agent = await TestAgent.StartAsync(TestAgent.Settings(dir, server.Url));
-        await Eventually.Until(
+        await Eventually.Holds(
             () => agent.Outbox.Depth == 0 && agent.Status.Snapshot().Upload is { Acked: 9, Rejected: 1 },
-            "the outbox to empty");
+            "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
 
         var rejected = Assert.Single(agent.Outbox.ReadRejected());
         Assert.Equal(new SaleKey("T02", 4), rejected.Key);
@@ -101,7 +101,7 @@ public sealed class UploaderTests
         await using var server = await FakeIngestServer.StartAsync(storeKey: "the-real-key");
 
         await using var agent = await TestAgent.StartAsync(TestAgent.Settings(dir, server.Url));
-        await Eventually.Until(() => agent.Status.Snapshot().Upload.AuthFailures >= 2, "two refused uploads");
+        await Eventually.Holds(() => agent.Status.Snapshot().Upload.AuthFailures >= 2, "two refused uploads", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(3, agent.Outbox.Depth);
         Assert.Equal(0, agent.Outbox.RejectedCount);
@@ -116,7 +116,7 @@ public sealed class UploaderTests
         Fill(dir, 4, "T01");
 
         await using var agent = await TestAgent.StartAsync(TestAgent.Settings(dir));
-        await Eventually.Until(() => agent.Status.Snapshot().Upload.Failures >= 2, "two failed upload passes");
+        await Eventually.Holds(() => agent.Status.Snapshot().Upload.Failures >= 2, "two failed upload passes", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(4, agent.Outbox.Depth);
         Assert.NotNull(agent.Status.Snapshot().Upload.LastError);
@@ -134,7 +134,7 @@ public sealed class UploaderTests
         var logs = new System.Collections.Concurrent.ConcurrentQueue<string>();
 
         await using var agent = await TestAgent.StartAsync(settings, logs);
-        await Eventually.Until(() => agent.Outbox.Depth == 0, "the outbox to empty");
+        await Eventually.Holds(() => agent.Outbox.Depth == 0, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
 
         var skew = agent.Status.Snapshot().Upload.ServerClockSkew;
         Assert.NotNull(skew);
