@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using StoreSales.Abstractions.Chain;
 using StoreSales.Abstractions.Stores;
@@ -29,11 +31,16 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     /// <summary>Short, so a silent agent's devices can be watched go offline; production default is 2 minutes.</summary>
     public static readonly TimeSpan DeviceOfflineAfter = TimeSpan.FromSeconds(2);
 
+    private const string MemoryStorageName = "live-memory";
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public TestDatabase Database { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>The store grains' storage, which a test can make lose writes (a silo crash before a checkpoint).</summary>
+    public CrashableGrainStorage Storage { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -64,7 +71,9 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         });
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(GrainStorageNames.Live);
+            silo.AddMemoryGrainStorage(MemoryStorageName);
+            silo.Services.AddGrainStorage(GrainStorageNames.Live, (services, _) =>
+                Storage = new CrashableGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(MemoryStorageName)));
             silo.UseInMemoryReminderService();
         });
         Cluster = builder.Build();

@@ -9,7 +9,8 @@ public interface IStoreGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Counts sales into the day and month figures, each (terminal, sequence) once however often it is sent.
-    /// Returns after the new state is durable in grain storage.
+    /// Only for sales already committed to the ledger: they are counted in memory and returned at once; the state is
+    /// checkpointed later, and a store that lost its memory (crash, deactivation) counts the rest from the ledger tail.
     /// </summary>
     Task<SalesApplied> ApplySales(ImmutableArray<StoreSale> sales);
 

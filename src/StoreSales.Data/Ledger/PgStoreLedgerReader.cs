@@ -60,6 +60,52 @@ public sealed class PgStoreLedgerReader(NpgsqlDataSource dataSource) : IStoreLed
         return sales;
     }
 
+    public async Task<IReadOnlyList<StoreSale>> ReadTail(string storeId, IReadOnlyDictionary<string, long> watermarks, DateTimeOffset from, CancellationToken cancellationToken)
+    {
+        // The store's terminals by a loose index scan of the primary key (store_id, terminal_id, sequence): one index
+        // probe per terminal instead of reading every sale. Then per terminal one range scan: above the checkpoint's
+        // watermark for a known terminal; a terminal the checkpoint never saw is read from this month's start.
+        const string Sql = """
+            WITH RECURSIVE terminals(terminal_id) AS (
+                (SELECT terminal_id FROM sale WHERE store_id = @store ORDER BY terminal_id LIMIT 1)
+                UNION ALL
+                SELECT (SELECT s.terminal_id FROM sale s
+                        WHERE s.store_id = @store AND s.terminal_id > t.terminal_id
+                        ORDER BY s.terminal_id LIMIT 1)
+                FROM terminals t
+                WHERE t.terminal_id IS NOT NULL
+            ), known(terminal_id, watermark) AS (
+                SELECT * FROM unnest(@known::text[], @watermarks::bigint[])
+            )
+            SELECT t.terminal_id, s.sequence, s.rung_up_at, s.total
+            FROM terminals t
+            LEFT JOIN known k USING (terminal_id)
+            CROSS JOIN LATERAL (
+                SELECT s.sequence, s.rung_up_at, s.total FROM sale s
+                WHERE s.store_id = @store AND s.terminal_id = t.terminal_id
+                  AND s.sequence > coalesce(k.watermark, -9223372036854775808) AND s.rung_up_at >= @from
+                ORDER BY s.sequence) s
+            WHERE t.terminal_id IS NOT NULL
+            ORDER BY t.terminal_id, s.sequence
+            """;
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(Sql, connection);
+        command.Parameters.AddWithValue("store", storeId);
+        var known = watermarks.ToArray();
+        command.Parameters.AddWithValue("known", known.Select(k => k.Key).ToArray());
+        command.Parameters.AddWithValue("watermarks", known.Select(k => k.Value).ToArray());
+        command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        var sales = new List<StoreSale>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sales.Add(new StoreSale(reader.GetString(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetDecimal(3), []));
+        }
+
+        return sales;
+    }
+
     public async Task<UsualVelocity> ReadUsualVelocity(string storeId, DateTime localHourStart, int weeks, CancellationToken cancellationToken)
     {
         // Each previous week's hour is shifted in store-local time and only then turned into UTC, so the same

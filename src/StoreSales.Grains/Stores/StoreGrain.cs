@@ -8,7 +8,6 @@ using StoreSales.Abstractions.Regions;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Domain.HotItems;
 using StoreSales.Domain.Pacing;
-using StoreSales.Domain.Sales;
 using StoreSales.Domain.Targets;
 
 namespace StoreSales.Grains.Stores;
@@ -19,7 +18,7 @@ namespace StoreSales.Grains.Stores;
 /// </summary>
 public sealed partial class StoreGrain : Grain, IStoreGrain
 {
-    private readonly IPersistentState<StoreState> _state;
+    private readonly StoreCheckpoint _figures;
     private readonly IChainDirectory _directory;
     private readonly IStoreLedgerReader _ledger;
     private readonly TimeProvider _clock;
@@ -41,6 +40,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     private StoreContext? _context;
     private DateTimeOffset _lastPublished = DateTimeOffset.MinValue;
     private IGrainTimer? _publishTimer;
+    private IGrainTimer? _checkpointSoon;
     private StoreProgress? _lastProgress;
 
     // The agent's latest heartbeat and when it arrived (server clock). Live state: not persisted.
@@ -67,11 +67,11 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         IOptions<HotItemOptions> hotItemOptions,
         ILogger<StoreGrain> logger)
     {
-        _state = state;
         _directory = directory;
         _ledger = ledger;
         _clock = clock;
         _live = live.Value;
+        _figures = new StoreCheckpoint(state, ledger, _live, logger);
         _statusOptions = statusOptions.Value;
         _hotItemOptions = hotItemOptions.Value;
         _logger = logger;
@@ -84,52 +84,73 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         _context = await LoadContext(cancellationToken);
         _hotItems = new HotItemWindow(_live.HotItemWindow, _live.HotItemBucket);
         _usual = await LoadUsualVelocity(_context, _clock.GetUtcNow(), cancellationToken);
-        if (_state.RecordExists)
+
+        // The hour's read before the tail: a sale committed in between is then in the figures (exact) and at worst
+        // missing from the hot items, never counted twice in them.
+        await LoadHotItems(cancellationToken);
+        var now = _clock.GetUtcNow();
+        foreach (var sale in await _figures.Restore(StoreId, _context.TimeZone, now, cancellationToken))
         {
-            await LoadHotItems(cancellationToken);
-        }
-        else
-        {
-            await RebuildFromLedger(_context, cancellationToken);
+            Remember(sale);
         }
 
+        UpdateBands(_context, now);
+
         this.RegisterGrainTimer(RefreshPace, new GrainTimerCreationOptions(_live.RefreshInterval, _live.RefreshInterval) { Interleave = false });
+        this.RegisterGrainTimer(Checkpoint, new GrainTimerCreationOptions(_live.CheckpointInterval, _live.CheckpointInterval) { Interleave = false });
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Best effort only (not run when a silo dies): what it misses, the next activation reads from the ledger tail.
+        if (_figures.Changed)
+        {
+            try
+            {
+                await _figures.Write(cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                LogCheckpointFailed(ex, StoreId);
+            }
+        }
     }
 
     async Task<SalesApplied> IStoreGrain.ApplySales(ImmutableArray<StoreSale> sales)
     {
         var context = await EnsureContext();
         var now = _clock.GetUtcNow();
-        var state = _state.State;
-        RollOver(context, now);
+        _figures.RollOver(context.TimeZone, now);
 
         var applied = 0;
         var repeated = 0;
         foreach (var sale in sales)
         {
-            if (!MarkCounted(state, sale))
+            if (!_figures.TryCount(sale, context.TimeZone))
             {
                 repeated++;
                 continue;
             }
 
             applied++;
-            Count(context, state, sale, now);
+            AddToWindow(sale, now);
         }
 
         if (applied > 0)
         {
-            state.Version++;
-            state.UpdatedAt = now;
+            // Counted in memory only: the ledger already holds these sales, and the checkpoint timer writes the state.
+            _figures.Touch(now);
             UpdateBands(context, now);
-
-            // Durable before the caller acks the batch to the till.
-            await _state.WriteStateAsync();
             SchedulePublish(now);
+            if (_figures.Due)
+            {
+                ScheduleCheckpointSoon();
+            }
+
             await RaiseAlerts(context, now);
         }
 
-        LogApplied(StoreId, applied, repeated, state.DayActual);
+        LogApplied(StoreId, applied, repeated, _figures.State.DayActual);
         return new SalesApplied(applied, repeated);
     }
 
@@ -137,7 +158,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     {
         var context = await EnsureContext();
         var now = _clock.GetUtcNow();
-        RollOver(context, now);
+        _figures.RollOver(context.TimeZone, now);
         return await BuildProgress(context, now);
     }
 
@@ -183,96 +204,19 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             .Select(d => new DeviceStatus(d.TerminalId, d.Kind, d.Online && fresh, d.LastEventAt, _heartbeatAt))];
     }
 
-    /// <summary>
-    /// A store without saved state (first activation, or state lost) counts the month's sales from the ledger,
-    /// the system of record, and remembers their sequences, so a retry of a batch already in the ledger is not
-    /// counted a second time.
-    /// </summary>
-    private async Task RebuildFromLedger(StoreContext context, CancellationToken cancellationToken)
-    {
-        var now = _clock.GetUtcNow();
-        RollOver(context, now);
-        var state = _state.State;
-        var monthStart = new DateTimeOffset(state.Month.ToDateTime(TimeOnly.MinValue), context.TimeZone.GetUtcOffset(state.Month.ToDateTime(TimeOnly.MinValue)));
-        var sales = await _ledger.ReadSince(StoreId, monthStart, now - _hotItems.Window, cancellationToken);
-        if (sales.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var terminal in sales.GroupBy(s => s.TerminalId, StringComparer.Ordinal))
-        {
-            // Sequences before this month's first are last month's: already outside the live figures.
-            state.Terminals[terminal.Key] = new TerminalSequences { Watermark = terminal.Min(s => s.Sequence) - 1 };
-        }
-
-        foreach (var sale in sales)
-        {
-            if (MarkCounted(state, sale))
-            {
-                Count(context, state, sale, now);
-            }
-        }
-
-        state.Version++;
-        state.UpdatedAt = now;
-        UpdateBands(context, now);
-        await _state.WriteStateAsync(cancellationToken);
-        LogRebuilt(StoreId, sales.Count, state.MonthActual);
-    }
-
-    /// <summary>The last hour's item sales of a store whose figures are already in its saved state.</summary>
+    /// <summary>The last hour's item sales: the hot-item window and the ticker (the figures come from the checkpoint and the tail).</summary>
     private async Task LoadHotItems(CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
         var from = now - _hotItems.Window;
         foreach (var sale in await _ledger.ReadSince(StoreId, from, from, cancellationToken))
         {
-            foreach (var line in sale.Lines)
-            {
-                _hotItems.Add(line.ItemCode, line.Quantity, sale.RungUpAt, now);
-            }
-
-            Remember(sale);
+            AddToWindow(sale, now);
         }
     }
 
-    private bool MarkCounted(StoreState state, StoreSale sale)
+    private void AddToWindow(StoreSale sale, DateTimeOffset now)
     {
-        if (!state.Terminals.TryGetValue(sale.TerminalId, out var terminal))
-        {
-            terminal = new TerminalSequences();
-            state.Terminals[sale.TerminalId] = terminal;
-        }
-
-        var log = new SequenceLog(terminal.Watermark, terminal.Above);
-        if (!log.TryMark(sale.Sequence, _live.MaxOutOfOrderSequences))
-        {
-            return false;
-        }
-
-        terminal.Watermark = log.Watermark;
-        terminal.Above = [.. log.Above];
-        return true;
-    }
-
-    private void Count(StoreContext context, StoreState state, StoreSale sale, DateTimeOffset now)
-    {
-        var local = TimeZoneInfo.ConvertTime(sale.RungUpAt, context.TimeZone).DateTime;
-        var day = DateOnly.FromDateTime(local);
-        if (day.Year == state.Month.Year && day.Month == state.Month.Month)
-        {
-            state.MonthActual += sale.Total;
-            state.MonthSales += sale.Total >= 0 ? 1 : 0;
-        }
-
-        if (day == state.Day)
-        {
-            state.DayActual += sale.Total;
-            state.DaySales += sale.Total >= 0 ? 1 : 0;
-            state.DayHours[local.Hour] += sale.Total;
-        }
-
         foreach (var line in sale.Lines)
         {
             _hotItems.Add(line.ItemCode, line.Quantity, sale.RungUpAt, now);
@@ -284,6 +228,11 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     /// <summary>Keeps the sale if it is among the latest (sales may arrive out of order after an outage).</summary>
     private void Remember(StoreSale sale)
     {
+        if (_recentSales.Exists(r => r.TerminalId == sale.TerminalId && r.Sequence == sale.Sequence))
+        {
+            return;
+        }
+
         var at = _recentSales.FindIndex(r => r.RungUpAt < sale.RungUpAt);
         if (at < 0 && _recentSales.Count >= _live.RecentSaleCount)
         {
@@ -297,33 +246,9 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         }
     }
 
-    /// <summary>Starts a new day or month when the store's local calendar has moved on.</summary>
-    private void RollOver(StoreContext context, DateTimeOffset now)
-    {
-        var state = _state.State;
-        var today = DateOnly.FromDateTime(context.LocalTime(now));
-        var month = new DateOnly(today.Year, today.Month, 1);
-        if (state.Month != month)
-        {
-            state.Month = month;
-            state.MonthActual = 0;
-            state.MonthSales = 0;
-            state.MonthBand = (int)TargetBand.Pending;
-        }
-
-        if (state.Day != today)
-        {
-            state.Day = today;
-            state.DayActual = 0;
-            state.DaySales = 0;
-            state.DayHours = new decimal[24];
-            state.DayBand = (int)TargetBand.Pending;
-        }
-    }
-
     private (PeriodProgress Day, PeriodProgress Month) Evaluate(StoreContext context, DateTimeOffset now)
     {
-        var state = _state.State;
+        var state = _figures.State;
         var local = context.LocalTime(now);
         var dayTarget = TargetPacing.DayTarget(context.MonthTarget, state.Day, context.Pacing);
         var dayExpected = TargetPacing.ExpectedForDay(dayTarget, local, context.Pacing);
@@ -471,13 +396,13 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     private void UpdateBands(StoreContext context, DateTimeOffset now)
     {
         var (day, month) = Evaluate(context, now);
-        _state.State.DayBand = (int)day.Status;
-        _state.State.MonthBand = (int)month.Status;
+        _figures.State.DayBand = (int)day.Status;
+        _figures.State.MonthBand = (int)month.Status;
     }
 
     private async Task<StoreProgress> BuildProgress(StoreContext context, DateTimeOffset now)
     {
-        var state = _state.State;
+        var state = _figures.State;
         var (day, month) = Evaluate(context, now);
         var hot = await RankHotItems(context, now);
 
@@ -500,7 +425,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
     private ImmutableArray<HourFigure> Hours(StoreContext context)
     {
-        var state = _state.State;
+        var state = _figures.State;
         var expected = TargetPacing.ExpectedByHour(TargetPacing.DayTarget(context.MonthTarget, state.Day, context.Pacing), state.Day, context.Pacing);
         return [.. Enumerable.Range(0, 24).Select(h => new HourFigure(h, state.DayHours[h], Round(expected[h])))];
     }
@@ -585,6 +510,43 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         await Publish(force: true);
     }
 
+    /// <summary>A checkpoint as soon as the grain is free, off the turn of the ApplySales that made it due.</summary>
+    private void ScheduleCheckpointSoon()
+    {
+        _checkpointSoon ??= this.RegisterGrainTimer(CheckpointSoon, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = false });
+    }
+
+    private async Task CheckpointSoon(CancellationToken cancellationToken)
+    {
+        _checkpointSoon?.Dispose();
+        _checkpointSoon = null;
+        await Checkpoint(cancellationToken);
+    }
+
+    private async Task Checkpoint(CancellationToken cancellationToken)
+    {
+        if (!_figures.Changed)
+        {
+            return;
+        }
+
+        try
+        {
+            await _figures.Write(cancellationToken);
+        }
+        catch (Orleans.Storage.InconsistentStateException ex)
+        {
+            // Another activation wrote the row: this one's view is stale; reload it from the checkpoint and the ledger.
+            LogCheckpointFailed(ex, StoreId);
+            DeactivateOnIdle();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Nothing is lost (the ledger holds every counted sale); the next tick tries again.
+            LogCheckpointFailed(ex, StoreId);
+        }
+    }
+
     private async Task RefreshPace(CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
@@ -593,7 +555,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             _context = await LoadContext(cancellationToken);
         }
 
-        RollOver(_context, now);
+        _figures.RollOver(_context.TimeZone, now);
         UpdateBands(_context, now);
         _hotItems.Prune(now);
 
@@ -650,8 +612,8 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
     private static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId}: live figures rebuilt from {Sales} sales in the ledger; month actual {MonthActual}")]
-    private partial void LogRebuilt(string storeId, int sales, decimal monthActual);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: checkpoint not written; the ledger tail covers it")]
+    private partial void LogCheckpointFailed(Exception exception, string storeId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId}: {Applied} sales counted, {Repeated} already counted; day actual {DayActual}")]
     private partial void LogApplied(string storeId, int applied, int repeated, decimal dayActual);
