@@ -2,10 +2,10 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Chain;
-using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Live;
 using StoreSales.Abstractions.Regions;
 using StoreSales.Abstractions.Stores;
+using StoreSales.Domain.Alerts;
 using StoreSales.Domain.HotItems;
 using StoreSales.Domain.Pacing;
 using StoreSales.Domain.Targets;
@@ -19,6 +19,7 @@ namespace StoreSales.Grains.Stores;
 public sealed partial class StoreGrain : Grain, IStoreGrain
 {
     private readonly StoreCheckpoint _figures;
+    private StoreAlerts _alerts = null!;
     private readonly IChainDirectory _directory;
     private readonly IStoreLedgerReader _ledger;
     private readonly TimeProvider _clock;
@@ -47,16 +48,6 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     private StoreHeartbeat? _heartbeat;
     private DateTimeOffset _heartbeatAt;
 
-    // Whether this activation already raised the day's alerts; the intervention grain dedups across activations.
-    private bool _dayBehindRaised;
-    private bool _dayAheadRaised;
-
-    // Per device (terminal, kind): offline since when, and whether that episode already raised its alert.
-    private readonly Dictionary<(string Terminal, string Kind), (DateTimeOffset Since, bool Raised)> _offline = [];
-    // Conditions of the agent's heartbeat (feed lagging, outbox near full, clock skew) with an alert raised for
-    // the episode under way: raised once when the condition starts holding, forgotten when it stops.
-    private readonly HashSet<string> _agentAlertsRaised = [];
-
     public StoreGrain(
         [PersistentState("store", GrainStorageNames.Live)] IPersistentState<StoreState> state,
         IChainDirectory directory,
@@ -81,6 +72,11 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _alerts = new StoreAlerts(
+            GrainFactory,
+            StoreId,
+            new StoreAlertOptions(_live.DeviceOfflineAlertAfter, _live.FeedLagAlertAfter, _live.ClockSkewAlertAfter),
+            _logger);
         _context = await LoadContext(cancellationToken);
         _hotItems = new HotItemWindow(_live.HotItemWindow, _live.HotItemBucket);
         _usual = await LoadUsualVelocity(_context, _clock.GetUtcNow(), cancellationToken);
@@ -146,8 +142,6 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             {
                 ScheduleCheckpointSoon();
             }
-
-            await RaiseAlerts(context, now);
         }
 
         LogApplied(StoreId, applied, repeated, _figures.State.DayActual);
@@ -179,7 +173,8 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             SchedulePublish(now);
         }
 
-        await RaiseAlerts(context, now);
+        // Not on the ack path: raises are sent without waiting for them.
+        EvaluateAlerts(context, now);
     }
 
     /// <summary>The agent's own health from its last heartbeat, for the board; null before the first.</summary>
@@ -262,136 +257,9 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             new PeriodProgress(state.MonthActual, context.MonthTarget, Round(monthExpected), monthStatus.Deviation, monthStatus.Band, monthStatus.Direction, state.MonthSales));
     }
 
-    /// <summary>
-    /// Red and behind raises an intervention for the region's field supervisor; red and ahead raises a
-    /// calibration flag for HQ (the target is probably wrong). Once per episode: the flag clears when the
-    /// day leaves red, and the intervention grain never opens a second alert while one is open.
-    /// </summary>
-    private async Task RaiseAlerts(StoreContext context, DateTimeOffset now)
-    {
-        var (day, _) = Evaluate(context, now);
-        var status = new TargetStatus(day.Status, day.Direction, day.Deviation);
-        var subject = new InterventionSubject("store", StoreId, StoreId, context.Profile.RegionId);
-        var evidence = new InterventionEvidence(
-            $"{context.Profile.Name}: today {day.Actual:N0} against {day.Expected:N0} expected by now ({day.Deviation:P0}), target {day.Target:N0}",
-            day.Actual,
-            day.Expected,
-            day.Deviation,
-            now,
-            [.. Hours(context).Where(h => h.Hour <= context.LocalTime(now).Hour)]);
-
-        if (status.NeedsIntervention && !_dayBehindRaised)
-        {
-            await GrainFactory.GetGrain<IInterventionGrain>(InterventionConditions.GrainKey(StoreId, InterventionConditions.DayBehind))
-                .Raise(subject, evidence, "high", $"supervisor:{context.Profile.RegionId}");
-        }
-
-        if (status.NeedsCalibration && !_dayAheadRaised)
-        {
-            await GrainFactory.GetGrain<IInterventionGrain>(InterventionConditions.GrainKey(StoreId, InterventionConditions.DayAheadCalibration))
-                .Raise(subject, evidence, "info", "hq");
-        }
-
-        _dayBehindRaised = status.NeedsIntervention;
-        _dayAheadRaised = status.NeedsCalibration;
-        await RaiseDeviceAlerts(context, subject, now);
-        await RaiseAgentAlerts(context, subject, now);
-    }
-
-    /// <summary>
-    /// Alerts from the agent's last heartbeat: sales waiting in the store's outbox too long (the boards are behind the
-    /// tills), the outbox near its disk bound, the store PC's clock off by more than <see cref="LiveOptions.ClockSkewAlertAfter"/>.
-    /// </summary>
-    private async Task RaiseAgentAlerts(StoreContext context, InterventionSubject store, DateTimeOffset now)
-    {
-        var beat = _heartbeat;
-        var lag = beat?.OldestUnsentAge;
-        await RaiseWhileHolds(
-            InterventionConditions.FeedLagging,
-            lag is { } age && age >= _live.FeedLagAlertAfter,
-            () => $"{context.Profile.Name}: {beat!.OutboxDepth} sales waiting at the store, the oldest for {lag:hh\\:mm\\:ss}; last ack {(beat.LastAckAt is { } ack ? TimeZoneInfo.ConvertTime(ack, context.TimeZone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "never")}",
-            beat?.OutboxDepth,
-            () => new EvidenceFacts(EvidenceFacts.FeedLagging, WaitingSales: beat!.OutboxDepth, OldestWaiting: lag, LastAckAt: beat.LastAckAt),
-            "medium",
-            context,
-            store,
-            now);
-
-        var outboxState = beat?.OutboxState;
-        await RaiseWhileHolds(
-            InterventionConditions.OutboxNearFull,
-            outboxState is AgentHealth.OutboxNearFull or AgentHealth.OutboxOverBound,
-            () => $"{context.Profile.Name}: the edge agent's outbox is {(outboxState == AgentHealth.OutboxOverBound ? "past" : "near")} its disk bound: {beat!.OutboxBytes / 1048576.0:N0} of {beat.OutboxMaxBytes / 1048576.0:N0} MiB, {beat.OutboxDepth} sales waiting; sales are still kept, the store PC's disk is at risk",
-            beat?.OutboxBytes,
-            () => new EvidenceFacts(
-                outboxState == AgentHealth.OutboxOverBound ? EvidenceFacts.OutboxOverBound : EvidenceFacts.OutboxNearFull,
-                WaitingSales: beat!.OutboxDepth, OutboxBytes: beat.OutboxBytes, OutboxMaxBytes: beat.OutboxMaxBytes),
-            outboxState == AgentHealth.OutboxOverBound ? "high" : "medium",
-            context,
-            store,
-            now);
-
-        var skew = beat?.ClockSkew;
-        await RaiseWhileHolds(
-            InterventionConditions.ClockSkew,
-            skew is { } off && off.Duration() >= _live.ClockSkewAlertAfter,
-            () => $"{context.Profile.Name}: the store PC's clock is {skew!.Value.Duration().TotalSeconds:N0} s {(skew.Value > TimeSpan.Zero ? "behind" : "ahead of")} the server's (limit {_live.ClockSkewAlertAfter}); till times are suspect: check its time synchronisation",
-            skew is { } s ? (decimal)Math.Round(s.TotalSeconds, 1) : null,
-            () => new EvidenceFacts(EvidenceFacts.ClockSkewed, ClockSkew: skew, ClockSkewLimit: _live.ClockSkewAlertAfter),
-            "low",
-            context,
-            store,
-            now);
-    }
-
-    /// <summary>Raises the store's alert for <paramref name="condition"/> when it starts holding; once per episode.</summary>
-    private async Task RaiseWhileHolds(string condition, bool holds, Func<string> summary, decimal? figure, Func<EvidenceFacts> facts, string severity, StoreContext context, InterventionSubject store, DateTimeOffset now)
-    {
-        if (!holds)
-        {
-            _agentAlertsRaised.Remove(condition);
-            return;
-        }
-
-        if (_agentAlertsRaised.Add(condition))
-        {
-            await GrainFactory.GetGrain<IInterventionGrain>(InterventionConditions.GrainKey(StoreId, condition))
-                .Raise(store, new InterventionEvidence(summary(), figure, null, null, now, Facts: facts()), severity, $"supervisor:{context.Profile.RegionId}");
-        }
-    }
-
-    /// <summary>A till or scanner offline for <see cref="LiveOptions.DeviceOfflineAlertAfter"/> while the store is open.</summary>
-    private async Task RaiseDeviceAlerts(StoreContext context, InterventionSubject store, DateTimeOffset now)
-    {
-        var open = context.Profile.Hours.IsOpenAt(TimeOnly.FromDateTime(context.LocalTime(now)));
-        foreach (var device in Devices(now))
-        {
-            var key = (device.TerminalId, device.Kind);
-            if (device.Online)
-            {
-                _offline.Remove(key);
-                continue;
-            }
-
-            var (since, raised) = _offline.TryGetValue(key, out var known) ? known : (now, false);
-            if (open && !raised && now - since >= _live.DeviceOfflineAlertAfter)
-            {
-                var condition = $"device-offline-{device.TerminalId}-{device.Kind}";
-                var evidence = new InterventionEvidence(
-                    $"{context.Profile.Name}: {device.Kind} of terminal {device.TerminalId} offline since {TimeZoneInfo.ConvertTime(since, context.TimeZone):HH:mm} during opening hours",
-                    null,
-                    null,
-                    null,
-                    now,
-                    Facts: new EvidenceFacts(EvidenceFacts.DeviceOffline, TerminalId: device.TerminalId, DeviceKind: device.Kind, Since: since));
-                await GrainFactory.GetGrain<IInterventionGrain>(InterventionConditions.GrainKey(StoreId, condition))
-                    .Raise(store with { Kind = "device", Id = $"{StoreId}/{device.TerminalId}/{device.Kind}" }, evidence, "medium", $"supervisor:{context.Profile.RegionId}");
-                raised = true;
-            }
-
-            _offline[key] = (since, raised);
-        }
-    }
+    /// <summary>Judges the store's alerts on its figures, devices and agent now; raises go out without holding up this turn.</summary>
+    private void EvaluateAlerts(StoreContext context, DateTimeOffset now) =>
+        _alerts.Evaluate(new StoreAlertView(context.Profile, context.TimeZone, Evaluate(context, now).Day, Hours(context), Devices(now), _heartbeat), now);
 
     private void UpdateBands(StoreContext context, DateTimeOffset now)
     {
@@ -508,6 +376,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         _publishTimer?.Dispose();
         _publishTimer = null;
         await Publish(force: true);
+        EvaluateAlerts(await EnsureContext(), _clock.GetUtcNow());
     }
 
     /// <summary>A checkpoint as soon as the grain is free, off the turn of the ApplySales that made it due.</summary>
@@ -561,7 +430,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
         // Also where devices go offline when the agent fell silent: Publish sees the changed device list.
         await Publish(force: false);
-        await RaiseAlerts(_context, now);
+        EvaluateAlerts(_context, now);
     }
 
     private async Task Publish(bool force)
