@@ -62,7 +62,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
                 o.DeviceOfflineAlertAfter = TimeSpan.FromSeconds(1);
             });
             host.Services.AddOptions<TargetStatusOptions>();
-            host.Services.AddSingleton<IInterventionJournal>(new PgInterventionJournal(database.DataSource));
+            host.Services.AddSingleton<IInterventionJournal>(new PgInterventionJournal(database.DataSource, Microsoft.Extensions.Options.Options.Create(new InterventionJournalOptions())));
             host.Services.AddOptions<InterventionSlaOptions>().Configure(o => { });
             host.Services.Replace(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IOptions<InterventionSlaOptions>>(
                 Microsoft.Extensions.Options.Options.Create(new InterventionSlaOptions { AcknowledgeWithin = SlaAcknowledgeWithin })));

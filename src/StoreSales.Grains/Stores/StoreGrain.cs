@@ -92,7 +92,10 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
         UpdateBands(_context, now);
 
-        this.RegisterGrainTimer(RefreshPace, new GrainTimerCreationOptions(_live.RefreshInterval, _live.RefreshInterval) { Interleave = false });
+        // A random first tick spreads the refreshes (and their alert raises) of stores woken together, e.g. after a
+        // silo restart, over the interval instead of the same second.
+        var firstRefresh = TimeSpan.FromTicks(Random.Shared.NextInt64(Math.Max(1, _live.RefreshInterval.Ticks)));
+        this.RegisterGrainTimer(RefreshPace, new GrainTimerCreationOptions(firstRefresh, _live.RefreshInterval) { Interleave = false });
         this.RegisterGrainTimer(Checkpoint, new GrainTimerCreationOptions(_live.CheckpointInterval, _live.CheckpointInterval) { Interleave = false });
     }
 
