@@ -450,7 +450,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         _lastPublished = now;
         var notifier = GrainFactory.GetGrain<ILiveUpdateNotifierGrain>(0);
         await notifier.PublishStore(progress);
-        await GrainFactory.GetGrain<IRegionGrain>(context.Profile.RegionId).ReportStore(progress);
+        await GrainFactory.GetGrain<IRegionGrain>(context.Profile.RegionId).ReportStore(StoreSummary.Of(progress));
     }
 
     // Hot items are compared too: the window slides and the hour's usual velocity changes without a new sale.
