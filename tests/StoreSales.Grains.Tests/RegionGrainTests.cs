@@ -17,7 +17,7 @@ public sealed class RegionGrainTests(GrainClusterFixture fixture)
         var region = fixture.Grains.GetGrain<IRegionGrain>("region-south");
 
         // Stores report to their region on a short coalescing timer; the region also warms up by asking them.
-        var progress = await Eventually.Until(region.GetProgress, p => p.Day.Actual == 350m && !p.WarmingUp);
+        var progress = await WaitFor.Until(region.GetProgress, p => p.Day.Actual == 350m && !p.WarmingUp);
 
         Assert.Equal(350m, progress.Day.Actual);
         Assert.Equal((3, 3), (progress.StoresKnown, progress.StoresTotal));
@@ -47,7 +47,7 @@ public sealed class RegionGrainTests(GrainClusterFixture fixture)
 
         var region = fixture.Grains.GetGrain<IRegionGrain>("region-warm");
         var first = await region.GetProgress();
-        var warm = await Eventually.Until(region.GetProgress, p => !p.WarmingUp);
+        var warm = await WaitFor.Until(region.GetProgress, p => !p.WarmingUp);
 
         // Each store's activation reads master data and the ledger; asked 4 at a time, 60 cannot all be in by the first answer.
         Assert.Equal(Stores, first.StoresTotal);

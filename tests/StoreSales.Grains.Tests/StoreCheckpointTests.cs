@@ -38,7 +38,7 @@ public sealed class StoreCheckpointTests(GrainClusterFixture fixture)
         // Meanwhile a sale the grain never heard of (its ApplySales timed out) is in the ledger too.
         await ledger.Append(StoreId, [Sale("T01", 4, Now.AddMinutes(-5), (Tea, 1, 5m))], TestContext.Current.CancellationToken);
 
-        var after = await Eventually.Until(store.GetProgress, p => p.Day.SalesCount == 4);
+        var after = await WaitFor.Until(store.GetProgress, p => p.Day.SalesCount == 4);
         var again = await store.ApplySales([new StoreSale("T01", 3, Now.AddMinutes(-10), 20m, [new StoreSaleLine(Tea, 4, 20m)])]);
 
         Assert.Equal((35m, 3), (beforeCrash.Day.Actual, beforeCrash.Day.SalesCount));
@@ -66,7 +66,7 @@ public sealed class StoreCheckpointTests(GrainClusterFixture fixture)
             [Sale("T09", 7, Now.AddMonths(-1), (Tea, 1, 1000m)), Sale("T09", 8, Now.AddDays(-3), (Tea, 1, 100m)), Sale("T09", 9, Now.AddMinutes(-3), (Tea, 1, 30m))],
             TestContext.Current.CancellationToken);
 
-        var after = await Eventually.Until(store.GetProgress, p => p.Month.Actual == 140m);
+        var after = await WaitFor.Until(store.GetProgress, p => p.Month.Actual == 140m);
         var retried = await store.ApplySales([new StoreSale("T09", 8, Now.AddDays(-3), 100m, [])]);
         var next = await store.ApplySales([new StoreSale("T09", 10, Now.AddMinutes(-1), 5m, [])]);
 
@@ -89,7 +89,7 @@ public sealed class StoreCheckpointTests(GrainClusterFixture fixture)
     {
         var writes = fixture.Storage.Writes(storeId);
         await store.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        Assert.True(await Eventually.Until(() => fixture.Storage.Writes(storeId) > writes), "the deactivation wrote a checkpoint");
+        Assert.True(await WaitFor.Until(() => fixture.Storage.Writes(storeId) > writes), "the deactivation wrote a checkpoint");
     }
 
     private async Task<decimal> LedgerTotal(string storeId, DateTimeOffset from)

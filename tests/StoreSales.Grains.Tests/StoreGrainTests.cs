@@ -94,7 +94,7 @@ public sealed class StoreGrainTests(GrainClusterFixture fixture)
 
         // Going red behind raised one alert for the region's supervisor, with the figures of that moment.
         // Raised off the ack path, by the publish timer: wait for it.
-        var alert = await Eventually.Until(fixture.Grains.GetGrain<IInterventionGrain>("store-hz001/day-behind").GetCurrent, a => a is not null);
+        var alert = await WaitFor.Until(fixture.Grains.GetGrain<IInterventionGrain>("store-hz001/day-behind").GetCurrent, a => a is not null);
         Assert.NotNull(alert);
         Assert.Equal("supervisor:region-east", alert.Assignee);
         Assert.Equal(behind.Day.Actual, alert.Evidence.Actual);

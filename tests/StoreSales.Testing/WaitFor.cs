@@ -4,7 +4,7 @@ namespace StoreSales.Testing;
 /// Waits for a condition that becomes true through someone else's work (a grain timer, a background push) instead of
 /// sleeping a guessed time: polls briefly, and returns the last value read so the test's assertion shows what it saw.
 /// </summary>
-public static class Eventually
+public static class WaitFor
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
 
