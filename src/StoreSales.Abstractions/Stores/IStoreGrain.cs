@@ -14,6 +14,13 @@ public interface IStoreGrain : IGrainWithStringKey
     /// </summary>
     Task<SalesApplied> ApplySales(ImmutableArray<StoreSale> sales);
 
+    /// <summary>
+    /// Counts the store's sales that are in the ledger and not in its figures yet: for a caller whose
+    /// <see cref="ApplySales"/> timed out or failed after the ledger commit (an expired call is dropped, not retried).
+    /// Figures only: such sales do not reach the hot items or the ticker.
+    /// </summary>
+    Task<SalesApplied> CatchUpFromLedger();
+
     Task<StoreProgress> GetProgress();
 
     /// <summary>

@@ -40,6 +40,16 @@ internal sealed partial class StoreCheckpoint(IPersistentState<StoreState> stora
         }
 
         _checkpointedVersion = State.Version;
+        return await CountTail(storeId, zone, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Counts what the ledger holds above this activation's watermarks: on activation the tail after the checkpoint,
+    /// later the sales of an ApplySales that never arrived (its caller timed out and the message expired).
+    /// </summary>
+    /// <returns>The sales counted now.</returns>
+    public async Task<IReadOnlyList<StoreSale>> CountTail(string storeId, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         RollOver(zone, now);
         var monthStart = MonthStart(zone);
         var watermarks = _logs.ToDictionary(l => l.Key, l => l.Value.Watermark, StringComparer.Ordinal);
@@ -57,7 +67,7 @@ internal sealed partial class StoreCheckpoint(IPersistentState<StoreState> stora
             // the version above anything already published: boards that keep the newest do not ignore the store.
             State.Version += counted.Count;
             State.UpdatedAt = now;
-            LogRestored(storeId, counted.Count, tail.Count, State.MonthActual);
+            LogTailCounted(storeId, counted.Count, tail.Count, State.MonthActual);
         }
 
         return counted;
@@ -150,6 +160,6 @@ internal sealed partial class StoreCheckpoint(IPersistentState<StoreState> stora
         return new DateTimeOffset(start, zone.GetUtcOffset(start));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId}: {Counted} of {Tail} sales of the ledger tail counted on top of the checkpoint; month actual {MonthActual}")]
-    private partial void LogRestored(string storeId, int counted, int tail, decimal monthActual);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId}: {Counted} of {Tail} sales of the ledger tail counted; month actual {MonthActual}")]
+    private partial void LogTailCounted(string storeId, int counted, int tail, decimal monthActual);
 }

@@ -151,6 +151,24 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         return new SalesApplied(applied, repeated);
     }
 
+    async Task<SalesApplied> IStoreGrain.CatchUpFromLedger()
+    {
+        var context = await EnsureContext();
+        var now = _clock.GetUtcNow();
+        var counted = await _figures.CountTail(StoreId, context.TimeZone, now, CancellationToken.None);
+        if (counted.Count > 0)
+        {
+            UpdateBands(context, now);
+            SchedulePublish(now);
+            if (_figures.Due)
+            {
+                ScheduleCheckpointSoon();
+            }
+        }
+
+        return new SalesApplied(counted.Count, 0);
+    }
+
     async Task<StoreProgress> IStoreGrain.GetProgress()
     {
         var context = await EnsureContext();
