@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Runtime.Hosting;
@@ -33,6 +34,9 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
     private const string MemoryStorageName = "live-memory";
 
+    /// <summary>Small, so a test can count a store past it; production default is 1000.</summary>
+    public const int CheckpointAfterSales = 50;
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public TestDatabase Database { get; private set; } = null!;
@@ -60,6 +64,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
                 o.PublishInterval = TimeSpan.FromMilliseconds(20);
                 o.DeviceOfflineAfter = DeviceOfflineAfter;
                 o.DeviceOfflineAlertAfter = TimeSpan.FromSeconds(1);
+                o.CheckpointAfterSales = CheckpointAfterSales;
             });
             host.Services.AddOptions<TargetStatusOptions>();
             host.Services.AddSingleton<IInterventionJournal>(new PgInterventionJournal(database.DataSource, Microsoft.Extensions.Options.Options.Create(new InterventionJournalOptions())));
@@ -78,6 +83,18 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    /// <summary>A Shanghai store of its own (08:00–22:00, region-east) in master data, for a test whose grain must start fresh.</summary>
+    public async Task AddStore(string storeId)
+    {
+        await using var connection = await Database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO store (store_id, name, region_id, latitude, longitude, time_zone, opens, closes)
+            VALUES (@storeId, @storeId, 'region-east', 31.2, 121.4, 'Asia/Shanghai', '08:00', '22:00')
+            """,
+            new { storeId });
     }
 
     public async ValueTask DisposeAsync()

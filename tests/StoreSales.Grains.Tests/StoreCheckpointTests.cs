@@ -21,7 +21,7 @@ public sealed class StoreCheckpointTests(GrainClusterFixture fixture)
     public async Task A_crash_after_the_ledger_commit_and_before_the_checkpoint_loses_nothing()
     {
         const string StoreId = "store-ckpt-crash";
-        await AddStore(StoreId);
+        await fixture.AddStore(StoreId);
         var store = fixture.Grains.GetGrain<IStoreGrain>(StoreId);
         var ledger = new SaleLedger(fixture.Database.DataSource);
 
@@ -54,7 +54,7 @@ public sealed class StoreCheckpointTests(GrainClusterFixture fixture)
     public async Task A_terminal_the_checkpoint_never_saw_is_found_in_the_ledger_and_counted_from_this_month()
     {
         const string StoreId = "store-ckpt-newterm";
-        await AddStore(StoreId);
+        await fixture.AddStore(StoreId);
         var store = fixture.Grains.GetGrain<IStoreGrain>(StoreId);
         var ledger = new SaleLedger(fixture.Database.DataSource);
         await Ingest(ledger, StoreId, Sale("T01", 1, Now.AddMinutes(-30), (Tea, 1, 10m)));
@@ -80,7 +80,7 @@ public sealed class StoreCheckpointTests(GrainClusterFixture fixture)
     public async Task A_live_store_catches_up_with_sales_whose_ApplySales_never_arrived()
     {
         const string StoreId = "store-ckpt-catchup";
-        await AddStore(StoreId);
+        await fixture.AddStore(StoreId);
         var store = fixture.Grains.GetGrain<IStoreGrain>(StoreId);
         var ledger = new SaleLedger(fixture.Database.DataSource);
         await Ingest(ledger, StoreId, Sale("T01", 1, Now.AddMinutes(-30), (Tea, 1, 10m)));
@@ -94,6 +94,25 @@ public sealed class StoreCheckpointTests(GrainClusterFixture fixture)
         Assert.Equal(new SalesApplied(2, 0), caughtUp);
         Assert.Equal(new SalesApplied(0, 0), again);
         Assert.Equal((60m, 3), (progress.Day.Actual, progress.Day.SalesCount));
+    }
+
+    [Fact]
+    public async Task A_store_that_counted_CheckpointAfterSales_sales_checkpoints_without_waiting_for_the_interval()
+    {
+        const string StoreId = "store-ckpt-busy";
+        await fixture.AddStore(StoreId);
+        var store = fixture.Grains.GetGrain<IStoreGrain>(StoreId);
+        await store.GetProgress();
+        var before = fixture.Storage.Writes(StoreId);
+
+        var few = await store.ApplySales([.. Enumerable.Range(1, GrainClusterFixture.CheckpointAfterSales - 1).Select(n => new StoreSale("T01", n, Now, 1m, []))]);
+        var writesAfterFew = fixture.Storage.Writes(StoreId);
+        await store.ApplySales([new StoreSale("T01", GrainClusterFixture.CheckpointAfterSales, Now, 1m, [])]);
+
+        // Counting alone never writes (the interval is 10 s); the sale that makes the count due schedules a write.
+        Assert.Equal(GrainClusterFixture.CheckpointAfterSales - 1, few.Applied);
+        Assert.Equal(before, writesAfterFew);
+        Assert.True(await WaitFor.Until(() => fixture.Storage.Writes(StoreId) > before), "a checkpoint was written");
     }
 
     /// <summary>What the ingest API does: the ledger first, then the grain.</summary>
@@ -116,16 +135,5 @@ public sealed class StoreCheckpointTests(GrainClusterFixture fixture)
     {
         await using var connection = await fixture.Database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
         return await connection.ExecuteScalarAsync<decimal>("SELECT coalesce(sum(total), 0) FROM sale WHERE store_id = @storeId AND rung_up_at >= @from", new { storeId, from = from.ToUniversalTime() });
-    }
-
-    private async Task AddStore(string storeId)
-    {
-        await using var connection = await fixture.Database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO store (store_id, name, region_id, latitude, longitude, time_zone, opens, closes)
-            VALUES (@storeId, @storeId, 'region-east', 31.2, 121.4, 'Asia/Shanghai', '08:00', '22:00')
-            """,
-            new { storeId });
     }
 }

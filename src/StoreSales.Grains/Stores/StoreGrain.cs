@@ -14,12 +14,14 @@ namespace StoreSales.Grains.Stores;
 
 /// <summary>
 /// A store's live figures: today's and this month's sales against target, paced to the store's own rhythm,
-/// and its hot items. Fed by the ingest API after each batch is durable in the ledger.
+/// and its hot items. Fed by the ingest API after each batch is durable in the ledger. The flow: sales are counted
+/// in memory (<see cref="StoreCheckpoint"/>, checkpointed by a timer and completed from the ledger tail on
+/// activation), published coalesced to the boards and the region, and judged for alerts from the timers
+/// (<see cref="StoreAlerts"/>), never on the ack path.
 /// </summary>
 public sealed partial class StoreGrain : Grain, IStoreGrain
 {
     private readonly StoreCheckpoint _figures;
-    private StoreAlerts _alerts = null!;
     private readonly IChainDirectory _directory;
     private readonly IStoreLedgerReader _ledger;
     private readonly TimeProvider _clock;
@@ -32,12 +34,13 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     // The board's ticker: the latest sales, newest first; live only, refilled from the ledger on activation.
     private readonly List<RecentSale> _recentSales = [];
 
-    // Kept in memory only: rebuilt from the ledger on activation, so each state write stays small.
+    // Kept in memory only: rebuilt from the ledger's last hour on activation, so each checkpoint stays small.
     private HotItemWindow _hotItems = null!;
 
     // What the store usually sells per item in the current local hour of the week; reloaded when the hour moves on.
     private UsualVelocity _usual = null!;
 
+    private StoreAlerts _alerts = null!;
     private StoreContext? _context;
     private DateTimeOffset _lastPublished = DateTimeOffset.MinValue;
     private IGrainTimer? _publishTimer;
