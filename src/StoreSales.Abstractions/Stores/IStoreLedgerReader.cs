@@ -18,7 +18,7 @@ public interface IStoreLedgerReader
     /// The store's sales that a checkpoint does not contain yet, figures only (no lines), ordered by terminal and
     /// sequence: of each terminal in <paramref name="watermarks"/> those with a sequence above its watermark, of every
     /// other terminal of the store all of them; in both cases only those rung up at or after <paramref name="from"/>.
-    /// Costs index range scans per terminal, not a scan of the store's ledger.
+    /// Costs an index probe and range per known terminal; only a terminal new to the checkpoint costs a read of the store's month.
     /// </summary>
     Task<IReadOnlyList<StoreSale>> ReadTail(string storeId, IReadOnlyDictionary<string, long> watermarks, DateTimeOffset from, CancellationToken cancellationToken);
 

@@ -63,8 +63,10 @@ public sealed class PgStoreLedgerReader(NpgsqlDataSource dataSource) : IStoreLed
     public async Task<IReadOnlyList<StoreSale>> ReadTail(string storeId, IReadOnlyDictionary<string, long> watermarks, DateTimeOffset from, CancellationToken cancellationToken)
     {
         // The store's terminals by a loose index scan of the primary key (store_id, terminal_id, sequence): one index
-        // probe per terminal instead of reading every sale. Then per terminal one range scan: above the checkpoint's
-        // watermark for a known terminal; a terminal the checkpoint never saw is read from this month's start.
+        // probe per terminal instead of reading every sale. A known terminal is read above its watermark, one primary-key
+        // range each (OFFSET 0 keeps the planner from flattening that into a scan of the store's month). Only when a
+        // terminal is new to the checkpoint is the store's month read through the time index (a one-time filter skips
+        // it otherwise): a new terminal's first sequence this month is not known before.
         const string Sql = """
             WITH RECURSIVE terminals(terminal_id) AS (
                 (SELECT terminal_id FROM sale WHERE store_id = @store ORDER BY terminal_id LIMIT 1)
@@ -74,19 +76,22 @@ public sealed class PgStoreLedgerReader(NpgsqlDataSource dataSource) : IStoreLed
                         ORDER BY s.terminal_id LIMIT 1)
                 FROM terminals t
                 WHERE t.terminal_id IS NOT NULL
-            ), known(terminal_id, watermark) AS (
-                SELECT * FROM unnest(@known::text[], @watermarks::bigint[])
+            ), fresh AS (
+                SELECT terminal_id FROM terminals WHERE terminal_id IS NOT NULL AND terminal_id <> ALL(@known::text[])
             )
-            SELECT t.terminal_id, s.sequence, s.rung_up_at, s.total
-            FROM terminals t
-            LEFT JOIN known k USING (terminal_id)
+            SELECT k.terminal_id, s.sequence, s.rung_up_at, s.total
+            FROM unnest(@known::text[], @watermarks::bigint[]) AS k(terminal_id, watermark)
             CROSS JOIN LATERAL (
                 SELECT s.sequence, s.rung_up_at, s.total FROM sale s
-                WHERE s.store_id = @store AND s.terminal_id = t.terminal_id
-                  AND s.sequence > coalesce(k.watermark, -9223372036854775808) AND s.rung_up_at >= @from
-                ORDER BY s.sequence) s
-            WHERE t.terminal_id IS NOT NULL
-            ORDER BY t.terminal_id, s.sequence
+                WHERE s.store_id = @store AND s.terminal_id = k.terminal_id AND s.sequence > k.watermark AND s.rung_up_at >= @from
+                OFFSET 0) s
+            UNION ALL
+            SELECT s.terminal_id, s.sequence, s.rung_up_at, s.total
+            FROM sale s
+            WHERE s.store_id = @store AND s.rung_up_at >= @from
+              AND s.terminal_id IN (SELECT terminal_id FROM fresh)
+              AND EXISTS (SELECT 1 FROM fresh)
+            ORDER BY 1, 2
             """;
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
