@@ -29,18 +29,9 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     private readonly TargetStatusOptions _statusOptions;
     private readonly HotItemOptions _hotItemOptions;
     private readonly ILogger<StoreGrain> _logger;
-    private readonly Dictionary<string, string> _itemNames = new(StringComparer.Ordinal);
-
-    // The board's ticker: the latest sales, newest first; live only, refilled from the ledger on activation.
-    private readonly List<RecentSale> _recentSales = [];
-
-    // Kept in memory only: rebuilt from the ledger's last hour on activation, so each checkpoint stays small.
-    private HotItemWindow _hotItems = null!;
-
-    // What the store usually sells per item in the current local hour of the week; reloaded when the hour moves on.
-    private UsualVelocity _usual = null!;
 
     private StoreAlerts _alerts = null!;
+    private StoreHotItems _hotItems = null!;
     private StoreContext? _context;
     private DateTimeOffset _lastPublished = DateTimeOffset.MinValue;
     private IGrainTimer? _publishTimer;
@@ -81,16 +72,15 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             new StoreAlertOptions(_live.DeviceOfflineAlertAfter, _live.FeedLagAlertAfter, _live.ClockSkewAlertAfter),
             _logger);
         _context = await LoadContext(cancellationToken);
-        _hotItems = new HotItemWindow(_live.HotItemWindow, _live.HotItemBucket);
-        _usual = await LoadUsualVelocity(_context, _clock.GetUtcNow(), cancellationToken);
+        _hotItems = new StoreHotItems(StoreId, _ledger, _directory, _live, _hotItemOptions, _logger);
 
         // The hour's read before the tail: a sale committed in between is then in the figures (exact) and at worst
         // missing from the hot items, never counted twice in them.
-        await LoadHotItems(cancellationToken);
+        await _hotItems.Load(_context.LocalTime(_clock.GetUtcNow()), _clock.GetUtcNow(), cancellationToken);
         var now = _clock.GetUtcNow();
         foreach (var sale in await _figures.Restore(StoreId, _context.TimeZone, now, cancellationToken))
         {
-            Remember(sale);
+            _hotItems.Remember(sale);
         }
 
         UpdateBands(_context, now);
@@ -135,7 +125,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             }
 
             applied++;
-            AddToWindow(sale, now);
+            _hotItems.Add(sale, now);
         }
 
         if (applied > 0)
@@ -223,48 +213,6 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             .Select(d => new DeviceStatus(d.TerminalId, d.Kind, d.Online && fresh, d.LastEventAt, _heartbeatAt))];
     }
 
-    /// <summary>The last hour's item sales: the hot-item window and the ticker (the figures come from the checkpoint and the tail).</summary>
-    private async Task LoadHotItems(CancellationToken cancellationToken)
-    {
-        var now = _clock.GetUtcNow();
-        var from = now - _hotItems.Window;
-        foreach (var sale in await _ledger.ReadSince(StoreId, from, from, cancellationToken))
-        {
-            AddToWindow(sale, now);
-        }
-    }
-
-    private void AddToWindow(StoreSale sale, DateTimeOffset now)
-    {
-        foreach (var line in sale.Lines)
-        {
-            _hotItems.Add(line.ItemCode, line.Quantity, sale.RungUpAt, now);
-        }
-
-        Remember(sale);
-    }
-
-    /// <summary>Keeps the sale if it is among the latest (sales may arrive out of order after an outage).</summary>
-    private void Remember(StoreSale sale)
-    {
-        if (_recentSales.Exists(r => r.TerminalId == sale.TerminalId && r.Sequence == sale.Sequence))
-        {
-            return;
-        }
-
-        var at = _recentSales.FindIndex(r => r.RungUpAt < sale.RungUpAt);
-        if (at < 0 && _recentSales.Count >= _live.RecentSaleCount)
-        {
-            return;
-        }
-
-        _recentSales.Insert(at < 0 ? _recentSales.Count : at, new RecentSale(sale.TerminalId, sale.Sequence, sale.RungUpAt, sale.Total, sale.Lines.Sum(l => l.Quantity)));
-        if (_recentSales.Count > _live.RecentSaleCount)
-        {
-            _recentSales.RemoveAt(_recentSales.Count - 1);
-        }
-    }
-
     private (PeriodProgress Day, PeriodProgress Month) Evaluate(StoreContext context, DateTimeOffset now)
     {
         var state = _figures.State;
@@ -296,7 +244,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     {
         var state = _figures.State;
         var (day, month) = Evaluate(context, now);
-        var hot = await RankHotItems(context, now);
+        var hot = await _hotItems.Rank(context.LocalTime(now), now);
 
         return new StoreProgress(
             StoreId,
@@ -311,7 +259,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             Devices(now),
             _heartbeat is null ? null : _heartbeatAt,
             Hours(context),
-            [.. _recentSales],
+            _hotItems.RecentSales,
             Agent());
     }
 
@@ -320,62 +268,6 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         var state = _figures.State;
         var expected = TargetPacing.ExpectedByHour(TargetPacing.DayTarget(context.MonthTarget, state.Day, context.Pacing), state.Day, context.Pacing);
         return [.. Enumerable.Range(0, 24).Select(h => new HourFigure(h, state.DayHours[h], Round(expected[h])))];
-    }
-
-    /// <summary>
-    /// The store's hot list: every item of the window ranked by its lift against the usual velocity of this hour of
-    /// the week. The usual velocity is reloaded here, on the first publish or read after the store-local hour changed
-    /// (an active store's refresh timer publishes every <see cref="LiveOptions.RefreshInterval"/>): an idle store costs
-    /// nothing, and no loop walks all stores on the hour.
-    /// </summary>
-    private async Task<ImmutableArray<HotItemNow>> RankHotItems(StoreContext context, DateTimeOffset now)
-    {
-        if (!_usual.Covers(context.LocalTime(now)))
-        {
-            try
-            {
-                _usual = await LoadUsualVelocity(context, now, CancellationToken.None);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A board with last hour's baseline beats no board: keep it, and try again on the next publish.
-                LogUsualNotLoaded(ex, StoreId, _usual.HourStart);
-            }
-        }
-
-        var ranked = HotItemRanking.Rank(_hotItems.Top(int.MaxValue, now), _usual, _hotItems.Window, _live.HotItemCount, _hotItemOptions);
-        await LoadItemNames(ranked.Select(r => r.ItemCode));
-        return [.. ranked.Select(r => new HotItemNow(
-            r.ItemCode,
-            _itemNames.GetValueOrDefault(r.ItemCode),
-            r.Units,
-            Round(r.UnitsPerHour),
-            r.Lift.Lift,
-            Round(r.UsualUnitsPerHour),
-            r.Lift.IsHot))];
-    }
-
-    private async Task<UsualVelocity> LoadUsualVelocity(StoreContext context, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var usual = await _ledger.ReadUsualVelocity(StoreId, UsualVelocity.HourOf(context.LocalTime(now)), _hotItemOptions.UsualWeeks, cancellationToken);
-        LogUsualLoaded(StoreId, usual.HourStart, usual.ItemCount, usual.WeeksObserved);
-        return usual;
-    }
-
-    private async Task LoadItemNames(IEnumerable<string> codes)
-    {
-        var missing = codes.Where(c => !_itemNames.ContainsKey(c)).ToList();
-        if (missing.Count == 0)
-        {
-            return;
-        }
-
-        var names = await _directory.GetItemNames(missing, CancellationToken.None);
-        foreach (var code in missing)
-        {
-            // Remember unknown items too, so an uncatalogued code is not looked up on every publish.
-            _itemNames[code] = names.GetValueOrDefault(code, code);
-        }
     }
 
     /// <summary>Publishes at most once per <see cref="LiveOptions.PublishInterval"/>; a burst becomes one update.</summary>
@@ -510,12 +402,6 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId}: {Applied} sales counted, {Repeated} already counted; day actual {DayActual}")]
     private partial void LogApplied(string storeId, int applied, int repeated, decimal dayActual);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId}: usual item velocity for the hour from {HourStart} loaded: {Items} items over {Weeks} weeks with sales")]
-    private partial void LogUsualLoaded(string storeId, DateTime hourStart, int items, int weeks);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: usual item velocity for the new hour could not be read; keeping the one from {HourStart}")]
-    private partial void LogUsualNotLoaded(Exception exception, string storeId, DateTime hourStart);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId}: heartbeat from agent {AgentId}, {Online} of {Devices} devices online, outbox {OutboxDepth}")]
     private partial void LogHeartbeat(string storeId, string agentId, int online, int devices, long outboxDepth);
