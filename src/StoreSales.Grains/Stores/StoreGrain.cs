@@ -76,8 +76,8 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
         // The hour's read before the tail: a sale committed in between is then in the figures (exact) and at worst
         // missing from the hot items, never counted twice in them.
-        await _hotItems.Load(_context.LocalTime(_clock.GetUtcNow()), _clock.GetUtcNow(), cancellationToken);
         var now = _clock.GetUtcNow();
+        await _hotItems.Load(_context.LocalTime(now), now, cancellationToken);
         foreach (var sale in await _figures.Restore(StoreId, _context.TimeZone, now, cancellationToken))
         {
             _hotItems.Remember(sale);
