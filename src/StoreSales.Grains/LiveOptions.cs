@@ -82,4 +82,12 @@ public sealed class LiveOptions
     /// with what it has meanwhile, so a region of thousands of stores never wakes them all at once. Default 4.
     /// </summary>
     public int RegionWarmUpConcurrency { get; set; } = 4;
+
+    /// <summary>Describes the first invalid setting, or null when the options are usable.</summary>
+    public string? Validate() =>
+        RefreshInterval <= TimeSpan.Zero ? $"{SectionName}:{nameof(RefreshInterval)} must be positive (is {RefreshInterval})."
+        : CheckpointInterval <= TimeSpan.Zero ? $"{SectionName}:{nameof(CheckpointInterval)} must be positive (is {CheckpointInterval})."
+        : CheckpointAfterSales < 1 ? $"{SectionName}:{nameof(CheckpointAfterSales)} must be at least 1 (is {CheckpointAfterSales})."
+        : RegionWarmUpConcurrency is < 1 or > 64 ? $"{SectionName}:{nameof(RegionWarmUpConcurrency)} must be between 1 and 64 (is {RegionWarmUpConcurrency})."
+        : null;
 }
