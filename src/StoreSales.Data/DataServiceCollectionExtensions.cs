@@ -46,6 +46,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IChainDirectory, PgChainDirectory>();
         services.AddSingleton<IStoreLedgerReader, PgStoreLedgerReader>();
         services.AddSingleton<IInterventionJournal, PgInterventionJournal>();
+        services.AddOptions<InterventionJournalOptions>()
+            .BindConfiguration(InterventionJournalOptions.SectionName)
+            .Validate(o => o.Validate() is null, $"Invalid {InterventionJournalOptions.SectionName} settings")
+            .ValidateOnStart();
         services.AddSingleton<InterventionInbox>();
 
         // Bound here because both hosts call this: the store grains (silo) and the heatmap (command center) must

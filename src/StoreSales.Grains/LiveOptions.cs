@@ -63,4 +63,31 @@ public sealed class LiveOptions
     /// the region's supervisor gets a <c>clock-skew</c> intervention. Default 2 minutes.
     /// </summary>
     public TimeSpan ClockSkewAlertAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How often a store whose figures changed writes them (with the record of which sales they contain) to grain
+    /// storage. Sales are counted in memory and the ledger is the system of record, so this bounds only how much ledger
+    /// tail a reactivated store reads, not what can be lost. Default 10 s.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A store that counted this many sales since its last checkpoint writes one at once instead of waiting for
+    /// <see cref="CheckpointInterval"/>, so a busy store's ledger tail stays short. Default 1000.
+    /// </summary>
+    public int CheckpointAfterSales { get; set; } = 1000;
+
+    /// <summary>
+    /// How many of its stores a newly activated region asks for their figures at a time while it warms up; it answers
+    /// with what it has meanwhile, so a region of thousands of stores never wakes them all at once. Default 4.
+    /// </summary>
+    public int RegionWarmUpConcurrency { get; set; } = 4;
+
+    /// <summary>Describes the first invalid setting, or null when the options are usable.</summary>
+    public string? Validate() =>
+        RefreshInterval <= TimeSpan.Zero ? $"{SectionName}:{nameof(RefreshInterval)} must be positive (is {RefreshInterval})."
+        : CheckpointInterval <= TimeSpan.Zero ? $"{SectionName}:{nameof(CheckpointInterval)} must be positive (is {CheckpointInterval})."
+        : CheckpointAfterSales < 1 ? $"{SectionName}:{nameof(CheckpointAfterSales)} must be at least 1 (is {CheckpointAfterSales})."
+        : RegionWarmUpConcurrency is < 1 or > 64 ? $"{SectionName}:{nameof(RegionWarmUpConcurrency)} must be between 1 and 64 (is {RegionWarmUpConcurrency})."
+        : null;
 }

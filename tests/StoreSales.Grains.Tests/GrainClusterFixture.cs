@@ -1,5 +1,8 @@
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using StoreSales.Abstractions.Chain;
 using StoreSales.Abstractions.Stores;
@@ -29,11 +32,19 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     /// <summary>Short, so a silent agent's devices can be watched go offline; production default is 2 minutes.</summary>
     public static readonly TimeSpan DeviceOfflineAfter = TimeSpan.FromSeconds(2);
 
+    private const string MemoryStorageName = "live-memory";
+
+    /// <summary>Small, so a test can count a store past it; production default is 1000.</summary>
+    public const int CheckpointAfterSales = 50;
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public TestDatabase Database { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>The store grains' storage, which a test can make lose writes (a silo crash before a checkpoint).</summary>
+    public CrashableGrainStorage Storage { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -53,9 +64,10 @@ public sealed class GrainClusterFixture : IAsyncLifetime
                 o.PublishInterval = TimeSpan.FromMilliseconds(20);
                 o.DeviceOfflineAfter = DeviceOfflineAfter;
                 o.DeviceOfflineAlertAfter = TimeSpan.FromSeconds(1);
+                o.CheckpointAfterSales = CheckpointAfterSales;
             });
             host.Services.AddOptions<TargetStatusOptions>();
-            host.Services.AddSingleton<IInterventionJournal>(new PgInterventionJournal(database.DataSource));
+            host.Services.AddSingleton<IInterventionJournal>(new PgInterventionJournal(database.DataSource, Microsoft.Extensions.Options.Options.Create(new InterventionJournalOptions())));
             host.Services.AddOptions<InterventionSlaOptions>().Configure(o => { });
             host.Services.Replace(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IOptions<InterventionSlaOptions>>(
                 Microsoft.Extensions.Options.Options.Create(new InterventionSlaOptions { AcknowledgeWithin = SlaAcknowledgeWithin })));
@@ -64,11 +76,25 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         });
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(GrainStorageNames.Live);
+            silo.AddMemoryGrainStorage(MemoryStorageName);
+            silo.Services.AddGrainStorage(GrainStorageNames.Live, (services, _) =>
+                Storage = new CrashableGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(MemoryStorageName)));
             silo.UseInMemoryReminderService();
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    /// <summary>A Shanghai store of its own (08:00–22:00, region-east) in master data, for a test whose grain must start fresh.</summary>
+    public async Task AddStore(string storeId)
+    {
+        await using var connection = await Database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO store (store_id, name, region_id, latitude, longitude, time_zone, opens, closes)
+            VALUES (@storeId, @storeId, 'region-east', 31.2, 121.4, 'Asia/Shanghai', '08:00', '22:00')
+            """,
+            new { storeId });
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Stores;
+using StoreSales.Testing;
 
 namespace StoreSales.Grains.Tests;
 
@@ -65,7 +66,7 @@ public sealed class StoreDeviceTests(GrainClusterFixture fixture)
         await Task.Delay(TimeSpan.FromSeconds(1.2), TestContext.Current.CancellationToken);
         await store.ReportHeartbeat(Heartbeat(Device("T02", "till", true), Device("T02", "scanner", false)));
         await store.ReportHeartbeat(Heartbeat(Device("T02", "till", true), Device("T02", "scanner", false)));
-        var raised = await alert.GetCurrent();
+        var raised = await Eventually.Until(alert.GetCurrent, a => a is not null);
 
         Assert.Null(early);
         Assert.NotNull(raised);
@@ -87,7 +88,7 @@ public sealed class StoreDeviceTests(GrainClusterFixture fixture)
         await store.ReportHeartbeat(Heartbeat(Device("T01", "till", true)) with { OutboxDepth = 40, OldestUnsentAge = TimeSpan.FromMinutes(3) });
         var early = await alert.GetCurrent();
         await store.ReportHeartbeat(Heartbeat(Device("T01", "till", true)) with { OutboxDepth = 900, OldestUnsentAge = TimeSpan.FromMinutes(16) });
-        var raised = await alert.GetCurrent();
+        var raised = await Eventually.Until(alert.GetCurrent, a => a is not null);
 
         Assert.Null(early);
         Assert.NotNull(raised);
@@ -106,7 +107,7 @@ public sealed class StoreDeviceTests(GrainClusterFixture fixture)
         await store.ReportHeartbeat(Heartbeat(Device("T01", "till", true)) with { OutboxBytes = 300 * mib, OutboxMaxBytes = 1024 * mib, OutboxState = AgentHealth.OutboxOk });
         var early = await alert.GetCurrent();
         await store.ReportHeartbeat(Heartbeat(Device("T01", "till", true)) with { OutboxBytes = 900 * mib, OutboxMaxBytes = 1024 * mib, OutboxState = AgentHealth.OutboxNearFull });
-        var raised = await alert.GetCurrent();
+        var raised = await Eventually.Until(alert.GetCurrent, a => a is not null);
         var board = await store.GetProgress();
 
         Assert.Null(early);
@@ -126,7 +127,7 @@ public sealed class StoreDeviceTests(GrainClusterFixture fixture)
         await store.ReportHeartbeat(Heartbeat(Device("T01", "till", true)) with { ClockSkew = TimeSpan.FromSeconds(-90) });
         var early = await alert.GetCurrent();
         await store.ReportHeartbeat(Heartbeat(Device("T01", "till", true)) with { ClockSkew = TimeSpan.FromMinutes(-5) });
-        var raised = await alert.GetCurrent();
+        var raised = await Eventually.Until(alert.GetCurrent, a => a is not null);
         var board = await store.GetProgress();
 
         Assert.Null(early);

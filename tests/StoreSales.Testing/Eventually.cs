@@ -27,4 +27,27 @@ public static class Eventually
     /// <inheritdoc cref="Holds(Func{Task{bool}}, string, TimeSpan?, CancellationToken)"/>
     public static Task Holds(Func<bool> condition, string what, TimeSpan? limit = null, CancellationToken cancellationToken = default) =>
         Holds(() => Task.FromResult(condition()), what, limit, cancellationToken);
+
+    /// <summary>
+    /// Reads until <paramref name="done"/> holds or <paramref name="timeout"/> passes, and returns the last value read,
+    /// so that the test's own assertion shows what it saw when the condition never came true.
+    /// </summary>
+    public static async Task<T> Until<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultLimit);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow >= deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(Poll);
+        }
+    }
+
+    /// <inheritdoc cref="Until{T}(Func{Task{T}}, Func{T, bool}, TimeSpan?)"/>
+    public static Task<bool> Until(Func<bool> done, TimeSpan? timeout = null) =>
+        Until(() => Task.FromResult(done()), d => d, timeout);
 }

@@ -9,9 +9,17 @@ public interface IStoreGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Counts sales into the day and month figures, each (terminal, sequence) once however often it is sent.
-    /// Returns after the new state is durable in grain storage.
+    /// Only for sales already committed to the ledger: they are counted in memory and returned at once; the state is
+    /// checkpointed later, and a store that lost its memory (crash, deactivation) counts the rest from the ledger tail.
     /// </summary>
     Task<SalesApplied> ApplySales(ImmutableArray<StoreSale> sales);
+
+    /// <summary>
+    /// Counts the store's sales that are in the ledger and not in its figures yet: for a caller whose
+    /// <see cref="ApplySales"/> timed out or failed after the ledger commit (an expired call is dropped, not retried).
+    /// Figures only: such sales do not reach the hot items or the ticker.
+    /// </summary>
+    Task<SalesApplied> CatchUpFromLedger();
 
     Task<StoreProgress> GetProgress();
 

@@ -15,6 +15,14 @@ public interface IStoreLedgerReader
     Task<IReadOnlyList<StoreSale>> ReadSince(string storeId, DateTimeOffset from, DateTimeOffset linesFrom, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The store's sales that a checkpoint does not contain yet, figures only (no lines), ordered by terminal and
+    /// sequence: of each terminal in <paramref name="watermarks"/> those with a sequence above its watermark, of every
+    /// other terminal of the store all of them; in both cases only those rung up at or after <paramref name="from"/>.
+    /// Costs an index probe and range per known terminal; only a terminal new to the checkpoint costs a read of the store's month.
+    /// </summary>
+    Task<IReadOnlyList<StoreSale>> ReadTail(string storeId, IReadOnlyDictionary<string, long> watermarks, DateTimeOffset from, CancellationToken cancellationToken);
+
+    /// <summary>
     /// What the store usually sells of each item in the store-local hour starting at <paramref name="localHourStart"/>:
     /// its units in the same weekday and hour of each of the previous <paramref name="weeks"/> weeks, averaged over
     /// the weeks that had sales then (<see cref="UsualVelocity.FromHistory"/>).

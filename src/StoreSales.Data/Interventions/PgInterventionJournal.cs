@@ -1,16 +1,38 @@
 using System.Text.Json;
 using Dapper;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using StoreSales.Abstractions.Interventions;
 
 namespace StoreSales.Data.Interventions;
 
-/// <summary>Writes alerts and their steps to PostgreSQL; re-recording the same alert state changes nothing.</summary>
-public sealed class PgInterventionJournal(NpgsqlDataSource dataSource) : IInterventionJournal
+/// <summary>
+/// Writes alerts and their steps to PostgreSQL; re-recording the same alert state changes nothing. At most
+/// <see cref="InterventionJournalOptions.JournalConcurrency"/> writes run at once: an alert storm waits here, not for a
+/// pooled connection that the ledger needs too.
+/// </summary>
+public sealed class PgInterventionJournal(NpgsqlDataSource dataSource, IOptions<InterventionJournalOptions> options) : IInterventionJournal, IDisposable
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
+    private readonly SemaphoreSlim _writers = new(options.Value.JournalConcurrency);
+
     public async Task Record(Intervention intervention, CancellationToken cancellationToken)
+    {
+        await _writers.WaitAsync(cancellationToken);
+        try
+        {
+            await Write(intervention, cancellationToken);
+        }
+        finally
+        {
+            _writers.Release();
+        }
+    }
+
+    public void Dispose() => _writers.Dispose();
+
+    private async Task Write(Intervention intervention, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

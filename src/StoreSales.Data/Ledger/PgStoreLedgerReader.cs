@@ -60,6 +60,57 @@ public sealed class PgStoreLedgerReader(NpgsqlDataSource dataSource) : IStoreLed
         return sales;
     }
 
+    public async Task<IReadOnlyList<StoreSale>> ReadTail(string storeId, IReadOnlyDictionary<string, long> watermarks, DateTimeOffset from, CancellationToken cancellationToken)
+    {
+        // The store's terminals by a loose index scan of the primary key (store_id, terminal_id, sequence): one index
+        // probe per terminal instead of reading every sale. A known terminal is read above its watermark, one primary-key
+        // range each (OFFSET 0 keeps the planner from flattening that into a scan of the store's month). Only when a
+        // terminal is new to the checkpoint is the store's month read through the time index (a one-time filter skips
+        // it otherwise): a new terminal's first sequence this month is not known before.
+        const string Sql = """
+            WITH RECURSIVE terminals(terminal_id) AS (
+                (SELECT terminal_id FROM sale WHERE store_id = @store ORDER BY terminal_id LIMIT 1)
+                UNION ALL
+                SELECT (SELECT s.terminal_id FROM sale s
+                        WHERE s.store_id = @store AND s.terminal_id > t.terminal_id
+                        ORDER BY s.terminal_id LIMIT 1)
+                FROM terminals t
+                WHERE t.terminal_id IS NOT NULL
+            ), fresh AS (
+                SELECT terminal_id FROM terminals WHERE terminal_id IS NOT NULL AND terminal_id <> ALL(@known::text[])
+            )
+            SELECT k.terminal_id, s.sequence, s.rung_up_at, s.total
+            FROM unnest(@known::text[], @watermarks::bigint[]) AS k(terminal_id, watermark)
+            CROSS JOIN LATERAL (
+                SELECT s.sequence, s.rung_up_at, s.total FROM sale s
+                WHERE s.store_id = @store AND s.terminal_id = k.terminal_id AND s.sequence > k.watermark AND s.rung_up_at >= @from
+                OFFSET 0) s
+            UNION ALL
+            SELECT s.terminal_id, s.sequence, s.rung_up_at, s.total
+            FROM sale s
+            WHERE s.store_id = @store AND s.rung_up_at >= @from
+              AND s.terminal_id IN (SELECT terminal_id FROM fresh)
+              AND EXISTS (SELECT 1 FROM fresh)
+            ORDER BY 1, 2
+            """;
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(Sql, connection);
+        command.Parameters.AddWithValue("store", storeId);
+        var known = watermarks.ToArray();
+        command.Parameters.AddWithValue("known", known.Select(k => k.Key).ToArray());
+        command.Parameters.AddWithValue("watermarks", known.Select(k => k.Value).ToArray());
+        command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        var sales = new List<StoreSale>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sales.Add(new StoreSale(reader.GetString(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetDecimal(3), []));
+        }
+
+        return sales;
+    }
+
     public async Task<UsualVelocity> ReadUsualVelocity(string storeId, DateTime localHourStart, int weeks, CancellationToken cancellationToken)
     {
         // Each previous week's hour is shifted in store-local time and only then turned into UTC, so the same

@@ -10,7 +10,7 @@ namespace StoreSales.Grains.Live;
 
 /// <summary>
 /// One per silo: collects live updates, keeps only the newest per store and region, and sends them as one
-/// batch to every listening host with at most one send in flight.
+/// batch to every listening host at once, with at most one batch in flight.
 /// </summary>
 [StatelessWorker(1)]
 [Reentrant]
@@ -79,18 +79,33 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
             _stores.Clear();
             _regions.Clear();
             _interventions.Clear();
+            ImmutableArray<ILiveBoardObserver> observers;
             try
             {
-                foreach (var observer in await Observers())
-                {
-                    await observer.OnUpdates(batch);
-                }
+                observers = await Observers();
             }
             catch (Exception exception)
             {
                 // Live updates are best effort: boards reconcile on their next snapshot.
-                LogSendFailed(exception);
+                LogObserversNotRead(exception);
+                continue;
             }
+
+            // Every host at once, each on its own: a host that is slow or gone delays and fails only its own send.
+            await Task.WhenAll(observers.Select(observer => Send(observer, batch)));
+        }
+    }
+
+    private async Task Send(ILiveBoardObserver observer, LiveUpdateBatch batch)
+    {
+        try
+        {
+            await observer.OnUpdates(batch);
+        }
+        catch (Exception exception)
+        {
+            // Best effort: that host's boards reconcile on their next snapshot, the others already have the batch.
+            LogSendFailed(exception, observer.GetGrainId());
         }
     }
 
@@ -106,6 +121,9 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
         return _observers;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending live updates to a board host failed")]
-    private partial void LogSendFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending live updates to board host {Observer} failed")]
+    private partial void LogSendFailed(Exception exception, GrainId observer);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The board hosts listening for live updates could not be read")]
+    private partial void LogObserversNotRead(Exception exception);
 }

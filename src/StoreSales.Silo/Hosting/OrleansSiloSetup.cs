@@ -21,7 +21,10 @@ internal static class OrleansSiloSetup
     public static WebApplicationBuilder AddStoreSalesSilo(this WebApplicationBuilder builder, string connectionString)
     {
         var settings = builder.Configuration.GetSection(SiloSettings.SectionName).Get<SiloSettings>() ?? new SiloSettings();
-        builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection(LiveOptions.SectionName));
+        builder.Services.AddOptions<LiveOptions>()
+            .Bind(builder.Configuration.GetSection(LiveOptions.SectionName))
+            .Validate(o => o.Validate() is null, $"Invalid {LiveOptions.SectionName} settings")
+            .ValidateOnStart();
         builder.Services.AddOptions<TargetStatusOptions>()
             .Bind(builder.Configuration.GetSection(TargetStatusOptions.SectionName))
             .Validate(o => o.Validate() is null, "Invalid Targets:Status settings")

@@ -30,7 +30,7 @@ public static partial class IngestEndpoints
     /// The ledger commit (grouped with other stores' batches) is the ack's condition: an ack always means durable, and a
     /// failure before it is safe to retry. The store grain then counts the batch; the ack waits for that at most
     /// <see cref="IngestOptions.CountWait"/>, because a slow or busy grain must never hold a till's batch (the grain
-    /// still gets the call, and a grain that lost it recounts from the ledger when it activates).
+    /// still gets the call, and when the call is lost the grain counts its ledger tail).
     /// </summary>
     private static async Task<IResult> PostBatch(
         string storeId,
@@ -102,7 +102,11 @@ public static partial class IngestEndpoints
         });
     }
 
-    /// <summary>The grain's count of the batch, or null when it did not answer within <paramref name="wait"/> or failed.</summary>
+    /// <summary>
+    /// The grain's count of the batch, or null when it did not answer within <paramref name="wait"/> or failed. A call
+    /// that finally fails (Orleans drops a call that waited past its own timeout) leaves durable sales uncounted in an
+    /// active grain: the grain is then told to count its ledger tail, so the figures do not wait for its next activation.
+    /// </summary>
     private static async Task<SalesApplied?> Count(IStoreGrain store, IReadOnlyList<SaleRecord> sales, TimeSpan wait, IngestMetrics metrics, ILogger logger, string storeId)
     {
         var counting = store.ApplySales(ToStoreSales(sales));
@@ -110,19 +114,32 @@ public static partial class IngestEndpoints
         {
             return await counting.WaitAsync(wait);
         }
-        catch (TimeoutException)
+        catch (TimeoutException) when (!counting.IsCompleted)
         {
             metrics.CountDeferred(storeId, "slow");
-            _ = counting.ContinueWith(t => LogCountFailed(logger, t.Exception!, storeId), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            _ = counting.ContinueWith(
+                t => CatchUp(store, t.Exception!, logger, storeId),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted,
+                TaskScheduler.Default);
             return null;
         }
         catch (Exception exception)
         {
-            // The sales are durable; the grain recounts them from the ledger when it next activates.
             metrics.CountDeferred(storeId, "failed");
-            LogCountFailed(logger, exception, storeId);
+            CatchUp(store, exception, logger, storeId);
             return null;
         }
+    }
+
+    private static void CatchUp(IStoreGrain store, Exception countFailure, ILogger logger, string storeId)
+    {
+        LogCountFailed(logger, countFailure, storeId);
+        _ = store.CatchUpFromLedger().ContinueWith(
+            t => LogCatchUpFailed(logger, t.Exception!, storeId),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted,
+            TaskScheduler.Default);
     }
 
     private static ImmutableArray<StoreSale> ToStoreSales(IReadOnlyList<SaleRecord> sales) =>
@@ -140,6 +157,9 @@ public static partial class IngestEndpoints
     [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId} batch {BatchId}: {Accepted} new, {Duplicates} already recorded, {Applied} counted live")]
     private static partial void LogAcked(ILogger logger, string storeId, string? batchId, int accepted, int duplicates, int? applied);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: the store grain did not count a durable batch; it recounts from the ledger when it next activates")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: the store grain did not count a durable batch; it is told to count its ledger tail")]
     private static partial void LogCountFailed(ILogger logger, Exception exception, string storeId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: the store grain could not count its ledger tail either; it does when it next activates")]
+    private static partial void LogCatchUpFailed(ILogger logger, Exception exception, string storeId);
 }

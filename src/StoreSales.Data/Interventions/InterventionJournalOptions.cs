@@ -1,0 +1,17 @@
+namespace StoreSales.Data.Interventions;
+
+/// <summary>How the intervention journal writes. Bound from configuration section <c>Interventions</c>.</summary>
+public sealed record InterventionJournalOptions
+{
+    public const string SectionName = "Interventions";
+
+    /// <summary>
+    /// Journal writes in flight at once per process; the rest wait their turn. Ten thousand stores going red in the
+    /// same minute then queue here instead of taking every connection of the pool from the ledger. Default 4.
+    /// </summary>
+    public int JournalConcurrency { get; init; } = 4;
+
+    /// <summary>Describes the first invalid setting, or null when the options are usable.</summary>
+    public string? Validate() =>
+        JournalConcurrency is < 1 or > 256 ? $"{SectionName}:{nameof(JournalConcurrency)} must be between 1 and 256 (is {JournalConcurrency})." : null;
+}
