@@ -10,48 +10,74 @@ namespace StoreSales.Data.HotItems;
 /// Reads the HQ hot-item views from the sales ledger: the heatmap of stores × the chain's top items, the top stores
 /// for one item, and the sales behind one cell. Each is one round trip, set-based over all stores in scope: every
 /// store's window (now and the same weekday and time of day in each previous week) is a row of a CTE joined to
-/// the ledger, never a query per store. Units and usual units come from SQL; lift from <see cref="ItemLift"/>.
+/// the ledger, never a query per store. Whole local hours of a window come from the hourly rollup
+/// <c>sale_item_hour</c>, so "today" reads one row per store, hour and item rather than every line of the day.
+/// Units and usual units come from SQL; lift from <see cref="ItemLift"/>.
 /// </summary>
 public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<HotItemOptions> rule, IOptions<HotItemHeatmapOptions> options)
 {
     // Each store's window in its own time zone: k = 0 is the window ending at @at, k = 1..@weeks the same local
     // weekday and time in the weeks before. Shifting in local time and converting afterwards keeps the same
     // wall-clock window across a daylight-saving change.
+    // A window is read in two parts: its whole local hours [hours_from, hours_to) from the hourly rollup, the rest
+    // [tail_from, to_at) from the ledger. "Today" is every hour since midnight from the rollup and only the current,
+    // incomplete hour from the ledger; a sliding window (15 minutes, an hour) has no whole hours and reads the ledger.
     private const string WindowsCte = """
         windows AS (
             SELECT st.store_id, k.k,
-                   (CASE WHEN @today THEN date_trunc('day', l.local_at) ELSE l.local_at - make_interval(mins => @minutes) END
-                       - make_interval(weeks => k.k)) AT TIME ZONE st.time_zone AS from_at,
-                   (l.local_at - make_interval(weeks => k.k)) AT TIME ZONE st.time_zone AS to_at
+                   (b.from_local - make_interval(weeks => k.k)) AT TIME ZONE st.time_zone AS from_at,
+                   (l.local_at - make_interval(weeks => k.k)) AT TIME ZONE st.time_zone AS to_at,
+                   b.from_local - make_interval(weeks => k.k) AS hours_from,
+                   b.tail_local - make_interval(weeks => k.k) AS hours_to,
+                   (b.tail_local - make_interval(weeks => k.k)) AT TIME ZONE st.time_zone AS tail_from
             FROM store st
             CROSS JOIN LATERAL (SELECT @at AT TIME ZONE st.time_zone AS local_at) l
+            CROSS JOIN LATERAL (
+                SELECT CASE WHEN @today THEN date_trunc('day', l.local_at) ELSE l.local_at - make_interval(mins => @minutes) END AS from_local,
+                       CASE WHEN @today THEN date_trunc('hour', l.local_at) ELSE l.local_at - make_interval(mins => @minutes) END AS tail_local) b
             CROSS JOIN generate_series(0, @weeks) AS k(k)
             WHERE (@region::text IS NULL OR st.region_id = @region) AND (@store::text IS NULL OR st.store_id = @store)
         )
         """;
 
     // Weeks in which a store sold anything in its window: the usual is averaged over these only
-    // (UsualVelocity.Average), so weeks before a store opened do not count as zero.
+    // (UsualVelocity.Average), so weeks before a store opened do not count as zero. A rollup row is a line sold in
+    // that hour, and every sale has lines, so either part holding anything means the week had a sale.
     private const string ObservedCte = """
         observed AS (
             SELECT w.store_id, count(*)::int AS weeks
             FROM windows w
-            WHERE w.k > 0 AND EXISTS (
-                SELECT 1 FROM sale s WHERE s.store_id = w.store_id AND s.rung_up_at >= w.from_at AND s.rung_up_at < w.to_at)
+            WHERE w.k > 0 AND (
+                EXISTS (
+                    SELECT 1 FROM sale_item_hour h
+                    WHERE h.store_id = w.store_id AND h.local_hour >= w.hours_from AND h.local_hour < w.hours_to)
+                OR EXISTS (
+                    SELECT 1 FROM sale s WHERE s.store_id = w.store_id AND s.rung_up_at >= w.tail_from AND s.rung_up_at < w.to_at))
             GROUP BY w.store_id
         )
         """;
 
-    // One index range scan on (store_id, rung_up_at) per store and week. OFFSET 0 keeps the lateral subquery from
-    // being flattened: flattened, the planner cannot see how narrow the CTE's ranges are and hash-joins the whole
-    // ledger instead (seen with EXPLAIN on the demo history: a sequential scan of every sale for a one-hour window).
-    private const string WindowSales = """
-        FROM windows w
-        CROSS JOIN LATERAL (
-            SELECT s.terminal_id, s.sequence FROM sale s
-            WHERE s.store_id = w.store_id AND s.rung_up_at >= w.from_at AND s.rung_up_at < w.to_at
-            OFFSET 0) s
-        JOIN sale_line l ON l.store_id = w.store_id AND l.terminal_id = s.terminal_id AND l.sequence = s.sequence
+    // The units of each store, week and item in its window: rollup rows for the whole hours, ledger lines for the
+    // rest. One index range scan per store and week on each table. OFFSET 0 keeps the lateral subqueries from being
+    // flattened: flattened, the planner cannot see how narrow the CTE's ranges are and hash-joins the whole ledger
+    // instead (seen with EXPLAIN on the demo history: a sequential scan of every sale for a one-hour window).
+    private const string WindowUnits = """
+        (
+            SELECT w.store_id, w.k, h.item_code, h.units
+            FROM windows w
+            CROSS JOIN LATERAL (
+                SELECT h.item_code, h.units FROM sale_item_hour h
+                WHERE h.store_id = w.store_id AND h.local_hour >= w.hours_from AND h.local_hour < w.hours_to
+                OFFSET 0) h
+            UNION ALL
+            SELECT w.store_id, w.k, l.item_code, l.quantity
+            FROM windows w
+            CROSS JOIN LATERAL (
+                SELECT s.terminal_id, s.sequence FROM sale s
+                WHERE s.store_id = w.store_id AND s.rung_up_at >= w.tail_from AND s.rung_up_at < w.to_at
+                OFFSET 0) s
+            JOIN sale_line l ON l.store_id = w.store_id AND l.terminal_id = s.terminal_id AND l.sequence = s.sequence
+        ) u
         """;
 
     // Items are ranked in SQL so that only the top items' cells leave the database; the order is the one of
@@ -60,11 +86,11 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
     private const string HeatmapSql = $"""
         WITH {WindowsCte}, {ObservedCte},
         sold AS (
-            SELECT w.store_id, l.item_code,
-                   coalesce(sum(l.quantity) FILTER (WHERE w.k = 0), 0) AS units,
-                   coalesce(sum(l.quantity) FILTER (WHERE w.k > 0), 0) AS past_units
-            {WindowSales}
-            GROUP BY w.store_id, l.item_code
+            SELECT u.store_id, u.item_code,
+                   coalesce(sum(u.units) FILTER (WHERE u.k = 0), 0) AS units,
+                   coalesce(sum(u.units) FILTER (WHERE u.k > 0), 0) AS past_units
+            FROM {WindowUnits}
+            GROUP BY u.store_id, u.item_code
         ), cells AS (
             SELECT so.store_id, so.item_code, so.units, so.past_units, coalesce(o.weeks, 0) AS weeks,
                    CASE WHEN o.weeks > 0 THEN greatest(so.past_units, 0) / o.weeks ELSE 0 END AS usual
@@ -103,12 +129,12 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
     private const string TopStoresSql = $"""
         WITH {WindowsCte}, {ObservedCte},
         sold AS (
-            SELECT w.store_id,
-                   coalesce(sum(l.quantity) FILTER (WHERE w.k = 0), 0) AS units,
-                   coalesce(sum(l.quantity) FILTER (WHERE w.k > 0), 0) AS past_units
-            {WindowSales}
-              AND l.item_code = @item
-            GROUP BY w.store_id
+            SELECT u.store_id,
+                   coalesce(sum(u.units) FILTER (WHERE u.k = 0), 0) AS units,
+                   coalesce(sum(u.units) FILTER (WHERE u.k > 0), 0) AS past_units
+            FROM {WindowUnits}
+            WHERE u.item_code = @item
+            GROUP BY u.store_id
         )
         SELECT so.store_id AS StoreId, st.name AS StoreName, st.region_id AS RegionId,
                so.units AS Units, so.past_units AS PastUnits, coalesce(o.weeks, 0) AS Weeks

@@ -11,7 +11,33 @@ namespace StoreSales.Data.Ledger;
 /// </summary>
 public sealed class SaleLedger(NpgsqlDataSource dataSource)
 {
-    private const string InsertBatch = """
+    /// <summary>
+    /// Adds the new lines of a batch to the hourly rollup <c>sale_item_hour</c>: a data-modifying CTE for the batch
+    /// statement, after <c>inserted</c> (the new sales: terminal_id, sequence, rung_up_at) and <c>lines</c> (their
+    /// lines: terminal_id, sequence, item_code, quantity, amount) of the one store <c>@store</c>. Only sales that
+    /// were new reach it, so a batch sent again adds nothing. Any writer of the ledger must carry it unchanged into
+    /// its own transaction: the rollup must equal the ledger grouped by store, local hour and item.
+    /// </summary>
+    /// <remarks>
+    /// Grouped so no key comes twice (ON CONFLICT cannot update a row twice in one statement), and ordered so two
+    /// batches touching the same keys lock them in the same order instead of deadlocking.
+    /// </remarks>
+    public const string RollupUpsert = """
+        rollup AS (
+            INSERT INTO sale_item_hour AS h (store_id, local_hour, item_code, units, amount, lines)
+            SELECT st.store_id, date_trunc('hour', i.rung_up_at AT TIME ZONE st.time_zone) AS local_hour, l.item_code,
+                   sum(l.quantity), sum(l.amount), count(*)
+            FROM lines l
+            JOIN inserted i ON i.terminal_id = l.terminal_id AND i.sequence = l.sequence
+            JOIN store st ON st.store_id = @store
+            GROUP BY st.store_id, local_hour, l.item_code
+            ORDER BY st.store_id, local_hour, l.item_code
+            ON CONFLICT (store_id, local_hour, item_code) DO UPDATE
+                SET units = h.units + excluded.units, amount = h.amount + excluded.amount, lines = h.lines + excluded.lines
+        )
+        """;
+
+    private const string InsertBatch = $$"""
         WITH incoming AS (
             SELECT * FROM unnest(@terminal, @sequence, @kind, @receipt, @rung_up_at, @captured_at,
                                  @cashier, @member, @rep, @total, @original, @tenders)
@@ -24,15 +50,15 @@ public sealed class SaleLedger(NpgsqlDataSource dataSource)
                    cashier_id, member_id, rep_id, total, original_sequence, tenders
             FROM incoming
             ON CONFLICT (store_id, terminal_id, sequence) DO NOTHING
-            RETURNING terminal_id, sequence
+            RETURNING terminal_id, sequence, rung_up_at
         ), lines AS (
             INSERT INTO sale_line (store_id, terminal_id, sequence, line_number, item_code, quantity, unit_price, discount, amount)
             SELECT @store, l.terminal_id, l.sequence, l.line_number, l.item_code, l.quantity, l.unit_price, l.discount, l.amount
             FROM unnest(@l_terminal, @l_sequence, @l_number, @l_item, @l_quantity, @l_unit_price, @l_discount, @l_amount)
                 AS l(terminal_id, sequence, line_number, item_code, quantity, unit_price, discount, amount)
             JOIN inserted i ON i.terminal_id = l.terminal_id AND i.sequence = l.sequence
-            RETURNING 1
-        )
+            RETURNING terminal_id, sequence, item_code, quantity, amount
+        ), {{RollupUpsert}}
         SELECT terminal_id, sequence FROM inserted
         """;
 
