@@ -4,7 +4,7 @@
 --
 -- local_hour is the store's wall-clock hour (date_trunc('hour', rung_up_at AT TIME ZONE store.time_zone)): the
 -- readers compare local hours, so the same wall-clock window of previous weeks is read across a daylight-saving
--- change. The primary key serves every reader's range (one store, a range of local hours); no other index is needed.
+-- change.
 CREATE TABLE sale_item_hour (
     store_id    text NOT NULL REFERENCES store (store_id),
     local_hour  timestamp NOT NULL,
@@ -27,3 +27,11 @@ FROM sale s
 JOIN sale_line l ON l.store_id = s.store_id AND l.terminal_id = s.terminal_id AND l.sequence = s.sequence
 JOIN store st ON st.store_id = s.store_id
 GROUP BY 1, 2, 3;
+
+-- Every reader asks for one store's range of local hours, which the primary key's order serves; this index adds
+-- the columns they sum so the range is read from the index alone. Without it each row is a heap fetch, and rows of
+-- one store are scattered over the pages of their hour (every store's first sale of an item that hour inserts
+-- one): today's heatmap at 5,000 stores fetched ~8 million heap tuples, cold mostly from disk. (The cost to the
+-- writer: a second index entry for each new row, and updates of units are no longer HOT.) Built after the backfill:
+-- one sort instead of an insert per row.
+CREATE INDEX sale_item_hour_store_hour_idx ON sale_item_hour (store_id, local_hour) INCLUDE (item_code, units);
