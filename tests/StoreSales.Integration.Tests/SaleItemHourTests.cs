@@ -250,6 +250,22 @@ public sealed class SaleItemHourTests(SaleItemHourFixture fixture) : IClassFixtu
         Assert.True(checkedWithHistory > 10, $"only {checkedWithHistory} store hours had history");
     }
 
+    [Fact]
+    public async Task A_setting_made_local_in_a_commands_first_statement_holds_for_its_other_statements_only()
+    {
+        // How the heatmap reads turn JIT off for themselves without changing the pooled connection.
+        await using var connection = await fixture.Database.DataSource.OpenConnectionAsync(Cancel);
+        var before = await connection.ExecuteScalarAsync<string>("SHOW jit");
+        string during;
+        await using (var results = await connection.QueryMultipleAsync("SELECT set_config('jit', 'off', true); SELECT current_setting('jit');"))
+        {
+            await results.ReadSingleAsync<string>();
+            during = await results.ReadSingleAsync<string>();
+        }
+
+        Assert.Equal(("off", before), (during, await connection.ExecuteScalarAsync<string>("SHOW jit")));
+    }
+
     private static (string StoreId, string ItemCode, decimal Units, decimal Usual, decimal Lift, bool IsHot) Cell(
         string storeId, string itemCode, decimal units, decimal pastUnits, int weeks, HotItemOptions rule)
     {
