@@ -25,13 +25,13 @@ public sealed class SaleLedger(NpgsqlDataSource dataSource)
     public const string RollupUpsert = """
         rollup AS (
             INSERT INTO sale_item_hour AS h (store_id, local_hour, item_code, units, amount, lines)
-            SELECT st.store_id, date_trunc('hour', i.rung_up_at AT TIME ZONE st.time_zone) AS local_hour, l.item_code,
+            SELECT st.store_id, date_trunc('hour', i.rung_up_at AT TIME ZONE st.time_zone), l.item_code,
                    sum(l.quantity), sum(l.amount), count(*)
             FROM lines l
             JOIN inserted i ON i.terminal_id = l.terminal_id AND i.sequence = l.sequence
             JOIN store st ON st.store_id = @store
-            GROUP BY st.store_id, local_hour, l.item_code
-            ORDER BY st.store_id, local_hour, l.item_code
+            GROUP BY 1, 2, 3
+            ORDER BY 1, 2, 3
             ON CONFLICT (store_id, local_hour, item_code) DO UPDATE
                 SET units = h.units + excluded.units, amount = h.amount + excluded.amount, lines = h.lines + excluded.lines
         )
