@@ -74,7 +74,7 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
     // the whole hours, ledger lines for the rest, one index range scan per store and week on each table. Grouped
     // store by store: at 5,000 stores late in the day "today" is ~8 million rollup rows, and one small hash table
     // per store beats sorting them all to group by store and item (on disk, seen with EXPLAIN). A filter on
-    // c.item_code is pushed down into both scans.
+    // c.item_code is pushed down into both scans. A sliding window has no whole hours: the empty ranges are not probed.
     private const string StoreItemUnits = $"""
         scope sc
         CROSS JOIN LATERAL (
@@ -85,6 +85,7 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
                 SELECT w.k, h.item_code, h.units
                 FROM {StoreWindows}
                 JOIN sale_item_hour h ON h.store_id = sc.store_id AND h.local_hour >= w.hours_from AND h.local_hour < w.hours_to
+                WHERE w.hours_from < w.hours_to
                 UNION ALL
                 SELECT w.k, l.item_code, l.quantity
                 FROM {StoreWindows}
