@@ -61,7 +61,7 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
             SELECT w.store_id, count(*)::int AS weeks
             FROM windows w
             WHERE w.k > 0 AND (
-                EXISTS (
+                w.hours_from < w.hours_to AND EXISTS (
                     SELECT 1 FROM sale_item_hour h
                     WHERE h.store_id = w.store_id AND h.local_hour >= w.hours_from AND h.local_hour < w.hours_to)
                 OR EXISTS (
