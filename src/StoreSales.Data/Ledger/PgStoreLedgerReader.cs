@@ -113,29 +113,17 @@ public sealed class PgStoreLedgerReader(NpgsqlDataSource dataSource) : IStoreLed
 
     public async Task<UsualVelocity> ReadUsualVelocity(string storeId, DateTime localHourStart, int weeks, CancellationToken cancellationToken)
     {
-        // Each previous week's hour is shifted in store-local time and only then turned into UTC, so the same
-        // wall-clock hour is read across a daylight-saving change. Weeks with no sale in the hour are not observed.
+        // Each previous week's hour is the same wall-clock hour, shifted in store-local time, which is how the rollup
+        // keys it: the same hour is read across a daylight-saving change, whole, from one row per item. A week with
+        // no row for the hour had no sale in it and is not observed.
         const string Sql = """
-            WITH weeks AS (
-                SELECT k.k,
-                       (@hour - make_interval(weeks => k.k)) AT TIME ZONE st.time_zone AS from_at,
-                       (@hour - make_interval(weeks => k.k) + interval '1 hour') AT TIME ZONE st.time_zone AS to_at
-                FROM store st CROSS JOIN generate_series(1, @weeks) AS k(k)
-                WHERE st.store_id = @store
-            ), sold AS (
-                -- One index range scan per week (OFFSET 0 keeps the planner from flattening it into a scan of the store's whole ledger).
-                SELECT w.k, l.item_code, sum(l.quantity) AS units
-                FROM weeks w
-                CROSS JOIN LATERAL (
-                    SELECT s.terminal_id, s.sequence FROM sale s
-                    WHERE s.store_id = @store AND s.rung_up_at >= w.from_at AND s.rung_up_at < w.to_at
-                    OFFSET 0) s
-                JOIN sale_line l ON l.store_id = @store AND l.terminal_id = s.terminal_id AND l.sequence = s.sequence
-                GROUP BY w.k, l.item_code
+            WITH sold AS (
+                SELECT h.local_hour, h.item_code, h.units
+                FROM generate_series(1, @weeks) AS k(k)
+                JOIN sale_item_hour h ON h.store_id = @store AND h.local_hour = @hour - make_interval(weeks => k.k)
             )
             SELECT item_code AS ItemCode, sum(units) AS Units,
-                   (SELECT count(*) FROM weeks w WHERE EXISTS (
-                       SELECT 1 FROM sale s WHERE s.store_id = @store AND s.rung_up_at >= w.from_at AND s.rung_up_at < w.to_at))::int AS Weeks
+                   (SELECT count(DISTINCT local_hour) FROM sold)::int AS Weeks
             FROM sold
             GROUP BY item_code
             """;

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using StoreSales.Data.HotItems;
+using StoreSales.Domain.HotItems;
+using StoreSales.Testing;
+
+namespace StoreSales.Integration.Tests;
+
+/// <summary>
+/// Issue 13's scale: today's heatmap over 5,000 stores × 20 items, the rollup holding every hour of today so far and
+/// of the same weekday in the weeks before, the ledger the current hour. Explicit: it seeds ~11 million rows and
+/// reports times rather than asserting them (run it with <c>--explicit only --filter-class '*HeatmapScaleCheck*'</c>).
+/// With <c>STORESALES_HEATMAP_DB</c> set to a database seeded before with <see cref="Seed"/> and
+/// <c>STORESALES_HEATMAP_AT</c> to the moment it was seeded for, it reads that one instead, so a read after
+/// restarting PostgreSQL is a cold one.
+/// </summary>
+public sealed class HeatmapScaleCheck
+{
+    public const string DatabaseVariable = "STORESALES_HEATMAP_DB";
+
+    // 5,000 stores (90% Shanghai, 5% London, 5% Delhi) × 20 of 60 items; the rollup for every hour of today before
+    // the current one and for the whole same weekday of the 4 weeks before; the ledger for the current hour of each
+    // of those days (6 sales of 2 lines per store and day, one every 10 minutes).
+    public const string Seed = """
+        INSERT INTO region (region_id, name) SELECT 'perf-r' || r, 'Region ' || r FROM generate_series(0, 9) r;
+        INSERT INTO store (store_id, name, region_id, time_zone, opens, closes)
+        SELECT 'perf-' || lpad(i::text, 5, '0'), 'Store ' || i, 'perf-r' || (i % 10),
+               CASE WHEN i % 20 = 0 THEN 'Europe/London' WHEN i % 20 = 1 THEN 'Asia/Kolkata' ELSE 'Asia/Shanghai' END, '07:00', '23:00'
+        FROM generate_series(1, 5000) i;
+        INSERT INTO item (item_code, name, unit_price) SELECT 'PI' || lpad(n::text, 3, '0'), 'Item ' || n, 3.50 FROM generate_series(0, 59) n;
+
+        INSERT INTO sale_item_hour (store_id, local_hour, item_code, units, amount, lines)
+        SELECT st.store_id, h.local_hour, 'PI' || lpad(((st.n * 7 + j * 3) % 60)::text, 3, '0'), u.units, u.units * 3.5, least(u.units, 5)::int
+        FROM (SELECT store_id, substr(store_id, 6)::int AS n, time_zone FROM store WHERE store_id LIKE 'perf-%') st
+        CROSS JOIN LATERAL (SELECT @at AT TIME ZONE st.time_zone AS local_at) l
+        CROSS JOIN generate_series(0, 4) k
+        CROSS JOIN LATERAL generate_series(date_trunc('day', l.local_at) - make_interval(weeks => k),
+                                           CASE WHEN k = 0 THEN date_trunc('hour', l.local_at) - interval '1 hour'
+                                                ELSE date_trunc('day', l.local_at) - make_interval(weeks => k) + interval '23 hours' END,
+                                           interval '1 hour') AS h(local_hour)
+        CROSS JOIN generate_series(0, 19) j
+        CROSS JOIN LATERAL (SELECT (1 + floor(random() * 10))::numeric AS units) u;
+
+        INSERT INTO sale (store_id, terminal_id, sequence, kind, rung_up_at, captured_at, total)
+        SELECT st.store_id, 'T01', k * 100 + s + 1, 'sale', t.at, t.at, 7.00
+        FROM (SELECT store_id, time_zone FROM store WHERE store_id LIKE 'perf-%') st
+        CROSS JOIN LATERAL (SELECT @at AT TIME ZONE st.time_zone AS local_at) l
+        CROSS JOIN generate_series(0, 4) k
+        CROSS JOIN generate_series(0, 5) s
+        CROSS JOIN LATERAL (SELECT (date_trunc('hour', l.local_at) - make_interval(weeks => k) + make_interval(mins => s * 10)) AT TIME ZONE st.time_zone AS at) t;
+
+        INSERT INTO sale_line (store_id, terminal_id, sequence, line_number, item_code, quantity, unit_price, amount)
+        SELECT s.store_id, s.terminal_id, s.sequence, n, 'PI' || lpad(((s.sequence * 5 + n * 11) % 60)::text, 3, '0'), 1, 3.50, 3.50
+        FROM sale s CROSS JOIN generate_series(1, 2) n
+        WHERE s.store_id LIKE 'perf-%';
+        """;
+
+    [Fact(Explicit = true)]
+    public async Task Todays_heatmap_over_5000_stores()
+    {
+        var output = TestContext.Current.TestOutputHelper!;
+        var cancel = TestContext.Current.CancellationToken;
+        var at = Environment.GetEnvironmentVariable("STORESALES_HEATMAP_AT") is { Length: > 0 } given
+            ? DateTimeOffset.Parse(given, System.Globalization.CultureInfo.InvariantCulture)
+            : DateTimeOffset.UtcNow;
+        TestDatabase? seeded = null;
+        NpgsqlDataSource dataSource;
+        if (Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } existing)
+        {
+            dataSource = NpgsqlDataSource.Create(existing);
+        }
+        else
+        {
+            seeded = await TestDatabase.Create("heatscale", seedDemo: false);
+            dataSource = seeded.DataSource;
+            var watch = Stopwatch.StartNew();
+            await using var connection = await dataSource.OpenConnectionAsync(cancel);
+            await connection.ExecuteAsync(new CommandDefinition(Seed, new { at = at.UtcDateTime }, commandTimeout: 0, cancellationToken: cancel));
+            await connection.ExecuteAsync(new CommandDefinition("VACUUM ANALYZE", commandTimeout: 0, cancellationToken: cancel));
+            output.WriteLine($"seeded in {watch.Elapsed.TotalSeconds:F0} s: {seeded.Name}");
+        }
+
+        try
+        {
+            await using (var connection = await dataSource.OpenConnectionAsync(cancel))
+            {
+                var (stores, rows) = await connection.QuerySingleAsync<(long, long)>("SELECT (SELECT count(*) FROM store), (SELECT count(*) FROM sale_item_hour)");
+                output.WriteLine($"{stores} stores, {rows} rollup rows, {Environment.ProcessorCount} cores, at {at:u}");
+            }
+
+            var reader = new HotItemHeatmapReader(dataSource, Options.Create(new HotItemOptions()), Options.Create(new HotItemHeatmapOptions()));
+            for (var call = 1; call <= 3; call++)
+            {
+                var watch = Stopwatch.StartNew();
+                var heatmap = await reader.Heatmap(HeatmapWindow.Today, null, HeatmapMetric.Lift, at, cancel);
+                output.WriteLine($"call {call}: {watch.Elapsed.TotalMilliseconds:F0} ms, {heatmap.Stores.Count} stores, {heatmap.Items.Count} items, {heatmap.Cells.Count} cells");
+            }
+        }
+        finally
+        {
+            if (seeded is null)
+            {
+                await dataSource.DisposeAsync();
+            }
+            else
+            {
+                await seeded.DisposeAsync();
+            }
+        }
+    }
+}
