@@ -21,6 +21,8 @@ namespace StoreSales.Benchmarks;
 /// </summary>
 internal static class BoardFanout
 {
+    private static int _runs;
+
     public static async Task<BoardFanoutResult> Run(IBoardServers servers, NpgsqlDataSource ledger, SaleBatches batches, BenchmarkOptions options, BackgroundLoad? load = null, bool readHeatmap = true)
     {
         var commandCenter = servers.CommandCenter;
@@ -71,6 +73,9 @@ internal static class BoardFanout
         client.DefaultRequestHeaders.Add("X-Store-Key", BenchmarkChain.Key(probeStore));
         var probeId = BenchmarkChain.StoreId(probeStore);
         var random = new Random(11);
+        // A terminal of its own per run: a second run in the same process must not send the first run's sequences
+        // again (they would be duplicates, rightly not counted, and never seen on a board).
+        var probeTerminal = $"P{Interlocked.Increment(ref _runs):D2}";
         var latencies = new List<double>();
         var slowestPerProbe = new List<double>();
         var acks = new List<double>();
@@ -84,7 +89,7 @@ internal static class BoardFanout
             var count = await SalesCount(commandCenter, probeId);
             var done = probeBoards.ToDictionary(b => b, b => waiting[(b, count + 1)] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             var started = Stopwatch.GetTimestamp();
-            var batch = new SaleBatch { Sales = [batches.Sale("P01", 1_000_000 + i, random, options.LinesPerSale)] };
+            var batch = new SaleBatch { Sales = [batches.Sale(probeTerminal, 1_000_000 + i, random, options.LinesPerSale)] };
             (await client.PostAsJsonAsync($"/api/stores/{probeId}/sales/batches", batch)).EnsureSuccessStatusCode();
             var ackMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             foreach (var (board, tcs) in done)

@@ -45,13 +45,13 @@ public sealed class AgentCrashTests
         try
         {
             var expected = await RingUp(till.DeviceEnd, cancellation);
-            await WaitFor(() => Task.FromResult(OutboxDepth(directory.File("outbox.db")) == Sales), TimeSpan.FromSeconds(30), cancellation);
+            await Eventually.Holds(() => OutboxDepth(directory.File("outbox.db")) == Sales, "every sale is in the outbox", TimeSpan.FromSeconds(30), cancellation);
 
             await using var silo = await SiloUnderTest.Start(database, "crash-" + Guid.NewGuid().ToString("N")[..8], httpPort: siloPort);
             var recordedAtKills = new List<long>();
             foreach (var killAt in new[] { 20, 60 })
             {
-                await WaitFor(async () => await LedgerCount(database) >= killAt, TimeSpan.FromSeconds(60), cancellation);
+                await Eventually.Holds(async () => await LedgerCount(database) >= killAt, $"{killAt} sales in the ledger", TimeSpan.FromSeconds(60), cancellation);
                 agent.Kill(entireProcessTree: true);
                 recordedAtKills.Add(await LedgerCount(database));
                 await agent.WaitForExitAsync(cancellation);
@@ -61,7 +61,7 @@ public sealed class AgentCrashTests
 
             // The kills hit the upload in the middle, not after it.
             Assert.All(recordedAtKills, count => Assert.InRange(count, 1, Sales - 1));
-            await WaitFor(async () => await LedgerCount(database) == Sales && OutboxDepth(directory.File("outbox.db")) == 0, TimeSpan.FromSeconds(60), cancellation);
+            await Eventually.Holds(async () => await LedgerCount(database) == Sales && OutboxDepth(directory.File("outbox.db")) == 0, "the ledger holds every sale and the outbox is empty", TimeSpan.FromSeconds(60), cancellation);
             await using var connection = await database.DataSource.OpenConnectionAsync(cancellation);
             var ledger = (await Dapper.SqlMapper.QueryAsync<(string Receipt, decimal Total, long Sequence)>(
                 connection,
@@ -144,14 +144,4 @@ public sealed class AgentCrashTests
 
     private static Task<long> LedgerCount(TestDatabase database) =>
         database.Count("SELECT count(*) FROM sale WHERE store_id = @StoreId AND terminal_id = 'T07'", new { StoreId });
-
-    private static async Task WaitFor(Func<Task<bool>> condition, TimeSpan limit, CancellationToken cancellation)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"condition not met within {limit}");
-            await Task.Delay(20, cancellation);
-        }
-    }
 }

@@ -86,18 +86,8 @@ public sealed class TillToBoardTests
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/stores/{storeId}/progress", out _));
 
         var outbox = agent.Services.GetRequiredService<SqliteOutbox>();
-        await Eventually(() => Task.FromResult(outbox.Depth == 0), cancellation);
+        await Eventually.Holds(() => outbox.Depth == 0, "the agent's outbox is empty", cancellationToken: cancellation);
 
         await agent.StopAsync(cancellation);
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition, CancellationToken cancellation)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 10 s");
-            await Task.Delay(50, cancellation);
-        }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using StoreSales.Data.HotItems;
 using StoreSales.Data.Ledger;
 using StoreSales.Domain.HotItems;
+using StoreSales.Testing;
 using static StoreSales.Integration.Tests.HotItemHeatmapFixture;
 using static StoreSales.Testing.SaleFactory;
 
@@ -188,7 +189,7 @@ public sealed class HotItemHeatmapTests(HotItemHeatmapFixture fixture) : IClassF
         // Older than CacheFor: the last answer at once, and one read refreshing it behind.
         clock.Now = at.AddSeconds(3);
         var stale = await Ask();
-        var refreshed = await EventuallyAnswered(Ask, h => h.Cells.Count > 0);
+        var refreshed = await Eventually.Until(Ask, h => h.Cells.Count > 0);
 
         // Watched: the timer's refresh reads the new sale before anyone asks again.
         await ledger.Append("store-gz001", [Sale("W01", 2, at.AddSeconds(-20), (Tea, 2, 3.50m))], Cancel);
@@ -208,22 +209,6 @@ public sealed class HotItemHeatmapTests(HotItemHeatmapFixture fixture) : IClassF
         Assert.Equal([("store-gz001", 5m)], warm.Cells.Select(c => (c.StoreId, c.Units)));
         Assert.Equal(at.AddSeconds(6), warm.At);
         Assert.Equal(clock.Now, afterQuiet.At);
-    }
-
-    /// <summary>Asks until the answer satisfies <paramref name="done"/>: a refresh runs behind the page.</summary>
-    private static async Task<HotItemHeatmap> EventuallyAnswered(Func<Task<HotItemHeatmap>> ask, Func<HotItemHeatmap, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var answer = await ask();
-            if (done(answer) || DateTime.UtcNow > deadline)
-            {
-                return answer;
-            }
-
-            await Task.Delay(20, Cancel);
-        }
     }
 
     [Fact]
