@@ -3,7 +3,7 @@ using System.Globalization;
 using StoreSales.Benchmarks;
 using StoreSales.Testing;
 
-// Usage: deploy/local/benchmark.sh [--stores 50] [--tills 4] [--batch 25] [--seconds 20] [--boards 200] [--probes 30] [--memory-grains 10000]
+// Usage: deploy/local/benchmark.sh [--stores 50] [--tills 4] [--batch 100] [--warmup 15] [--seconds 20] [--boards 200] [--probes 30] [--memory-grains 10000]
 // (--edge: the edge agent's footprint; --boards-only: issue 4's command-center load, see docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
 if (args.Contains("--edge"))
@@ -67,7 +67,9 @@ await using (var servers = await ServerProcesses.Start(database, clusterId, new 
     Console.WriteLine($"topology: {servers.Topology}");
     Console.WriteLine();
 
-    // 1. Sustained ingest with durable ack, as fast as the stores' tills can send.
+    // 1. Sustained ingest with durable ack, as fast as the stores' tills can send: at full load an agent has a backlog
+    //    and sends up to Agent:BatchSize (200) sales a batch, hence --batch 100 by default; --warmup 15 lets the JIT's
+    //    tiering settle first (profiled: tier-1 compilation took a third of the silo's CPU in its first half minute).
     full = await IngestLoad.Run(servers.Silo, batches, options, firstStore: 0, targetSalesPerSecond: null);
     Console.WriteLine("== ingest, full load (every ack after the group COMMIT in PostgreSQL; the store grain counts it after) ==");
     full.Print();
@@ -79,8 +81,8 @@ await using (var servers = await ServerProcesses.Start(database, clusterId, new 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest/COPY ratio: {full.SalesPerSecond / copy.SalesPerSecond:0.00}"));
     Console.WriteLine();
 
-    // 3. Sale to every board of its store at half the measured load, with the boards open.
-    var half = await BoardFanout.Run(servers, database.DataSource, batches, options with { ChainSalesPerSecond = (int)Math.Max(1, full.SalesPerSecond / 2) }, readHeatmap: false);
+    // 3. Sale to every board of its store at half the measured load, with the boards open; live tills send small batches.
+    var half = await BoardFanout.Run(servers, database.DataSource, batches, options with { BatchSize = 10, ChainSalesPerSecond = (int)Math.Max(1, full.SalesPerSecond / 2) }, readHeatmap: false);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"p99 sale-to-board ms: {half.P99SaleToBoardMs:0}"));
     Console.WriteLine();
 
@@ -111,6 +113,6 @@ internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, in
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 25), Get("lines", 10), Get("seconds", 20), Get("warmup", 5), Get("memory-grains", 10_000), Get("catch-up-sales", 50_000), Get("boards", 200), Get("chain-rate", 500), Get("probes", 30), Get("idle-seconds", 30), Get("circuits", 0));
+        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 100), Get("lines", 10), Get("seconds", 20), Get("warmup", 15), Get("memory-grains", 10_000), Get("catch-up-sales", 50_000), Get("boards", 200), Get("chain-rate", 500), Get("probes", 30), Get("idle-seconds", 30), Get("circuits", 0));
     }
 }
