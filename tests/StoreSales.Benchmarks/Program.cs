@@ -69,7 +69,7 @@ await using (var servers = await ServerProcesses.Start(database, clusterId, new 
 
     // 1. Sustained ingest with durable ack, as fast as the stores' tills can send: at full load an agent has a backlog
     //    and sends up to Agent:BatchSize (200) sales a batch, hence --batch 100 by default; --warmup 15 lets the JIT's
-    //    tiering settle first (profiled: tier-1 compilation took a third of the silo's CPU in its first half minute).
+    //    tiering settle first (perf showed the silo's tiered-compilation thread among the busiest in its first minute).
     full = await IngestLoad.Run(servers.Silo, batches, options, firstStore: 0, targetSalesPerSecond: null);
     Console.WriteLine("== ingest, full load (every ack after the group COMMIT in PostgreSQL; the store grain counts it after) ==");
     full.Print();
