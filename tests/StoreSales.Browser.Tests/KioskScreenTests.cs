@@ -14,7 +14,7 @@ namespace StoreSales.Browser.Tests;
 public sealed class KioskScreenTests(BrowserFixture fixture)
 {
     private const string StoreId = "store-sh001";
-    private const string KioskCards = "[data-testid=kiosk-card]";
+    private const string KioskCards = "[data-testid=kiosk-board] > *";
     private const string MainFigure = ".kiosk-main-figure";
     private const string BoardCards = "[data-testid=store-board] .period, [data-testid=store-board] .board-grid > *";
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace StoreSales.Browser.Tests.Pages;
@@ -8,6 +9,8 @@ namespace StoreSales.Browser.Tests.Pages;
 /// </summary>
 public sealed record ScreenFit(double DocumentWidth, double DocumentHeight, double ViewportWidth, double ViewportHeight, IReadOnlyList<CardBox> Cards, double? MainFigurePx)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private const string Measure = """
         ([cards, figure]) => {
             const box = e => { const r = e.getBoundingClientRect(); return { name: e.className || e.dataset.testid, x: r.x, y: r.y, width: r.width, height: r.height }; };
@@ -24,8 +27,8 @@ public sealed record ScreenFit(double DocumentWidth, double DocumentHeight, doub
         """;
 
     /// <summary>Measures the page as laid out now: <paramref name="cards"/> selects the cards, <paramref name="mainFigure"/> the big figure.</summary>
-    public static Task<ScreenFit> Of(IPage page, string cards, string? mainFigure = null) =>
-        page.EvaluateAsync<ScreenFit>(Measure, new object?[] { cards, mainFigure });
+    public static async Task<ScreenFit> Of(IPage page, string cards, string? mainFigure = null) =>
+        (await page.EvaluateAsync<JsonElement>(Measure, new object?[] { cards, mainFigure })).Deserialize<ScreenFit>(Json)!;
 
     /// <summary>Pairs of cards whose boxes intersect (touching edges do not count).</summary>
     public IEnumerable<(CardBox A, CardBox B)> Overlaps() =>
