@@ -358,13 +358,13 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         if (status.NeedsIntervention && !_dayBehindRaised)
         {
             await GrainFactory.GetGrain<IInterventionGrain>(InterventionConditions.GrainKey(StoreId, InterventionConditions.DayBehind))
-                .Raise(subject, evidence, "high", $"supervisor:{context.Profile.RegionId}");
+                .Raise(subject, evidence, InterventionSeverities.High, InterventionAssignees.FieldSupervisorOf(context.Profile.RegionId));
         }
 
         if (status.NeedsCalibration && !_dayAheadRaised)
         {
             await GrainFactory.GetGrain<IInterventionGrain>(InterventionConditions.GrainKey(StoreId, InterventionConditions.DayAheadCalibration))
-                .Raise(subject, evidence, "info", "hq");
+                .Raise(subject, evidence, InterventionSeverities.Info, InterventionAssignees.Hq);
         }
 
         _dayBehindRaised = status.NeedsIntervention;
@@ -387,7 +387,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             () => $"{context.Profile.Name}: {beat!.OutboxDepth} sales waiting at the store, the oldest for {lag:hh\\:mm\\:ss}; last ack {(beat.LastAckAt is { } ack ? TimeZoneInfo.ConvertTime(ack, context.TimeZone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "never")}",
             beat?.OutboxDepth,
             () => new EvidenceFacts(EvidenceFacts.FeedLagging, WaitingSales: beat!.OutboxDepth, OldestWaiting: lag, LastAckAt: beat.LastAckAt),
-            "medium",
+            InterventionSeverities.Medium,
             context,
             store,
             now);
@@ -401,7 +401,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             () => new EvidenceFacts(
                 outboxState == AgentHealth.OutboxOverBound ? EvidenceFacts.OutboxOverBound : EvidenceFacts.OutboxNearFull,
                 WaitingSales: beat!.OutboxDepth, OutboxBytes: beat.OutboxBytes, OutboxMaxBytes: beat.OutboxMaxBytes),
-            outboxState == AgentHealth.OutboxOverBound ? "high" : "medium",
+            outboxState == AgentHealth.OutboxOverBound ? InterventionSeverities.High : InterventionSeverities.Medium,
             context,
             store,
             now);
@@ -413,7 +413,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             () => $"{context.Profile.Name}: the store PC's clock is {skew!.Value.Duration().TotalSeconds:N0} s {(skew.Value > TimeSpan.Zero ? "behind" : "ahead of")} the server's (limit {_live.ClockSkewAlertAfter}); till times are suspect: check its time synchronisation",
             skew is { } s ? (decimal)Math.Round(s.TotalSeconds, 1) : null,
             () => new EvidenceFacts(EvidenceFacts.ClockSkewed, ClockSkew: skew, ClockSkewLimit: _live.ClockSkewAlertAfter),
-            "low",
+            InterventionSeverities.Low,
             context,
             store,
             now);
@@ -431,7 +431,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         if (_agentAlertsRaised.Add(condition))
         {
             await GrainFactory.GetGrain<IInterventionGrain>(InterventionConditions.GrainKey(StoreId, condition))
-                .Raise(store, new InterventionEvidence(summary(), figure, null, null, now, Facts: facts()), severity, $"supervisor:{context.Profile.RegionId}");
+                .Raise(store, new InterventionEvidence(summary(), figure, null, null, now, Facts: facts()), severity, InterventionAssignees.FieldSupervisorOf(context.Profile.RegionId));
         }
     }
 
@@ -460,7 +460,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
                     now,
                     Facts: new EvidenceFacts(EvidenceFacts.DeviceOffline, TerminalId: device.TerminalId, DeviceKind: device.Kind, Since: since));
                 await GrainFactory.GetGrain<IInterventionGrain>(InterventionConditions.GrainKey(StoreId, condition))
-                    .Raise(store with { Kind = "device", Id = $"{StoreId}/{device.TerminalId}/{device.Kind}" }, evidence, "medium", $"supervisor:{context.Profile.RegionId}");
+                    .Raise(store with { Kind = "device", Id = $"{StoreId}/{device.TerminalId}/{device.Kind}" }, evidence, InterventionSeverities.Medium, InterventionAssignees.FieldSupervisorOf(context.Profile.RegionId));
                 raised = true;
             }
 
