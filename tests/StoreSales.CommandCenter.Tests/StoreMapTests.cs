@@ -42,18 +42,18 @@ public sealed class StoreMapTests : BoardComponentContext
     public void A_click_on_a_province_zooms_to_it_and_whole_country_zooms_back()
     {
         var map = Render<StoreMap>(p => p.Add(x => x.Stores, ShanghaiTwins()).Add(x => x.Regions, [East(TargetBand.Red)]));
-        var whole = map.Find("[data-testid=map-svg]").GetAttribute("viewBox");
+        var whole = map.Find("[data-testid=map-provinces]").GetAttribute("transform");
 
         map.Find("[data-testid=map-province][data-province=CN-SH]").Click();
 
         Assert.Equal("CN-SH", map.Find("[data-testid=map-svg]").GetAttribute("data-view"));
-        Assert.NotEqual(whole, map.Find("[data-testid=map-svg]").GetAttribute("viewBox"));
+        Assert.NotEqual(whole, map.Find("[data-testid=map-provinces]").GetAttribute("transform"));
         Assert.Equal("Shanghai", map.Find("[data-testid=map-zoomed]").TextContent);
         Assert.Equal(2, map.FindAll("[data-testid=map-label]").Count);
 
         map.Find("[data-testid=map-zoom-out]").Click();
 
-        Assert.Equal(whole, map.Find("[data-testid=map-svg]").GetAttribute("viewBox"));
+        Assert.Equal(whole, map.Find("[data-testid=map-provinces]").GetAttribute("transform"));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed record ScreenFit(double DocumentWidth, double DocumentHeight, doub
 
     private const string Measure = """
         ([cards, figure]) => {
-            const box = e => { const r = e.getBoundingClientRect(); return { name: e.className || e.dataset.testid, x: r.x, y: r.y, width: r.width, height: r.height }; };
+            const box = e => { const r = e.getBoundingClientRect(); return { name: e.dataset.store || e.getAttribute('class') || e.dataset.testid || e.tagName, x: r.x, y: r.y, width: r.width, height: r.height }; };
             const main = figure ? document.querySelector(figure) : null;
             return {
                 documentWidth: document.documentElement.scrollWidth,

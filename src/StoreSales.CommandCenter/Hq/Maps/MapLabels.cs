@@ -3,7 +3,8 @@ namespace StoreSales.CommandCenter.Hq.Maps;
 /// <summary>A store's name to place beside its dot; earlier candidates win the room.</summary>
 public sealed record LabelCandidate(string Key, string Text, MapPoint Anchor, double DotRadius);
 
-public sealed record PlacedLabel(string Key, string Text, MapBox Box, double TextX, double TextY);
+/// <summary>A placed name: its room on the map, and where its text starts, ends or is centred (<see cref="TextAnchor"/>, as SVG says it).</summary>
+public sealed record PlacedLabel(string Key, string Text, MapBox Box, double TextX, double TextY, string TextAnchor);
 
 /// <summary>
 /// Which store names fit on the map, and where: greedy, in the order given (the caller puts the most important
@@ -27,14 +28,15 @@ public static class MapLabels
 
             var width = TextWidth(candidate.Text, fontSize);
             var gap = candidate.DotRadius + fontSize * 0.3;
-            foreach (var box in Around(candidate.Anchor, width, fontSize * 1.2, gap))
+            foreach (var (box, anchor) in Around(candidate.Anchor, width, fontSize * 1.2, gap))
             {
                 if (view.Contains(box)
                     && !placed.Any(p => p.Box.Intersects(box))
                     && !dots.Any(d => d.Intersects(box)))
                 {
-                    // The text's baseline sits a fifth of the line above the box's bottom.
-                    placed.Add(new PlacedLabel(candidate.Key, candidate.Text, box, box.X, box.Bottom - fontSize * 0.25));
+                    // The text hugs its dot (the width is an upper estimate); its baseline sits a fifth of the line above the box's bottom.
+                    var x = anchor switch { "end" => box.Right, "middle" => box.X + box.Width / 2, _ => box.X };
+                    placed.Add(new PlacedLabel(candidate.Key, candidate.Text, box, x, box.Bottom - fontSize * 0.25, anchor));
                     break;
                 }
             }
@@ -43,15 +45,15 @@ public static class MapLabels
         return placed;
     }
 
-    /// <summary>An upper estimate of the name's width: Chinese characters are a full em, Latin letters at most 0.62 em.</summary>
+    /// <summary>An upper estimate of the name's width (the browser's font is not known here): Chinese characters are a full em, Latin ones at most 0.7 em.</summary>
     public static double TextWidth(string text, double fontSize) =>
-        text.Sum(c => c >= '\u2E80' ? 1.0 : 0.62) * fontSize;
+        text.Sum(c => c >= '\u2E80' ? 1.0 : 0.7) * fontSize;
 
-    private static IEnumerable<MapBox> Around(MapPoint anchor, double width, double height, double gap)
+    private static IEnumerable<(MapBox Box, string TextAnchor)> Around(MapPoint anchor, double width, double height, double gap)
     {
-        yield return new MapBox(anchor.X + gap, anchor.Y - height / 2, width, height);
-        yield return new MapBox(anchor.X - gap - width, anchor.Y - height / 2, width, height);
-        yield return new MapBox(anchor.X - width / 2, anchor.Y - gap - height, width, height);
-        yield return new MapBox(anchor.X - width / 2, anchor.Y + gap, width, height);
+        yield return (new MapBox(anchor.X + gap, anchor.Y - height / 2, width, height), "start");
+        yield return (new MapBox(anchor.X - gap - width, anchor.Y - height / 2, width, height), "end");
+        yield return (new MapBox(anchor.X - width / 2, anchor.Y - gap - height, width, height), "middle");
+        yield return (new MapBox(anchor.X - width / 2, anchor.Y + gap, width, height), "middle");
     }
 }
