@@ -95,7 +95,7 @@ public sealed class KioskScreenTests(BrowserFixture fixture)
     /// <summary>The longest item name of the demo catalogue, so that the hot items must keep names on one line.</summary>
     private async Task SellSomethingWithALongName()
     {
-        var sale = SaleFactory.Sale("T01", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), DateTimeOffset.UtcNow,
+        var sale = SaleFactory.Sale("K01", 515_151, DateTimeOffset.UtcNow,
             ("6985869261790", 2, 6.30m), ("6950369003430", 1, 53.80m), ("6920433218190", 3, 3.50m));
         var ack = await fixture.Silo.PostSales(StoreId, "demo-key-store-sh001", [sale], TestContext.Current.CancellationToken);
         Assert.Equal(1, ack.Accepted);
