@@ -32,6 +32,9 @@ public sealed class InterventionInboxTests(BrowserFixture fixture)
         await Expect(alert).ToContainTextAsync(name);
         await Expect(alert.Locator("[data-testid=evidence]")).ToContainTextAsync("today ¥10 against");
         await Expect(alert.Locator("[data-testid=sparkline]")).ToBeVisibleAsync();
+        // Words, not the codes the journal keeps ("high", "supervisor:region-noon-inbox").
+        await Expect(alert.Locator("[data-testid=severity]")).ToHaveTextAsync("Severity: High");
+        await Expect(alert.Locator("[data-testid=assignee]")).ToHaveTextAsync("Assignee: Field supervisor, Noon Region inbox");
         Assert.True(await session.Page.EvaluateAsync<bool>("() => window.__storesalesSameDocument === true"), "the inbox reloaded instead of receiving the alert live");
         await session.Screenshots.Take("alert-arrived");
 

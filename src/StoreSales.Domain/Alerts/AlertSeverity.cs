@@ -26,19 +26,30 @@ public enum AlertRoute
 /// </summary>
 public static class AlertNames
 {
+    public const string Info = "info";
+    public const string Low = "low";
+    public const string Medium = "medium";
+    public const string High = "high";
+
+    /// <summary>HQ (target calibration).</summary>
+    public const string Hq = "hq";
+
+    /// <summary>Followed by the region id: that region's field supervisor.</summary>
+    public const string SupervisorPrefix = "supervisor:";
+
     public static string Name(this AlertSeverity severity) => severity switch
     {
-        AlertSeverity.Info => "info",
-        AlertSeverity.Low => "low",
-        AlertSeverity.Medium => "medium",
-        AlertSeverity.High => "high",
+        AlertSeverity.Info => Info,
+        AlertSeverity.Low => Low,
+        AlertSeverity.Medium => Medium,
+        AlertSeverity.High => High,
         _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, null),
     };
 
     public static string Assignee(this AlertRoute route, string regionId) => route switch
     {
-        AlertRoute.RegionSupervisor => $"supervisor:{regionId}",
-        AlertRoute.HqCalibration => "hq",
+        AlertRoute.RegionSupervisor => SupervisorPrefix + regionId,
+        AlertRoute.HqCalibration => Hq,
         _ => throw new ArgumentOutOfRangeException(nameof(route), route, null),
     };
 }

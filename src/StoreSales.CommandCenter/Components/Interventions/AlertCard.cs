@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using StoreSales.Abstractions.Interventions;
+using StoreSales.CommandCenter.Resources;
 using StoreSales.Data;
 using StoreSales.Data.Interventions;
 using StoreSales.Domain.Interventions;
@@ -44,17 +45,10 @@ public sealed record AlertCard(
 
     public bool IsOpen => Status != InterventionStatus.Resolved;
 
-    /// <summary>The resource key naming the rule that raised it (device conditions carry the device in their name).</summary>
-    public string ConditionKey => Condition switch
-    {
-        InterventionConditions.DayBehind => "ConditionDayBehind",
-        InterventionConditions.DayAheadCalibration => "ConditionDayAhead",
-        InterventionConditions.FeedLagging => "ConditionFeedLagging",
-        InterventionConditions.OutboxNearFull => "ConditionOutboxNearFull",
-        InterventionConditions.ClockSkew => "ConditionClockSkew",
-        _ when Condition.StartsWith("device-offline", StringComparison.Ordinal) => "ConditionDeviceOffline",
-        _ => Condition,
-    };
+    /// <summary>The resource key naming the rule that raised it.</summary>
+    public string ConditionKey => CodeWords.ConditionKey(Condition);
+
+    public string SeverityKey => CodeWords.SeverityKey(Severity);
 
     public static string StatusKey(InterventionStatus status) => "Status" + status;
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using MudBlazor;
 
 namespace StoreSales.CommandCenter.Components.Layout;
@@ -27,4 +28,13 @@ public static class BoardTheme
             Default = new DefaultTypography { FontFamily = ["system-ui", "Noto Sans CJK SC", "sans-serif"] },
         },
     };
+
+    /// <summary>The query parameter a TV's link carries to choose its theme: <c>?theme=light</c> for a bright shop.</summary>
+    public const string ThemeParameter = "theme";
+
+    /// <summary>Whether a kiosk address asks for the light theme (the kiosk is dark otherwise).</summary>
+    public static bool IsLight(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri)
+        && QueryHelpers.ParseQuery(uri.Query).TryGetValue(ThemeParameter, out var theme)
+        && string.Equals(theme.ToString(), "light", StringComparison.OrdinalIgnoreCase);
 }
