@@ -92,12 +92,13 @@ public sealed class StoreGrainTests(GrainClusterFixture fixture)
         Assert.Equal(PaceDirection.Behind, behind.Day.Direction);
         Assert.Equal(TargetBand.Green, onPace.Day.Status);
 
-        // Going red behind raised one alert for the region's supervisor, with the figures of that moment.
-        // Raised off the ack path, by the publish timer: wait for it.
+        // Being red behind raised one alert for the region's supervisor, with the figures of the moment it was judged
+        // (off the ack path, by a timer of the grain: that may be before the first sale, when the store had nothing).
         var alert = await Eventually.Until(fixture.Grains.GetGrain<IInterventionGrain>("store-hz001/day-behind").GetCurrent, a => a is not null);
         Assert.NotNull(alert);
         Assert.Equal("supervisor:region-east", alert.Assignee);
-        Assert.Equal(behind.Day.Actual, alert.Evidence.Actual);
+        Assert.InRange(alert.Evidence.Actual!.Value, 0m, behind.Day.Actual);
+        Assert.True(alert.Evidence.Deviation < -0.15m, $"raised at a deviation of {alert.Evidence.Deviation}");
         Assert.Equal("store-hz001", alert.Subject.StoreId);
     }
 
