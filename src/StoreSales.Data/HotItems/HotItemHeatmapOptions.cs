@@ -35,6 +35,13 @@ public sealed record HotItemHeatmapOptions
     /// </summary>
     public TimeSpan KeepWarmFor { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long before a quarter hour starts the keep-warm path reads the next quarter hour's usual for "today" (the
+    /// previous weeks' whole hours, seconds at thousands of stores), so the refreshes after the turn never wait for
+    /// it. Default 1 minute; zero reads it when the quarter hour has begun; less than 15 minutes.
+    /// </summary>
+    public TimeSpan UsualReadAhead { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Describes the first invalid setting, or null when the options are usable.</summary>
     public string? Validate() =>
         TopItems is < 1 or > 200 ? $"{SectionName}:{nameof(TopItems)} must be between 1 and 200 (is {TopItems})."
@@ -43,5 +50,7 @@ public sealed record HotItemHeatmapOptions
         : CacheFor < TimeSpan.Zero ? $"{SectionName}:{nameof(CacheFor)} must not be negative (is {CacheFor})."
         : ServeWhileRefreshingFor < TimeSpan.Zero ? $"{SectionName}:{nameof(ServeWhileRefreshingFor)} must not be negative (is {ServeWhileRefreshingFor})."
         : KeepWarmFor < TimeSpan.Zero ? $"{SectionName}:{nameof(KeepWarmFor)} must not be negative (is {KeepWarmFor})."
+        : UsualReadAhead < TimeSpan.Zero || UsualReadAhead >= TimeSpan.FromMinutes(15)
+            ? $"{SectionName}:{nameof(UsualReadAhead)} must be from zero to under 15 minutes (is {UsualReadAhead})."
         : null;
 }
