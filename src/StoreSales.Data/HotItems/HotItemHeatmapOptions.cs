@@ -42,6 +42,13 @@ public sealed record HotItemHeatmapOptions
     /// </summary>
     public TimeSpan UsualReadAhead { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// PostgreSQL work_mem of today's live read, which joins and ranks ~220,000 store × item rows at 5,000 stores:
+    /// with the server's default (4 MB) its sorts and hashes spill to disk. Set for that statement only. Default 64;
+    /// 4 to 1024.
+    /// </summary>
+    public int ReadWorkMemMegabytes { get; init; } = 64;
+
     /// <summary>Describes the first invalid setting, or null when the options are usable.</summary>
     public string? Validate() =>
         TopItems is < 1 or > 200 ? $"{SectionName}:{nameof(TopItems)} must be between 1 and 200 (is {TopItems})."
@@ -52,5 +59,6 @@ public sealed record HotItemHeatmapOptions
         : KeepWarmFor < TimeSpan.Zero ? $"{SectionName}:{nameof(KeepWarmFor)} must not be negative (is {KeepWarmFor})."
         : UsualReadAhead < TimeSpan.Zero || UsualReadAhead >= TimeSpan.FromMinutes(15)
             ? $"{SectionName}:{nameof(UsualReadAhead)} must be from zero to under 15 minutes (is {UsualReadAhead})."
+        : ReadWorkMemMegabytes is < 4 or > 1024 ? $"{SectionName}:{nameof(ReadWorkMemMegabytes)} must be between 4 and 1024 (is {ReadWorkMemMegabytes})."
         : null;
 }

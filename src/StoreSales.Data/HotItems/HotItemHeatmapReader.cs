@@ -105,6 +105,12 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
     // pooled connection keeps its own setting afterwards.
     private const string WithoutJit = "SELECT set_config('jit', 'off', true);";
 
+    // The same for today's two-part read, which also sets its own work_mem (HotItemHeatmapOptions.ReadWorkMemMegabytes):
+    // it joins the live part (~120,000 store × item rows at 5,000 stores) to the usual passed in (~100,000) and sorts
+    // and hashes them; with the default 4 MB those spilled to disk (EXPLAIN ANALYZE: external merge sorts, a hash in
+    // batches), a few hundred milliseconds of every refresh.
+    private const string WithoutJitWithWorkMem = "SELECT set_config('jit', 'off', true), set_config('work_mem', @workMem, true);";
+
     // Items are ranked in SQL so that only the top items' cells leave the database; the order is the one of
     // ItemLift.CompareHottestFirst, with the same prior and minimum passed in (lift rounded to 4 places as ItemLift
     // does). The lifts returned are computed again in C# by ItemLift itself. Follows the CTEs sold (store, item,
@@ -179,7 +185,7 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
     // store and item and the weeks observed are the union of both parts' weeks, so sold and observed are what
     // HeatmapSql computes and the ranking after them is the same SQL.
     private static readonly string TodaySql = $"""
-        {WithoutJit}
+        {WithoutJitWithWorkMem}
 
         WITH {WindowsCte},
         usual AS (
@@ -187,10 +193,13 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
         ), usual_weeks AS (
             SELECT * FROM unnest(@weekStores::text[], @weekMasks::int[]) AS m(store_id, mask)
         ), tail_weeks AS (
-            SELECT w.store_id, bit_or(1 << w.k) AS mask
+            -- The EXISTS inside the CASE is probed per window on the sale index (as in ObservedCte): as a WHERE
+            -- clause it became a semi join that hashed every sale in the ledger.
+            SELECT w.store_id, bit_or(CASE WHEN EXISTS (
+                       SELECT 1 FROM sale s WHERE s.store_id = w.store_id AND s.rung_up_at >= w.tail_from AND s.rung_up_at < w.to_at)
+                   THEN 1 << w.k ELSE 0 END) AS mask
             FROM windows w
-            WHERE w.k > 0 AND EXISTS (
-                SELECT 1 FROM sale s WHERE s.store_id = w.store_id AND s.rung_up_at >= w.tail_from AND s.rung_up_at < w.to_at)
+            WHERE w.k > 0
             GROUP BY w.store_id
         ), observed AS (
             SELECT store_id, (SELECT count(*) FROM generate_series(1, @weeks) AS k(k)
@@ -337,6 +346,7 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
             usualUnits = usual.Units,
             weekStores = usual.WeekStores,
             weekMasks = usual.WeekMasks,
+            workMem = $"{options.Value.ReadWorkMemMegabytes}MB",
         });
         return ReadHeatmap(TodaySql, parameters, HeatmapWindow.Today, usual.RegionId, metric, at, cancellationToken);
     }
