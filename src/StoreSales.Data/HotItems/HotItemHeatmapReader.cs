@@ -108,8 +108,11 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
     // The same for today's two-part read, which also sets its own work_mem (HotItemHeatmapOptions.ReadWorkMemMegabytes):
     // it joins the live part (~120,000 store × item rows at 5,000 stores) to the usual passed in (~100,000) and sorts
     // and hashes them; with the default 4 MB those spilled to disk (EXPLAIN ANALYZE: external merge sorts, a hash in
-    // batches), a few hundred milliseconds of every refresh.
-    private const string WithoutJitWithWorkMem = "SELECT set_config('jit', 'off', true), set_config('work_mem', @workMem, true);";
+    // batches), a few hundred milliseconds of every refresh. Merge joins off: the planner expects ~200 items per
+    // store from the lateral (it cannot know there are ~25) and so sorted both sides of the join with the usual and
+    // of the weeks, ~450 ms of a 2.3 s refresh; hashed, they take a few tens of milliseconds.
+    private const string WithoutJitWithWorkMem =
+        "SELECT set_config('jit', 'off', true), set_config('work_mem', @workMem, true), set_config('enable_mergejoin', 'off', true);";
 
     // Items are ranked in SQL so that only the top items' cells leave the database; the order is the one of
     // ItemLift.CompareHottestFirst, with the same prior and minimum passed in (lift rounded to 4 places as ItemLift
