@@ -100,7 +100,7 @@ public sealed class HotItemHeatmapCache(HotItemHeatmapReader reader, TimeProvide
             var next = HotItemHeatmapReader.QuarterHourOf(now) + Quarter;
             if (settings.UsualReadAhead > TimeSpan.Zero && now + settings.UsualReadAhead >= next)
             {
-                reads.AddRange(watched.Select(scope => Usual(scope, next)));
+                reads.AddRange(watched.Select(scope => Usual(scope, next, now)));
             }
         }
 
@@ -155,7 +155,7 @@ public sealed class HotItemHeatmapCache(HotItemHeatmapReader reader, TimeProvide
         {
             lock (_gate)
             {
-                usual = Usual(new UsualScope(key.RegionId), HotItemHeatmapReader.QuarterHourOf(now));
+                usual = Usual(new UsualScope(key.RegionId), HotItemHeatmapReader.QuarterHourOf(now), now);
             }
         }
 
@@ -175,9 +175,11 @@ public sealed class HotItemHeatmapCache(HotItemHeatmapReader reader, TimeProvide
 
     /// <summary>
     /// The kept or running read of a scope's usual for a quarter hour, or a new one; drops the scope's usuals of
-    /// earlier quarter hours. A failed read is forgotten, so the next refresh tries again. Called under the gate.
+    /// quarter hours before <paramref name="now"/>'s (not before the one asked for: the next quarter hour's is read
+    /// ahead while the current one still serves). A failed read is forgotten, so the next refresh tries again. Called
+    /// under the gate.
     /// </summary>
-    private Task<HeatmapUsual> Usual(UsualScope scope, DateTimeOffset quarterHour)
+    private Task<HeatmapUsual> Usual(UsualScope scope, DateTimeOffset quarterHour, DateTimeOffset now)
     {
         if (!_usuals.TryGetValue(scope, out var byQuarter))
         {
@@ -185,7 +187,8 @@ public sealed class HotItemHeatmapCache(HotItemHeatmapReader reader, TimeProvide
             _usuals[scope] = byQuarter;
         }
 
-        while (byQuarter.Count > 0 && byQuarter.Keys[0] < quarterHour)
+        var current = HotItemHeatmapReader.QuarterHourOf(now);
+        while (byQuarter.Count > 0 && byQuarter.Keys[0] < current)
         {
             byQuarter.RemoveAt(0);
         }
@@ -204,9 +207,9 @@ public sealed class HotItemHeatmapCache(HotItemHeatmapReader reader, TimeProvide
             {
                 lock (_gate)
                 {
-                    if (_usuals.TryGetValue(scope, out var current) && current.TryGetValue(quarterHour, out var held) && held == failed)
+                    if (_usuals.TryGetValue(scope, out var keptNow) && keptNow.TryGetValue(quarterHour, out var held) && held == failed)
                     {
-                        current.Remove(quarterHour);
+                        keptNow.Remove(quarterHour);
                     }
                 }
             },
