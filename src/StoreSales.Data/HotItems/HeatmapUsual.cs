@@ -16,7 +16,7 @@ public sealed record HeatmapUsual(
     string[] Items,
     decimal[] Units,
     string[] WeekStores,
-    int[] WeekMasks)
+    long[] WeekMasks)
 {
     /// <summary>Store × item rows held.</summary>
     public int Rows => Stores.Length;

@@ -165,7 +165,8 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
         """;
 
     // The previous weeks' whole local hours of "today" (k = 1..@weeks, [hours_from, hours_to)) per store and item:
-    // their units, and as a bit mask the weeks with a rollup row, i.e. with a sale in those hours (bit k for week k).
+    // their units, and as a bit mask the weeks with a rollup row, i.e. with a sale in those hours (bit k for week k; a
+    // bigint, as HotItems:UsualWeeks goes up to 52).
     // This is ~80 % of the rows "today" reads, and they change only when a store's local hour turns (or a backlog of
     // old sales lands), so HotItemHeatmapCache keeps it per quarter hour.
     private const string UsualSql = $"""
@@ -175,7 +176,7 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
         SELECT sc.store_id, c.item_code, c.units, c.weeks
         FROM scope sc
         CROSS JOIN LATERAL (
-            SELECT h.item_code, sum(h.units) AS units, bit_or(1 << w.k) AS weeks
+            SELECT h.item_code, sum(h.units) AS units, bit_or(1::bigint << w.k) AS weeks
             FROM {StoreWindows}
             JOIN sale_item_hour h ON h.store_id = sc.store_id AND h.local_hour >= w.hours_from AND h.local_hour < w.hours_to
             WHERE w.k > 0 AND w.hours_from < w.hours_to
@@ -194,19 +195,19 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
         usual AS (
             SELECT * FROM unnest(@usualStores::text[], @usualItems::text[], @usualUnits::numeric[]) AS u(store_id, item_code, past_units)
         ), usual_weeks AS (
-            SELECT * FROM unnest(@weekStores::text[], @weekMasks::int[]) AS m(store_id, mask)
+            SELECT * FROM unnest(@weekStores::text[], @weekMasks::bigint[]) AS m(store_id, mask)
         ), tail_weeks AS (
             -- The EXISTS inside the CASE is probed per window on the sale index (as in ObservedCte): as a WHERE
             -- clause it became a semi join that hashed every sale in the ledger.
             SELECT w.store_id, bit_or(CASE WHEN EXISTS (
                        SELECT 1 FROM sale s WHERE s.store_id = w.store_id AND s.rung_up_at >= w.tail_from AND s.rung_up_at < w.to_at)
-                   THEN 1 << w.k ELSE 0 END) AS mask
+                   THEN 1::bigint << w.k ELSE 0 END) AS mask
             FROM windows w
             WHERE w.k > 0
             GROUP BY w.store_id
         ), observed AS (
             SELECT store_id, (SELECT count(*) FROM generate_series(1, @weeks) AS k(k)
-                              WHERE (coalesce(t.mask, 0) | coalesce(m.mask, 0)) & (1 << k.k) <> 0)::int AS weeks
+                              WHERE (coalesce(t.mask, 0) | coalesce(m.mask, 0)) & (1::bigint << k.k) <> 0)::int AS weeks
             FROM tail_weeks t FULL JOIN usual_weeks m USING (store_id)
         ), live AS (
             SELECT sc.store_id, c.item_code, c.units, c.past_units
@@ -312,7 +313,7 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
         var stores = new List<string>();
         var items = new List<string>();
         var units = new List<decimal>();
-        var masks = new Dictionary<string, int>(StringComparer.Ordinal);
+        var masks = new Dictionary<string, long>(StringComparer.Ordinal);
         await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(UsualSql, parameters, cancellationToken: cancellationToken)))
         {
             await reader.NextResultAsync(cancellationToken); // past set_config
@@ -322,7 +323,7 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
                 stores.Add(store);
                 items.Add(Shared(reader.GetString(1)));
                 units.Add(reader.GetDecimal(2));
-                masks[store] = masks.GetValueOrDefault(store) | reader.GetInt32(3);
+                masks[store] = masks.GetValueOrDefault(store) | reader.GetInt64(3);
             }
         }
 
