@@ -247,7 +247,7 @@ public sealed class SaleItemHourTests(SaleItemHourFixture fixture) : IClassFixtu
         clock.Now = quarter.AddMinutes(14.5);
         await cache.KeepWarm();
         Assert.Equal([quarter, quarter.AddMinutes(15)], cache.UsualQuarterHours(null));
-        var readAhead = cache.KeptUsual(null, quarter.AddMinutes(15));
+        var readAhead = await Eventually.Until(() => Task.FromResult(cache.KeptUsual(null, quarter.AddMinutes(15))), u => u is not null);
 
         clock.Now = quarter.AddMinutes(15).AddSeconds(1);
         var turned = await Ask(null, HeatmapMetric.Lift);

@@ -67,7 +67,10 @@ public sealed class HotItemHeatmapCache(HotItemHeatmapReader reader, TimeProvide
     /// <summary>
     /// Refreshes every view asked for within <see cref="HotItemHeatmapOptions.KeepWarmFor"/> whose answer is older
     /// than <see cref="HotItemHeatmapOptions.CacheFor"/>, and forgets views nobody asked for since. Completes when
-    /// the reads it started have (a failed read is left to the next call or the next page).
+    /// the refreshes it started have (a failed read is left to the next call or the next page). Within
+    /// <see cref="HotItemHeatmapOptions.UsualReadAhead"/> of a quarter hour it also starts reading the next quarter
+    /// hour's usual of every scope watched "today", without waiting for it: that read takes seconds, and the timer's
+    /// next refreshes (which wait for this call) must not wait behind it.
     /// </summary>
     public Task KeepWarm()
     {
@@ -100,7 +103,10 @@ public sealed class HotItemHeatmapCache(HotItemHeatmapReader reader, TimeProvide
             var next = HotItemHeatmapReader.QuarterHourOf(now) + Quarter;
             if (settings.UsualReadAhead > TimeSpan.Zero && now + settings.UsualReadAhead >= next)
             {
-                reads.AddRange(watched.Select(scope => Usual(scope, next, now)));
+                foreach (var scope in watched)
+                {
+                    _ = Usual(scope, next, now);
+                }
             }
         }
 
