@@ -14,7 +14,9 @@ namespace StoreSales.Integration.Tests;
 /// reports times rather than asserting them (run it with <c>--explicit only --filter-class '*HeatmapScaleCheck*'</c>).
 /// With <c>STORESALES_HEATMAP_DB</c> set to a database seeded before with <see cref="Seed"/> and
 /// <c>STORESALES_HEATMAP_AT</c> to the moment it was seeded for, it reads that one instead, so a read after
-/// restarting PostgreSQL is a cold one.
+/// restarting PostgreSQL is a cold one; with <c>STORESALES_HEATMAP_KEEP</c> set, the database it seeds is kept for that.
+/// Reports the read in one statement and in two parts: the first read of a quarter hour (the previous weeks' whole
+/// hours, then the live part) and refreshes within it (the live part alone).
 /// </summary>
 public sealed class HeatmapScaleCheck
 {
