@@ -146,4 +146,16 @@ public sealed class HotItemSettingsTests
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<HotItemOptions>>().Value);
         Assert.Contains("HotItems", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("HotItems:Heatmap:UsualReadAhead", "00:15:00")]
+    [InlineData("HotItems:Heatmap:UsualReadAhead", "-00:00:01")]
+    [InlineData("HotItems:Heatmap:ReadWorkMemMegabytes", "2")]
+    public void A_read_ahead_outside_a_quarter_hour_or_a_work_mem_under_4_MB_is_refused(string key, string value)
+    {
+        using var services = Services((key, value));
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<HotItemHeatmapOptions>>().Value);
+        Assert.Contains("HotItems:Heatmap", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -7,6 +7,7 @@ using StoreSales.Data.Ledger;
 using StoreSales.Data.Migrations;
 using StoreSales.Domain.HotItems;
 using StoreSales.Testing;
+using static StoreSales.Testing.SaleFactory;
 
 namespace StoreSales.Integration.Tests;
 
@@ -87,6 +88,10 @@ public sealed class SaleItemHourFixture : IAsyncLifetime
             SalesAppended += (await ledger.Append(store, mixed, CancellationToken.None)).Count;
         }
     }
+
+    /// <summary>Appends more sales as ingest does, counted in <see cref="SalesAppended"/>.</summary>
+    public async Task Append(string store, params SaleRecord[] sales) =>
+        SalesAppended += (await new SaleLedger(Database.DataSource).Append(store, sales, CancellationToken.None)).Count;
 
     private static SaleRecord RandomSale(Random random, long sequence, DateTimeOffset at)
     {
@@ -191,7 +196,74 @@ public sealed class SaleItemHourTests(SaleItemHourFixture fixture) : IClassFixtu
                 heatmap.Cells.Select(c => (c.StoreId, c.ItemCode, c.Units, c.UsualUnits, c.Lift, c.IsHot)).Order().ToList());
             Assert.Equal(fromLedger.Select(r => ((int)r.Rank, r.ItemCode)).Distinct(), heatmap.Items.Select(i => (i.Rank, i.ItemCode)));
             Assert.NotEmpty(heatmap.Cells);
+
+            // Read in two parts, the previous weeks' whole hours as of the quarter hour's start: the same heatmap.
+            var usual = await Reader().Usual(region, HotItemHeatmapReader.QuarterHourOf(at), Cancel);
+            AssertSameHeatmap(heatmap, await Reader().Today(usual, metric, at, Cancel));
         }
+    }
+
+    [Fact]
+    public async Task Todays_usual_is_read_once_a_quarter_hour_and_with_the_live_part_is_the_fresh_heatmap()
+    {
+        // A week after the fixture's now: its weeks are the usual here, and the sales added below fall in no other
+        // test's window but those at At itself (a week ago's current hour), which compare the ledger with itself.
+        var quarter = HotItemHeatmapReader.QuarterHourOf(SaleItemHourFixture.At.AddDays(7)); // 07:15 UTC, 12:45 in Delhi
+        var clock = new ManualClock(quarter.AddMinutes(2));
+        var cache = new HotItemHeatmapCache(Reader(), clock, Options.Create(new HotItemHeatmapOptions
+        {
+            CacheFor = TimeSpan.FromSeconds(2),
+            ServeWhileRefreshingFor = TimeSpan.Zero,
+            KeepWarmFor = TimeSpan.FromHours(1),
+            UsualReadAhead = TimeSpan.FromMinutes(1),
+        }));
+        Task<HotItemHeatmap> Ask(string? region, HeatmapMetric metric) => cache.Get(HeatmapWindow.Today, region, metric, Cancel);
+        Task<HotItemHeatmap> Fresh(string? region, HeatmapMetric metric) => Reader().Heatmap(HeatmapWindow.Today, region, metric, clock.Now, Cancel);
+
+        var first = await Ask(null, HeatmapMetric.Lift);
+        var southFirst = await Ask("region-south", HeatmapMetric.Units);
+        var usual = cache.KeptUsual(null, quarter);
+
+        // New sales for the live part: a whole hour of today (Shanghai 13:15), the current hour (Delhi 12:48, London
+        // 07:18) and the current hour of a week ago (London 07:16).
+        await fixture.Append("store-sh001", Sale("T09", 1, quarter.AddHours(-2), ("SKU-BREAD", 40, 3.50m)));
+        await fixture.Append(SaleItemHourFixture.Delhi, Sale("T09", 1, quarter.AddMinutes(3), ("6920433218190", 30, 4.00m)));
+        await fixture.Append(SaleItemHourFixture.London, Sale("T09", 1, quarter.AddMinutes(3), ("SKU-BREAD", 20, 3.50m)));
+        await fixture.Append(SaleItemHourFixture.London, Sale("T09", 2, quarter.AddDays(-7).AddMinutes(1), ("SKU-APPLE-KG", 3.5m, 9.00m)));
+
+        clock.Now = quarter.AddMinutes(9);
+        var second = await Ask(null, HeatmapMetric.Lift);
+        var south = await Ask("region-south", HeatmapMetric.Units);
+
+        Assert.NotNull(usual);
+        Assert.Same(usual, cache.KeptUsual(null, quarter)); // not read again within the quarter hour
+        AssertSameHeatmap(await Fresh(null, HeatmapMetric.Lift), second);
+        AssertSameHeatmap(await Fresh("region-south", HeatmapMetric.Units), south);
+        Assert.NotEqual(first.Cells, second.Cells);
+        Assert.NotEqual(southFirst.Cells, south.Cells);
+
+        // Watched: half a minute before the turn the keep-warm path reads the next quarter hour's usual. At 07:30
+        // UTC Delhi's local hour turns; the refresh uses the usual read ahead and the one before is dropped.
+        clock.Now = quarter.AddMinutes(14.5);
+        await cache.KeepWarm();
+        Assert.Equal([quarter, quarter.AddMinutes(15)], cache.UsualQuarterHours(null));
+        var readAhead = await Eventually.Until(() => Task.FromResult(cache.KeptUsual(null, quarter.AddMinutes(15))), u => u is not null);
+
+        clock.Now = quarter.AddMinutes(15).AddSeconds(1);
+        var turned = await Ask(null, HeatmapMetric.Lift);
+
+        Assert.NotNull(readAhead);
+        Assert.Same(readAhead, cache.KeptUsual(null, quarter.AddMinutes(15)));
+        Assert.Equal([quarter.AddMinutes(15)], cache.UsualQuarterHours(null));
+        AssertSameHeatmap(await Fresh(null, HeatmapMetric.Lift), turned);
+    }
+
+    private static void AssertSameHeatmap(HotItemHeatmap expected, HotItemHeatmap actual)
+    {
+        Assert.Equal(expected.At, actual.At);
+        Assert.Equal(expected.Items, actual.Items);
+        Assert.Equal(expected.Cells, actual.Cells);
+        Assert.Equal(expected.Stores, actual.Stores);
     }
 
     [Fact]

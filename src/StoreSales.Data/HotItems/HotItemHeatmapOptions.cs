@@ -35,6 +35,20 @@ public sealed record HotItemHeatmapOptions
     /// </summary>
     public TimeSpan KeepWarmFor { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long before a quarter hour starts the keep-warm path reads the next quarter hour's usual for "today" (the
+    /// previous weeks' whole hours, seconds at thousands of stores), so the refreshes after the turn never wait for
+    /// it. Default 1 minute; zero reads it when the quarter hour has begun; less than 15 minutes.
+    /// </summary>
+    public TimeSpan UsualReadAhead { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// PostgreSQL work_mem of today's live read, which joins and ranks ~220,000 store × item rows at 5,000 stores:
+    /// with the server's default (4 MB) its sorts and hashes spill to disk. Set for that statement only. Default 64;
+    /// 4 to 1024.
+    /// </summary>
+    public int ReadWorkMemMegabytes { get; init; } = 64;
+
     /// <summary>Describes the first invalid setting, or null when the options are usable.</summary>
     public string? Validate() =>
         TopItems is < 1 or > 200 ? $"{SectionName}:{nameof(TopItems)} must be between 1 and 200 (is {TopItems})."
@@ -43,5 +57,8 @@ public sealed record HotItemHeatmapOptions
         : CacheFor < TimeSpan.Zero ? $"{SectionName}:{nameof(CacheFor)} must not be negative (is {CacheFor})."
         : ServeWhileRefreshingFor < TimeSpan.Zero ? $"{SectionName}:{nameof(ServeWhileRefreshingFor)} must not be negative (is {ServeWhileRefreshingFor})."
         : KeepWarmFor < TimeSpan.Zero ? $"{SectionName}:{nameof(KeepWarmFor)} must not be negative (is {KeepWarmFor})."
+        : UsualReadAhead < TimeSpan.Zero || UsualReadAhead >= TimeSpan.FromMinutes(15)
+            ? $"{SectionName}:{nameof(UsualReadAhead)} must be from zero to under 15 minutes (is {UsualReadAhead})."
+        : ReadWorkMemMegabytes is < 4 or > 1024 ? $"{SectionName}:{nameof(ReadWorkMemMegabytes)} must be between 4 and 1024 (is {ReadWorkMemMegabytes})."
         : null;
 }

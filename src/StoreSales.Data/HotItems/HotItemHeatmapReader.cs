@@ -75,7 +75,9 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
     // store by store: at 5,000 stores late in the day "today" is ~8 million rollup rows, and one small hash table
     // per store beats sorting them all to group by store and item (on disk, seen with EXPLAIN). A filter on
     // c.item_code is pushed down into both scans. A sliding window has no whole hours: the empty ranges are not probed.
-    private const string StoreItemUnits = $"""
+    // rollupWeeks picks the weeks whose whole hours are read here: all of them, or only today's when the previous
+    // weeks' whole hours come from the cached usual (UsualSql).
+    private static string StoreItemUnits(string rollupWeeks) => $"""
         scope sc
         CROSS JOIN LATERAL (
             SELECT u.item_code,
@@ -85,7 +87,7 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
                 SELECT w.k, h.item_code, h.units
                 FROM {StoreWindows}
                 JOIN sale_item_hour h ON h.store_id = sc.store_id AND h.local_hour >= w.hours_from AND h.local_hour < w.hours_to
-                WHERE w.hours_from < w.hours_to
+                WHERE w.hours_from < w.hours_to AND {rollupWeeks}
                 UNION ALL
                 SELECT w.k, l.item_code, l.quantity
                 FROM {StoreWindows}
@@ -103,17 +105,21 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
     // pooled connection keeps its own setting afterwards.
     private const string WithoutJit = "SELECT set_config('jit', 'off', true);";
 
+    // The same for today's two-part read, which also sets its own work_mem (HotItemHeatmapOptions.ReadWorkMemMegabytes):
+    // it joins the live part (~120,000 store × item rows at 5,000 stores) to the usual passed in (~100,000) and sorts
+    // and hashes them; with the default 4 MB those spilled to disk (EXPLAIN ANALYZE: external merge sorts, a hash in
+    // batches), a few hundred milliseconds of every refresh. Merge joins off: the planner expects ~200 items per
+    // store from the lateral (it cannot know there are ~25) and so sorted both sides of the join with the usual and
+    // of the weeks, ~450 ms of a 2.3 s refresh; hashed, they take a few tens of milliseconds.
+    private const string WithoutJitWithWorkMem =
+        "SELECT set_config('jit', 'off', true), set_config('work_mem', @workMem, true), set_config('enable_mergejoin', 'off', true);";
+
     // Items are ranked in SQL so that only the top items' cells leave the database; the order is the one of
     // ItemLift.CompareHottestFirst, with the same prior and minimum passed in (lift rounded to 4 places as ItemLift
-    // does). The lifts returned are computed again in C# by ItemLift itself.
-    private const string HeatmapSql = $"""
-        {WithoutJit}
-
-        WITH {WindowsCte}, {ObservedCte},
-        sold AS (
-            SELECT sc.store_id, c.item_code, c.units, c.past_units
-            FROM {StoreItemUnits}
-        ), cells AS (
+    // does). The lifts returned are computed again in C# by ItemLift itself. Follows the CTEs sold (store, item,
+    // units, past units) and observed (store, weeks), wherever they were read from; the stores are a second statement.
+    private const string RankedCells = $"""
+        cells AS (
             SELECT so.store_id, so.item_code, so.units, so.past_units, coalesce(o.weeks, 0) AS weeks,
                    CASE WHEN o.weeks > 0 THEN greatest(so.past_units, 0) / o.weeks ELSE 0 END AS usual
             FROM sold so LEFT JOIN observed o USING (store_id)
@@ -148,13 +154,81 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
         ORDER BY st.region_id, st.store_id;
         """;
 
-    private const string TopStoresSql = $"""
+    private static readonly string HeatmapSql = $"""
+        {WithoutJit}
+
+        WITH {WindowsCte}, {ObservedCte},
+        sold AS (
+            SELECT sc.store_id, c.item_code, c.units, c.past_units
+            FROM {StoreItemUnits("true")}
+        ), {RankedCells}
+        """;
+
+    // The previous weeks' whole local hours of "today" (k = 1..@weeks, [hours_from, hours_to)) per store and item:
+    // their units, and as a bit mask the weeks with a rollup row, i.e. with a sale in those hours (bit k for week k; a
+    // bigint, as HotItems:UsualWeeks goes up to 52).
+    // This is ~80 % of the rows "today" reads, and they change only when a store's local hour turns (or a backlog of
+    // old sales lands), so HotItemHeatmapCache keeps it per quarter hour.
+    private const string UsualSql = $"""
+        {WithoutJit}
+
+        WITH {ScopeCte}
+        SELECT sc.store_id, c.item_code, c.units, c.weeks
+        FROM scope sc
+        CROSS JOIN LATERAL (
+            SELECT h.item_code, sum(h.units) AS units, bit_or(1::bigint << w.k) AS weeks
+            FROM {StoreWindows}
+            JOIN sale_item_hour h ON h.store_id = sc.store_id AND h.local_hour >= w.hours_from AND h.local_hour < w.hours_to
+            WHERE w.k > 0 AND w.hours_from < w.hours_to
+            GROUP BY h.item_code
+        ) c;
+        """;
+
+    // "Today" with the previous weeks' whole hours given (a HeatmapUsual, as arrays): read here are only today's
+    // whole hours from the rollup and every week's current, incomplete hour from the ledger. The two are added up per
+    // store and item and the weeks observed are the union of both parts' weeks, so sold and observed are what
+    // HeatmapSql computes and the ranking after them is the same SQL.
+    private static readonly string TodaySql = $"""
+        {WithoutJitWithWorkMem}
+
+        WITH {WindowsCte},
+        usual AS (
+            SELECT * FROM unnest(@usualStores::text[], @usualItems::text[], @usualUnits::numeric[]) AS u(store_id, item_code, past_units)
+        ), usual_weeks AS (
+            SELECT * FROM unnest(@weekStores::text[], @weekMasks::bigint[]) AS m(store_id, mask)
+        ), tail_weeks AS (
+            -- The EXISTS inside the CASE is probed per window on the sale index (as in ObservedCte): as a WHERE
+            -- clause it became a semi join that hashed every sale in the ledger.
+            SELECT w.store_id, bit_or(CASE WHEN EXISTS (
+                       SELECT 1 FROM sale s WHERE s.store_id = w.store_id AND s.rung_up_at >= w.tail_from AND s.rung_up_at < w.to_at)
+                   THEN 1::bigint << w.k ELSE 0 END) AS mask
+            FROM windows w
+            WHERE w.k > 0
+            GROUP BY w.store_id
+        ), observed AS (
+            SELECT store_id, (SELECT count(*) FROM generate_series(1, @weeks) AS k(k)
+                              WHERE (coalesce(t.mask, 0) | coalesce(m.mask, 0)) & (1::bigint << k.k) <> 0)::int AS weeks
+            FROM tail_weeks t FULL JOIN usual_weeks m USING (store_id)
+        ), live AS (
+            SELECT sc.store_id, c.item_code, c.units, c.past_units
+            FROM {StoreItemUnits("w.k = 0")}
+        ), sold AS (
+            -- round(, 3): the scale of a sum of the rollup's numeric(16, 3), whatever scale the decimal came back
+            -- with, so that the usual divided from it is the very number HeatmapSql divides (PostgreSQL picks a
+            -- division's scale from its operands').
+            SELECT store_id, item_code, coalesce(l.units, 0) AS units,
+                   coalesce(l.past_units, 0) + coalesce(round(u.past_units, 3), 0) AS past_units
+            FROM live l FULL JOIN usual u USING (store_id, item_code)
+        ), {RankedCells}
+        """;
+
+    private static readonly string TopStoresSql = $"""
         {WithoutJit}
 
         WITH {WindowsCte}, {ObservedCte},
         sold AS (
             SELECT sc.store_id, c.units, c.past_units
-            FROM {StoreItemUnits}
+            FROM {StoreItemUnits("true")}
             WHERE c.item_code = @item
         )
         SELECT so.store_id AS StoreId, st.name AS StoreName, st.region_id AS RegionId,
@@ -205,7 +279,83 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
     /// chain's top items ordered by <paramref name="metric"/>, and a cell for every store × top item that sold or
     /// usually sells in the window.
     /// </summary>
-    public async Task<HotItemHeatmap> Heatmap(HeatmapWindow window, string? regionId, HeatmapMetric metric, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task<HotItemHeatmap> Heatmap(HeatmapWindow window, string? regionId, HeatmapMetric metric, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ReadHeatmap(HeatmapSql, HeatmapParameters(window, regionId, metric, at), window, regionId, metric, at, cancellationToken);
+
+    /// <summary>The start of the quarter hour <paramref name="at"/> falls in, the key of a <see cref="HeatmapUsual"/>.</summary>
+    public static DateTimeOffset QuarterHourOf(DateTimeOffset at)
+    {
+        var ticks = at.UtcTicks;
+        return new DateTimeOffset(ticks - (ticks % (15 * TimeSpan.TicksPerMinute)), TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// The part of "today" that is the previous weeks' whole local hours, for the stores in scope during the quarter
+    /// hour starting at <paramref name="quarterHour"/>. Every time-zone offset in use is a multiple of 15 minutes, so
+    /// no store's local hour (nor day) turns within a quarter hour of UTC: those hours, read at its start, are the
+    /// ones of any moment in it. (Sales of those past hours that land late show at the next quarter hour.)
+    /// </summary>
+    public async Task<HeatmapUsual> Usual(string? regionId, DateTimeOffset quarterHour, CancellationToken cancellationToken)
+    {
+        if (quarterHour != QuarterHourOf(quarterHour))
+        {
+            throw new ArgumentException($"{quarterHour:O} is not the start of a quarter hour.", nameof(quarterHour));
+        }
+
+        var weeks = Rule.UsualWeeks;
+        var parameters = Parameters(HeatmapWindow.Today, quarterHour, regionId, storeId: null, weeks);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+
+        // Store ids and item codes repeat on every row: one string each, so a chain's usual costs memory per row only
+        // for the units.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Shared(string name) => names.TryGetValue(name, out var kept) ? kept : names[name] = name;
+        var stores = new List<string>();
+        var items = new List<string>();
+        var units = new List<decimal>();
+        var masks = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(UsualSql, parameters, cancellationToken: cancellationToken)))
+        {
+            await reader.NextResultAsync(cancellationToken); // past set_config
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var store = Shared(reader.GetString(0));
+                stores.Add(store);
+                items.Add(Shared(reader.GetString(1)));
+                units.Add(reader.GetDecimal(2));
+                masks[store] = masks.GetValueOrDefault(store) | reader.GetInt64(3);
+            }
+        }
+
+        return new HeatmapUsual(regionId, quarterHour, weeks, [.. stores], [.. items], [.. units], [.. masks.Keys], [.. masks.Values]);
+    }
+
+    /// <summary>
+    /// Today's heatmap, the same as <see cref="Heatmap"/> for <see cref="HeatmapWindow.Today"/>, with the previous
+    /// weeks' whole hours taken from <paramref name="usual"/> (of <paramref name="at"/>'s quarter hour and scope)
+    /// instead of read again: only today's whole hours and the current hour of every week are read.
+    /// </summary>
+    public Task<HotItemHeatmap> Today(HeatmapUsual usual, HeatmapMetric metric, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (usual.QuarterHour != QuarterHourOf(at) || usual.Weeks != Rule.UsualWeeks)
+        {
+            throw new ArgumentException($"The usual of {usual.QuarterHour:O} ({usual.Weeks} weeks) is not the one of {at:O} ({Rule.UsualWeeks} weeks).", nameof(usual));
+        }
+
+        var parameters = HeatmapParameters(HeatmapWindow.Today, usual.RegionId, metric, at);
+        parameters.AddDynamicParams(new
+        {
+            usualStores = usual.Stores,
+            usualItems = usual.Items,
+            usualUnits = usual.Units,
+            weekStores = usual.WeekStores,
+            weekMasks = usual.WeekMasks,
+            workMem = $"{options.Value.ReadWorkMemMegabytes}MB",
+        });
+        return ReadHeatmap(TodaySql, parameters, HeatmapWindow.Today, usual.RegionId, metric, at, cancellationToken);
+    }
+
+    private DynamicParameters HeatmapParameters(HeatmapWindow window, string? regionId, HeatmapMetric metric, DateTimeOffset at)
     {
         var parameters = Parameters(window, at, regionId, storeId: null, Rule.UsualWeeks);
         parameters.AddDynamicParams(new
@@ -215,9 +365,14 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
             minimum = Rule.MinimumUnits,
             top = options.Value.TopItems,
         });
+        return parameters;
+    }
 
+    private async Task<HotItemHeatmap> ReadHeatmap(
+        string sql, DynamicParameters parameters, HeatmapWindow window, string? regionId, HeatmapMetric metric, DateTimeOffset at, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(HeatmapSql, parameters, cancellationToken: cancellationToken));
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
         await results.ReadSingleAsync<string>();
         var cellRows = (await results.ReadAsync<CellRow>()).ToList();
         var stores = (await results.ReadAsync<StoreRow>()).Select(s => s.ToStore()).ToList();
