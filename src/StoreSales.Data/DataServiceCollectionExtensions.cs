@@ -28,8 +28,12 @@ public static class DataServiceCollectionExtensions
 
         // The ledger writer holds a connection of its own (its own pool): readers, grain storage or an alert storm
         // exhausting the shared pool can never keep a durable ack waiting for a connection.
-        services.AddKeyedSingleton(LedgerWriterConnection, (_, _) => NpgsqlDataSource.Create(
-            new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "storesales-ledger-writer", MaxPoolSize = 2 }.ConnectionString));
+        services.AddKeyedSingleton(LedgerWriterConnection, (sp, _) => NpgsqlDataSource.Create(
+            new NpgsqlConnectionStringBuilder(connectionString)
+            {
+                ApplicationName = "storesales-ledger-writer",
+                MaxPoolSize = sp.GetRequiredService<IOptions<LedgerWriterOptions>>().Value.Writers + 1,
+            }.ConnectionString));
         services.AddOptions<LedgerWriterOptions>()
             .BindConfiguration(LedgerWriterOptions.SectionName, o => o.ErrorOnUnknownConfiguration = true)
             .Validate(o => o.Validate() is null, $"Invalid {LedgerWriterOptions.SectionName} settings")

@@ -27,6 +27,7 @@ public sealed class IngestLaneTests : IAsyncLifetime
         _silo = await SiloUnderTest.Start(_database, "lanes-" + Guid.NewGuid().ToString("N")[..8], new Dictionary<string, string?>
         {
             ["Ledger:MaxWaitingCatchUp"] = "1",
+            ["Ledger:Writers"] = "1", // the test holds the one writer; a second would take a waiting batch
         });
     }
 

@@ -11,7 +11,7 @@ namespace StoreSales.Integration.Tests;
 /// The group-commit ledger writer on a real PostgreSQL. To put several batches into one group for certain, a test
 /// holds a lock on the rollup table while the writer's first group waits for it; what is appended meanwhile queues,
 /// and becomes the next group when the lock goes. Sales written in one group share their <c>received_at</c> (the
-/// transaction's time), which is how a test sees which batches went together.
+/// transaction's time), which is how a test sees which batches went together. One test runs two writers at once.
 /// </summary>
 public sealed class LedgerGroupCommitTests : IAsyncLifetime
 {
@@ -19,6 +19,9 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
     private const string Rice = "6993503056411";
     private static readonly DateTimeOffset At = DateTimeOffset.UtcNow.AddMinutes(-30);
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    // The tests that hold the writer to form a group need the one writer held: a second would take the next batch.
+    private static readonly LedgerWriterOptions OneWriter = new() { Writers = 1 };
 
     private TestDatabase _database = null!;
 
@@ -29,7 +32,7 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
     [Fact]
     public async Task A_sale_sent_twice_in_one_group_is_recorded_once_with_the_first_copys_lines()
     {
-        await using var ledger = new SaleLedger(_database.DataSource);
+        await using var ledger = new SaleLedger(_database.DataSource, OneWriter);
         var first = Batch("T01", 1, 3, Tea);
         var again = Batch("T01", 2, 4, Rice); // sales 2 and 3 again (other lines), and a new sale 4
 
@@ -64,7 +67,7 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
     public async Task Live_batches_go_before_catch_up_and_catch_up_keeps_its_share()
     {
         // Groups of at most 20 sales, a quarter kept for catch-up: 15 for live while a backlog waits.
-        await using var ledger = new SaleLedger(_database.DataSource, new LedgerWriterOptions { GroupMaxSales = 20, CatchUpShare = 0.25 });
+        await using var ledger = new SaleLedger(_database.DataSource, new LedgerWriterOptions { GroupMaxSales = 20, CatchUpShare = 0.25, Writers = 1 });
 
         var tasks = await WhileWriterWaits(ledger, () => new[]
         {
@@ -91,7 +94,7 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
     [Fact]
     public async Task A_batch_that_cannot_be_written_fails_alone_and_its_group_is_recorded()
     {
-        await using var ledger = new SaleLedger(_database.DataSource);
+        await using var ledger = new SaleLedger(_database.DataSource, OneWriter);
 
         var (good, bad) = await WhileWriterWaits(ledger, () => (
             ledger.Append("store-hz001", Batch("T03", 1, 2, Tea), Cancel),
@@ -104,9 +107,30 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_writers_record_every_sale_of_concurrent_overlapping_batches_once()
+    {
+        await using var ledger = new SaleLedger(_database.DataSource, new LedgerWriterOptions { Writers = 2, GroupMaxSales = 40 });
+
+        // 40 agents, each sending sales 1–20 of its own terminal twice over in overlapping batches, all at once.
+        var sends = Enumerable.Range(0, 40).SelectMany(t => new[]
+        {
+            ledger.Append("store-sz001", Batch($"Z{t:D2}", 1, 12, Tea), Cancel),
+            ledger.Append("store-sz001", Batch($"Z{t:D2}", 8, 20, Rice), Cancel),
+            ledger.Append("store-sz001", Batch($"Z{t:D2}", 1, 20, Tea), IngestLane.CatchUp, Cancel),
+        }).ToList();
+        var answers = await Task.WhenAll(sends);
+
+        Assert.Equal(40 * 20, answers.Sum(a => a.Count));
+        Assert.Equal(40 * 20, await _database.Count("SELECT count(*) FROM sale WHERE store_id = 'store-sz001' AND terminal_id LIKE 'Z%'"));
+        Assert.Equal(40 * 20 * 2, await _database.Count("SELECT count(*) FROM sale_line WHERE store_id = 'store-sz001' AND terminal_id LIKE 'Z%'"));
+        Assert.True(await _database.Count("SELECT count(DISTINCT received_at) FROM sale WHERE terminal_id LIKE 'Z%'") > 1, "more than one group");
+        await AssertRollupEqualsLedger();
+    }
+
+    [Fact]
     public async Task A_full_lane_refuses_more_and_says_which()
     {
-        await using var ledger = new SaleLedger(_database.DataSource, new LedgerWriterOptions { MaxWaitingCatchUp = 1 });
+        await using var ledger = new SaleLedger(_database.DataSource, new LedgerWriterOptions { MaxWaitingCatchUp = 1, Writers = 1 });
 
         var (waiting, refused) = await WhileWriterWaits(ledger, () =>
         {

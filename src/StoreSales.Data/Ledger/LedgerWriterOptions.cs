@@ -13,6 +13,13 @@ public sealed class LedgerWriterOptions
     public int GroupMaxSales { get; set; } = 1000;
 
     /// <summary>
+    /// Group commits in flight at once, each on a connection of its own. With two, PostgreSQL works on one group's
+    /// statement while the next group's rows are copied in and the previous commit is flushed; their rollup rows are
+    /// taken in key order, so they wait for each other rather than deadlock. Default 2.
+    /// </summary>
+    public int Writers { get; set; } = 2;
+
+    /// <summary>
     /// Share of a group's sales kept for catch-up batches while live ones wait too, so a backlog always drains.
     /// At least one catch-up batch joins every group while any waits. Default 0.25.
     /// </summary>
@@ -30,6 +37,7 @@ public sealed class LedgerWriterOptions
     /// <summary>Null when the settings are usable, otherwise what is wrong.</summary>
     public string? Validate() =>
         GroupMaxSales < 1 ? $"{SectionName}:{nameof(GroupMaxSales)} must be at least 1."
+        : Writers is < 1 or > 8 ? $"{SectionName}:{nameof(Writers)} must be between 1 and 8."
         : CatchUpShare is < 0 or > 1 ? $"{SectionName}:{nameof(CatchUpShare)} must be between 0 and 1."
         : MaxWaitingLive < 1 || MaxWaitingCatchUp < 1 ? $"{SectionName}:{nameof(MaxWaitingLive)} and {nameof(MaxWaitingCatchUp)} must be at least 1."
         : null;

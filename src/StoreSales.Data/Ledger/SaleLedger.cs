@@ -8,7 +8,8 @@ namespace StoreSales.Data.Ledger;
 
 /// <summary>
 /// Appends sales and their lines to the ledger by group commit: batches from many stores that wait at the same time
-/// are written by one writer in one transaction (<see cref="LedgerGroupCommit"/>), so the commit's fsync and the
+/// are written together in one transaction (<see cref="LedgerGroupCommit"/>; <see cref="LedgerWriterOptions.Writers"/> such
+/// groups in flight at once), so the commit's fsync and the
 /// statements' fixed costs are paid once per group rather than once per batch. Batches wait in two lanes, live and
 /// catch-up (<see cref="LedgerGroupSchedule"/>). A sale already in the ledger is skipped, not doubled, whether it
 /// came in an earlier group or twice in the same one.
@@ -16,7 +17,7 @@ namespace StoreSales.Data.Ledger;
 public sealed partial class SaleLedger : IAsyncDisposable
 {
     private readonly LedgerWriterOptions _options;
-    private readonly LedgerGroupCommit _commit;
+    private readonly LedgerGroupCommit[] _commits;
     private readonly ILogger _logger;
     private readonly object _gate = new();
     private readonly Queue<PendingAppend> _live = new();
@@ -24,7 +25,7 @@ public sealed partial class SaleLedger : IAsyncDisposable
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Histogram<int>? _groupSales;
-    private Task? _writer;
+    private Task[]? _writers;
 
     public SaleLedger(NpgsqlDataSource dataSource, LedgerWriterOptions? options = null, ILogger<SaleLedger>? logger = null, IMeterFactory? meters = null)
     {
@@ -34,7 +35,7 @@ public sealed partial class SaleLedger : IAsyncDisposable
             throw new ArgumentException(problem, nameof(options));
         }
 
-        _commit = new LedgerGroupCommit(dataSource);
+        _commits = [.. Enumerable.Range(0, _options.Writers).Select(_ => new LedgerGroupCommit(dataSource))];
         _logger = logger ?? (ILogger)NullLogger.Instance;
         if (meters is not null)
         {
@@ -78,14 +79,14 @@ public sealed partial class SaleLedger : IAsyncDisposable
             }
 
             queue.Enqueue(pending);
-            _writer ??= Task.Run(WriteGroups, CancellationToken.None);
+            _writers ??= [.. _commits.Select(commit => Task.Run(() => WriteGroups(commit), CancellationToken.None))];
         }
 
         _wake.Release();
         return pending.Completion.Task.WaitAsync(cancellationToken);
     }
 
-    private async Task WriteGroups()
+    private async Task WriteGroups(LedgerGroupCommit commit)
     {
         var stopping = _stopping.Token;
         while (!stopping.IsCancellationRequested)
@@ -101,7 +102,7 @@ public sealed partial class SaleLedger : IAsyncDisposable
 
             while (NextGroup() is { Count: > 0 } group)
             {
-                await Write(group, stopping);
+                await Write(commit, group, stopping);
             }
         }
 
@@ -128,11 +129,11 @@ public sealed partial class SaleLedger : IAsyncDisposable
         }
     }
 
-    private async Task Write(List<PendingAppend> group, CancellationToken stopping)
+    private async Task Write(LedgerGroupCommit commit, List<PendingAppend> group, CancellationToken stopping)
     {
         try
         {
-            var inserted = await _commit.Write(group, stopping);
+            var inserted = await commit.Write(group, stopping);
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Completion.TrySetResult(inserted[i]);
@@ -148,7 +149,7 @@ public sealed partial class SaleLedger : IAsyncDisposable
             LogGroupFailed(exception, group.Count);
             foreach (var pending in group)
             {
-                await Write([pending], stopping);
+                await Write(commit, [pending], stopping);
             }
         }
         catch (Exception exception)
@@ -196,12 +197,15 @@ public sealed partial class SaleLedger : IAsyncDisposable
             _stopping.Cancel();
         }
 
-        if (_writer is not null)
+        if (_writers is not null)
         {
-            await _writer.ConfigureAwait(false);
+            await Task.WhenAll(_writers).ConfigureAwait(false);
         }
 
-        await _commit.DisposeAsync();
+        foreach (var commit in _commits)
+        {
+            await commit.DisposeAsync();
+        }
         _stopping.Dispose();
         _wake.Dispose();
     }
