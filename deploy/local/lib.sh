@@ -61,8 +61,19 @@ pg_start() {
     echo "PostgreSQL already running in $dir"
     return 0
   fi
-  as_pg_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 -o "$opts" start >/dev/null \
-    || { tail -n 20 "$dir/postgres.log" >&2; return 1; }
+  # The port can be held for up to a minute by a closed client connection (TIME-WAIT) that the kernel gave this very
+  # number as its ephemeral local port (ours lie inside Linux's 32768-60999 range): wait it out rather than fail.
+  local attempt
+  for attempt in $(seq 1 15); do
+    if as_pg_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 -o "$opts" start >/dev/null; then
+      return 0
+    fi
+    tail -n 8 "$dir/postgres.log" | grep -q "Address already in use" || break
+    echo "Port $port is still held by a closed connection (TIME-WAIT); retrying in 5 s" >&2
+    sleep 5
+  done
+  tail -n 20 "$dir/postgres.log" >&2
+  return 1
 }
 
 pg_stop() {
