@@ -42,6 +42,7 @@ public sealed class KioskScreenTests(BrowserFixture fixture)
         Assert.True(fits["1366x768"].MainFigurePx < fits["1920x1080"].MainFigurePx, "the main figure does not grow from 1366×768 to 1920×1080");
         Assert.True(fits["1920x1080"].MainFigurePx < fits["3840x2160"].MainFigurePx, "the main figure does not grow from 1920×1080 to 3840×2160");
         Assert.True(fits["1920x1080"].MainFigurePx >= 0.08 * 1080, $"the main figure is {fits["1920x1080"].MainFigurePx} px, under 8 % of a 1080-line screen");
+        Assert.True(fits["1080x1920"].MainFigurePx >= 0.075 * 1920, $"the main figure is {fits["1080x1920"].MainFigurePx} px, under ~8 % of a portrait screen's height");
     }
 
     [Fact]

@@ -15,7 +15,8 @@ public sealed class LedgerWriterOptions
     /// <summary>
     /// Group commits in flight at once, each on a connection of its own. With two, PostgreSQL works on one group's
     /// statement while the next group's rows are copied in and the previous commit is flushed; their rollup rows are
-    /// taken in key order, so they wait for each other rather than deadlock. Default 2.
+    /// taken in key order, so they wait for each other rather than deadlock. A backlog alone occupies one writer at most,
+    /// so another is free when a live batch comes. Default 2.
     /// </summary>
     public int Writers { get; set; } = 2;
 
