@@ -65,6 +65,8 @@ public sealed class GrainClusterFixture : IAsyncLifetime
                 o.DeviceOfflineAfter = DeviceOfflineAfter;
                 o.DeviceOfflineAlertAfter = TimeSpan.FromSeconds(1);
                 o.CheckpointAfterSales = CheckpointAfterSales;
+                // Longer than any test: a checkpoint a test sees comes from the sale count or a deactivation, not the clock.
+                o.CheckpointInterval = TimeSpan.FromMinutes(10);
             });
             host.Services.AddOptions<TargetStatusOptions>();
             host.Services.AddSingleton<IInterventionJournal>(new PgInterventionJournal(database.DataSource, Microsoft.Extensions.Options.Options.Create(new InterventionJournalOptions())));

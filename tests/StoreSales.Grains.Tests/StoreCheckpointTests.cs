@@ -109,7 +109,7 @@ public sealed class StoreCheckpointTests(GrainClusterFixture fixture)
         var writesAfterFew = fixture.Storage.Writes(StoreId);
         await store.ApplySales([new StoreSale("T01", GrainClusterFixture.CheckpointAfterSales, Now, 1m, [])]);
 
-        // Counting alone never writes (the interval is 10 s); the sale that makes the count due schedules a write.
+        // Counting alone never writes (the fixture's interval is 10 min); the sale that makes the count due schedules a write.
         Assert.Equal(GrainClusterFixture.CheckpointAfterSales - 1, few.Applied);
         Assert.Equal(before, writesAfterFew);
         Assert.True(await Eventually.Until(() => fixture.Storage.Writes(StoreId) > before), "a checkpoint was written");

@@ -303,9 +303,18 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
     private async Task CheckpointSoon(CancellationToken cancellationToken)
     {
-        _checkpointSoon?.Dispose();
+        // Disposed only after the write: disposing a grain timer cancels its callback's token, and the storage write
+        // then failed with OperationCanceledException (seen in up.sh's log: every "soon" checkpoint was lost).
+        var timer = _checkpointSoon;
         _checkpointSoon = null;
-        await Checkpoint(cancellationToken);
+        try
+        {
+            await Checkpoint(cancellationToken);
+        }
+        finally
+        {
+            timer?.Dispose();
+        }
     }
 
     private async Task Checkpoint(CancellationToken cancellationToken)
