@@ -1,3 +1,4 @@
+using StoreSales.Testing;
 using StoreSales.Abstractions.Interventions;
 using StoreSales.Domain.Interventions;
 
@@ -55,15 +56,12 @@ public sealed class InterventionGrainTests(GrainClusterFixture fixture)
         var grain = Alert("behind");
         await grain.Raise(Store, Evidence(700), "high", "supervisor:region-south");
 
-        Intervention? current;
-        var deadline = DateTime.UtcNow + GrainClusterFixture.SlaAcknowledgeWithin + TimeSpan.FromSeconds(15);
-        do
-        {
-            await Task.Delay(250, TestContext.Current.CancellationToken);
-            current = await grain.GetCurrent();
-        }
-        while (current!.Status != InterventionStatus.Escalated && DateTime.UtcNow < deadline);
+        var current = await Eventually.Until(
+            grain.GetCurrent,
+            c => c!.Status == InterventionStatus.Escalated,
+            GrainClusterFixture.SlaAcknowledgeWithin + TimeSpan.FromSeconds(15));
 
+        Assert.NotNull(current);
         Assert.Equal(InterventionStatus.Escalated, current.Status);
         Assert.Equal(2, current.Level);
         Assert.Equal("sla", current.History[^1].By);

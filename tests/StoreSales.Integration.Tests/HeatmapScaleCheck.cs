@@ -121,6 +121,7 @@ public sealed class HeatmapScaleCheck
             var whole = await reader.Heatmap(HeatmapWindow.Today, null, HeatmapMetric.Lift, at, cancel);
             output.WriteLine($"one statement: {watch.Elapsed.TotalMilliseconds:F0} ms, {whole.Stores.Count} stores, {whole.Items.Count} items, {whole.Cells.Count} cells");
             output.WriteLine($"every two-part read equals it: {reads.All(r => Same(whole, r))}");
+            Assert.All(reads, read => Assert.True(Same(whole, read), "a two-part read differs from the one-statement read"));
         }
         finally
         {
