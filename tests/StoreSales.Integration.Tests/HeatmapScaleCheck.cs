@@ -107,12 +107,12 @@ public sealed class HeatmapScaleCheck
                 watch.Restart();
                 var usual = await reader.Usual(null, HotItemHeatmapReader.QuarterHourOf(at), cancel);
                 var usualMs = watch.Elapsed.TotalMilliseconds;
-                reads.Add(await reader.Today(usual, HeatmapMetric.Lift, at, cancel));
+                reads.Add(await reader.Today(usual, null, HeatmapMetric.Lift, at, cancel));
                 output.WriteLine($"first read of the quarter hour {call}: {watch.Elapsed.TotalMilliseconds:F0} ms (usual {usualMs:F0} ms, {usual.Rows} store × item rows; live {watch.Elapsed.TotalMilliseconds - usualMs:F0} ms)");
                 for (var refresh = 1; refresh <= 3; refresh++)
                 {
                     watch.Restart();
-                    reads.Add(await reader.Today(usual, HeatmapMetric.Lift, at, cancel));
+                    reads.Add(await reader.Today(usual, null, HeatmapMetric.Lift, at, cancel));
                     output.WriteLine($"  refresh {refresh} (live part only): {watch.Elapsed.TotalMilliseconds:F0} ms");
                 }
             }

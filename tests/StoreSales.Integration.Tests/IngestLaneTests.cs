@@ -46,7 +46,7 @@ public sealed class IngestLaneTests : IAsyncLifetime
 
         var first = Post("store-sh001", "demo-key-store-sh001", Batch("A01", 1, catchUp: false));
         await Eventually.Holds(
-            async () => await _database.Count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%incoming_sale%'") > 0,
+            async () => await _database.Count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO sale_item_hour%'") > 0,
             "the ledger writer waits for the rollup table",
             cancellationToken: Cancel);
 

@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using StoreSales.Contracts.Ingest;
 using StoreSales.Data.Ledger;
@@ -60,6 +62,43 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
         Assert.Equal([6L], retry.Select(k => k.Sequence));
         Assert.Empty(same);
         Assert.Equal(6, await _database.Count("SELECT count(*) FROM sale WHERE store_id = 'store-sh002' AND terminal_id = 'T02'"));
+        await AssertRollupEqualsLedger();
+    }
+
+    [Fact]
+    public async Task A_group_is_copied_straight_into_the_ledger_unless_it_holds_a_recorded_sale()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        var paths = new List<(string Path, int Sales)>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Scope == meters && instrument.Name == "storesales.ledger.group.sales")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<int>((_, sales, tags, _) =>
+        {
+            lock (paths)
+            {
+                paths.Add(((string)tags.ToArray().Single(t => t.Key == "path").Value!, sales));
+            }
+        });
+        listener.Start();
+        await using var ledger = new SaleLedger(_database.DataSource, OneWriter, meters: meters);
+
+        var fresh = await ledger.Append("store-hz001", Batch("T03", 1, 4, Tea), Cancel);
+        var retry = await ledger.Append("store-hz001", Batch("T03", 3, 6, Rice), Cancel); // 3 and 4 recorded already
+
+        Assert.Equal([1L, 2, 3, 4], fresh.Select(k => k.Sequence).Order());
+        Assert.Equal([5L, 6], retry.Select(k => k.Sequence).Order());
+        Assert.Equal([("copied", 4), ("staged", 4)], paths);
+        Assert.Equal(Tea, await Scalar<string>("SELECT item_code FROM sale_line WHERE terminal_id = 'T03' AND sequence = 4"));
+        Assert.Equal(6, await _database.Count("SELECT count(*) FROM sale WHERE store_id = 'store-hz001' AND terminal_id = 'T03'"));
         await AssertRollupEqualsLedger();
     }
 
@@ -157,7 +196,7 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
         var blocked = ledger.Append("store-gz001", Batch($"W{Guid.NewGuid():N}"[..12], 1, 1, Tea), Cancel);
         await Eventually.Holds(
             async () => await Scalar<long>(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%incoming_sale%'") > 0,
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO sale_item_hour%'") > 0,
             "the writer's first group waits for the rollup table",
             cancellationToken: Cancel);
 

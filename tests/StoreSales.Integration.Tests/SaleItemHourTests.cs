@@ -199,7 +199,11 @@ public sealed class SaleItemHourTests(SaleItemHourFixture fixture) : IClassFixtu
 
             // Read in two parts, the previous weeks' whole hours as of the quarter hour's start: the same heatmap.
             var usual = await Reader().Usual(region, HotItemHeatmapReader.QuarterHourOf(at), Cancel);
-            AssertSameHeatmap(heatmap, await Reader().Today(usual, metric, at, Cancel));
+            AssertSameHeatmap(heatmap, await Reader().Today(usual, region, metric, at, Cancel));
+
+            // The chain's usual serves a region too (the cache keeps only the chain's).
+            var chainUsual = await Reader().Usual(null, HotItemHeatmapReader.QuarterHourOf(at), Cancel);
+            AssertSameHeatmap(heatmap, await Reader().Today(chainUsual, region, metric, at, Cancel));
         }
     }
 
@@ -222,7 +226,7 @@ public sealed class SaleItemHourTests(SaleItemHourFixture fixture) : IClassFixtu
 
         var first = await Ask(null, HeatmapMetric.Lift);
         var southFirst = await Ask("region-south", HeatmapMetric.Units);
-        var usual = cache.KeptUsual(null, quarter);
+        var usual = cache.KeptUsual(quarter);
 
         // New sales for the live part: a whole hour of today (Shanghai 13:15), the current hour (Delhi 12:48, London
         // 07:18) and the current hour of a week ago (London 07:16).
@@ -236,7 +240,7 @@ public sealed class SaleItemHourTests(SaleItemHourFixture fixture) : IClassFixtu
         var south = await Ask("region-south", HeatmapMetric.Units);
 
         Assert.NotNull(usual);
-        Assert.Same(usual, cache.KeptUsual(null, quarter)); // not read again within the quarter hour
+        Assert.Same(usual, cache.KeptUsual(quarter)); // not read again within the quarter hour
         AssertSameHeatmap(await Fresh(null, HeatmapMetric.Lift), second);
         AssertSameHeatmap(await Fresh("region-south", HeatmapMetric.Units), south);
         Assert.NotEqual(first.Cells, second.Cells);
@@ -246,15 +250,15 @@ public sealed class SaleItemHourTests(SaleItemHourFixture fixture) : IClassFixtu
         // UTC Delhi's local hour turns; the refresh uses the usual read ahead and the one before is dropped.
         clock.Now = quarter.AddMinutes(14.5);
         await cache.KeepWarm();
-        Assert.Equal([quarter, quarter.AddMinutes(15)], cache.UsualQuarterHours(null));
-        var readAhead = await Eventually.Until(() => Task.FromResult(cache.KeptUsual(null, quarter.AddMinutes(15))), u => u is not null);
+        Assert.Equal([quarter, quarter.AddMinutes(15)], cache.UsualQuarterHours());
+        var readAhead = await Eventually.Until(() => Task.FromResult(cache.KeptUsual(quarter.AddMinutes(15))), u => u is not null);
 
         clock.Now = quarter.AddMinutes(15).AddSeconds(1);
         var turned = await Ask(null, HeatmapMetric.Lift);
 
         Assert.NotNull(readAhead);
-        Assert.Same(readAhead, cache.KeptUsual(null, quarter.AddMinutes(15)));
-        Assert.Equal([quarter.AddMinutes(15)], cache.UsualQuarterHours(null));
+        Assert.Same(readAhead, cache.KeptUsual(quarter.AddMinutes(15)));
+        Assert.Equal([quarter.AddMinutes(15)], cache.UsualQuarterHours());
         AssertSameHeatmap(await Fresh(null, HeatmapMetric.Lift), turned);
     }
 

@@ -14,11 +14,12 @@ namespace StoreSales.Data.HotItems;
 /// </para>
 /// <para>
 /// "Today" is read in two parts. The previous weeks' whole local hours (<see cref="HeatmapUsual"/>, ~80 % of the rows
-/// at 5,000 stores) can only change when a store's local hour turns, which happens only at a quarter hour of UTC, so
-/// it is read once per scope (region or chain) and quarter hour and shared by every today view of that scope, both
-/// metrics; each refresh reads only the live part (today's whole hours, every week's current hour). For a watched
-/// scope <see cref="KeepWarm"/> reads the next quarter hour's usual <see cref="HotItemHeatmapOptions.UsualReadAhead"/>
-/// before it starts, so the refresh after the turn does not wait for it either.
+/// at 5,000 stores, seconds to read) can only change when a store's local hour turns, which happens only at a quarter
+/// hour of UTC, so the chain's is read once per quarter hour and serves every today view, every region and both
+/// metrics; each refresh reads only the live part (today's whole hours, every week's current hour). <see cref="KeepWarm"/>
+/// keeps it whether or not anyone watches (one read a quarter hour), and reads the next quarter hour's
+/// <see cref="HotItemHeatmapOptions.UsualReadAhead"/> before it starts: a view nobody has looked at waits for the live
+/// part only, and no refresh after the turn waits for the usual.
 /// </para>
 /// </summary>
 public sealed class HotItemHeatmapCache(HotItemHeatmapReader reader, TimeProvider clock, IOptions<HotItemHeatmapOptions> options)
@@ -26,8 +27,8 @@ public sealed class HotItemHeatmapCache(HotItemHeatmapReader reader, TimeProvide
     private readonly Lock _gate = new();
     private readonly Dictionary<HeatmapView, View> _views = [];
 
-    // Per scope, the usual of the current quarter hour and, read ahead, of the next one; older ones are dropped.
-    private readonly Dictionary<UsualScope, SortedList<DateTimeOffset, Task<HeatmapUsual>>> _usuals = [];
+    // The chain's usual of the current quarter hour and, read ahead, of the next one; older ones are dropped.
+    private readonly SortedList<DateTimeOffset, Task<HeatmapUsual>> _usuals = [];
 
     public Task<HotItemHeatmap> Get(HeatmapWindow window, string? regionId, HeatmapMetric metric, CancellationToken cancellationToken)
     {
@@ -67,10 +68,10 @@ public sealed class HotItemHeatmapCache(HotItemHeatmapReader reader, TimeProvide
     /// <summary>
     /// Refreshes every view asked for within <see cref="HotItemHeatmapOptions.KeepWarmFor"/> whose answer is older
     /// than <see cref="HotItemHeatmapOptions.CacheFor"/>, and forgets views nobody asked for since. Completes when
-    /// the refreshes it started have (a failed read is left to the next call or the next page). Within
-    /// <see cref="HotItemHeatmapOptions.UsualReadAhead"/> of a quarter hour it also starts reading the next quarter
-    /// hour's usual of every scope watched "today", without waiting for it: that read takes seconds, and the timer's
-    /// next refreshes (which wait for this call) must not wait behind it.
+    /// the refreshes it started have (a failed read is left to the next call or the next page). It also keeps the
+    /// chain's usual of the current quarter hour and, within <see cref="HotItemHeatmapOptions.UsualReadAhead"/> of the
+    /// next, starts reading that one, without waiting for either: those reads take seconds, and the timer's next
+    /// refreshes (which wait for this call) must not wait behind them.
     /// </summary>
     public Task KeepWarm()
     {
@@ -92,21 +93,14 @@ public sealed class HotItemHeatmapCache(HotItemHeatmapReader reader, TimeProvide
                 }
             }
 
-            // The usuals of scopes still watched "today"; the next quarter hour's read ahead, so that the refresh
-            // after the turn finds it (reading it before its quarter hour starts reads the same whole hours).
-            var watched = _views.Keys.Where(v => v.Window == HeatmapWindow.Today).Select(v => new UsualScope(v.RegionId)).ToHashSet();
-            foreach (var scope in _usuals.Keys.Where(s => !watched.Contains(s)).ToList())
+            // Kept even when nobody watches "today": the first look at it then waits for the live part only. The next
+            // quarter hour's read ahead, so that the refresh after the turn finds it (reading it before its quarter
+            // hour starts reads the same whole hours).
+            var current = HotItemHeatmapReader.QuarterHourOf(now);
+            _ = Usual(current, now);
+            if (settings.UsualReadAhead > TimeSpan.Zero && now + settings.UsualReadAhead >= current + Quarter)
             {
-                _usuals.Remove(scope);
-            }
-
-            var next = HotItemHeatmapReader.QuarterHourOf(now) + Quarter;
-            if (settings.UsualReadAhead > TimeSpan.Zero && now + settings.UsualReadAhead >= next)
-            {
-                foreach (var scope in watched)
-                {
-                    _ = Usual(scope, next, now);
-                }
+                _ = Usual(current + Quarter, now);
             }
         }
 
@@ -114,26 +108,23 @@ public sealed class HotItemHeatmapCache(HotItemHeatmapReader reader, TimeProvide
     }
 
     /// <summary>
-    /// The quarter hours whose usual is kept (read, or being read) for a scope, earliest first: what the cache holds
-    /// for "today" beyond the answers themselves, at most the current and the next quarter hour.
+    /// The quarter hours whose chain usual is kept (read, or being read), earliest first: what the cache holds for
+    /// "today" beyond the answers themselves, at most the current and the next quarter hour.
     /// </summary>
-    public IReadOnlyList<DateTimeOffset> UsualQuarterHours(string? regionId)
+    public IReadOnlyList<DateTimeOffset> UsualQuarterHours()
     {
         lock (_gate)
         {
-            return _usuals.TryGetValue(new UsualScope(regionId), out var byQuarter) ? [.. byQuarter.Keys] : [];
+            return [.. _usuals.Keys];
         }
     }
 
-    /// <summary>The scope's usual of a quarter hour if it has been read and is kept, else null.</summary>
-    public HeatmapUsual? KeptUsual(string? regionId, DateTimeOffset quarterHour)
+    /// <summary>The chain's usual of a quarter hour if it has been read and is kept, else null.</summary>
+    public HeatmapUsual? KeptUsual(DateTimeOffset quarterHour)
     {
         lock (_gate)
         {
-            return _usuals.TryGetValue(new UsualScope(regionId), out var byQuarter) && byQuarter.TryGetValue(quarterHour, out var read)
-                   && read.IsCompletedSuccessfully
-                ? read.Result
-                : null;
+            return _usuals.TryGetValue(quarterHour, out var read) && read.IsCompletedSuccessfully ? read.Result : null;
         }
     }
 
@@ -161,13 +152,13 @@ public sealed class HotItemHeatmapCache(HotItemHeatmapReader reader, TimeProvide
         {
             lock (_gate)
             {
-                usual = Usual(new UsualScope(key.RegionId), HotItemHeatmapReader.QuarterHourOf(now), now);
+                usual = Usual(HotItemHeatmapReader.QuarterHourOf(now), now);
             }
         }
 
         var heatmap = usual is null
             ? await reader.Heatmap(key.Window, key.RegionId, key.Metric, now, CancellationToken.None).ConfigureAwait(false)
-            : await reader.Today(await usual.ConfigureAwait(false), key.Metric, now, CancellationToken.None).ConfigureAwait(false);
+            : await reader.Today(await usual.ConfigureAwait(false), key.RegionId, key.Metric, now, CancellationToken.None).ConfigureAwait(false);
         lock (_gate)
         {
             if (view.Latest is null || view.Latest.At < heatmap.At)
@@ -180,42 +171,36 @@ public sealed class HotItemHeatmapCache(HotItemHeatmapReader reader, TimeProvide
     }
 
     /// <summary>
-    /// The kept or running read of a scope's usual for a quarter hour, or a new one; drops the scope's usuals of
-    /// quarter hours before <paramref name="now"/>'s (not before the one asked for: the next quarter hour's is read
-    /// ahead while the current one still serves). A failed read is forgotten, so the next refresh tries again. Called
-    /// under the gate.
+    /// The kept or running read of the chain's usual for a quarter hour, or a new one; drops the usuals of quarter
+    /// hours before <paramref name="now"/>'s (not before the one asked for: the next quarter hour's is read ahead
+    /// while the current one still serves). A failed read is forgotten, so the next refresh tries again. Called under
+    /// the gate.
     /// </summary>
-    private Task<HeatmapUsual> Usual(UsualScope scope, DateTimeOffset quarterHour, DateTimeOffset now)
+    private Task<HeatmapUsual> Usual(DateTimeOffset quarterHour, DateTimeOffset now)
     {
-        if (!_usuals.TryGetValue(scope, out var byQuarter))
-        {
-            byQuarter = [];
-            _usuals[scope] = byQuarter;
-        }
-
         var current = HotItemHeatmapReader.QuarterHourOf(now);
-        while (byQuarter.Count > 0 && byQuarter.Keys[0] < current)
+        while (_usuals.Count > 0 && _usuals.Keys[0] < current)
         {
-            byQuarter.RemoveAt(0);
+            _usuals.RemoveAt(0);
         }
 
-        if (byQuarter.TryGetValue(quarterHour, out var kept) && !kept.IsFaulted && !kept.IsCanceled)
+        if (_usuals.TryGetValue(quarterHour, out var kept) && !kept.IsFaulted && !kept.IsCanceled)
         {
             return kept;
         }
 
-        // Shared by every view of the scope: no page's cancellation reaches it. Started outside the gate: opening
-        // a connection must not hold up pages asking for answers already kept.
-        var read = Task.Run(() => reader.Usual(scope.RegionId, quarterHour, CancellationToken.None));
-        byQuarter[quarterHour] = read;
+        // Shared by every view: no page's cancellation reaches it. Started outside the gate: opening a connection
+        // must not hold up pages asking for answers already kept.
+        var read = Task.Run(() => reader.Usual(regionId: null, quarterHour, CancellationToken.None));
+        _usuals[quarterHour] = read;
         _ = read.ContinueWith(
             failed =>
             {
                 lock (_gate)
                 {
-                    if (_usuals.TryGetValue(scope, out var keptNow) && keptNow.TryGetValue(quarterHour, out var held) && held == failed)
+                    if (_usuals.TryGetValue(quarterHour, out var held) && held == failed)
                     {
-                        keptNow.Remove(quarterHour);
+                        _usuals.Remove(quarterHour);
                     }
                 }
             },
@@ -226,8 +211,6 @@ public sealed class HotItemHeatmapCache(HotItemHeatmapReader reader, TimeProvide
     }
 
     private static readonly TimeSpan Quarter = TimeSpan.FromMinutes(15);
-
-    private readonly record struct UsualScope(string? RegionId);
 
     private readonly record struct HeatmapView(HeatmapWindow Window, string? RegionId, HeatmapMetric Metric);
 

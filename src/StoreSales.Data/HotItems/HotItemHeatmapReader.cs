@@ -193,9 +193,12 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
 
         WITH {WindowsCte},
         usual AS (
-            SELECT * FROM unnest(@usualStores::text[], @usualItems::text[], @usualUnits::numeric[]) AS u(store_id, item_code, past_units)
+            -- The usual may be the chain's (one read a quarter hour serves every region): only the scope's stores.
+            SELECT u.* FROM unnest(@usualStores::text[], @usualItems::text[], @usualUnits::numeric[]) AS u(store_id, item_code, past_units)
+            JOIN scope USING (store_id)
         ), usual_weeks AS (
-            SELECT * FROM unnest(@weekStores::text[], @weekMasks::bigint[]) AS m(store_id, mask)
+            SELECT m.* FROM unnest(@weekStores::text[], @weekMasks::bigint[]) AS m(store_id, mask)
+            JOIN scope USING (store_id)
         ), tail_weeks AS (
             -- The EXISTS inside the CASE is probed per window on the sale index (as in ObservedCte): as a WHERE
             -- clause it became a semi join that hashed every sale in the ledger.
@@ -331,18 +334,24 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
     }
 
     /// <summary>
-    /// Today's heatmap, the same as <see cref="Heatmap"/> for <see cref="HeatmapWindow.Today"/>, with the previous
-    /// weeks' whole hours taken from <paramref name="usual"/> (of <paramref name="at"/>'s quarter hour and scope)
-    /// instead of read again: only today's whole hours and the current hour of every week are read.
+    /// Today's heatmap of a region (or the chain, when <paramref name="regionId"/> is null), the same as
+    /// <see cref="Heatmap"/> for <see cref="HeatmapWindow.Today"/>, with the previous weeks' whole hours taken from
+    /// <paramref name="usual"/> (of <paramref name="at"/>'s quarter hour; the region's or the chain's) instead of read
+    /// again: only today's whole hours and the current hour of every week are read.
     /// </summary>
-    public Task<HotItemHeatmap> Today(HeatmapUsual usual, HeatmapMetric metric, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task<HotItemHeatmap> Today(HeatmapUsual usual, string? regionId, HeatmapMetric metric, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (usual.QuarterHour != QuarterHourOf(at) || usual.Weeks != Rule.UsualWeeks)
         {
             throw new ArgumentException($"The usual of {usual.QuarterHour:O} ({usual.Weeks} weeks) is not the one of {at:O} ({Rule.UsualWeeks} weeks).", nameof(usual));
         }
 
-        var parameters = HeatmapParameters(HeatmapWindow.Today, usual.RegionId, metric, at);
+        if (usual.RegionId is not null && usual.RegionId != regionId)
+        {
+            throw new ArgumentException($"The usual of region {usual.RegionId} does not hold the stores of {regionId ?? "the chain"}.", nameof(usual));
+        }
+
+        var parameters = HeatmapParameters(HeatmapWindow.Today, regionId, metric, at);
         parameters.AddDynamicParams(new
         {
             usualStores = usual.Stores,
@@ -352,7 +361,7 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
             weekMasks = usual.WeekMasks,
             workMem = $"{options.Value.ReadWorkMemMegabytes}MB",
         });
-        return ReadHeatmap(TodaySql, parameters, HeatmapWindow.Today, usual.RegionId, metric, at, cancellationToken);
+        return ReadHeatmap(TodaySql, parameters, HeatmapWindow.Today, regionId, metric, at, cancellationToken);
     }
 
     private DynamicParameters HeatmapParameters(HeatmapWindow window, string? regionId, HeatmapMetric metric, DateTimeOffset at)

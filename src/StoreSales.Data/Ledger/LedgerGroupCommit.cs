@@ -6,29 +6,62 @@ using StoreSales.Contracts.Ingest;
 namespace StoreSales.Data.Ledger;
 
 /// <summary>
-/// Writes one group of batches in one transaction on the writer's own connection: binary COPY of every sale and line
-/// into session-local staging tables, then one set-based statement that keeps the first copy of each
-/// (store, terminal, sequence), inserts the sales the ledger does not hold yet with their lines, and adds those lines
-/// to the hourly store × item rollup (<c>sale_item_hour</c>) that the heatmap and usual velocities read.
+/// Writes one group of batches in one transaction on the writer's own connection. A group none of whose sales the
+/// ledger holds yet (every group, but for an agent's retry of a batch whose ack it lost) is copied straight into the
+/// ledger's tables by binary COPY, PostgreSQL's fastest way in, with the hourly store × item rollup
+/// (<c>sale_item_hour</c>) upserted from the group's lines summed per quarter hour (<see cref="LedgerGroupPlan"/>).
+/// When the ledger turns out to hold one of its sales already (the primary key refuses the COPY), the group is written
+/// the careful way instead: COPY into session-local staging tables, then one set-based statement that keeps the first
+/// copy of each (store, terminal, sequence), inserts the sales the ledger does not hold with their lines, and adds
+/// those lines to the rollup.
 /// </summary>
 internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDisposable
 {
     // ON COMMIT DELETE ROWS: empty after every group, and never WAL-logged; created once per connection. work_mem: a
     // group's sorts (dedup, rollup) stay in memory; with the 4 MB default the rollup's sort of a 1,000-sale group
-    // spilled to disk (EXPLAIN ANALYZE, docs/benchmarks.md).
+    // spilled to disk (EXPLAIN ANALYZE, docs/benchmarks.md). The codes compare byte by byte, as in the ledger's own
+    // tables (migration 0210): the dedup and rollup sorts order by them.
     private const string CreateStaging = """
         SET work_mem = '64MB';
         CREATE TEMP TABLE IF NOT EXISTS incoming_sale (
-            request int NOT NULL, store_id text NOT NULL, terminal_id text NOT NULL, sequence bigint NOT NULL,
+            request int NOT NULL, store_id text COLLATE "C" NOT NULL, terminal_id text COLLATE "C" NOT NULL, sequence bigint NOT NULL,
             kind text NOT NULL, receipt_number text, rung_up_at timestamptz NOT NULL, captured_at timestamptz NOT NULL,
             cashier_id text, member_id text, rep_id text, total numeric(16, 2) NOT NULL, original_sequence bigint,
             tenders jsonb NOT NULL
         ) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS incoming_line (
-            request int NOT NULL, store_id text NOT NULL, terminal_id text NOT NULL, sequence bigint NOT NULL,
-            line_number int NOT NULL, item_code text NOT NULL, quantity numeric(14, 3) NOT NULL,
+            request int NOT NULL, store_id text COLLATE "C" NOT NULL, terminal_id text COLLATE "C" NOT NULL, sequence bigint NOT NULL,
+            line_number int NOT NULL, item_code text COLLATE "C" NOT NULL, quantity numeric(14, 3) NOT NULL,
             unit_price numeric(14, 2) NOT NULL, discount numeric(14, 2) NOT NULL, amount numeric(16, 2) NOT NULL
         ) ON COMMIT DELETE ROWS;
+        """;
+
+    private const string CopyLedgerSales = """
+        COPY sale (store_id, terminal_id, sequence, kind, receipt_number, rung_up_at, captured_at,
+                   cashier_id, member_id, rep_id, total, original_sequence, tenders) FROM STDIN (FORMAT BINARY)
+        """;
+
+    private const string CopyLedgerLines = """
+        COPY sale_line (store_id, terminal_id, sequence, line_number, item_code, quantity, unit_price, discount, amount)
+        FROM STDIN (FORMAT BINARY)
+        """;
+
+    // The copied sales' lines, summed per store, UTC quarter hour and item, into the stores' local hours (PostgreSQL's
+    // time zones, as the staged statement and every reader of the rollup use). In key order, so that two writers never
+    // deadlock on rollup rows; "C" as the rollup's own key.
+    private const string RollupQuarters = """
+        INSERT INTO sale_item_hour (store_id, local_hour, item_code, units, amount, lines)
+        SELECT q.store_id COLLATE "C", date_trunc('hour', q.quarter_at AT TIME ZONE st.time_zone), q.item_code COLLATE "C",
+               sum(q.units), sum(q.amount), sum(q.lines)::int
+        FROM unnest(@stores::text[], @quarters::timestamptz[], @items::text[], @units::numeric[], @amounts::numeric[], @lines::int[])
+             AS q(store_id, quarter_at, item_code, units, amount, lines)
+        JOIN store st ON st.store_id = q.store_id
+        GROUP BY 1, 2, 3
+        ORDER BY 1, 2, 3
+        ON CONFLICT (store_id, local_hour, item_code) DO UPDATE
+            SET units = sale_item_hour.units + excluded.units,
+                amount = sale_item_hour.amount + excluded.amount,
+                lines = sale_item_hour.lines + excluded.lines
         """;
 
     private const string CopySales = """
@@ -46,7 +79,7 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
     // once per sale, not per line (a LEFT JOIN: a sale of an unknown store still reaches the INSERT and fails there on
     // its foreign key, with the reason). Rollup rows are upserted in key order so that two writers could never
     // deadlock on them.
-    private const string Insert = """
+    private const string StagedInsert = """
         WITH winner AS (
             SELECT DISTINCT ON (s.store_id, s.terminal_id, s.sequence) s.*,
                    date_trunc('hour', s.rung_up_at AT TIME ZONE st.time_zone) AS local_hour
@@ -92,31 +125,15 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
     private NpgsqlConnection? _connection;
 
     /// <summary>Writes the group; for each request (same order), the keys of its sales that were new. Committed on return.</summary>
-    public async Task<IReadOnlyList<SaleKey>[]> Write(IReadOnlyList<PendingAppend> group, CancellationToken cancellationToken)
+    public async Task<LedgerGroupWritten> Write(IReadOnlyList<PendingAppend> group, CancellationToken cancellationToken)
     {
         var connection = await Connection(cancellationToken);
         try
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await CopyIn(connection, group, cancellationToken);
-
-            var inserted = new List<SaleKey>[group.Count];
-            for (var i = 0; i < inserted.Length; i++)
-            {
-                inserted[i] = [];
-            }
-
-            await using (var command = new NpgsqlCommand(Insert, connection, transaction))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    inserted[reader.GetInt32(0)].Add(new SaleKey(reader.GetString(1), reader.GetInt64(2)));
-                }
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            return inserted;
+            var plan = LedgerGroupPlan.Of(group);
+            return await TryCopyIntoLedger(connection, plan, cancellationToken)
+                ? new LedgerGroupWritten(plan.Kept, LedgerGroupWritten.Copied)
+                : new LedgerGroupWritten(await WriteStaged(connection, group, cancellationToken), LedgerGroupWritten.Staged);
         }
         catch
         {
@@ -124,6 +141,87 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
             await DropConnection();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Copies the plan's sales and lines into the ledger and upserts its rollup rows; false, with nothing written, when
+    /// PostgreSQL refuses a row (a sale already in the ledger, or a store it does not know): the staged statement then
+    /// sorts out which sales are new, or fails with the reason.
+    /// </summary>
+    private static async Task<bool> TryCopyIntoLedger(NpgsqlConnection connection, LedgerGroupPlan plan, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await using (var sales = await connection.BeginBinaryImportAsync(CopyLedgerSales, cancellationToken))
+            {
+                foreach (var (storeId, sale) in plan.Sales)
+                {
+                    await sales.StartRowAsync(cancellationToken);
+                    await WriteSale(sales, storeId, sale, cancellationToken);
+                }
+
+                await sales.CompleteAsync(cancellationToken);
+            }
+
+            await using (var lines = await connection.BeginBinaryImportAsync(CopyLedgerLines, cancellationToken))
+            {
+                foreach (var (storeId, sale) in plan.Sales)
+                {
+                    foreach (var line in sale.Lines)
+                    {
+                        await lines.StartRowAsync(cancellationToken);
+                        await WriteLine(lines, storeId, sale, line, cancellationToken);
+                    }
+                }
+
+                await lines.CompleteAsync(cancellationToken);
+            }
+
+            var quarters = plan.Quarters;
+            await using (var rollup = new NpgsqlCommand(RollupQuarters, connection, transaction))
+            {
+                rollup.Parameters.AddWithValue("stores", quarters.Select(q => q.StoreId).ToArray());
+                rollup.Parameters.AddWithValue("quarters", quarters.Select(q => q.QuarterAt).ToArray());
+                rollup.Parameters.AddWithValue("items", quarters.Select(q => q.ItemCode).ToArray());
+                rollup.Parameters.AddWithValue("units", quarters.Select(q => q.Units).ToArray());
+                rollup.Parameters.AddWithValue("amounts", quarters.Select(q => q.Amount).ToArray());
+                rollup.Parameters.AddWithValue("lines", quarters.Select(q => q.Lines).ToArray());
+                await rollup.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        catch (PostgresException refused) when (refused.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private static async Task<IReadOnlyList<SaleKey>[]> WriteStaged(NpgsqlConnection connection, IReadOnlyList<PendingAppend> group, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await CopyIn(connection, group, cancellationToken);
+
+        var inserted = new List<SaleKey>[group.Count];
+        for (var i = 0; i < inserted.Length; i++)
+        {
+            inserted[i] = [];
+        }
+
+        await using (var command = new NpgsqlCommand(StagedInsert, connection, transaction))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                inserted[reader.GetInt32(0)].Add(new SaleKey(reader.GetString(1), reader.GetInt64(2)));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return inserted;
     }
 
     private static async Task CopyIn(NpgsqlConnection connection, IReadOnlyList<PendingAppend> group, CancellationToken cancellationToken)
@@ -137,27 +235,7 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
                 {
                     await sales.StartRowAsync(cancellationToken);
                     await sales.WriteAsync(request, NpgsqlDbType.Integer, cancellationToken);
-                    await sales.WriteAsync(storeId, NpgsqlDbType.Text, cancellationToken);
-                    await sales.WriteAsync(sale.TerminalId, NpgsqlDbType.Text, cancellationToken);
-                    await sales.WriteAsync(sale.Sequence, NpgsqlDbType.Bigint, cancellationToken);
-                    await sales.WriteAsync(sale.Kind, NpgsqlDbType.Text, cancellationToken);
-                    await WriteNullable(sales, sale.ReceiptNumber, cancellationToken);
-                    await sales.WriteAsync(sale.RungUpAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await sales.WriteAsync(sale.CapturedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await WriteNullable(sales, sale.CashierId, cancellationToken);
-                    await WriteNullable(sales, sale.MemberId, cancellationToken);
-                    await WriteNullable(sales, sale.RepId, cancellationToken);
-                    await sales.WriteAsync(sale.Total, NpgsqlDbType.Numeric, cancellationToken);
-                    if (sale.OriginalSequence is { } original)
-                    {
-                        await sales.WriteAsync(original, NpgsqlDbType.Bigint, cancellationToken);
-                    }
-                    else
-                    {
-                        await sales.WriteNullAsync(cancellationToken);
-                    }
-
-                    await sales.WriteAsync(JsonSerializer.Serialize(sale.Tenders, JsonOptions), NpgsqlDbType.Jsonb, cancellationToken);
+                    await WriteSale(sales, storeId, sale, cancellationToken);
                 }
             }
 
@@ -174,20 +252,51 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
                 {
                     await lines.StartRowAsync(cancellationToken);
                     await lines.WriteAsync(request, NpgsqlDbType.Integer, cancellationToken);
-                    await lines.WriteAsync(storeId, NpgsqlDbType.Text, cancellationToken);
-                    await lines.WriteAsync(sale.TerminalId, NpgsqlDbType.Text, cancellationToken);
-                    await lines.WriteAsync(sale.Sequence, NpgsqlDbType.Bigint, cancellationToken);
-                    await lines.WriteAsync(line.LineNumber, NpgsqlDbType.Integer, cancellationToken);
-                    await lines.WriteAsync(line.ItemCode, NpgsqlDbType.Text, cancellationToken);
-                    await lines.WriteAsync(line.Quantity, NpgsqlDbType.Numeric, cancellationToken);
-                    await lines.WriteAsync(line.UnitPrice, NpgsqlDbType.Numeric, cancellationToken);
-                    await lines.WriteAsync(line.Discount, NpgsqlDbType.Numeric, cancellationToken);
-                    await lines.WriteAsync(line.Amount, NpgsqlDbType.Numeric, cancellationToken);
+                    await WriteLine(lines, storeId, sale, line, cancellationToken);
                 }
             }
         }
 
         await lines.CompleteAsync(cancellationToken);
+    }
+
+    // The columns of a sale and of a line, in the order of both the ledger's COPY and the staging tables' (after request).
+    private static async Task WriteSale(NpgsqlBinaryImporter sales, string storeId, SaleRecord sale, CancellationToken cancellationToken)
+    {
+        await sales.WriteAsync(storeId, NpgsqlDbType.Text, cancellationToken);
+        await sales.WriteAsync(sale.TerminalId, NpgsqlDbType.Text, cancellationToken);
+        await sales.WriteAsync(sale.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+        await sales.WriteAsync(sale.Kind, NpgsqlDbType.Text, cancellationToken);
+        await WriteNullable(sales, sale.ReceiptNumber, cancellationToken);
+        await sales.WriteAsync(sale.RungUpAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+        await sales.WriteAsync(sale.CapturedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+        await WriteNullable(sales, sale.CashierId, cancellationToken);
+        await WriteNullable(sales, sale.MemberId, cancellationToken);
+        await WriteNullable(sales, sale.RepId, cancellationToken);
+        await sales.WriteAsync(sale.Total, NpgsqlDbType.Numeric, cancellationToken);
+        if (sale.OriginalSequence is { } original)
+        {
+            await sales.WriteAsync(original, NpgsqlDbType.Bigint, cancellationToken);
+        }
+        else
+        {
+            await sales.WriteNullAsync(cancellationToken);
+        }
+
+        await sales.WriteAsync(JsonSerializer.Serialize(sale.Tenders, JsonOptions), NpgsqlDbType.Jsonb, cancellationToken);
+    }
+
+    private static async Task WriteLine(NpgsqlBinaryImporter lines, string storeId, SaleRecord sale, SaleLineRecord line, CancellationToken cancellationToken)
+    {
+        await lines.WriteAsync(storeId, NpgsqlDbType.Text, cancellationToken);
+        await lines.WriteAsync(sale.TerminalId, NpgsqlDbType.Text, cancellationToken);
+        await lines.WriteAsync(sale.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+        await lines.WriteAsync(line.LineNumber, NpgsqlDbType.Integer, cancellationToken);
+        await lines.WriteAsync(line.ItemCode, NpgsqlDbType.Text, cancellationToken);
+        await lines.WriteAsync(line.Quantity, NpgsqlDbType.Numeric, cancellationToken);
+        await lines.WriteAsync(line.UnitPrice, NpgsqlDbType.Numeric, cancellationToken);
+        await lines.WriteAsync(line.Discount, NpgsqlDbType.Numeric, cancellationToken);
+        await lines.WriteAsync(line.Amount, NpgsqlDbType.Numeric, cancellationToken);
     }
 
     private static Task WriteNullable(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
@@ -227,4 +336,14 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
     }
 
     public async ValueTask DisposeAsync() => await DropConnection();
+}
+
+/// <summary>What a group commit wrote: per request, the keys of its sales that were new; and how (for the metrics).</summary>
+internal sealed record LedgerGroupWritten(IReadOnlyList<SaleKey>[] Inserted, string Path)
+{
+    /// <summary>Copied straight into the ledger: none of the group's sales was there.</summary>
+    public const string Copied = "copied";
+
+    /// <summary>Through the staging tables: the ledger held one of the group's sales already (or refused one).</summary>
+    public const string Staged = "staged";
 }

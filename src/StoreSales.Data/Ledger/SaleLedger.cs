@@ -43,7 +43,7 @@ public sealed partial class SaleLedger : IAsyncDisposable
         if (meters is not null)
         {
             var meter = meters.Create(MeterName);
-            _groupSales = meter.CreateHistogram<int>("storesales.ledger.group.sales", description: "Sales written per group commit");
+            _groupSales = meter.CreateHistogram<int>("storesales.ledger.group.sales", description: "Sales written per group commit, by path (copied: straight into the ledger; staged: the ledger held one of them already)");
             meter.CreateObservableGauge("storesales.ledger.waiting", () => new[]
             {
                 new Measurement<int>(Waiting(_live), new KeyValuePair<string, object?>("lane", "live")),
@@ -162,13 +162,13 @@ public sealed partial class SaleLedger : IAsyncDisposable
     {
         try
         {
-            var inserted = await commit.Write(group, stopping);
+            var written = await commit.Write(group, stopping);
             for (var i = 0; i < group.Count; i++)
             {
-                group[i].Completion.TrySetResult(inserted[i]);
+                group[i].Completion.TrySetResult(written.Inserted[i]);
             }
 
-            _groupSales?.Record(group.Sum(p => p.Sales.Count));
+            _groupSales?.Record(group.Sum(p => p.Sales.Count), new KeyValuePair<string, object?>("path", written.Path));
             LogGroup(group.Count, group.Sum(p => p.Sales.Count));
         }
         catch (Exception exception) when (group.Count > 1 && exception is not OperationCanceledException)
