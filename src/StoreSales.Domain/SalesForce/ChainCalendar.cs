@@ -29,4 +29,7 @@ public static class ChainCalendar
 
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
+
+    /// <summary>The Monday that starts the week of a date: the chain's weeks run Monday to Sunday, as China's calendars do.</summary>
+    public static DateOnly WeekStart(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 }
