@@ -6,11 +6,9 @@ namespace StoreSales.Domain.Tests.SalesForce;
 public sealed class DormancyRuleTests
 {
     private static readonly DormancyOptions Defaults = new();
-    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
-    // Last call on 1 March 2026 at 17:00 in Shanghai; "now" is 09:00 local on the day so many days later.
-    private static readonly DateTimeOffset LastCall = new(2026, 3, 1, 17, 0, 0, China);
+    // Last call on 1 March 2026 at 17:00 in ChainTime.Zone; "now" is 09:00 local on the day so many days later.
+    private static readonly DateTimeOffset LastCall = ChainTime.At(2026, 3, 1, 17, 0);
 
     [Theory]
     [InlineData(0, DormancyState.Active)]
@@ -23,7 +21,7 @@ public sealed class DormancyRuleTests
     [InlineData(400, DormancyState.Dormant)]
     public void The_ladder_turns_at_30_45_and_180_days(int days, DormancyState state)
     {
-        var now = new DateTimeOffset(2026, 3, 1, 9, 0, 0, China).AddDays(days);
+        var now = ChainTime.At(2026, 3, 1, 9, 0).AddDays(days);
 
         var dormancy = Evaluate(Activity(lastInteraction: LastCall), now);
 
@@ -38,7 +36,7 @@ public sealed class DormancyRuleTests
     [InlineData("2026-03-30T15:59:59+00:00", 29, DormancyState.Active)]
     public void Days_are_calendar_days_in_the_chains_time_zone(string now, int days, DormancyState state)
     {
-        var dormancy = Evaluate(Activity(lastInteraction: LastCall), DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+        var dormancy = Evaluate(Activity(lastInteraction: LastCall), ChainTime.Parse(now));
 
         Assert.Equal((days, state), (dormancy.IdleDays, dormancy.State));
     }
@@ -52,7 +50,7 @@ public sealed class DormancyRuleTests
     {
         var dormancy = Evaluate(Activity(lastInteraction: LastCall), LastCall.AddDays(days));
 
-        Assert.Equal(next is null ? null : DateTimeOffset.Parse(next, System.Globalization.CultureInfo.InvariantCulture), dormancy.NextChangeAt);
+        Assert.Equal(next is null ? null : ChainTime.Parse(next), dormancy.NextChangeAt);
     }
 
     [Theory]
@@ -133,5 +131,5 @@ public sealed class DormancyRuleTests
         new(kind, clockStart ?? LastCall.AddDays(-100), lastInteraction, lastPurchase);
 
     private static CustomerDormancy Evaluate(CustomerActivity activity, DateTimeOffset now, DormancyOptions? options = null) =>
-        DormancyRule.Evaluate(activity, now, Shanghai, options ?? Defaults);
+        DormancyRule.Evaluate(activity, now, ChainTime.Zone, options ?? Defaults);
 }

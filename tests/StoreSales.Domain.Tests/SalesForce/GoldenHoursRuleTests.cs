@@ -6,7 +6,7 @@ namespace StoreSales.Domain.Tests.SalesForce;
 public sealed class GoldenHoursRuleTests
 {
     private static readonly GoldenHoursOptions Defaults = new();
-    private static readonly DateTimeOffset Assigned = new(2026, 11, 9, 10, 30, 0, TimeSpan.FromHours(8));
+    private static readonly DateTimeOffset Assigned = ChainTime.At(2026, 11, 9, 10, 30);
 
     public static TheoryData<string, TimeSpan, LeadContactStatus, TimeSpan> WithoutContact => new()
     {

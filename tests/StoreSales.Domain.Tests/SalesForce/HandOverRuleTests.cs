@@ -5,7 +5,7 @@ namespace StoreSales.Domain.Tests.SalesForce;
 public sealed class HandOverRuleTests
 {
     private static readonly HandOverOptions Defaults = new();
-    private static readonly DateTimeOffset Started = new(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8));
+    private static readonly DateTimeOffset Started = ChainTime.At(2026, 11, 2, 9, 0);
     private static readonly CustomerHandOver Ready = new("C-1001", "rep-7", Started, "proposal", 3, 12, ["rep-1"]);
 
     public static TheoryData<string, TimeSpan, DateTimeOffset?, HandOverStatus> Timing => new()

@@ -5,8 +5,7 @@ namespace StoreSales.Domain.Tests.SalesForce;
 public sealed class PoolClaimRuleTests
 {
     private static readonly PoolClaimOptions Defaults = new();
-    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-    private static readonly DateTimeOffset Now = new(2026, 11, 11, 10, 0, 0, TimeSpan.FromHours(8));
+    private static readonly DateTimeOffset Now = ChainTime.At(2026, 11, 11, 10, 0);
     private static readonly PoolEntry InPool = new("C-1001", "b2b-east", true, "rep-7", Now.AddDays(-60));
 
     public static TheoryData<string, PoolEntry, string, string, int, PoolClaimRefusal?> Cases => new()
@@ -29,7 +28,7 @@ public sealed class PoolClaimRuleTests
     {
         var claims = Enumerable.Range(0, claimedToday).Select(i => Now.AddMinutes(-10 * (i + 1))).ToList();
 
-        var verdict = PoolClaimRule.Decide(entry, new PoolClaimant(repId, department, claims), Now, Shanghai, Defaults);
+        var verdict = PoolClaimRule.Decide(entry, new PoolClaimant(repId, department, claims), Now, ChainTime.Zone, Defaults);
 
         Assert.True(refusal == verdict.Refusal, $"{because}: {verdict.Reason}");
         Assert.Equal(refusal is null, verdict.IsAllowed);
@@ -40,10 +39,10 @@ public sealed class PoolClaimRuleTests
     public void The_daily_cap_counts_the_chains_calendar_day()
     {
         // Five claims yesterday evening (local) do not count today; the day turns at local midnight, not UTC's.
-        var morning = new DateTimeOffset(2026, 11, 11, 0, 5, 0, TimeSpan.FromHours(8));
+        var morning = ChainTime.At(2026, 11, 11, 0, 5);
         var lastNight = Enumerable.Range(1, 5).Select(i => morning.AddMinutes(-10 * i)).ToList();
 
-        var verdict = PoolClaimRule.Decide(InPool, new PoolClaimant("rep-1", "b2b-east", lastNight), morning, Shanghai, Defaults);
+        var verdict = PoolClaimRule.Decide(InPool, new PoolClaimant("rep-1", "b2b-east", lastNight), morning, ChainTime.Zone, Defaults);
 
         Assert.True(verdict.IsAllowed);
     }
@@ -51,7 +50,7 @@ public sealed class PoolClaimRuleTests
     [Fact]
     public void The_reason_names_the_setting()
     {
-        var verdict = PoolClaimRule.Decide(InPool, new PoolClaimant("rep-1", "b2b-east", [Now, Now, Now]), Now, Shanghai, Defaults with { DailyClaimCap = 3 });
+        var verdict = PoolClaimRule.Decide(InPool, new PoolClaimant("rep-1", "b2b-east", [Now, Now, Now]), Now, ChainTime.Zone, Defaults with { DailyClaimCap = 3 });
 
         Assert.Equal(PoolClaimRefusal.DailyCapReached, verdict.Refusal);
         Assert.Contains("SalesForce:Pool:DailyClaimCap = 3", verdict.Reason, StringComparison.Ordinal);
@@ -62,7 +61,7 @@ public sealed class PoolClaimRuleTests
     {
         var released = InPool with { ReleasedAt = Now.AddMinutes(-1) };
 
-        Assert.True(PoolClaimRule.Decide(released, new PoolClaimant("rep-7", "b2b-east", []), Now, Shanghai, Defaults with { FormerOwnerBarredDays = 0 }).IsAllowed);
+        Assert.True(PoolClaimRule.Decide(released, new PoolClaimant("rep-7", "b2b-east", []), Now, ChainTime.Zone, Defaults with { FormerOwnerBarredDays = 0 }).IsAllowed);
     }
 
     [Theory]

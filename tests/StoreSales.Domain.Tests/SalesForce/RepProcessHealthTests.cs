@@ -7,8 +7,7 @@ namespace StoreSales.Domain.Tests.SalesForce;
 public sealed class RepProcessHealthTests
 {
     private static readonly ProcessHealthOptions Defaults = new();
-    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-    private static readonly DateTimeOffset Assigned = new(2026, 11, 9, 15, 0, 0, TimeSpan.FromHours(8));
+    private static readonly DateTimeOffset Assigned = ChainTime.At(2026, 11, 9, 15, 0);
 
     public static TheoryData<string, ProcessMetric, int, int, MetricVerdict> Edges => new()
     {
@@ -81,7 +80,7 @@ public sealed class RepProcessHealthTests
     {
         var due = new DateOnly(2026, 11, 10);
 
-        Assert.Equal(progress, RepProcessHealth.FollowUp(due, doneAt is null ? null : Parse(doneAt), Parse(now), Shanghai));
+        Assert.Equal(progress, RepProcessHealth.FollowUp(due, doneAt is null ? null : ChainTime.Parse(doneAt), ChainTime.Parse(now), ChainTime.Zone));
     }
 
     [Theory]
@@ -115,5 +114,4 @@ public sealed class RepProcessHealthTests
     public void Options_are_validated(string because, ProcessHealthOptions options, bool valid) =>
         Assert.True(valid == options.Validate() is null, because);
 
-    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -6,10 +6,9 @@ namespace StoreSales.Domain.Tests.SalesForce;
 public sealed class RfmGradingTests
 {
     private static readonly CustomerGradingOptions Defaults = new();
-    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-    // The nightly run: 02:00 on 11 November 2026, Shanghai.
-    private static readonly DateTimeOffset Nightly = new(2026, 11, 11, 2, 0, 0, TimeSpan.FromHours(8));
+    // The nightly run: 02:00 on 11 November 2026, ChainTime.Zone.
+    private static readonly DateTimeOffset Nightly = ChainTime.At(2026, 11, 11, 2, 0);
 
     public static TheoryData<string, CustomerKind, int?, int, decimal, CustomerGrade> Cases => new()
     {
@@ -41,20 +40,20 @@ public sealed class RfmGradingTests
         var purchases = new[]
         {
             new CustomerPurchase(Nightly.AddHours(-1), 900m),                                          // today (00:xx): not yet
-            new CustomerPurchase(new DateTimeOffset(2026, 11, 10, 23, 59, 0, TimeSpan.FromHours(8)), 100m), // yesterday: day 1
-            new CustomerPurchase(new DateTimeOffset(2026, 10, 12, 0, 0, 0, TimeSpan.FromHours(8)), 300m),   // day 30: in
-            new CustomerPurchase(new DateTimeOffset(2026, 10, 11, 23, 59, 0, TimeSpan.FromHours(8)), 5_000m), // day 31: out
-            new CustomerPurchase(new DateTimeOffset(2026, 11, 5, 12, 0, 0, TimeSpan.FromHours(8)), -50m),   // a return subtracts, is no order
+            new CustomerPurchase(ChainTime.At(2026, 11, 10, 23, 59), 100m), // yesterday: day 1
+            new CustomerPurchase(ChainTime.At(2026, 10, 12, 0, 0), 300m),   // day 30: in
+            new CustomerPurchase(ChainTime.At(2026, 10, 11, 23, 59), 5_000m), // day 31: out
+            new CustomerPurchase(ChainTime.At(2026, 11, 5, 12, 0), -50m),   // a return subtracts, is no order
         };
 
-        var figures = RfmFigures.Of(purchases, Nightly, Shanghai, Defaults.WindowDays);
+        var figures = RfmFigures.Of(purchases, Nightly, ChainTime.Zone, Defaults.WindowDays);
 
         Assert.Equal(new RfmFigures(1, 2, 350m), figures);
     }
 
     [Fact]
     public void No_purchase_in_the_window_gives_no_figures() =>
-        Assert.Equal(RfmFigures.None, RfmFigures.Of([new CustomerPurchase(Nightly.AddDays(-40), 100m)], Nightly, Shanghai, 30));
+        Assert.Equal(RfmFigures.None, RfmFigures.Of([new CustomerPurchase(Nightly.AddDays(-40), 100m)], Nightly, ChainTime.Zone, 30));
 
     [Fact]
     public void The_grade_is_monotone_in_recency_orders_and_amount()

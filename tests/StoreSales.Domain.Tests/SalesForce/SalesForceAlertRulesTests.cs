@@ -9,7 +9,7 @@ namespace StoreSales.Domain.Tests.SalesForce;
 
 public sealed class SalesForceAlertRulesTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 11, 10, 0, 0, TimeSpan.FromHours(8));
+    private static readonly DateTimeOffset Now = ChainTime.At(2026, 11, 11, 10, 0);
     private static readonly IReadOnlySet<string> NoneRaised = new HashSet<string>();
 
     public static TheoryData<string, SalesForceAlertFacts, (string, AlertSeverity, AlertRoute)[]> Cases => new()
