@@ -1,6 +1,6 @@
 namespace StoreSales.Domain.Alerts;
 
-/// <summary>The conditions a store's rules raise alerts for, as they appear in alert keys and the inbox.</summary>
+/// <summary>The conditions a store's and the sales force's rules raise alerts for, as they appear in alert keys and the inbox.</summary>
 public static class AlertConditions
 {
     /// <summary>A store's day is red and behind pace: the field supervisor should act.</summary>
@@ -17,6 +17,21 @@ public static class AlertConditions
 
     /// <summary>A store PC's clock is further from the server's than allowed: till times are suspect.</summary>
     public const string ClockSkew = "clock-skew";
+
+    /// <summary>A lead assigned to a rep has had no first contact (call or message) within the golden 48 hours.</summary>
+    public const string LeadFirstContactOverdue = "lead-first-contact-overdue";
+
+    /// <summary>A customer has had no recorded interaction for 30 days: its owner should follow up before it goes to the pool.</summary>
+    public const string CustomerFollowUpDue = "customer-follow-up-due";
+
+    /// <summary>A departing rep's customer was not handed over within 72 hours.</summary>
+    public const string HandOverOverdue = "hand-over-overdue";
+
+    /// <summary>A customer's health score fell past its threshold (or by too many points) in the nightly grading.</summary>
+    public const string CustomerHealthDropped = "customer-health-dropped";
+
+    /// <summary>A rep's period is red and behind pace against their target.</summary>
+    public const string RepBehindTarget = "rep-behind-target";
 
     private const string DeviceOfflinePrefix = "device-offline-";
 

@@ -18,6 +18,12 @@ public enum AlertRoute
 
     /// <summary>HQ's target calibration: the target, not the store, is probably wrong.</summary>
     HqCalibration,
+
+    /// <summary>The rep concerned: the lead's rep, the customer's owner (a reminder to act).</summary>
+    Rep,
+
+    /// <summary>The manager of the rep's store (or sales team).</summary>
+    StoreManager,
 }
 
 /// <summary>
@@ -37,6 +43,12 @@ public static class AlertNames
     /// <summary>Followed by the region id: that region's field supervisor.</summary>
     public const string SupervisorPrefix = "supervisor:";
 
+    /// <summary>Followed by the rep id: that rep.</summary>
+    public const string RepPrefix = "rep:";
+
+    /// <summary>Followed by the store (or sales team) id: its manager.</summary>
+    public const string StoreManagerPrefix = "store-manager:";
+
     public static string Name(this AlertSeverity severity) => severity switch
     {
         AlertSeverity.Info => Info,
@@ -46,10 +58,19 @@ public static class AlertNames
         _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, null),
     };
 
-    public static string Assignee(this AlertRoute route, string regionId) => route switch
+    /// <summary>The assignee of a store's alert: its region's supervisor, or HQ.</summary>
+    public static string Assignee(this AlertRoute route, string regionId) => route.Assignee(new AlertRecipients(regionId));
+
+    /// <summary>The assignee of an alert routed to <paramref name="route"/>, among the people concerned by its subject.</summary>
+    public static string Assignee(this AlertRoute route, AlertRecipients recipients) => route switch
     {
-        AlertRoute.RegionSupervisor => SupervisorPrefix + regionId,
+        AlertRoute.RegionSupervisor => SupervisorPrefix + recipients.RegionId,
         AlertRoute.HqCalibration => Hq,
+        AlertRoute.Rep => RepPrefix + (recipients.RepId ?? throw Missing(route, nameof(recipients.RepId))),
+        AlertRoute.StoreManager => StoreManagerPrefix + (recipients.StoreId ?? throw Missing(route, nameof(recipients.StoreId))),
         _ => throw new ArgumentOutOfRangeException(nameof(route), route, null),
     };
+
+    private static ArgumentException Missing(AlertRoute route, string field) =>
+        new($"An alert routed to {route} needs the {field} of its recipients.", nameof(route));
 }

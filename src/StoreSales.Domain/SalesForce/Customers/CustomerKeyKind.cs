@@ -1,0 +1,10 @@
+namespace StoreSales.Domain.SalesForce.Customers;
+
+/// <summary>What a deduplication key was made from.</summary>
+public enum CustomerKeyKind
+{
+    MemberCode,
+    Phone,
+    CreditCode,
+    Name,
+}
