@@ -91,13 +91,15 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
         listener.Start();
         await using var ledger = new SaleLedger(_database.DataSource, OneWriter, meters: meters);
 
-        var fresh = await ledger.Append("store-hz001", Batch("T03", 1, 4, Tea), Cancel);
+        // A weighed item with more decimals than the ledger keeps: the rollup adds what the ledger stores.
+        IReadOnlyList<SaleRecord> weighed = [.. Batch("T03", 1, 3, Tea), Sale("T03", 4, At, ("SKU-APPLE-KG", 1.23456m, 9.99m), (Tea, 0.0005m, 3.50m))];
+        var fresh = await ledger.Append("store-hz001", weighed, Cancel);
         var retry = await ledger.Append("store-hz001", Batch("T03", 3, 6, Rice), Cancel); // 3 and 4 recorded already
 
         Assert.Equal([1L, 2, 3, 4], fresh.Select(k => k.Sequence).Order());
         Assert.Equal([5L, 6], retry.Select(k => k.Sequence).Order());
         Assert.Equal([("copied", 4), ("staged", 4)], paths);
-        Assert.Equal(Tea, await Scalar<string>("SELECT item_code FROM sale_line WHERE terminal_id = 'T03' AND sequence = 4"));
+        Assert.Equal(1.235m, await Scalar<decimal>("SELECT quantity FROM sale_line WHERE terminal_id = 'T03' AND sequence = 4 AND line_number = 1"));
         Assert.Equal(6, await _database.Count("SELECT count(*) FROM sale WHERE store_id = 'store-hz001' AND terminal_id = 'T03'"));
         await AssertRollupEqualsLedger();
     }

@@ -48,13 +48,14 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
 
     // The copied sales' lines, summed per store, UTC quarter hour and item, into the stores' local hours (PostgreSQL's
     // time zones, as the staged statement and every reader of the rollup use). In key order, so that two writers never
-    // deadlock on rollup rows; "C" as the rollup's own key.
+    // deadlock on rollup rows; "C" as the rollup's own key. Units and amounts come as whole thousandths and cents
+    // (exact at the ledger's scales): encoding a bigint is a fraction of encoding a numeric, and there are thousands.
     private const string RollupQuarters = """
         INSERT INTO sale_item_hour (store_id, local_hour, item_code, units, amount, lines)
         SELECT q.store_id COLLATE "C", date_trunc('hour', q.quarter_at AT TIME ZONE st.time_zone), q.item_code COLLATE "C",
-               sum(q.units), sum(q.amount), sum(q.lines)::int
-        FROM unnest(@stores::text[], @quarters::timestamptz[], @items::text[], @units::numeric[], @amounts::numeric[], @lines::int[])
-             AS q(store_id, quarter_at, item_code, units, amount, lines)
+               sum(q.milli_units) * 0.001, sum(q.cents) * 0.01, sum(q.lines)::int
+        FROM unnest(@stores::text[], @quarters::timestamptz[], @items::text[], @milliUnits::bigint[], @cents::bigint[], @lines::int[])
+             AS q(store_id, quarter_at, item_code, milli_units, cents, lines)
         JOIN store st ON st.store_id = q.store_id
         GROUP BY 1, 2, 3
         ORDER BY 1, 2, 3
@@ -184,8 +185,8 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
                 rollup.Parameters.AddWithValue("stores", quarters.Select(q => q.StoreId).ToArray());
                 rollup.Parameters.AddWithValue("quarters", quarters.Select(q => q.QuarterAt).ToArray());
                 rollup.Parameters.AddWithValue("items", quarters.Select(q => q.ItemCode).ToArray());
-                rollup.Parameters.AddWithValue("units", quarters.Select(q => q.Units).ToArray());
-                rollup.Parameters.AddWithValue("amounts", quarters.Select(q => q.Amount).ToArray());
+                rollup.Parameters.AddWithValue("milliUnits", quarters.Select(q => (long)(q.Units * 1000)).ToArray());
+                rollup.Parameters.AddWithValue("cents", quarters.Select(q => (long)(q.Amount * 100)).ToArray());
                 rollup.Parameters.AddWithValue("lines", quarters.Select(q => q.Lines).ToArray());
                 await rollup.ExecuteNonQueryAsync(cancellationToken);
             }
