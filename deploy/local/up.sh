@@ -7,12 +7,13 @@ cd "$(dirname "$0")/../.."
 ROOT="$(pwd)"
 source deploy/local/lib.sh
 
-DATA="$ROOT/.data"
+# Everything below is overridable, so that a second copy (the demo check of deploy/local/test.sh) runs beside yours.
+DATA="${STORESALES_DATA_DIR:-$ROOT/.data}"
 RUN="$DATA/run"
 PG_DIR="$DATA/pg"
 PG_PORT="${STORESALES_PG_PORT:-55432}"
-SILO_URL="http://127.0.0.1:5070"
-CC_URL="http://127.0.0.1:5080"
+SILO_URL="http://127.0.0.1:${STORESALES_SILO_PORT:-5070}"
+CC_URL="http://127.0.0.1:${STORESALES_CC_PORT:-5080}"
 # Each simulated store sells by its target, pace and the demo history's shape (deploy/local/demo-chain.json);
 # STORESALES_DEMO_SALES_PER_MINUTE instead sells at that flat rate per terminal, day and night (load, quick checks).
 SALES_PER_MINUTE="${STORESALES_DEMO_SALES_PER_MINUTE:-}"
@@ -51,8 +52,11 @@ else
   export ConnectionStrings__StoreSales="Host=127.0.0.1;Port=$PG_PORT;Database=storesales;Username=postgres"
 fi
 
-echo "Building..."
-dotnet build StoreSales.sln -c Release -nologo -v q >"$DATA/build.log" 2>&1 || { grep -E "error" "$DATA/build.log" | sort -u | head -20; exit 1; }
+mkdir -p "$DATA"
+if [ -z "${STORESALES_SKIP_BUILD:-}" ]; then # set by a caller that has just built the solution
+  echo "Building..."
+  dotnet build StoreSales.sln -c Release -nologo -v q >"$DATA/build.log" 2>&1 || { grep -E "error" "$DATA/build.log" | sort -u | head -20; exit 1; }
+fi
 bin() { echo "$ROOT/$1/bin/Release/net10.0/$2.dll"; }
 
 mkdir -p "$RUN"
