@@ -16,7 +16,7 @@ public sealed class HqMapTests(BrowserFixture fixture)
         await session.Page.GotoAsync("/hq");
         await InteractiveRender.WaitUntilInteractive(session.Page, "[data-testid=store-map]");
         var map = session.Page.Locator("[data-testid=store-map]");
-        await Expect(map.Locator("[data-testid=map-province]")).ToHaveCountAsync(31);
+        await Expect(map.Locator("[data-testid=map-province]")).ToHaveCountAsync(34);
         await Expect(map.Locator("[data-testid=map-store]").First).ToBeVisibleAsync();
         await session.Screenshots.Take("hq-map");
 

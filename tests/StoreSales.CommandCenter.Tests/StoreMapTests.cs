@@ -64,7 +64,7 @@ public sealed class StoreMapTests : BoardComponentContext
         Assert.Equal("Red", map.Find("[data-testid=map-province][data-province=CN-SH]").GetAttribute("data-band"));
         Assert.Contains("band-red", map.Find("[data-testid=map-province][data-province=CN-SH]").ClassList);
         Assert.Null(map.Find("[data-testid=map-province][data-province=CN-XJ]").GetAttribute("data-band"));
-        Assert.Equal(31, map.FindAll("[data-testid=map-province]").Count);
+        Assert.Equal(34, map.FindAll("[data-testid=map-province]").Count); // 31 provinces, Taiwan, Hong Kong, Macao
     }
 
     [Fact]
