@@ -17,6 +17,7 @@ public static class CustomerDataServices
         services.AddValidatedOptions<CustomerIdentityOptions>(CustomerIdentityOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<GoldenHoursOptions>(GoldenHoursOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<ChainCalendarOptions>(ChainCalendarOptions.SectionName, o => o.Validate());
+        services.AddSingleton<ChainToday>();
         services.AddSingleton<CustomerIntake>();
         services.AddSingleton<CustomerLookup>();
         services.AddSingleton<InteractionLog>();
