@@ -41,6 +41,9 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<ChainAccess>();
         builder.Services.AddSingleton<InterventionDesk>();
         builder.Services.AddSingleton<HotItemScopeFilter>();
+        builder.Services.AddSingleton<CustomerAccess>();
+        builder.Services.AddSingleton<CustomerMetrics>();
+        builder.Services.AddSingleton<CustomerOutcomes>();
 
         builder.Services.AddSingleton<ChainOverview>();
         builder.UseOrleansClient(client =>
@@ -77,6 +80,10 @@ public static class CommandCenterApp
         app.MapServiceDefaults();
         app.MapProgressApi();
         app.MapInterventionApi();
+        app.MapCustomerApi();
+        app.MapCustomerMergeApi();
+        app.MapInteractionApi();
+        app.MapLeadApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

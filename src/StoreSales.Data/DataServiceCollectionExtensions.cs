@@ -9,6 +9,7 @@ using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Data.Access;
 using StoreSales.Data.Chain;
+using StoreSales.Data.Customers;
 using StoreSales.Data.Demo;
 using StoreSales.Data.HotItems;
 using StoreSales.Data.Interventions;
@@ -69,6 +70,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HotItemHeatmapReader>();
         services.AddSingleton<HotItemHeatmapCache>();
+        services.AddCustomerData();
         return services;
     }
 }

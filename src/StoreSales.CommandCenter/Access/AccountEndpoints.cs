@@ -11,7 +11,7 @@ public static class AccountEndpoints
 {
     public sealed record SignInRequest(string UserName, string Password);
 
-    public sealed record Viewer(string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Regions, IReadOnlyList<string> Stores);
+    public sealed record Viewer(string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Regions, IReadOnlyList<string> Stores, IReadOnlyList<string> Departments, string? RepId);
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
@@ -30,7 +30,7 @@ public static class AccountEndpoints
         api.MapGet("/me", (ClaimsPrincipal user) =>
             {
                 var scope = user.ToViewerScope();
-                return new Viewer(user.Identity?.Name ?? "", [.. scope.Roles.Order()], [.. scope.Regions.Order()], [.. scope.Stores.Order()]);
+                return new Viewer(user.Identity?.Name ?? "", [.. scope.Roles.Order()], [.. scope.Regions.Order()], [.. scope.Stores.Order()], [.. scope.Departments.Order()], scope.RepId);
             })
             .RequireAuthorization()
             .WithName("WhoAmI")

@@ -5,7 +5,7 @@ namespace StoreSales.CommandCenter.Access;
 
 /// <summary>
 /// Turns what a chain's own OpenID Connect provider says about a person into a StoreSales viewer: a name, the
-/// StoreSales roles among the provider's role claim, and the regions and stores of its scope claims, written as
+/// StoreSales roles among the provider's role claim, and the regions, stores, sales teams and rep id of its scope claims, written as
 /// <see cref="ScopeClaims"/> like a password sign-in. Only these are kept, so every page, API and hub check reads one
 /// shape whichever way the person signed in, and the sign-in cookie stays small.
 /// </summary>
@@ -32,6 +32,8 @@ public static class CompanyStaffClaims
         identity.AddClaims(known.Select(r => new Claim(ClaimTypes.Role, r)));
         identity.AddClaims(ValuesOf(provider, names.RegionClaim).Select(r => new Claim(ScopeClaims.Region, r)));
         identity.AddClaims(ValuesOf(provider, names.StoreClaim).Select(s => new Claim(ScopeClaims.Store, s)));
+        identity.AddClaims(ValuesOf(provider, names.DepartmentClaim).Select(d => new Claim(ScopeClaims.Department, d)));
+        identity.AddClaims(ValuesOf(provider, names.RepClaim).Take(1).Select(r => new Claim(ScopeClaims.Rep, r)));
         return new Mapping(new ClaimsPrincipal(identity), [.. roles.Except(known, StringComparer.Ordinal)]);
     }
 

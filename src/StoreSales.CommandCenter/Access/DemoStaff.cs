@@ -45,16 +45,17 @@ public sealed partial class DemoStaff(IServiceProvider services, IConfiguration 
 
         var storeShort = store.StoreId.Replace("store-", "", StringComparison.Ordinal);
         var regionShort = region.RegionId.Replace("region-", "", StringComparison.Ordinal);
-        (string User, string Role, Claim? Scope)[] accounts =
+        (string User, string Role, Claim[] Scope)[] accounts =
         [
-            ("hq", ChainRoles.Hq, null),
-            ($"{regionShort}.manager", ChainRoles.RegionalManager, new Claim(ScopeClaims.Region, region.RegionId)),
-            ($"{regionShort}.supervisor", ChainRoles.FieldSupervisor, new Claim(ScopeClaims.Region, region.RegionId)),
-            ($"{storeShort}.manager", ChainRoles.StoreManager, new Claim(ScopeClaims.Store, store.StoreId)),
-            ($"{storeShort}.rep", ChainRoles.SalesRep, new Claim(ScopeClaims.Store, store.StoreId)),
-            ("admin", ChainRoles.Admin, null),
+            ("hq", ChainRoles.Hq, []),
+            ($"{regionShort}.manager", ChainRoles.RegionalManager, [new Claim(ScopeClaims.Region, region.RegionId)]),
+            ($"{regionShort}.supervisor", ChainRoles.FieldSupervisor, [new Claim(ScopeClaims.Region, region.RegionId)]),
+            ($"{storeShort}.manager", ChainRoles.StoreManager, [new Claim(ScopeClaims.Store, store.StoreId)]),
+            // The demo rep sells in the store's own team and owns the customers created under DemoRepId.
+            ($"{storeShort}.rep", ChainRoles.SalesRep, [new Claim(ScopeClaims.Store, store.StoreId), new Claim(ScopeClaims.Rep, DemoRepId(storeShort))]),
+            ("admin", ChainRoles.Admin, []),
         ];
-        foreach (var (userName, role, scopeClaim) in accounts)
+        foreach (var (userName, role, scopeClaims) in accounts)
         {
             if (await users.FindByNameAsync(userName) is not null)
             {
@@ -64,9 +65,9 @@ public sealed partial class DemoStaff(IServiceProvider services, IConfiguration 
             var user = new IdentityUser(userName);
             Check(await users.CreateAsync(user, password), userName);
             Check(await users.AddToRoleAsync(user, role), userName);
-            if (scopeClaim is not null)
+            if (scopeClaims.Length > 0)
             {
-                Check(await users.AddClaimAsync(user, scopeClaim), userName);
+                Check(await users.AddClaimsAsync(user, scopeClaims), userName);
             }
         }
 
@@ -76,6 +77,9 @@ public sealed partial class DemoStaff(IServiceProvider services, IConfiguration 
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The rep id of a store's demo rep (<c>rep-sh001-01</c>): the first rep of the store.</summary>
+    public static string DemoRepId(string storeShort) => $"rep-{storeShort}-01";
 
     private static void Check(IdentityResult result, string what)
     {

@@ -26,6 +26,12 @@ public sealed class OpenIdConnectOptionsSection
     /// <summary>The provider's claim that names the store(s) a store manager or sales rep works in.</summary>
     public string StoreClaim { get; set; } = "storesales_store";
 
+    /// <summary>The provider's claim that names the sales team(s) (departments) a sales manager leads or a rep belongs to.</summary>
+    public string DepartmentClaim { get; set; } = "storesales_department";
+
+    /// <summary>The provider's claim with the rep id of a person who sells (whose customers are theirs).</summary>
+    public string RepClaim { get; set; } = "storesales_rep";
+
     /// <summary>Scopes asked of the provider, space-separated; the claims above must come with them in the ID token.</summary>
     public string Scopes { get; set; } = "openid profile";
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Claims;
 using StoreSales.Domain.Access;
 
@@ -12,11 +13,21 @@ public static class ScopeClaims
     public const string Region = "storesales:region";
     public const string Store = "storesales:store";
 
+    /// <summary>A sales team (department) the person leads or belongs to (sales manager; a store's own team needs none).</summary>
+    public const string Department = "storesales:department";
+
+    /// <summary>The rep id of a person who sells: whose customers are theirs.</summary>
+    public const string Rep = "storesales:rep";
+
     public static ViewerScope ToViewerScope(this ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated != true
             ? ViewerScope.Nobody
             : ViewerScope.Of(
                 user.FindAll(ClaimTypes.Role).Select(c => c.Value),
                 user.FindAll(Region).Select(c => c.Value),
-                user.FindAll(Store).Select(c => c.Value));
+                user.FindAll(Store).Select(c => c.Value)) with
+            {
+                Departments = user.FindAll(Department).Select(c => c.Value).ToImmutableHashSet(StringComparer.Ordinal),
+                RepId = user.FindFirst(Rep)?.Value,
+            };
 }

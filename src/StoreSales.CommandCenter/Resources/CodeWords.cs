@@ -39,6 +39,7 @@ public static class CodeWords
         ChainRoles.FieldSupervisor => "RoleFieldSupervisor",
         ChainRoles.StoreManager => "RoleStoreManager",
         ChainRoles.SalesRep => "RoleSalesRep",
+        ChainRoles.SalesManager => "RoleSalesManager",
         ChainRoles.Admin => "RoleAdmin",
         ChainRoles.Board => "RoleBoard",
         _ => role,

@@ -11,9 +11,12 @@ public static class ChainRoles
     public const string FieldSupervisor = "field-supervisor";
     public const string StoreManager = "store-manager";
     public const string SalesRep = "sales-rep";
+
+    /// <summary>Leads a sales team (department): sees its customers, contact details masked; assigns leads, merges duplicates.</summary>
+    public const string SalesManager = "sales-manager";
     public const string Admin = "admin";
     public const string Board = "board";
 
     /// <summary>The roles a user account can hold (a board token is not an account).</summary>
-    public static readonly IReadOnlyList<string> People = [Hq, RegionalManager, FieldSupervisor, StoreManager, SalesRep, Admin];
+    public static readonly IReadOnlyList<string> People = [Hq, RegionalManager, FieldSupervisor, StoreManager, SalesRep, SalesManager, Admin];
 }

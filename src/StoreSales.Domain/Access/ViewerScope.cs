@@ -10,6 +10,15 @@ public sealed record ViewerScope(ImmutableHashSet<string> Roles, ImmutableHashSe
 {
     public static readonly ViewerScope Nobody = new([], [], []);
 
+    /// <summary>
+    /// The sales teams (departments) a store or sales manager leads, or a rep belongs to. A store's own sales team is
+    /// the department named by the store's id, so a store's manager and reps need no department of their own.
+    /// </summary>
+    public ImmutableHashSet<string> Departments { get; init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+
+    /// <summary>The rep this person is, when they sell (a sales rep, or a manager who serves customers too); null otherwise.</summary>
+    public string? RepId { get; init; }
+
     public static ViewerScope Of(IEnumerable<string> roles, IEnumerable<string> regions, IEnumerable<string> stores) =>
         new(roles.ToImmutableHashSet(StringComparer.Ordinal),
             regions.ToImmutableHashSet(StringComparer.Ordinal),

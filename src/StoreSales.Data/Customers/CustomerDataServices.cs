@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using StoreSales.Domain.SalesForce;
+using StoreSales.Domain.SalesForce.Customers;
+using StoreSales.Domain.SalesForce.Leads;
+
+namespace StoreSales.Data.Customers;
+
+public static class CustomerDataServices
+{
+    /// <summary>
+    /// The customer stores and the sales-force settings they decide by. Bound for both hosts (through
+    /// <see cref="DataServiceCollectionExtensions.AddStoreSalesData"/>): the API, the import and the customer grains
+    /// must normalise identities and count first contacts alike.
+    /// </summary>
+    public static IServiceCollection AddCustomerData(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<CustomerIdentityOptions>(CustomerIdentityOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<GoldenHoursOptions>(GoldenHoursOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<ChainCalendarOptions>(ChainCalendarOptions.SectionName, o => o.Validate());
+        services.AddSingleton<ChainToday>();
+        services.AddSingleton<CustomerIntake>();
+        services.AddSingleton<CustomerLookup>();
+        services.AddSingleton<InteractionLog>();
+        services.AddSingleton<LeadBook>();
+        services.AddSingleton<CustomerMerger>();
+        return services;
+    }
+}

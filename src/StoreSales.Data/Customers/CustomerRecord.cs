@@ -1,0 +1,26 @@
+using StoreSales.Domain.SalesForce.Customers;
+
+namespace StoreSales.Data.Customers;
+
+/// <summary>A customer as stored: identity in its normalised form, ownership and service period, and its latest lead.</summary>
+public sealed record CustomerRecord(
+    string CustomerId,
+    CustomerKind Kind,
+    string DisplayName,
+    string? Phone,
+    string? CreditCode,
+    string? MemberCode,
+    string OwnerRepId,
+    string DepartmentId,
+    DateOnly ServiceFrom,
+    DateOnly? ServiceTo,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    string? ImportRowKey,
+    LeadRecord? LatestLead);
+
+/// <summary>A customer given to a rep as a lead; open while <see cref="FirstContactAt"/> is null.</summary>
+public sealed record LeadRecord(long LeadId, string CustomerId, string RepId, DateTimeOffset AssignedAt, DateTimeOffset? FirstContactAt)
+{
+    public bool IsOpen => FirstContactAt is null;
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace StoreSales.Data;
+
+/// <summary>
+/// Options bound the edge agent's way: a key the class does not have is an error (a misspelt key is not silently
+/// ignored), and the class's own <c>Validate()</c> runs at start, its sentence in the start-up failure.
+/// </summary>
+public static class ValidatedOptions
+{
+    public static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, string sectionName, Func<T, string?> validate)
+        where T : class
+    {
+        services.AddSingleton<IValidateOptions<T>>(new Rule<T>(validate));
+        return services.AddOptions<T>()
+            .BindConfiguration(sectionName, o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+    }
+
+    private sealed class Rule<T>(Func<T, string?> validate) : IValidateOptions<T>
+        where T : class
+    {
+        public ValidateOptionsResult Validate(string? name, T options) =>
+            validate(options) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,54 @@
+namespace StoreSales.Domain.Access;
+
+/// <summary>
+/// Who may see and change a customer (customer ownership, 客户主权; docs/domain.md "Customer access"). A customer belongs
+/// to its owner rep and to a sales team (department). Contact details are the owner's to use: everyone else who may see
+/// the customer sees them masked, and export of contact details is a right of its own, audited, never a side effect of
+/// a broad role. The API, pages and hub ask this one rule.
+/// </summary>
+public static class CustomerAccessRule
+{
+    /// <summary>What the viewer sees of a customer owned by <paramref name="ownerRepId"/> in <paramref name="departmentId"/>.</summary>
+    public static CustomerSight Sight(ViewerScope viewer, string ownerRepId, string departmentId)
+    {
+        if (viewer.RepId is { } rep && string.Equals(rep, ownerRepId, StringComparison.Ordinal))
+        {
+            return CustomerSight.Full;
+        }
+
+        return viewer.SeesWholeChain || LeadsTeam(viewer, departmentId) ? CustomerSight.Masked : CustomerSight.Hidden;
+    }
+
+    /// <summary>
+    /// Whether the viewer may create a customer for this owner and team: a rep for themselves in their own team; a
+    /// team's manager for any owner in the team; an administrator anywhere.
+    /// </summary>
+    public static bool CanCreate(ViewerScope viewer, string ownerRepId, string departmentId) =>
+        viewer.Roles.Contains(ChainRoles.Admin)
+        || LeadsTeam(viewer, departmentId)
+        || (viewer.RepId is { } rep && string.Equals(rep, ownerRepId, StringComparison.Ordinal) && BelongsTo(viewer, departmentId));
+
+    /// <summary>Whether the viewer may record an interaction with a customer: a rep (the one who had it) who may see it.</summary>
+    public static bool CanRecordInteraction(ViewerScope viewer, string ownerRepId, string departmentId) =>
+        viewer.RepId is not null && Sight(viewer, ownerRepId, departmentId) != CustomerSight.Hidden;
+
+    /// <summary>Whether the viewer may give a customer of this team to a rep as a lead: the team's manager, an administrator.</summary>
+    public static bool CanAssignLead(ViewerScope viewer, string departmentId) =>
+        viewer.Roles.Contains(ChainRoles.Admin) || LeadsTeam(viewer, departmentId);
+
+    /// <summary>
+    /// Whether the viewer may merge two customer records: an administrator, or a sales manager leading both customers'
+    /// teams. A store manager may not: merging moves one rep's customer history onto another's.
+    /// </summary>
+    public static bool CanMerge(ViewerScope viewer, string keptDepartmentId, string mergedDepartmentId) =>
+        viewer.Roles.Contains(ChainRoles.Admin)
+        || (viewer.Roles.Contains(ChainRoles.SalesManager) && viewer.Departments.Contains(keptDepartmentId) && viewer.Departments.Contains(mergedDepartmentId));
+
+    /// <summary>A store's manager leads the store's own team (the department named by the store id) and any named to them.</summary>
+    private static bool LeadsTeam(ViewerScope viewer, string departmentId) =>
+        (viewer.Roles.Contains(ChainRoles.SalesManager) && viewer.Departments.Contains(departmentId))
+        || (viewer.Roles.Contains(ChainRoles.StoreManager) && (viewer.Stores.Contains(departmentId) || viewer.Departments.Contains(departmentId)));
+
+    private static bool BelongsTo(ViewerScope viewer, string departmentId) =>
+        viewer.Departments.Contains(departmentId) || viewer.Stores.Contains(departmentId);
+}
