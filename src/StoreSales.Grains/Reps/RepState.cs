@@ -7,7 +7,9 @@ namespace StoreSales.Grains.Reps;
 /// The persisted live state of a rep (state name "rep"): figures and the record of which sales they contain, one row
 /// written together, as a store's (<see cref="StoreState"/>). Sequence logs are keyed <c>{store}/{terminal}</c> and hold
 /// only this month's sales: a rep's sales are a sparse subset of each terminal's sequences, so a log never closes its
-/// gaps, and a sale of an earlier month no longer changes the figures.
+/// gaps, and a sale of an earlier month no longer changes the figures. The same fields as a store's, in a class of its
+/// own: each grain's stored layout changes on its own (a store's carries a retired id; a rep's will gain its own
+/// figures), and the counting they share is <see cref="FiguresCheckpoint{TState}"/>, not the class.
 /// </summary>
 [GenerateSerializer]
 public sealed class RepState : ILiveFigures
