@@ -19,6 +19,8 @@ public sealed record SimulatedSale(string ReceiptNumber, decimal Total, IReadOnl
 
     public string? MemberId { get; init; }
 
+    public string? RepId { get; init; }
+
     /// <summary>The item lines, for the printed receipt.</summary>
     public IReadOnlyList<SimulatedLine> Lines { get; init; } = [];
 
@@ -32,10 +34,11 @@ public sealed record SimulatedLine(CatalogItem Item, int Quantity, decimal Disco
 /// <summary>
 /// Makes random but plausible sales in the till line protocol: 1-8 distinct catalog items, 1-3 of each,
 /// an occasional 5% line discount, one or two tenders. Items are equally likely, or with a <see cref="DemoItemMix"/>
-/// picked by the demo's popularity (and its hot items' boosts). Deterministic for a given <see cref="Random"/> seed
-/// (apart from the time stamp).
+/// picked by the demo's popularity (and its hot items' boosts). A sale credits a rep: with <paramref name="repFor"/> (a
+/// demo store's <see cref="DemoStoreProfile.RepFor"/>) one of the store's reps by their share, or nobody; without it, one
+/// of R001–R010 on a fifth of the sales. Deterministic for a given <see cref="Random"/> seed (apart from the time stamp).
 /// </summary>
-public sealed class SaleGenerator(IReadOnlyList<CatalogItem> catalog, string terminalId, Random random, DemoItemMix? mix = null)
+public sealed class SaleGenerator(IReadOnlyList<CatalogItem> catalog, string terminalId, Random random, DemoItemMix? mix = null, Func<double, string?>? repFor = null)
 {
     private const int MaxLines = 8;
     private const double DiscountChance = 0.05;
@@ -58,7 +61,8 @@ public sealed class SaleGenerator(IReadOnlyList<CatalogItem> catalog, string ter
         var receipt = string.Create(CultureInfo.InvariantCulture, $"{terminalId}-{now:yyyyMMddHHmmss}-{++_receipts:D4}");
         var cashier = string.Create(CultureInfo.InvariantCulture, $"C{random.Next(1, 5):D2}");
         var member = random.NextDouble() < 0.3 ? string.Create(CultureInfo.InvariantCulture, $"M{random.Next(10_000_000, 100_000_000)}") : "";
-        var rep = random.NextDouble() < 0.2 ? string.Create(CultureInfo.InvariantCulture, $"R{random.Next(1, 11):D3}") : "";
+        var rep = repFor is not null ? repFor(random.NextDouble()) ?? ""
+            : random.NextDouble() < 0.2 ? string.Create(CultureInfo.InvariantCulture, $"R{random.Next(1, 11):D3}") : "";
 
         var steps = new List<SimulatedStep>
         {
@@ -86,6 +90,7 @@ public sealed class SaleGenerator(IReadOnlyList<CatalogItem> catalog, string ter
             RungUpAt = now,
             CashierId = cashier,
             MemberId = member.Length == 0 ? null : member,
+            RepId = rep.Length == 0 ? null : rep,
             Lines = lines,
             Tenders = tenders,
         };

@@ -51,6 +51,9 @@ public sealed class StoreRhythm
         return TimeSpan.FromHours((double)(1 / salesPerHour));
     }
 
+    /// <summary>The rep a sale credits, from a uniform draw (<see cref="DemoStoreProfile.RepFor"/>): the store's reps by their share.</summary>
+    public string? RepFor(double draw) => _store.RepFor(draw);
+
     /// <summary>The next moment the store is open (now when it is).</summary>
     public DateTimeOffset NextOpening(DateTimeOffset at) => DemoSalesShape.NextOpening(_store, at);
 }

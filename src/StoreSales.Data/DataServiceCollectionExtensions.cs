@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using StoreSales.Abstractions.Chain;
 using StoreSales.Abstractions.Interventions;
+using StoreSales.Abstractions.Reps;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Data.Access;
 using StoreSales.Data.Chain;
@@ -50,6 +51,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DemoChainSeeder>();
         services.AddSingleton<IChainDirectory, PgChainDirectory>();
         services.AddSingleton<IStoreLedgerReader, PgStoreLedgerReader>();
+        services.AddSingleton<IRepLedgerReader, PgRepLedgerReader>();
         services.AddSingleton<IInterventionJournal, PgInterventionJournal>();
         services.AddOptions<InterventionJournalOptions>()
             .BindConfiguration(InterventionJournalOptions.SectionName)

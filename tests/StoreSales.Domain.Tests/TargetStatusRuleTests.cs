@@ -140,6 +140,7 @@ public sealed class TargetStatusRuleTests
         };
 
         Assert.Contains($"Targets:Status:{key}", options.Validate(), StringComparison.Ordinal);
+        Assert.Contains($"SalesForce:Reps:Status:{key}", options.Validate("SalesForce:Reps:Status"), StringComparison.Ordinal);
         Assert.Null(Defaults.Validate());
     }
 }

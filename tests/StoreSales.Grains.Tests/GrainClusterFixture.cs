@@ -5,6 +5,7 @@ using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using StoreSales.Abstractions.Chain;
+using StoreSales.Abstractions.Reps;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Data.Chain;
 using StoreSales.Data.Ledger;
@@ -59,6 +60,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             host.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new ShiftedClock(Now)));
             host.Services.AddSingleton<IChainDirectory>(new PgChainDirectory(database.DataSource));
             host.Services.AddSingleton<IStoreLedgerReader>(new PgStoreLedgerReader(database.DataSource));
+            host.Services.AddSingleton<IRepLedgerReader>(new PgRepLedgerReader(database.DataSource));
             host.Services.Configure<LiveOptions>(o =>
             {
                 o.PublishInterval = TimeSpan.FromMilliseconds(20);
@@ -97,6 +99,18 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             VALUES (@storeId, @storeId, 'region-east', 31.2, 121.4, 'Asia/Shanghai', '08:00', '22:00')
             """,
             new { storeId });
+    }
+
+    /// <summary>A rep of <paramref name="storeId"/> in master data, with a target for the month of <see cref="Now"/>.</summary>
+    public async Task AddRep(string repId, string storeId, decimal monthTarget)
+    {
+        await using var connection = await Database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO rep (rep_id, name, store_id, department_id, level) VALUES (@repId, @repId, @storeId, 'dept-test', 'senior');
+            INSERT INTO rep_target (rep_id, month, amount) VALUES (@repId, @month::date, @monthTarget);
+            """,
+            new { repId, storeId, month = new DateTime(Now.Year, Now.Month, 1), monthTarget });
     }
 
     public async ValueTask DisposeAsync()

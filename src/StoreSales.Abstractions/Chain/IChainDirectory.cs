@@ -22,5 +22,11 @@ public interface IChainDirectory
     /// <summary>Sales summed per (day of week, hour) in the store's local time, over whole days before <paramref name="before"/>.</summary>
     Task<IReadOnlyList<HourlySales>> GetHourlySalesHistory(string storeId, DateOnly from, DateOnly before, CancellationToken cancellationToken);
 
+    /// <summary>The rep's master data, or null when no rep has this id.</summary>
+    Task<RepProfile?> FindRep(string repId, CancellationToken cancellationToken);
+
+    /// <summary>The rep's target for the month containing <paramref name="month"/>, or 0 when none is set.</summary>
+    Task<decimal> GetRepMonthlyTarget(string repId, DateOnly month, CancellationToken cancellationToken);
+
     Task<IReadOnlyDictionary<string, string>> GetItemNames(IReadOnlyCollection<string> itemCodes, CancellationToken cancellationToken);
 }

@@ -20,5 +20,15 @@ public static class InterventionConditions
     /// <inheritdoc cref="AlertConditions.ClockSkew"/>
     public const string ClockSkew = AlertConditions.ClockSkew;
 
+    /// <inheritdoc cref="AlertConditions.RepBehindTarget"/>
+    public const string RepBehindTarget = AlertConditions.RepBehindTarget;
+
     public static string GrainKey(string subjectId, string condition) => $"{subjectId}/{condition}";
+
+    /// <summary>
+    /// The key of a condition raised for more than one recipient (a rule's table routes it to several), one alert each:
+    /// <c>{subject}/{assignee}/{condition}</c>, e.g. <c>rep-sh001-01/store-manager:store-sh001/rep-behind-target</c>.
+    /// Each recipient works their own alert; none of them opens a second while theirs is open.
+    /// </summary>
+    public static string GrainKey(string subjectId, string condition, string assignee) => $"{subjectId}/{assignee}/{condition}";
 }

@@ -28,6 +28,7 @@ public static class CodeWords
         InterventionConditions.FeedLagging => "ConditionFeedLagging",
         InterventionConditions.OutboxNearFull => "ConditionOutboxNearFull",
         InterventionConditions.ClockSkew => "ConditionClockSkew",
+        InterventionConditions.RepBehindTarget => "ConditionRepBehindTarget",
         _ when condition.StartsWith(EvidenceFacts.DeviceOffline, StringComparison.Ordinal) => "ConditionDeviceOffline",
         _ => condition,
     };

@@ -44,15 +44,23 @@ public sealed class PgChainDirectory(NpgsqlDataSource dataSource) : IChainDirect
         return rows.Select(r => r.ToProfile()).ToList();
     }
 
-    public async Task<decimal> GetMonthlyTarget(string storeId, DateOnly month, CancellationToken cancellationToken)
+    public Task<decimal> GetMonthlyTarget(string storeId, DateOnly month, CancellationToken cancellationToken) =>
+        MonthlyTarget("SELECT amount FROM store_target WHERE store_id = @id AND month = @first::date", storeId, month, cancellationToken);
+
+    public async Task<RepProfile?> FindRep(string repId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var first = new DateTime(month.Year, month.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
-        return await connection.ExecuteScalarAsync<decimal?>(new CommandDefinition(
-            "SELECT amount FROM store_target WHERE store_id = @storeId AND month = @first::date",
-            new { storeId, first },
-            cancellationToken: cancellationToken)) ?? 0m;
+        var row = await connection.QuerySingleOrDefaultAsync<RepRow>(new CommandDefinition(
+            "SELECT rep_id, name, store_id, department_id, level, active, departed_at FROM rep WHERE rep_id = @repId",
+            new { repId },
+            cancellationToken: cancellationToken));
+        return row is null
+            ? null
+            : new RepProfile(row.rep_id, row.name, row.store_id, row.department_id, row.level, row.active, row.departed_at is { } departed ? LedgerTime.Utc(departed) : null);
     }
+
+    public Task<decimal> GetRepMonthlyTarget(string repId, DateOnly month, CancellationToken cancellationToken) =>
+        MonthlyTarget("SELECT amount FROM rep_target WHERE rep_id = @id AND month = @first::date", repId, month, cancellationToken);
 
     public async Task<IReadOnlyList<HourlySales>> GetHourlySalesHistory(string storeId, DateOnly from, DateOnly before, CancellationToken cancellationToken)
     {
@@ -87,6 +95,14 @@ public sealed class PgChainDirectory(NpgsqlDataSource dataSource) : IChainDirect
         return rows.Select(r => new HourlySales((DayOfWeek)r.day_of_week, r.hour, r.amount)).ToList();
     }
 
+    /// <summary>The target row of <paramref name="id"/> for the month containing <paramref name="month"/>, or 0 when none is set.</summary>
+    private async Task<decimal> MonthlyTarget(string sql, string id, DateOnly month, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var first = new DateTime(month.Year, month.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        return await connection.ExecuteScalarAsync<decimal?>(new CommandDefinition(sql, new { id, first }, cancellationToken: cancellationToken)) ?? 0m;
+    }
+
     public async Task<IReadOnlyDictionary<string, string>> GetItemNames(IReadOnlyCollection<string> itemCodes, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -105,6 +121,8 @@ public sealed class PgChainDirectory(NpgsqlDataSource dataSource) : IChainDirect
     }
 
     private sealed record RegionRow(string region_id, string name);
+
+    private sealed record RepRow(string rep_id, string name, string store_id, string department_id, string level, bool active, DateTime? departed_at);
 
     private sealed record HourRow(int day_of_week, int hour, decimal amount);
 #pragma warning restore IDE1006, CA1707

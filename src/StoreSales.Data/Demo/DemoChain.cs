@@ -19,8 +19,16 @@ public sealed record DemoStore(
     decimal MonthlyTarget,
     string ApiKey,
     IReadOnlyList<string> Terminals,
-    decimal Pace = DemoStoreProfile.DefaultPace)
+    decimal Pace = DemoStoreProfile.DefaultPace,
+    IReadOnlyList<DemoRep>? Reps = null)
 {
     /// <summary>What the demo history and the simulated tills sell this store by.</summary>
-    public DemoStoreProfile Profile() => DemoStoreProfile.Create(Id, TimeZone, Opens, Closes, MonthlyTarget, Pace);
+    public DemoStoreProfile Profile() =>
+        DemoStoreProfile.Create(Id, TimeZone, Opens, Closes, MonthlyTarget, Pace, [.. (Reps ?? []).Select(r => new DemoRepShare(r.Id, r.Share))]);
 }
+
+/// <summary>
+/// A demo store's sales rep: credited with <paramref name="Share"/> of the store's sales (history and simulated tills)
+/// and given the same share of its monthly target.
+/// </summary>
+public sealed record DemoRep(string Id, string Name, string Department, string Level, decimal Share);

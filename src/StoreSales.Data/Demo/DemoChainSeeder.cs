@@ -7,8 +7,8 @@ using StoreSales.Data.Access;
 namespace StoreSales.Data.Demo;
 
 /// <summary>
-/// Loads the demo chain (regions, stores with coordinates, items, keys, monthly targets) into an empty or
-/// already seeded database. Existing rows are left as they are, so seeding twice changes nothing.
+/// Loads the demo chain (regions, stores with coordinates, their reps, items, keys, monthly targets of stores and reps)
+/// into an empty or already seeded database. Existing rows are left as they are, so seeding twice changes nothing.
 /// </summary>
 public sealed class DemoChainSeeder(NpgsqlDataSource dataSource)
 {
@@ -53,6 +53,8 @@ public sealed class DemoChainSeeder(NpgsqlDataSource dataSource)
                     new { store = store.Id, month = month.ToDateTime(TimeOnly.MinValue), amount = store.MonthlyTarget },
                     transaction);
             }
+
+            await SeedReps(connection, transaction, store, today);
         }
 
         foreach (var (code, name, price) in ReadItems(itemsCsvPath))
@@ -64,6 +66,33 @@ public sealed class DemoChainSeeder(NpgsqlDataSource dataSource)
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The store's reps, each with the share of the store's monthly target that matches the share of its sales the demo
+    /// credits them with, for the same months as the store's targets: the reps together carry that part of the store.
+    /// </summary>
+    private static async Task SeedReps(NpgsqlConnection connection, NpgsqlTransaction transaction, DemoStore store, DateOnly today)
+    {
+        foreach (var rep in store.Reps ?? [])
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO rep (rep_id, name, store_id, department_id, level)
+                VALUES (@Id, @Name, @store, @Department, @Level)
+                ON CONFLICT DO NOTHING
+                """,
+                new { rep.Id, rep.Name, store = store.Id, rep.Department, rep.Level },
+                transaction);
+            for (var offset = -1; offset <= 2; offset++)
+            {
+                var month = new DateOnly(today.Year, today.Month, 1).AddMonths(offset);
+                await connection.ExecuteAsync(
+                    "INSERT INTO rep_target (rep_id, month, amount) VALUES (@rep, @month::date, @amount) ON CONFLICT DO NOTHING",
+                    new { rep = rep.Id, month = month.ToDateTime(TimeOnly.MinValue), amount = Math.Round(store.MonthlyTarget * rep.Share, 0) },
+                    transaction);
+            }
+        }
     }
 
     /// <summary>Reads <c>gtin,name,unit_price</c> rows (a header line first; names contain no commas).</summary>

@@ -9,7 +9,8 @@ namespace StoreSales.Data.Demo;
 /// <summary>
 /// Gives the demo chain a past: weeks of sales in the ledger under terminal <c>HIST</c>, shaped by
 /// <see cref="DemoSalesShape"/> (lunch and evening peaks, busier weekends, each store at the pace its chain entry gives)
-/// and with items picked by <see cref="DemoItemMix"/>, so that pacing profiles and usual item rates have history to
+/// and with items picked by <see cref="DemoItemMix"/>, each credited to one of the store's reps by their share (or to
+/// nobody), so that pacing profiles and usual item rates have history to
 /// learn from, and the simulated tills, which sell by the same shape and mix, land where the history says they should.
 /// Written once per store; the live simulated tills add to it.
 /// </summary>
@@ -57,6 +58,9 @@ public sealed class DemoHistory(NpgsqlDataSource dataSource, SaleLedger ledger)
         var profile = store.Profile();
         var mix = new DemoItemMix(items.Count);
         var random = new Random(store.Id.Length * 7919 + store.Id[^1]);
+
+        // Reps are drawn from a stream of their own, so the sales themselves are the same with or without reps.
+        var reps = new Random(store.Id.Length * 104729 + store.Id[^1]);
         var localNow = TimeZoneInfo.ConvertTime(now, profile.TimeZone);
         var opensAt = (profile.Hours.Opens.Hour * 60) + profile.Hours.Opens.Minute;
         var closesAt = (profile.Hours.Closes.Hour * 60) + profile.Hours.Closes.Minute;
@@ -113,6 +117,7 @@ public sealed class DemoHistory(NpgsqlDataSource dataSource, SaleLedger ledger)
                         Kind = SaleKinds.Sale,
                         RungUpAt = at,
                         CapturedAt = at,
+                        RepId = profile.RepFor(reps.NextDouble()),
                         Total = total,
                         Lines = lines,
                         Tenders = [new TenderRecord { Method = random.Next(3) == 0 ? "cash" : "wechat", Amount = total }],

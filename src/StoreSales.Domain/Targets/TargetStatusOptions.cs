@@ -29,32 +29,35 @@ public sealed record TargetStatusOptions
     /// </summary>
     public decimal Hysteresis { get; init; } = 0.01m;
 
-    /// <summary>Describes the first invalid setting, or null when the options are usable.</summary>
-    public string? Validate()
+    /// <summary>
+    /// Describes the first invalid setting, or null when the options are usable. <paramref name="sectionName"/> names the
+    /// section they were bound from (reps have their own, <c>SalesForce:Reps:Status</c>), so the message names the key.
+    /// </summary>
+    public string? Validate(string sectionName = SectionName)
     {
         if (GreenMaxDeviation <= 0)
         {
-            return $"{SectionName}:{nameof(GreenMaxDeviation)} must be greater than 0 (is {GreenMaxDeviation}).";
+            return $"{sectionName}:{nameof(GreenMaxDeviation)} must be greater than 0 (is {GreenMaxDeviation}).";
         }
 
         if (YellowMaxDeviation <= GreenMaxDeviation)
         {
-            return $"{SectionName}:{nameof(YellowMaxDeviation)} must be greater than {nameof(GreenMaxDeviation)} (is {YellowMaxDeviation}).";
+            return $"{sectionName}:{nameof(YellowMaxDeviation)} must be greater than {nameof(GreenMaxDeviation)} (is {YellowMaxDeviation}).";
         }
 
         if (MinimumExpectedShareForRed is < 0 or > 1)
         {
-            return $"{SectionName}:{nameof(MinimumExpectedShareForRed)} must be between 0 and 1 (is {MinimumExpectedShareForRed}).";
+            return $"{sectionName}:{nameof(MinimumExpectedShareForRed)} must be between 0 and 1 (is {MinimumExpectedShareForRed}).";
         }
 
         if (MinimumExpectedAmount < 0)
         {
-            return $"{SectionName}:{nameof(MinimumExpectedAmount)} must not be negative (is {MinimumExpectedAmount}).";
+            return $"{sectionName}:{nameof(MinimumExpectedAmount)} must not be negative (is {MinimumExpectedAmount}).";
         }
 
         if (Hysteresis < 0 || Hysteresis >= GreenMaxDeviation)
         {
-            return $"{SectionName}:{nameof(Hysteresis)} must be at least 0 and below {nameof(GreenMaxDeviation)} (is {Hysteresis}).";
+            return $"{sectionName}:{nameof(Hysteresis)} must be at least 0 and below {nameof(GreenMaxDeviation)} (is {Hysteresis}).";
         }
 
         return null;

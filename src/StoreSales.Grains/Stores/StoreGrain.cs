@@ -9,6 +9,7 @@ using StoreSales.Domain.Alerts;
 using StoreSales.Domain.HotItems;
 using StoreSales.Domain.Pacing;
 using StoreSales.Domain.Targets;
+using StoreSales.Grains.Sales;
 
 namespace StoreSales.Grains.Stores;
 
@@ -22,6 +23,7 @@ namespace StoreSales.Grains.Stores;
 public sealed partial class StoreGrain : Grain, IStoreGrain
 {
     private readonly StoreCheckpoint _figures;
+    private readonly CheckpointSchedule<StoreState> _checkpoints;
     private readonly IChainDirectory _directory;
     private readonly IStoreLedgerReader _ledger;
     private readonly TimeProvider _clock;
@@ -35,7 +37,6 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     private StoreContext? _context;
     private DateTimeOffset _lastPublished = DateTimeOffset.MinValue;
     private IGrainTimer? _publishTimer;
-    private IGrainTimer? _checkpointSoon;
     private StoreProgress? _lastProgress;
 
     // The agent's latest heartbeat and when it arrived (server clock). Live state: not persisted.
@@ -57,6 +58,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         _clock = clock;
         _live = live.Value;
         _figures = new StoreCheckpoint(state, ledger, _live, logger);
+        _checkpoints = new CheckpointSchedule<StoreState>(this, _figures, _live, ex => LogCheckpointFailed(ex, StoreId), DeactivateOnIdle);
         _statusOptions = statusOptions.Value;
         _hotItemOptions = hotItemOptions.Value;
         _logger = logger;
@@ -89,24 +91,11 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         // silo restart, over the interval instead of the same second.
         var firstRefresh = TimeSpan.FromTicks(Random.Shared.NextInt64(Math.Max(1, _live.RefreshInterval.Ticks)));
         this.RegisterGrainTimer(RefreshPace, new GrainTimerCreationOptions(firstRefresh, _live.RefreshInterval) { Interleave = false });
-        this.RegisterGrainTimer(Checkpoint, new GrainTimerCreationOptions(_live.CheckpointInterval, _live.CheckpointInterval) { Interleave = false });
+        _checkpoints.Start();
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        // Best effort only (not run when a silo dies): what it misses, the next activation reads from the ledger tail.
-        if (_figures.Changed)
-        {
-            try
-            {
-                await _figures.Write(cancellationToken);
-            }
-            catch (Exception ex)
-            {
-                LogCheckpointFailed(ex, StoreId);
-            }
-        }
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _checkpoints.Deactivating(cancellationToken);
 
     async Task<SalesApplied> IStoreGrain.ApplySales(ImmutableArray<StoreSale> sales)
     {
@@ -134,10 +123,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             _figures.Touch(now);
             UpdateBands(context, now);
             SchedulePublish(now);
-            if (_figures.Due)
-            {
-                ScheduleCheckpointSoon();
-            }
+            _checkpoints.Counted();
         }
 
         LogApplied(StoreId, applied, repeated, _figures.State.DayActual);
@@ -153,10 +139,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         {
             UpdateBands(context, now);
             SchedulePublish(now);
-            if (_figures.Due)
-            {
-                ScheduleCheckpointSoon();
-            }
+            _checkpoints.Counted();
         }
 
         return new SalesApplied(counted.Count, 0);
@@ -213,21 +196,8 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             .Select(d => new DeviceStatus(d.TerminalId, d.Kind, d.Online && fresh, d.LastEventAt, _heartbeatAt))];
     }
 
-    private (PeriodProgress Day, PeriodProgress Month) Evaluate(StoreContext context, DateTimeOffset now)
-    {
-        var state = _figures.State;
-        var local = context.LocalTime(now);
-        var dayTarget = TargetPacing.DayTarget(context.MonthTarget, state.Day, context.Pacing);
-        var dayExpected = TargetPacing.ExpectedForDay(dayTarget, local, context.Pacing);
-        var monthExpected = TargetPacing.ExpectedForMonth(context.MonthTarget, local, context.Pacing);
-
-        var dayStatus = TargetStatusRule.Evaluate(state.DayActual, dayExpected, dayTarget, Previous(state.DayBand), _statusOptions);
-        var monthStatus = TargetStatusRule.Evaluate(state.MonthActual, monthExpected, context.MonthTarget, Previous(state.MonthBand), _statusOptions);
-
-        return (
-            new PeriodProgress(state.DayActual, Round(dayTarget), Round(dayExpected), dayStatus.Deviation, dayStatus.Band, dayStatus.Direction, state.DaySales),
-            new PeriodProgress(state.MonthActual, context.MonthTarget, Round(monthExpected), monthStatus.Deviation, monthStatus.Band, monthStatus.Direction, state.MonthSales));
-    }
+    private (PeriodProgress Day, PeriodProgress Month) Evaluate(StoreContext context, DateTimeOffset now) =>
+        PacedFigures.Evaluate(_figures.State, context.MonthTarget, context.Pacing, context.LocalTime(now), _statusOptions);
 
     /// <summary>Judges the store's alerts on its figures, devices and agent now; raises go out without holding up this turn.</summary>
     private void EvaluateAlerts(StoreContext context, DateTimeOffset now) =>
@@ -236,8 +206,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     private void UpdateBands(StoreContext context, DateTimeOffset now)
     {
         var (day, month) = Evaluate(context, now);
-        _figures.State.DayBand = (int)day.Status;
-        _figures.State.MonthBand = (int)month.Status;
+        PacedFigures.KeepBands(_figures.State, day, month);
     }
 
     private async Task<StoreProgress> BuildProgress(StoreContext context, DateTimeOffset now)
@@ -263,12 +232,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             Agent());
     }
 
-    private ImmutableArray<HourFigure> Hours(StoreContext context)
-    {
-        var state = _figures.State;
-        var expected = TargetPacing.ExpectedByHour(TargetPacing.DayTarget(context.MonthTarget, state.Day, context.Pacing), state.Day, context.Pacing);
-        return [.. Enumerable.Range(0, 24).Select(h => new HourFigure(h, state.DayHours[h], Round(expected[h])))];
-    }
+    private ImmutableArray<HourFigure> Hours(StoreContext context) => PacedFigures.Hours(_figures.State, context.MonthTarget, context.Pacing);
 
     /// <summary>Publishes at most once per <see cref="LiveOptions.PublishInterval"/>; a burst becomes one update.</summary>
     private void SchedulePublish(DateTimeOffset now)
@@ -293,52 +257,6 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         _publishTimer = null;
         await Publish(force: true);
         EvaluateAlerts(await EnsureContext(), _clock.GetUtcNow());
-    }
-
-    /// <summary>A checkpoint as soon as the grain is free, off the turn of the ApplySales that made it due.</summary>
-    private void ScheduleCheckpointSoon()
-    {
-        _checkpointSoon ??= this.RegisterGrainTimer(CheckpointSoon, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = false });
-    }
-
-    private async Task CheckpointSoon(CancellationToken cancellationToken)
-    {
-        // Disposed only after the write: disposing a grain timer cancels its callback's token, and the storage write
-        // then failed with OperationCanceledException (seen in up.sh's log: every "soon" checkpoint was lost).
-        var timer = _checkpointSoon;
-        _checkpointSoon = null;
-        try
-        {
-            await Checkpoint(cancellationToken);
-        }
-        finally
-        {
-            timer?.Dispose();
-        }
-    }
-
-    private async Task Checkpoint(CancellationToken cancellationToken)
-    {
-        if (!_figures.Changed)
-        {
-            return;
-        }
-
-        try
-        {
-            await _figures.Write(cancellationToken);
-        }
-        catch (Orleans.Storage.InconsistentStateException ex)
-        {
-            // Another activation wrote the row: this one's view is stale; reload it from the checkpoint and the ledger.
-            LogCheckpointFailed(ex, StoreId);
-            DeactivateOnIdle();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Nothing is lost (the ledger holds every counted sale); the next tick tries again.
-            LogCheckpointFailed(ex, StoreId);
-        }
     }
 
     private async Task RefreshPace(CancellationToken cancellationToken)
@@ -390,21 +308,11 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
     private async Task<StoreContext> LoadContext(CancellationToken cancellationToken)
     {
-        var profile = await _directory.FindStore(StoreId, cancellationToken)
-            ?? throw new InvalidOperationException($"Store '{StoreId}' is not in the chain's master data.");
-        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(profile.TimeZone);
         var now = _clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, timeZone).DateTime);
-        var target = await _directory.GetMonthlyTarget(StoreId, today, cancellationToken);
-        var history = await _directory.GetHourlySalesHistory(StoreId, today.AddDays(-7 * _live.PacingHistoryWeeks), today, cancellationToken);
-        var pacing = history.Count == 0 ? PacingProfile.Linear(profile.Hours) : PacingProfile.FromHistory(history, profile.Hours);
-        return new StoreContext(profile, timeZone, target, pacing, now);
+        var pace = await StorePace.Load(_directory, StoreId, now, _live.PacingHistoryWeeks, cancellationToken);
+        var target = await _directory.GetMonthlyTarget(StoreId, StorePace.Today(pace.TimeZone, now), cancellationToken);
+        return new StoreContext(pace.Profile, pace.TimeZone, target, pace.Pacing, now);
     }
-
-    private static TargetStatus? Previous(int band) =>
-        band == (int)TargetBand.Pending ? null : new TargetStatus((TargetBand)band, PaceDirection.OnPace, null);
-
-    private static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: checkpoint not written; the ledger tail covers it")]
     private partial void LogCheckpointFailed(Exception exception, string storeId);

@@ -1,3 +1,5 @@
+using StoreSales.Grains.Sales;
+
 namespace StoreSales.Grains.Stores;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace StoreSales.Grains.Stores;
 /// contain are one row, written together, so a sale is counted exactly once.
 /// </summary>
 [GenerateSerializer]
-public sealed class StoreState
+public sealed class StoreState : ILiveFigures
 {
     /// <summary>The store-local day the day figures belong to.</summary>
     [Id(0)] public DateOnly Day { get; set; }

@@ -5,6 +5,7 @@ using Orleans.Storage;
 using StoreSales.Domain.Interventions;
 using StoreSales.Domain.Targets;
 using StoreSales.Grains.Interventions;
+using StoreSales.Grains.Reps;
 using StoreSales.Grains;
 
 namespace StoreSales.Silo.Hosting;
@@ -28,6 +29,12 @@ internal static class OrleansSiloSetup
         builder.Services.AddOptions<TargetStatusOptions>()
             .Bind(builder.Configuration.GetSection(TargetStatusOptions.SectionName))
             .Validate(o => o.Validate() is null, "Invalid Targets:Status settings")
+            .ValidateOnStart();
+        // Reps are judged by the same rule under thresholds of their own: a rep's day is noisier than a store's, so a chain
+        // may want wider bands or a larger minimum for reps. Defaults: those of Targets:Status.
+        builder.Services.AddOptions<TargetStatusOptions>(RepGrain.StatusSection)
+            .Bind(builder.Configuration.GetSection(RepGrain.StatusSection), o => o.ErrorOnUnknownConfiguration = true)
+            .Validate(o => o.Validate(RepGrain.StatusSection) is null, $"Invalid {RepGrain.StatusSection} settings")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<InterventionSlaOptions>().Bind(builder.Configuration.GetSection(InterventionSlaOptions.SectionName));

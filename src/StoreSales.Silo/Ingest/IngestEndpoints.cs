@@ -17,7 +17,7 @@ public static partial class IngestEndpoints
             .RequireAuthorization(StoreKeyAuthenticationHandler.SchemeName)
             .WithName("PostSaleBatch")
             .WithSummary("Record a batch of sales from a store's edge agent")
-            .WithDescription("Each sale is identified by (terminalId, sequence): a batch sent again, or overlapping an earlier one, changes nothing the second time. The response lists every sale that is durable. Batches marked catchUp wait behind live ones (with a share kept for them); a full lane answers 503 with Retry-After.")
+            .WithDescription("Each sale is identified by (terminalId, sequence): a batch sent again, or overlapping an earlier one, changes nothing the second time. The response lists every sale that is durable. Batches marked catchUp wait behind live ones (with a share kept for them); a full lane answers 503 with Retry-After. A sale's repId credits that rep: the rep's figures count it after the ack.")
             .Produces<BatchAck>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -30,13 +30,15 @@ public static partial class IngestEndpoints
     /// The ledger commit (grouped with other stores' batches) is the ack's condition: an ack always means durable, and a
     /// failure before it is safe to retry. The store grain then counts the batch; the ack waits for that at most
     /// <see cref="IngestOptions.CountWait"/>, because a slow or busy grain must never hold a till's batch (the grain
-    /// still gets the call, and when the call is lost the grain counts its ledger tail).
+    /// still gets the call, and when the call is lost the grain counts its ledger tail). The reps credited with sales of
+    /// the batch hear of them off the ack (<see cref="RepSalesFeed"/>): the ack waits for none of them.
     /// </summary>
     private static async Task<IResult> PostBatch(
         string storeId,
         HttpContext http,
         SaleLedger ledger,
         IGrainFactory grains,
+        RepSalesFeed reps,
         IOptions<IngestOptions> options,
         IngestMetrics metrics,
         ILoggerFactory loggerFactory,
@@ -82,6 +84,8 @@ public static partial class IngestEndpoints
                 title: "Busy",
                 detail: $"{busy.Message} Nothing of this batch was recorded; send it again after the delay given.");
         }
+
+        reps.Hear(storeId, batch.Sales);
 
         // Every sale of the batch goes to the grain, not only the new ones: if an earlier attempt committed the ledger
         // but the grain never counted it, the grain counts it now, and only once (it dedups by terminal and sequence).

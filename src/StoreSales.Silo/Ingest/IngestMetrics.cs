@@ -12,6 +12,8 @@ public sealed class IngestMetrics
     private readonly Counter<long> _rejected;
     private readonly Histogram<double> _ackLatency;
     private readonly Counter<long> _countDeferred;
+    private readonly Counter<long> _repCountFailed;
+    private readonly UpDownCounter<long> _repBatchesInFlight;
     private readonly Counter<long> _heartbeats;
     private readonly Counter<long> _heartbeatsRejected;
 
@@ -23,6 +25,8 @@ public sealed class IngestMetrics
         _rejected = meter.CreateCounter<long>("storesales.ingest.batches.rejected", description: "Batches refused, by reason");
         _ackLatency = meter.CreateHistogram<double>("storesales.ingest.batch.duration", unit: "ms", description: "Time from request to durable ack");
         _countDeferred = meter.CreateCounter<long>("storesales.ingest.batches.count_deferred", description: "Durable batches acked before the store grain counted them (slow or failed grain), by reason");
+        _repCountFailed = meter.CreateCounter<long>("storesales.ingest.rep_counts.failed", description: "Durable sales' rep grain calls that failed (the rep is told to count its month from the ledger), catch-ups that failed too, and batches crediting an unusable rep id, by reason");
+        _repBatchesInFlight = meter.CreateUpDownCounter<long>("storesales.ingest.rep_batches.in_flight", description: "Acked batches whose reps have not all heard of their sales yet");
         _heartbeats = meter.CreateCounter<long>("storesales.agent.heartbeats", description: "Edge agent heartbeats received");
         _heartbeatsRejected = meter.CreateCounter<long>("storesales.agent.heartbeats.rejected", description: "Edge agent heartbeats refused, by reason");
     }
@@ -38,6 +42,11 @@ public sealed class IngestMetrics
 
     public void CountDeferred(string storeId, string reason) =>
         _countDeferred.Add(1, new KeyValuePair<string, object?>("store", storeId), new KeyValuePair<string, object?>("reason", reason));
+
+    public void RepCountFailed(string storeId, string reason) =>
+        _repCountFailed.Add(1, new KeyValuePair<string, object?>("store", storeId), new KeyValuePair<string, object?>("reason", reason));
+
+    public void RepBatchesInFlight(int change) => _repBatchesInFlight.Add(change);
 
     public void Heartbeat(string storeId) => _heartbeats.Add(1, new KeyValuePair<string, object?>("store", storeId));
 

@@ -96,6 +96,38 @@ public sealed class DemoStoreSimulationTests
     }
 
     [Fact]
+    public void Every_demo_store_has_two_or_three_reps_carrying_a_fifth_to_a_third_of_its_sales()
+    {
+        foreach (var id in DemoStoreIds)
+        {
+            var store = Profile(id);
+
+            Assert.InRange(store.Reps.Count, 2, 3);
+            Assert.InRange(store.Reps.Sum(r => r.Share), 0.2m, 0.34m);
+            Assert.All(store.Reps, r => Assert.StartsWith($"rep-{id["store-".Length..]}-", r.RepId, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void A_demo_stores_tills_credit_its_reps_by_their_share()
+    {
+        var catalog = DemoCatalog();
+        var store = Profile("store-sh001");
+        var rhythm = new StoreRhythm(store, catalog, terminals: 2, Hot, seed: 5);
+        var generator = new SaleGenerator(catalog, "T01", new Random(4), rhythm.Mix, rhythm.RepFor);
+        const int Sales = 20_000;
+
+        var credited = Enumerable.Range(0, Sales).Select(_ => generator.Next(Local(12)).RepId).CountBy(r => r ?? "").ToDictionary();
+
+        foreach (var rep in store.Reps)
+        {
+            Assert.InRange(credited[rep.RepId] / (decimal)Sales, rep.Share - 0.01m, rep.Share + 0.01m);
+        }
+
+        Assert.Equal(store.Reps.Count + 1, credited.Count);
+    }
+
+    [Fact]
     public void The_demo_chain_has_stores_behind_on_pace_and_one_ahead()
     {
         var options = new TargetStatusOptions();
