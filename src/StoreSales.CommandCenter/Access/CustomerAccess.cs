@@ -18,7 +18,7 @@ public sealed class CustomerAccess(CustomerLookup customers)
             return null;
         }
 
-        var sight = CustomerAccessRule.Sight(viewer.ToViewerScope(), customer.OwnerRepId, customer.DepartmentId);
+        var sight = CustomerAccessRule.Sight(viewer.ToViewerScope(), customer.OwnerRepId, customer.DepartmentId, customer.OwnerStoreId);
         return sight == CustomerSight.Hidden ? null : new SeenCustomer(customer, sight);
     }
 }

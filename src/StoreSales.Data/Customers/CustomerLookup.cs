@@ -12,8 +12,9 @@ public sealed class CustomerLookup(NpgsqlDataSource dataSource)
             """
             SELECT c.customer_id, c.kind, c.display_name, c.phone, c.credit_code, c.member_code, c.owner_rep_id,
                    c.department_id, c.service_from, c.service_to, c.created_at, c.updated_at, c.import_row_key,
-                   l.lead_id, l.rep_id, l.assigned_at, l.first_contact_at
+                   l.lead_id, l.rep_id, l.assigned_at, l.first_contact_at, r.store_id
             FROM customer c
+            LEFT JOIN rep r ON r.rep_id = c.owner_rep_id
             LEFT JOIN LATERAL (
                 SELECT lead_id, rep_id, assigned_at, first_contact_at FROM lead
                 WHERE lead.customer_id = c.customer_id ORDER BY assigned_at DESC, lead_id DESC LIMIT 1) l ON true
@@ -46,7 +47,8 @@ public sealed class CustomerLookup(NpgsqlDataSource dataSource)
             reader.GetFieldValue<DateTimeOffset>(10),
             reader.GetFieldValue<DateTimeOffset>(11),
             NullableString(reader, 12),
-            lead);
+            lead,
+            NullableString(reader, 17));
     }
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

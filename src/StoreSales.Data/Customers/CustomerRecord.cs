@@ -2,7 +2,11 @@ using StoreSales.Domain.SalesForce.Customers;
 
 namespace StoreSales.Data.Customers;
 
-/// <summary>A customer as stored: identity in its normalised form, ownership and service period, and its latest lead.</summary>
+/// <summary>
+/// A customer as stored: identity in its normalised form, ownership and service period, and its latest lead.
+/// <see cref="OwnerStoreId"/> is the owner rep's store from master data (null for a rep not in it), which puts the
+/// customer in that store manager's team.
+/// </summary>
 public sealed record CustomerRecord(
     string CustomerId,
     CustomerKind Kind,
@@ -17,7 +21,8 @@ public sealed record CustomerRecord(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     string? ImportRowKey,
-    LeadRecord? LatestLead);
+    LeadRecord? LatestLead,
+    string? OwnerStoreId = null);
 
 /// <summary>A customer given to a rep as a lead; open while <see cref="FirstContactAt"/> is null.</summary>
 public sealed record LeadRecord(long LeadId, string CustomerId, string RepId, DateTimeOffset AssignedAt, DateTimeOffset? FirstContactAt)
