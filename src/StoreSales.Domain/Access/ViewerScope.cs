@@ -59,6 +59,15 @@ public sealed record ViewerScope(ImmutableHashSet<string> Roles, ImmutableHashSe
         || (assignee.StartsWith(Alerts.AlertNames.StoreManagerPrefix, StringComparison.Ordinal)
             && CanSeeStoreInterventions(assignee[Alerts.AlertNames.StoreManagerPrefix.Length..]));
 
+    /// <summary>
+    /// A rep's progress: the rep themselves, the manager of the rep's store, the region's managers and supervisors, and
+    /// HQ. Not the other reps of the store: a colleague's figures are their manager's to discuss.
+    /// </summary>
+    public bool CanSeeRep(string repId, string storeId, string regionId) =>
+        string.Equals(RepId, repId, StringComparison.Ordinal)
+        || CanSeeRegion(regionId)
+        || (Roles.Contains(ChainRoles.StoreManager) && Stores.Contains(storeId));
+
     /// <summary>Whoever runs the store (or its region) may put its board on a TV.</summary>
     public bool CanIssueBoardToken(string storeId, string regionId) =>
         Roles.Contains(ChainRoles.Admin)
