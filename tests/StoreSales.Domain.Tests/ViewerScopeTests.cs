@@ -73,5 +73,33 @@ public sealed class ViewerScopeTests
         Assert.False(ViewerScope.Nobody.CanSeeStore("store-sh001", "region-east"));
     }
 
+    [Fact]
+    public void A_store_manager_works_the_alerts_assigned_to_their_store_and_sees_its_other_alerts()
+    {
+        var manager = Person(ChainRoles.StoreManager, stores: ["store-sh001"]);
+
+        Assert.True(manager.CanActOnIntervention("region-east", "store-manager:store-sh001"));
+        Assert.False(manager.CanActOnIntervention("region-east", "store-manager:store-sh002"));
+        Assert.False(manager.CanActOnIntervention("region-east", "supervisor:region-east")); // the store's day-behind is the supervisor's
+        Assert.True(manager.CanSeeStoreInterventions("store-sh001"));
+        Assert.False(manager.CanSeeStoreInterventions("store-sh002"));
+        Assert.False(Person(ChainRoles.SalesRep, stores: ["store-sh001"]).CanSeeStoreInterventions("store-sh001"));
+        Assert.False(Person(ChainRoles.Board, stores: ["store-sh001"]).CanActOnIntervention("region-east", "store-manager:store-sh001"));
+        Assert.True(Person(ChainRoles.FieldSupervisor, ["region-east"]).CanActOnIntervention("region-east", "store-manager:store-sh001"));
+    }
+
+    [Fact]
+    public void A_reps_progress_is_for_the_rep_their_store_manager_the_regions_leads_and_HQ()
+    {
+        Assert.True((Person(ChainRoles.SalesRep, stores: ["store-sh001"]) with { RepId = "rep-sh001-01" }).CanSeeRep("rep-sh001-01", "store-sh001", "region-east"));
+        Assert.False((Person(ChainRoles.SalesRep, stores: ["store-sh001"]) with { RepId = "rep-sh001-02" }).CanSeeRep("rep-sh001-01", "store-sh001", "region-east"));
+        Assert.True(Person(ChainRoles.StoreManager, stores: ["store-sh001"]).CanSeeRep("rep-sh001-01", "store-sh001", "region-east"));
+        Assert.False(Person(ChainRoles.StoreManager, stores: ["store-sh002"]).CanSeeRep("rep-sh001-01", "store-sh001", "region-east"));
+        Assert.True(Person(ChainRoles.FieldSupervisor, ["region-east"]).CanSeeRep("rep-sh001-01", "store-sh001", "region-east"));
+        Assert.False(Person(ChainRoles.FieldSupervisor, ["region-south"]).CanSeeRep("rep-sh001-01", "store-sh001", "region-east"));
+        Assert.True(Person(ChainRoles.Hq).CanSeeRep("rep-sh001-01", "store-sh001", "region-east"));
+        Assert.False(Person(ChainRoles.Board, stores: ["store-sh001"]).CanSeeRep("rep-sh001-01", "store-sh001", "region-east"));
+    }
+
     private static string[] Split(string value) => value.Length == 0 ? [] : value.Split(',');
 }
