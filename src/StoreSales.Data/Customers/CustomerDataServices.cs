@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Customers;
 using StoreSales.Domain.SalesForce.Leads;
+using StoreSales.Domain.SalesForce.Pool;
+using StoreSales.Data.Pool;
 
 namespace StoreSales.Data.Customers;
 
@@ -23,6 +25,11 @@ public static class CustomerDataServices
         services.AddSingleton<InteractionLog>();
         services.AddSingleton<LeadBook>();
         services.AddSingleton<CustomerMerger>();
+        services.AddValidatedOptions<DormancyOptions>(DormancyOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<PoolClaimOptions>(PoolClaimOptions.SectionName, o => o.Validate());
+        services.AddSingleton<PoolRelease>();
+        services.AddSingleton<PoolClaims>();
+        services.AddSingleton<PoolListing>();
         return services;
     }
 }

@@ -44,6 +44,40 @@ public static class CustomerAccessRule
         viewer.Roles.Contains(ChainRoles.Admin)
         || (viewer.Roles.Contains(ChainRoles.SalesManager) && viewer.Departments.Contains(keptDepartmentId) && viewer.Departments.Contains(mergedDepartmentId));
 
+    /// <summary>
+    /// The teams whose public-pool entries the viewer sees (docs/domain.md "Public pool claims"): a rep their own teams'
+    /// (the pool is where they claim from), a store or sales manager the teams they lead; null for HQ and administrators,
+    /// who see the whole chain's pool. Others see none.
+    /// </summary>
+    public static IReadOnlySet<string>? PoolTeams(ViewerScope viewer)
+    {
+        if (viewer.SeesWholeChain)
+        {
+            return null;
+        }
+
+        var teams = new HashSet<string>(StringComparer.Ordinal);
+        if (viewer.RepId is not null || viewer.Roles.Contains(ChainRoles.SalesRep))
+        {
+            teams.UnionWith(RepTeams(viewer));
+        }
+
+        if (viewer.Roles.Contains(ChainRoles.SalesManager) || viewer.Roles.Contains(ChainRoles.StoreManager))
+        {
+            teams.UnionWith(viewer.Departments);
+        }
+
+        if (viewer.Roles.Contains(ChainRoles.StoreManager))
+        {
+            teams.UnionWith(viewer.Stores);
+        }
+
+        return teams;
+    }
+
+    /// <summary>The teams a rep belongs to: their departments and their store's own team. A rep claims from these teams' pool.</summary>
+    public static IReadOnlySet<string> RepTeams(ViewerScope viewer) => viewer.Departments.Union(viewer.Stores);
+
     /// <summary>A store's manager leads the store's own team (the department named by the store id) and any named to them.</summary>
     private static bool LeadsTeam(ViewerScope viewer, string departmentId) =>
         (viewer.Roles.Contains(ChainRoles.SalesManager) && viewer.Departments.Contains(departmentId))
