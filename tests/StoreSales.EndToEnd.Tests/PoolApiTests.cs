@@ -214,10 +214,13 @@ public sealed class PoolApiTests(ChainFixture chain) : IClassFixture<ChainFixtur
         var rep = await NewRep(Team);
         using var client = await SignIn(rep);
         using var hiddenBefore = await client.GetAsync($"/api/customers/{customer}", Cancellation);
+        using var formerOwner = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Sh001Rep);
+        using var releasedFromOwner = await formerOwner.GetAsync($"/api/customers/{customer}", Cancellation);
 
         using var claimed = await client.PostAsync($"/api/pool/{customer}/claim", null, Cancellation);
 
         Assert.Equal(HttpStatusCode.NotFound, hiddenBefore.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, releasedFromOwner.StatusCode);
         Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
         var answer = await claimed.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
         Assert.Equal(rep.RepId, answer.GetProperty("ownerRepId").GetString());
@@ -230,6 +233,28 @@ public sealed class PoolApiTests(ChainFixture chain) : IClassFixture<ChainFixtur
         Assert.False(full.GetProperty("contactMasked").GetBoolean());
         // A claim is activity: the customer is not released again at once.
         Assert.DoesNotContain(customer, await Release(DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
+    public async Task A_pool_customer_given_as_a_lead_leaves_the_pool_without_counting_as_a_claim()
+    {
+        using var admin = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Admin);
+        using var manager = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Sh001Manager);
+        var customer = await Create(admin, DemoRepId, Team);
+        await ToPool(customer);
+        var rep = await NewRep(Team);
+        var inPool = await manager.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}", Cancellation);
+
+        using var lead = await manager.PostAsJsonAsync("/api/leads", new { customerId = customer, repId = rep.RepId }, Cancellation);
+
+        Assert.True(inPool.GetProperty("inPool").GetBoolean());
+        Assert.Equal(HttpStatusCode.Created, lead.StatusCode);
+        Assert.Equal(1, await chain.Database.Count("SELECT count(*) FROM pool_entry WHERE customer_id = @customer AND claimed_by_rep_id = @rep", new { customer, rep = rep.RepId }));
+        Assert.Equal(0, await chain.Database.Count("SELECT count(*) FROM pool_claim_day WHERE rep_id = @rep", new { rep = rep.RepId }));
+        using var client = await SignIn(rep);
+        var full = await client.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}", Cancellation);
+        Assert.False(full.GetProperty("inPool").GetBoolean());
+        Assert.False(full.GetProperty("contactMasked").GetBoolean());
     }
 
     [Theory]

@@ -2,7 +2,10 @@ using StoreSales.Domain.SalesForce.Customers;
 
 namespace StoreSales.Data.Customers;
 
-/// <summary>A customer as stored: identity in its normalised form, ownership and service period, and its latest lead.</summary>
+/// <summary>
+/// A customer as stored: identity in its normalised form, ownership and service period, its latest lead, and whether it
+/// is in the public pool (<see cref="InPool"/>: released from <see cref="OwnerRepId"/>, who no longer serves it).
+/// </summary>
 public sealed record CustomerRecord(
     string CustomerId,
     CustomerKind Kind,
@@ -17,7 +20,8 @@ public sealed record CustomerRecord(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     string? ImportRowKey,
-    LeadRecord? LatestLead);
+    LeadRecord? LatestLead,
+    bool InPool = false);
 
 /// <summary>A customer given to a rep as a lead; open while <see cref="FirstContactAt"/> is null.</summary>
 public sealed record LeadRecord(long LeadId, string CustomerId, string RepId, DateTimeOffset AssignedAt, DateTimeOffset? FirstContactAt)

@@ -4,7 +4,7 @@
 -- Ids and codes are text COLLATE "C" as in 0210: codes compare bytewise, in the order C#'s ordinal comparison gives.
 
 -- One row per stay of a customer in the pool: released (by dormancy, by hand, by its rep's departure) and, later,
--- claimed by a rep. Kept after the claim, not deleted: the former owner's bar runs from released_at, a claim restarts
+-- claimed by a rep (or given to one as a lead by a manager: claimed_by is then that rep, and no cap counts it). Kept after the claim, not deleted: the former owner's bar runs from released_at, a claim restarts
 -- the dormancy count (claimed_at is activity), and who let a customer go and who took it is the supervisor's business.
 -- customer.owner_rep_id is left as it was on release (the column is NOT NULL); the open entry is what says "in the pool".
 CREATE TABLE pool_entry (
