@@ -68,6 +68,26 @@ public sealed class PoolApiTests(ChainFixture chain) : IClassFixture<ChainFixtur
     }
 
     [Fact]
+    public async Task The_command_center_releases_dormant_customers_on_its_own_schedule()
+    {
+        // A second command center on the same database, releasing every second (the fixture's runs once an hour); the
+        // customer turns dormant after it started, so a later run than the one at start releases it.
+        await using var scheduled = await CommandCenterUnderTest.Start(chain.Database, chain.ClusterId, new Dictionary<string, string?>
+        {
+            ["Demo:SeedStaff"] = "false",
+            ["SalesForce:PoolRelease:Interval"] = "00:00:01",
+        });
+        using var admin = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Admin);
+        var customer = await Create(admin, DemoRepId, Team);
+        await Sql("UPDATE customer SET created_at = now() - interval '60 days' WHERE customer_id = @customer", new { customer });
+
+        await Eventually.Holds(
+            async () => await chain.Database.Count("SELECT count(*) FROM pool_entry WHERE customer_id = @customer AND claimed_at IS NULL", new { customer }) == 1,
+            $"customer {customer} released to the pool by the schedule",
+            cancellationToken: Cancellation);
+    }
+
+    [Fact]
     public async Task The_pool_shows_a_rep_and_a_manager_their_teams_entries_and_hq_every_entry()
     {
         using var admin = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Admin);
