@@ -28,7 +28,6 @@ public sealed class PoolClaims(NpgsqlDataSource dataSource, IOptions<PoolClaimOp
     /// <param name="repTeams">The rep's sales teams (departments) from their sign-in.</param>
     public async Task<PoolClaimResult> Claim(string customerId, string repId, IReadOnlySet<string> repTeams, CancellationToken cancellationToken)
     {
-        var now = LedgerTime.Now(clock);
         var zone = calendar.Value.Zone();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -42,6 +41,9 @@ public sealed class PoolClaims(NpgsqlDataSource dataSource, IOptions<PoolClaimOp
         {
             return new PoolCustomerUnknown(customerId);
         }
+
+        // The time after the lock: a release that committed while we waited is older than the claim (claimed_at >= released_at).
+        var now = LedgerTime.Now(clock);
 
         // A statement of its own after the lock: it sees whatever the claim we may have waited for committed.
         var entries = await connection.QueryAsync<(long EntryId, string ReleasedFromRepId, DateTime ReleasedAt)>(new CommandDefinition(
