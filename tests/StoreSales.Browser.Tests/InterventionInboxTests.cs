@@ -68,11 +68,13 @@ public sealed class InterventionInboxTests(BrowserFixture fixture)
         await session.Screenshots.Take("inbox-as-other-region");
         await Expect(session.Page.Locator($"[data-testid=alert][data-store='{storeId}']")).ToHaveCountAsync(0);
 
-        // A store manager has no inbox at all.
+        // A store manager's inbox holds their own store's alerts only: not this store's.
         await using var manager = await fixture.OpenSession();
         await manager.SignIn(DemoStaff.StoreManagerSh001);
-        await manager.Page.GotoAsync("/interventions");
-        await Expect(manager.Page.Locator("[data-testid=not-allowed]")).ToBeVisibleAsync();
-        await Expect(manager.Page.Locator("[data-testid=alert]")).ToHaveCountAsync(0);
+        await new InboxPage(manager).Open();
+        await manager.Screenshots.Take("inbox-as-store-manager");
+        await Expect(manager.Page.Locator("[data-testid=not-allowed]")).ToHaveCountAsync(0);
+        await Expect(manager.Page.Locator($"[data-testid=alert][data-store='{storeId}']")).ToHaveCountAsync(0);
+        await Expect(manager.Page.Locator("[data-testid=alert]:not([data-store='store-sh001'])")).ToHaveCountAsync(0);
     }
 }

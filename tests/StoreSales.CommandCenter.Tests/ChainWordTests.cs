@@ -38,6 +38,7 @@ public sealed class ChainWordTests
             }
 
             words.Add(culture, "AssigneeFieldSupervisor");
+            words.Add(culture, "AssigneeStoreManager");
         }
 
         return words;
@@ -60,12 +61,14 @@ public sealed class ChainWordTests
     [InlineData("en", "hq", "HQ")]
     [InlineData("zh-CN", "hq", "总部")]
     [InlineData("en", "supervisor:region-unknown", "Field supervisor, region-unknown")]
+    [InlineData("en", "store-manager:store-sh001", "Store manager, Shanghai Jing'an")]
+    [InlineData("zh-CN", "store-manager:store-sh001", "门店店长（Shanghai Jing'an）")]
     public void An_assignee_reads_as_a_role_and_the_regions_name(string culture, string assignee, string expected)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         var texts = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<Labels>>();
 
-        var words = CodeWords.Assignee(texts, assignee, id => id == "region-east" ? "East China" : null);
+        var words = CodeWords.Assignee(texts, assignee, id => id == "region-east" ? "East China" : null, id => id == "store-sh001" ? "Shanghai Jing'an" : null);
 
         Assert.Equal(expected, words);
     }

@@ -109,4 +109,19 @@ public sealed class CustomerAccessRuleTests
         Assert.False(CustomerAccessRule.CanMerge(Person(ChainRoles.StoreManager, stores: [Team]), Team, Team));
         Assert.False(CustomerAccessRule.CanMerge(Person(ChainRoles.Hq), Team, Team));
     }
+
+    [Fact]
+    public void A_store_manager_leads_the_reps_of_the_store_whatever_their_department()
+    {
+        // Demo reps belong to regional departments (dept-east-retail); their store is what puts them in its manager's team.
+        var manager = Person(ChainRoles.StoreManager, stores: [Team]);
+        var otherManager = Person(ChainRoles.StoreManager, stores: ["store-sh002"]);
+
+        Assert.Equal(CustomerSight.Masked, CustomerAccessRule.Sight(manager, Owner, "dept-east-retail", ownerStoreId: Team));
+        Assert.Equal(CustomerSight.Hidden, CustomerAccessRule.Sight(otherManager, Owner, "dept-east-retail", ownerStoreId: Team));
+        Assert.Equal(CustomerSight.Hidden, CustomerAccessRule.Sight(manager, Owner, "dept-east-retail", ownerStoreId: null));
+        Assert.True(CustomerAccessRule.CanAssignLead(manager, "dept-east-retail", ownerStoreId: Team));
+        Assert.False(CustomerAccessRule.CanAssignLead(otherManager, "dept-east-retail", ownerStoreId: Team));
+        Assert.True(CustomerAccessRule.CanCreate(manager, "rep-sh001-02", "dept-east-retail", ownerStoreId: Team));
+    }
 }

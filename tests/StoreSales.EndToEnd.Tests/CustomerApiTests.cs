@@ -212,6 +212,27 @@ public sealed class CustomerApiTests(ChainFixture chain) : IClassFixture<ChainFi
     }
 
     [Fact]
+    public async Task A_store_manager_leads_the_customers_of_the_store_s_reps_in_their_regional_department()
+    {
+        // Demo reps belong to a regional department (deploy/local/demo-chain.json); the owner rep's store in master data
+        // is what puts the customer in that store manager's team, and nobody else's.
+        const string RegionalTeam = "dept-east-retail";
+        using var manager = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Sh001Manager);
+        using var admin = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Admin);
+        var id = await Create(manager, new { kind = "member", name = "吴昊", phone = NextPhone(), ownerRepId = OtherRepId, departmentId = RegionalTeam });
+
+        var byManager = await manager.GetFromJsonAsync<JsonElement>($"/api/customers/{id}", Cancellation);
+        using var lead = await manager.PostAsJsonAsync("/api/leads", new { customerId = id, repId = OtherRepId }, Cancellation);
+        using var forAnotherStore = await manager.PostAsJsonAsync("/api/customers", new { kind = "member", name = "郑爽", phone = NextPhone(), ownerRepId = "rep-sh002-01", departmentId = RegionalTeam }, Cancellation);
+
+        Assert.Equal(RegionalTeam, byManager.GetProperty("departmentId").GetString());
+        Assert.True(byManager.GetProperty("contactMasked").GetBoolean());
+        Assert.True(lead.IsSuccessStatusCode, $"{lead.StatusCode}: {await lead.Content.ReadAsStringAsync(Cancellation)}");
+        Assert.Equal(HttpStatusCode.Forbidden, forAnotherStore.StatusCode); // rep-sh002-01 works in another store
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/customers/{id}", Cancellation)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_merge_moves_keys_and_interactions_to_the_kept_customer_and_writes_the_audit()
     {
         using var rep = await chain.CommandCenter.CreateSignedInClient(Rep);

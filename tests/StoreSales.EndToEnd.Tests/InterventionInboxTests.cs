@@ -65,4 +65,39 @@ public sealed class InterventionInboxTests
         Assert.DoesNotContain(stillOpen.EnumerateArray(), a => a.GetProperty("alertId").GetString() == raised.AlertId);
         Assert.Contains(all.EnumerateArray(), a => a.GetProperty("alertId").GetString() == raised.AlertId && a.GetProperty("outcome").GetString()!.StartsWith("store manager", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_store_manager_works_the_alerts_assigned_to_their_store_and_no_other_store_s()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.Create("inboxstore");
+        var clusterId = "inboxstore-" + Guid.NewGuid().ToString("N")[..8];
+        await using var silo = await SiloUnderTest.Start(database, clusterId);
+        await using var commandCenter = await CommandCenterUnderTest.Start(database, clusterId);
+
+        // A rep behind target is the store manager's to act on (and the region supervisor's, in an alert of their own).
+        const string assignee = "store-manager:store-sh001";
+        var raised = await silo.Grains().GetGrain<IInterventionGrain>(InterventionConditions.GrainKey("rep-sh001-01", InterventionConditions.RepBehindTarget, assignee)).Raise(
+            new InterventionSubject("rep", "rep-sh001-01", "store-sh001", "region-east"),
+            new InterventionEvidence("Wang Fang: today 5,210 against 6,854 expected by now (-24%)", 5_210m, 6_854m, -0.24m, DateTimeOffset.UtcNow),
+            "high",
+            assignee);
+        var otherStore = await silo.Grains().GetGrain<IInterventionGrain>(InterventionConditions.GrainKey("store-sh002", InterventionConditions.DayBehind)).Raise(
+            new InterventionSubject("store", "store-sh002", "store-sh002", "region-east"),
+            new InterventionEvidence("today 20,000 against 30,000 expected by now (-33%)", 20_000m, 30_000m, -0.33m, DateTimeOffset.UtcNow),
+            "high",
+            "supervisor:region-east");
+
+        using var manager = await commandCenter.CreateSignedInClient(DemoLogins.Sh001Manager);
+        var listed = await manager.GetFromJsonAsync<JsonElement>("/api/interventions", cancellation);
+        using var acknowledged = await manager.PostAsJsonAsync("/api/interventions/actions", new { alertId = raised.AlertId, action = "Acknowledge" }, cancellation);
+        using var notTheirs = await manager.PostAsJsonAsync("/api/interventions/actions", new { alertId = otherStore.AlertId, action = "Acknowledge" }, cancellation);
+        using var rep = await commandCenter.CreateSignedInClient(DemoLogins.Sh001Rep);
+        var byRep = await rep.GetFromJsonAsync<JsonElement>("/api/interventions", cancellation);
+
+        Assert.Equal([raised.AlertId], listed.EnumerateArray().Select(a => a.GetProperty("alertId").GetString()));
+        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
+        Assert.Empty(byRep.EnumerateArray());
+    }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using StoreSales.Abstractions.Chain;
 using StoreSales.CommandCenter.Access;
 using StoreSales.Data.Customers;
 using StoreSales.Domain.Access;
@@ -59,6 +60,7 @@ public static class CustomerEndpoints
         ClaimsPrincipal user,
         ChainToday today,
         IOptions<CustomerIdentityOptions> identity,
+        IChainDirectory chain,
         CancellationToken ct)
     {
         const string operation = CustomerOperations.Create;
@@ -75,7 +77,9 @@ public static class CustomerEndpoints
             return outcomes.Invalid(operation, errors, "Invalid customer");
         }
 
-        if (!CustomerAccessRule.CanCreate(viewer, customer.OwnerRepId, customer.DepartmentId))
+        // The owner rep's store puts the customer in that store manager's team (master data; null for a rep not in it).
+        var ownerStoreId = (await chain.FindRep(customer.OwnerRepId, ct))?.StoreId;
+        if (!CustomerAccessRule.CanCreate(viewer, customer.OwnerRepId, customer.DepartmentId, ownerStoreId))
         {
             return outcomes.NotAllowed(operation, "not_allowed", $"Your sign-in may not create customers for rep '{customer.OwnerRepId}' in team '{customer.DepartmentId}'.");
         }

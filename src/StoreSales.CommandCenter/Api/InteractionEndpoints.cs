@@ -53,7 +53,7 @@ public static class InteractionEndpoints
         }
 
         if (await access.Find(user, customerId, ct) is not { } seen
-            || !CustomerAccessRule.CanRecordInteraction(viewer, seen.Customer.OwnerRepId, seen.Customer.DepartmentId))
+            || !CustomerAccessRule.CanRecordInteraction(viewer, seen.Customer.OwnerRepId, seen.Customer.DepartmentId, seen.Customer.OwnerStoreId))
         {
             return outcomes.NotFound(operation, customerId);
         }

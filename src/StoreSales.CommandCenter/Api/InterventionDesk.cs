@@ -30,9 +30,9 @@ public sealed class InterventionDesk(IClusterClient cluster)
             return new Answer(Outcome.UnknownAlert, null, $"There is no current alert '{alertId}'.");
         }
 
-        if (current.Subject.RegionId is not { } regionId || !person.ToViewerScope().CanActOnInterventions(regionId))
+        if (!person.ToViewerScope().CanActOnIntervention(current.Subject.RegionId, current.Assignee))
         {
-            return new Answer(Outcome.NotAllowed, current, "Only HQ and the region's managers and field supervisors work its alerts.");
+            return new Answer(Outcome.NotAllowed, current, "Only HQ and the region's managers and field supervisors work its alerts, and a store's manager those assigned to the store.");
         }
 
         var result = await grain.Act(action, person.Identity!.Name!, note);
@@ -45,8 +45,9 @@ public sealed class InterventionDesk(IClusterClient cluster)
     public async Task<Intervention?> Find(ClaimsPrincipal viewer, string alertId)
     {
         var current = await cluster.GetGrain<IInterventionGrain>(alertId.Split('#')[0]).GetCurrent();
-        return current is not null && current.AlertId == alertId && current.Subject.RegionId is { } regionId
-            && viewer.ToViewerScope().CanSeeInterventions(regionId)
+        var scope = viewer.ToViewerScope();
+        return current is not null && current.AlertId == alertId
+            && ((current.Subject.RegionId is { } regionId && scope.CanSeeInterventions(regionId)) || scope.CanSeeStoreInterventions(current.Subject.StoreId))
             ? current
             : null;
     }

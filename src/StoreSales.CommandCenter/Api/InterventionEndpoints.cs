@@ -36,10 +36,14 @@ public static class InterventionEndpoints
                         : [.. (await access.VisibleRegions(user, ct)).Where(r => scope.CanSeeInterventions(r.RegionId)).Select(r => r.RegionId)];
                 }
 
-                return Results.Ok(regions is { Count: 0 } ? [] : await inbox.List(regions, openOnly ?? true, Math.Clamp(limit ?? 100, 1, 1000), ct));
+                // A store manager: the alerts of their stores (the store's and its reps'), in any region.
+                string[] stores = regionId is null ? [.. scope.Stores.Where(scope.CanSeeStoreInterventions)] : [];
+                return Results.Ok(regions is { Count: 0 } && stores.Length == 0
+                    ? []
+                    : await inbox.List(regions, stores, openOnly ?? true, Math.Clamp(limit ?? 100, 1, 1000), ct));
             })
             .WithName("ListInterventions")
-            .WithSummary("The supervisor inbox: alerts of a region (or of every region the viewer covers), newest first; open ones only unless openOnly=false")
+            .WithSummary("The supervisor inbox: alerts of a region (or of every region the viewer covers, and for a store manager those of their stores), newest first; open ones only unless openOnly=false")
             .Produces<IReadOnlyList<InboxEntry>>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

@@ -63,7 +63,7 @@ public static class LeadEndpoints
             return UnknownCustomer(outcomes, customerId);
         }
 
-        if (!CustomerAccessRule.CanAssignLead(user.ToViewerScope(), seen.Customer.DepartmentId))
+        if (!CustomerAccessRule.CanAssignLead(user.ToViewerScope(), seen.Customer.DepartmentId, seen.Customer.OwnerStoreId))
         {
             return outcomes.NotAllowed(operation, "not_allowed", $"Leads of team '{seen.Customer.DepartmentId}' are assigned by its store or sales manager.");
         }

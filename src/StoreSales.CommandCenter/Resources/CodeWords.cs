@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using StoreSales.Abstractions.Interventions;
 using StoreSales.Domain.Access;
+using StoreSales.Domain.Alerts;
 
 namespace StoreSales.CommandCenter.Resources;
 
@@ -48,13 +49,20 @@ public static class CodeWords
 
     /// <summary>
     /// Who an alert is for, in words: "Field supervisor, East China" with the region's name from master data
-    /// (<paramref name="regionName"/>; its id when the viewer does not know it), "HQ" for <c>hq</c>.
+    /// (<paramref name="regionName"/>; its id when the viewer does not know it), "Store manager, Shanghai Jing'an" with
+    /// the store's (<paramref name="storeName"/>), "HQ" for <c>hq</c>.
     /// </summary>
-    public static string Assignee(IStringLocalizer texts, string assignee, Func<string, string?> regionName)
+    public static string Assignee(IStringLocalizer texts, string assignee, Func<string, string?> regionName, Func<string, string?>? storeName = null)
     {
         if (InterventionAssignees.FieldSupervisorRegion(assignee) is { } region)
         {
             return string.Format(System.Globalization.CultureInfo.CurrentCulture, texts["AssigneeFieldSupervisor"], regionName(region) ?? region);
+        }
+
+        if (assignee.StartsWith(AlertNames.StoreManagerPrefix, StringComparison.Ordinal) && assignee.Length > AlertNames.StoreManagerPrefix.Length)
+        {
+            var store = assignee[AlertNames.StoreManagerPrefix.Length..];
+            return string.Format(System.Globalization.CultureInfo.CurrentCulture, texts["AssigneeStoreManager"], storeName?.Invoke(store) ?? store);
         }
 
         return assignee == InterventionAssignees.Hq ? texts[RoleKey(ChainRoles.Hq)] : assignee;

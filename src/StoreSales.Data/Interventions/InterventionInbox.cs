@@ -31,7 +31,13 @@ public sealed record InboxStep(string AlertId, int Step, string FromStatus, stri
 public sealed class InterventionInbox(NpgsqlDataSource dataSource)
 {
     /// <summary>The alerts of <paramref name="regionIds"/> (null: of every region), newest first.</summary>
-    public async Task<IReadOnlyList<InboxEntry>> List(IReadOnlyCollection<string>? regionIds, bool openOnly, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<InboxEntry>> List(IReadOnlyCollection<string>? regionIds, bool openOnly, int limit, CancellationToken cancellationToken) =>
+        List(regionIds, storeIds: [], openOnly, limit, cancellationToken);
+
+    /// <summary>
+    /// The alerts of the regions (every region when <paramref name="regionIds"/> is null) and of the stores, newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<InboxEntry>> List(IReadOnlyCollection<string>? regionIds, IReadOnlyCollection<string> storeIds, bool openOnly, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<InboxEntry>(new CommandDefinition(
@@ -40,12 +46,12 @@ public sealed class InterventionInbox(NpgsqlDataSource dataSource)
                    store_id AS StoreId, region_id AS RegionId, severity AS Severity, assignee AS Assignee, status AS Status,
                    level AS Level, raised_at AS RaisedAt, updated_at AS UpdatedAt, outcome AS Outcome, evidence::text AS Evidence
             FROM intervention
-            WHERE (@regions::text[] IS NULL OR region_id = ANY(@regions))
+            WHERE (@regions::text[] IS NULL OR region_id = ANY(@regions) OR store_id = ANY(@stores))
               AND (NOT @openOnly OR status <> 'Resolved')
             ORDER BY raised_at DESC
             LIMIT @limit
             """,
-            new { regions = regionIds?.ToArray(), openOnly, limit },
+            new { regions = regionIds?.ToArray(), stores = storeIds.ToArray(), openOnly, limit },
             cancellationToken: cancellationToken));
         var entries = rows.ToList();
         if (entries.Count == 0)

@@ -2,39 +2,40 @@ namespace StoreSales.Domain.Access;
 
 /// <summary>
 /// Who may see and change a customer (customer ownership, 客户主权; docs/domain.md "Customer access"). A customer belongs
-/// to its owner rep and to a sales team (department). Contact details are the owner's to use: everyone else who may see
+/// to its owner rep and to a sales team (department); a store's manager leads the reps of that store, so the owner rep's
+/// store (<c>ownerStoreId</c>, from master data) puts the customer in that manager's team whatever its department. Contact details are the owner's to use: everyone else who may see
 /// the customer sees them masked, and export of contact details is a right of its own, audited, never a side effect of
 /// a broad role. The API, pages and hub ask this one rule.
 /// </summary>
 public static class CustomerAccessRule
 {
     /// <summary>What the viewer sees of a customer owned by <paramref name="ownerRepId"/> in <paramref name="departmentId"/>.</summary>
-    public static CustomerSight Sight(ViewerScope viewer, string ownerRepId, string departmentId)
+    public static CustomerSight Sight(ViewerScope viewer, string ownerRepId, string departmentId, string? ownerStoreId = null)
     {
         if (viewer.RepId is { } rep && string.Equals(rep, ownerRepId, StringComparison.Ordinal))
         {
             return CustomerSight.Full;
         }
 
-        return viewer.SeesWholeChain || LeadsTeam(viewer, departmentId) ? CustomerSight.Masked : CustomerSight.Hidden;
+        return viewer.SeesWholeChain || LeadsTeam(viewer, departmentId, ownerStoreId) ? CustomerSight.Masked : CustomerSight.Hidden;
     }
 
     /// <summary>
     /// Whether the viewer may create a customer for this owner and team: a rep for themselves in their own team; a
     /// team's manager for any owner in the team; an administrator anywhere.
     /// </summary>
-    public static bool CanCreate(ViewerScope viewer, string ownerRepId, string departmentId) =>
+    public static bool CanCreate(ViewerScope viewer, string ownerRepId, string departmentId, string? ownerStoreId = null) =>
         viewer.Roles.Contains(ChainRoles.Admin)
-        || LeadsTeam(viewer, departmentId)
+        || LeadsTeam(viewer, departmentId, ownerStoreId)
         || (viewer.RepId is { } rep && string.Equals(rep, ownerRepId, StringComparison.Ordinal) && BelongsTo(viewer, departmentId));
 
     /// <summary>Whether the viewer may record an interaction with a customer: a rep (the one who had it) who may see it.</summary>
-    public static bool CanRecordInteraction(ViewerScope viewer, string ownerRepId, string departmentId) =>
-        viewer.RepId is not null && Sight(viewer, ownerRepId, departmentId) != CustomerSight.Hidden;
+    public static bool CanRecordInteraction(ViewerScope viewer, string ownerRepId, string departmentId, string? ownerStoreId = null) =>
+        viewer.RepId is not null && Sight(viewer, ownerRepId, departmentId, ownerStoreId) != CustomerSight.Hidden;
 
     /// <summary>Whether the viewer may give a customer of this team to a rep as a lead: the team's manager, an administrator.</summary>
-    public static bool CanAssignLead(ViewerScope viewer, string departmentId) =>
-        viewer.Roles.Contains(ChainRoles.Admin) || LeadsTeam(viewer, departmentId);
+    public static bool CanAssignLead(ViewerScope viewer, string departmentId, string? ownerStoreId = null) =>
+        viewer.Roles.Contains(ChainRoles.Admin) || LeadsTeam(viewer, departmentId, ownerStoreId);
 
     /// <summary>
     /// Whether the viewer may merge two customer records: an administrator, or a sales manager leading both customers'
@@ -78,10 +79,15 @@ public static class CustomerAccessRule
     /// <summary>The teams a rep belongs to: their departments and their store's own team. A rep claims from these teams' pool.</summary>
     public static IReadOnlySet<string> RepTeams(ViewerScope viewer) => viewer.Departments.Union(viewer.Stores);
 
-    /// <summary>A store's manager leads the store's own team (the department named by the store id) and any named to them.</summary>
-    private static bool LeadsTeam(ViewerScope viewer, string departmentId) =>
+    /// <summary>
+    /// A sales manager leads the departments named to them. A store's manager leads the reps of their store (the owner
+    /// rep's store), the store's own team (the department named by the store id) and any department named to them.
+    /// </summary>
+    private static bool LeadsTeam(ViewerScope viewer, string departmentId, string? ownerStoreId) =>
         (viewer.Roles.Contains(ChainRoles.SalesManager) && viewer.Departments.Contains(departmentId))
-        || (viewer.Roles.Contains(ChainRoles.StoreManager) && (viewer.Stores.Contains(departmentId) || viewer.Departments.Contains(departmentId)));
+        || (viewer.Roles.Contains(ChainRoles.StoreManager)
+            && (viewer.Stores.Contains(departmentId) || viewer.Departments.Contains(departmentId)
+                || (ownerStoreId is not null && viewer.Stores.Contains(ownerStoreId))));
 
     private static bool BelongsTo(ViewerScope viewer, string departmentId) =>
         viewer.Departments.Contains(departmentId) || viewer.Stores.Contains(departmentId);

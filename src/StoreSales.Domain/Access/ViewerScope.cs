@@ -46,6 +46,28 @@ public sealed record ViewerScope(ImmutableHashSet<string> Roles, ImmutableHashSe
     /// </summary>
     public bool CanActOnInterventions(string regionId) => Roles.Contains(ChainRoles.Hq) || LeadsRegion(regionId);
 
+    /// <summary>A store's manager sees the alerts of their store (its own, and its reps'), whoever they are assigned to.</summary>
+    public bool CanSeeStoreInterventions(string? storeId) =>
+        storeId is not null && Roles.Contains(ChainRoles.StoreManager) && Stores.Contains(storeId);
+
+    /// <summary>
+    /// Whether this viewer works one alert: as <see cref="CanActOnInterventions"/> for its region, or as the manager of
+    /// the store the alert is assigned to (<c>store-manager:{store}</c>, e.g. a rep behind target).
+    /// </summary>
+    public bool CanActOnIntervention(string? regionId, string assignee) =>
+        (regionId is not null && CanActOnInterventions(regionId))
+        || (assignee.StartsWith(Alerts.AlertNames.StoreManagerPrefix, StringComparison.Ordinal)
+            && CanSeeStoreInterventions(assignee[Alerts.AlertNames.StoreManagerPrefix.Length..]));
+
+    /// <summary>
+    /// A rep's progress: the rep themselves, the manager of the rep's store, the region's managers and supervisors, and
+    /// HQ. Not the other reps of the store: a colleague's figures are their manager's to discuss.
+    /// </summary>
+    public bool CanSeeRep(string repId, string storeId, string regionId) =>
+        string.Equals(RepId, repId, StringComparison.Ordinal)
+        || CanSeeRegion(regionId)
+        || (Roles.Contains(ChainRoles.StoreManager) && Stores.Contains(storeId));
+
     /// <summary>Whoever runs the store (or its region) may put its board on a TV.</summary>
     public bool CanIssueBoardToken(string storeId, string regionId) =>
         Roles.Contains(ChainRoles.Admin)
