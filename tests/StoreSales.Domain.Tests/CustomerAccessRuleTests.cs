@@ -65,6 +65,14 @@ public sealed class CustomerAccessRuleTests
     }
 
     [Fact]
+    public void A_store_manager_also_sees_the_pool_entries_of_their_store_s_reps_and_nobody_else_does()
+    {
+        Assert.Equal([Team], CustomerAccessRule.PoolStores(Person(ChainRoles.StoreManager, stores: [Team])));
+        Assert.Empty(CustomerAccessRule.PoolStores(Person(ChainRoles.SalesRep, rep: Owner, stores: [Team])));
+        Assert.Empty(CustomerAccessRule.PoolStores(Person(ChainRoles.SalesManager, departments: [Team])));
+    }
+
+    [Fact]
     public void Nobody_signed_in_sees_nothing()
     {
         Assert.Equal(CustomerSight.Hidden, CustomerAccessRule.Sight(ViewerScope.Nobody, Owner, Team));

@@ -94,7 +94,8 @@ public sealed class PoolApiTests(ChainFixture chain) : IClassFixture<ChainFixtur
         var b2bRep = await NewRep(OtherTeam);
         var ours = await Create(admin, DemoRepId, Team);
         var theirs = await Create(admin, "rep-b2b-00", OtherTeam);
-        await ToPool(ours, theirs);
+        var ourRepsElsewhere = await Create(admin, DemoRepId, "dept-east-retail");   // rep-sh001-01 of store-sh001 (master data)
+        await ToPool(ours, theirs, ourRepsElsewhere);
 
         var seenBy = new Dictionary<string, string[]>();
         foreach (var login in new[] { DemoLogins.Sh001Rep, DemoLogins.Sh001Manager, b2bRep.Login, DemoLogins.Hq, DemoLogins.EastSupervisor })
@@ -108,6 +109,8 @@ public sealed class PoolApiTests(ChainFixture chain) : IClassFixture<ChainFixtur
         Assert.DoesNotContain(theirs, seenBy[DemoLogins.Sh001Rep]);
         Assert.Contains(ours, seenBy[DemoLogins.Sh001Manager]);
         Assert.DoesNotContain(theirs, seenBy[DemoLogins.Sh001Manager]);
+        Assert.Contains(ourRepsElsewhere, seenBy[DemoLogins.Sh001Manager]);
+        Assert.DoesNotContain(ourRepsElsewhere, seenBy[DemoLogins.Sh001Rep]);
         Assert.Contains(theirs, seenBy[b2bRep.Login]);
         Assert.DoesNotContain(ours, seenBy[b2bRep.Login]);
         Assert.Contains(ours, seenBy[DemoLogins.Hq]);

@@ -34,7 +34,7 @@ public static class PoolEndpoints
             .WithDescription(
                 "A customer is released to the pool when its last activity is `SalesForce:Dormancy:ReleaseToPoolAfterDays` (45) "
                 + "calendar days old in the chain's time zone. A rep sees the entries of their own teams (those they may claim); "
-                + "a store or sales manager those of the teams they lead; HQ and administrators the whole chain's; others none. "
+                + "a store or sales manager those of the teams they lead (a store manager also those released from their store's reps); HQ and administrators the whole chain's; others none. "
                 + "Contact details are not shown: they are the claimant's once claimed. `limit`: 1–1000, default 200.")
             .Produces<PoolEntryAnswer[]>()
             .ProducesValidationProblem();
@@ -65,7 +65,8 @@ public static class PoolEndpoints
             return outcomes.Invalid(operation, new Dictionary<string, string[]>(StringComparer.Ordinal) { ["limit"] = ["Between 1 and 1000."] }, "Invalid pool query");
         }
 
-        var entries = await pool.Open(CustomerAccessRule.PoolTeams(user.ToViewerScope())?.ToArray(), limit ?? 200, ct);
+        var viewer = user.ToViewerScope();
+        var entries = await pool.Open(CustomerAccessRule.PoolTeams(viewer)?.ToArray(), [.. CustomerAccessRule.PoolStores(viewer)], limit ?? 200, ct);
         return outcomes.Done(operation, Results.Ok(entries.Select(PoolEntryAnswer.Of).ToArray()));
     }
 

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace StoreSales.Domain.Access;
 
 /// <summary>
@@ -75,6 +77,13 @@ public static class CustomerAccessRule
 
         return teams;
     }
+
+    /// <summary>
+    /// The stores whose reps' released customers the viewer sees in the pool, whatever their department: a store manager
+    /// leads the reps of their store (as for customers they own), so also the customers those reps let go.
+    /// </summary>
+    public static IReadOnlySet<string> PoolStores(ViewerScope viewer) =>
+        viewer.Roles.Contains(ChainRoles.StoreManager) ? viewer.Stores : ImmutableHashSet<string>.Empty;
 
     /// <summary>The teams a rep belongs to: their departments and their store's own team. A rep claims from these teams' pool.</summary>
     public static IReadOnlySet<string> RepTeams(ViewerScope viewer) => viewer.Departments.Union(viewer.Stores);
