@@ -7,6 +7,7 @@ using StoreSales.CommandCenter.Components;
 using StoreSales.CommandCenter.Hosting;
 using StoreSales.CommandCenter.HotItems;
 using StoreSales.CommandCenter.Live;
+using StoreSales.CommandCenter.Pool;
 using StoreSales.Data;
 using StoreSales.ServiceDefaults;
 using MudBlazor.Services;
@@ -66,6 +67,8 @@ public static class CommandCenterApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveBoardFeed>());
         builder.Services.AddHostedService<DemoStaff>();
         builder.Services.AddHostedService<HeatmapKeepWarm>();
+        builder.Services.AddValidatedOptions<PoolReleaseOptions>(PoolReleaseOptions.SectionName, o => o.Validate());
+        builder.Services.AddHostedService<PoolReleaseSchedule>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -84,6 +87,7 @@ public static class CommandCenterApp
         app.MapCustomerMergeApi();
         app.MapInteractionApi();
         app.MapLeadApi();
+        app.MapPoolApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

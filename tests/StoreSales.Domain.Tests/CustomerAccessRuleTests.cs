@@ -36,6 +36,42 @@ public sealed class CustomerAccessRuleTests
         Assert.Equal(sight, CustomerAccessRule.Sight(viewer, Owner, Team));
     }
 
+    [Theory]
+    // role,                         rep id,  stores,  departments,            the pool of which teams ("*": the whole chain's)
+    [InlineData(ChainRoles.SalesRep, Owner, Team, "", Team)]                                         // a store's rep: the store's team
+    [InlineData(ChainRoles.SalesRep, "rep-b2b-01", "", "dept-b2b", "dept-b2b")]                      // a department's rep
+    [InlineData(ChainRoles.StoreManager, "", Team, "", Team)]                                        // the store's manager
+    [InlineData(ChainRoles.SalesManager, "", "", "dept-b2b,dept-b2b-east", "dept-b2b,dept-b2b-east")] // the teams they lead
+    [InlineData(ChainRoles.SalesManager, "", Team, "", "")]                                          // a store claim is no team of a sales manager
+    [InlineData(ChainRoles.Hq, "", "", "", "*")]
+    [InlineData(ChainRoles.Admin, "", "", "", "*")]
+    [InlineData(ChainRoles.RegionalManager, "", "", "", "")]
+    [InlineData(ChainRoles.FieldSupervisor, "", "", "", "")]
+    [InlineData(ChainRoles.Board, "", Team, "", "")]                                                 // a TV is no person
+    public void The_pool_a_viewer_sees_is_their_teams_and_hq_sees_all_of_it(string role, string rep, string stores, string departments, string teams)
+    {
+        var viewer = Person(role, rep.Length == 0 ? null : rep, Split(stores), Split(departments));
+
+        var seen = CustomerAccessRule.PoolTeams(viewer);
+
+        if (teams == "*")
+        {
+            Assert.Null(seen);
+        }
+        else
+        {
+            Assert.Equal(Split(teams).Order(StringComparer.Ordinal), seen!.Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void A_store_manager_also_sees_the_pool_entries_of_their_store_s_reps_and_nobody_else_does()
+    {
+        Assert.Equal([Team], CustomerAccessRule.PoolStores(Person(ChainRoles.StoreManager, stores: [Team])));
+        Assert.Empty(CustomerAccessRule.PoolStores(Person(ChainRoles.SalesRep, rep: Owner, stores: [Team])));
+        Assert.Empty(CustomerAccessRule.PoolStores(Person(ChainRoles.SalesManager, departments: [Team])));
+    }
+
     [Fact]
     public void Nobody_signed_in_sees_nothing()
     {

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using StoreSales.CommandCenter.Access;
 using StoreSales.CommandCenter.Api;
@@ -73,7 +72,7 @@ public sealed class CustomerApiTests(ChainFixture chain) : IClassFixture<ChainFi
     [Fact]
     public async Task An_invalid_credit_code_is_refused_naming_creditCode_and_counted()
     {
-        using var measurements = new RejectionMeasurements(chain.CommandCenter.Services.GetRequiredService<IMeterFactory>());
+        using var measurements = new CustomerRejections(chain.CommandCenter.Services.GetRequiredService<IMeterFactory>());
         using var manager = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Sh001Manager);
         var valid = ValidCreditCode("91350100M000100Y4");
         var mistyped = valid[..^1] + (valid[^1] == '0' ? '1' : '0');
@@ -188,7 +187,7 @@ public sealed class CustomerApiTests(ChainFixture chain) : IClassFixture<ChainFi
     [Fact]
     public async Task A_rep_cannot_read_another_rep_s_customer_and_the_store_manager_sees_it_masked()
     {
-        await EnsureStaff(OtherRep, ChainRoles.SalesRep, new Claim(ScopeClaims.Store, Team), new Claim(ScopeClaims.Rep, OtherRepId));
+        await chain.CommandCenter.EnsureStaff(OtherRep, ChainRoles.SalesRep, new Claim(ScopeClaims.Store, Team), new Claim(ScopeClaims.Rep, OtherRepId));
         using var owner = await chain.CommandCenter.CreateSignedInClient(OtherRep);
         using var rep = await chain.CommandCenter.CreateSignedInClient(Rep);
         using var manager = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Sh001Manager);
@@ -273,7 +272,7 @@ public sealed class CustomerApiTests(ChainFixture chain) : IClassFixture<ChainFi
     [Fact]
     public async Task A_sales_manager_merges_within_their_teams_and_a_rep_neither_merges_nor_assigns_leads()
     {
-        await EnsureStaff(SalesManager, ChainRoles.SalesManager, new Claim(ScopeClaims.Department, Team), new Claim(ScopeClaims.Department, "dept-b2b"));
+        await chain.CommandCenter.EnsureStaff(SalesManager, ChainRoles.SalesManager, new Claim(ScopeClaims.Department, Team), new Claim(ScopeClaims.Department, "dept-b2b"));
         using var salesManager = await chain.CommandCenter.CreateSignedInClient(SalesManager);
         using var rep = await chain.CommandCenter.CreateSignedInClient(Rep);
         var kept = await Create(salesManager, new { kind = "member", name = "钱多多", phone = NextPhone(), ownerRepId = RepId, departmentId = Team });
@@ -332,22 +331,6 @@ public sealed class CustomerApiTests(ChainFixture chain) : IClassFixture<ChainFi
         return body.GetProperty("customerId").GetString()!;
     }
 
-    /// <summary>A person who is not among the demo staff, created once per chain with the given role and claims.</summary>
-    private async Task EnsureStaff(string userName, string role, params Claim[] claims)
-    {
-        await using var scope = chain.CommandCenter.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        if (await users.FindByNameAsync(userName) is not null)
-        {
-            return;
-        }
-
-        var user = new IdentityUser(userName);
-        Assert.True((await users.CreateAsync(user, DemoLogins.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        Assert.True((await users.AddClaimsAsync(user, claims)).Succeeded);
-    }
-
     private static async Task<JsonElement> Json(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
 
@@ -359,50 +342,4 @@ public sealed class CustomerApiTests(ChainFixture chain) : IClassFixture<ChainFi
     private static string ValidCreditCode(string first17) => first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
 
     private static string InTwoDays() => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The customer API's refusals (operation, reason) measured by this command center while it is alive.</summary>
-    private sealed class RejectionMeasurements : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly List<(string Operation, string Reason)> _seen = [];
-
-        public RejectionMeasurements(IMeterFactory factory)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == CustomerMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory) && instrument.Name == "storesales.customers.requests.rejected")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-            {
-                string? operation = null, reason = null;
-                foreach (var tag in tags)
-                {
-                    operation = tag.Key == "operation" ? tag.Value as string : operation;
-                    reason = tag.Key == "reason" ? tag.Value as string : reason;
-                }
-
-                lock (_seen)
-                {
-                    _seen.Add((operation ?? "", reason ?? ""));
-                }
-            });
-            _listener.Start();
-        }
-
-        public IReadOnlyList<(string Operation, string Reason)> Seen
-        {
-            get
-            {
-                lock (_seen)
-                {
-                    return [.. _seen];
-                }
-            }
-        }
-
-        public void Dispose() => _listener.Dispose();
-    }
 }

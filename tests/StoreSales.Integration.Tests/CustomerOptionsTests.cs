@@ -5,6 +5,7 @@ using StoreSales.Data.Customers;
 using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Customers;
 using StoreSales.Domain.SalesForce.Leads;
+using StoreSales.Domain.SalesForce.Pool;
 using StoreSales.Testing;
 
 namespace StoreSales.Integration.Tests;
@@ -38,12 +39,16 @@ public sealed class CustomerOptionsTests
         Assert.Equal(new GoldenHoursOptions(), services.GetRequiredService<IOptions<GoldenHoursOptions>>().Value);
         Assert.Equal(new CustomerIdentityOptions(), services.GetRequiredService<IOptions<CustomerIdentityOptions>>().Value);
         Assert.Equal(new ChainCalendarOptions(), services.GetRequiredService<IOptions<ChainCalendarOptions>>().Value);
+        Assert.Equal(new DormancyOptions(), services.GetRequiredService<IOptions<DormancyOptions>>().Value);
+        Assert.Equal(new PoolClaimOptions(), services.GetRequiredService<IOptions<PoolClaimOptions>>().Value);
     }
 
     [Theory]
     [InlineData("SalesForce:Calendar:TimeZone", "Asia/Shanghia", "SalesForce:Calendar:TimeZone must be a time zone id")]
     [InlineData("SalesForce:Customers:Identity:DefaultPhoneRegion", "China", "DefaultPhoneRegion must be a region code")]
     [InlineData("SalesForce:GoldenHours:FirstContactWithin", "-01:00:00", "FirstContactWithin must be longer than zero")]
+    [InlineData("SalesForce:Dormancy:ReleaseToPoolAfterDays", "30", "ReleaseToPoolAfterDays must be greater than FollowUpAfterDays")]
+    [InlineData("SalesForce:Pool:DailyClaimCap", "0", "SalesForce:Pool:DailyClaimCap must be at least 1")]
     public void An_unusable_value_stops_the_start_with_the_rule_it_breaks(string key, string value, string message)
     {
         using var services = Services(new() { [key] = value });
@@ -71,6 +76,8 @@ public sealed class CustomerOptionsTests
     {
         _ when key.StartsWith(ChainCalendarOptions.SectionName, StringComparison.Ordinal) => services.GetRequiredService<IOptions<ChainCalendarOptions>>().Value,
         _ when key.StartsWith(CustomerIdentityOptions.SectionName, StringComparison.Ordinal) => services.GetRequiredService<IOptions<CustomerIdentityOptions>>().Value,
+        _ when key.StartsWith(DormancyOptions.SectionName, StringComparison.Ordinal) => services.GetRequiredService<IOptions<DormancyOptions>>().Value,
+        _ when key.StartsWith(PoolClaimOptions.SectionName, StringComparison.Ordinal) => services.GetRequiredService<IOptions<PoolClaimOptions>>().Value,
         _ => services.GetRequiredService<IOptions<GoldenHoursOptions>>().Value,
     };
 }

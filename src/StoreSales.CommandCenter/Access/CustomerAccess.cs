@@ -18,7 +18,9 @@ public sealed class CustomerAccess(CustomerLookup customers)
             return null;
         }
 
-        var sight = CustomerAccessRule.Sight(viewer.ToViewerScope(), customer.OwnerRepId, customer.DepartmentId, customer.OwnerStoreId);
+        // A customer in the public pool is nobody's: the rep it was released from sees it no more than any other rep
+        // (docs/domain.md "Public pool claims"); the team's managers and HQ still do, masked.
+        var sight = CustomerAccessRule.Sight(viewer.ToViewerScope(), customer.InPool ? "" : customer.OwnerRepId, customer.DepartmentId, customer.OwnerStoreId);
         return sight == CustomerSight.Hidden ? null : new SeenCustomer(customer, sight);
     }
 }

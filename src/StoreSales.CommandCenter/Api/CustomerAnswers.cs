@@ -10,7 +10,8 @@ public sealed record CustomerCreatedAnswer(string CustomerId, bool AlreadyImport
 
 /// <summary>
 /// A customer as the viewer may see it. <see cref="ContactMasked"/> says whether the phone is masked
-/// (<c>+86 138****8000</c>): it is for everyone but the owner rep.
+/// (<c>+86 138****8000</c>): it is for everyone but the owner rep. <see cref="InPool"/>: released to the public pool,
+/// nobody's until claimed (the owner shown is the one it was released from).
 /// </summary>
 public sealed record CustomerAnswer(
     string CustomerId,
@@ -26,7 +27,8 @@ public sealed record CustomerAnswer(
     bool ContactMasked,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    LeadAnswer? Lead)
+    LeadAnswer? Lead,
+    bool InPool)
 {
     public static CustomerAnswer Of(CustomerRecord customer, CustomerSight sight, DateTimeOffset now, GoldenHoursOptions goldenHours)
     {
@@ -45,7 +47,8 @@ public sealed record CustomerAnswer(
             masked,
             customer.CreatedAt,
             customer.UpdatedAt,
-            customer.LatestLead is { } lead ? LeadAnswer.Of(lead, now, goldenHours) : null);
+            customer.LatestLead is { } lead ? LeadAnswer.Of(lead, now, goldenHours) : null,
+            customer.InPool);
     }
 }
 

@@ -8,4 +8,6 @@ public static class CustomerOperations
     public const string Interaction = "interaction";
     public const string Lead = "lead";
     public const string Merge = "merge";
+    public const string PoolRead = "pool-read";
+    public const string PoolClaim = "pool-claim";
 }

@@ -44,6 +44,14 @@ public sealed class CustomerOutcomes(CustomerMetrics metrics)
         return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: detail);
     }
 
+    /// <summary>403 naming the rule that refused it (<paramref name="rule"/>, also the metric's reason in snake case).</summary>
+    public IResult NotAllowed(string operation, string rule, string title, string detail, IDictionary<string, object?>? facts = null)
+    {
+        metrics.Rejected(operation, SnakeCase(rule));
+        var extensions = new Dictionary<string, object?>(facts ?? new Dictionary<string, object?>(), StringComparer.Ordinal) { ["rule"] = rule };
+        return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: title, detail: detail, extensions: extensions);
+    }
+
     /// <summary>409 naming the rule (<paramref name="rule"/>, also the metric's reason in snake case) and what it found.</summary>
     public IResult Conflict(string operation, string rule, string title, string detail, IDictionary<string, object?>? facts = null)
     {

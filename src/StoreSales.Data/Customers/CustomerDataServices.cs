@@ -1,14 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
+using StoreSales.Data.Pool;
 using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Customers;
 using StoreSales.Domain.SalesForce.Leads;
+using StoreSales.Domain.SalesForce.Pool;
 
 namespace StoreSales.Data.Customers;
 
 public static class CustomerDataServices
 {
     /// <summary>
-    /// The customer stores and the sales-force settings they decide by. Bound for both hosts (through
+    /// The customer stores (and the public pool's) and the sales-force settings they decide by. Bound for both hosts (through
     /// <see cref="DataServiceCollectionExtensions.AddStoreSalesData"/>): the API, the import and the customer grains
     /// must normalise identities and count first contacts alike.
     /// </summary>
@@ -23,6 +25,11 @@ public static class CustomerDataServices
         services.AddSingleton<InteractionLog>();
         services.AddSingleton<LeadBook>();
         services.AddSingleton<CustomerMerger>();
+        services.AddValidatedOptions<DormancyOptions>(DormancyOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<PoolClaimOptions>(PoolClaimOptions.SectionName, o => o.Validate());
+        services.AddSingleton<PoolRelease>();
+        services.AddSingleton<PoolClaims>();
+        services.AddSingleton<PoolListing>();
         return services;
     }
 }

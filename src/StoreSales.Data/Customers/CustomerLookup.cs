@@ -7,12 +7,13 @@ public sealed class CustomerLookup(NpgsqlDataSource dataSource)
 {
     public async Task<CustomerRecord?> Find(string customerId, CancellationToken cancellationToken)
     {
-        // One round trip: the customer and its latest lead (open or not).
+        // One round trip: the customer, its latest lead (open or not), and whether it is in the public pool.
         await using var command = dataSource.CreateCommand(
             """
             SELECT c.customer_id, c.kind, c.display_name, c.phone, c.credit_code, c.member_code, c.owner_rep_id,
                    c.department_id, c.service_from, c.service_to, c.created_at, c.updated_at, c.import_row_key,
-                   l.lead_id, l.rep_id, l.assigned_at, l.first_contact_at, r.store_id
+                   l.lead_id, l.rep_id, l.assigned_at, l.first_contact_at, r.store_id,
+                   EXISTS (SELECT 1 FROM pool_entry p WHERE p.customer_id = c.customer_id AND p.claimed_at IS NULL)
             FROM customer c
             LEFT JOIN rep r ON r.rep_id = c.owner_rep_id
             LEFT JOIN LATERAL (
@@ -48,7 +49,8 @@ public sealed class CustomerLookup(NpgsqlDataSource dataSource)
             reader.GetFieldValue<DateTimeOffset>(11),
             NullableString(reader, 12),
             lead,
-            NullableString(reader, 17));
+            NullableString(reader, 17),
+            reader.GetBoolean(18));
     }
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

@@ -48,7 +48,11 @@ public sealed class LeadBook(NpgsqlDataSource dataSource, TimeProvider clock)
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE customer SET owner_rep_id = @repId, updated_at = @at WHERE customer_id = @customerId",
+            """
+            UPDATE customer SET owner_rep_id = @repId, updated_at = @at WHERE customer_id = @customerId;
+            -- Given to a rep, a customer in the public pool is no longer there (no claim counted against anyone's cap).
+            UPDATE pool_entry SET claimed_at = @at, claimed_by_rep_id = @repId WHERE customer_id = @customerId AND claimed_at IS NULL;
+            """,
             new { customerId, repId, at = at.UtcDateTime },
             transaction,
             cancellationToken: cancellationToken));

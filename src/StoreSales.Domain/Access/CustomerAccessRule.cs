@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace StoreSales.Domain.Access;
 
 /// <summary>
@@ -44,6 +46,47 @@ public static class CustomerAccessRule
     public static bool CanMerge(ViewerScope viewer, string keptDepartmentId, string mergedDepartmentId) =>
         viewer.Roles.Contains(ChainRoles.Admin)
         || (viewer.Roles.Contains(ChainRoles.SalesManager) && viewer.Departments.Contains(keptDepartmentId) && viewer.Departments.Contains(mergedDepartmentId));
+
+    /// <summary>
+    /// The teams whose public-pool entries the viewer sees (docs/domain.md "Public pool claims"): a rep their own teams'
+    /// (the pool is where they claim from), a store or sales manager the teams they lead; null for HQ and administrators,
+    /// who see the whole chain's pool. Others see none.
+    /// </summary>
+    public static IReadOnlySet<string>? PoolTeams(ViewerScope viewer)
+    {
+        if (viewer.SeesWholeChain)
+        {
+            return null;
+        }
+
+        var teams = new HashSet<string>(StringComparer.Ordinal);
+        if (viewer.RepId is not null || viewer.Roles.Contains(ChainRoles.SalesRep))
+        {
+            teams.UnionWith(RepTeams(viewer));
+        }
+
+        if (viewer.Roles.Contains(ChainRoles.SalesManager) || viewer.Roles.Contains(ChainRoles.StoreManager))
+        {
+            teams.UnionWith(viewer.Departments);
+        }
+
+        if (viewer.Roles.Contains(ChainRoles.StoreManager))
+        {
+            teams.UnionWith(viewer.Stores);
+        }
+
+        return teams;
+    }
+
+    /// <summary>
+    /// The stores whose reps' released customers the viewer sees in the pool, whatever their department: a store manager
+    /// leads the reps of their store (as for customers they own), so also the customers those reps let go.
+    /// </summary>
+    public static IReadOnlySet<string> PoolStores(ViewerScope viewer) =>
+        viewer.Roles.Contains(ChainRoles.StoreManager) ? viewer.Stores : ImmutableHashSet<string>.Empty;
+
+    /// <summary>The teams a rep belongs to: their departments and their store's own team. A rep claims from these teams' pool.</summary>
+    public static IReadOnlySet<string> RepTeams(ViewerScope viewer) => viewer.Departments.Union(viewer.Stores);
 
     /// <summary>
     /// A sales manager leads the departments named to them. A store's manager leads the reps of their store (the owner

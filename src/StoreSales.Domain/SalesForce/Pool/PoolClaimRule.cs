@@ -6,7 +6,8 @@ namespace StoreSales.Domain.SalesForce.Pool;
 /// Claiming a customer from the public pool (公海): only a customer in the pool, only by a rep of its department,
 /// not by the rep it was released from for 30 days, and at most 5 claims per rep per day. Days are calendar days
 /// in the chain's time zone, as for dormancy. Checked in that order; the first broken rule is the verdict. That a
-/// claim is decided once (50 reps claiming one customer: one wins) is the customer grain's job, not this rule's.
+/// claim is decided once (50 reps claiming one customer: one wins) is the job of the transaction that calls it
+/// (`Data/Pool/PoolClaims`: row locks), not this rule's.
 /// Rule in docs/domain.md ("The sales force").
 /// </summary>
 public static class PoolClaimRule

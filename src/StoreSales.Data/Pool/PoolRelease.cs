@@ -1,0 +1,81 @@
+using Dapper;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using StoreSales.Data.Customers;
+using StoreSales.Domain.SalesForce;
+using StoreSales.Domain.SalesForce.Customers;
+
+namespace StoreSales.Data.Pool;
+
+/// <summary>
+/// Releases dormant customers to the public pool (公海), set-based: every customer whose last activity is
+/// <c>SalesForce:Dormancy:ReleaseToPoolAfterDays</c> (45) calendar days old or more in the chain's time zone
+/// (docs/domain.md "Dormant customers"). Set-based, not by waking a grain per customer: the question is the same for a
+/// million customers and PostgreSQL answers it from the interaction and lead indexes.
+/// </summary>
+/// <remarks>
+/// Activity as <see cref="DormancyRule"/> counts it: the latest of creation, last assignment (a lead), last claim from
+/// the pool, and last interaction of a counting kind (<c>SalesForce:Dormancy:ActivityKinds</c>). Purchases are not
+/// looked at yet (the ledger has no index by member code; see docs/domain.md). The calendar stays
+/// <see cref="ChainCalendar"/>'s: "45 days or more" is "the last activity's date is on or before today − 45", which is
+/// "the last activity happened before the first moment of today − 44" — a single instant computed here, so the
+/// statement compares timestamps and uses the indexes instead of converting every row to a local date.
+/// </remarks>
+public sealed class PoolRelease(NpgsqlDataSource dataSource, IOptions<DormancyOptions> dormancy, IOptions<ChainCalendarOptions> calendar)
+{
+    /// <summary>A customer (<c>c</c>) not merged, not in the pool, and with no activity at or after <c>@activeSince</c>.</summary>
+    private const string DormantSince =
+        """
+        c.merged_into IS NULL
+          AND c.created_at < @activeSince
+          AND NOT EXISTS (SELECT 1 FROM pool_entry p WHERE p.customer_id = c.customer_id AND p.claimed_at IS NULL)
+          AND NOT EXISTS (SELECT 1 FROM pool_entry p WHERE p.customer_id = c.customer_id AND p.claimed_at >= @activeSince)
+          AND NOT EXISTS (SELECT 1 FROM lead l WHERE l.customer_id = c.customer_id AND l.assigned_at >= @activeSince)
+          AND NOT EXISTS (SELECT 1 FROM interaction i WHERE i.customer_id = c.customer_id AND i.at >= @activeSince AND i.kind = ANY(@kinds))
+        """;
+
+    /// <summary>Releases every customer dormant for the release period at <paramref name="now"/>; returns their ids.</summary>
+    public async Task<IReadOnlyList<string>> Run(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var options = dormancy.Value;
+        var zone = calendar.Value.Zone();
+        var today = ChainCalendar.DateOf(now, zone);
+        var activeSince = ChainCalendar.StartOf(today.AddDays(-(options.ReleaseToPoolAfterDays - 1)), zone);
+        var kinds = Enum.GetValues<InteractionKind>().Where(k => DormancyRule.CountsAsActivity(k, options)).Select(k => StoredNames.Of(k)).ToArray();
+
+        var parameters = new { now = now.UtcDateTime, activeSince = activeSince.UtcDateTime, kinds };
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // Two statements, because one statement's snapshot is taken before it starts: a lead assigned or a call recorded
+        // while it ran would not be seen, and a customer just given to a rep would land in the pool. So the candidates
+        // are locked first (the lead book, claims and interactions lock the customer row too; SKIP LOCKED: a customer
+        // someone is working on right now is not dormant, and the run waits for nobody), then checked again by a new
+        // statement that sees everything committed before the locks were taken.
+        var candidates = (await connection.QueryAsync<string>(new CommandDefinition(
+            $"SELECT c.customer_id FROM customer c WHERE {DormantSince} ORDER BY c.customer_id FOR UPDATE OF c SKIP LOCKED",
+            parameters,
+            transaction,
+            cancellationToken: cancellationToken))).ToArray();
+        if (candidates.Length == 0)
+        {
+            return [];
+        }
+
+        var released = await connection.QueryAsync<string>(new CommandDefinition(
+            $"""
+            INSERT INTO pool_entry (customer_id, released_at, released_from_rep_id, reason)
+            SELECT c.customer_id, @now, c.owner_rep_id, 'dormant'
+            FROM customer c
+            WHERE c.customer_id = ANY(@candidates) AND {DormantSince}
+            ORDER BY c.customer_id
+            ON CONFLICT (customer_id) WHERE claimed_at IS NULL DO NOTHING
+            RETURNING customer_id
+            """,
+            new { parameters.now, parameters.activeSince, parameters.kinds, candidates },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return released.AsList();
+    }
+}
