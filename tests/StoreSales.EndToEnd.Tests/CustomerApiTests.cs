@@ -233,6 +233,32 @@ public sealed class CustomerApiTests(ChainFixture chain) : IClassFixture<ChainFi
     }
 
     [Fact]
+    public async Task A_till_sale_with_a_member_code_is_on_that_customer_s_purchases_once_acked()
+    {
+        using var rep = await chain.CommandCenter.CreateSignedInClient(Rep);
+        using var otherRep = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Hq);
+        var phone = NextPhone();
+        var member = $"M{phone[^8..]}";
+        var id = await Create(rep, new { kind = "member", name = "林青", phone, departmentId = Team, memberCode = member });
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var sequence = long.Parse(phone[^8..], System.Globalization.CultureInfo.InvariantCulture);
+        var bought = SaleFactory.Sale("T02", sequence, at, ("6920433218190", 2, 12.50m)) with { MemberId = member };
+        var anonymous = SaleFactory.Sale("T02", sequence + 1, at, ("6920433218190", 1, 12.50m));
+        await chain.Silo.PostSales("store-sh001", "demo-key-store-sh001", [bought, anonymous], Cancellation);
+
+        var history = await rep.GetFromJsonAsync<JsonElement>($"/api/customers/{id}/purchases", Cancellation);
+        var byHq = await otherRep.GetFromJsonAsync<JsonElement>($"/api/customers/{id}/purchases?days=1&limit=1", Cancellation);
+        using var unknown = await rep.GetAsync("/api/customers/cust-does-not-exist/purchases", Cancellation);
+
+        Assert.Equal(1, history.GetProperty("count").GetInt64());
+        Assert.Equal(25.00m, history.GetProperty("amount").GetDecimal());
+        var purchase = Assert.Single(history.GetProperty("recent").EnumerateArray());
+        Assert.Equal(("store-sh001", "T02", sequence), (purchase.GetProperty("storeId").GetString(), purchase.GetProperty("terminalId").GetString(), purchase.GetProperty("sequence").GetInt64()));
+        Assert.Equal(1, byHq.GetProperty("recent").GetArrayLength());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task A_merge_moves_keys_and_interactions_to_the_kept_customer_and_writes_the_audit()
     {
         using var rep = await chain.CommandCenter.CreateSignedInClient(Rep);

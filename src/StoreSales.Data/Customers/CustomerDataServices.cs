@@ -22,6 +22,7 @@ public static class CustomerDataServices
         services.AddSingleton<ChainToday>();
         services.AddSingleton<CustomerIntake>();
         services.AddSingleton<CustomerLookup>();
+        services.AddSingleton<MemberPurchases>();
         services.AddSingleton<InteractionLog>();
         services.AddSingleton<LeadBook>();
         services.AddSingleton<CustomerMerger>();
