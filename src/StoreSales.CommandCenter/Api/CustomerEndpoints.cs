@@ -5,6 +5,7 @@ using StoreSales.CommandCenter.Access;
 using StoreSales.Data.Customers;
 using StoreSales.Domain.Access;
 using StoreSales.Domain.SalesForce.Customers;
+using StoreSales.Domain.SalesForce.Grading;
 using StoreSales.Domain.SalesForce.Leads;
 
 namespace StoreSales.CommandCenter.Api;
@@ -50,14 +51,15 @@ public static class CustomerEndpoints
             .Produces<CustomerAnswer>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/{customerId}/purchases", async Task<IResult> (string customerId, int? days, int? limit, CustomerAccess access, MemberPurchases purchases, CustomerOutcomes outcomes, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/{customerId}/purchases", async Task<IResult> (string customerId, int? days, int? limit, CustomerAccess access, MemberPurchases purchases, CustomerOutcomes outcomes, ClaimsPrincipal user, TimeProvider clock, IOptions<CustomerGradingOptions> grading, CancellationToken ct) =>
             {
                 if (await access.Find(user, customerId, ct) is not { } seen)
                 {
                     return outcomes.NotFound(CustomerOperations.Read, customerId);
                 }
 
-                var since = clock.GetUtcNow().AddDays(-Math.Clamp(days ?? 30, 1, 366));
+                // By default the window the grading judges a customer on (SalesForce:Grading:WindowDays).
+                var since = clock.GetUtcNow().AddDays(-Math.Clamp(days ?? grading.Value.WindowDays, 1, 366));
                 return Results.Ok(seen.Customer.MemberCode is { } member
                     ? await purchases.Of(member, since, Math.Clamp(limit ?? 20, 1, 200), ct)
                     : new MemberPurchaseHistory(since, 0, 0, []));
@@ -65,8 +67,8 @@ public static class CustomerEndpoints
             .WithName("GetCustomerPurchases")
             .WithSummary("The customer's till purchases (by their member code), newest first, and the count and net amount of the last days")
             .WithDescription(
-                "Read from the sales ledger: a sale is here as soon as the till's batch is acked. `days` (1–366, default 30) sets the "
-                + "window of the totals, `limit` (1–200, default 20) how many purchases are listed. Seen by whoever may see the "
+                "Read from the sales ledger: a sale is here as soon as the till's batch is acked. `days` (1–366; default the grading's "
+                + "window, `SalesForce:Grading:WindowDays`, 30) sets the window of the totals, `limit` (1–200, default 20) how many purchases are listed. Seen by whoever may see the "
                 + "customer; 404 otherwise, as for an unknown id.")
             .Produces<MemberPurchaseHistory>()
             .ProducesProblem(StatusCodes.Status404NotFound);

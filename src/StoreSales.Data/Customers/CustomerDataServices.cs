@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StoreSales.Data.Pool;
 using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Customers;
+using StoreSales.Domain.SalesForce.Grading;
 using StoreSales.Domain.SalesForce.Leads;
 using StoreSales.Domain.SalesForce.Pool;
 
@@ -19,6 +20,7 @@ public static class CustomerDataServices
         services.AddValidatedOptions<CustomerIdentityOptions>(CustomerIdentityOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<GoldenHoursOptions>(GoldenHoursOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<ChainCalendarOptions>(ChainCalendarOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<CustomerGradingOptions>(CustomerGradingOptions.SectionName, o => o.Validate());
         services.AddSingleton<ChainToday>();
         services.AddSingleton<CustomerIntake>();
         services.AddSingleton<CustomerLookup>();
