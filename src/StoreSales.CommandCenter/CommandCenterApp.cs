@@ -44,6 +44,7 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<HotItemScopeFilter>();
         builder.Services.AddSingleton<CustomerAccess>();
         builder.Services.AddSingleton<CustomerMetrics>();
+        builder.Services.AddSingleton<CustomerGrainNotifier>();
         builder.Services.AddSingleton<CustomerOutcomes>();
 
         builder.Services.AddSingleton<ChainOverview>();

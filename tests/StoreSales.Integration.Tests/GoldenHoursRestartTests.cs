@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+using StoreSales.Abstractions.Customers;
+using StoreSales.Data.Customers;
+using StoreSales.Domain.SalesForce.Customers;
+using StoreSales.Testing;
+
+namespace StoreSales.Integration.Tests;
+
+/// <summary>
+/// The golden-hours reminder is an Orleans reminder in PostgreSQL's reminder table: a lead assigned on one silo that
+/// becomes overdue while no silo runs is raised by the next silo, once. Real time, a short window (configuration).
+/// </summary>
+public sealed class GoldenHoursRestartTests
+{
+    private static readonly Dictionary<string, string?> ShortWindow = new()
+    {
+        ["Orleans:MinimumReminderPeriod"] = "00:00:01",
+        ["SalesForce:CustomerGrain:GoldenHoursCheckPeriod"] = "00:00:01",
+        ["SalesForce:GoldenHours:FirstContactWithin"] = "00:00:15",
+    };
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_lead_that_becomes_overdue_while_the_silo_is_down_is_raised_once_after_the_restart()
+    {
+        await using var database = await TestDatabase.Create("golden_restart");
+        var clusterId = "golden-" + Guid.NewGuid().ToString("N")[..8];
+        var intake = new CustomerIntake(database.DataSource, Options.Create(new CustomerIdentityOptions()), TimeProvider.System);
+        var customerId = Assert.IsType<CustomerCreated>(await intake.Create(
+            new NewCustomer(new CustomerIdentity(CustomerKind.Member, "陈静", Phone: "+8613700000301"), "rep-sh001-02", "dept-east-retail", DateOnly.FromDateTime(DateTime.UtcNow)),
+            Cancellation)).CustomerId;
+
+        long remindersBefore;
+        DateTimeOffset stoppedAt;
+        await using (var silo = await SiloUnderTest.Start(database, clusterId, ShortWindow))
+        {
+            Assert.IsType<LeadAssigned>(await new LeadBook(database.DataSource, TimeProvider.System).Assign(customerId, "rep-sh001-02", Cancellation));
+            await silo.Grains().GetGrain<ICustomerGrain>(customerId).Changed(CustomerChange.LeadAssigned);
+            remindersBefore = await Reminders(database, customerId);
+            stoppedAt = DateTimeOffset.UtcNow;
+        }
+
+        var alertsWhileDown = await Alerts(database, customerId);
+        await using var restarted = await SiloUnderTest.Start(database, clusterId, ShortWindow);
+        await Eventually.Holds(async () => await Alerts(database, customerId) == 2, "the restarted silo's reminder raises the overdue lead to rep and supervisor", TimeSpan.FromSeconds(60), Cancellation);
+        var raisedAt = await database.Count(
+            "SELECT count(*) FROM intervention WHERE subject_id = @customerId AND condition = 'lead-first-contact-overdue' AND raised_at > @stoppedAt",
+            new { customerId, stoppedAt = stoppedAt.UtcDateTime });
+        var facts = await restarted.Grains().GetGrain<ICustomerGrain>(customerId).GetLiveFacts();
+        await Eventually.Holds(async () => (await restarted.Grains().GetGrain<ICustomerGrain>(customerId).GetLiveFacts()).CheckedAt > facts.CheckedAt, "the reminder ticked again", cancellationToken: Cancellation);
+
+        Assert.Equal(1, remindersBefore);
+        Assert.Equal(0, alertsWhileDown);
+        Assert.Equal(2, raisedAt);
+        Assert.Equal(2, await Alerts(database, customerId));
+    }
+
+    private static Task<long> Alerts(TestDatabase database, string customerId) =>
+        database.Count("SELECT count(*) FROM intervention WHERE subject_id = @customerId AND condition = 'lead-first-contact-overdue'", new { customerId });
+
+    private static Task<long> Reminders(TestDatabase database, string customerId) =>
+        database.Count("SELECT count(*) FROM orleansreminderstable WHERE grainid LIKE '%' || @customerId AND remindername = 'golden-hours'", new { customerId });
+}
