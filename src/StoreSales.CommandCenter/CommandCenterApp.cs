@@ -88,6 +88,7 @@ public static class CommandCenterApp
         app.MapCustomerMergeApi();
         app.MapInteractionApi();
         app.MapLeadApi();
+        app.MapCustomerLiveApi();
         app.MapPoolApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
