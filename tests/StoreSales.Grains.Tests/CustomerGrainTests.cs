@@ -75,6 +75,23 @@ public sealed class CustomerGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_lead_whose_grain_was_never_told_is_raised_by_the_sweep_once_it_falls_due()
+    {
+        var clock = fixture.SalesForceTime;
+        var sweep = fixture.Grains.GetGrain<IDormancySweepGrain>(0);
+        await sweep.Sweep();
+        var customerId = await NewCustomer();
+
+        // Assigned in the tables only: the notification to the grain was lost.
+        var assignedAt = Assert.IsType<LeadAssigned>(await Leads().Assign(customerId, Rep, Cancellation)).Lead.AssignedAt;
+        clock.SetUtcNow(assignedAt + TimeSpan.FromHours(48));
+        var told = await sweep.Sweep();
+
+        await Eventually.Holds(async () => await OverdueAlerts(customerId) == 2, "the swept customer raises its overdue lead", cancellationToken: Cancellation);
+        Assert.True(told >= 1);
+    }
+
+    [Fact]
     public async Task The_sweep_tells_a_customer_at_30_idle_days_not_at_29_and_the_owner_is_reminded_once()
     {
         var clock = fixture.SalesForceTime;

@@ -91,6 +91,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             host.Services.AddOptions<TargetStatusOptions>();
             host.Services.AddKeyedSingleton<TimeProvider>(SalesForceClock.Key, SalesForceTime);
             host.Services.AddSingleton<ICustomerFactsReader>(new PgCustomerFacts(database.DataSource, Microsoft.Extensions.Options.Options.Create(new DormancyOptions())));
+            host.Services.AddSingleton<IOpenLeads>(new PgOpenLeads(database.DataSource));
             host.Services.AddSingleton<IDormancyCrossings>(new PgDormancyCrossings(database.DataSource, Microsoft.Extensions.Options.Options.Create(new DormancyOptions())));
             host.Services.AddOptions<GoldenHoursOptions>();
             host.Services.AddOptions<DormancyOptions>();

@@ -20,3 +20,10 @@ public interface IDormancyCrossings
     /// <summary>The customers (not merged) whose last activity, as dormancy counts it, is in [<paramref name="from"/>, <paramref name="to"/>).</summary>
     Task<IReadOnlyList<string>> IdleSince(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }
+
+/// <summary>Finds, set-based, the customers whose open lead was assigned in a window: the sweep's safety net for leads.</summary>
+public interface IOpenLeads
+{
+    /// <summary>The customers with a lead still waiting for its first contact, assigned after <paramref name="from"/> and at or before <paramref name="to"/>.</summary>
+    Task<IReadOnlyList<string>> AssignedIn(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+}

@@ -37,6 +37,7 @@ public static class CustomerDataServices
         services.AddSingleton<MemberCustomers>();
         services.AddSingleton<ICustomerFactsReader, PgCustomerFacts>();
         services.AddSingleton<IDormancyCrossings, PgDormancyCrossings>();
+        services.AddSingleton<IOpenLeads, PgOpenLeads>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Customers;
 using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Customers;
+using StoreSales.Domain.SalesForce.Leads;
 
 namespace StoreSales.Grains.Customers;
 
@@ -12,16 +13,20 @@ namespace StoreSales.Grains.Customers;
 /// <see cref="DormancySweepOptions.Period"/> its Orleans reminder asks PostgreSQL, set-based
 /// (<see cref="IDormancyCrossings"/>), which customers reached day 30 (follow-up) or day 180 (dormant) since the last
 /// sweep (<see cref="DormancyCrossing"/>), and tells only those grains; each decides by <see cref="DormancyRule"/> and
-/// acts at most once. A million customers keep no reminder each. The 45-day release to the pool stays
+/// acts at most once. A million customers keep no reminder each. It also tells the customers whose open lead was assigned,
+/// or fell due, since the last sweep: a golden-hours reminder that was never registered (a lost notification) is made
+/// good within one period. The 45-day release to the pool stays
 /// <c>PoolRelease</c>'s. A sweep that could not tell every customer keeps its mark where it was, so the next sweep asks
 /// for the same window again (the grains act once whatever they are told twice).
 /// </summary>
 public sealed partial class DormancySweepGrain(
     [PersistentState("dormancy-sweep", GrainStorageNames.Live)] IPersistentState<DormancySweepState> state,
     IDormancyCrossings crossings,
+    IOpenLeads openLeads,
     [FromKeyedServices(SalesForceClock.Key)] TimeProvider clock,
     IOptions<DormancySweepOptions> options,
     IOptions<DormancyOptions> dormancy,
+    IOptions<GoldenHoursOptions> goldenHours,
     IOptions<ChainCalendarOptions> calendar,
     ILogger<DormancySweepGrain> logger) : Grain, IDormancySweepGrain, IRemindable
 {
@@ -52,6 +57,13 @@ public sealed partial class DormancySweepGrain(
         }
 
         // A few at a time: a sweep after midnight may wake thousands of customers, and each reads its facts.
+        // The safety net for leads: a customer whose lead was assigned since the last sweep (its grain may never have been
+        // told: a lost notification, an import) gets its golden-hours reminder, and one whose lead fell due since then is
+        // judged now, whether or not its reminder exists.
+        var firstContactWithin = goldenHours.Value.FirstContactWithin;
+        customers.UnionWith(await openLeads.AssignedIn(sweptUntil, now, CancellationToken.None));
+        customers.UnionWith(await openLeads.AssignedIn(sweptUntil - firstContactWithin, now - firstContactWithin, CancellationToken.None));
+
         var failed = 0;
         using var gate = new SemaphoreSlim(options.Value.Concurrency);
         await Task.WhenAll(customers.Select(async customerId =>
@@ -82,7 +94,7 @@ public sealed partial class DormancySweepGrain(
         return customers.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dormancy sweep: {Count} customers crossed a rung ({Failed} could not be told) between {From:u} and {To:u}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dormancy sweep: {Count} customers told (a rung crossed, a lead assigned or due; {Failed} could not be told) between {From:u} and {To:u}")]
     private partial void LogSwept(int count, int failed, DateTimeOffset from, DateTimeOffset to);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dormancy sweep: customer {CustomerId} could not be told; the next sweep asks again")]
