@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Customers;
 using StoreSales.Data.Customers;
+using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Customers;
+using StoreSales.Domain.SalesForce.Leads;
 using StoreSales.Testing;
 
 namespace StoreSales.Integration.Tests;
@@ -59,6 +61,34 @@ public sealed class GoldenHoursRestartTests
         Assert.Equal(0, alertsBefore);
         Assert.Equal(2, raisedAt);
         Assert.Equal(2, await Alerts(database, customerId));
+    }
+
+    [Fact]
+    public async Task The_first_contact_removes_the_leads_reminder_and_the_sweeps_reminder_stays()
+    {
+        await using var database = await TestDatabase.Create("golden_contact");
+        var intake = new CustomerIntake(database.DataSource, Options.Create(new CustomerIdentityOptions()), TimeProvider.System);
+        var customerId = Assert.IsType<CustomerCreated>(await intake.Create(
+            new NewCustomer(new CustomerIdentity(CustomerKind.Member, "吴霞", Phone: "+8613700000302"), "rep-gz001-02", "dept-south-retail", DateOnly.FromDateTime(DateTime.UtcNow)),
+            Cancellation)).CustomerId;
+        await using var silo = await SiloUnderTest.Start(database, "golden-" + Guid.NewGuid().ToString("N")[..8], EverySecond);
+        var grain = silo.Grains().GetGrain<ICustomerGrain>(customerId);
+
+        Assert.IsType<LeadAssigned>(await new LeadBook(database.DataSource, TimeProvider.System).Assign(customerId, "rep-gz001-02", Cancellation));
+        await grain.Changed(CustomerChange.LeadAssigned);
+        var whileWaiting = await Reminders(database, customerId);
+        var contact = await new InteractionLog(database.DataSource, Options.Create(new GoldenHoursOptions()), TimeProvider.System)
+            .Record(new NewInteraction(customerId, "rep-gz001-02", InteractionKind.Message), Cancellation);
+        await grain.Changed(CustomerChange.InteractionRecorded);
+
+        await Eventually.Holds(
+            async () => await database.Count("SELECT count(*) FROM orleansreminderstable WHERE remindername = 'dormancy-sweep'") == 1,
+            "the silo has started the cluster's one dormancy sweep",
+            cancellationToken: Cancellation);
+        Assert.Equal(1, whileWaiting);
+        Assert.True(contact!.FirstContactOfLead);
+        Assert.Equal(0, await Reminders(database, customerId));
+        Assert.Null((await grain.GetLiveFacts()).OpenLeadId);
     }
 
     private static Task<long> Alerts(TestDatabase database, string customerId) =>
