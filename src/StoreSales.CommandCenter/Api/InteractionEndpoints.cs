@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using StoreSales.CommandCenter.Access;
+using StoreSales.CommandCenter.Live;
 using StoreSales.Data.Customers;
 using StoreSales.Domain.Access;
 
@@ -70,6 +71,7 @@ public static class InteractionEndpoints
             return outcomes.NotFound(operation, customerId);
         }
 
+        request.HttpContext.RequestServices.GetRequiredService<RepBoardNotices>().InteractionRecorded(repId);
         return outcomes.Done(operation, Results.Created(
             $"/api/customers/{customerId}",
             new InteractionAnswer(recorded.InteractionId, customerId, recorded.At, recorded.FirstContactOfLead)));

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using StoreSales.CommandCenter.Access;
+using StoreSales.CommandCenter.Live;
 using StoreSales.Data.Customers;
 using StoreSales.Domain.Access;
 using StoreSales.Domain.SalesForce.Leads;
@@ -71,6 +72,7 @@ public static class LeadEndpoints
         switch (await leads.Assign(customerId, repId, ct))
         {
             case LeadAssigned assigned:
+                request.HttpContext.RequestServices.GetRequiredService<RepBoardNotices>().LeadAssigned(repId);
                 return outcomes.Done(operation, Results.Created($"/api/customers/{customerId}", LeadAnswer.Of(assigned.Lead, clock.GetUtcNow(), goldenHours.Value)));
             case LeadAlreadyOpen open:
                 return outcomes.Conflict(

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using StoreSales.Data.Pool;
+using StoreSales.Data.Reps;
 using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Customers;
 using StoreSales.Domain.SalesForce.Grading;
@@ -33,6 +34,8 @@ public static class CustomerDataServices
         services.AddSingleton<PoolRelease>();
         services.AddSingleton<PoolClaims>();
         services.AddSingleton<PoolListing>();
+        services.AddSingleton<InteractionHistory>();
+        services.AddSingleton<RepCustomerBoard>();
         return services;
     }
 }
