@@ -19,7 +19,7 @@ public sealed class PoolPageTests(BrowserFixture fixture)
 
         await using var session = await fixture.OpenSession();
         await session.SignIn(DemoStaff.SalesRepSh001);
-        await session.Page.Locator("[data-testid=nav-pool]").ClickAsync();
+        await Expect(session.Page.Locator("a[href='/pool']")).ToBeVisibleAsync();
         var pool = await new PoolPage(session).Open();
         await Expect(pool.Entry(releasedFromColleague)).ToBeVisibleAsync();
         await Expect(pool.Entry(releasedFromMe)).ToBeVisibleAsync();

@@ -25,7 +25,7 @@ public sealed class RepBoardTests(BrowserFixture fixture)
 
         await using var session = await fixture.OpenSession();
         await session.SignIn(DemoStaff.SalesRepSh001);
-        await session.Page.Locator("[data-testid=nav-my-board]").ClickAsync();
+        await Expect(session.Page.Locator("a[href='/me']")).ToBeVisibleAsync();
         var board = await new RepBoardPage(session).Open();
         await Expect(board.RepName).ToHaveTextAsync("Wang Fang");
         var lead = board.Lead(customer);
