@@ -4,7 +4,7 @@ using StoreSales.Benchmarks;
 using StoreSales.Testing;
 
 // Usage: deploy/local/benchmark.sh [--stores 50] [--tills 4] [--batch 100] [--warmup 60] [--seconds 20] [--boards 200] [--probes 30] [--memory-grains 10000]
-// (--edge: the edge agent's footprint; --boards-only: issue 4's command-center load, see docs/benchmarks.md)
+// (--edge: the edge agent's footprint; --boards-only: issue 4's command-center load; --rep-boards: issue 8's rep-board latency; see docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
 if (args.Contains("--edge"))
 {
@@ -25,6 +25,23 @@ if (args.Contains("--edge"))
     await BenchmarkChain.Create(edgeDatabase.DataSource, 9_001);
     await using var edgeSilo = await SiloUnderTest.Start(edgeDatabase, "edge-" + Guid.NewGuid().ToString("N")[..8]);
     await EdgeFootprint.CatchUp(edgeSilo, new SaleBatches(), options.CatchUpSales);
+    return;
+}
+
+if (args.Contains("--rep-boards"))
+{
+    // Issue 8's live target: lead or first contact → the rep's open board, across two command-center nodes (--probes N).
+    Console.WriteLine($"StoreSales rep-board latency  {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    await using var repDatabase = await TestDatabase.Create("repboards");
+    var repCluster = "reps-" + Guid.NewGuid().ToString("N")[..8];
+    await using var repSilo = await SiloUnderTest.Start(repDatabase, repCluster);
+    await using var boardNode = await CommandCenterUnderTest.Start(repDatabase, repCluster);
+    await using var apiNode = await CommandCenterUnderTest.Start(repDatabase, repCluster, new Dictionary<string, string?> { ["Demo:SeedStaff"] = "false" });
+    // Both nodes subscribe to live updates in the background after start: measure once both listen.
+    await Eventually.Holds(
+        async () => (await repSilo.Grains().GetGrain<StoreSales.Abstractions.Live.ILiveBoardDirectoryGrain>(0).GetObservers()).Length >= 2,
+        "both command centers listen for live updates");
+    await RepBoardLatency.Run(boardNode, apiNode, options.Probes);
     return;
 }
 
