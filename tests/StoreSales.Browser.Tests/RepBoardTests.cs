@@ -83,7 +83,11 @@ public sealed class RepBoardTests(BrowserFixture fixture)
 
         await using var manager = await fixture.OpenSession();
         await manager.SignIn(DemoStaff.StoreManagerSh001);
-        var board = await new RepBoardPage(manager).Open($"/reps/{DemoRepId}");
+        // From the store's board, where the manager finds the store's reps.
+        await new StoreBoardPage(manager).Open("store-sh001");
+        await manager.Page.Locator($"[data-testid=rep-link][data-rep='{DemoRepId}']").ClickAsync();
+        await manager.Page.WaitForURLAsync($"**/reps/{DemoRepId}");
+        var board = await new RepBoardPage(manager).WaitUntilLive();
         await Expect(board.RepName).ToHaveTextAsync("Wang Fang");
         await Expect(manager.Page.Locator("[data-testid=process-health-section]")).ToHaveCountAsync(0);
         await manager.Screenshots.Take("manager-sees-rep-board");

@@ -36,6 +36,7 @@ public static class CustomerDataServices
         services.AddSingleton<PoolListing>();
         services.AddSingleton<InteractionHistory>();
         services.AddSingleton<RepCustomerBoard>();
+        services.AddSingleton<StoreReps>();
         return services;
     }
 }

@@ -25,6 +25,12 @@ public sealed class RepBoardPage(IPage page)
     public async Task<RepBoardPage> Open(string path = "/me")
     {
         await page.GotoAsync(path);
+        return await WaitUntilLive();
+    }
+
+    /// <summary>Waits for the board of the live circuit: from then on it follows the rep's changes.</summary>
+    public async Task<RepBoardPage> WaitUntilLive()
+    {
         await InteractiveRender.WaitUntilInteractive(page, Board);
         return this;
     }
