@@ -16,14 +16,21 @@ public sealed partial class RepBoardNotices(IClusterClient cluster, ILogger<RepB
 
     private void Publish(RepBoardChange change)
     {
+        Task sent;
         try
         {
-            // A one-way call: it returns once the message is on its way.
-            _ = cluster.GetGrain<ILiveUpdateNotifierGrain>(0).PublishRepChange(change);
+            // A one-way call: it completes once the message is on its way, never waiting for the boards.
+            sent = cluster.GetGrain<ILiveUpdateNotifierGrain>(0).PublishRepChange(change);
         }
         catch (Exception exception)
         {
             LogNotSent(exception, change.RepId, change.What);
+            return;
+        }
+
+        if (!sent.IsCompletedSuccessfully)
+        {
+            _ = sent.ContinueWith(t => LogNotSent(t.Exception!, change.RepId, change.What), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
     }
 
