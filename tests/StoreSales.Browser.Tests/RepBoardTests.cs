@@ -38,6 +38,10 @@ public sealed class RepBoardTests(BrowserFixture fixture)
         var page = await new CustomerPage(tab).Open(customer);
         await Expect(page.Phone).ToHaveAttributeAsync("data-masked", "false");
         await Expect(page.OpenLead.Locator("[data-testid=countdown]")).ToHaveAttributeAsync("data-status", "Waiting");
+        // A next action without its due date is refused, said in words, and records nothing.
+        await page.RecordCallWithNextActionOnly("send the autumn catalogue");
+        await Expect(page.Error("nextActionDue")).ToContainTextAsync("needs its due date");
+        await Expect(page.OpenLead.Locator("[data-testid=countdown]")).ToHaveAttributeAsync("data-status", "Waiting");
         await page.RecordCall("reached her, visit on Saturday");
         await Expect(page.OpenLead).ToHaveCountAsync(0);
         await Expect(page.Timeline.Locator("[data-testid=timeline-interaction][data-kind=Call]")).ToContainTextAsync("visit on Saturday");
