@@ -73,6 +73,35 @@ public sealed class RepBoardTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_board_reads_in_Chinese_for_a_rep_who_switched_the_language()
+    {
+        var customer = await SalesForceCustomers.Create(fixture, DemoRepId, "中文看板 郑华");
+        using (var manager = await fixture.CommandCenter.CreateSignedInClient(DemoLogins.Sh001Manager))
+        {
+            await SalesForceCustomers.AssignLead(manager, customer, DemoRepId);
+        }
+
+        // Another of the rep's customers, not contacted for 35 days: due for follow-up (from 30), not in the pool (45).
+        var quiet = await SalesForceCustomers.Create(fixture, DemoRepId, "久未联系 冯涛");
+        await SalesForceCustomers.Idle(fixture, quiet, days: 35);
+
+        await using var session = await fixture.OpenSession();
+        await session.SignIn(DemoStaff.SalesRepSh001);
+        var board = await new RepBoardPage(session).Open();
+        await session.Page.Locator("[data-testid=culture-zh-CN]").ClickAsync();
+        await session.Page.WaitForURLAsync("**/me");
+        await board.WaitUntilLive();
+
+        await Expect(session.Page.Locator("[data-testid=open-leads] h6")).ToHaveTextAsync("待联系线索");
+        await Expect(RepBoardPage.Countdown(board.Lead(customer))).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^剩余 (48:00|47:\d\d)$"));
+        await Expect(session.Page.Locator("[data-testid=follow-ups] h6")).ToHaveTextAsync("待跟进客户");
+        var followUp = session.Page.Locator($"[data-testid=follow-up][data-customer='{quiet}']");
+        await Expect(followUp).ToHaveAttributeAsync("data-state", "FollowUpDue");
+        await Expect(followUp.Locator("[data-testid=idle-days]")).ToHaveTextAsync("35");
+        await session.Screenshots.Take("board-zh-CN");
+    }
+
+    [Fact]
     public async Task Another_rep_of_the_store_is_not_allowed_to_see_a_colleagues_board_the_store_manager_is()
     {
         await fixture.CommandCenter.EnsureStaff("sh001.rep2", StoreSales.Domain.Access.ChainRoles.SalesRep,

@@ -36,6 +36,16 @@ public static class SalesForceCustomers
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
+    /// <summary>Makes the customer look created <paramref name="days"/> days ago, with nothing done since.</summary>
+    public static async Task Idle(BrowserFixture fixture, string customerId, int days)
+    {
+        await using var connection = await fixture.Database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE customer SET created_at = now() - make_interval(days => @days) WHERE customer_id = @customerId",
+            new { customerId, days },
+            cancellationToken: TestContext.Current.CancellationToken));
+    }
+
     /// <summary>Makes the customers 60 days idle and runs the pool's release, as the hourly schedule would.</summary>
     public static async Task ToPool(BrowserFixture fixture, params string[] customerIds)
     {
