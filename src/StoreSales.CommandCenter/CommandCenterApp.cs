@@ -8,6 +8,7 @@ using StoreSales.CommandCenter.Hosting;
 using StoreSales.CommandCenter.HotItems;
 using StoreSales.CommandCenter.Live;
 using StoreSales.CommandCenter.Pool;
+using StoreSales.CommandCenter.SalesForce;
 using StoreSales.Data;
 using StoreSales.ServiceDefaults;
 using MudBlazor.Services;
@@ -46,6 +47,9 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<CustomerMetrics>();
         builder.Services.AddSingleton<CustomerGrainNotifier>();
         builder.Services.AddSingleton<CustomerOutcomes>();
+        builder.Services.AddSingleton<RepBoardNotices>();
+        builder.Services.AddSingleton<InteractionDesk>();
+        builder.Services.AddSingleton<PoolDesk>();
 
         builder.Services.AddSingleton<ChainOverview>();
         builder.UseOrleansClient(client =>

@@ -5,7 +5,7 @@ using StoreSales.Testing;
 
 // Usage: deploy/local/benchmark.sh [--stores 50] [--tills 4] [--batch 100] [--warmup 60] [--seconds 20] [--boards 200] [--probes 30] [--memory-grains 10000]
 // (--edge: the edge agent's footprint; --boards-only: issue 4's command-center load; --customers-only: issue 8's customer
-// grain memory, see docs/benchmarks.md)
+// grain memory; --rep-boards: issue 8's rep-board latency; see docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
 if (args.Contains("--edge"))
 {
@@ -33,6 +33,23 @@ if (args.Contains("--customers-only"))
 {
     // Issue 8's customer grain footprint: --memory-grains customers (default 10,000) activated with full state.
     await CustomerGrainMemory.Run(options.MemoryGrains);
+    return;
+}
+
+if (args.Contains("--rep-boards"))
+{
+    // Issue 8's live target: lead or first contact → the rep's open board, across two command-center nodes (--probes N).
+    Console.WriteLine($"StoreSales rep-board latency  {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    await using var repDatabase = await TestDatabase.Create("repboards");
+    var repCluster = "reps-" + Guid.NewGuid().ToString("N")[..8];
+    await using var repSilo = await SiloUnderTest.Start(repDatabase, repCluster);
+    await using var boardNode = await CommandCenterUnderTest.Start(repDatabase, repCluster);
+    await using var apiNode = await CommandCenterUnderTest.Start(repDatabase, repCluster, new Dictionary<string, string?> { ["Demo:SeedStaff"] = "false" });
+    // Both nodes subscribe to live updates in the background after start: measure once both listen.
+    await Eventually.Holds(
+        async () => (await repSilo.Grains().GetGrain<StoreSales.Abstractions.Live.ILiveBoardDirectoryGrain>(0).GetObservers()).Length >= 2,
+        "both command centers listen for live updates");
+    await RepBoardLatency.Run(boardNode, apiNode, options.Probes);
     return;
 }
 

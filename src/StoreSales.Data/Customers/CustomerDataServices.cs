@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using StoreSales.Abstractions.Customers;
 using StoreSales.Data.Pool;
+using StoreSales.Data.Reps;
 using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Customers;
 using StoreSales.Domain.SalesForce.Grading;
@@ -38,6 +39,9 @@ public static class CustomerDataServices
         services.AddSingleton<ICustomerFactsReader, PgCustomerFacts>();
         services.AddSingleton<IDormancyCrossings, PgDormancyCrossings>();
         services.AddSingleton<IOpenLeads, PgOpenLeads>();
+        services.AddSingleton<InteractionHistory>();
+        services.AddSingleton<RepCustomerBoard>();
+        services.AddSingleton<StoreReps>();
         return services;
     }
 }
