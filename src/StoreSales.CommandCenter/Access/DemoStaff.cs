@@ -53,7 +53,7 @@ public sealed partial class DemoStaff(IServiceProvider services, IConfiguration 
             ($"{storeShort}.manager", ChainRoles.StoreManager, [new Claim(ScopeClaims.Store, store.StoreId)]),
             // The demo rep sells in the store's own team and owns the customers created under DemoRepId.
             ($"{storeShort}.rep", ChainRoles.SalesRep, [new Claim(ScopeClaims.Store, store.StoreId), new Claim(ScopeClaims.Rep, DemoRepId(storeShort))]),
-            ("admin", ChainRoles.Admin, []),
+            ("admin", ChainRoles.Admin, [new Claim(ScopeClaims.Right, ChainRights.ExportContacts)]),
         ];
         foreach (var (userName, role, scopeClaims) in accounts)
         {
