@@ -92,7 +92,8 @@ public sealed class CustomerImportRunner(NpgsqlDataSource dataSource, IOptions<C
         var heldKeys = await HeldBy(
             connection, transaction, "SELECT key, customer_id FROM customer_key WHERE key = ANY(@wanted)",
             candidates.SelectMany(c => c.Keys).Select(k => k.Text), cancellationToken);
-        var outcomes = ImportDeduplication.Decide(checkedRows, importedRowKeys, heldKeys, CustomerIds.New);
+        var outcomes = await NamingEarlierRows(
+            connection, transaction, job.job_id, ImportDeduplication.Decide(checkedRows, importedRowKeys, heldKeys, CustomerIds.New), cancellationToken);
 
         var created = outcomes.Where(o => o.Kind == ImportOutcomeKind.Created).ToList();
         await InsertCustomers(connection, transaction, created, cancellationToken);
@@ -125,6 +126,27 @@ public sealed class CustomerImportRunner(NpgsqlDataSource dataSource, IOptions<C
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return new CustomerImportChunk(job.job_id, outcomes.Count, created.Count, finished);
+    }
+
+    /// <summary>
+    /// A duplicate of a customer that an earlier chunk of this job made is a duplicate within the file: it names that
+    /// row, as it would had both rows been in one chunk.
+    /// </summary>
+    private static async Task<IReadOnlyList<ImportOutcome>> NamingEarlierRows(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string jobId, IReadOnlyList<ImportOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var holders = outcomes.Where(o => o is { Kind: ImportOutcomeKind.Duplicate, EarlierRow: null }).Select(o => o.CustomerId!).Distinct(StringComparer.Ordinal).ToArray();
+        if (holders.Length == 0)
+        {
+            return outcomes;
+        }
+
+        var madeHere = (await connection.QueryAsync<(string CustomerId, int RowNumber)>(new CommandDefinition(
+            "SELECT customer_id, row_number FROM customer_import_outcome WHERE job_id = @jobId AND outcome = 'created' AND customer_id = ANY(@holders)",
+            new { jobId, holders },
+            transaction,
+            cancellationToken: cancellationToken))).ToDictionary(m => m.CustomerId, m => m.RowNumber, StringComparer.Ordinal);
+        return [.. outcomes.Select(o => o is { Kind: ImportOutcomeKind.Duplicate, EarlierRow: null } && madeHere.TryGetValue(o.CustomerId!, out var row) ? o with { EarlierRow = row } : o)];
     }
 
     /// <summary>The reps (with their store and team) and the sales teams that exist: a rep's department, a store's own team.</summary>

@@ -60,3 +60,6 @@ CREATE TABLE customer_import_outcome (
     PRIMARY KEY (job_id, row_number),
     CHECK ((outcome = 'rejected') = (customer_id IS NULL))
 );
+
+-- A duplicate of a customer that an earlier chunk of the same job made names that row ("row 2 of this file").
+CREATE INDEX customer_import_outcome_created_idx ON customer_import_outcome (customer_id) WHERE outcome = 'created';
