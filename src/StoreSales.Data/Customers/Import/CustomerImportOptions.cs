@@ -20,10 +20,14 @@ public sealed record CustomerImportOptions
     /// <summary>The most data rows one file may have: a larger file is refused whole (split it).</summary>
     public int MaxRows { get; init; } = 200_000;
 
+    /// <summary>The largest file the import page accepts, in bytes (the API is bounded by the server's request size limit).</summary>
+    public long MaxFileBytes { get; init; } = 64L * 1024 * 1024;
+
     /// <summary>Describes the first invalid setting, or null when the options are usable.</summary>
     public string? Validate() =>
         ChunkSize is < 1 or > 50_000 ? $"{SectionName}:{nameof(ChunkSize)} must be between 1 and 50000 (is {ChunkSize})."
         : PollInterval < TimeSpan.FromMilliseconds(100) ? $"{SectionName}:{nameof(PollInterval)} must be at least 100 ms (is {PollInterval})."
         : MaxRows < 1 ? $"{SectionName}:{nameof(MaxRows)} must be at least 1 (is {MaxRows})."
+        : MaxFileBytes < 1024 ? $"{SectionName}:{nameof(MaxFileBytes)} must be at least 1024 (is {MaxFileBytes})."
         : null;
 }
