@@ -1,10 +1,13 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using StoreSales.CommandCenter.Access;
+using StoreSales.CommandCenter.Api;
 using StoreSales.Domain.Access;
 using StoreSales.Testing;
 
@@ -61,6 +64,7 @@ public sealed class CustomerImportExportApiTests(ChainFixture chain) : IClassFix
     [Fact]
     public async Task A_manager_s_upload_is_worked_to_done_in_the_background_and_its_rejected_rows_say_why()
     {
+        using var counted = new ImportedRows(chain.CommandCenter.Services.GetRequiredService<IMeterFactory>());
         using var manager = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Sh001Manager);
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(
@@ -83,6 +87,7 @@ public sealed class CustomerImportExportApiTests(ChainFixture chain) : IClassFix
         Assert.Equal("sh001-customers.csv", job.GetProperty("fileName").GetString());
         var rows = job.GetProperty("rows").EnumerateArray().Select(r => (r.GetProperty("rowNumber").GetInt32(), r.GetProperty("field").GetString(), r.GetProperty("reason").GetString())).ToList();
         Assert.Equal([(2, "owner_rep_id", "not-allowed"), (3, "phone", "invalid")], rows);
+        await Eventually.Holds(() => counted.Rows("created", "") >= 2 && counted.Rows("rejected", "not-allowed") >= 1 && counted.Rows("rejected", "invalid") >= 1, "the rows are counted by outcome and reason", cancellationToken: Cancellation);
 
         // Only the importer (and administrators) follow a job; for anyone else it does not exist.
         using var other = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Hq);
@@ -116,6 +121,7 @@ public sealed class CustomerImportExportApiTests(ChainFixture chain) : IClassFix
     public async Task Export_without_the_right_is_refused_403_and_the_attempt_is_audited(string userName)
     {
         await AddStaff();
+        using var measurements = new CustomerRejections(chain.CommandCenter.Services.GetRequiredService<IMeterFactory>());
         using var client = await chain.CommandCenter.CreateSignedInClient(userName);
         var before = await Audited(userName, allowed: false);
 
@@ -124,6 +130,7 @@ public sealed class CustomerImportExportApiTests(ChainFixture chain) : IClassFix
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal("export-contacts", (await Json(refused)).GetProperty("rule").GetString());
         Assert.Equal(before + 1, await Audited(userName, allowed: false));
+        Assert.Contains(("export", "export_contacts"), measurements.Seen);
         Assert.Equal(1, await chain.Database.Count(
             "SELECT count(*) FROM customer_export_audit WHERE export_id = (SELECT max(export_id) FROM customer_export_audit WHERE exported_by = @userName) AND filter->>'departmentId' = 'store-sh001' AND row_count = 0",
             new { userName }));
@@ -157,6 +164,49 @@ public sealed class CustomerImportExportApiTests(ChainFixture chain) : IClassFix
         Assert.Equal(1, await chain.Database.Count(
             "SELECT count(*) FROM customer_export_audit WHERE export_id = (SELECT max(export_id) FROM customer_export_audit WHERE exported_by = 'admin') AND allowed AND filter->>'kind' = 'member' AND row_count = @rows",
             new { rows = southLines.Count - 1 }));
+    }
+
+    /// <summary>The import worker's rows by outcome and reason, as one command center's meter counts them.</summary>
+    private sealed class ImportedRows : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly Dictionary<(string Outcome, string Reason), long> _rows = [];
+
+        public ImportedRows(IMeterFactory factory)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == CustomerMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory) && instrument.Name == "storesales.customers.import.rows")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                string outcome = "", reason = "";
+                foreach (var tag in tags)
+                {
+                    outcome = tag.Key == "outcome" ? (string)tag.Value! : outcome;
+                    reason = tag.Key == "reason" ? (string)tag.Value! : reason;
+                }
+
+                lock (_rows)
+                {
+                    _rows[(outcome, reason)] = _rows.GetValueOrDefault((outcome, reason)) + value;
+                }
+            });
+            _listener.Start();
+        }
+
+        public long Rows(string outcome, string reason)
+        {
+            lock (_rows)
+            {
+                return _rows.GetValueOrDefault((outcome, reason));
+            }
+        }
+
+        public void Dispose() => _listener.Dispose();
     }
 
     private async Task AddStaff()

@@ -9,6 +9,7 @@ public static class CustomerImportSetup
     {
         services.AddCustomerImport();
         services.AddSingleton<CustomerImportSignal>();
+        services.AddSingleton<CustomerImportMetrics>();
         services.AddHostedService<CustomerImportWorker>();
         return services;
     }

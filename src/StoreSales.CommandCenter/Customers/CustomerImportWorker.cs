@@ -11,7 +11,7 @@ namespace StoreSales.CommandCenter.Customers;
 /// logged and tried again after the interval; it never stops the host.
 /// </summary>
 public sealed partial class CustomerImportWorker(
-    CustomerImportRunner runner, CustomerImportSignal signal, IOptions<CustomerImportOptions> options, TimeProvider clock, ILogger<CustomerImportWorker> logger)
+    CustomerImportRunner runner, CustomerImportSignal signal, CustomerImportMetrics metrics, IOptions<CustomerImportOptions> options, TimeProvider clock, ILogger<CustomerImportWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,6 +36,7 @@ public sealed partial class CustomerImportWorker(
         {
             while (await runner.RunNextChunk(stoppingToken) is { } chunk)
             {
+                metrics.Count(chunk);
                 if (chunk.JobDone)
                 {
                     LogJobDone(chunk.JobId);

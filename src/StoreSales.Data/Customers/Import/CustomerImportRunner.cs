@@ -125,7 +125,11 @@ public sealed class CustomerImportRunner(NpgsqlDataSource dataSource, IOptions<C
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        return new CustomerImportChunk(job.job_id, outcomes.Count, created.Count, finished);
+        var tally = outcomes
+            .GroupBy(o => (Describe(o).Outcome, o.Rejection?.Reason))
+            .Select(g => new CustomerImportTally(g.Key.Outcome, g.Key.Reason, g.Count()))
+            .ToList();
+        return new CustomerImportChunk(job.job_id, outcomes.Count, created.Count, finished, tally);
     }
 
     /// <summary>
@@ -328,5 +332,8 @@ public sealed class CustomerImportRunner(NpgsqlDataSource dataSource, IOptions<C
     }
 }
 
-/// <summary>One chunk worked: how many rows it decided and created, and whether its job is now done.</summary>
-public sealed record CustomerImportChunk(string JobId, int Rows, int Created, bool JobDone);
+/// <summary>One chunk worked: how many rows it decided and created, whether its job is now done, and its outcomes counted.</summary>
+public sealed record CustomerImportChunk(string JobId, int Rows, int Created, bool JobDone, IReadOnlyList<CustomerImportTally> Outcomes);
+
+/// <summary>How many rows of a chunk had one outcome (and, for rejections, one reason).</summary>
+public sealed record CustomerImportTally(string Outcome, string? Reason, int Rows);
