@@ -165,6 +165,18 @@ public sealed class CustomerImportTests : IAsyncLifetime
         Assert.Equal(1, await _database.Count("SELECT count(*) FROM customer_import_job"));
     }
 
+    [Fact]
+    public async Task A_file_of_more_rows_than_allowed_is_refused_whole_naming_the_setting()
+    {
+        var jobs = new CustomerImportJobs(_database.DataSource, Options.Create(new CustomerImportOptions { MaxRows = 2 }), TimeProvider.System);
+
+        var refused = await jobs.Submit(Stream(Csv(MemberRow("big#1", Phone()), MemberRow("big#2", Phone()), MemberRow("big#3", Phone()))), "big.csv", "sh001.manager", Sh001Manager, Cancellation);
+
+        Assert.Contains("SalesForce:Customers:Import:MaxRows", Assert.Single(Assert.IsType<CustomerImportFileRefused>(refused).Problems), StringComparison.Ordinal);
+        Assert.Equal(0, await _database.Count("SELECT count(*) FROM customer_import_job"));
+        Assert.Equal(0, await _database.Count("SELECT count(*) FROM customer_import_row"));
+    }
+
     private static string MemberRow(string rowKey, string phone, string owner = "rep-sh001-01", string department = "store-sh001", string from = "") =>
         $"{rowKey},member,会员{Interlocked.Increment(ref _serial)},{phone},,,{owner},{department},{from},";
 
