@@ -40,6 +40,9 @@ public static class CustomerImportEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            // An API for scripts as much as for the page (which uploads through its circuit, not this endpoint): no
+            // antiforgery token to ask for. A form on another site cannot post here as the person: the sign-in cookie is
+            // SameSite=Lax (the cookie handler's default), so a cross-site POST carries no sign-in and is answered 401.
             .DisableAntiforgery();
 
         api.MapGet("/{jobId}", async Task<IResult> (string jobId, int? afterRow, int? limit, CustomerImportJobs jobs, CustomerOutcomes outcomes, CustomerMetrics metrics, ClaimsPrincipal user, CancellationToken ct) =>
