@@ -53,4 +53,19 @@ public sealed class CustomerImportTests(BrowserFixture fixture)
         await session.Screenshots.Take("export-refused");
         Assert.Equal(1, await fixture.Database.Count("SELECT count(*) FROM customer_export_audit WHERE exported_by = 'sh001.manager' AND NOT allowed AND row_count = 0"));
     }
+
+    [Fact]
+    public async Task A_rep_is_offered_no_import_and_the_page_says_it_is_not_theirs()
+    {
+        await using var session = await fixture.OpenSession();
+        await session.SignIn(DemoStaff.SalesRepSh001);
+
+        await session.Page.GotoAsync("/customers/import");
+        await InteractiveRender.WaitUntilInteractive(session.Page, "[data-testid=not-allowed]");
+
+        var page = new CustomerImportPage(session);
+        await Expect(page.NavEntry).ToHaveCountAsync(0);
+        await Expect(session.Page.Locator("input[type=file]")).ToHaveCountAsync(0);
+        await session.Screenshots.Take("rep-not-allowed");
+    }
 }
