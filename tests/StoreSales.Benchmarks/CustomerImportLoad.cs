@@ -88,5 +88,5 @@ internal static class CustomerImportLoad
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private static string Phone(int n) => string.Create(CultureInfo.InvariantCulture, $"+86139{n:D8}");
+    private static string Phone(int n) => string.Create(CultureInfo.InvariantCulture, $"+86135{n:D8}");
 }

@@ -184,7 +184,7 @@ public sealed class CustomerImportTests : IAsyncLifetime
 
     private static MemoryStream Stream(string text) => new(Encoding.UTF8.GetBytes(text));
 
-    private static string Phone() => $"+86139{Interlocked.Increment(ref _serial):D8}";
+    private static string Phone() => $"+86135{Interlocked.Increment(ref _serial):D8}";
 
     private static string CreditCode()
     {
