@@ -76,6 +76,12 @@ public sealed class CustomerImportRunner(NpgsqlDataSource dataSource, IOptions<C
             new { job = job.job_id, job.done, limit = options.Value.ChunkSize },
             transaction,
             cancellationToken: cancellationToken))).ToList();
+        if (rows.Count == 0)
+        {
+            // Rows 1..total are written with the job in one transaction: none left before `total` is a broken job, and
+            // answering "a chunk of nothing" would have the worker ask again at once, for ever.
+            throw new InvalidDataException($"Import job {job.job_id} has done {job.done} of {job.total} rows but no row after {job.done}.");
+        }
 
         var importer = ImporterScope.FromJson(job.importer);
         var master = await MasterData(connection, transaction, cancellationToken);
