@@ -4,6 +4,7 @@ using StoreSales.CommandCenter.Access;
 using StoreSales.CommandCenter.Api;
 using StoreSales.CommandCenter.Localization;
 using StoreSales.CommandCenter.Components;
+using StoreSales.CommandCenter.Customers;
 using StoreSales.CommandCenter.Hosting;
 using StoreSales.CommandCenter.HotItems;
 using StoreSales.CommandCenter.Live;
@@ -74,6 +75,7 @@ public static class CommandCenterApp
         builder.Services.AddHostedService<HeatmapKeepWarm>();
         builder.Services.AddValidatedOptions<PoolReleaseOptions>(PoolReleaseOptions.SectionName, o => o.Validate());
         builder.Services.AddHostedService<PoolReleaseSchedule>();
+        builder.Services.AddCustomerImportWorker();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -94,6 +96,7 @@ public static class CommandCenterApp
         app.MapLeadApi();
         app.MapCustomerLiveApi();
         app.MapPoolApi();
+        app.MapCustomerImportApi().MapCustomerExportApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

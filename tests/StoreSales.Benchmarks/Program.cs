@@ -5,8 +5,16 @@ using StoreSales.Testing;
 
 // Usage: deploy/local/benchmark.sh [--stores 50] [--tills 4] [--batch 100] [--warmup 60] [--seconds 20] [--boards 200] [--probes 30] [--memory-grains 10000]
 // (--edge: the edge agent's footprint; --boards-only: issue 4's command-center load; --customers-only: issue 8's customer
-// grain memory; --rep-boards: issue 8's rep-board latency; see docs/benchmarks.md)
+// grain memory; --rep-boards: issue 8's rep-board latency; --customer-import [--rows 100000] [--chunk 1000]: issue 8's
+// CSV import; see docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
+if (args.Contains("--customer-import"))
+{
+    // Issue 8's CSV import: --rows 100000 customers, --chunk 1000 rows a transaction (SalesForce:Customers:Import:ChunkSize).
+    await CustomerImportLoad.Run(options.ImportRows, options.ImportChunk);
+    return;
+}
+
 if (args.Contains("--edge"))
 {
     // Issue 3's edge footprint: decode rate, idle agent, catch-up of a day offline.
@@ -131,7 +139,7 @@ var ledgerOnly = await LedgerOnly.Run(database, batches, options);
 Console.WriteLine("== ledger writer alone (group commit, 64 concurrent batches; no HTTP, JSON or grains) ==");
 Console.WriteLine($"ledger: {ledgerOnly.SalesPerSecond:N0} sales/s ({ledgerOnly.Sales:N0} sales)");
 
-internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, int LinesPerSale, int Seconds, int WarmupSeconds, int MemoryGrains, int CatchUpSales, int Boards, int ChainSalesPerSecond, int Probes, int IdleSeconds, int Circuits)
+internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, int LinesPerSale, int Seconds, int WarmupSeconds, int MemoryGrains, int CatchUpSales, int Boards, int ChainSalesPerSecond, int Probes, int IdleSeconds, int Circuits, int ImportRows, int ImportChunk)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -141,6 +149,6 @@ internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, in
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 100), Get("lines", 10), Get("seconds", 20), Get("warmup", 60), Get("memory-grains", 10_000), Get("catch-up-sales", 50_000), Get("boards", 200), Get("chain-rate", 500), Get("probes", 30), Get("idle-seconds", 30), Get("circuits", 0));
+        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 100), Get("lines", 10), Get("seconds", 20), Get("warmup", 60), Get("memory-grains", 10_000), Get("catch-up-sales", 50_000), Get("boards", 200), Get("chain-rate", 500), Get("probes", 30), Get("idle-seconds", 30), Get("circuits", 0), Get("rows", 100_000), Get("chunk", 1000));
     }
 }
