@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using StoreSales.Data.HandOvers;
 using StoreSales.Data.Pool;
 using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Customers;
@@ -33,6 +34,7 @@ public static class CustomerDataServices
         services.AddSingleton<PoolRelease>();
         services.AddSingleton<PoolClaims>();
         services.AddSingleton<PoolListing>();
+        services.AddHandOverData();
         return services;
     }
 }

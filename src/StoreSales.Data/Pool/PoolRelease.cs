@@ -15,8 +15,9 @@ namespace StoreSales.Data.Pool;
 /// </summary>
 /// <remarks>
 /// Activity as <see cref="DormancyRule"/> counts it: the latest of creation, last assignment (a lead), last claim from
-/// the pool, and last interaction of a counting kind (<c>SalesForce:Dormancy:ActivityKinds</c>). Purchases are not
-/// looked at yet (the ledger has no index by member code; see docs/domain.md). The calendar stays
+/// the pool, last completed hand-over (the successor's start, as an assignment), and last interaction of a counting kind (<c>SalesForce:Dormancy:ActivityKinds</c>). Purchases are not
+/// looked at yet (the ledger has no index by member code; see docs/domain.md). A customer whose hand-over is open
+/// stays with its departing rep until it is completed: the hand-over, not the pool, decides who serves it next. The calendar stays
 /// <see cref="ChainCalendar"/>'s: "45 days or more" is "the last activity's date is on or before today − 45", which is
 /// "the last activity happened before the first moment of today − 44" — a single instant computed here, so the
 /// statement compares timestamps and uses the indexes instead of converting every row to a local date.
@@ -32,6 +33,7 @@ public sealed class PoolRelease(NpgsqlDataSource dataSource, IOptions<DormancyOp
           AND NOT EXISTS (SELECT 1 FROM pool_entry p WHERE p.customer_id = c.customer_id AND p.claimed_at >= @activeSince)
           AND NOT EXISTS (SELECT 1 FROM lead l WHERE l.customer_id = c.customer_id AND l.assigned_at >= @activeSince)
           AND NOT EXISTS (SELECT 1 FROM interaction i WHERE i.customer_id = c.customer_id AND i.at >= @activeSince AND i.kind = ANY(@kinds))
+          AND NOT EXISTS (SELECT 1 FROM customer_handover h WHERE h.customer_id = c.customer_id AND (h.completed_at IS NULL OR h.completed_at >= @activeSince))
         """;
 
     /// <summary>Releases every customer dormant for the release period at <paramref name="now"/>; returns their ids.</summary>
