@@ -37,6 +37,7 @@ internal static class OrleansSiloSetup
             .Validate(o => o.Validate(RepGrain.StatusSection) is null, $"Invalid {RepGrain.StatusSection} settings")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddKeyedSingleton(SalesForceClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
         builder.Services.AddOptions<InterventionSlaOptions>().Bind(builder.Configuration.GetSection(InterventionSlaOptions.SectionName));
         builder.Services.Configure<InterventionTimingOptions>(builder.Configuration.GetSection(InterventionTimingOptions.SectionName));
 
@@ -66,6 +67,8 @@ internal static class OrleansSiloSetup
             silo.Services.AddOptions<AdoNetGrainStorageOptions>(GrainStorageNames.Live)
                 .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
             silo.Configure<LoadSheddingOptions>(o => o.LoadSheddingEnabled = true);
+            // Orleans' own reminder settings (MinimumReminderPeriod), so a test can check hand-overs every second.
+            silo.Services.Configure<ReminderOptions>(builder.Configuration.GetSection(SiloSettings.SectionName + ":Reminders"));
         });
         return builder;
     }
