@@ -4,6 +4,7 @@ using StoreSales.CommandCenter.Access;
 using StoreSales.CommandCenter.Api;
 using StoreSales.CommandCenter.Localization;
 using StoreSales.CommandCenter.Components;
+using StoreSales.CommandCenter.HandOvers;
 using StoreSales.CommandCenter.Hosting;
 using StoreSales.CommandCenter.HotItems;
 using StoreSales.CommandCenter.Live;
@@ -45,6 +46,7 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<CustomerAccess>();
         builder.Services.AddSingleton<CustomerMetrics>();
         builder.Services.AddSingleton<CustomerOutcomes>();
+        builder.Services.AddSingleton<HandOverDesk>();
 
         builder.Services.AddSingleton<ChainOverview>();
         builder.UseOrleansClient(client =>
@@ -69,6 +71,7 @@ public static class CommandCenterApp
         builder.Services.AddHostedService<HeatmapKeepWarm>();
         builder.Services.AddValidatedOptions<PoolReleaseOptions>(PoolReleaseOptions.SectionName, o => o.Validate());
         builder.Services.AddHostedService<PoolReleaseSchedule>();
+        builder.Services.AddHostedService<DepartureWatchResume>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -88,6 +91,7 @@ public static class CommandCenterApp
         app.MapInteractionApi();
         app.MapLeadApi();
         app.MapPoolApi();
+        app.MapHandOverApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

@@ -35,6 +35,15 @@ public sealed class RepDepartures(
         return await Find(connection, null, repId, cancellationToken);
     }
 
+    /// <summary>The reps whose departure is under way (some hand-over not completed).</summary>
+    public async Task<IReadOnlyList<string>> Departing(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var reps = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT rep_id FROM rep_departure WHERE completed_at IS NULL ORDER BY rep_id", cancellationToken: cancellationToken));
+        return reps.AsList();
+    }
+
     public async Task<DepartureResult> Start(string repId, string reason, DateOnly? lastWorkingDay, string startedBy, CancellationToken cancellationToken)
     {
         var options = handOver.Value;
