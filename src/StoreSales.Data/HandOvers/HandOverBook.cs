@@ -229,8 +229,45 @@ public sealed class HandOverBook(NpgsqlDataSource dataSource, IOptions<HandOverO
         r.CompletedAt is { } c ? LedgerTime.Utc(c) : null,
         r.CompletedBy);
 
-    private sealed record Row(
-        long HandOverId, long DepartureId, string CustomerId, string CustomerName, string DepartingRepId, string DepartingRepName,
-        string StoreId, string DepartmentId, string RegionId, DateTime StartedAt, DateTime DueAt, string StageSnapshot, string? Stage,
-        string NotesJson, int NotesAvailable, int NotesIncluded, string[] Successors, DateTime? CompletedAt, string? CompletedBy);
+    // A class with setters, not a positional record: Dapper matches constructors by exact types and reads text[] as Array.
+    private sealed class Row
+    {
+        public long HandOverId { get; init; }
+
+        public long DepartureId { get; init; }
+
+        public string CustomerId { get; init; } = "";
+
+        public string CustomerName { get; init; } = "";
+
+        public string DepartingRepId { get; init; } = "";
+
+        public string DepartingRepName { get; init; } = "";
+
+        public string StoreId { get; init; } = "";
+
+        public string DepartmentId { get; init; } = "";
+
+        public string RegionId { get; init; } = "";
+
+        public DateTime StartedAt { get; init; }
+
+        public DateTime DueAt { get; init; }
+
+        public string StageSnapshot { get; init; } = "";
+
+        public string? Stage { get; init; }
+
+        public string NotesJson { get; init; } = "[]";
+
+        public int NotesAvailable { get; init; }
+
+        public int NotesIncluded { get; init; }
+
+        public string[] Successors { get; init; } = [];
+
+        public DateTime? CompletedAt { get; init; }
+
+        public string? CompletedBy { get; init; }
+    }
 }

@@ -27,7 +27,7 @@ public sealed class HandOverPacks(NpgsqlDataSource dataSource, CustomerLookup cu
             ? await purchases.Of(code, clock.GetUtcNow().AddDays(-PurchaseDays), PurchaseLimit, cancellationToken)
             : null;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var actions = await connection.QueryAsync<(string NextAction, DateTime Due, string RepId, DateTime RecordedAt)>(new CommandDefinition(
+        var actions = await connection.QueryAsync<(string NextAction, DateOnly Due, string RepId, DateTime RecordedAt)>(new CommandDefinition(
             """
             SELECT next_action, next_action_due, rep_id, at FROM interaction
             WHERE customer_id = @customerId AND next_action_due IS NOT NULL AND next_action_done_at IS NULL
@@ -40,7 +40,7 @@ public sealed class HandOverPacks(NpgsqlDataSource dataSource, CustomerLookup cu
             customer,
             history,
             customer.LatestLead is { IsOpen: true } lead ? lead : null,
-            [.. actions.Select(a => new OpenAction(a.NextAction, DateOnly.FromDateTime(a.Due), a.RepId, LedgerTime.Utc(a.RecordedAt)))]);
+            [.. actions.Select(a => new OpenAction(a.NextAction, a.Due, a.RepId, LedgerTime.Utc(a.RecordedAt)))]);
     }
 }
 

@@ -25,9 +25,9 @@ public sealed class PgDepartureReader(NpgsqlDataSource dataSource) : IDepartureR
         }
 
         var startedAt = LedgerTime.Utc(departure.StartedAt);
-        var handOvers = await connection.QueryAsync<(string CustomerId, string? Stage, int NotesIncluded, int NotesAvailable, string[] Successors, DateTime? CompletedAt)>(new CommandDefinition(
+        var handOvers = await connection.QueryAsync<HandOverRow>(new CommandDefinition(
             """
-            SELECT customer_id, stage, notes_included, notes_available, successors, completed_at
+            SELECT customer_id AS CustomerId, stage AS Stage, notes_included AS NotesIncluded, notes_available AS NotesAvailable, successors AS Successors, completed_at AS CompletedAt
             FROM customer_handover WHERE departure_id = @departureId ORDER BY customer_id
             """,
             new { departure.DepartureId },
@@ -39,5 +39,20 @@ public sealed class PgDepartureReader(NpgsqlDataSource dataSource) : IDepartureR
             departure.RegionId,
             startedAt,
             [.. handOvers.Select(h => new CustomerHandOver(h.CustomerId, repId, startedAt, h.Stage, h.NotesIncluded, h.NotesAvailable, h.Successors, h.CompletedAt is { } c ? LedgerTime.Utc(c) : null))]);
+    }
+
+    private sealed class HandOverRow
+    {
+        public string CustomerId { get; init; } = "";
+
+        public string? Stage { get; init; }
+
+        public int NotesIncluded { get; init; }
+
+        public int NotesAvailable { get; init; }
+
+        public string[] Successors { get; init; } = [];
+
+        public DateTime? CompletedAt { get; init; }
     }
 }

@@ -159,7 +159,7 @@ public sealed class RepDepartures(
             var facts = new CustomerStageFacts(
                 r.HasOpenLead,
                 DormancyRule.Evaluate(activity, now, zone, dormancyOptions),
-                r.EarliestOpenActionDue is { } due ? DateOnly.FromDateTime(due) : null,
+                r.EarliestOpenActionDue,
                 today);
             return new CustomerSnapshot(r.CustomerId, CustomerStageRule.Of(facts), r.NotesJson, r.NotesAvailable);
         }).ToList();
@@ -187,7 +187,7 @@ public sealed class RepDepartures(
     private sealed record RepRow(string RepId, string Name, string StoreId, string DepartmentId, string RegionId, bool Active, long? DepartureId, DateTime? StartedAt, DateTime? CompletedAt);
 
     private sealed record SnapshotRow(
-        string CustomerId, string Kind, DateTime ClockStart, DateTime? LastInteractionAt, bool HasOpenLead, DateTime? EarliestOpenActionDue, int NotesAvailable, string NotesJson);
+        string CustomerId, string Kind, DateTime ClockStart, DateTime? LastInteractionAt, bool HasOpenLead, DateOnly? EarliestOpenActionDue, int NotesAvailable, string NotesJson);
 
     private sealed record CustomerSnapshot(string CustomerId, CustomerStage Stage, string NotesJson, int NotesAvailable);
 }
