@@ -67,8 +67,8 @@ internal static class OrleansSiloSetup
             silo.Services.AddOptions<AdoNetGrainStorageOptions>(GrainStorageNames.Live)
                 .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
             silo.Configure<LoadSheddingOptions>(o => o.LoadSheddingEnabled = true);
-            // Orleans' own reminder settings (MinimumReminderPeriod), so a test can check hand-overs every second.
-            silo.Services.Configure<ReminderOptions>(builder.Configuration.GetSection(SiloSettings.SectionName + ":Reminders"));
+            // Orleans' own reminder settings (MinimumReminderPeriod; section OrleansReminders, since Orleans reads Orleans:Reminders as its provider), so a test can check hand-overs every second.
+            silo.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("OrleansReminders"));
         });
         return builder;
     }
