@@ -66,6 +66,25 @@ public sealed class HandOverBook(NpgsqlDataSource dataSource, IOptions<HandOverO
     }
 
     /// <summary>
+    /// The reps who may take over a hand-over's customer: working reps of the departing rep's store or department, not
+    /// departing themselves, the departing rep excluded; by name.
+    /// </summary>
+    public async Task<IReadOnlyList<SuccessorCandidate>> Candidates(HandOverRecord handOver, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var reps = await connection.QueryAsync<SuccessorCandidate>(new CommandDefinition(
+            """
+            SELECT r.rep_id AS RepId, r.name AS Name FROM rep r
+            WHERE r.active AND (r.store_id = @StoreId OR r.department_id = @DepartmentId) AND r.rep_id <> @DepartingRepId
+              AND NOT EXISTS (SELECT 1 FROM rep_departure d WHERE d.rep_id = r.rep_id)
+            ORDER BY r.name, r.rep_id
+            """,
+            new { handOver.StoreId, handOver.DepartmentId, handOver.DepartingRepId },
+            cancellationToken: cancellationToken));
+        return reps.AsList();
+    }
+
+    /// <summary>
     /// Names the successors (when <paramref name="successors"/> is given: 1–3 working reps of the departing rep's team,
     /// not the departing rep, none twice), confirms the stage (when given) and the notes (when true). Nothing is written
     /// when a successor rule is broken.

@@ -35,3 +35,6 @@ public sealed record HandOverRecord(
 
 /// <summary>One interaction note handed over: when, what kind, by whom, the text.</summary>
 public sealed record HandOverNote(DateTimeOffset At, string Kind, string RepId, string Note);
+
+/// <summary>A rep who may be named successor.</summary>
+public sealed record SuccessorCandidate(string RepId, string Name);

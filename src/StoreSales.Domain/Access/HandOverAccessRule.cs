@@ -30,6 +30,12 @@ public static class HandOverAccessRule
     public static bool SeesRep(ViewerScope viewer, string repId, string storeId, string departmentId, string regionId) =>
         string.Equals(viewer.RepId, repId, StringComparison.Ordinal) || CanSee(viewer, storeId, departmentId, regionId, []);
 
+    /// <summary>Whether the hand-over worklist is for this viewer at all (its navigation entry): anyone whose list may show something.</summary>
+    public static bool SeesWorklist(ViewerScope viewer) =>
+        !viewer.IsReadOnly
+        && (viewer.SeesWholeChain || viewer.RepId is not null
+            || (ListScope(viewer) is var scope && (scope.Regions.Count > 0 || scope.Stores.Count > 0 || scope.Departments.Count > 0)));
+
     /// <summary>The hand-overs the viewer's list shows.</summary>
     public static HandOverScope ListScope(ViewerScope viewer)
     {
