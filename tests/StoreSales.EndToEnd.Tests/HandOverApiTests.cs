@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
@@ -5,6 +6,8 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using StoreSales.CommandCenter.Access;
+using StoreSales.Abstractions.Reps;
+using StoreSales.Data.HandOvers;
 using StoreSales.Data.Pool;
 using StoreSales.Domain.Access;
 using StoreSales.Testing;
@@ -196,6 +199,7 @@ public sealed class HandOverApiTests(ChainFixture chain) : IClassFixture<ChainFi
     [Fact]
     public async Task Bad_successors_and_a_second_departure_are_refused_naming_the_field_or_rule_and_change_nothing()
     {
+        using var measurements = new CustomerRejections(chain.CommandCenter.Services.GetRequiredService<IMeterFactory>());
         using var admin = await SignIn(DemoLogins.Admin);
         using var manager = await SignIn(DemoLogins.Sh001Manager);
         var departing = await NewRep();
@@ -241,6 +245,28 @@ public sealed class HandOverApiTests(ChainFixture chain) : IClassFixture<ChainFi
         Assert.Equal(JsonValueKind.Null, stored.GetProperty("stage").ValueKind);
         Assert.Equal(1, await chain.Database.Count("SELECT count(*) FROM rep_departure WHERE rep_id = @rep", new { rep = departing.RepId }));
         Assert.Equal(0, await chain.Database.Count("SELECT count(*) FROM rep_departure WHERE rep_id = @rep", new { rep = team[0].RepId }));
+        foreach (var counted in new[] { ("hand-over-update", "invalid_successors"), ("hand-over-update", "invalid_stage"), ("hand-over-complete", "hand_over_gaps"), ("departure", "already_departing"), ("departure", "invalid_reason") })
+        {
+            Assert.Contains(counted, measurements.Seen);
+        }
+    }
+
+    [Fact]
+    public async Task A_command_center_starting_resumes_the_overdue_watch_of_every_departure_under_way()
+    {
+        using var admin = await SignIn(DemoLogins.Admin);
+        var departing = await NewRep();
+        await Customer(admin, departing);
+        // Started without its watch, as when the cluster could not be reached right after the commit.
+        Assert.IsType<DepartureStarted>(await chain.CommandCenter.Services.GetRequiredService<RepDepartures>().Start(departing.RepId, "leaving", null, "test", Cancellation));
+        var grain = chain.Silo.Grains().GetGrain<IDepartureGrain>(departing.RepId);
+        var before = await grain.GetLastCheck();
+
+        await using var restarted = await CommandCenterUnderTest.Start(chain.Database, chain.ClusterId, new Dictionary<string, string?> { ["Demo:SeedStaff"] = "false" });
+        var after = await Eventually.Until(grain.GetLastCheck, c => c.Watching, TimeSpan.FromSeconds(30));
+
+        Assert.Equal((0, false), (before.Checks, before.Watching));
+        Assert.Equal((1, 0), (after.Open, after.Overdue));
     }
 
     [Fact]

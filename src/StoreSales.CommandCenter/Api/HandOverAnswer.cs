@@ -28,7 +28,7 @@ public sealed record HandOverAnswer(
     bool CanManage,
     bool? RepGone = null)
 {
-    public static HandOverAnswer Of(HandOverView view, HandOverOptions options)
+    public static HandOverAnswer Of(HandOverView view)
     {
         var r = view.Record;
         return new HandOverAnswer(

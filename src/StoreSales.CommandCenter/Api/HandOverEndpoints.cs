@@ -117,11 +117,11 @@ public static class HandOverEndpoints
         }
 
         var views = await desk.List(user, repId, parsed, ct);
-        return Results.Ok(views.Select(v => HandOverAnswer.Of(v, desk.Options)).ToArray());
+        return Results.Ok(views.Select(v => HandOverAnswer.Of(v)).ToArray());
     }
 
     private static async Task<IResult> Get(long handOverId, HandOverDesk desk, ClaimsPrincipal user, CancellationToken ct) =>
-        Answer(await desk.Find(user, handOverId, ct), "Invalid hand-over", value => Results.Ok(HandOverAnswer.Of((HandOverView)value, desk.Options)));
+        Answer(await desk.Find(user, handOverId, ct), "Invalid hand-over", value => Results.Ok(HandOverAnswer.Of((HandOverView)value)));
 
     private static async Task<IResult> Update(long handOverId, HttpRequest request, HandOverDesk desk, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -139,7 +139,7 @@ public static class HandOverEndpoints
 
     private static IResult Changed(object value, HandOverDesk desk) =>
         value is ValueTuple<HandOverView, bool> changed
-            ? Results.Ok(HandOverAnswer.Of(changed.Item1, desk.Options) with { RepGone = changed.Item2 })
+            ? Results.Ok(HandOverAnswer.Of(changed.Item1) with { RepGone = changed.Item2 })
             : throw new InvalidOperationException($"Unexpected hand-over answer {value}.");
 
     private static IResult Answer(HandOverOutcome outcome, string invalidTitle, Func<object, IResult> done) => outcome switch
