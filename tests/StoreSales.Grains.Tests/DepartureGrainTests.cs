@@ -1,4 +1,5 @@
 using Dapper;
+using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Reps;
 using StoreSales.Data.HandOvers;
 using StoreSales.Domain.SalesForce.Reps;
@@ -20,7 +21,7 @@ public sealed class DepartureGrainTests(DepartureClusterFixture fixture) : IClas
     public async Task An_open_hand_over_raises_one_alert_for_the_supervisor_at_72_hours_and_none_before()
     {
         const string RepId = "rep-departure-late";
-        await fixture.AddRepWithCustomers(RepId, 2);
+        var customers = await fixture.AddRepWithCustomers(RepId, 2);
         var started = Assert.IsType<DepartureStarted>(await fixture.Departures.Start(RepId, "leaving", null, "test.manager", TestContext.Current.CancellationToken));
         var grain = fixture.Grains.GetGrain<IDepartureGrain>(RepId);
         await grain.Watch();
@@ -42,6 +43,9 @@ public sealed class DepartureGrainTests(DepartureClusterFixture fixture) : IClas
         Assert.Equal((2, 2, true), (at72.Open, at72.Overdue, at72.AlertRaised));
         var alert = Assert.Single(alertsAt72);
         Assert.Equal(("supervisor:region-east", "high", "rep", "store-sh001"), (alert.Assignee, alert.Severity, alert.SubjectKind, alert.StoreId));
+        var evidence = (await fixture.Grains.GetGrain<IInterventionGrain>(InterventionConditions.GrainKey(RepId, "hand-over-overdue", "supervisor:region-east")).GetCurrent())!.Evidence;
+        Assert.Contains("2 of 2 customers not handed over", evidence.Summary, StringComparison.Ordinal);
+        Assert.All(customers, c => Assert.Contains(c, evidence.Summary, StringComparison.Ordinal));
         Assert.True(later.Watching);
         Assert.Equal(alertsAt72, alertsLater);
     }

@@ -118,8 +118,9 @@ public sealed partial class DepartureGrain : Grain, IDepartureGrain, IRemindable
         return new InterventionEvidence(
             $"{departure.RepName} ({RepId}) is leaving: {judged.OverdueCustomers.Length} of {departure.HandOvers.Count} customers not handed over by "
             + $"{judged.Judged!.DueAt:u} ({named}{more})",
-            judged.OverdueCustomers.Length,
-            departure.HandOvers.Count,
+            // No actual/expected figures: the inbox draws those as money against pace, which a count of customers is not.
+            null,
+            null,
             null,
             now);
     }
