@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
 using Dapper;
+using StoreSales.Abstractions.Reps;
 using StoreSales.Browser.Tests.Infrastructure;
 using StoreSales.Browser.Tests.Pages;
 using StoreSales.CommandCenter.Access;
@@ -80,6 +81,40 @@ public sealed class HandOverTests(BrowserFixture fixture)
         await Expect(successorPages.Pack("pack-phone")).ToHaveTextAsync(Phone);
         await Expect(successorPages.Pack("handover-form")).ToHaveCountAsync(0);
         await successorSession.Screenshots.Take("successors-pack");
+    }
+
+    [Fact]
+    public async Task The_supervisor_sees_an_overdue_hand_over_in_red_and_its_alert_in_the_inbox()
+    {
+        const string Late = "rep-browser-late";
+        await Sql("INSERT INTO rep (rep_id, name, store_id, department_id, level) VALUES (@Late, 'Sun Late', 'store-sh001', 'dept-east-retail', 'junior')", new { Late });
+        using var manager = await fixture.CommandCenter.CreateSignedInClient(DemoLogins.Sh001Manager);
+        using var created = await manager.PostAsJsonAsync("/api/customers", new { kind = "member", name = "王先生", phone = "+8613912345679", ownerRepId = Late, departmentId = "store-sh001" }, Cancellation);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var started = await manager.PostAsJsonAsync($"/api/reps/{Late}/departure", new { reason = "left without notice" }, Cancellation);
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        // Three days and an hour later, nobody has handed the customer over; the departure's next check finds it overdue.
+        await Sql("UPDATE rep_departure SET started_at = now() - interval '73 hours', due_at = now() - interval '1 hour' WHERE rep_id = @Late; UPDATE customer_handover SET due_at = now() - interval '1 hour' WHERE departing_rep_id = @Late", new { Late });
+        await fixture.Silo.Grains().GetGrain<IDepartureGrain>(Late).Watch();
+        var handOverId = (await manager.GetFromJsonAsync<JsonElement>($"/api/handovers?repId={Late}", Cancellation)).EnumerateArray().Single().GetProperty("handOverId").GetInt64();
+
+        await using var session = await fixture.OpenSession();
+        await session.SignIn(DemoStaff.FieldSupervisorEast);
+        var pages = await new HandOverPages(session).OpenWorklist();
+        await Expect(pages.Row("handovers-team", handOverId)).ToHaveAttributeAsync("data-status", "Overdue");
+        var due = session.Page.Locator($"[data-testid=handovers-team] tr:has([data-handover='{handOverId}']) [data-testid=due]");
+        await Expect(due).ToContainTextAsync("Overdue by 1 h");
+        // In red: the theme's error colour, whatever its exact shade.
+        var colour = await due.EvaluateAsync<int[]>("e => getComputedStyle(e).color.match(/\\d+/g).slice(0, 3).map(Number)");
+        Assert.True(colour[0] > 150 && colour[1] < 100 && colour[2] < 100, $"overdue shown in rgb({string.Join(", ", colour)})");
+        await session.Screenshots.Take("overdue-in-the-worklist");
+
+        await new InboxPage(session).Open();
+        var alert = session.Page.Locator("[data-testid=alert][data-store='store-sh001']").Filter(new() { HasText = Late });
+        await Expect(alert).ToHaveCountAsync(1);
+        await Expect(alert).ToContainTextAsync("Hand-over overdue");
+        await Expect(alert.Locator("[data-testid=severity]")).ToHaveTextAsync("Severity: High");
+        await session.Screenshots.Take("overdue-in-the-inbox");
     }
 
     private async Task Sql(string sql, object? parameters = null)
