@@ -5,6 +5,7 @@ using StoreSales.CommandCenter.Api;
 using StoreSales.CommandCenter.Localization;
 using StoreSales.CommandCenter.Components;
 using StoreSales.CommandCenter.Customers;
+using StoreSales.CommandCenter.HandOvers;
 using StoreSales.CommandCenter.Hosting;
 using StoreSales.CommandCenter.HotItems;
 using StoreSales.CommandCenter.Live;
@@ -51,6 +52,7 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<RepBoardNotices>();
         builder.Services.AddSingleton<InteractionDesk>();
         builder.Services.AddSingleton<PoolDesk>();
+        builder.Services.AddSingleton<HandOverDesk>();
 
         builder.Services.AddSingleton<ChainOverview>();
         builder.UseOrleansClient(client =>
@@ -76,6 +78,7 @@ public static class CommandCenterApp
         builder.Services.AddValidatedOptions<PoolReleaseOptions>(PoolReleaseOptions.SectionName, o => o.Validate());
         builder.Services.AddHostedService<PoolReleaseSchedule>();
         builder.Services.AddCustomerImportWorker();
+        builder.Services.AddHostedService<DepartureWatchResume>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -97,6 +100,7 @@ public static class CommandCenterApp
         app.MapCustomerLiveApi();
         app.MapPoolApi();
         app.MapCustomerImportApi().MapCustomerExportApi();
+        app.MapHandOverApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

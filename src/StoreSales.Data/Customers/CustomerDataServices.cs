@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using StoreSales.Abstractions.Customers;
+using StoreSales.Data.HandOvers;
 using StoreSales.Data.Pool;
 using StoreSales.Data.Reps;
 using StoreSales.Domain.SalesForce;
@@ -42,6 +43,7 @@ public static class CustomerDataServices
         services.AddSingleton<InteractionHistory>();
         services.AddSingleton<RepCustomerBoard>();
         services.AddSingleton<StoreReps>();
+        services.AddHandOverData();
         return services;
     }
 }
