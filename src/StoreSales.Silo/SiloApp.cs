@@ -6,6 +6,7 @@ using StoreSales.Domain.Demo.SalesForce;
 using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Customers;
 using StoreSales.Domain.SalesForce.Leads;
+using StoreSales.Domain.SalesForce.Reps;
 using StoreSales.ServiceDefaults;
 using StoreSales.Silo.Access;
 using StoreSales.Silo.Hosting;
@@ -93,19 +94,26 @@ public static class SiloApp
 
     /// <summary>
     /// The demo's customers (<c>Demo:Customers</c>, default <see cref="DemoCustomerBook.DefaultCount"/>), placed against the
-    /// chain's own sales-force thresholds so that every rule has customers on both sides of it when the demo starts.
+    /// chain's own sales-force thresholds so that every rule has customers on both sides of it when the demo starts, and
+    /// a rep mid-departure (<see cref="DemoDeparture"/>).
     /// </summary>
     private static async Task<int> SeedDemoCustomers(IConfiguration configuration, Npgsql.NpgsqlDataSource dataSource, DemoChain chain)
     {
         var count = configuration.GetValue("Demo:Customers", DemoCustomerBook.DefaultCount);
-        var zone = configuration.ReadValidated<ChainCalendarOptions>(ChainCalendarOptions.SectionName, o => o.Validate()).Zone();
+        var calendar = configuration.ReadValidated<ChainCalendarOptions>(ChainCalendarOptions.SectionName, o => o.Validate());
+        var dormancy = configuration.ReadValidated<DormancyOptions>(DormancyOptions.SectionName, o => o.Validate());
         var book = new DemoCustomerBook(
-            configuration.ReadValidated<DormancyOptions>(DormancyOptions.SectionName, o => o.Validate()),
+            dormancy,
             configuration.ReadValidated<GoldenHoursOptions>(GoldenHoursOptions.SectionName, o => o.Validate()),
-            zone);
+            calendar.Zone());
         var seats = chain.Stores.SelectMany(s => s.Reps ?? []).Select(r => r.Seat).ToList();
         var identity = configuration.ReadValidated<CustomerIdentityOptions>(CustomerIdentityOptions.SectionName, o => o.Validate());
-        return await new DemoCustomerSeeder(dataSource, identity, zone)
-            .Seed(book.Make(seats, count, DateTimeOffset.UtcNow, DemoCustomerBook.Seed), CancellationToken.None);
+        var now = DateTimeOffset.UtcNow;
+        var added = await new DemoCustomerSeeder(dataSource, identity, calendar.Zone()).Seed(book.Make(seats, count, now, DemoCustomerBook.Seed), CancellationToken.None);
+
+        // A rep mid-departure, once the customers they hand over are there.
+        var handOver = configuration.ReadValidated<HandOverOptions>(HandOverOptions.SectionName, o => o.Validate());
+        await new DemoDeparture(dataSource, handOver, dormancy, calendar).Seed(now, CancellationToken.None);
+        return added;
     }
 }

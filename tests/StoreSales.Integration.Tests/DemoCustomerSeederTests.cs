@@ -6,6 +6,7 @@ using StoreSales.Domain.Demo.SalesForce;
 using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Customers;
 using StoreSales.Domain.SalesForce.Leads;
+using StoreSales.Domain.SalesForce.Reps;
 using StoreSales.Testing;
 
 namespace StoreSales.Integration.Tests;
@@ -82,5 +83,27 @@ public sealed class DemoCustomerSeederTests : IAsyncLifetime
         Assert.Equal(0, await _database.Count("SELECT count(*) FROM customer WHERE customer_id = @id", new { id = first.CustomerId }));
         Assert.Equal(1, await _database.Count(
             "SELECT count(*) FROM customer_key WHERE key LIKE 'phone:%' AND customer_id = @id", new { id = earlier.CustomerId }));
+    }
+
+    [Fact]
+    public async Task The_demo_rep_leaving_is_mid_departure_with_some_customers_handed_over_and_the_rest_due_later()
+    {
+        await Seeder.Seed(_customers, Cancellation);
+        var departure = new DemoDeparture(_database.DataSource, new HandOverOptions(), Dormancy, Calendar);
+
+        Assert.True(await departure.Seed(_start, Cancellation));
+        Assert.False(await departure.Seed(_start, Cancellation));
+
+        // Seeded before the command center's first pool release: every customer of the rep is still theirs to hand over.
+        var owned = _customers.Count(c => c.OwnerRepId == DemoDeparture.LeavingRepId);
+        var repId = new { rep = DemoDeparture.LeavingRepId };
+        Assert.Equal(owned, await _database.Count("SELECT count(*) FROM customer_handover WHERE departing_rep_id = @rep", repId));
+        Assert.Equal(DemoDeparture.HandedOverBeforeDemo, await _database.Count(
+            "SELECT count(*) FROM customer_handover h JOIN customer c USING (customer_id) WHERE h.departing_rep_id = @rep AND h.completed_at IS NOT NULL AND c.owner_rep_id = @successor",
+            new { rep = DemoDeparture.LeavingRepId, successor = DemoDeparture.SuccessorRepId }));
+        var due = _start - DemoDeparture.StartedBeforeDemo + new HandOverOptions().DueWithin;
+        Assert.Equal(owned - DemoDeparture.HandedOverBeforeDemo, await _database.Count(
+            "SELECT count(*) FROM customer_handover WHERE departing_rep_id = @rep AND completed_at IS NULL AND due_at = @due",
+            new { rep = DemoDeparture.LeavingRepId, due = due.UtcDateTime }));
     }
 }
