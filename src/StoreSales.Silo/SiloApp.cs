@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Authentication;
 using StoreSales.Data;
 using StoreSales.Data.Demo;
 using StoreSales.Data.Migrations;
+using StoreSales.Grains.Grading;
 using StoreSales.ServiceDefaults;
 using StoreSales.Silo.Access;
+using StoreSales.Silo.Grading;
 using StoreSales.Silo.Hosting;
 using StoreSales.Silo.Health;
 using StoreSales.Silo.Ingest;
@@ -42,6 +44,9 @@ public static class SiloApp
                 .RequireClaim(StoreKeyAuthenticationHandler.StoreClaim));
 
         builder.AddStoreSalesSilo(connectionString);
+        // After Orleans: hosted services start in order, and the grading's reminder needs a running silo.
+        builder.Services.AddValidatedOptions<NightlyGradingOptions>(NightlyGradingOptions.SectionName, o => o.Validate());
+        builder.Services.AddHostedService<NightlyGradingStart>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
