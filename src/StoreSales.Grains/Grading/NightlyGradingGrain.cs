@@ -62,6 +62,7 @@ public sealed partial class NightlyGradingGrain(
     {
         if (_run is { IsCompleted: false })
         {
+            _status = _status with { LastCheckedAt = clock.GetUtcNow() };
             return _status;
         }
 
@@ -72,7 +73,9 @@ public sealed partial class NightlyGradingGrain(
             _status = _status with { LastGradedOn = _lastGraded };
         }
 
-        var due = NightlyGradingSchedule.DueNow(clock.GetUtcNow(), calendar.Value.Zone(), rfm.Value.NightlyAt, _lastGraded);
+        var now = clock.GetUtcNow();
+        _status = _status with { LastCheckedAt = now };
+        var due = NightlyGradingSchedule.DueNow(now, calendar.Value.Zone(), rfm.Value.NightlyAt, _lastGraded);
         if (due is { } date)
         {
             _status = _status with { Running = date };
@@ -97,7 +100,7 @@ public sealed partial class NightlyGradingGrain(
                 _lastGraded = date;
             }
 
-            _status = new NightlyGradingStatus(_lastGraded, null, result.Customers, result.Drops, raised);
+            _status = new NightlyGradingStatus(_lastGraded, null, result.Customers, result.Drops, raised, _status.LastCheckedAt);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
