@@ -40,6 +40,7 @@ public static class CommandCenterApp
         builder.AddStoreSalesAccess(connectionString);
         builder.AddStoreSalesLocalization();
         builder.Services.AddSingleton<ChainAccess>();
+        builder.Services.AddSingleton<WeekClock>();
         builder.Services.AddSingleton<InterventionDesk>();
         builder.Services.AddSingleton<HotItemScopeFilter>();
         builder.Services.AddSingleton<CustomerAccess>();
@@ -88,6 +89,7 @@ public static class CommandCenterApp
         app.MapInteractionApi();
         app.MapLeadApi();
         app.MapPoolApi();
+        app.MapProcessHealthApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

@@ -4,8 +4,20 @@ using StoreSales.Benchmarks;
 using StoreSales.Testing;
 
 // Usage: deploy/local/benchmark.sh [--stores 50] [--tills 4] [--batch 100] [--warmup 60] [--seconds 20] [--boards 200] [--probes 30] [--memory-grains 10000]
-// (--edge: the edge agent's footprint; --boards-only: issue 4's command-center load, see docs/benchmarks.md)
+// (--edge: the edge agent's footprint; --boards-only: issue 4's command-center load; --grading [--customers 1000000]
+// [--orders 2]: issue 8's nightly grading; see docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
+if (args.Contains("--grading"))
+{
+    // Issue 8's nightly grading: --customers 1000000 with --orders 2 (per customer per 30-day window) across --stores 50.
+    int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    Console.WriteLine($"StoreSales nightly grading  {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024.0):0.0} GiB, .NET {Environment.Version}");
+    Console.WriteLine($"PostgreSQL: {TestDatabase.ServerConnectionString}");
+    await using var gradingDatabase = await TestDatabase.Create("gradebench", seedDemo: false);
+    await NightlyGrading.Run(gradingDatabase.DataSource, Arg("--customers", 1_000_000), Arg("--orders", 2), Arg("--stores", 50));
+    return;
+}
+
 if (args.Contains("--edge"))
 {
     // Issue 3's edge footprint: decode rate, idle agent, catch-up of a day offline.
