@@ -21,8 +21,8 @@ public sealed class ProcessHealthApiTests(ChainFixture chain) : IClassFixture<Ch
     private const string DemoRep = "rep-sh001-01";       // sh001.rep, store-sh001, dept-east-retail, region-east
     private const string Colleague = "rep-sh001-02";
     private const string SouthRep = "rep-gz001-01";      // store-gz001, dept-south-retail, region-south
-    private const string EastSales = "east.sales";       // sales manager of dept-east-retail
-    private const string B2bSales = "b2b.sales";         // sales manager of dept-b2b
+    private const string EastSales = "health.east.sales"; // sales manager of dept-east-retail
+    private const string B2bSales = "health.b2b.sales";   // sales manager of dept-b2b
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
