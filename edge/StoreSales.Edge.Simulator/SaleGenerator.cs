@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using StoreSales.Domain.Demo;
+using StoreSales.Domain.Demo.SalesForce;
 
 namespace StoreSales.Edge.Simulator;
 
@@ -36,9 +37,10 @@ public sealed record SimulatedLine(CatalogItem Item, int Quantity, decimal Disco
 /// an occasional 5% line discount, one or two tenders. Items are equally likely, or with a <see cref="DemoItemMix"/>
 /// picked by the demo's popularity (and its hot items' boosts). A sale credits a rep: with <paramref name="repFor"/> (a
 /// demo store's <see cref="DemoStoreProfile.RepFor"/>) one of the store's reps by their share, or nobody; without it, one
-/// of R001–R010 on a fifth of the sales. Deterministic for a given <see cref="Random"/> seed (apart from the time stamp).
+/// of R001–R010 on a fifth of the sales. Three sales in ten name a member: drawn by <paramref name="memberFor"/> (the demo's
+/// member codes, <see cref="DemoMembers"/>, so some land on the demo's customers) or any of M10000000–M99999999. Deterministic for a given <see cref="Random"/> seed (apart from the time stamp).
 /// </summary>
-public sealed class SaleGenerator(IReadOnlyList<CatalogItem> catalog, string terminalId, Random random, DemoItemMix? mix = null, Func<double, string?>? repFor = null)
+public sealed class SaleGenerator(IReadOnlyList<CatalogItem> catalog, string terminalId, Random random, DemoItemMix? mix = null, Func<double, string?>? repFor = null, Func<Random, string>? memberFor = null)
 {
     private const int MaxLines = 8;
     private const double DiscountChance = 0.05;
@@ -60,7 +62,9 @@ public sealed class SaleGenerator(IReadOnlyList<CatalogItem> catalog, string ter
     {
         var receipt = string.Create(CultureInfo.InvariantCulture, $"{terminalId}-{now:yyyyMMddHHmmss}-{++_receipts:D4}");
         var cashier = string.Create(CultureInfo.InvariantCulture, $"C{random.Next(1, 5):D2}");
-        var member = random.NextDouble() < 0.3 ? string.Create(CultureInfo.InvariantCulture, $"M{random.Next(10_000_000, 100_000_000)}") : "";
+        var member = random.NextDouble() >= 0.3 ? ""
+            : memberFor is not null ? memberFor(random)
+            : string.Create(CultureInfo.InvariantCulture, $"M{random.Next(10_000_000, 100_000_000)}");
         var rep = repFor is not null ? repFor(random.NextDouble()) ?? ""
             : random.NextDouble() < 0.2 ? string.Create(CultureInfo.InvariantCulture, $"R{random.Next(1, 11):D3}") : "";
 

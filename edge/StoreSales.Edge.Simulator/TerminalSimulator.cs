@@ -1,5 +1,6 @@
 using System.IO.Ports;
 using StoreSales.Domain.Demo;
+using StoreSales.Domain.Demo.SalesForce;
 
 namespace StoreSales.Edge.Simulator;
 
@@ -26,7 +27,7 @@ public sealed class TerminalSimulator(
         using var till = Open(terminal.TillPort);
         using var scanner = terminal.ScannerPort is null ? null : Open(terminal.ScannerPort);
         using var printer = terminal.ReceiptPrinterPort is null ? null : Open(terminal.ReceiptPrinterPort);
-        var generator = new SaleGenerator(catalog, terminal.TerminalId, random, rhythm?.Mix, rhythm is null ? null : rhythm.RepFor);
+        var generator = new SaleGenerator(catalog, terminal.TerminalId, random, rhythm?.Mix, rhythm is null ? null : rhythm.RepFor, rhythm is null ? null : DemoMembers.Draw);
         var flatGap = TimeSpan.FromMinutes(1 / options.SalesPerMinute);
         var sold = 0;
         string? hotNow = null;

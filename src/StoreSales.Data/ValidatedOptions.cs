@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,20 @@ public static class ValidatedOptions
         return services.AddOptions<T>()
             .BindConfiguration(sectionName, o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
+    }
+
+    /// <summary>
+    /// The same binding and check for code that runs before the host is built (the silo's database preparation): the
+    /// section's options, or the class's defaults when the section is absent.
+    /// </summary>
+    public static T ReadValidated<T>(this IConfiguration configuration, string sectionName, Func<T, string?> validate)
+        where T : class, new()
+    {
+        var options = new T();
+        configuration.GetSection(sectionName).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+        return validate(options) is { } problem
+            ? throw new OptionsValidationException(sectionName, typeof(T), [$"{sectionName}: {problem}"])
+            : options;
     }
 
     private sealed class Rule<T>(Func<T, string?> validate) : IValidateOptions<T>

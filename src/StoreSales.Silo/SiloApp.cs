@@ -2,6 +2,10 @@ using Microsoft.AspNetCore.Authentication;
 using StoreSales.Data;
 using StoreSales.Data.Demo;
 using StoreSales.Data.Migrations;
+using StoreSales.Domain.Demo.SalesForce;
+using StoreSales.Domain.SalesForce;
+using StoreSales.Domain.SalesForce.Customers;
+using StoreSales.Domain.SalesForce.Leads;
 using StoreSales.Grains.Grading;
 using StoreSales.ServiceDefaults;
 using StoreSales.Silo.Access;
@@ -86,7 +90,26 @@ public static class SiloApp
             await using var ledger = new Data.Ledger.SaleLedger(dataSource);
             var history = await new DemoHistory(dataSource, ledger)
                 .Backfill(chain, DemoChainSeeder.ReadItems(itemsFile).ToList(), DateTimeOffset.UtcNow, weeks, CancellationToken.None);
-            logger.LogInformation("Demo chain from {ChainFile} is seeded ({History} historical sales added)", chainFile, history);
+            var customers = await SeedDemoCustomers(builder.Configuration, dataSource, chain);
+            logger.LogInformation("Demo chain from {ChainFile} is seeded ({History} historical sales, {Customers} customers added)", chainFile, history, customers);
         }
+    }
+
+    /// <summary>
+    /// The demo's customers (<c>Demo:Customers</c>, default <see cref="DemoCustomerBook.DefaultCount"/>), placed against the
+    /// chain's own sales-force thresholds so that every rule has customers on both sides of it when the demo starts.
+    /// </summary>
+    private static async Task<int> SeedDemoCustomers(IConfiguration configuration, Npgsql.NpgsqlDataSource dataSource, DemoChain chain)
+    {
+        var count = configuration.GetValue("Demo:Customers", DemoCustomerBook.DefaultCount);
+        var zone = configuration.ReadValidated<ChainCalendarOptions>(ChainCalendarOptions.SectionName, o => o.Validate()).Zone();
+        var book = new DemoCustomerBook(
+            configuration.ReadValidated<DormancyOptions>(DormancyOptions.SectionName, o => o.Validate()),
+            configuration.ReadValidated<GoldenHoursOptions>(GoldenHoursOptions.SectionName, o => o.Validate()),
+            zone);
+        var seats = chain.Stores.SelectMany(s => s.Reps ?? []).Select(r => r.Seat).ToList();
+        var identity = configuration.ReadValidated<CustomerIdentityOptions>(CustomerIdentityOptions.SectionName, o => o.Validate());
+        return await new DemoCustomerSeeder(dataSource, identity, zone)
+            .Seed(book.Make(seats, count, DateTimeOffset.UtcNow, DemoCustomerBook.Seed), CancellationToken.None);
     }
 }

@@ -53,6 +53,25 @@ public sealed class CustomerApiTests(ChainFixture chain) : IClassFixture<ChainFi
     }
 
     [Fact]
+    public async Task The_demo_sales_manager_sees_the_demo_reps_team_masked_and_no_other_team()
+    {
+        using var rep = await chain.CommandCenter.CreateSignedInClient(Rep);
+        using var admin = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Admin);
+        using var salesManager = await chain.CommandCenter.CreateSignedInClient(DemoLogins.EastSales);
+        using var inTeam = await rep.PostAsJsonAsync("/api/customers", new { kind = "member", name = "赵敏", phone = NextPhone(), departmentId = "dept-east-retail" }, Cancellation);
+        using var elsewhere = await admin.PostAsJsonAsync("/api/customers", new { kind = "member", name = "钱程", phone = NextPhone(), ownerRepId = "rep-gz001-01", departmentId = "dept-south-retail" }, Cancellation);
+        Assert.Equal(HttpStatusCode.Created, inTeam.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, elsewhere.StatusCode);
+
+        var seen = await salesManager.GetFromJsonAsync<JsonElement>($"/api/customers/{(await Json(inTeam)).GetProperty("customerId").GetString()}", Cancellation);
+        using var unseen = await salesManager.GetAsync($"/api/customers/{(await Json(elsewhere)).GetProperty("customerId").GetString()}", Cancellation);
+
+        Assert.True(seen.GetProperty("contactMasked").GetBoolean());
+        Assert.Equal(RepId, seen.GetProperty("ownerRepId").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unseen.StatusCode);
+    }
+
+    [Fact]
     public async Task The_same_phone_written_differently_is_a_likely_duplicate_answered_with_the_first_id()
     {
         using var rep = await chain.CommandCenter.CreateSignedInClient(Rep);

@@ -94,8 +94,9 @@ public sealed class PoolApiTests(ChainFixture chain) : IClassFixture<ChainFixtur
         var b2bRep = await NewRep(OtherTeam);
         var ours = await Create(admin, DemoRepId, Team);
         var theirs = await Create(admin, "rep-b2b-00", OtherTeam);
-        var ourRepsElsewhere = await Create(admin, DemoRepId, "dept-east-retail");   // rep-sh001-01 of store-sh001 (master data)
-        await ToPool(ours, theirs, ourRepsElsewhere);
+        var ourRepsElsewhere = await Create(admin, DemoRepId, "dept-east-b2b");   // rep-sh001-01 of store-sh001 (master data)
+        var repsDepartment = await Create(admin, DemoRepId, "dept-east-retail");  // sh001.rep's team (its department claim)
+        await ToPool(ours, theirs, ourRepsElsewhere, repsDepartment);
 
         var seenBy = new Dictionary<string, string[]>();
         foreach (var login in new[] { DemoLogins.Sh001Rep, DemoLogins.Sh001Manager, b2bRep.Login, DemoLogins.Hq, DemoLogins.EastSupervisor })
@@ -111,6 +112,7 @@ public sealed class PoolApiTests(ChainFixture chain) : IClassFixture<ChainFixtur
         Assert.DoesNotContain(theirs, seenBy[DemoLogins.Sh001Manager]);
         Assert.Contains(ourRepsElsewhere, seenBy[DemoLogins.Sh001Manager]);
         Assert.DoesNotContain(ourRepsElsewhere, seenBy[DemoLogins.Sh001Rep]);
+        Assert.Contains(repsDepartment, seenBy[DemoLogins.Sh001Rep]);
         Assert.Contains(theirs, seenBy[b2bRep.Login]);
         Assert.DoesNotContain(ours, seenBy[b2bRep.Login]);
         Assert.Contains(ours, seenBy[DemoLogins.Hq]);

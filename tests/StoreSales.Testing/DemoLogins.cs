@@ -11,5 +11,6 @@ public static class DemoLogins
     public const string EastSupervisor = "east.supervisor";
     public const string Sh001Manager = "sh001.manager";
     public const string Sh001Rep = "sh001.rep";
+    public const string EastSales = "east.sales";
     public const string Admin = "admin";
 }

@@ -45,6 +45,10 @@ public sealed partial class DemoStaff(IServiceProvider services, IConfiguration 
 
         var storeShort = store.StoreId.Replace("store-", "", StringComparison.Ordinal);
         var regionShort = region.RegionId.Replace("region-", "", StringComparison.Ordinal);
+
+        // The demo rep's sales team (master data): the rep works in it, the demo sales manager leads it.
+        var demoRep = await directory.FindRep(DemoRepId(storeShort), cancellationToken);
+        Claim[] team = demoRep is null ? [] : [new Claim(ScopeClaims.Department, demoRep.DepartmentId)];
         (string User, string Role, Claim[] Scope)[] accounts =
         [
             ("hq", ChainRoles.Hq, []),
@@ -52,7 +56,8 @@ public sealed partial class DemoStaff(IServiceProvider services, IConfiguration 
             ($"{regionShort}.supervisor", ChainRoles.FieldSupervisor, [new Claim(ScopeClaims.Region, region.RegionId)]),
             ($"{storeShort}.manager", ChainRoles.StoreManager, [new Claim(ScopeClaims.Store, store.StoreId)]),
             // The demo rep sells in the store's own team and owns the customers created under DemoRepId.
-            ($"{storeShort}.rep", ChainRoles.SalesRep, [new Claim(ScopeClaims.Store, store.StoreId), new Claim(ScopeClaims.Rep, DemoRepId(storeShort))]),
+            ($"{storeShort}.rep", ChainRoles.SalesRep, [new Claim(ScopeClaims.Store, store.StoreId), new Claim(ScopeClaims.Rep, DemoRepId(storeShort)), .. team]),
+            ($"{regionShort}.sales", ChainRoles.SalesManager, team),
             ("admin", ChainRoles.Admin, []),
         ];
         foreach (var (userName, role, scopeClaims) in accounts)

@@ -1,4 +1,6 @@
 using StoreSales.Domain.Demo;
+using StoreSales.Domain.Demo.SalesForce;
+using StoreSales.Domain.SalesForce.Customers;
 
 namespace StoreSales.Data.Demo;
 
@@ -29,6 +31,10 @@ public sealed record DemoStore(
 
 /// <summary>
 /// A demo store's sales rep: credited with <paramref name="Share"/> of the store's sales (history and simulated tills)
-/// and given the same share of its monthly target.
+/// and given the same share of its monthly target. <paramref name="Serves"/> says which demo customers the rep is given:
+/// members (a store's retail team) or accounts (a B2B team, whose reps sell off the till: share 0).
 /// </summary>
-public sealed record DemoRep(string Id, string Name, string Department, string Level, decimal Share);
+public sealed record DemoRep(string Id, string Name, string Department, string Level, decimal Share, CustomerKind Serves = CustomerKind.Member)
+{
+    public DemoRepSeat Seat => new(Id, Department, Serves);
+}

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dapper;
 using Npgsql;
 using StoreSales.Data.Access;
@@ -12,7 +13,7 @@ namespace StoreSales.Data.Demo;
 /// </summary>
 public sealed class DemoChainSeeder(NpgsqlDataSource dataSource)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public static DemoChain ReadChain(string path) =>
         JsonSerializer.Deserialize<DemoChain>(File.ReadAllText(path), JsonOptions)

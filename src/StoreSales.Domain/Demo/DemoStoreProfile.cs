@@ -53,9 +53,9 @@ public sealed record DemoStoreProfile(string StoreId, TimeZoneInfo TimeZone, Ope
         }
 
         reps ??= [];
-        if (reps.Any(r => r.Share <= 0) || reps.Sum(r => r.Share) > 1)
+        if (reps.Any(r => r.Share < 0) || reps.Sum(r => r.Share) > 1)
         {
-            throw new InvalidDataException($"Demo store {storeId}: each rep's share must be greater than 0 and together at most 1.");
+            throw new InvalidDataException($"Demo store {storeId}: each rep's share must be 0 or more (0: a rep who sells off the till) and together at most 1.");
         }
 
         return new DemoStoreProfile(storeId, TimeZoneInfo.FindSystemTimeZoneById(timeZone), hours, monthlyTarget, pace) { Reps = reps };

@@ -22,10 +22,20 @@ public sealed class DemoRepShareTests
     public void A_store_without_reps_credits_nobody() =>
         Assert.Null(DemoStoreProfile.Create("store-test", "Asia/Shanghai", "08:00", "22:00", 1_000_000m, 1m).RepFor(0.0));
 
+    [Fact]
+    public void A_rep_with_no_share_sells_off_the_till_and_is_never_credited()
+    {
+        var store = DemoStoreProfile.Create("store-test", "Asia/Shanghai", "08:00", "22:00", 1_000_000m, 1m, [new("rep-b2b", 0m), new("rep-a", 0.5m)]);
+
+        Assert.Equal("rep-a", store.RepFor(0.0));
+        Assert.Equal("rep-a", store.RepFor(0.49));
+        Assert.Null(store.RepFor(0.5));
+    }
+
     [Theory]
     [InlineData(0.6, 0.5)]
-    [InlineData(0.2, 0)]
-    public void Shares_over_the_whole_or_not_positive_are_refused(double first, double second) =>
+    [InlineData(0.2, -0.1)]
+    public void Shares_over_the_whole_or_negative_are_refused(double first, double second) =>
         Assert.Throws<InvalidDataException>(() => DemoStoreProfile.Create(
             "store-test", "Asia/Shanghai", "08:00", "22:00", 1_000_000m, 1m, [new("rep-a", (decimal)first), new("rep-b", (decimal)second)]));
 }

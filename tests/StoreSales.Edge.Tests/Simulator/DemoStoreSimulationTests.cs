@@ -102,7 +102,8 @@ public sealed class DemoStoreSimulationTests
         {
             var store = Profile(id);
 
-            Assert.InRange(store.Reps.Count, 2, 3);
+            // A B2B team's reps (share 0) may be led from a store too; they sell off the till.
+            Assert.InRange(store.Reps.Count(r => r.Share > 0), 2, 3);
             Assert.InRange(store.Reps.Sum(r => r.Share), 0.2m, 0.34m);
             Assert.All(store.Reps, r => Assert.StartsWith($"rep-{id["store-".Length..]}-", r.RepId, StringComparison.Ordinal));
         }
@@ -121,10 +122,11 @@ public sealed class DemoStoreSimulationTests
 
         foreach (var rep in store.Reps)
         {
-            Assert.InRange(credited[rep.RepId] / (decimal)Sales, rep.Share - 0.01m, rep.Share + 0.01m);
+            Assert.InRange(credited.GetValueOrDefault(rep.RepId) / (decimal)Sales, rep.Share - 0.01m, rep.Share + 0.01m);
         }
 
-        Assert.Equal(store.Reps.Count + 1, credited.Count);
+        Assert.Contains(store.Reps, r => r.Share == 0);
+        Assert.Equal(store.Reps.Count(r => r.Share > 0) + 1, credited.Count);
     }
 
     [Fact]
