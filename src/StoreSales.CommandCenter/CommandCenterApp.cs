@@ -45,6 +45,7 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<HotItemScopeFilter>();
         builder.Services.AddSingleton<CustomerAccess>();
         builder.Services.AddSingleton<CustomerMetrics>();
+        builder.Services.AddSingleton<CustomerGrainNotifier>();
         builder.Services.AddSingleton<CustomerOutcomes>();
 
         builder.Services.AddSingleton<ChainOverview>();
@@ -88,6 +89,7 @@ public static class CommandCenterApp
         app.MapCustomerMergeApi();
         app.MapInteractionApi();
         app.MapLeadApi();
+        app.MapCustomerLiveApi();
         app.MapPoolApi();
         app.MapProcessHealthApi();
         app.MapAccountEndpoints();

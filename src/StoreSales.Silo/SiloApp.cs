@@ -34,6 +34,7 @@ public static class SiloApp
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<RepSalesFeed>();
+        builder.Services.AddSingleton<MemberSalesFeed>();
         builder.Services.AddOptions<IngestOptions>()
             .BindConfiguration(IngestOptions.SectionName, o => o.ErrorOnUnknownConfiguration = true)
             .Validate(o => o.Validate() is null, $"Invalid {IngestOptions.SectionName} settings")

@@ -4,8 +4,8 @@ using StoreSales.Benchmarks;
 using StoreSales.Testing;
 
 // Usage: deploy/local/benchmark.sh [--stores 50] [--tills 4] [--batch 100] [--warmup 60] [--seconds 20] [--boards 200] [--probes 30] [--memory-grains 10000]
-// (--edge: the edge agent's footprint; --boards-only: issue 4's command-center load; --grading [--customers 1000000]
-// [--orders 2]: issue 8's nightly grading; see docs/benchmarks.md)
+// (--edge: the edge agent's footprint; --boards-only: issue 4's command-center load; --customers-only: issue 8's customer
+// grain memory; --grading [--customers 1000000] [--orders 2]: issue 8's nightly grading; see docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
 if (args.Contains("--grading"))
 {
@@ -39,6 +39,13 @@ if (args.Contains("--edge"))
     await BenchmarkChain.Create(edgeDatabase.DataSource, 9_001);
     await using var edgeSilo = await SiloUnderTest.Start(edgeDatabase, "edge-" + Guid.NewGuid().ToString("N")[..8]);
     await EdgeFootprint.CatchUp(edgeSilo, new SaleBatches(), options.CatchUpSales);
+    return;
+}
+
+if (args.Contains("--customers-only"))
+{
+    // Issue 8's customer grain footprint: --memory-grains customers (default 10,000) activated with full state.
+    await CustomerGrainMemory.Run(options.MemoryGrains);
     return;
 }
 

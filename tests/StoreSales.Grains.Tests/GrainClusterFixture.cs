@@ -16,6 +16,14 @@ using StoreSales.Grains.Interventions;
 using StoreSales.Domain.Targets;
 using StoreSales.Grains;
 using StoreSales.Testing;
+using Microsoft.Extensions.Time.Testing;
+using StoreSales.Abstractions.Customers;
+using StoreSales.Data.Customers;
+using StoreSales.Domain.SalesForce;
+using StoreSales.Domain.SalesForce.Customers;
+using StoreSales.Domain.SalesForce.Grading;
+using StoreSales.Domain.SalesForce.Leads;
+using StoreSales.Grains.Customers;
 
 namespace StoreSales.Grains.Tests;
 
@@ -42,6 +50,16 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     public const int CheckpointAfterSales = 50;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    /// <summary>
+    /// The clock the customer grains and the dormancy sweep judge by (keyed <see cref="SalesForceClock.Key"/>): a test moves
+    /// it days ahead while Orleans' own timers and the other grains keep the <see cref="ShiftedClock"/>. Only forward: each
+    /// test counts from where it finds it.
+    /// </summary>
+    public FakeTimeProvider SalesForceTime { get; } = new(Now);
+
+    /// <summary>The golden-hours reminder's period here: a second, so a test sees ticks at each moment it sets.</summary>
+    public static readonly TimeSpan GoldenHoursCheckPeriod = TimeSpan.FromSeconds(1);
 
     public TestDatabase Database { get; private set; } = null!;
 
@@ -74,6 +92,17 @@ public sealed class GrainClusterFixture : IAsyncLifetime
                 o.CheckpointInterval = TimeSpan.FromMinutes(10);
             });
             host.Services.AddOptions<TargetStatusOptions>();
+            host.Services.AddKeyedSingleton<TimeProvider>(SalesForceClock.Key, SalesForceTime);
+            host.Services.AddSingleton<ICustomerFactsReader>(new PgCustomerFacts(database.DataSource, Microsoft.Extensions.Options.Options.Create(new DormancyOptions())));
+            host.Services.AddSingleton<IOpenLeads>(new PgOpenLeads(database.DataSource));
+            host.Services.AddSingleton<IDormancyCrossings>(new PgDormancyCrossings(database.DataSource, Microsoft.Extensions.Options.Options.Create(new DormancyOptions())));
+            host.Services.AddOptions<GoldenHoursOptions>();
+            host.Services.AddOptions<DormancyOptions>();
+            host.Services.AddOptions<ChainCalendarOptions>();
+            host.Services.AddOptions<CustomerGradingOptions>();
+            host.Services.AddOptions<DormancySweepOptions>();
+            host.Services.Configure<CustomerGrainOptions>(o => { });
+            host.Services.Replace(ServiceDescriptor.Singleton(Microsoft.Extensions.Options.Options.Create(new CustomerGrainOptions { GoldenHoursCheckPeriod = GoldenHoursCheckPeriod })));
             host.Services.AddSingleton<IInterventionJournal>(new PgInterventionJournal(database.DataSource, Microsoft.Extensions.Options.Options.Create(new InterventionJournalOptions())));
             host.Services.AddOptions<InterventionSlaOptions>().Configure(o => { });
             host.Services.Replace(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IOptions<InterventionSlaOptions>>(

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using StoreSales.Abstractions.Customers;
 using StoreSales.CommandCenter.Access;
 using StoreSales.Data.Customers;
 using StoreSales.Domain.Access;
@@ -37,6 +38,7 @@ public static class CustomerMergeEndpoints
         CustomerMerger merger,
         CustomerOutcomes outcomes,
         ClaimsPrincipal user,
+        CustomerGrainNotifier grains,
         CancellationToken ct)
     {
         const string operation = CustomerOperations.Merge;
@@ -78,6 +80,7 @@ public static class CustomerMergeEndpoints
         switch (await merger.Merge(customerId, mergedId, user.Identity?.Name ?? "unknown", body.Reason!.Trim(), ct))
         {
             case CustomersMerged done:
+                await grains.Tell(CustomerChange.Merged, customerId, mergedId);
                 return outcomes.Done(operation, Results.Ok(done));
             case MergeCustomerUnknown unknown:
                 return outcomes.NotFound(operation, unknown.CustomerId);

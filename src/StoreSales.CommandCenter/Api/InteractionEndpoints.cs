@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using StoreSales.Abstractions.Customers;
 using StoreSales.CommandCenter.Access;
 using StoreSales.Data.Customers;
 using StoreSales.Domain.Access;
@@ -37,6 +38,7 @@ public static class InteractionEndpoints
         CustomerOutcomes outcomes,
         ClaimsPrincipal user,
         ChainToday today,
+        CustomerGrainNotifier grains,
         CancellationToken ct)
     {
         const string operation = CustomerOperations.Interaction;
@@ -70,6 +72,7 @@ public static class InteractionEndpoints
             return outcomes.NotFound(operation, customerId);
         }
 
+        await grains.Tell(CustomerChange.InteractionRecorded, customerId);
         return outcomes.Done(operation, Results.Created(
             $"/api/customers/{customerId}",
             new InteractionAnswer(recorded.InteractionId, customerId, recorded.At, recorded.FirstContactOfLead)));

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using StoreSales.Abstractions.Customers;
 using StoreSales.CommandCenter.Access;
 using StoreSales.Data.Customers;
 using StoreSales.Domain.Access;
@@ -41,6 +42,7 @@ public static class LeadEndpoints
         ClaimsPrincipal user,
         TimeProvider clock,
         IOptions<GoldenHoursOptions> goldenHours,
+        CustomerGrainNotifier grains,
         CancellationToken ct)
     {
         const string operation = CustomerOperations.Lead;
@@ -71,6 +73,7 @@ public static class LeadEndpoints
         switch (await leads.Assign(customerId, repId, ct))
         {
             case LeadAssigned assigned:
+                await grains.Tell(CustomerChange.LeadAssigned, customerId);
                 return outcomes.Done(operation, Results.Created($"/api/customers/{customerId}", LeadAnswer.Of(assigned.Lead, clock.GetUtcNow(), goldenHours.Value)));
             case LeadAlreadyOpen open:
                 return outcomes.Conflict(

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using StoreSales.Abstractions.Customers;
 using StoreSales.CommandCenter.Access;
 using StoreSales.Data.Pool;
 using StoreSales.Domain.Access;
@@ -70,7 +71,7 @@ public static class PoolEndpoints
         return outcomes.Done(operation, Results.Ok(entries.Select(PoolEntryAnswer.Of).ToArray()));
     }
 
-    private static async Task<IResult> Claim(string customerId, PoolClaims claims, CustomerOutcomes outcomes, ClaimsPrincipal user, IOptions<PoolClaimOptions> options, CancellationToken ct)
+    private static async Task<IResult> Claim(string customerId, PoolClaims claims, CustomerOutcomes outcomes, ClaimsPrincipal user, IOptions<PoolClaimOptions> options, CustomerGrainNotifier grains, CancellationToken ct)
     {
         const string operation = CustomerOperations.PoolClaim;
         var viewer = user.ToViewerScope();
@@ -83,6 +84,7 @@ public static class PoolEndpoints
         switch (await claims.Claim(customerId, repId, teams, ct))
         {
             case PoolClaimed claimed:
+                await grains.Tell(CustomerChange.ClaimedFromPool, claimed.CustomerId);
                 return outcomes.Done(operation, Results.Ok(new PoolClaimAnswer(claimed.CustomerId, claimed.RepId, claimed.ClaimedAt, claimed.ClaimsToday, options.Value.DailyClaimCap)));
             case PoolClaimRefused { Verdict.Refusal: PoolClaimRefusal.NotInPool } refused
                 when !teams.Contains(refused.DepartmentId) && CustomerAccessRule.Sight(viewer, refused.OwnerRepId, refused.DepartmentId) == CustomerSight.Hidden:

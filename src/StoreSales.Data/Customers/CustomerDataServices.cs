@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using StoreSales.Abstractions.Customers;
 using StoreSales.Data.Pool;
 using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Customers;
@@ -33,6 +34,10 @@ public static class CustomerDataServices
         services.AddSingleton<PoolRelease>();
         services.AddSingleton<PoolClaims>();
         services.AddSingleton<PoolListing>();
+        services.AddSingleton<MemberCustomers>();
+        services.AddSingleton<ICustomerFactsReader, PgCustomerFacts>();
+        services.AddSingleton<IDormancyCrossings, PgDormancyCrossings>();
+        services.AddSingleton<IOpenLeads, PgOpenLeads>();
         return services;
     }
 }

@@ -14,9 +14,10 @@ namespace StoreSales.Data.Pool;
 /// million customers and PostgreSQL answers it from the interaction and lead indexes.
 /// </summary>
 /// <remarks>
-/// Activity as <see cref="DormancyRule"/> counts it: the latest of creation, last assignment (a lead), last claim from
-/// the pool, and last interaction of a counting kind (<c>SalesForce:Dormancy:ActivityKinds</c>). Purchases are not
-/// looked at yet (the ledger has no index by member code; see docs/domain.md). The calendar stays
+/// Activity as <see cref="DormancyRule"/> counts it (<see cref="CustomerActivitySql"/>): the latest of creation, last
+/// assignment (a lead), last claim from the pool, last interaction of a counting kind
+/// (<c>SalesForce:Dormancy:ActivityKinds</c>) and last till sale under one of the customer's member codes where its kind's
+/// purchases count (<c>PurchaseCountsForAccounts</c>, <c>PurchaseCountsForMembers</c>). The calendar stays
 /// <see cref="ChainCalendar"/>'s: "45 days or more" is "the last activity's date is on or before today − 45", which is
 /// "the last activity happened before the first moment of today − 44" — a single instant computed here, so the
 /// statement compares timestamps and uses the indexes instead of converting every row to a local date.
@@ -24,14 +25,11 @@ namespace StoreSales.Data.Pool;
 public sealed class PoolRelease(NpgsqlDataSource dataSource, IOptions<DormancyOptions> dormancy, IOptions<ChainCalendarOptions> calendar)
 {
     /// <summary>A customer (<c>c</c>) not merged, not in the pool, and with no activity at or after <c>@activeSince</c>.</summary>
-    private const string DormantSince =
-        """
+    private static readonly string DormantSince =
+        $"""
         c.merged_into IS NULL
-          AND c.created_at < @activeSince
           AND NOT EXISTS (SELECT 1 FROM pool_entry p WHERE p.customer_id = c.customer_id AND p.claimed_at IS NULL)
-          AND NOT EXISTS (SELECT 1 FROM pool_entry p WHERE p.customer_id = c.customer_id AND p.claimed_at >= @activeSince)
-          AND NOT EXISTS (SELECT 1 FROM lead l WHERE l.customer_id = c.customer_id AND l.assigned_at >= @activeSince)
-          AND NOT EXISTS (SELECT 1 FROM interaction i WHERE i.customer_id = c.customer_id AND i.at >= @activeSince AND i.kind = ANY(@kinds))
+          AND {CustomerActivitySql.NoneSince("@activeSince")}
         """;
 
     /// <summary>Releases every customer dormant for the release period at <paramref name="now"/>; returns their ids.</summary>
@@ -41,9 +39,9 @@ public sealed class PoolRelease(NpgsqlDataSource dataSource, IOptions<DormancyOp
         var zone = calendar.Value.Zone();
         var today = ChainCalendar.DateOf(now, zone);
         var activeSince = ChainCalendar.StartOf(today.AddDays(-(options.ReleaseToPoolAfterDays - 1)), zone);
-        var kinds = Enum.GetValues<InteractionKind>().Where(k => DormancyRule.CountsAsActivity(k, options)).Select(k => StoredNames.Of(k)).ToArray();
-
-        var parameters = new { now = now.UtcDateTime, activeSince = activeSince.UtcDateTime, kinds };
+        var parameters = CustomerActivitySql.Parameters(options);
+        parameters.Add("now", now.UtcDateTime);
+        parameters.Add("activeSince", activeSince.UtcDateTime);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
@@ -62,6 +60,7 @@ public sealed class PoolRelease(NpgsqlDataSource dataSource, IOptions<DormancyOp
             return [];
         }
 
+        parameters.Add("candidates", candidates);
         var released = await connection.QueryAsync<string>(new CommandDefinition(
             $"""
             INSERT INTO pool_entry (customer_id, released_at, released_from_rep_id, reason)
@@ -72,7 +71,7 @@ public sealed class PoolRelease(NpgsqlDataSource dataSource, IOptions<DormancyOp
             ON CONFLICT (customer_id) WHERE claimed_at IS NULL DO NOTHING
             RETURNING customer_id
             """,
-            new { parameters.now, parameters.activeSince, parameters.kinds, candidates },
+            parameters,
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);

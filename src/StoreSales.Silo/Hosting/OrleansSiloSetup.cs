@@ -6,7 +6,9 @@ using StoreSales.Domain.Interventions;
 using StoreSales.Domain.Targets;
 using StoreSales.Grains.Interventions;
 using StoreSales.Grains.Reps;
+using StoreSales.Data;
 using StoreSales.Grains;
+using StoreSales.Grains.Customers;
 
 namespace StoreSales.Silo.Hosting;
 
@@ -37,6 +39,15 @@ internal static class OrleansSiloSetup
             .Validate(o => o.Validate(RepGrain.StatusSection) is null, $"Invalid {RepGrain.StatusSection} settings")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddKeyedSingleton(SalesForceClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
+        builder.Services.AddValidatedOptions<CustomerGrainOptions>(CustomerGrainOptions.SectionName, o => o.Validate())
+            .Validate(
+                o => o.GoldenHoursCheckPeriod >= settings.MinimumReminderPeriod,
+                $"{CustomerGrainOptions.SectionName}:{nameof(CustomerGrainOptions.GoldenHoursCheckPeriod)} must be at least {SiloSettings.SectionName}:{nameof(SiloSettings.MinimumReminderPeriod)} ({settings.MinimumReminderPeriod}).");
+        builder.Services.AddValidatedOptions<DormancySweepOptions>(DormancySweepOptions.SectionName, o => o.Validate())
+            .Validate(
+                o => o.Period >= settings.MinimumReminderPeriod,
+                $"{DormancySweepOptions.SectionName}:{nameof(DormancySweepOptions.Period)} must be at least {SiloSettings.SectionName}:{nameof(SiloSettings.MinimumReminderPeriod)} ({settings.MinimumReminderPeriod}).");
         builder.Services.AddOptions<InterventionSlaOptions>().Bind(builder.Configuration.GetSection(InterventionSlaOptions.SectionName));
         builder.Services.Configure<InterventionTimingOptions>(builder.Configuration.GetSection(InterventionTimingOptions.SectionName));
 
@@ -66,7 +77,11 @@ internal static class OrleansSiloSetup
             silo.Services.AddOptions<AdoNetGrainStorageOptions>(GrainStorageNames.Live)
                 .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
             silo.Configure<LoadSheddingOptions>(o => o.LoadSheddingEnabled = true);
+            silo.Configure<Orleans.Hosting.ReminderOptions>(o => o.MinimumReminderPeriod = settings.MinimumReminderPeriod);
         });
+
+        // After Orleans' own hosted service, so the silo is running when it asks for the sweep's reminder.
+        builder.Services.AddHostedService<DormancySweepStart>();
         return builder;
     }
 }

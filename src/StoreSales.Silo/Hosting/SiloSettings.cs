@@ -15,4 +15,10 @@ public sealed class SiloSettings
     public int SiloPort { get; set; } = 11111;
 
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// The shortest reminder period Orleans accepts. Default 1 minute (Orleans' own); a test silo lowers it to watch the
+    /// golden-hours and sweep reminders fire in seconds.
+    /// </summary>
+    public TimeSpan MinimumReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -31,7 +31,8 @@ public static partial class IngestEndpoints
     /// failure before it is safe to retry. The store grain then counts the batch; the ack waits for that at most
     /// <see cref="IngestOptions.CountWait"/>, because a slow or busy grain must never hold a till's batch (the grain
     /// still gets the call, and when the call is lost the grain counts its ledger tail). The reps credited with sales of
-    /// the batch hear of them off the ack (<see cref="RepSalesFeed"/>): the ack waits for none of them.
+    /// the batch hear of them off the ack (<see cref="RepSalesFeed"/>), and so do the customers whose member codes they carry
+    /// (<see cref="MemberSalesFeed"/>): the ack waits for none of them.
     /// </summary>
     private static async Task<IResult> PostBatch(
         string storeId,
@@ -39,6 +40,7 @@ public static partial class IngestEndpoints
         SaleLedger ledger,
         IGrainFactory grains,
         RepSalesFeed reps,
+        MemberSalesFeed members,
         IOptions<IngestOptions> options,
         IngestMetrics metrics,
         ILoggerFactory loggerFactory,
@@ -86,6 +88,7 @@ public static partial class IngestEndpoints
         }
 
         reps.Hear(storeId, batch.Sales);
+        members.Hear(storeId, batch.Sales);
 
         // Every sale of the batch goes to the grain, not only the new ones: if an earlier attempt committed the ledger
         // but the grain never counted it, the grain counts it now, and only once (it dedups by terminal and sequence).

@@ -14,6 +14,9 @@ public sealed class IngestMetrics
     private readonly Counter<long> _countDeferred;
     private readonly Counter<long> _repCountFailed;
     private readonly UpDownCounter<long> _repBatchesInFlight;
+    private readonly Counter<long> _memberSalesUnknown;
+    private readonly Counter<long> _memberCountFailed;
+    private readonly UpDownCounter<long> _memberBatchesInFlight;
     private readonly Counter<long> _heartbeats;
     private readonly Counter<long> _heartbeatsRejected;
 
@@ -27,6 +30,9 @@ public sealed class IngestMetrics
         _countDeferred = meter.CreateCounter<long>("storesales.ingest.batches.count_deferred", description: "Durable batches acked before the store grain counted them (slow or failed grain), by reason");
         _repCountFailed = meter.CreateCounter<long>("storesales.ingest.rep_counts.failed", description: "Durable sales' rep grain calls that failed (the rep is told to count its month from the ledger), catch-ups that failed too, and batches crediting an unusable rep id, by reason");
         _repBatchesInFlight = meter.CreateUpDownCounter<long>("storesales.ingest.rep_batches.in_flight", description: "Acked batches whose reps have not all heard of their sales yet");
+        _memberSalesUnknown = meter.CreateCounter<long>("storesales.ingest.member_sales.unknown_member", description: "Durable sales whose member code no customer holds (kept in the ledger; counted once a customer has the code)");
+        _memberCountFailed = meter.CreateCounter<long>("storesales.ingest.member_counts.failed", description: "Durable member sales whose customer could not be told (the customer re-reads the ledger), by reason");
+        _memberBatchesInFlight = meter.CreateUpDownCounter<long>("storesales.ingest.member_batches.in_flight", description: "Acked batches whose customers have not all heard of their purchases yet");
         _heartbeats = meter.CreateCounter<long>("storesales.agent.heartbeats", description: "Edge agent heartbeats received");
         _heartbeatsRejected = meter.CreateCounter<long>("storesales.agent.heartbeats.rejected", description: "Edge agent heartbeats refused, by reason");
     }
@@ -47,6 +53,13 @@ public sealed class IngestMetrics
         _repCountFailed.Add(1, new KeyValuePair<string, object?>("store", storeId), new KeyValuePair<string, object?>("reason", reason));
 
     public void RepBatchesInFlight(int change) => _repBatchesInFlight.Add(change);
+
+    public void MemberSalesUnknown(string storeId, int count) => _memberSalesUnknown.Add(count, new KeyValuePair<string, object?>("store", storeId));
+
+    public void MemberCountFailed(string storeId, string reason) =>
+        _memberCountFailed.Add(1, new KeyValuePair<string, object?>("store", storeId), new KeyValuePair<string, object?>("reason", reason));
+
+    public void MemberBatchesInFlight(int change) => _memberBatchesInFlight.Add(change);
 
     public void Heartbeat(string storeId) => _heartbeats.Add(1, new KeyValuePair<string, object?>("store", storeId));
 

@@ -10,6 +10,16 @@ public sealed record CustomerKeys(ImmutableArray<CustomerKey> Keys, ImmutableArr
     public bool IsValid => Failures.IsEmpty;
 
     /// <summary>
+    /// The key a POS member code is held under (<c>member:…</c>, half-width, trimmed), or null for a blank code: how a
+    /// customer's member code is stored and how a till sale's member id finds its customer.
+    /// </summary>
+    public static CustomerKey? MemberKey(string? memberCode)
+    {
+        var code = CustomerText.ToHalfWidth(memberCode ?? "").Trim();
+        return code.Length > 0 ? new CustomerKey(CustomerKeyKind.MemberCode, code) : null;
+    }
+
+    /// <summary>
     /// The keys of a customer (one customer, one id: docs/domain.md, "The sales force"). A field left empty gives no
     /// key; a field given but invalid is a failure, never silently dropped. The name is required; it is a key for
     /// an account always and for a member only with <see cref="CustomerIdentityOptions.MatchMembersByName"/>.
@@ -20,10 +30,9 @@ public sealed record CustomerKeys(ImmutableArray<CustomerKey> Keys, ImmutableArr
         var keys = ImmutableArray.CreateBuilder<CustomerKey>();
         var failures = ImmutableArray.CreateBuilder<IdentityFailure>();
 
-        var memberCode = CustomerText.ToHalfWidth(customer.MemberCode ?? "").Trim();
-        if (memberCode.Length > 0)
+        if (MemberKey(customer.MemberCode) is { } memberKey)
         {
-            keys.Add(new CustomerKey(CustomerKeyKind.MemberCode, memberCode));
+            keys.Add(memberKey);
         }
 
         Add(CustomerKeyKind.CreditCode, customer.CreditCode, UnifiedSocialCreditCode.Normalize);
