@@ -44,13 +44,11 @@ CREATE INDEX customer_grade_customer_idx ON customer_grade (customer_id, graded_
 -- Drops still to be alerted: a handful per night, found without reading the night's million rows.
 CREATE INDEX customer_grade_unalerted_idx ON customer_grade (graded_on, customer_id) WHERE health_dropped AND alerted_at IS NULL;
 
--- The run reads the last 60 days of sales, interactions and leads. Each of these tables is appended in time order, so
--- a BRIN index (a few kilobytes per gigabyte, next to nothing to maintain on the ingest path) lets it read only those
--- days' blocks instead of the whole ledger. The btree indexes of 0220/0230/0250 lead with a rep, member or customer
--- and cannot narrow a time range by themselves.
+-- The run reads the ledger's last 60 days. The ledger is appended in time order, so a BRIN index (a few kilobytes per
+-- gigabyte, next to nothing to maintain on the ingest path) lets it read only those days' blocks instead of the whole
+-- ledger; the btree indexes of 0220/0250 lead with a rep or member and cannot narrow a time range by themselves.
+-- (Interactions and leads are read by time through the btree indexes 0260 added.)
 CREATE INDEX sale_rung_up_brin ON sale USING brin (rung_up_at);
-CREATE INDEX interaction_at_brin ON interaction USING brin (at);
-CREATE INDEX lead_assigned_brin ON lead USING brin (assigned_at);
 
 -- Profile fields rep process health counts (SalesForce:ProcessHealth:MemberProfileFields / AccountProfileFields) that
 -- 0230 has no column for. Nullable: empty until a page or the import fills them. IF NOT EXISTS because another branch
