@@ -4,10 +4,13 @@ using StoreSales.CommandCenter.Access;
 using StoreSales.CommandCenter.Api;
 using StoreSales.CommandCenter.Localization;
 using StoreSales.CommandCenter.Components;
+using StoreSales.CommandCenter.Customers;
+using StoreSales.CommandCenter.HandOvers;
 using StoreSales.CommandCenter.Hosting;
 using StoreSales.CommandCenter.HotItems;
 using StoreSales.CommandCenter.Live;
 using StoreSales.CommandCenter.Pool;
+using StoreSales.CommandCenter.SalesForce;
 using StoreSales.Data;
 using StoreSales.ServiceDefaults;
 using MudBlazor.Services;
@@ -47,6 +50,10 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<CustomerMetrics>();
         builder.Services.AddSingleton<CustomerGrainNotifier>();
         builder.Services.AddSingleton<CustomerOutcomes>();
+        builder.Services.AddSingleton<RepBoardNotices>();
+        builder.Services.AddSingleton<InteractionDesk>();
+        builder.Services.AddSingleton<PoolDesk>();
+        builder.Services.AddSingleton<HandOverDesk>();
 
         builder.Services.AddSingleton<ChainOverview>();
         builder.UseOrleansClient(client =>
@@ -71,6 +78,8 @@ public static class CommandCenterApp
         builder.Services.AddHostedService<HeatmapKeepWarm>();
         builder.Services.AddValidatedOptions<PoolReleaseOptions>(PoolReleaseOptions.SectionName, o => o.Validate());
         builder.Services.AddHostedService<PoolReleaseSchedule>();
+        builder.Services.AddCustomerImportWorker();
+        builder.Services.AddHostedService<DepartureWatchResume>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -91,6 +100,8 @@ public static class CommandCenterApp
         app.MapLeadApi();
         app.MapCustomerLiveApi();
         app.MapPoolApi();
+        app.MapCustomerImportApi().MapCustomerExportApi();
+        app.MapHandOverApi();
         app.MapProcessHealthApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();

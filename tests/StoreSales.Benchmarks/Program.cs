@@ -5,7 +5,8 @@ using StoreSales.Testing;
 
 // Usage: deploy/local/benchmark.sh [--stores 50] [--tills 4] [--batch 100] [--warmup 60] [--seconds 20] [--boards 200] [--probes 30] [--memory-grains 10000]
 // (--edge: the edge agent's footprint; --boards-only: issue 4's command-center load; --customers-only: issue 8's customer
-// grain memory; --grading [--customers 1000000] [--orders 2]: issue 8's nightly grading; see docs/benchmarks.md)
+// grain memory; --rep-boards: issue 8's rep-board latency; --customer-import [--rows 100000] [--chunk 1000]: issue 8's
+// CSV import; --grading [--customers 1000000] [--orders 2]: issue 8's nightly grading; see docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
 if (args.Contains("--grading"))
 {
@@ -17,6 +18,13 @@ if (args.Contains("--grading"))
     // No command timeout: loading millions of rows (COPY's completion waits for its index updates) takes minutes.
     await using var gradingSource = Npgsql.NpgsqlDataSource.Create(new Npgsql.NpgsqlConnectionStringBuilder(gradingDatabase.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
     await NightlyGrading.Run(gradingSource, Arg("--customers", 1_000_000), Arg("--orders", 2), Arg("--stores", 50));
+    return;
+}
+
+if (args.Contains("--customer-import"))
+{
+    // Issue 8's CSV import: --rows 100000 customers, --chunk 1000 rows a transaction (SalesForce:Customers:Import:ChunkSize).
+    await CustomerImportLoad.Run(options.ImportRows, options.ImportChunk);
     return;
 }
 
@@ -46,6 +54,23 @@ if (args.Contains("--customers-only"))
 {
     // Issue 8's customer grain footprint: --memory-grains customers (default 10,000) activated with full state.
     await CustomerGrainMemory.Run(options.MemoryGrains);
+    return;
+}
+
+if (args.Contains("--rep-boards"))
+{
+    // Issue 8's live target: lead or first contact → the rep's open board, across two command-center nodes (--probes N).
+    Console.WriteLine($"StoreSales rep-board latency  {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    await using var repDatabase = await TestDatabase.Create("repboards");
+    var repCluster = "reps-" + Guid.NewGuid().ToString("N")[..8];
+    await using var repSilo = await SiloUnderTest.Start(repDatabase, repCluster);
+    await using var boardNode = await CommandCenterUnderTest.Start(repDatabase, repCluster);
+    await using var apiNode = await CommandCenterUnderTest.Start(repDatabase, repCluster, new Dictionary<string, string?> { ["Demo:SeedStaff"] = "false" });
+    // Both nodes subscribe to live updates in the background after start: measure once both listen.
+    await Eventually.Holds(
+        async () => (await repSilo.Grains().GetGrain<StoreSales.Abstractions.Live.ILiveBoardDirectoryGrain>(0).GetObservers()).Length >= 2,
+        "both command centers listen for live updates");
+    await RepBoardLatency.Run(boardNode, apiNode, options.Probes);
     return;
 }
 
@@ -127,7 +152,7 @@ var ledgerOnly = await LedgerOnly.Run(database, batches, options);
 Console.WriteLine("== ledger writer alone (group commit, 64 concurrent batches; no HTTP, JSON or grains) ==");
 Console.WriteLine($"ledger: {ledgerOnly.SalesPerSecond:N0} sales/s ({ledgerOnly.Sales:N0} sales)");
 
-internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, int LinesPerSale, int Seconds, int WarmupSeconds, int MemoryGrains, int CatchUpSales, int Boards, int ChainSalesPerSecond, int Probes, int IdleSeconds, int Circuits)
+internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, int LinesPerSale, int Seconds, int WarmupSeconds, int MemoryGrains, int CatchUpSales, int Boards, int ChainSalesPerSecond, int Probes, int IdleSeconds, int Circuits, int ImportRows, int ImportChunk)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -137,6 +162,6 @@ internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, in
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 100), Get("lines", 10), Get("seconds", 20), Get("warmup", 60), Get("memory-grains", 10_000), Get("catch-up-sales", 50_000), Get("boards", 200), Get("chain-rate", 500), Get("probes", 30), Get("idle-seconds", 30), Get("circuits", 0));
+        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 100), Get("lines", 10), Get("seconds", 20), Get("warmup", 60), Get("memory-grains", 10_000), Get("catch-up-sales", 50_000), Get("boards", 200), Get("chain-rate", 500), Get("probes", 30), Get("idle-seconds", 30), Get("circuits", 0), Get("rows", 100_000), Get("chunk", 1000));
     }
 }

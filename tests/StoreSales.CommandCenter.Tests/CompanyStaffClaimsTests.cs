@@ -42,6 +42,19 @@ public sealed class CompanyStaffClaimsTests
     }
 
     [Fact]
+    public void The_export_right_comes_from_the_provider_and_unknown_rights_are_left_out()
+    {
+        var mapping = CompanyStaffClaims.Map(
+            FromProvider(("sub", "emp-8"), ("roles", "sales-manager"), ("storesales_right", "export-contacts"), ("storesales_right", "delete-everything")),
+            Defaults,
+            "company");
+
+        var scope = mapping.Viewer.ToViewerScope();
+        Assert.Equal(["export-contacts"], scope.Rights);
+        Assert.True(StoreSales.Domain.Access.CustomerAccessRule.CanExportContacts(scope));
+    }
+
+    [Fact]
     public void Without_a_StoreSales_role_there_is_no_viewer_to_sign_in()
     {
         var mapping = CompanyStaffClaims.Map(FromProvider(("sub", "emp-9"), ("roles", "cashier"), ("storesales_store", "store-sh001")), Defaults, "company");

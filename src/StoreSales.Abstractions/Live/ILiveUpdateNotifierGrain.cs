@@ -20,4 +20,8 @@ public interface ILiveUpdateNotifierGrain : IGrainWithIntegerKey
 
     [OneWay]
     Task PublishIntervention(Intervention intervention);
+
+    /// <summary>A rep's board changed (a lead assigned, an interaction recorded, new figures): to every host watching it.</summary>
+    [OneWay]
+    Task PublishRepChange(RepBoardChange change);
 }

@@ -5,9 +5,13 @@ using StoreSales.Abstractions.Stores;
 
 namespace StoreSales.Abstractions.Live;
 
-/// <summary>A batch of live changes for the hosts that push to browsers; only the latest per subject.</summary>
+/// <summary>
+/// A batch of live changes for the hosts that push to browsers; only the latest per subject. <see cref="Reps"/>: the reps
+/// whose boards changed, each (rep, what) once.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record LiveUpdateBatch(
     [property: Id(0)] ImmutableArray<StoreProgress> Stores,
     [property: Id(1)] ImmutableArray<RegionProgress> Regions,
-    [property: Id(2)] ImmutableArray<Intervention> Interventions);
+    [property: Id(2)] ImmutableArray<Intervention> Interventions,
+    [property: Id(3)] ImmutableArray<RepBoardChange> Reps);

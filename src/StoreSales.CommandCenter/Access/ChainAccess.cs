@@ -25,6 +25,18 @@ public sealed class ChainAccess(IChainDirectory directory)
             : new Access<RegionProfile>(null, IsUnknown: false);
     }
 
+    /// <summary>
+    /// A rep this viewer may see (<c>ViewerScope.CanSeeRep</c>: the rep, the manager of the rep's store, the region's
+    /// managers and supervisors, HQ), or null. Unknown and out of scope are not told apart: whether a colleague exists
+    /// and how they sell is not another rep's business.
+    /// </summary>
+    public async Task<RepProfile?> Rep(ClaimsPrincipal viewer, string repId, CancellationToken cancellationToken)
+    {
+        var rep = await directory.FindRep(repId, cancellationToken);
+        var store = rep is null ? null : await directory.FindStore(rep.StoreId, cancellationToken);
+        return store is not null && viewer.ToViewerScope().CanSeeRep(repId, store.StoreId, store.RegionId) ? rep : null;
+    }
+
     /// <summary>The stores this viewer may see, in id order.</summary>
     public async Task<IReadOnlyList<StoreProfile>> VisibleStores(ClaimsPrincipal viewer, CancellationToken cancellationToken)
     {

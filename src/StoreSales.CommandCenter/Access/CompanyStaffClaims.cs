@@ -34,6 +34,8 @@ public static class CompanyStaffClaims
         identity.AddClaims(ValuesOf(provider, names.StoreClaim).Select(s => new Claim(ScopeClaims.Store, s)));
         identity.AddClaims(ValuesOf(provider, names.DepartmentClaim).Select(d => new Claim(ScopeClaims.Department, d)));
         identity.AddClaims(ValuesOf(provider, names.RepClaim).Take(1).Select(r => new Claim(ScopeClaims.Rep, r)));
+        // Only the rights StoreSales has: a provider's other entitlements mean nothing here.
+        identity.AddClaims(ValuesOf(provider, names.RightClaim).Where(r => r == ChainRights.ExportContacts).Select(r => new Claim(ScopeClaims.Right, r)));
         return new Mapping(new ClaimsPrincipal(identity), [.. roles.Except(known, StringComparer.Ordinal)]);
     }
 

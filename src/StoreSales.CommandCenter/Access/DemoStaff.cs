@@ -58,7 +58,8 @@ public sealed partial class DemoStaff(IServiceProvider services, IConfiguration 
             // The demo rep sells in the store's own team and owns the customers created under DemoRepId.
             ($"{storeShort}.rep", ChainRoles.SalesRep, [new Claim(ScopeClaims.Store, store.StoreId), new Claim(ScopeClaims.Rep, DemoRepId(storeShort)), .. team]),
             ($"{regionShort}.sales", ChainRoles.SalesManager, team),
-            ("admin", ChainRoles.Admin, []),
+            // The administrator may export customers with their contact details (a right of its own, audited).
+            ("admin", ChainRoles.Admin, [new Claim(ScopeClaims.Right, ChainRights.ExportContacts)]),
         ];
         foreach (var (userName, role, scopeClaims) in accounts)
         {

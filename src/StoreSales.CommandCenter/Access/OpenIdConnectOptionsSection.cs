@@ -32,6 +32,9 @@ public sealed class OpenIdConnectOptionsSection
     /// <summary>The provider's claim with the rep id of a person who sells (whose customers are theirs).</summary>
     public string RepClaim { get; set; } = "storesales_rep";
 
+    /// <summary>The provider's claim with the rights a person holds beside their role (values as in <c>ChainRights</c>, such as export-contacts).</summary>
+    public string RightClaim { get; set; } = "storesales_right";
+
     /// <summary>Scopes asked of the provider, space-separated; the claims above must come with them in the ID token.</summary>
     public string Scopes { get; set; } = "openid profile";
 

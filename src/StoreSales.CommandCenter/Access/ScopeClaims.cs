@@ -19,6 +19,9 @@ public static class ScopeClaims
     /// <summary>The rep id of a person who sells: whose customers are theirs.</summary>
     public const string Rep = "storesales:rep";
 
+    /// <summary>A right held beside the role (<see cref="ChainRights"/>), such as <c>export-contacts</c>.</summary>
+    public const string Right = "storesales:right";
+
     public static ViewerScope ToViewerScope(this ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated != true
             ? ViewerScope.Nobody
@@ -29,5 +32,6 @@ public static class ScopeClaims
             {
                 Departments = user.FindAll(Department).Select(c => c.Value).ToImmutableHashSet(StringComparer.Ordinal),
                 RepId = user.FindFirst(Rep)?.Value,
+                Rights = user.FindAll(Right).Select(c => c.Value).ToImmutableHashSet(StringComparer.Ordinal),
             };
 }

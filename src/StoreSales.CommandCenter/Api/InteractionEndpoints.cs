@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using StoreSales.Abstractions.Customers;
 using StoreSales.CommandCenter.Access;
+using StoreSales.CommandCenter.Live;
 using StoreSales.Data.Customers;
 using StoreSales.Domain.Access;
 
@@ -39,6 +40,7 @@ public static class InteractionEndpoints
         ClaimsPrincipal user,
         ChainToday today,
         CustomerGrainNotifier grains,
+        RepBoardNotices repBoards,
         CancellationToken ct)
     {
         const string operation = CustomerOperations.Interaction;
@@ -73,6 +75,7 @@ public static class InteractionEndpoints
         }
 
         await grains.Tell(CustomerChange.InteractionRecorded, customerId);
+        repBoards.InteractionRecorded(repId);
         return outcomes.Done(operation, Results.Created(
             $"/api/customers/{customerId}",
             new InteractionAnswer(recorded.InteractionId, customerId, recorded.At, recorded.FirstContactOfLead)));

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Customers;
 using StoreSales.CommandCenter.Access;
+using StoreSales.CommandCenter.Live;
 using StoreSales.Data.Customers;
 using StoreSales.Domain.Access;
 using StoreSales.Domain.SalesForce.Leads;
@@ -43,6 +44,7 @@ public static class LeadEndpoints
         TimeProvider clock,
         IOptions<GoldenHoursOptions> goldenHours,
         CustomerGrainNotifier grains,
+        RepBoardNotices repBoards,
         CancellationToken ct)
     {
         const string operation = CustomerOperations.Lead;
@@ -74,6 +76,7 @@ public static class LeadEndpoints
         {
             case LeadAssigned assigned:
                 await grains.Tell(CustomerChange.LeadAssigned, customerId);
+                repBoards.LeadAssigned(repId);
                 return outcomes.Done(operation, Results.Created($"/api/customers/{customerId}", LeadAnswer.Of(assigned.Lead, clock.GetUtcNow(), goldenHours.Value)));
             case LeadAlreadyOpen open:
                 return outcomes.Conflict(

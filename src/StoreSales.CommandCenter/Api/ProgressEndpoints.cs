@@ -4,7 +4,6 @@ using StoreSales.Abstractions.Regions;
 using StoreSales.Abstractions.Reps;
 using StoreSales.Abstractions.Stores;
 using StoreSales.CommandCenter.Access;
-using StoreSales.Domain.Access;
 
 namespace StoreSales.CommandCenter.Api;
 
@@ -38,15 +37,11 @@ public static class ProgressEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/reps/{repId}/progress", async Task<IResult> (string repId, IChainDirectory directory, ClaimsPrincipal user, IClusterClient cluster, CancellationToken ct) =>
-            {
+        api.MapGet("/reps/{repId}/progress", async Task<IResult> (string repId, ChainAccess access, ClaimsPrincipal user, IClusterClient cluster, CancellationToken ct) =>
                 // A rep unknown to master data and one outside the viewer's scope answer alike: nothing is told.
-                var rep = await directory.FindRep(repId, ct);
-                var store = rep is null ? null : await directory.FindStore(rep.StoreId, ct);
-                return store is null || !user.ToViewerScope().CanSeeRep(repId, store.StoreId, store.RegionId)
+                await access.Rep(user, repId, ct) is null
                     ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown rep", detail: $"No rep '{repId}' in your scope.")
-                    : Results.Ok(await cluster.GetGrain<IRepGrain>(repId).GetProgress());
-            })
+                    : Results.Ok(await cluster.GetGrain<IRepGrain>(repId).GetProgress()))
             .WithName("GetRepProgress")
             .WithSummary("A rep's live progress against their monthly target, paced by their store, in red/yellow/green")
             .WithDescription("Seen by the rep, the manager of the rep's store, the region's managers and supervisors, and HQ; anyone else (another rep of the store too) gets 404, as for an unknown rep.")

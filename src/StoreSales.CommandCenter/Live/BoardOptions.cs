@@ -21,6 +21,11 @@ public sealed class BoardOptions
     /// </summary>
     public TimeSpan HqRedrawInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// How often an open rep or customer page moves its golden-48-hours countdowns on (they show minutes). Default 15 s.
+    /// </summary>
+    public TimeSpan CountdownTickInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How often an open HQ page re-reads the hot-item heatmap. Default 5 s.</summary>
     public TimeSpan HeatmapRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 

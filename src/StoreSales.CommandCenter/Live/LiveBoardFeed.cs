@@ -23,6 +23,7 @@ public sealed partial class LiveBoardFeed(
     private readonly ConcurrentDictionary<string, Subscribers<RegionProgress>> _regions = new(StringComparer.Ordinal);
     private readonly Subscribers<RegionProgress> _allRegions = new();
     private readonly ConcurrentDictionary<string, Subscribers<Intervention>> _interventions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Subscribers<RepBoardChange>> _reps = new(StringComparer.Ordinal);
 
     /// <summary>Calls <paramref name="onUpdate"/> with every update of the store until disposed.</summary>
     public IDisposable WatchStore(string storeId, Action<StoreProgress> onUpdate) =>
@@ -36,6 +37,10 @@ public sealed partial class LiveBoardFeed(
     /// <summary>Calls <paramref name="onChange"/> with every alert raised or moved in the region until disposed.</summary>
     public IDisposable WatchInterventions(string regionId, Action<Intervention> onChange) =>
         _interventions.GetOrAdd(regionId, _ => new Subscribers<Intervention>()).Add(onChange);
+
+    /// <summary>Calls <paramref name="onChange"/> whenever the rep's board changed (lead, interaction, figures) until disposed.</summary>
+    public IDisposable WatchRep(string repId, Action<RepBoardChange> onChange) =>
+        _reps.GetOrAdd(repId, _ => new Subscribers<RepBoardChange>()).Add(onChange);
 
     async Task ILiveBoardObserver.OnUpdates(LiveUpdateBatch batch)
     {
@@ -71,6 +76,16 @@ public sealed partial class LiveBoardFeed(
 
                 await hub.Clients.Group(LiveGroups.Interventions(regionId)).SendAsync(LiveGroups.InterventionChanged, alert);
             }
+        }
+
+        foreach (var rep in batch.Reps)
+        {
+            if (_reps.TryGetValue(rep.RepId, out var watchers))
+            {
+                watchers.Notify(rep);
+            }
+
+            await hub.Clients.Group(LiveGroups.Rep(rep.RepId)).SendAsync(LiveGroups.RepBoardChanged, rep);
         }
     }
 

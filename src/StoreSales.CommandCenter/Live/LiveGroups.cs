@@ -6,6 +6,7 @@ public static class LiveGroups
     public const string ProgressUpdated = "ProgressUpdated";
     public const string RegionUpdated = "RegionUpdated";
     public const string InterventionChanged = "InterventionChanged";
+    public const string RepBoardChanged = "RepBoardChanged";
 
     public static string Store(string storeId) => "store:" + storeId;
 
@@ -13,4 +14,7 @@ public static class LiveGroups
 
     /// <summary>Alerts of a region's stores, for its field supervisors' inboxes.</summary>
     public static string Interventions(string regionId) => "interventions:" + regionId;
+
+    /// <summary>A rep's board: who sees the rep's progress (<c>ViewerScope.CanSeeRep</c>) hears what changed on it.</summary>
+    public static string Rep(string repId) => "rep:" + repId;
 }

@@ -50,6 +50,23 @@ public sealed class LiveHub(IClusterClient cluster, ChainAccess access) : Hub
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Interventions(regionId), Context.ConnectionAborted);
     }
 
+    /// <summary>
+    /// Receive <c>RepBoardChanged</c> (rep id and what changed) whenever the rep's board changes; re-read the rep's data
+    /// through the API. Joined by whoever may see the rep's progress (as <c>GET /api/reps/{repId}/progress</c>).
+    /// </summary>
+    public async Task JoinRep(string repId)
+    {
+        if (await access.Rep(Context.User!, repId, Context.ConnectionAborted) is null)
+        {
+            throw new HubException($"Unknown rep '{repId}' in your scope.");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Rep(repId), Context.ConnectionAborted);
+    }
+
+    public Task LeaveRep(string repId) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Rep(repId), Context.ConnectionAborted);
+
     private static void Refuse<T>(Access<T> access, string what, string id)
         where T : class
     {

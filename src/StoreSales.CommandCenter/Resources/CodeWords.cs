@@ -30,6 +30,7 @@ public static class CodeWords
         InterventionConditions.OutboxNearFull => "ConditionOutboxNearFull",
         InterventionConditions.ClockSkew => "ConditionClockSkew",
         InterventionConditions.RepBehindTarget => "ConditionRepBehindTarget",
+        AlertConditions.HandOverOverdue => "ConditionHandOverOverdue",
         _ when condition.StartsWith(EvidenceFacts.DeviceOffline, StringComparison.Ordinal) => "ConditionDeviceOffline",
         _ => condition,
     };

@@ -6,7 +6,8 @@ namespace StoreSales.Data.Customers;
 
 /// <summary>
 /// What dormancy counts as a customer's activity (<see cref="DormancyRule"/>), in SQL over a customer row <c>c</c>: its
-/// creation, its last lead assignment, its last claim from the pool, its last interaction of a counting kind
+/// creation, its last lead assignment, its last claim from the pool, its last completed hand-over (the successor's start,
+/// as an assignment), its last interaction of a counting kind
 /// (<c>@kinds</c>) and, where its kind's purchases count (<c>@purchasesCountForAccounts</c>,
 /// <c>@purchasesCountForMembers</c>), its last till sale under one of its member codes (<c>member:</c> keys, through the
 /// ledger's index on sale(member_id, rung_up_at), migration 0250). One text for the pool release and the dormancy sweep,
@@ -20,6 +21,7 @@ public static class CustomerActivitySql
         c.created_at < {since}
           AND NOT EXISTS (SELECT 1 FROM pool_entry p WHERE p.customer_id = c.customer_id AND p.claimed_at >= {since})
           AND NOT EXISTS (SELECT 1 FROM lead l WHERE l.customer_id = c.customer_id AND l.assigned_at >= {since})
+          AND NOT EXISTS (SELECT 1 FROM customer_handover h WHERE h.customer_id = c.customer_id AND h.completed_at >= {since})
           AND NOT EXISTS (SELECT 1 FROM interaction i WHERE i.customer_id = c.customer_id AND i.at >= {since} AND i.kind = ANY(@kinds))
           AND NOT ({PurchaseCounts("c")} AND EXISTS (
                 SELECT 1 FROM customer_key k JOIN sale s ON s.member_id = substr(k.key, 8) COLLATE "C"

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using StoreSales.Abstractions.Customers;
+using StoreSales.Data.HandOvers;
 using StoreSales.Data.Pool;
+using StoreSales.Data.Reps;
 using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Customers;
 using StoreSales.Domain.SalesForce.Grading;
@@ -38,6 +40,10 @@ public static class CustomerDataServices
         services.AddSingleton<ICustomerFactsReader, PgCustomerFacts>();
         services.AddSingleton<IDormancyCrossings, PgDormancyCrossings>();
         services.AddSingleton<IOpenLeads, PgOpenLeads>();
+        services.AddSingleton<InteractionHistory>();
+        services.AddSingleton<RepCustomerBoard>();
+        services.AddSingleton<StoreReps>();
+        services.AddHandOverData();
         return services;
     }
 }

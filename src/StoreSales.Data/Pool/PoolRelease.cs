@@ -15,9 +15,10 @@ namespace StoreSales.Data.Pool;
 /// </summary>
 /// <remarks>
 /// Activity as <see cref="DormancyRule"/> counts it (<see cref="CustomerActivitySql"/>): the latest of creation, last
-/// assignment (a lead), last claim from the pool, last interaction of a counting kind
+/// assignment (a lead), last claim from the pool, last completed hand-over, last interaction of a counting kind
 /// (<c>SalesForce:Dormancy:ActivityKinds</c>) and last till sale under one of the customer's member codes where its kind's
-/// purchases count (<c>PurchaseCountsForAccounts</c>, <c>PurchaseCountsForMembers</c>). The calendar stays
+/// purchases count (<c>PurchaseCountsForAccounts</c>, <c>PurchaseCountsForMembers</c>). A customer whose hand-over is
+/// open stays with its departing rep until it is completed: the hand-over, not the pool, decides who serves it next. The calendar stays
 /// <see cref="ChainCalendar"/>'s: "45 days or more" is "the last activity's date is on or before today − 45", which is
 /// "the last activity happened before the first moment of today − 44" — a single instant computed here, so the
 /// statement compares timestamps and uses the indexes instead of converting every row to a local date.
@@ -30,6 +31,7 @@ public sealed class PoolRelease(NpgsqlDataSource dataSource, IOptions<DormancyOp
         c.merged_into IS NULL
           AND NOT EXISTS (SELECT 1 FROM pool_entry p WHERE p.customer_id = c.customer_id AND p.claimed_at IS NULL)
           AND {CustomerActivitySql.NoneSince("@activeSince")}
+          AND NOT EXISTS (SELECT 1 FROM customer_handover h WHERE h.customer_id = c.customer_id AND h.completed_at IS NULL)
         """;
 
     /// <summary>Releases every customer dormant for the release period at <paramref name="now"/>; returns their ids.</summary>

@@ -31,6 +31,22 @@ public static class CustomerAccessRule
         || LeadsTeam(viewer, departmentId, ownerStoreId)
         || (viewer.RepId is { } rep && string.Equals(rep, ownerRepId, StringComparison.Ordinal) && BelongsTo(viewer, departmentId));
 
+    /// <summary>
+    /// Whether the viewer may import a CSV file of customers: as for creating customers for others, an administrator or a
+    /// store or sales manager. Each row is then judged by <see cref="CanCreate"/> (a row for a rep outside the importer's
+    /// teams is rejected). A rep creates their customers one at a time.
+    /// </summary>
+    public static bool CanImport(ViewerScope viewer) =>
+        viewer.Roles.Contains(ChainRoles.Admin) || viewer.Roles.Contains(ChainRoles.SalesManager) || viewer.Roles.Contains(ChainRoles.StoreManager);
+
+    /// <summary>
+    /// Whether the viewer may export customers with their contact details: only with the right of its own
+    /// (<see cref="ChainRights.ExportContacts"/>), never because of a broad role; never a read-only board. What is
+    /// exported is still only what <see cref="Sight"/> lets the viewer see.
+    /// </summary>
+    public static bool CanExportContacts(ViewerScope viewer) =>
+        !viewer.IsReadOnly && viewer.Rights.Contains(ChainRights.ExportContacts);
+
     /// <summary>Whether the viewer may record an interaction with a customer: a rep (the one who had it) who may see it.</summary>
     public static bool CanRecordInteraction(ViewerScope viewer, string ownerRepId, string departmentId, string? ownerStoreId = null) =>
         viewer.RepId is not null && Sight(viewer, ownerRepId, departmentId, ownerStoreId) != CustomerSight.Hidden;

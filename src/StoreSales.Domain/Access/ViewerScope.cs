@@ -19,6 +19,9 @@ public sealed record ViewerScope(ImmutableHashSet<string> Roles, ImmutableHashSe
     /// <summary>The rep this person is, when they sell (a sales rep, or a manager who serves customers too); null otherwise.</summary>
     public string? RepId { get; init; }
 
+    /// <summary>Rights held beside the roles (<see cref="ChainRights"/>), such as exporting contact details.</summary>
+    public ImmutableHashSet<string> Rights { get; init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+
     public static ViewerScope Of(IEnumerable<string> roles, IEnumerable<string> regions, IEnumerable<string> stores) =>
         new(roles.ToImmutableHashSet(StringComparer.Ordinal),
             regions.ToImmutableHashSet(StringComparer.Ordinal),

@@ -23,6 +23,7 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
     private readonly Dictionary<string, StoreProgress> _stores = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RegionProgress> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Intervention> _interventions = new(StringComparer.Ordinal);
+    private readonly HashSet<RepBoardChange> _reps = [];
     private readonly TimeProvider _clock;
     private readonly ILogger<LiveUpdateNotifierGrain> _logger;
 
@@ -61,6 +62,14 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
         return Task.CompletedTask;
     }
 
+    Task ILiveUpdateNotifierGrain.PublishRepChange(RepBoardChange change)
+    {
+        // A set: ten interactions of one rep in a burst are one change to re-read.
+        _reps.Add(change);
+        EnsureFlush();
+        return Task.CompletedTask;
+    }
+
     private void EnsureFlush()
     {
         if (_flush.IsCompleted)
@@ -73,12 +82,13 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
     {
         // Yield once so that updates arriving in the same turn join this batch.
         await Task.Yield();
-        while (_stores.Count > 0 || _regions.Count > 0 || _interventions.Count > 0)
+        while (_stores.Count > 0 || _regions.Count > 0 || _interventions.Count > 0 || _reps.Count > 0)
         {
-            var batch = new LiveUpdateBatch([.. _stores.Values], [.. _regions.Values], [.. _interventions.Values]);
+            var batch = new LiveUpdateBatch([.. _stores.Values], [.. _regions.Values], [.. _interventions.Values], [.. _reps]);
             _stores.Clear();
             _regions.Clear();
             _interventions.Clear();
+            _reps.Clear();
             ImmutableArray<ILiveBoardObserver> observers;
             try
             {

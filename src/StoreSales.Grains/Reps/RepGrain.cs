@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Chain;
+using StoreSales.Abstractions.Live;
 using StoreSales.Abstractions.Reps;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Domain.Targets;
@@ -169,7 +170,8 @@ public sealed partial class RepGrain : Grain, IRepGrain
             Judge(context, _clock.GetUtcNow());
         }
 
-        return Task.CompletedTask;
+        // Paced like the judgement (once per PublishInterval at most): open rep boards re-read the figures.
+        return GrainFactory.GetGrain<ILiveUpdateNotifierGrain>(0).PublishRepChange(new RepBoardChange(RepId, RepBoardChangeKind.Progress));
     }
 
     private async Task Refresh(CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using StoreSales.Domain.Targets;
 using StoreSales.Grains.Interventions;
 using StoreSales.Grains.Reps;
 using StoreSales.Data;
+using StoreSales.Domain.SalesForce.Reps;
 using StoreSales.Grains;
 using StoreSales.Grains.Customers;
 
@@ -48,6 +49,10 @@ internal static class OrleansSiloSetup
             .Validate(
                 o => o.Period >= settings.MinimumReminderPeriod,
                 $"{DormancySweepOptions.SectionName}:{nameof(DormancySweepOptions.Period)} must be at least {SiloSettings.SectionName}:{nameof(SiloSettings.MinimumReminderPeriod)} ({settings.MinimumReminderPeriod}).");
+        builder.Services.AddOptions<HandOverOptions>()
+            .Validate(
+                o => o.OverdueCheckEvery >= settings.MinimumReminderPeriod,
+                $"{HandOverOptions.SectionName}:{nameof(HandOverOptions.OverdueCheckEvery)} must be at least {SiloSettings.SectionName}:{nameof(SiloSettings.MinimumReminderPeriod)} ({settings.MinimumReminderPeriod}).");
         builder.Services.AddOptions<InterventionSlaOptions>().Bind(builder.Configuration.GetSection(InterventionSlaOptions.SectionName));
         builder.Services.Configure<InterventionTimingOptions>(builder.Configuration.GetSection(InterventionTimingOptions.SectionName));
 

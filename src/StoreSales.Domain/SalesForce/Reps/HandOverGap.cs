@@ -20,4 +20,10 @@ public enum HandOverGap
 
     /// <summary>A successor is named twice.</summary>
     DuplicateSuccessor,
+
+    /// <summary>A successor is not a rep of the departing rep's team (their store or department), or no rep at all.</summary>
+    SuccessorNotInTeam,
+
+    /// <summary>A successor is departing or gone themselves.</summary>
+    SuccessorLeaving,
 }

@@ -20,6 +20,12 @@ public sealed record HandOverOptions
     /// <summary>How many of the customer's last interaction notes go with it (all of them when it has fewer). Default 3.</summary>
     public int NotesRequired { get; init; } = 3;
 
+    /// <summary>
+    /// How often a departure's hand-overs are checked for overdue (the period of the departure grain's Orleans reminder).
+    /// Default 1 minute (Orleans' smallest reminder period by default): an overdue hand-over is alerted within a minute.
+    /// </summary>
+    public TimeSpan OverdueCheckEvery { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Describes the first invalid setting, or null when the options are usable.</summary>
     public string? Validate()
     {
@@ -36,6 +42,11 @@ public sealed record HandOverOptions
         if (MaxSuccessors < MinSuccessors)
         {
             return $"{SectionName}:{nameof(MaxSuccessors)} must be at least {nameof(MinSuccessors)} (is {MaxSuccessors}).";
+        }
+
+        if (OverdueCheckEvery < TimeSpan.FromSeconds(1))
+        {
+            return $"{SectionName}:{nameof(OverdueCheckEvery)} must be at least one second (is {OverdueCheckEvery}).";
         }
 
         return NotesRequired < 0

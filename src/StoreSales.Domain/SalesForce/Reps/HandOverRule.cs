@@ -27,7 +27,42 @@ public static class HandOverRule
             gaps.Add(HandOverGap.NotesMissing);
         }
 
-        var successors = handOver.Successors;
+        gaps.AddRange(SuccessorCountGaps(handOver.Successors, handOver.DepartingRepId, options));
+        return gaps.ToImmutable();
+    }
+
+    /// <summary>
+    /// What is wrong with the successors named for a departing rep's customer: the count, the departing rep among them,
+    /// one named twice, and (against master data) one who is not a working rep of the departing rep's team.
+    /// </summary>
+    /// <param name="teamReps">The working reps of the departing rep's team (store or department).</param>
+    /// <param name="leavingReps">Reps who are departing or gone.</param>
+    public static ImmutableArray<HandOverGap> SuccessorGaps(
+        IReadOnlyList<string> successors,
+        string departingRepId,
+        IReadOnlySet<string> teamReps,
+        IReadOnlySet<string> leavingReps,
+        HandOverOptions options)
+    {
+        var gaps = ImmutableArray.CreateBuilder<HandOverGap>();
+        gaps.AddRange(SuccessorCountGaps(successors, departingRepId, options));
+        var others = successors.Where(s => !string.Equals(s, departingRepId, StringComparison.Ordinal)).ToList();
+        if (others.Any(leavingReps.Contains))
+        {
+            gaps.Add(HandOverGap.SuccessorLeaving);
+        }
+
+        if (others.Any(s => !leavingReps.Contains(s) && !teamReps.Contains(s)))
+        {
+            gaps.Add(HandOverGap.SuccessorNotInTeam);
+        }
+
+        return gaps.ToImmutable();
+    }
+
+    private static ImmutableArray<HandOverGap> SuccessorCountGaps(IReadOnlyList<string> successors, string departingRepId, HandOverOptions options)
+    {
+        var gaps = ImmutableArray.CreateBuilder<HandOverGap>();
         if (successors.Count < options.MinSuccessors)
         {
             gaps.Add(HandOverGap.TooFewSuccessors);
@@ -38,7 +73,7 @@ public static class HandOverRule
             gaps.Add(HandOverGap.TooManySuccessors);
         }
 
-        if (successors.Contains(handOver.DepartingRepId, StringComparer.Ordinal))
+        if (successors.Contains(departingRepId, StringComparer.Ordinal))
         {
             gaps.Add(HandOverGap.DepartingRepAsSuccessor);
         }
