@@ -6,7 +6,6 @@ using StoreSales.Domain.Demo.SalesForce;
 using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Customers;
 using StoreSales.Domain.SalesForce.Leads;
-using StoreSales.Grains.Grading;
 using StoreSales.ServiceDefaults;
 using StoreSales.Silo.Access;
 using StoreSales.Silo.Grading;
@@ -50,7 +49,6 @@ public static class SiloApp
 
         builder.AddStoreSalesSilo(connectionString);
         // After Orleans: hosted services start in order, and the grading's reminder needs a running silo.
-        builder.Services.AddValidatedOptions<NightlyGradingOptions>(NightlyGradingOptions.SectionName, o => o.Validate());
         builder.Services.AddHostedService<NightlyGradingStart>();
 
         var app = builder.Build();

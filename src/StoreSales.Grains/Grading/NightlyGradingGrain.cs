@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Grading;
@@ -21,7 +22,7 @@ namespace StoreSales.Grains.Grading;
 /// </remarks>
 public sealed partial class NightlyGradingGrain(
     ICustomerGrading grading,
-    TimeProvider clock,
+    [FromKeyedServices(SalesForceClock.Key)] TimeProvider clock,
     IOptions<CustomerGradingOptions> rfm,
     IOptions<ChainCalendarOptions> calendar,
     IOptions<NightlyGradingOptions> options,
