@@ -2,7 +2,8 @@
 # Measures StoreSales on this machine (see docs/benchmarks.md): ingest throughput with durable ack, ack and
 # scan-to-board latency, the COPY baseline, and memory per active store grain. Arguments go to the program,
 # e.g. --stores 50 --tills 4 --batch 25 --seconds 20 --memory-grains 10000. Other modes: --edge, --boards-only,
-# --customer-import [--rows 100000] [--chunk 1000] (issue 8's CSV import speed).
+# --customer-import [--rows 100000] [--chunk 1000] (issue 8's CSV import speed), --grading [--customers 1000000]
+# [--orders 2] (issue 8's nightly grading of a million customers).
 # PostgreSQL runs with its durable defaults (fsync on): an ack measured without fsync would not be durable.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -43,6 +43,7 @@ public static class CommandCenterApp
         builder.AddStoreSalesAccess(connectionString);
         builder.AddStoreSalesLocalization();
         builder.Services.AddSingleton<ChainAccess>();
+        builder.Services.AddSingleton<WeekClock>();
         builder.Services.AddSingleton<InterventionDesk>();
         builder.Services.AddSingleton<HotItemScopeFilter>();
         builder.Services.AddSingleton<CustomerAccess>();
@@ -101,6 +102,7 @@ public static class CommandCenterApp
         app.MapPoolApi();
         app.MapCustomerImportApi().MapCustomerExportApi();
         app.MapHandOverApi();
+        app.MapProcessHealthApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

@@ -12,6 +12,7 @@ using StoreSales.Data.Access;
 using StoreSales.Data.Chain;
 using StoreSales.Data.Customers;
 using StoreSales.Data.Demo;
+using StoreSales.Data.Grading;
 using StoreSales.Data.HotItems;
 using StoreSales.Data.Interventions;
 using StoreSales.Data.Ledger;
@@ -73,6 +74,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<HotItemHeatmapReader>();
         services.AddSingleton<HotItemHeatmapCache>();
         services.AddCustomerData();
+        services.AddGradingData();
         return services;
     }
 }

@@ -9,6 +9,7 @@ using StoreSales.Domain.SalesForce.Leads;
 using StoreSales.Domain.SalesForce.Reps;
 using StoreSales.ServiceDefaults;
 using StoreSales.Silo.Access;
+using StoreSales.Silo.Grading;
 using StoreSales.Silo.Hosting;
 using StoreSales.Silo.Health;
 using StoreSales.Silo.Ingest;
@@ -48,6 +49,8 @@ public static class SiloApp
                 .RequireClaim(StoreKeyAuthenticationHandler.StoreClaim));
 
         builder.AddStoreSalesSilo(connectionString);
+        // After Orleans: hosted services start in order, and the grading's reminder needs a running silo.
+        builder.Services.AddHostedService<NightlyGradingStart>();
 
         var app = builder.Build();
         app.UseExceptionHandler();

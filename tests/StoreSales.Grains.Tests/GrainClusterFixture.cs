@@ -41,6 +41,9 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     /// <summary>Short, so a silent agent's devices can be watched go offline; production default is 2 minutes.</summary>
     public static readonly TimeSpan DeviceOfflineAfter = TimeSpan.FromSeconds(2);
 
+    /// <summary>Short, so the nightly grading's reminder is seen ticking; production default is 1 minute.</summary>
+    public static readonly TimeSpan NightlyCheckEvery = TimeSpan.FromSeconds(1);
+
     private const string MemoryStorageName = "live-memory";
 
     /// <summary>Small, so a test can count a store past it; production default is 1000.</summary>
@@ -106,6 +109,14 @@ public sealed class GrainClusterFixture : IAsyncLifetime
                 Microsoft.Extensions.Options.Options.Create(new InterventionSlaOptions { AcknowledgeWithin = SlaAcknowledgeWithin })));
             host.Services.Configure<InterventionTimingOptions>(o => o.SlaCheckPeriod = TimeSpan.FromSeconds(1));
             host.Services.Configure<Orleans.Hosting.ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            host.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new Domain.SalesForce.ChainCalendarOptions()));
+            host.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new Domain.SalesForce.Grading.CustomerGradingOptions()));
+            host.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new Grading.NightlyGradingOptions { CheckEvery = NightlyCheckEvery, AlertConcurrency = 4, AlertPageSize = 2 }));
+            host.Services.AddSingleton<Abstractions.Grading.ICustomerGrading>(new Data.Grading.PgCustomerGrading(
+                database.DataSource,
+                Microsoft.Extensions.Options.Options.Create(new Domain.SalesForce.Grading.CustomerGradingOptions()),
+                Microsoft.Extensions.Options.Options.Create(new Domain.SalesForce.Grading.CustomerHealthOptions()),
+                Microsoft.Extensions.Options.Options.Create(new Domain.SalesForce.ChainCalendarOptions())));
         });
         builder.ConfigureSilo((_, silo) =>
         {

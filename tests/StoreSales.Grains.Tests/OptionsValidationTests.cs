@@ -21,4 +21,14 @@ public sealed class OptionsValidationTests
         Assert.Contains("RegionWarmUpConcurrency", new LiveOptions { RegionWarmUpConcurrency = 0 }.Validate(), StringComparison.Ordinal);
         Assert.Contains("JournalConcurrency", new InterventionJournalOptions { JournalConcurrency = 0 }.Validate(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_nightly_grading_run_refuses_a_check_period_or_concurrency_it_cannot_keep()
+    {
+        Assert.Null(new Grading.NightlyGradingOptions().Validate());
+        Assert.Contains("CheckEvery", new Grading.NightlyGradingOptions { CheckEvery = TimeSpan.Zero }.Validate(), StringComparison.Ordinal);
+        Assert.Contains("CheckEvery", new Grading.NightlyGradingOptions { CheckEvery = TimeSpan.FromHours(2) }.Validate(), StringComparison.Ordinal);
+        Assert.Contains("AlertConcurrency", new Grading.NightlyGradingOptions { AlertConcurrency = 0 }.Validate(), StringComparison.Ordinal);
+        Assert.Contains("AlertPageSize", new Grading.NightlyGradingOptions { AlertPageSize = 0 }.Validate(), StringComparison.Ordinal);
+    }
 }

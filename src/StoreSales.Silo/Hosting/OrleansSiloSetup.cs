@@ -4,6 +4,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using StoreSales.Domain.Interventions;
 using StoreSales.Domain.Targets;
+using StoreSales.Grains.Grading;
 using StoreSales.Grains.Interventions;
 using StoreSales.Grains.Reps;
 using StoreSales.Data;
@@ -53,6 +54,10 @@ internal static class OrleansSiloSetup
             .Validate(
                 o => o.OverdueCheckEvery >= settings.MinimumReminderPeriod,
                 $"{HandOverOptions.SectionName}:{nameof(HandOverOptions.OverdueCheckEvery)} must be at least {SiloSettings.SectionName}:{nameof(SiloSettings.MinimumReminderPeriod)} ({settings.MinimumReminderPeriod}).");
+        builder.Services.AddValidatedOptions<NightlyGradingOptions>(NightlyGradingOptions.SectionName, o => o.Validate())
+            .Validate(
+                o => o.CheckEvery >= settings.MinimumReminderPeriod,
+                $"{NightlyGradingOptions.SectionName}:{nameof(NightlyGradingOptions.CheckEvery)} must be at least {SiloSettings.SectionName}:{nameof(SiloSettings.MinimumReminderPeriod)} ({settings.MinimumReminderPeriod}).");
         builder.Services.AddOptions<InterventionSlaOptions>().Bind(builder.Configuration.GetSection(InterventionSlaOptions.SectionName));
         builder.Services.Configure<InterventionTimingOptions>(builder.Configuration.GetSection(InterventionTimingOptions.SectionName));
 

@@ -1,3 +1,4 @@
+using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Grading;
 
 namespace StoreSales.Domain.Tests.SalesForce;
@@ -94,6 +95,8 @@ public sealed class CustomerHealthScoreTests
         { "all weights zero", Defaults with { FrequencyWeight = 0, ResponseWeight = 0, TrendWeight = 0 }, false },
         { "threshold over 100", Defaults with { AlertBelow = 101 }, false },
         { "negative drop", Defaults with { AlertOnDropOf = -1 }, false },
+        { "no interaction kind counted", Defaults with { InteractionKinds = InteractionKinds.None }, false },
+        { "an unknown interaction kind", Defaults with { InteractionKinds = (InteractionKinds)64 }, false },
     };
 
     [Theory]

@@ -12,6 +12,12 @@ public sealed record CustomerGradingOptions
     /// <summary>The window RFM looks at: this many whole calendar days before the grading date. Default 30.</summary>
     public int WindowDays { get; init; } = 30;
 
+    /// <summary>
+    /// The chain-local time of day the nightly grading runs for that date (a run missed while the silo was down runs
+    /// when it is back). Default 02:00: the day's last sales are in and the stores are closed.
+    /// </summary>
+    public TimeOnly NightlyAt { get; init; } = new(2, 0);
+
     /// <summary>A member's grade A. Default: last order within 7 days, 3 orders, 1,000.</summary>
     public RfmCutOffs MemberA { get; init; } = new() { MaxRecencyDays = 7, MinOrders = 3, MinAmount = 1_000m };
 

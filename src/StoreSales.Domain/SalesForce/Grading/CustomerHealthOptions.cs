@@ -12,6 +12,12 @@ public sealed record CustomerHealthOptions
     /// <summary>Interactions in the window that earn full marks for frequency. Default 4 (about one a week).</summary>
     public int InteractionsForFullMarks { get; init; } = 4;
 
+    /// <summary>
+    /// The interactions that count for frequency. Default <c>Call, Visit, Message</c>: a note is a record, not contact
+    /// with the customer.
+    /// </summary>
+    public InteractionKinds InteractionKinds { get; init; } = InteractionKinds.Call | InteractionKinds.Visit | InteractionKinds.Message;
+
     /// <summary>An average response at or under this earns full marks for response. Default 4 hours.</summary>
     public TimeSpan GoodResponse { get; init; } = TimeSpan.FromHours(4);
 
@@ -39,6 +45,11 @@ public sealed record CustomerHealthOptions
         if (InteractionsForFullMarks < 1)
         {
             return $"{SectionName}:{nameof(InteractionsForFullMarks)} must be at least 1 (is {InteractionsForFullMarks}).";
+        }
+
+        if (InteractionKinds == InteractionKinds.None || InteractionKinds.HasUnknownKinds())
+        {
+            return $"{SectionName}:{nameof(InteractionKinds)} must name at least one of Call, Visit, Message, Note and nothing else (is {InteractionKinds}).";
         }
 
         if (GoodResponse < TimeSpan.Zero || PoorResponse <= GoodResponse)

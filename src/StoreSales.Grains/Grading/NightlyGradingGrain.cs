@@ -1,0 +1,122 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StoreSales.Abstractions.Grading;
+using StoreSales.Domain.SalesForce;
+using StoreSales.Domain.SalesForce.Grading;
+
+namespace StoreSales.Grains.Grading;
+
+/// <summary>
+/// The nightly grading's clock (docs/domain.md, "RFM grade"): an Orleans reminder (persisted, so it survives a silo
+/// restart) asks every <see cref="NightlyGradingOptions.CheckEvery"/> whether a date is due
+/// (<see cref="NightlyGradingSchedule"/>), and the work itself is PostgreSQL's, set-based (<see cref="ICustomerGrading"/>);
+/// no customer grain is woken. Once per date: what is done is read back from the database (<c>grading_run</c>), so a
+/// run missed while the silo was down happens at the first check after it is back, and a re-run writes and alerts
+/// nothing twice.
+/// </summary>
+/// <remarks>
+/// The run takes minutes on a large chain, longer than a grain call may: it runs as a task of this activation that the
+/// reminder's calls start and find under way, not inside one call. A silo shutting down cancels it; its transaction
+/// rolls back and the next activation grades the date again.
+/// </remarks>
+public sealed partial class NightlyGradingGrain(
+    ICustomerGrading grading,
+    [FromKeyedServices(SalesForceClock.Key)] TimeProvider clock,
+    IOptions<CustomerGradingOptions> rfm,
+    IOptions<ChainCalendarOptions> calendar,
+    IOptions<NightlyGradingOptions> options,
+    ILogger<NightlyGradingGrain> logger) : Grain, INightlyGradingGrain, IRemindable, IDisposable
+{
+    private const string Reminder = "nightly-grading";
+
+    private readonly CancellationTokenSource _stopping = new();
+    private DateOnly? _lastGraded;
+    private bool _loaded;
+    private Task? _run;
+    private NightlyGradingStatus _status = new(null, null, 0, 0, 0);
+
+    async Task INightlyGradingGrain.Start()
+    {
+        await this.RegisterOrUpdateReminder(Reminder, options.Value.CheckEvery, options.Value.CheckEvery);
+        await CheckNow();
+    }
+
+    Task<NightlyGradingStatus> INightlyGradingGrain.RunIfDue() => CheckNow();
+
+    Task<NightlyGradingStatus> INightlyGradingGrain.GetStatus() => Task.FromResult(_status);
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => await CheckNow();
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_run is { } run)
+        {
+            await run.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task<NightlyGradingStatus> CheckNow()
+    {
+        if (_run is { IsCompleted: false })
+        {
+            _status = _status with { LastCheckedAt = clock.GetUtcNow() };
+            return _status;
+        }
+
+        if (!_loaded)
+        {
+            _lastGraded = await grading.LastCompleted(_stopping.Token);
+            _loaded = true;
+            _status = _status with { LastGradedOn = _lastGraded };
+        }
+
+        var now = clock.GetUtcNow();
+        _status = _status with { LastCheckedAt = now };
+        var due = NightlyGradingSchedule.DueNow(now, calendar.Value.Zone(), rfm.Value.NightlyAt, _lastGraded);
+        if (due is { } date)
+        {
+            _status = _status with { Running = date };
+            _run = Run(date);
+        }
+
+        return _status;
+    }
+
+    private async Task Run(DateOnly date)
+    {
+        // Yield first, so that the call which started the run returns while the run goes on in this activation's turns.
+        await Task.Yield();
+        try
+        {
+            var result = await grading.Grade(date, clock.GetUtcNow(), _stopping.Token);
+            LogGraded(date, result.Customers, result.Drops, result.AlreadyGraded);
+            var (raised, allRaised) = await new HealthDropAlerts(GrainFactory, grading, options.Value, logger).Send(date, clock.GetUtcNow(), _stopping.Token);
+            if (allRaised)
+            {
+                await grading.CompleteAlerts(date, clock.GetUtcNow(), _stopping.Token);
+                _lastGraded = date;
+            }
+
+            _status = new NightlyGradingStatus(_lastGraded, null, result.Customers, result.Drops, raised, _status.LastCheckedAt);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            _status = _status with { Running = null };
+        }
+        catch (Exception ex)
+        {
+            LogRunFailed(ex, date);
+            _status = _status with { Running = null };
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nightly grading of {Date}: {Customers} customers, {Drops} health drops (already graded: {AlreadyGraded})")]
+    private partial void LogGraded(DateOnly date, int customers, int drops, bool alreadyGraded);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Nightly grading of {Date} failed; the next check tries again")]
+    private partial void LogRunFailed(Exception exception, DateOnly date);
+}
