@@ -44,6 +44,8 @@ public static class CommandCenterApp
         builder.AddStoreSalesLocalization();
         builder.Services.AddSingleton<ChainAccess>();
         builder.Services.AddSingleton<WeekClock>();
+        builder.Services.AddSingleton<IRepProcessHealthSource, WeeklyProcessHealth>();
+        builder.Services.AddSingleton<ICustomerGradeSource, NightlyGrades>();
         builder.Services.AddSingleton<InterventionDesk>();
         builder.Services.AddSingleton<HotItemScopeFilter>();
         builder.Services.AddSingleton<CustomerAccess>();

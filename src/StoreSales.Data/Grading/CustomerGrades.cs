@@ -32,6 +32,17 @@ public sealed class CustomerGrades(NpgsqlDataSource dataSource)
         return rows.Select(r => r.ToGraded()).ToList();
     }
 
+    /// <summary>A customer's last <paramref name="limit"/> graded nights, newest first (the customer page's trend).</summary>
+    public async Task<IReadOnlyList<GradedCustomer>> Latest(string customerId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"{Select} WHERE customer_id = @customerId ORDER BY graded_on DESC LIMIT @limit",
+            new { customerId, limit },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToGraded()).ToList();
+    }
+
     private const string Select =
         """
         SELECT customer_id AS CustomerId, graded_on::timestamp AS GradedOn, grade AS Grade, score AS Score, previous_score AS PreviousScore,
