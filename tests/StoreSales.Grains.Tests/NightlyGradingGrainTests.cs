@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using StoreSales.Abstractions.Customers;
 using StoreSales.Abstractions.Grading;
 using StoreSales.Abstractions.Interventions;
 using StoreSales.Domain.SalesForce.Grading;
@@ -42,6 +43,9 @@ public sealed class NightlyGradingGrainTests(GrainClusterFixture fixture)
             """,
             new { yesterday = today.AddDays(-1).ToDateTime(TimeOnly.MinValue) });
         var grain = fixture.Grains.GetGrain<INightlyGradingGrain>(0);
+        // A customer someone has open: its grain is active, with last night's grade.
+        var open = fixture.Grains.GetGrain<ICustomerGrain>("c-grading-1");
+        var before = await open.GetLiveFacts();
 
         await grain.Start();
         var status = await Eventually.Until(grain.GetStatus, s => s.LastGradedOn == today, TimeSpan.FromSeconds(30));
@@ -60,6 +64,11 @@ public sealed class NightlyGradingGrainTests(GrainClusterFixture fixture)
         Assert.Equal(1, await fixture.Database.Count("SELECT count(*) FROM grading_run WHERE graded_on = @today::date AND alerts_done_at IS NOT NULL", new { today = today.ToDateTime(TimeOnly.MinValue) }));
         Assert.Equal(4, await fixture.Database.Count("SELECT count(*) FROM intervention WHERE condition = 'customer-health-dropped' AND subject_id LIKE 'c-grading-%'"));
         Assert.Equal(0, await fixture.Database.Count("SELECT count(*) FROM intervention WHERE subject_id = 'c-grading-5'"));
+
+        // The active grain was told of its new grade (nothing else makes it read the tables again here).
+        Assert.Equal(new CustomerGradeFacts(today.AddDays(-1), CustomerGrade.B, 90), before.Grade);
+        var pushed = await Eventually.Until(open.GetLiveFacts, f => f.Grade?.GradedOn == today, TimeSpan.FromSeconds(30));
+        Assert.Equal(45, pushed.Grade!.HealthScore);
 
         var alert = await fixture.Grains.GetGrain<IInterventionGrain>("c-grading-4/rep:rep-grading-2/customer-health-dropped").GetCurrent();
         Assert.NotNull(alert);

@@ -28,6 +28,10 @@ public sealed record CustomerLiveFacts(
     [property: Id(14)] decimal WindowPurchaseAmount,
     [property: Id(15)] DateTimeOffset CheckedAt)
 {
+    /// <summary>The last nightly grade, pushed to an active grain when the night's run is done; null before the first.</summary>
+    [Id(16)]
+    public CustomerGradeFacts? Grade { get; init; }
+
     public static CustomerLiveFacts Unknown(string customerId, string? mergedInto, DateTimeOffset now) =>
         new(customerId, false, mergedInto, null, null, null, null, null, 0, null, false, false, [], 0, 0, now);
 }

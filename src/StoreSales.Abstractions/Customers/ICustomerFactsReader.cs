@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using StoreSales.Domain.SalesForce.Customers;
+using StoreSales.Domain.SalesForce.Grading;
 
 namespace StoreSales.Abstractions.Customers;
 
@@ -38,7 +39,18 @@ public sealed record CustomerFacts(
     bool InTrainingPool,
     int WindowPurchaseCount,
     decimal WindowPurchaseAmount,
-    ImmutableArray<MemberSale> RecentPurchases);
+    ImmutableArray<MemberSale> RecentPurchases)
+{
+    /// <summary>The customer's last nightly grade and health score (docs/domain.md "RFM grade"); null before its first.</summary>
+    public CustomerGradeFacts? LatestGrade { get; init; }
+}
+
+/// <summary>One night's grading of a customer as the grain shows it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CustomerGradeFacts(
+    [property: Id(0)] DateOnly GradedOn,
+    [property: Id(1)] CustomerGrade Grade,
+    [property: Id(2)] int HealthScore);
 
 /// <summary>An open lead: whose, since when, and where its rep works (null when the rep is not in master data).</summary>
 public sealed record OpenLeadFacts(long LeadId, string RepId, DateTimeOffset AssignedAt, RepPlace? Rep);

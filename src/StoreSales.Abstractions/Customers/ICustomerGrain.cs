@@ -38,4 +38,7 @@ public enum CustomerChange
 
     /// <summary>Purchases are in the ledger that the grain may not have heard of (a live call failed): re-read them.</summary>
     PurchasesRecorded,
+
+    /// <summary>The nightly grading gave the customer a new grade and health score.</summary>
+    Graded,
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using StoreSales.Abstractions.Customers;
 using StoreSales.Domain.SalesForce.Customers;
+using StoreSales.Domain.SalesForce.Grading;
 
 namespace StoreSales.Data.Customers;
 
@@ -46,6 +47,11 @@ public sealed class PgCustomerFacts(NpgsqlDataSource dataSource, IOptions<Dorman
 
         SELECT count(*), coalesce(sum(total), 0) FROM sale
         WHERE member_id IN ({MemberCodes}) AND rung_up_at >= @since;
+
+        SELECT graded_on::timestamp AS GradedOn, grade AS Grade, score AS Score FROM customer_grade
+        WHERE customer_id = @customerId
+        ORDER BY graded_on DESC
+        LIMIT 1;
         """;
 
     public async Task<CustomerFacts?> Read(string customerId, DateTimeOffset purchasesSince, int recentPurchases, CancellationToken cancellationToken)
@@ -60,6 +66,7 @@ public sealed class PgCustomerFacts(NpgsqlDataSource dataSource, IOptions<Dorman
             .Select(s => new MemberSale(s.StoreId, s.TerminalId, s.Sequence, LedgerTime.Utc(s.RungUpAt), s.Total))
             .ToImmutableArray();
         var (count, amount) = await results.ReadSingleAsync<(long Count, decimal Amount)>();
+        var grade = await results.ReadSingleOrDefaultAsync<GradeRow>();
         if (row is null)
         {
             return null;
@@ -84,7 +91,10 @@ public sealed class PgCustomerFacts(NpgsqlDataSource dataSource, IOptions<Dorman
             row.InTrainingPool,
             (int)Math.Min(count, int.MaxValue),
             amount,
-            recent);
+            recent)
+        {
+            LatestGrade = grade is null ? null : new CustomerGradeFacts(DateOnly.FromDateTime(grade.GradedOn), Enum.Parse<CustomerGrade>(grade.Grade), grade.Score),
+        };
     }
 
     public async Task<bool> EnterTrainingPool(string customerId, DateTimeOffset idleSince, DateTimeOffset at, CancellationToken cancellationToken)
@@ -110,6 +120,8 @@ public sealed class PgCustomerFacts(NpgsqlDataSource dataSource, IOptions<Dorman
 
     private static RepPlace? Place(string? storeId, string? regionId) =>
         storeId is not null && regionId is not null ? new RepPlace(storeId, regionId) : null;
+
+    private sealed record GradeRow(DateTime GradedOn, string Grade, short Score);
 
     private sealed record FactsRow(
         string Kind,

@@ -158,7 +158,10 @@ public sealed partial class CustomerGrain : Grain, ICustomerGrain, IRemindable
             [.. _recent.NewestFirst.Select(p => new MemberSale(p.StoreId, p.TerminalId, p.Sequence, p.RungUpAt, p.Total))],
             _windowCount,
             _windowAmount,
-            _checkedAt));
+            _checkedAt)
+        {
+            Grade = facts.LatestGrade,
+        });
     }
 
     /// <summary>Reads the facts again and judges the rules on them now.</summary>

@@ -13,7 +13,8 @@ namespace StoreSales.Grains.Grading;
 /// (<see cref="NightlyGradingSchedule"/>), and the work itself is PostgreSQL's, set-based (<see cref="ICustomerGrading"/>);
 /// no customer grain is woken. Once per date: what is done is read back from the database (<c>grading_run</c>), so a
 /// run missed while the silo was down happens at the first check after it is back, and a re-run writes and alerts
-/// nothing twice.
+/// nothing twice. When a date is graded, the customer grains that are active are told to read their new grade
+/// (<see cref="GradePush"/>).
 /// </summary>
 /// <remarks>
 /// The run takes minutes on a large chain, longer than a grain call may: it runs as a task of this activation that the
@@ -101,6 +102,9 @@ public sealed partial class NightlyGradingGrain(
                 _lastGraded = date;
             }
 
+            var (told, notTold) = await new GradePush(GrainFactory, options.Value, logger).Send(_stopping.Token);
+            LogPushed(date, told, notTold);
+
             _status = new NightlyGradingStatus(_lastGraded, null, result.Customers, result.Drops, raised, _status.LastCheckedAt);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -116,6 +120,9 @@ public sealed partial class NightlyGradingGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Nightly grading of {Date}: {Customers} customers, {Drops} health drops (already graded: {AlreadyGraded})")]
     private partial void LogGraded(DateOnly date, int customers, int drops, bool alreadyGraded);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nightly grading of {Date}: {Told} active customer grains told of their grade ({NotTold} not told)")]
+    private partial void LogPushed(DateOnly date, int told, int notTold);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Nightly grading of {Date} failed; the next check tries again")]
     private partial void LogRunFailed(Exception exception, DateOnly date);

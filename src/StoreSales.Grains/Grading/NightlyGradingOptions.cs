@@ -20,10 +20,14 @@ public sealed record NightlyGradingOptions
     /// <summary>Drops read from PostgreSQL per page. Default 1000.</summary>
     public int AlertPageSize { get; init; } = 1000;
 
+    /// <summary>Active customer grains told of their new grade at once after a night's run. Default 16.</summary>
+    public int GradePushConcurrency { get; init; } = 16;
+
     /// <summary>Describes the first invalid setting, or null when the options are usable.</summary>
     public string? Validate() =>
         CheckEvery < TimeSpan.FromSeconds(1) || CheckEvery > TimeSpan.FromHours(1) ? $"{SectionName}:{nameof(CheckEvery)} must be between 00:00:01 and 01:00:00 (is {CheckEvery})."
         : AlertConcurrency is < 1 or > 256 ? $"{SectionName}:{nameof(AlertConcurrency)} must be between 1 and 256 (is {AlertConcurrency})."
         : AlertPageSize is < 1 or > 100_000 ? $"{SectionName}:{nameof(AlertPageSize)} must be between 1 and 100000 (is {AlertPageSize})."
+        : GradePushConcurrency is < 1 or > 256 ? $"{SectionName}:{nameof(GradePushConcurrency)} must be between 1 and 256 (is {GradePushConcurrency})."
         : null;
 }
