@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StoreSales.Abstractions.Interventions;
 using StoreSales.CommandCenter.Resources;
 using StoreSales.Domain.Access;
+using StoreSales.Domain.Alerts;
 
 namespace StoreSales.CommandCenter.Tests;
 
@@ -27,7 +28,7 @@ public sealed class ChainWordTests
                 words.Add(culture, CodeWords.SeverityKey(severity));
             }
 
-            foreach (var condition in Constants(typeof(InterventionConditions)).Append($"{EvidenceFacts.DeviceOffline}-T01-till"))
+            foreach (var condition in Constants(typeof(InterventionConditions)).Concat(Constants(typeof(AlertConditions))).Distinct().Append($"{EvidenceFacts.DeviceOffline}-T01-till"))
             {
                 words.Add(culture, CodeWords.ConditionKey(condition));
             }
@@ -39,6 +40,7 @@ public sealed class ChainWordTests
 
             words.Add(culture, "AssigneeFieldSupervisor");
             words.Add(culture, "AssigneeStoreManager");
+            words.Add(culture, "AssigneeRep");
         }
 
         return words;
@@ -63,6 +65,8 @@ public sealed class ChainWordTests
     [InlineData("en", "supervisor:region-unknown", "Field supervisor, region-unknown")]
     [InlineData("en", "store-manager:store-sh001", "Store manager, Shanghai Jing'an")]
     [InlineData("zh-CN", "store-manager:store-sh001", "门店店长（Shanghai Jing'an）")]
+    [InlineData("en", "rep:rep-sh001-02", "Rep, rep-sh001-02")]
+    [InlineData("zh-CN", "rep:rep-sh001-02", "销售代表（rep-sh001-02）")]
     public void An_assignee_reads_as_a_role_and_the_regions_name(string culture, string assignee, string expected)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);

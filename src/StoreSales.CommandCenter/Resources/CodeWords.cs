@@ -31,6 +31,9 @@ public static class CodeWords
         InterventionConditions.ClockSkew => "ConditionClockSkew",
         InterventionConditions.RepBehindTarget => "ConditionRepBehindTarget",
         AlertConditions.HandOverOverdue => "ConditionHandOverOverdue",
+        AlertConditions.LeadFirstContactOverdue => "ConditionLeadFirstContactOverdue",
+        AlertConditions.CustomerFollowUpDue => "ConditionCustomerFollowUpDue",
+        AlertConditions.CustomerHealthDropped => "ConditionCustomerHealthDropped",
         _ when condition.StartsWith(EvidenceFacts.DeviceOffline, StringComparison.Ordinal) => "ConditionDeviceOffline",
         _ => condition,
     };
@@ -64,6 +67,11 @@ public static class CodeWords
         {
             var store = assignee[AlertNames.StoreManagerPrefix.Length..];
             return string.Format(System.Globalization.CultureInfo.CurrentCulture, texts["AssigneeStoreManager"], storeName?.Invoke(store) ?? store);
+        }
+
+        if (assignee.StartsWith(AlertNames.RepPrefix, StringComparison.Ordinal) && assignee.Length > AlertNames.RepPrefix.Length)
+        {
+            return string.Format(System.Globalization.CultureInfo.CurrentCulture, texts["AssigneeRep"], assignee[AlertNames.RepPrefix.Length..]);
         }
 
         return assignee == InterventionAssignees.Hq ? texts[RoleKey(ChainRoles.Hq)] : assignee;
