@@ -22,7 +22,9 @@ HOT_LIFT="${STORESALES_DEMO_HOT_LIFT:-4}"
 HOT_FOR="${STORESALES_DEMO_HOT_FOR:-00:30:00}"
 # How long to wait for the command center to log the board-token link (it logs it once its demo staff are seeded).
 BOARD_TOKEN_WAIT_SECONDS="${STORESALES_BOARD_TOKEN_WAIT_SECONDS:-30}"
-CHAIN="$ROOT/deploy/local/demo-chain.json"
+# STORESALES_DEMO_CHAIN: another chain file of the same shape (e.g. its stores in your time zone: the shipped stores are in
+# Shanghai, and between 00:00 and 08:00 there every store is closed and sells nothing). Read at the first start of a data dir.
+CHAIN="${STORESALES_DEMO_CHAIN:-$ROOT/deploy/local/demo-chain.json}"
 ITEMS="$ROOT/deploy/local/demo-items.csv"
 
 need_packages socat curl python3 || exit 1

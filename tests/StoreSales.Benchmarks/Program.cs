@@ -5,7 +5,7 @@ using StoreSales.Testing;
 
 // Usage: deploy/local/benchmark.sh [--stores 50] [--tills 4] [--batch 100] [--warmup 60] [--seconds 20] [--boards 200] [--probes 30] [--memory-grains 10000]
 // (--edge: the edge agent's footprint; --boards-only: issue 4's command-center load; --customers-only: issue 8's customer
-// grain memory; --rep-boards: issue 8's rep-board latency; --customer-import [--rows 100000] [--chunk 1000]: issue 8's
+// grain memory; --reps-only [--rep-sales 2000]: issue 8's rep grain memory; --rep-boards: issue 8's rep-board latency; --customer-import [--rows 100000] [--chunk 1000]: issue 8's
 // CSV import; --grading [--customers 1000000] [--orders 2]: issue 8's nightly grading; see docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
 if (args.Contains("--grading"))
@@ -47,6 +47,13 @@ if (args.Contains("--edge"))
     await BenchmarkChain.Create(edgeDatabase.DataSource, 9_001);
     await using var edgeSilo = await SiloUnderTest.Start(edgeDatabase, "edge-" + Guid.NewGuid().ToString("N")[..8]);
     await EdgeFootprint.CatchUp(edgeSilo, new SaleBatches(), options.CatchUpSales);
+    return;
+}
+
+if (args.Contains("--reps-only"))
+{
+    // Issue 8's rep grain footprint: --memory-grains reps (default 10,000), each credited with --rep-sales sales.
+    await RepGrainMemory.Run(options.MemoryGrains, options.RepSales);
     return;
 }
 
@@ -152,7 +159,7 @@ var ledgerOnly = await LedgerOnly.Run(database, batches, options);
 Console.WriteLine("== ledger writer alone (group commit, 64 concurrent batches; no HTTP, JSON or grains) ==");
 Console.WriteLine($"ledger: {ledgerOnly.SalesPerSecond:N0} sales/s ({ledgerOnly.Sales:N0} sales)");
 
-internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, int LinesPerSale, int Seconds, int WarmupSeconds, int MemoryGrains, int CatchUpSales, int Boards, int ChainSalesPerSecond, int Probes, int IdleSeconds, int Circuits, int ImportRows, int ImportChunk)
+internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, int LinesPerSale, int Seconds, int WarmupSeconds, int MemoryGrains, int CatchUpSales, int Boards, int ChainSalesPerSecond, int Probes, int IdleSeconds, int Circuits, int ImportRows, int ImportChunk, int RepSales)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -162,6 +169,6 @@ internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, in
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 100), Get("lines", 10), Get("seconds", 20), Get("warmup", 60), Get("memory-grains", 10_000), Get("catch-up-sales", 50_000), Get("boards", 200), Get("chain-rate", 500), Get("probes", 30), Get("idle-seconds", 30), Get("circuits", 0), Get("rows", 100_000), Get("chunk", 1000));
+        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 100), Get("lines", 10), Get("seconds", 20), Get("warmup", 60), Get("memory-grains", 10_000), Get("catch-up-sales", 50_000), Get("boards", 200), Get("chain-rate", 500), Get("probes", 30), Get("idle-seconds", 30), Get("circuits", 0), Get("rows", 100_000), Get("chunk", 1000), Get("rep-sales", 2_000));
     }
 }

@@ -39,6 +39,28 @@ internal sealed class DemoUnderTest : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The shipped demo chain with every store moved to the fixed-offset zone where it is now early afternoon: the check
+    /// must see open stores whatever the hour it runs (in Shanghai, 00:00 to 08:00 is closing time for the whole chain).
+    /// History, pacing and tills all read the zone from the file, so the chain is the shipped one, only elsewhere.
+    /// </summary>
+    private static string AfternoonChain(string data, DateTimeOffset now)
+    {
+        const int LocalHour = 14;
+        var offset = ((LocalHour - now.UtcDateTime.Hour + 36) % 24) - 12; // -12..+11
+        var zone = offset == 0 ? "Etc/UTC" : $"Etc/GMT{(offset > 0 ? "-" : "+")}{Math.Abs(offset)}"; // Etc/GMT-8 is UTC+8
+        var chain = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepositoryPaths.DemoChain))!;
+        foreach (var store in chain["stores"]!.AsArray())
+        {
+            store!["timeZone"] = zone;
+        }
+
+        Directory.CreateDirectory(data);
+        var path = Path.Combine(data, "demo-chain-afternoon.json");
+        File.WriteAllText(path, chain.ToJsonString());
+        return path;
+    }
+
     public string Logs => Path.Combine(_data, "run");
 
     /// <summary>Starts up.sh and returns once it says "StoreSales is running." (a failure to start throws, with its output).</summary>
@@ -57,6 +79,7 @@ internal sealed class DemoUnderTest : IAsyncDisposable
         start.Environment["STORESALES_SILO_PORT"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["STORESALES_CC_PORT"] = commandCenterPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["STORESALES_SKIP_BUILD"] = "1";
+        start.Environment["STORESALES_DEMO_CHAIN"] = AfternoonChain(data, DateTimeOffset.UtcNow);
         start.Environment.Remove("ConnectionStrings__StoreSales"); // its own private PostgreSQL, as on a fresh machine
 
         var upSh = Process.Start(start) ?? throw new InvalidOperationException("bash did not start.");
