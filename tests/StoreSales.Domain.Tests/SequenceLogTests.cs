@@ -50,4 +50,69 @@ public sealed class SequenceLogTests
         Assert.Equal(12, log.Watermark);
         Assert.Equal([15L], log.Above);
     }
+
+    [Theory]
+    [InlineData(1, 50)]
+    [InlineData(2, 8)]
+    [InlineData(3, 4096)]
+    public void Any_order_of_retries_gaps_and_bursts_counts_as_the_plain_rule_says(int seed, int maxOutOfOrder)
+    {
+        // The plain rule, written the obvious way: counted = at or below the watermark, or kept above it.
+        var random = new Random(seed);
+        var log = new SequenceLog();
+        long watermark = 0;
+        var above = new SortedSet<long>();
+        for (var i = 0; i < 20_000; i++)
+        {
+            // Mostly forward, a rep's sparse share of them, retries of recent ones, now and then far behind.
+            var sequence = random.Next(10) switch
+            {
+                < 6 => watermark + 1 + random.Next(3 * maxOutOfOrder),
+                < 9 => Math.Max(1, watermark + random.Next(-20, 20)),
+                _ => random.Next(1, (int)Math.Max(2, watermark + 1)),
+            };
+            var expected = sequence > watermark && above.Add(sequence);
+            if (expected)
+            {
+                Advance();
+                while (above.Count > maxOutOfOrder)
+                {
+                    watermark = above.Min;
+                    above.Remove(watermark);
+                    Advance();
+                }
+            }
+
+            Assert.Equal(expected, log.TryMark(sequence, maxOutOfOrder));
+            Assert.Equal(watermark, log.Watermark);
+            Assert.Equal(above.Count, log.Above.Count);
+        }
+
+        Assert.Equal(above, log.Above);
+
+        void Advance()
+        {
+            while (above.Count > 0 && above.Min == watermark + 1)
+            {
+                watermark = above.Min;
+                above.Remove(watermark);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_reps_sparse_share_is_kept_up_to_the_cap_and_restored_from_state()
+    {
+        var log = new SequenceLog();
+        for (long n = 1; n <= 5_000; n++)
+        {
+            Assert.True(log.TryMark(n * 8, 4096));
+        }
+
+        Assert.Equal(4096, log.Above.Count);
+        var restored = new SequenceLog(log.Watermark, log.Above);
+        Assert.False(restored.TryMark(5_000 * 8, 4096));
+        Assert.False(restored.TryMark(log.Watermark, 4096));
+        Assert.True(restored.TryMark((5_000 * 8) + 1, 4096));
+    }
 }
