@@ -43,7 +43,7 @@ public static class CustomerEndpoints
                     ? Results.Ok(CustomerAnswer.Of(seen.Customer, seen.Sight, clock.GetUtcNow(), goldenHours.Value))
                     : outcomes.NotFound(CustomerOperations.Read, customerId))
             .WithName("GetCustomer")
-            .WithSummary("A customer, with its latest lead and where that lead stands against the golden 48 hours")
+            .WithSummary("A customer, with its latest lead and where that lead stands against its first-contact window (golden hours)")
             .WithDescription(
                 "The owner rep sees everything; a store or sales manager of the customer's team, HQ and administrators see it with "
                 + "the phone masked (`contactMasked`: true). A customer outside the viewer's scope answers 404, as an unknown one "

@@ -17,7 +17,7 @@ public static class HandOverEndpoints
             .WithTags("Hand-overs")
             .RequireAuthorization()
             .WithName("StartDeparture")
-            .WithSummary("Starts a rep's departure: one hand-over per customer they own, due in 72 hours")
+            .WithSummary("Starts a rep's departure: one hand-over per customer they own, due after SalesForce:HandOver:DueWithin")
             .WithDescription(
                 "Opens, in one transaction, a hand-over for every customer the rep owns (not those in the public pool) with the "
                 + "customer's stage and its last `SalesForce:HandOver:NotesRequired` (3) interaction notes as they are now, all due at "

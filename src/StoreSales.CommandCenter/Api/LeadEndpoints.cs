@@ -21,7 +21,7 @@ public static class LeadEndpoints
             .WithTags("Leads")
             .RequireAuthorization()
             .WithName("AssignLead")
-            .WithSummary("Gives a customer to a rep as a lead; the rep becomes its owner and the golden 48 hours start")
+            .WithSummary("Gives a customer to a rep as a lead; the rep becomes its owner and its first-contact window (golden hours) starts")
             .WithDescription(
                 "The answer says when the first contact is due (`SalesForce:GoldenHours:FirstContactWithin`, default 48 h). A "
                 + "customer has one open lead at most (open until its first contact): a second is refused with 409, rule "
