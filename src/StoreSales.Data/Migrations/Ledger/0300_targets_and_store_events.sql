@@ -45,3 +45,35 @@ CREATE TABLE store_event (
 );
 
 CREATE INDEX store_event_store_span_idx ON store_event (store_id, starts_at);
+
+-- Decomposition (智能目标拆解) and dual-track calibration (双轨校准): StoreSales' proposal of a region's month split into
+-- store shares, each with the baseline and each factor's effect, and the regional manager's correction with its reasons.
+-- Kept after it is applied: attribution later asks which correction reasons proved wrong.
+CREATE TABLE target_proposal (
+    proposal_id    bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    region_id      text COLLATE "C" NOT NULL REFERENCES region (region_id),
+    month          date NOT NULL CHECK (extract(day FROM month) = 1),
+    region_amount  numeric(16, 2) NOT NULL CHECK (region_amount >= 0),
+    proposed_by    text NOT NULL,
+    proposed_at    timestamptz NOT NULL,
+    status         text COLLATE "C" NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'applied', 'superseded')),
+    applied_by     text,
+    applied_at     timestamptz
+);
+
+CREATE INDEX target_proposal_region_month_idx ON target_proposal (region_id, month);
+
+CREATE TABLE target_proposal_store (
+    proposal_id       bigint NOT NULL REFERENCES target_proposal (proposal_id),
+    store_id          text COLLATE "C" NOT NULL REFERENCES store (store_id),
+    baseline          numeric(16, 2) NOT NULL,
+    factors           jsonb NOT NULL,              -- each factor's effect on the share: [{"factor": "...", "amount": ...}]
+    proposed_amount   numeric(16, 2) NOT NULL CHECK (proposed_amount >= 0),
+    corrected_amount  numeric(16, 2) CHECK (corrected_amount >= 0),
+    reasons           text[] NOT NULL DEFAULT '{}' CHECK (reasons <@ ARRAY['staffing', 'new-customer-penetration', 'competitor-nearby', 'refit-closure-days', 'other']::text[]),
+    reason_note       text,                        -- required with 'other'
+    corrected_by      text,
+    corrected_at      timestamptz,
+    PRIMARY KEY (proposal_id, store_id),
+    CHECK (corrected_amount IS NULL OR cardinality(reasons) > 0)
+);
