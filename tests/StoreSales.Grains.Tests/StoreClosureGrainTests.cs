@@ -1,5 +1,8 @@
+using System.Collections.Immutable;
 using Dapper;
+using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Stores;
+using StoreSales.Testing;
 using StoreSales.Data.StoreEvents;
 using StoreSales.Domain.Targets.StoreEvents;
 
@@ -62,5 +65,57 @@ public sealed class StoreClosureGrainTests(GrainClusterFixture fixture)
         Assert.Null(reopened.ClosedBy);
         Assert.Equal(10_000m, reopened.Day.Target);
         Assert.Empty(reopened.Events);
+    }
+
+    [Fact]
+    public async Task A_till_off_inside_a_recorded_closure_raises_nothing_and_raises_once_the_closure_is_cancelled()
+    {
+        const string storeId = "store-ur002";
+        await using (var connection = await fixture.Database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken))
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO region (region_id, name) VALUES ('region-closure-test', 'Closure test') ON CONFLICT DO NOTHING;
+                INSERT INTO store (store_id, name, region_id, latitude, longitude, time_zone, opens, closes)
+                VALUES ('store-ur002', 'Urumqi 2', 'region-closure-test', 43.8, 87.6, 'Asia/Urumqi', '08:00', '22:00') ON CONFLICT DO NOTHING;
+                """);
+        }
+
+        // Closed 12:00–18:00 Urumqi time, under way at the cluster's 13:00 there (open hours otherwise).
+        var book = new StoreEventBook(fixture.Database.DataSource, TimeProvider.System);
+        var closure = await book.Record(
+            storeId,
+            new StoreEventSpec(StoreEventKinds.Outage, new DateTimeOffset(2026, 11, 11, 6, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 11, 12, 0, 0, TimeSpan.Zero), true, null, "power cut"),
+            "test",
+            TestContext.Current.CancellationToken);
+        var store = fixture.Grains.GetGrain<IStoreGrain>(storeId);
+        var alert = fixture.Grains.GetGrain<IInterventionGrain>($"{storeId}/device-offline-T01-till");
+        var now = GrainClusterFixture.Now;
+        var heartbeat = new StoreHeartbeat("store-pc", "1.0.0", now, 0, null, 0, null, TimeSpan.Zero,
+            [new DeviceReport("T01", "till", "/dev/serial/by-id/T01-till", false, null, ImmutableDictionary<string, long>.Empty)]);
+
+        // Keep reporting the till off until it has been off well past DeviceOfflineAlertAfter (1 s in this cluster).
+        var offSince = DateTimeOffset.UtcNow;
+        await Eventually.Until(
+            async () =>
+            {
+                await store.ReportHeartbeat(heartbeat);
+                return DateTimeOffset.UtcNow - offSince;
+            },
+            off => off > TimeSpan.FromSeconds(2));
+        var duringClosure = await alert.GetCurrent();
+
+        await book.Cancel(closure.EventId, "test", TestContext.Current.CancellationToken);
+        await store.ReloadTarget();
+        var afterCancel = await Eventually.Until(
+            async () =>
+            {
+                await store.ReportHeartbeat(heartbeat);
+                return await alert.GetCurrent();
+            },
+            a => a is not null);
+
+        Assert.Null(duringClosure);
+        Assert.NotNull(afterCancel);
     }
 }
