@@ -239,6 +239,24 @@ public sealed class StoreEventApiTests(ChainFixture chain) : IClassFixture<Chain
         Assert.Equal(dayTarget, reopened.GetProperty("day").GetProperty("target").GetDecimal());
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_every_store_event_endpoint()
+    {
+        using var anonymous = chain.CommandCenter.CreateClient();
+        var paths = (await anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Cancellation)).GetProperty("paths");
+
+        foreach (var (path, method) in new[]
+        {
+            ("/api/store-events", "post"), ("/api/store-events", "get"), ("/api/store-events/{eventId}", "get"),
+            ("/api/store-events/{eventId}", "put"), ("/api/store-events/{eventId}", "delete"), ("/api/store-events/{eventId}/changes", "get"),
+        })
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()), $"{method} {path}");
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("description").GetString()), $"{method} {path}");
+        }
+    }
+
     private static object CurrentMonthClosure()
     {
         var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));

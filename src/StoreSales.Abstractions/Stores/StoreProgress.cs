@@ -28,8 +28,8 @@ public sealed record StoreProgress(
     [property: Id(10)] DateTimeOffset? AgentSeenAt,
     [property: Id(11)] ImmutableArray<HourFigure> Hours,
     [property: Id(12)] ImmutableArray<RecentSale> RecentSales,
+    [property: Id(30)] ImmutableArray<StoreEventNow> Events,
     [property: Id(20)] AgentHealth? Agent = null,
-    [property: Id(30)] ImmutableArray<StoreEventNow> Events = default,
     [property: Id(31)] StoreEventNow? ClosedBy = null);
 
 /// <summary>One store-local hour of today: what it sold and what it was expected to sell.</summary>

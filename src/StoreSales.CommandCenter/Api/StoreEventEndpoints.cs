@@ -48,12 +48,14 @@ public static class StoreEventEndpoints
         api.MapGet("/{eventId:long}", Get)
             .WithName("GetStoreEvent")
             .WithSummary("One store event, cancelled or not")
+            .WithDescription("Read by everyone who sees the event's store; an unknown event and one of a store out of scope are 404 alike.")
             .Produces<StoreEventAnswer>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/{eventId:long}/changes", Changes)
             .WithName("GetStoreEventChanges")
             .WithSummary("Who recorded, edited and cancelled the event, when, and the event before and after")
+            .WithDescription("The audit trail (`store_event_change`), oldest first; `before` and `after` are the event as JSON. Same scope as reading the event.")
             .Produces<StoreEventChangeAnswer[]>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -244,8 +244,8 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             _heartbeat is null ? null : _heartbeatAt,
             Hours(context),
             _hotItems.RecentSales,
-            Agent(),
             [.. context.Events.Where(e => e.EndsAt > now)],
+            Agent(),
             context.ClosedBy(now));
     }
 
