@@ -18,8 +18,7 @@ public sealed class StoreClosures
 
     /// <summary>
     /// The closures of a store in <paramref name="zone"/>: each span's ends are read as the store's local wall time
-    /// (a store in Urumqi closed 10:00–12:00 UTC is closed 18:00–20:00 local there, 18:00–20:00 too in Shanghai only
-    /// if Shanghai is the zone asked).
+    /// (10:00–12:00 UTC closes 16:00–18:00 of a store in Urumqi, UTC+6, and 18:00–20:00 of one in Shanghai).
     /// </summary>
     public static StoreClosures Of(IEnumerable<(DateTimeOffset Starts, DateTimeOffset Ends)> spans, TimeZoneInfo zone)
     {
