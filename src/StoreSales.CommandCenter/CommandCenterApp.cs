@@ -11,6 +11,7 @@ using StoreSales.CommandCenter.HotItems;
 using StoreSales.CommandCenter.Live;
 using StoreSales.CommandCenter.Pool;
 using StoreSales.CommandCenter.SalesForce;
+using StoreSales.CommandCenter.StoreEvents;
 using StoreSales.Data;
 using StoreSales.ServiceDefaults;
 using MudBlazor.Services;
@@ -56,6 +57,8 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<InteractionDesk>();
         builder.Services.AddSingleton<PoolDesk>();
         builder.Services.AddSingleton<HandOverDesk>();
+        builder.Services.AddSingleton<StoreEventMetrics>();
+        builder.Services.AddSingleton<StoreEventDesk>();
 
         builder.Services.AddSingleton<ChainOverview>();
         builder.UseOrleansClient(client =>
@@ -105,6 +108,7 @@ public static class CommandCenterApp
         app.MapCustomerImportApi().MapCustomerExportApi();
         app.MapHandOverApi();
         app.MapProcessHealthApi();
+        app.MapStoreEventApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

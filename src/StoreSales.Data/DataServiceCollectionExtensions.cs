@@ -16,6 +16,9 @@ using StoreSales.Data.Grading;
 using StoreSales.Data.HotItems;
 using StoreSales.Data.Interventions;
 using StoreSales.Data.Ledger;
+using StoreSales.Data.StoreEvents;
+using StoreSales.Abstractions.StoreEvents;
+using StoreSales.Domain.Targets.StoreEvents;
 using StoreSales.Domain.HotItems;
 
 namespace StoreSales.Data;
@@ -75,6 +78,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<HotItemHeatmapCache>();
         services.AddCustomerData();
         services.AddGradingData();
+        services.AddSingleton<IStoreClosureReader, PgStoreClosureReader>();
+        services.AddSingleton<StoreEventBook>();
+        services.AddValidatedOptions<StoreEventOptions>(StoreEventOptions.SectionName, o => o.Validate());
         return services;
     }
 }

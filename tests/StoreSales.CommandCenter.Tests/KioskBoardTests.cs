@@ -38,5 +38,5 @@ public sealed class KioskBoardTests : BoardComponentContext
     private static StoreProgress Progress(ImmutableArray<DeviceStatus> devices) => new(
         "store-sh001", "Shanghai Jing'an", "region-east",
         new PeriodProgress(12_000, 30_000, 15_000, -0.2m, TargetBand.Yellow, PaceDirection.Behind, 40),
-        PeriodProgress.Empty, [], Now, 1, "Asia/Shanghai", devices, Now, [], []);
+        PeriodProgress.Empty, [], Now, 1, "Asia/Shanghai", devices, Now, [], [], []);
 }

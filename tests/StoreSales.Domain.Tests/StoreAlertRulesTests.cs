@@ -124,6 +124,33 @@ public sealed class StoreAlertRulesTests
     [InlineData(AlertRoute.HqCalibration, "hq")]
     public void Routes_name_the_assignee_as_the_inbox_does(AlertRoute route, string assignee) => Assert.Equal(assignee, route.Assignee("region-east"));
 
+    public static TheoryData<string, bool, bool, string[]> ClosureCases => new()
+    {
+        // because, inside a recorded closure, within opening hours, conditions raised (red behind, a till offline 30 min)
+        { "open and red behind, a till offline: both raise", false, true, [AlertConditions.DayBehind, AlertConditions.DeviceOffline("t1", "till")] },
+        { "inside a recorded closure: not behind, the till is expected off", true, true, [] },
+        { "after hours without a closure: behind still raises, the till waits", false, false, [AlertConditions.DayBehind] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ClosureCases))]
+    public void A_store_closed_by_an_event_it_recorded_is_neither_behind_nor_missing_its_tills(string because, bool closed, bool open, string[] conditions)
+    {
+        var tillOff = new DeviceFact("t1", "till", false, Now.AddMinutes(-30));
+        var decision = Decide(Facts(day: new TargetStatus(TargetBand.Red, PaceDirection.Behind, -0.4m), open: open, devices: [tillOff]) with { ClosedByEvent = closed });
+
+        Assert.True(conditions.SequenceEqual(decision.Raise.Select(a => a.Condition)), because);
+    }
+
+    [Fact]
+    public void A_closure_ends_the_behind_episode_so_reopening_behind_raises_again()
+    {
+        var red = new TargetStatus(TargetBand.Red, PaceDirection.Behind, -0.4m);
+        var raised = new HashSet<string> { AlertConditions.DayBehind };
+
+        Assert.Equal([AlertConditions.DayBehind], Decide(Facts(day: red, raised: raised) with { ClosedByEvent = true }).Ended);
+    }
+
     private static StoreAlertDecision Decide(StoreAlertFacts facts) => StoreAlertRules.Decide(facts, Options);
 
     private static StoreAlertFacts Facts(TargetStatus? day = null, bool open = true, ImmutableArray<DeviceFact>? devices = null, AgentFacts? agent = null, IReadOnlySet<string>? raised = null) =>

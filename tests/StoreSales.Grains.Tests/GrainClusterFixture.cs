@@ -81,6 +81,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             host.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new ShiftedClock(Now)));
             host.Services.AddSingleton<IChainDirectory>(new PgChainDirectory(database.DataSource));
             host.Services.AddSingleton<IStoreLedgerReader>(new PgStoreLedgerReader(database.DataSource));
+            host.Services.AddSingleton<Abstractions.StoreEvents.IStoreClosureReader>(new Data.StoreEvents.PgStoreClosureReader(database.DataSource));
             host.Services.AddSingleton<IRepLedgerReader>(new PgRepLedgerReader(database.DataSource));
             host.Services.Configure<LiveOptions>(o =>
             {

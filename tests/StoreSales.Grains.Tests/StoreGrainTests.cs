@@ -197,6 +197,7 @@ public sealed class MovableClusterFixture : IAsyncLifetime
             host.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
             host.Services.AddSingleton<IChainDirectory>(new PgChainDirectory(database.DataSource));
             host.Services.AddSingleton<IStoreLedgerReader>(new PgStoreLedgerReader(database.DataSource));
+            host.Services.AddSingleton<Abstractions.StoreEvents.IStoreClosureReader>(new Data.StoreEvents.PgStoreClosureReader(database.DataSource));
         });
         builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(GrainStorageNames.Live));
         Cluster = builder.Build();

@@ -28,4 +28,10 @@ public interface IStoreGrain : IGrainWithStringKey
     /// and publishes the store when a device's status changed.
     /// </summary>
     Task ReportHeartbeat(StoreHeartbeat heartbeat);
+
+    /// <summary>
+    /// Drops the cached month target and store events, publishes re-paced progress. Called after a target or a store
+    /// event of this store was committed, so open boards show the new pace at once.
+    /// </summary>
+    Task ReloadTarget();
 }

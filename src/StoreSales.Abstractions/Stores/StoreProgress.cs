@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using StoreSales.Abstractions.StoreEvents;
 using StoreSales.Domain.Targets;
 
 namespace StoreSales.Abstractions.Stores;
@@ -8,7 +9,9 @@ namespace StoreSales.Abstractions.Stores;
 /// and the SignalR <c>ProgressUpdated</c> message. <see cref="Devices"/> and <see cref="AgentSeenAt"/> come from
 /// the agent's last heartbeat (live state only: empty after a restart until the next heartbeat).
 /// <see cref="Hours"/> is today's sales and expectation per store-local hour; <see cref="RecentSales"/> the latest
-/// sales, newest first.
+/// sales, newest first. <see cref="Events"/> are the store's events (not cancelled) from now to the end of its month, a
+/// closure under way included; <see cref="ClosedBy"/> is the closing event under way, null while the store is not closed
+/// by one (docs/domain.md "Store events").
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record StoreProgress(
@@ -25,7 +28,9 @@ public sealed record StoreProgress(
     [property: Id(10)] DateTimeOffset? AgentSeenAt,
     [property: Id(11)] ImmutableArray<HourFigure> Hours,
     [property: Id(12)] ImmutableArray<RecentSale> RecentSales,
-    [property: Id(20)] AgentHealth? Agent = null);
+    [property: Id(30)] ImmutableArray<StoreEventNow> Events,
+    [property: Id(20)] AgentHealth? Agent = null,
+    [property: Id(31)] StoreEventNow? ClosedBy = null);
 
 /// <summary>One store-local hour of today: what it sold and what it was expected to sell.</summary>
 [GenerateSerializer, Immutable]

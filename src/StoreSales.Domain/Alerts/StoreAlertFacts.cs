@@ -22,7 +22,8 @@ public sealed record AgentFacts(TimeSpan? OldestUnsentAge, OutboxLevel Outbox, T
 
 /// <summary>
 /// What the rules look at: the day's evaluated status, whether the store is open, its devices and agent, and which
-/// conditions already have an alert raised for the episode under way.
+/// conditions already have an alert raised for the episode under way. <paramref name="ClosedByEvent"/>: the store is
+/// inside a closure it recorded (weather, outage, refit …); it is then neither behind nor open.
 /// </summary>
 public sealed record StoreAlertFacts(
     TargetStatus Day,
@@ -30,7 +31,8 @@ public sealed record StoreAlertFacts(
     ImmutableArray<DeviceFact> Devices,
     AgentFacts? Agent,
     IReadOnlySet<string> Raised,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    bool ClosedByEvent = false);
 
 /// <summary>An alert to raise; <paramref name="Device"/> is set for a device's alert.</summary>
 public sealed record StoreAlert(string Condition, AlertSeverity Severity, AlertRoute Route, DeviceFact? Device = null);

@@ -14,7 +14,8 @@ public static class StoreAlertRules
         var ended = new List<string>();
 
         // Red and behind: the region's field supervisor should act. Red and ahead: the target is probably wrong.
-        Check(AlertConditions.DayBehind, facts.Day.NeedsIntervention, AlertSeverity.High, AlertRoute.RegionSupervisor);
+        // A store inside a closure it recorded is not behind: nobody can sell there, and pacing expects nothing meanwhile.
+        Check(AlertConditions.DayBehind, facts.Day.NeedsIntervention && !facts.ClosedByEvent, AlertSeverity.High, AlertRoute.RegionSupervisor);
         Check(AlertConditions.DayAheadCalibration, facts.Day.NeedsCalibration, AlertSeverity.Info, AlertRoute.HqCalibration);
 
         var agent = facts.Agent;
@@ -41,7 +42,8 @@ public static class StoreAlertRules
             }
 
             var longEnough = device.OfflineSince is { } since && facts.Now - since >= options.DeviceOfflineAlertAfter;
-            if (facts.StoreOpen && longEnough && !facts.Raised.Contains(condition))
+            // Inside a recorded closure the tills are expected off: not an offline device.
+            if (facts.StoreOpen && !facts.ClosedByEvent && longEnough && !facts.Raised.Contains(condition))
             {
                 raise.Add(new StoreAlert(condition, AlertSeverity.Medium, AlertRoute.RegionSupervisor, device));
             }

@@ -13,11 +13,13 @@ namespace StoreSales.Grains.Sales;
 internal static class PacedFigures
 {
     public static (PeriodProgress Day, PeriodProgress Month) Evaluate(
-        ILiveFigures figures, decimal monthTarget, PacingProfile pacing, DateTime localNow, TargetStatusOptions options)
+        ILiveFigures figures, decimal monthTarget, PacingProfile pacing, DateTime localNow, TargetStatusOptions options, StoreClosures? closures = null)
     {
-        var dayTarget = TargetPacing.DayTarget(monthTarget, figures.Day, pacing);
-        var dayExpected = TargetPacing.ExpectedForDay(dayTarget, localNow, pacing);
-        var monthExpected = TargetPacing.ExpectedForMonth(monthTarget, localNow, pacing);
+        // Closed spans the store recorded carry no expectation: the month's target is spread over its open hours.
+        closures ??= StoreClosures.None;
+        var dayTarget = TargetPacing.DayTarget(monthTarget, figures.Day, pacing, closures);
+        var dayExpected = TargetPacing.ExpectedForDay(dayTarget, localNow, pacing, closures);
+        var monthExpected = TargetPacing.ExpectedForMonth(monthTarget, localNow, pacing, closures);
 
         var dayStatus = TargetStatusRule.Evaluate(figures.DayActual, dayExpected, dayTarget, Previous(figures.DayBand), options);
         var monthStatus = TargetStatusRule.Evaluate(figures.MonthActual, monthExpected, monthTarget, Previous(figures.MonthBand), options);
@@ -35,9 +37,10 @@ internal static class PacedFigures
     }
 
     /// <summary>Today per local hour: what it sold and what it was expected to sell (the day target spread by the profile).</summary>
-    public static ImmutableArray<HourFigure> Hours(ILiveFigures figures, decimal monthTarget, PacingProfile pacing)
+    public static ImmutableArray<HourFigure> Hours(ILiveFigures figures, decimal monthTarget, PacingProfile pacing, StoreClosures? closures = null)
     {
-        var expected = TargetPacing.ExpectedByHour(TargetPacing.DayTarget(monthTarget, figures.Day, pacing), figures.Day, pacing);
+        closures ??= StoreClosures.None;
+        var expected = TargetPacing.ExpectedByHour(TargetPacing.DayTarget(monthTarget, figures.Day, pacing, closures), figures.Day, pacing, closures);
         return [.. Enumerable.Range(0, 24).Select(h => new HourFigure(h, figures.DayHours[h], Round(expected[h])))];
     }
 

@@ -36,7 +36,8 @@ internal sealed partial class StoreAlerts(IGrainFactory grains, string storeId, 
             [.. store.Devices.Select(d => new DeviceFact(d.TerminalId, d.Kind, d.Online, d.Online ? null : OfflineSince(d, now)))],
             store.Heartbeat is { } beat ? new AgentFacts(beat.OldestUnsentAge, Level(beat.OutboxState), beat.ClockSkew) : null,
             _raised,
-            now);
+            now,
+            store.ClosedByEvent);
         foreach (var device in store.Devices.Where(d => d.Online))
         {
             _offlineSince.Remove((device.TerminalId, device.Kind));
@@ -161,11 +162,12 @@ internal sealed partial class StoreAlerts(IGrainFactory grains, string storeId, 
     private partial void LogRaiseFailed(Exception exception, string storeId, string condition);
 }
 
-/// <summary>What the alerts of a store are judged on and described with, as the grain sees it now.</summary>
+/// <summary>What the alerts of a store are judged on and described with, as the grain sees it now; <c>ClosedByEvent</c>: inside a recorded closure.</summary>
 internal sealed record StoreAlertView(
     StoreProfile Profile,
     TimeZoneInfo TimeZone,
     PeriodProgress Day,
     ImmutableArray<HourFigure> Hours,
     ImmutableArray<DeviceStatus> Devices,
-    StoreHeartbeat? Heartbeat);
+    StoreHeartbeat? Heartbeat,
+    bool ClosedByEvent = false);

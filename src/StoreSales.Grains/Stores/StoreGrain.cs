@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Chain;
 using StoreSales.Abstractions.Live;
 using StoreSales.Abstractions.Regions;
+using StoreSales.Abstractions.StoreEvents;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Domain.Alerts;
 using StoreSales.Domain.HotItems;
@@ -26,6 +27,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     private readonly CheckpointSchedule<StoreState> _checkpoints;
     private readonly IChainDirectory _directory;
     private readonly IStoreLedgerReader _ledger;
+    private readonly IStoreClosureReader _events;
     private readonly TimeProvider _clock;
     private readonly LiveOptions _live;
     private readonly TargetStatusOptions _statusOptions;
@@ -47,6 +49,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         [PersistentState("store", GrainStorageNames.Live)] IPersistentState<StoreState> state,
         IChainDirectory directory,
         IStoreLedgerReader ledger,
+        IStoreClosureReader events,
         TimeProvider clock,
         IOptions<LiveOptions> live,
         IOptions<TargetStatusOptions> statusOptions,
@@ -55,6 +58,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     {
         _directory = directory;
         _ledger = ledger;
+        _events = events;
         _clock = clock;
         _live = live.Value;
         _figures = new StoreCheckpoint(state, ledger, _live, logger);
@@ -174,6 +178,17 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         EvaluateAlerts(context, now);
     }
 
+    async Task IStoreGrain.ReloadTarget()
+    {
+        // A target or store event was committed: read both again now, not at the next master-data refresh.
+        _context = await LoadContext(CancellationToken.None);
+        var now = _clock.GetUtcNow();
+        _figures.RollOver(_context.TimeZone, now);
+        UpdateBands(_context, now);
+        await Publish(force: true);
+        EvaluateAlerts(_context, now);
+    }
+
     /// <summary>The agent's own health from its last heartbeat, for the board; null before the first.</summary>
     private AgentHealth? Agent() => _heartbeat is not { } h ? null
         : new AgentHealth(h.ClockSkew, h.OutboxDepth, h.OldestUnsentAge, h.OutboxBytes, h.OutboxMaxBytes, h.OutboxState, h.RejectedCount);
@@ -197,11 +212,11 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     }
 
     private (PeriodProgress Day, PeriodProgress Month) Evaluate(StoreContext context, DateTimeOffset now) =>
-        PacedFigures.Evaluate(_figures.State, context.MonthTarget, context.Pacing, context.LocalTime(now), _statusOptions);
+        PacedFigures.Evaluate(_figures.State, context.MonthTarget, context.Pacing, context.LocalTime(now), _statusOptions, context.Closures);
 
     /// <summary>Judges the store's alerts on its figures, devices and agent now; raises go out without holding up this turn.</summary>
     private void EvaluateAlerts(StoreContext context, DateTimeOffset now) =>
-        _alerts.Evaluate(new StoreAlertView(context.Profile, context.TimeZone, Evaluate(context, now).Day, Hours(context), Devices(now), _heartbeat), now);
+        _alerts.Evaluate(new StoreAlertView(context.Profile, context.TimeZone, Evaluate(context, now).Day, Hours(context), Devices(now), _heartbeat, context.ClosedBy(now) is not null), now);
 
     private void UpdateBands(StoreContext context, DateTimeOffset now)
     {
@@ -229,10 +244,12 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             _heartbeat is null ? null : _heartbeatAt,
             Hours(context),
             _hotItems.RecentSales,
-            Agent());
+            [.. context.Events.Where(e => e.EndsAt > now)],
+            Agent(),
+            context.ClosedBy(now));
     }
 
-    private ImmutableArray<HourFigure> Hours(StoreContext context) => PacedFigures.Hours(_figures.State, context.MonthTarget, context.Pacing);
+    private ImmutableArray<HourFigure> Hours(StoreContext context) => PacedFigures.Hours(_figures.State, context.MonthTarget, context.Pacing, context.Closures);
 
     /// <summary>Publishes at most once per <see cref="LiveOptions.PublishInterval"/>; a burst becomes one update.</summary>
     private void SchedulePublish(DateTimeOffset now)
@@ -296,6 +313,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     // Hot items are compared too: the window slides and the hour's usual velocity changes without a new sale.
     private static bool SameFigures(StoreProgress a, StoreProgress b) =>
         a.Version == b.Version && a.Day == b.Day && a.Month == b.Month && SameDevices(a.Devices, b.Devices)
+        && a.ClosedBy == b.ClosedBy && a.Events.SequenceEqual(b.Events)
         && a.HotItems.SequenceEqual(b.HotItems) && a.RecentSales.SequenceEqual(b.RecentSales);
 
     /// <summary>Same devices, each as online and with the same last event (the heartbeat time alone changes nothing shown).</summary>
@@ -310,8 +328,20 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     {
         var now = _clock.GetUtcNow();
         var pace = await StorePace.Load(_directory, StoreId, now, _live.PacingHistoryWeeks, cancellationToken);
-        var target = await _directory.GetMonthlyTarget(StoreId, StorePace.Today(pace.TimeZone, now), cancellationToken);
-        return new StoreContext(pace.Profile, pace.TimeZone, target, pace.Pacing, now);
+        var today = StorePace.Today(pace.TimeZone, now);
+        var target = await _directory.GetMonthlyTarget(StoreId, today, cancellationToken);
+
+        // The month's events in store-local terms: from local midnight of the 1st to local midnight of the next 1st.
+        var first = new DateOnly(today.Year, today.Month, 1);
+        var events = await _events.GetEvents(StoreId, LocalMidnight(first, pace.TimeZone), LocalMidnight(first.AddMonths(1), pace.TimeZone), cancellationToken);
+        var closures = StoreClosures.Of(events.Where(e => e.ClosesStore).Select(e => (e.StartsAt, e.EndsAt)), pace.TimeZone);
+        return new StoreContext(pace.Profile, pace.TimeZone, target, pace.Pacing, now, [.. events], closures);
+    }
+
+    private static DateTimeOffset LocalMidnight(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: checkpoint not written; the ledger tail covers it")]
@@ -323,8 +353,19 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId}: heartbeat from agent {AgentId}, {Online} of {Devices} devices online, outbox {OutboxDepth}")]
     private partial void LogHeartbeat(string storeId, string agentId, int online, int devices, long outboxDepth);
 
-    private sealed record StoreContext(StoreProfile Profile, TimeZoneInfo TimeZone, decimal MonthTarget, PacingProfile Pacing, DateTimeOffset LoadedAt)
+    private sealed record StoreContext(
+        StoreProfile Profile,
+        TimeZoneInfo TimeZone,
+        decimal MonthTarget,
+        PacingProfile Pacing,
+        DateTimeOffset LoadedAt,
+        ImmutableArray<StoreEventNow> Events,
+        StoreClosures Closures)
     {
         public DateTime LocalTime(DateTimeOffset now) => TimeZoneInfo.ConvertTime(now, TimeZone).DateTime;
+
+        /// <summary>The closing event under way at <paramref name="now"/> (the one that ends last when several overlap), or null.</summary>
+        public StoreEventNow? ClosedBy(DateTimeOffset now) =>
+            Events.Where(e => e.ClosesStore && e.StartsAt <= now && now < e.EndsAt).OrderByDescending(e => e.EndsAt).FirstOrDefault();
     }
 }
