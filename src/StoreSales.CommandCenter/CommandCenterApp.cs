@@ -11,6 +11,7 @@ using StoreSales.CommandCenter.HotItems;
 using StoreSales.CommandCenter.Live;
 using StoreSales.CommandCenter.Pool;
 using StoreSales.CommandCenter.SalesForce;
+using StoreSales.CommandCenter.Targets;
 using StoreSales.Data;
 using StoreSales.ServiceDefaults;
 using MudBlazor.Services;
@@ -56,6 +57,7 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<InteractionDesk>();
         builder.Services.AddSingleton<PoolDesk>();
         builder.Services.AddSingleton<HandOverDesk>();
+        builder.Services.AddTargetDecomposition();
 
         builder.Services.AddSingleton<ChainOverview>();
         builder.UseOrleansClient(client =>
@@ -105,6 +107,7 @@ public static class CommandCenterApp
         app.MapCustomerImportApi().MapCustomerExportApi();
         app.MapHandOverApi();
         app.MapProcessHealthApi();
+        app.MapDecompositionApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

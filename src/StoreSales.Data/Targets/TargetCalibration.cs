@@ -73,9 +73,9 @@ public sealed class TargetCalibration(NpgsqlDataSource dataSource)
         }
 
         // Read again under the lock: a correction committed after the caller read the proposal counts.
-        var finals = (await connection.QueryAsync<(string StoreId, decimal Final, decimal? Corrected, string[] Reasons, string? Note)>(new CommandDefinition(
+        var finals = (await connection.QueryAsync<FinalRow>(new CommandDefinition(
             """
-            SELECT store_id, COALESCE(corrected_amount, proposed_amount), corrected_amount, reasons, reason_note
+            SELECT store_id AS StoreId, COALESCE(corrected_amount, proposed_amount) AS Final, corrected_amount AS Corrected, reasons AS Reasons, reason_note AS Note
             FROM target_proposal_store WHERE proposal_id = @proposalId ORDER BY store_id
             """,
             new { proposalId = proposal.ProposalId }, transaction, cancellationToken: cancellationToken))).AsList();
@@ -95,5 +95,14 @@ public sealed class TargetCalibration(NpgsqlDataSource dataSource)
             new { proposalId = proposal.ProposalId, appliedBy, at = at.UtcDateTime }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return (CalibrationOutcome.Done, 0m);
+    }
+
+    private sealed class FinalRow
+    {
+        public string StoreId { get; init; } = "";
+        public decimal Final { get; init; }
+        public decimal? Corrected { get; init; }
+        public string[] Reasons { get; init; } = [];
+        public string? Note { get; init; }
     }
 }

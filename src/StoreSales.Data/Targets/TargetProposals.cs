@@ -112,7 +112,19 @@ public sealed class TargetProposals(NpgsqlDataSource dataSource)
 
     private sealed record ProposalRow(long ProposalId, decimal RegionAmount, string Status, string ProposedBy, DateTime ProposedAt, string? AppliedBy, DateTime? AppliedAt);
 
-    private sealed record StoreRow(
-        string StoreId, string StoreName, string BaselineSource, decimal Baseline, string Factors, decimal ProposedAmount,
-        decimal? CorrectedAmount, string[] Reasons, string? ReasonNote, string? CorrectedBy, DateTime? CorrectedAt);
+    // A class with settable properties, not a positional record: Dapper hands text[] to a constructor as System.Array.
+    private sealed class StoreRow
+    {
+        public string StoreId { get; init; } = "";
+        public string StoreName { get; init; } = "";
+        public string BaselineSource { get; init; } = "";
+        public decimal Baseline { get; init; }
+        public string Factors { get; init; } = "[]";
+        public decimal ProposedAmount { get; init; }
+        public decimal? CorrectedAmount { get; init; }
+        public string[] Reasons { get; init; } = [];
+        public string? ReasonNote { get; init; }
+        public string? CorrectedBy { get; init; }
+        public DateTime? CorrectedAt { get; init; }
+    }
 }
