@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -6,6 +7,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using StoreSales.CommandCenter.Access;
+using StoreSales.CommandCenter.Targets;
 using StoreSales.Data.Targets;
 using StoreSales.Domain.Access;
 using StoreSales.Domain.Targets.Decomposition;
@@ -74,6 +76,7 @@ public sealed class DecompositionApiTests(ChainFixture chain) : IClassFixture<Ch
     public async Task A_correction_needs_a_reason_and_the_split_is_applied_only_when_it_adds_up()
     {
         var region = await NewRegion();
+        using var rejections = new Rejections(chain.CommandCenter.Services.GetRequiredService<IMeterFactory>());
         using var hq = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Hq);
         using var manager = await chain.CommandCenter.CreateSignedInClient(region.ManagerLogin);
         var proposal = await Json(await hq.PostAsJsonAsync(Url(region, NextMonth), new { amount = 10_000m }, Cancellation), HttpStatusCode.Created);
@@ -115,6 +118,11 @@ public sealed class DecompositionApiTests(ChainFixture chain) : IClassFixture<Ch
             audit);
 
         await AssertRule(await manager.PostAsync(Url(region, NextMonth) + "/apply", null, Cancellation), HttpStatusCode.Conflict, "proposal-closed");
+        Assert.Contains((DecompositionOperations.Correct, "reasons"), rejections.Seen);
+        Assert.Contains((DecompositionOperations.Correct, "note"), rejections.Seen);
+        Assert.Contains((DecompositionOperations.Correct, "regional-manager-only"), rejections.Seen);
+        Assert.Contains((DecompositionOperations.Apply, "does-not-add-up"), rejections.Seen);
+        Assert.Contains((DecompositionOperations.Apply, "proposal-closed"), rejections.Seen);
     }
 
     [Fact]
@@ -223,5 +231,52 @@ public sealed class DecompositionApiTests(ChainFixture chain) : IClassFixture<Ch
     private sealed record TestRegion(string Id, string Old, string Big, string New, string ManagerLogin)
     {
         public string[] Stores => [Old, Big, New];
+    }
+
+    /// <summary>Decomposition's refusals (operation, rule) as this command center counts them while this is alive.</summary>
+    private sealed class Rejections : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly List<(string, string)> _seen = [];
+
+        public Rejections(IMeterFactory factory)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == DecompositionMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory) && instrument.Name == "storesales.targets.decomposition.rejected")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+            {
+                var operation = "";
+                var rule = "";
+                foreach (var tag in tags)
+                {
+                    operation = tag.Key == "operation" ? (string)tag.Value! : operation;
+                    rule = tag.Key == "rule" ? (string)tag.Value! : rule;
+                }
+
+                lock (_seen)
+                {
+                    _seen.Add((operation, rule));
+                }
+            });
+            _listener.Start();
+        }
+
+        public IReadOnlyList<(string, string)> Seen
+        {
+            get
+            {
+                lock (_seen)
+                {
+                    return [.. _seen];
+                }
+            }
+        }
+
+        public void Dispose() => _listener.Dispose();
     }
 }

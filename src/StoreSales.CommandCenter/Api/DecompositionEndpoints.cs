@@ -83,12 +83,12 @@ public static class DecompositionEndpoints
             : Results.Ok(DecompositionAnswer.Of(result));
     }
 
-    private static async Task<IResult> Propose(string regionId, string month, HttpRequest request, DecompositionDesk desk, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> Propose(string regionId, string month, HttpRequest request, DecompositionDesk desk, DecompositionMetrics metrics, ClaimsPrincipal user, CancellationToken ct)
     {
         var (body, errors) = await JsonBody.Read<RegionTargetEntry>(request, ct);
         if (body is null)
         {
-            return Results.ValidationProblem(errors!, title: "Invalid region target");
+            return Unreadable(metrics, DecompositionOperations.Propose, errors!, "Invalid region target");
         }
 
         var result = await desk.Propose(user, regionId, month, body.Amount, ct);
@@ -96,12 +96,12 @@ public static class DecompositionEndpoints
             : Results.Created($"/api/targets/decomposition/{regionId}/{month}", DecompositionAnswer.Of(result));
     }
 
-    private static async Task<IResult> Correct(string regionId, string month, string storeId, HttpRequest request, DecompositionDesk desk, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> Correct(string regionId, string month, string storeId, HttpRequest request, DecompositionDesk desk, DecompositionMetrics metrics, ClaimsPrincipal user, CancellationToken ct)
     {
         var (body, errors) = await JsonBody.Read<StoreCorrectionEntry>(request, ct);
         if (body is null)
         {
-            return Results.ValidationProblem(errors!, title: "Invalid correction");
+            return Unreadable(metrics, DecompositionOperations.Correct, errors!, "Invalid correction");
         }
 
         var result = await desk.Correct(user, regionId, month, storeId, body.Amount, body.Reasons, body.Note, ct);
@@ -112,6 +112,13 @@ public static class DecompositionEndpoints
     {
         var result = await desk.Apply(user, regionId, month, ct);
         return result.Refusal is not null ? Refusal(result.Refusal) : Results.Ok(DecompositionAnswer.Of(result));
+    }
+
+    /// <summary>A body that is not the documented JSON: 400 naming the field the reader stopped at, counted as refused.</summary>
+    private static IResult Unreadable(DecompositionMetrics metrics, string operation, Dictionary<string, string[]> errors, string title)
+    {
+        metrics.Rejected(operation, "body");
+        return Results.ValidationProblem(errors, title: title, extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["rule"] = "body" });
     }
 
     /// <summary>A 400 as a validation problem naming the field; 403/404/409 as a problem with the rule.</summary>
@@ -125,6 +132,6 @@ public static class DecompositionEndpoints
 
         return refusal.Field is { } field
             ? Results.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [refusal.Detail] }, title: "Refused", extensions: extensions)
-            : Results.Problem(statusCode: refusal.Status, title: refusal.Rule, detail: refusal.Detail, extensions: extensions);
+            : Results.Problem(statusCode: refusal.Status, title: "Refused", detail: refusal.Detail, extensions: extensions);
     }
 }
