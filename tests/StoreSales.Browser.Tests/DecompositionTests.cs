@@ -71,6 +71,14 @@ public sealed class DecompositionTests(BrowserFixture fixture)
         await Expect(page.Proposal).ToHaveAttributeAsync("data-status", "applied");
         await session.Screenshots.Take("applied");
 
+        // The same page in Chinese: the reasons a manager ticks read as the chain's words.
+        await session.Page.Locator("[data-testid=culture-zh-CN]").ClickAsync();
+        await session.Page.WaitForURLAsync($"**/targets/decomposition/region-east/{monthText}?store={First}");
+        await InteractiveRender.WaitUntilInteractive(session.Page, "[data-testid=freeze]");
+        await Expect(page.Proposal.Locator("[data-testid=status]")).ToHaveTextAsync("已应用");
+        await Expect(page.Row(First).Locator("[data-testid=reasons]")).ToContainTextAsync("人力饱和度");
+        await session.Screenshots.Take("applied-zh-CN");
+
         await using var connection = await fixture.Database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
         var written = (await connection.QueryAsync<(string, decimal)>(
             """
