@@ -12,6 +12,7 @@ using StoreSales.CommandCenter.Live;
 using StoreSales.CommandCenter.Pool;
 using StoreSales.CommandCenter.SalesForce;
 using StoreSales.CommandCenter.StoreEvents;
+using StoreSales.CommandCenter.Targets;
 using StoreSales.Data;
 using StoreSales.ServiceDefaults;
 using MudBlazor.Services;
@@ -59,6 +60,7 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<HandOverDesk>();
         builder.Services.AddSingleton<StoreEventMetrics>();
         builder.Services.AddSingleton<StoreEventDesk>();
+        builder.Services.AddTargetDecomposition();
 
         builder.Services.AddSingleton<ChainOverview>();
         builder.UseOrleansClient(client =>
@@ -109,6 +111,7 @@ public static class CommandCenterApp
         app.MapHandOverApi();
         app.MapProcessHealthApi();
         app.MapStoreEventApi();
+        app.MapDecompositionApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

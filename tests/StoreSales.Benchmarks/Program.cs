@@ -6,8 +6,17 @@ using StoreSales.Testing;
 // Usage: deploy/local/benchmark.sh [--stores 50] [--tills 4] [--batch 100] [--warmup 60] [--seconds 20] [--boards 200] [--probes 30] [--memory-grains 10000]
 // (--edge: the edge agent's footprint; --boards-only: issue 4's command-center load; --customers-only: issue 8's customer
 // grain memory; --reps-only [--rep-sales 2000]: issue 8's rep grain memory; --rep-boards: issue 8's rep-board latency; --customer-import [--rows 100000] [--chunk 1000]: issue 8's
-// CSV import; --grading [--customers 1000000] [--orders 2]: issue 8's nightly grading; see docs/benchmarks.md)
+// CSV import; --grading [--customers 1000000] [--orders 2]: issue 8's nightly grading; --decomposition [--stores 500]
+// [--sales-per-day 24] [--runs 5]: issue 10's decomposition proposal; see docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
+if (args.Contains("--decomposition"))
+{
+    // Issue 10's decomposition: a region of --stores 500 stores with 13 months of --sales-per-day 24 sales, --runs 5.
+    int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    await DecompositionLoad.Run(Arg("--stores", 500), Arg("--sales-per-day", 24), Arg("--runs", 5));
+    return;
+}
+
 if (args.Contains("--grading"))
 {
     // Issue 8's nightly grading: --customers 1000000 with --orders 2 (per customer per 30-day window) across --stores 50.
