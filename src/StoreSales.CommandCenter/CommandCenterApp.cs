@@ -12,6 +12,7 @@ using StoreSales.CommandCenter.Live;
 using StoreSales.CommandCenter.Pool;
 using StoreSales.CommandCenter.SalesForce;
 using StoreSales.Data;
+using StoreSales.Data.Pool;
 using StoreSales.ServiceDefaults;
 using MudBlazor.Services;
 
@@ -53,6 +54,8 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<CustomerGrainNotifier>();
         builder.Services.AddSingleton<CustomerOutcomes>();
         builder.Services.AddSingleton<RepBoardNotices>();
+        builder.Services.AddSingleton<IPoolNotices, PoolNotices>();
+        builder.Services.AddSingleton<HandOverNotices>();
         builder.Services.AddSingleton<InteractionDesk>();
         builder.Services.AddSingleton<PoolDesk>();
         builder.Services.AddSingleton<HandOverDesk>();
