@@ -52,7 +52,12 @@ public sealed class SequenceLog
             return false;
         }
 
-        if (_runs.Count == 0 || sequence > _runs[^1].Last)
+        if (sequence == Watermark + 1)
+        {
+            // The next one in order, as a store's sales mostly are: the watermark moves, nothing is kept or allocated.
+            Watermark = sequence;
+        }
+        else if (_runs.Count == 0 || sequence > _runs[^1].Last)
         {
             Append(sequence);
         }
