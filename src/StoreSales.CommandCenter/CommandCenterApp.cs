@@ -14,6 +14,7 @@ using StoreSales.CommandCenter.SalesForce;
 using StoreSales.CommandCenter.StoreEvents;
 using StoreSales.CommandCenter.Targets;
 using StoreSales.Data;
+using StoreSales.Data.Pool;
 using StoreSales.ServiceDefaults;
 using MudBlazor.Services;
 
@@ -55,6 +56,8 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<CustomerGrainNotifier>();
         builder.Services.AddSingleton<CustomerOutcomes>();
         builder.Services.AddSingleton<RepBoardNotices>();
+        builder.Services.AddSingleton<IPoolNotices, PoolNotices>();
+        builder.Services.AddSingleton<HandOverNotices>();
         builder.Services.AddSingleton<InteractionDesk>();
         builder.Services.AddSingleton<PoolDesk>();
         builder.Services.AddSingleton<HandOverDesk>();

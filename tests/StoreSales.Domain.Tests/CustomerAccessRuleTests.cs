@@ -72,6 +72,25 @@ public sealed class CustomerAccessRuleTests
         Assert.Empty(CustomerAccessRule.PoolStores(Person(ChainRoles.SalesManager, departments: [Team])));
     }
 
+    [Theory]
+    // role,                         rep id,        stores,        departments, entry's team,  released from store, hears of it
+    [InlineData(ChainRoles.SalesRep, Owner, Team, "", Team, Team, true)]                         // their store's team
+    [InlineData(ChainRoles.SalesRep, Owner, Team, "", "dept-b2b", Team, false)]                  // another team, even from their store
+    [InlineData(ChainRoles.SalesRep, "rep-b2b-01", "", "dept-b2b", "dept-b2b", null, true)]
+    [InlineData(ChainRoles.StoreManager, "", Team, "", "dept-b2b", Team, true)]                  // released from their store's rep
+    [InlineData(ChainRoles.StoreManager, "", Team, "", "dept-b2b", "store-sh002", false)]
+    [InlineData(ChainRoles.StoreManager, "", Team, "", "dept-b2b", null, false)]                 // a releasing rep of no known store
+    [InlineData(ChainRoles.SalesManager, "", "", "dept-b2b", "dept-b2b", null, true)]
+    [InlineData(ChainRoles.SalesManager, "", "", "dept-b2b", Team, Team, false)]
+    [InlineData(ChainRoles.Hq, "", "", "", "dept-b2b", null, true)]                             // the whole chain's pool
+    [InlineData(ChainRoles.RegionalManager, "", "", "", Team, Team, false)]                      // no pool at all
+    public void A_pool_entry_is_heard_by_whoever_s_pool_list_shows_it(string role, string rep, string stores, string departments, string team, string? releasedFromStore, bool hears)
+    {
+        var viewer = Person(role, rep.Length == 0 ? null : rep, Split(stores), Split(departments));
+
+        Assert.Equal(hears, CustomerAccessRule.SeesPoolEntry(viewer, team, releasedFromStore));
+    }
+
     [Fact]
     public void Nobody_signed_in_sees_nothing()
     {

@@ -115,4 +115,27 @@ public sealed class SequenceLogTests
         Assert.False(restored.TryMark(log.Watermark, 4096));
         Assert.True(restored.TryMark((5_000 * 8) + 1, 4096));
     }
+
+    [Fact]
+    public void Sequences_arriving_backwards_and_far_apart_are_each_kept_once_in_order()
+    {
+        // Backwards: every one lands inside the first run, which splits again and again; far apart: many-byte differences.
+        var log = new SequenceLog();
+        var expected = new List<long>();
+        for (long n = 1_000; n >= 2; n--)
+        {
+            var sequence = (n * n * 1_000_003) + 5;
+            Assert.True(log.TryMark(sequence, 4096));
+            Assert.False(log.TryMark(sequence, 4096));
+            expected.Add(sequence);
+        }
+
+        expected.Sort();
+        Assert.Equal(0, log.Watermark);
+        Assert.Equal(expected, log.Above);
+        Assert.Equal(expected[500], log.Above[500]);
+        var restored = new SequenceLog(log.Watermark, log.Above);
+        Assert.Equal(expected, restored.Above);
+        Assert.False(restored.TryMark(expected[^1], 4096));
+    }
 }

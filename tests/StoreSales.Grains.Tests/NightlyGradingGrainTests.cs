@@ -40,8 +40,11 @@ public sealed class NightlyGradingGrainTests(GrainClusterFixture fixture)
             INSERT INTO grading_run (graded_on, started_at, finished_at, customers, drops, alerts_done_at) VALUES (@yesterday::date, now(), now(), 5, 0, now());
             INSERT INTO customer_grade (graded_on, customer_id, owner_rep_id, grade, score, orders, amount, previous_amount, interactions, health_dropped)
             SELECT @yesterday::date, customer_id, owner_rep_id, 'B', 90, 0, 0, 0, 0, false FROM customer WHERE customer_id LIKE 'c-grading-%';
+            -- History at the edge of SalesForce:GradingRun:KeepGradesDays (400): the day before it goes, the day itself stays.
+            INSERT INTO customer_grade (graded_on, customer_id, owner_rep_id, grade, score, orders, amount, previous_amount, interactions, health_dropped)
+            SELECT d::date, 'c-grading-1', 'rep-grading-1', 'B', 80, 0, 0, 0, 0, false FROM unnest(ARRAY[@beyond, @edge]) d;
             """,
-            new { yesterday = today.AddDays(-1).ToDateTime(TimeOnly.MinValue) });
+            new { yesterday = today.AddDays(-1).ToDateTime(TimeOnly.MinValue), beyond = today.AddDays(-401).ToDateTime(TimeOnly.MinValue), edge = today.AddDays(-400).ToDateTime(TimeOnly.MinValue) });
         var grain = fixture.Grains.GetGrain<INightlyGradingGrain>(0);
         // A customer someone has open: its grain is active, with last night's grade.
         var open = fixture.Grains.GetGrain<ICustomerGrain>("c-grading-1");
@@ -64,6 +67,11 @@ public sealed class NightlyGradingGrainTests(GrainClusterFixture fixture)
         Assert.Equal(1, await fixture.Database.Count("SELECT count(*) FROM grading_run WHERE graded_on = @today::date AND alerts_done_at IS NOT NULL", new { today = today.ToDateTime(TimeOnly.MinValue) }));
         Assert.Equal(4, await fixture.Database.Count("SELECT count(*) FROM intervention WHERE condition = 'customer-health-dropped' AND subject_id LIKE 'c-grading-%'"));
         Assert.Equal(0, await fixture.Database.Count("SELECT count(*) FROM intervention WHERE subject_id = 'c-grading-5'"));
+
+        // The history is bounded: grades more than 400 days before the run are gone, the 400th day and since stay.
+        Assert.Equal(0, await fixture.Database.Count("SELECT count(*) FROM customer_grade WHERE graded_on < @keepFrom::date", new { keepFrom = today.AddDays(-400).ToDateTime(TimeOnly.MinValue) }));
+        Assert.Equal(1, await fixture.Database.Count("SELECT count(*) FROM customer_grade WHERE graded_on = @edge::date AND customer_id = 'c-grading-1'", new { edge = today.AddDays(-400).ToDateTime(TimeOnly.MinValue) }));
+        Assert.Equal(5, await fixture.Database.Count("SELECT count(*) FROM customer_grade WHERE graded_on = @yesterday::date AND customer_id LIKE 'c-grading-%'", new { yesterday = today.AddDays(-1).ToDateTime(TimeOnly.MinValue) }));
 
         // The active grain was told of its new grade (nothing else makes it read the tables again here).
         Assert.Equal(new CustomerGradeFacts(today.AddDays(-1), CustomerGrade.B, 90), before.Grade);

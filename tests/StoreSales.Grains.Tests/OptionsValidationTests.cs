@@ -30,5 +30,7 @@ public sealed class OptionsValidationTests
         Assert.Contains("CheckEvery", new Grading.NightlyGradingOptions { CheckEvery = TimeSpan.FromHours(2) }.Validate(), StringComparison.Ordinal);
         Assert.Contains("AlertConcurrency", new Grading.NightlyGradingOptions { AlertConcurrency = 0 }.Validate(), StringComparison.Ordinal);
         Assert.Contains("AlertPageSize", new Grading.NightlyGradingOptions { AlertPageSize = 0 }.Validate(), StringComparison.Ordinal);
+        Assert.Contains("KeepGradesDays", new Grading.NightlyGradingOptions { KeepGradesDays = 1 }.Validate(), StringComparison.Ordinal);
+        Assert.Null(new Grading.NightlyGradingOptions { KeepGradesDays = 2 }.Validate());
     }
 }

@@ -23,6 +23,9 @@ public interface ICustomerGrading
 
     /// <summary>Marks the date's alerts as all sent: the run is complete.</summary>
     Task CompleteAlerts(DateOnly gradedOn, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the grade history of every date before <paramref name="keepFrom"/>, in one statement; returns the rows deleted.</summary>
+    Task<int> ForgetGradesBefore(DateOnly keepFrom, CancellationToken cancellationToken);
 }
 
 /// <summary>One grading run's figures.</summary>

@@ -24,4 +24,12 @@ public interface ILiveUpdateNotifierGrain : IGrainWithIntegerKey
     /// <summary>A rep's board changed (a lead assigned, an interaction recorded, new figures): to every host watching it.</summary>
     [OneWay]
     Task PublishRepChange(RepBoardChange change);
+
+    /// <summary>A customer entered or left the public pool: to every host, for the pool pages in its scope.</summary>
+    [OneWay]
+    Task PublishPoolChange(PoolChange change);
+
+    /// <summary>A departing rep's hand-overs changed: to every host, for the worklists in its scope.</summary>
+    [OneWay]
+    Task PublishHandOverChange(HandOverListChange change);
 }

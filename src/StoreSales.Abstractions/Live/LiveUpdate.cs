@@ -7,11 +7,13 @@ namespace StoreSales.Abstractions.Live;
 
 /// <summary>
 /// A batch of live changes for the hosts that push to browsers; only the latest per subject. <see cref="Reps"/>: the reps
-/// whose boards changed, each (rep, what) once.
+/// whose boards changed, each (rep, what) once; <see cref="Pool"/> and <see cref="HandOvers"/> likewise, each change once.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record LiveUpdateBatch(
     [property: Id(0)] ImmutableArray<StoreProgress> Stores,
     [property: Id(1)] ImmutableArray<RegionProgress> Regions,
     [property: Id(2)] ImmutableArray<Intervention> Interventions,
-    [property: Id(3)] ImmutableArray<RepBoardChange> Reps);
+    [property: Id(3)] ImmutableArray<RepBoardChange> Reps,
+    [property: Id(4)] ImmutableArray<PoolChange> Pool,
+    [property: Id(5)] ImmutableArray<HandOverListChange> HandOvers);

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using StoreSales.Abstractions.Live;
 using StoreSales.Abstractions.Reps;
 using StoreSales.CommandCenter.Access;
 using StoreSales.CommandCenter.Api;
+using StoreSales.CommandCenter.Live;
 using StoreSales.Data.HandOvers;
 using StoreSales.Domain.Access;
 using StoreSales.Domain.SalesForce.Reps;
@@ -20,6 +22,7 @@ public sealed partial class HandOverDesk(
     HandOverPacks packs,
     IGrainFactory grains,
     CustomerMetrics metrics,
+    HandOverNotices notices,
     IOptions<HandOverOptions> options,
     TimeProvider clock,
     ILogger<HandOverDesk> logger)
@@ -53,6 +56,11 @@ public sealed partial class HandOverDesk(
         switch (await departures.Start(rep.RepId, reason.Trim(), lastWorkingDay, user.Identity?.Name ?? "unknown", cancellationToken))
         {
             case DepartureStarted started:
+                if (started.HandOvers > 0)
+                {
+                    notices.Changed(new HandOverListChange(rep.RepId, rep.StoreId, rep.DepartmentId, rep.RegionId, [], HandOverListChangeKind.Opened));
+                }
+
                 var watching = await Watch(started);
                 return Counted(StartOperation, new HandOverDone<DepartureAnswer>(new DepartureAnswer(started.DepartureId, started.RepId, started.StartedAt, started.DueAt, started.HandOvers, started.Gone, watching)));
             case DepartureRefused { Refusal: var refusal }:
@@ -116,25 +124,37 @@ public sealed partial class HandOverDesk(
             parsedStage = s;
         }
 
-        var (_, refusal) = await Seen(user, handOverId, UpdateOperation, manage: true, cancellationToken);
+        var (before, refusal) = await Seen(user, handOverId, UpdateOperation, manage: true, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
 
         var trimmed = successors?.Select(s => (s ?? "").Trim()).ToList();
-        return Changed(UpdateOperation, user, handOverId, await book.Update(handOverId, trimmed, parsedStage, notesConfirmed, cancellationToken), successorsAreInput: true);
+        return Changed(UpdateOperation, user, handOverId, await book.Update(handOverId, trimmed, parsedStage, notesConfirmed, cancellationToken), successorsAreInput: true, before!.Record);
     }
 
     public async Task<HandOverOutcome> Complete(ClaimsPrincipal user, long handOverId, CancellationToken cancellationToken)
     {
-        var (_, refusal) = await Seen(user, handOverId, CompleteOperation, manage: true, cancellationToken);
-        return refusal ?? Changed(CompleteOperation, user, handOverId, await book.Complete(handOverId, user.Identity?.Name ?? "unknown", cancellationToken), successorsAreInput: false);
+        var (before, refusal) = await Seen(user, handOverId, CompleteOperation, manage: true, cancellationToken);
+        return refusal ?? Changed(CompleteOperation, user, handOverId, await book.Complete(handOverId, user.Identity?.Name ?? "unknown", cancellationToken), successorsAreInput: false, before!.Record);
     }
 
-    private HandOverOutcome Changed(string operation, ClaimsPrincipal user, long handOverId, HandOverChange change, bool successorsAreInput)
+    private HandOverOutcome Changed(string operation, ClaimsPrincipal user, long handOverId, HandOverChange change, bool successorsAreInput, HandOverRecord before)
     {
         var id = handOverId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (change is HandOverChanged { HandOver: var after })
+        {
+            // Successors named before and after: one dropped from a hand-over sees it leave their list.
+            notices.Changed(new HandOverListChange(
+                after.DepartingRepId,
+                after.StoreId,
+                after.DepartmentId,
+                after.RegionId,
+                [.. before.Successors.Union(after.Successors, StringComparer.Ordinal)],
+                after.CompletedAt is null ? HandOverListChangeKind.Updated : HandOverListChangeKind.Completed));
+        }
+
         return change switch
         {
             HandOverChanged changed => Counted(operation, new HandOverDone<(HandOverView View, bool RepGone)>((View(user.ToViewerScope(), changed.HandOver, clock.GetUtcNow()), changed.RepGone))),
@@ -167,6 +187,10 @@ public sealed partial class HandOverDesk(
             ? (view, Counted(operation, new HandOverForbidden("not-team-manager", $"Hand-over {id} is worked by the manager of store '{record.StoreId}', a sales manager of '{record.DepartmentId}' or an administrator.")))
             : (view, null);
     }
+
+    /// <summary>The same hand-over judged again at <paramref name="now"/>: an open page's countdowns move on without a read.</summary>
+    public HandOverView AtNow(HandOverView view, DateTimeOffset now) =>
+        view with { State = HandOverRule.Evaluate(view.Record.ForRule(), now, Options) };
 
     private HandOverView View(ViewerScope viewer, HandOverRecord record, DateTimeOffset now) =>
         new(record, HandOverRule.Evaluate(record.ForRule(), now, Options), HandOverAccessRule.CanManage(viewer, record.StoreId, record.DepartmentId));

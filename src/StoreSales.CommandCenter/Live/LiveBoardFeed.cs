@@ -24,6 +24,8 @@ public sealed partial class LiveBoardFeed(
     private readonly Subscribers<RegionProgress> _allRegions = new();
     private readonly ConcurrentDictionary<string, Subscribers<Intervention>> _interventions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Subscribers<RepBoardChange>> _reps = new(StringComparer.Ordinal);
+    private readonly Subscribers<PoolChange> _pool = new();
+    private readonly Subscribers<HandOverListChange> _handOvers = new();
 
     /// <summary>Calls <paramref name="onUpdate"/> with every update of the store until disposed.</summary>
     public IDisposable WatchStore(string storeId, Action<StoreProgress> onUpdate) =>
@@ -41,6 +43,18 @@ public sealed partial class LiveBoardFeed(
     /// <summary>Calls <paramref name="onChange"/> whenever the rep's board changed (lead, interaction, figures) until disposed.</summary>
     public IDisposable WatchRep(string repId, Action<RepBoardChange> onChange) =>
         _reps.GetOrAdd(repId, _ => new Subscribers<RepBoardChange>()).Add(onChange);
+
+    /// <summary>
+    /// Calls <paramref name="onChange"/> with every customer entering or leaving the pool, in any scope, until disposed:
+    /// the page keeps those its viewer may see (<c>CustomerAccessRule.SeesPoolEntry</c>).
+    /// </summary>
+    public IDisposable WatchPool(Action<PoolChange> onChange) => _pool.Add(onChange);
+
+    /// <summary>
+    /// Calls <paramref name="onChange"/> with every change of any departure's hand-overs until disposed: the page keeps
+    /// those its viewer may see (<c>HandOverAccessRule.CanSee</c>).
+    /// </summary>
+    public IDisposable WatchHandOvers(Action<HandOverListChange> onChange) => _handOvers.Add(onChange);
 
     async Task ILiveBoardObserver.OnUpdates(LiveUpdateBatch batch)
     {
@@ -86,6 +100,18 @@ public sealed partial class LiveBoardFeed(
             }
 
             await hub.Clients.Group(LiveGroups.Rep(rep.RepId)).SendAsync(LiveGroups.RepBoardChanged, rep);
+        }
+
+        foreach (var change in batch.Pool)
+        {
+            _pool.Notify(change);
+            await hub.Clients.Groups(SalesForceGroups.Of(change)).SendAsync(SalesForceGroups.PoolChanged, change);
+        }
+
+        foreach (var change in batch.HandOvers)
+        {
+            _handOvers.Notify(change);
+            await hub.Clients.Groups(SalesForceGroups.Of(change)).SendAsync(SalesForceGroups.HandOverChanged, change);
         }
     }
 

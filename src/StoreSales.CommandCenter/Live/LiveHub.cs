@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using StoreSales.Abstractions.Regions;
 using StoreSales.Abstractions.Stores;
 using StoreSales.CommandCenter.Access;
+using StoreSales.Domain.Access;
 
 namespace StoreSales.CommandCenter.Live;
 
@@ -66,6 +67,44 @@ public sealed class LiveHub(IClusterClient cluster, ChainAccess access) : Hub
 
     public Task LeaveRep(string repId) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Rep(repId), Context.ConnectionAborted);
+
+    /// <summary>
+    /// Receive <c>PoolChanged</c> (customer id, team, releasing rep's store, entered or left) for every customer entering
+    /// or leaving the part of the public pool the viewer's pool list shows (as <c>GET /api/pool</c>); re-read the list
+    /// through the API. A change may arrive twice (by the team and by the store); it is a cue to read again.
+    /// </summary>
+    public async Task JoinPool()
+    {
+        var groups = SalesForceGroups.PoolOf(Context.User!.ToViewerScope());
+        if (groups.Count == 0)
+        {
+            throw new HubException("Not allowed: your sign-in sees no part of the public pool.");
+        }
+
+        foreach (var group in groups)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        }
+    }
+
+    /// <summary>
+    /// Receive <c>HandOverChanged</c> (departing rep, their store, team and region, successors, what) whenever hand-overs
+    /// the viewer's worklist may show are opened, changed or completed (as <c>GET /api/handovers</c> is scoped; a
+    /// successor hears of those naming them, before or after the change); re-read the list through the API.
+    /// </summary>
+    public async Task JoinHandOvers()
+    {
+        var viewer = Context.User!.ToViewerScope();
+        if (!HandOverAccessRule.SeesWorklist(viewer))
+        {
+            throw new HubException("Not allowed: your sign-in has no hand-over worklist.");
+        }
+
+        foreach (var group in SalesForceGroups.HandOversOf(viewer))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        }
+    }
 
     private static void Refuse<T>(Access<T> access, string what, string id)
         where T : class

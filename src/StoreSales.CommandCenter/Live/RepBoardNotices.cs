@@ -14,25 +14,10 @@ public sealed partial class RepBoardNotices(IClusterClient cluster, ILogger<RepB
 
     public void InteractionRecorded(string repId) => Publish(new RepBoardChange(repId, RepBoardChangeKind.InteractionRecorded));
 
-    private void Publish(RepBoardChange change)
-    {
-        Task sent;
-        try
-        {
-            // A one-way call: it completes once the message is on its way, never waiting for the boards.
-            sent = cluster.GetGrain<ILiveUpdateNotifierGrain>(0).PublishRepChange(change);
-        }
-        catch (Exception exception)
-        {
-            LogNotSent(exception, change.RepId, change.What);
-            return;
-        }
-
-        if (!sent.IsCompletedSuccessfully)
-        {
-            _ = sent.ContinueWith(t => LogNotSent(t.Exception!, change.RepId, change.What), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        }
-    }
+    private void Publish(RepBoardChange change) =>
+        ClusterNotice.Send(
+            () => cluster.GetGrain<ILiveUpdateNotifierGrain>(0).PublishRepChange(change),
+            exception => LogNotSent(exception, change.RepId, change.What));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rep {RepId}: board change {What} not sent; open boards show it at their next read")]
     private partial void LogNotSent(Exception exception, string repId, RepBoardChangeKind what);

@@ -119,6 +119,18 @@ public sealed class PgCustomerGrading(
             cancellationToken: cancellationToken));
     }
 
+    public async Task<int> ForgetGradesBefore(DateOnly keepFrom, CancellationToken cancellationToken)
+    {
+        // One range of the primary key (graded_on first): the oldest dates' rows, whatever their number. grading_run keeps
+        // its row per date (a few bytes): it says the date was graded, so a date is never graded twice.
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM customer_grade WHERE graded_on < @keepFrom::date",
+            new { keepFrom = keepFrom.ToDateTime(TimeOnly.MinValue) },
+            commandTimeout: 0,  // a night's million rows; the caller's token ends it
+            cancellationToken: cancellationToken));
+    }
+
     private object Parameters(DateOnly gradedOn, DateTime? previousRun)
     {
         var rfm = grading.Value;

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using StoreSales.Abstractions.Live;
 using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Pool;
 
@@ -21,7 +22,8 @@ namespace StoreSales.Data.Pool;
 /// </list>
 /// The counter is locked only once the first three rules pass: a refused claim never waits for the rep's other claims.
 /// </remarks>
-public sealed class PoolClaims(NpgsqlDataSource dataSource, IOptions<PoolClaimOptions> options, IOptions<ChainCalendarOptions> calendar, TimeProvider clock)
+/// <param name="notices">Told of a customer claimed, after the commit (none in hosts that show no pool).</param>
+public sealed class PoolClaims(NpgsqlDataSource dataSource, IOptions<PoolClaimOptions> options, IOptions<ChainCalendarOptions> calendar, TimeProvider clock, IPoolNotices? notices = null)
 {
     /// <param name="customerId">The customer claimed.</param>
     /// <param name="repId">The rep claiming.</param>
@@ -46,12 +48,16 @@ public sealed class PoolClaims(NpgsqlDataSource dataSource, IOptions<PoolClaimOp
         var now = LedgerTime.Now(clock);
 
         // A statement of its own after the lock: it sees whatever the claim we may have waited for committed.
-        var entries = await connection.QueryAsync<(long EntryId, string ReleasedFromRepId, DateTime ReleasedAt)>(new CommandDefinition(
-            "SELECT pool_entry_id, released_from_rep_id, released_at FROM pool_entry WHERE customer_id = @customerId AND claimed_at IS NULL",
+        var entries = await connection.QueryAsync<(long EntryId, string ReleasedFromRepId, DateTime ReleasedAt, string? ReleasedFromStoreId)>(new CommandDefinition(
+            """
+            SELECT p.pool_entry_id, p.released_from_rep_id, p.released_at, r.store_id
+            FROM pool_entry p LEFT JOIN rep r ON r.rep_id = p.released_from_rep_id
+            WHERE p.customer_id = @customerId AND p.claimed_at IS NULL
+            """,
             new { customerId },
             transaction,
             cancellationToken: cancellationToken));
-        var open = entries.AsList() is [var single] ? single : ((long EntryId, string ReleasedFromRepId, DateTime ReleasedAt)?)null;
+        var open = entries.AsList() is [var single] ? single : ((long EntryId, string ReleasedFromRepId, DateTime ReleasedAt, string? ReleasedFromStoreId)?)null;
         var entry = new PoolEntry(customerId, found.DepartmentId, open is not null, open?.ReleasedFromRepId, open is { } o ? LedgerTime.Utc(o.ReleasedAt) : null);
         // The rule compares one department: the rep's team that is the customer's, if any, else the one it names.
         var department = repTeams.Contains(found.DepartmentId) ? found.DepartmentId : repTeams.Order(StringComparer.Ordinal).FirstOrDefault() ?? "";
@@ -84,6 +90,7 @@ public sealed class PoolClaims(NpgsqlDataSource dataSource, IOptions<PoolClaimOp
                     transaction,
                     cancellationToken: cancellationToken));
                 await transaction.CommitAsync(cancellationToken);
+                notices?.Changed([new PoolChange(customerId, found.DepartmentId, open.Value.ReleasedFromStoreId, PoolChangeKind.Left)]);
                 return new PoolClaimed(customerId, repId, now, claims + 1);
             }
         }

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using StoreSales.Abstractions.Live;
 using StoreSales.Data.Customers;
 using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Customers;
@@ -23,7 +24,8 @@ namespace StoreSales.Data.Pool;
 /// "the last activity happened before the first moment of today − 44" — a single instant computed here, so the
 /// statement compares timestamps and uses the indexes instead of converting every row to a local date.
 /// </remarks>
-public sealed class PoolRelease(NpgsqlDataSource dataSource, IOptions<DormancyOptions> dormancy, IOptions<ChainCalendarOptions> calendar)
+/// <param name="notices">Told of the customers released, after the commit (none in hosts that show no pool).</param>
+public sealed class PoolRelease(NpgsqlDataSource dataSource, IOptions<DormancyOptions> dormancy, IOptions<ChainCalendarOptions> calendar, IPoolNotices? notices = null)
 {
     /// <summary>A customer (<c>c</c>) not merged, not in the pool, and with no activity at or after <c>@activeSince</c>.</summary>
     private static readonly string DormantSince =
@@ -63,20 +65,28 @@ public sealed class PoolRelease(NpgsqlDataSource dataSource, IOptions<DormancyOp
         }
 
         parameters.Add("candidates", candidates);
-        var released = await connection.QueryAsync<string>(new CommandDefinition(
+        // With each customer its team and the store of the rep it was released from: who may hear of it (PoolListing's scope).
+        var released = (await connection.QueryAsync<(string CustomerId, string DepartmentId, string? StoreId)>(new CommandDefinition(
             $"""
-            INSERT INTO pool_entry (customer_id, released_at, released_from_rep_id, reason)
-            SELECT c.customer_id, @now, c.owner_rep_id, 'dormant'
-            FROM customer c
-            WHERE c.customer_id = ANY(@candidates) AND {DormantSince}
-            ORDER BY c.customer_id
-            ON CONFLICT (customer_id) WHERE claimed_at IS NULL DO NOTHING
-            RETURNING customer_id
+            WITH released AS (
+                INSERT INTO pool_entry (customer_id, released_at, released_from_rep_id, reason)
+                SELECT c.customer_id, @now, c.owner_rep_id, 'dormant'
+                FROM customer c
+                WHERE c.customer_id = ANY(@candidates) AND {DormantSince}
+                ORDER BY c.customer_id
+                ON CONFLICT (customer_id) WHERE claimed_at IS NULL DO NOTHING
+                RETURNING customer_id, released_from_rep_id)
+            SELECT r.customer_id, c.department_id, rep.store_id
+            FROM released r
+            JOIN customer c ON c.customer_id = r.customer_id
+            LEFT JOIN rep ON rep.rep_id = r.released_from_rep_id
+            ORDER BY r.customer_id
             """,
             parameters,
             transaction,
-            cancellationToken: cancellationToken));
+            cancellationToken: cancellationToken))).AsList();
         await transaction.CommitAsync(cancellationToken);
-        return released.AsList();
+        notices?.Changed([.. released.Select(r => new PoolChange(r.CustomerId, r.DepartmentId, r.StoreId, PoolChangeKind.Entered))]);
+        return [.. released.Select(r => r.CustomerId)];
     }
 }

@@ -101,6 +101,16 @@ public static class CustomerAccessRule
     public static IReadOnlySet<string> PoolStores(ViewerScope viewer) =>
         viewer.Roles.Contains(ChainRoles.StoreManager) ? viewer.Stores : ImmutableHashSet<string>.Empty;
 
+    /// <summary>
+    /// Whether an entry of the pool is in the viewer's pool list (<see cref="PoolTeams"/>, <see cref="PoolStores"/>): the
+    /// customer's team is one of theirs, or it was released from a rep of a store they manage. A live pool page hears of
+    /// a change by this same rule.
+    /// </summary>
+    public static bool SeesPoolEntry(ViewerScope viewer, string departmentId, string? releasedFromStoreId) =>
+        PoolTeams(viewer) is not { } teams
+        || teams.Contains(departmentId)
+        || (releasedFromStoreId is not null && PoolStores(viewer).Contains(releasedFromStoreId));
+
     /// <summary>The teams a rep belongs to: their departments and their store's own team. A rep claims from these teams' pool.</summary>
     public static IReadOnlySet<string> RepTeams(ViewerScope viewer) => viewer.Departments.Union(viewer.Stores);
 

@@ -104,6 +104,7 @@ public sealed partial class NightlyGradingGrain(
 
             var (told, notTold) = await new GradePush(GrainFactory, options.Value, logger).Send(_stopping.Token);
             LogPushed(date, told, notTold);
+            await ForgetOldGrades(date);
 
             _status = new NightlyGradingStatus(_lastGraded, null, result.Customers, result.Drops, raised, _status.LastCheckedAt);
         }
@@ -117,6 +118,30 @@ public sealed partial class NightlyGradingGrain(
             _status = _status with { Running = null };
         }
     }
+
+    /// <summary>
+    /// Keeps the grade history bounded (<see cref="NightlyGradingOptions.KeepGradesDays"/>): one set-based delete after the
+    /// run. A failure is logged and leaves the rows for the next night's delete, which takes them along.
+    /// </summary>
+    private async Task ForgetOldGrades(DateOnly date)
+    {
+        var keepFrom = date.AddDays(-options.Value.KeepGradesDays);
+        try
+        {
+            var forgotten = await grading.ForgetGradesBefore(keepFrom, _stopping.Token);
+            LogForgotten(date, forgotten, keepFrom);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogForgetFailed(ex, keepFrom);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nightly grading of {Date}: {Rows} grades of dates before {KeepFrom} deleted")]
+    private partial void LogForgotten(DateOnly date, int rows, DateOnly keepFrom);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Grades of dates before {KeepFrom} not deleted; the next night's run tries again")]
+    private partial void LogForgetFailed(Exception exception, DateOnly keepFrom);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Nightly grading of {Date}: {Customers} customers, {Drops} health drops (already graded: {AlreadyGraded})")]
     private partial void LogGraded(DateOnly date, int customers, int drops, bool alreadyGraded);

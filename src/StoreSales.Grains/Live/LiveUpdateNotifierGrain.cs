@@ -24,6 +24,9 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
     private readonly Dictionary<string, RegionProgress> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Intervention> _interventions = new(StringComparer.Ordinal);
     private readonly HashSet<RepBoardChange> _reps = [];
+    private readonly HashSet<PoolChange> _pool = [];
+    // A list: a change names its successors in an array, which a set would not compare by content; hand-overs change seldom.
+    private readonly List<HandOverListChange> _handOvers = [];
     private readonly TimeProvider _clock;
     private readonly ILogger<LiveUpdateNotifierGrain> _logger;
 
@@ -70,6 +73,20 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
         return Task.CompletedTask;
     }
 
+    Task ILiveUpdateNotifierGrain.PublishPoolChange(PoolChange change)
+    {
+        _pool.Add(change);
+        EnsureFlush();
+        return Task.CompletedTask;
+    }
+
+    Task ILiveUpdateNotifierGrain.PublishHandOverChange(HandOverListChange change)
+    {
+        _handOvers.Add(change);
+        EnsureFlush();
+        return Task.CompletedTask;
+    }
+
     private void EnsureFlush()
     {
         if (_flush.IsCompleted)
@@ -82,13 +99,15 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
     {
         // Yield once so that updates arriving in the same turn join this batch.
         await Task.Yield();
-        while (_stores.Count > 0 || _regions.Count > 0 || _interventions.Count > 0 || _reps.Count > 0)
+        while (_stores.Count > 0 || _regions.Count > 0 || _interventions.Count > 0 || _reps.Count > 0 || _pool.Count > 0 || _handOvers.Count > 0)
         {
-            var batch = new LiveUpdateBatch([.. _stores.Values], [.. _regions.Values], [.. _interventions.Values], [.. _reps]);
+            var batch = new LiveUpdateBatch([.. _stores.Values], [.. _regions.Values], [.. _interventions.Values], [.. _reps], [.. _pool], [.. _handOvers]);
             _stores.Clear();
             _regions.Clear();
             _interventions.Clear();
             _reps.Clear();
+            _pool.Clear();
+            _handOvers.Clear();
             ImmutableArray<ILiveBoardObserver> observers;
             try
             {

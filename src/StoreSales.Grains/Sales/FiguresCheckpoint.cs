@@ -24,7 +24,7 @@ internal abstract class FiguresCheckpoint<TState>(IPersistentState<TState> stora
     /// <summary>Enough sales counted since the last checkpoint that waiting for the interval would make the tail long.</summary>
     public bool Due => _countedSinceCheckpoint >= live.CheckpointAfterSales;
 
-    // One live log per key: rebuilding a SortedSet from the state's list for every sale would cost O(gaps) each.
+    // One live log per key: rebuilding a log from the state's list for every sale would cost O(gaps) each.
     protected Dictionary<string, SequenceLog> Logs { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Marks a change the boards should see (one version per batch, not per sale).</summary>
@@ -63,6 +63,10 @@ internal abstract class FiguresCheckpoint<TState>(IPersistentState<TState> stora
     /// Writes the figures and the sequence logs as one row. Runs in a non-interleaved grain turn (a timer or
     /// deactivation), so no sale is counted while the state is serialized.
     /// </summary>
+    /// <remarks>
+    /// The logs' copy in the state (<see cref="ILiveFigures.Terminals"/>) is built for the write only and dropped after
+    /// it, written or not: the live logs are the record, and a grain holding it twice would double its memory.
+    /// </remarks>
     public async Task Write(CancellationToken cancellationToken)
     {
         var version = State.Version;
@@ -71,12 +75,20 @@ internal abstract class FiguresCheckpoint<TState>(IPersistentState<TState> stora
             l => l.Key,
             l => new TerminalSequences { Watermark = l.Value.Watermark, Above = [.. l.Value.Above] },
             StringComparer.Ordinal);
-        await storage.WriteStateAsync(cancellationToken);
+        try
+        {
+            await storage.WriteStateAsync(cancellationToken);
+        }
+        finally
+        {
+            State.Terminals = new(StringComparer.Ordinal);
+        }
+
         _checkpointedVersion = version;
         _countedSinceCheckpoint -= counted;
     }
 
-    /// <summary>Takes the checkpoint read at activation as this activation's starting point.</summary>
+    /// <summary>Takes the checkpoint read at activation as this activation's starting point (the logs; the state's copy is dropped).</summary>
     protected void LoadCheckpoint()
     {
         foreach (var (key, sequences) in State.Terminals)
@@ -84,6 +96,7 @@ internal abstract class FiguresCheckpoint<TState>(IPersistentState<TState> stora
             Logs[key] = new SequenceLog(sequences.Watermark, sequences.Above);
         }
 
+        State.Terminals = new(StringComparer.Ordinal);
         _checkpointedVersion = State.Version;
     }
 
