@@ -16,6 +16,7 @@ using StoreSales.Data.Grading;
 using StoreSales.Data.HotItems;
 using StoreSales.Data.Interventions;
 using StoreSales.Data.Ledger;
+using StoreSales.Data.Targets;
 using StoreSales.Domain.HotItems;
 
 namespace StoreSales.Data;
@@ -75,6 +76,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<HotItemHeatmapCache>();
         services.AddCustomerData();
         services.AddGradingData();
+        services.AddAttributionData();
         return services;
     }
 }
