@@ -1,3 +1,4 @@
+using StoreSales.CommandCenter.Attribution;
 using System.Text.Json.Serialization;
 using Orleans.Configuration;
 using StoreSales.CommandCenter.Access;
@@ -58,6 +59,8 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<HandOverDesk>();
 
         builder.Services.AddSingleton<ChainOverview>();
+        builder.Services.AddSingleton<AttributionMetrics>();
+        builder.Services.AddSingleton<AttributionDesk>();
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
@@ -105,6 +108,7 @@ public static class CommandCenterApp
         app.MapCustomerImportApi().MapCustomerExportApi();
         app.MapHandOverApi();
         app.MapProcessHealthApi();
+        app.MapAttributionApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();
