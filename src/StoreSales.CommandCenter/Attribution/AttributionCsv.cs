@@ -6,7 +6,8 @@ namespace StoreSales.CommandCenter.Attribution;
 
 /// <summary>
 /// The report as CSV: one line per store the caller sees (its figures and the sum per side), then one per cause, so a
-/// spreadsheet can pivot either. UTF-8 with a byte-order mark; names that could run as formulas are escaped.
+/// spreadsheet can pivot either. UTF-8 with a byte-order mark; a field opening with = or @ (a name that could run as a
+/// formula) is escaped. + and - are not: a store that beat its target has a negative gap, and it must stay a number.
 /// </summary>
 public static class AttributionCsv
 {
@@ -15,7 +16,7 @@ public static class AttributionCsv
 
     public static async Task Write(Stream body, AttributionReportView report, CancellationToken cancellationToken)
     {
-        var options = CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.Escape, InjectionCharacters = "=@+-\t\r" };
+        var options = CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.Escape, InjectionCharacters = "=@\t\r" };
         await using var csv = CsvWriter.Create(body, options, leaveOpen: true);
         csv.WriteHeader(Columns);
         var month = report.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
