@@ -1,3 +1,4 @@
+using StoreSales.CommandCenter.Attribution;
 using System.Text.Json.Serialization;
 using Orleans.Configuration;
 using StoreSales.CommandCenter.Access;
@@ -66,6 +67,8 @@ public static class CommandCenterApp
         builder.Services.AddTargetDecomposition();
 
         builder.Services.AddSingleton<ChainOverview>();
+        builder.Services.AddSingleton<AttributionMetrics>();
+        builder.Services.AddSingleton<AttributionDesk>();
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
@@ -115,6 +118,7 @@ public static class CommandCenterApp
         app.MapProcessHealthApi();
         app.MapStoreEventApi();
         app.MapDecompositionApi();
+        app.MapAttributionApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

@@ -19,6 +19,7 @@ using StoreSales.Data.Ledger;
 using StoreSales.Data.StoreEvents;
 using StoreSales.Abstractions.StoreEvents;
 using StoreSales.Domain.Targets.StoreEvents;
+using StoreSales.Data.Targets;
 using StoreSales.Domain.HotItems;
 
 namespace StoreSales.Data;
@@ -81,6 +82,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IStoreClosureReader, PgStoreClosureReader>();
         services.AddSingleton<StoreEventBook>();
         services.AddValidatedOptions<StoreEventOptions>(StoreEventOptions.SectionName, o => o.Validate());
+        services.AddAttributionData();
         return services;
     }
 }

@@ -13,6 +13,7 @@ using StoreSales.Silo.Grading;
 using StoreSales.Silo.Hosting;
 using StoreSales.Silo.Health;
 using StoreSales.Silo.Ingest;
+using StoreSales.Silo.Targets;
 
 namespace StoreSales.Silo;
 
@@ -51,6 +52,7 @@ public static class SiloApp
         builder.AddStoreSalesSilo(connectionString);
         // After Orleans: hosted services start in order, and the grading's reminder needs a running silo.
         builder.Services.AddHostedService<NightlyGradingStart>();
+        builder.Services.AddHostedService<AttributionReportStart>();
 
         var app = builder.Build();
         app.UseExceptionHandler();

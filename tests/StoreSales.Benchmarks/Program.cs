@@ -7,7 +7,8 @@ using StoreSales.Testing;
 // (--edge: the edge agent's footprint; --boards-only: issue 4's command-center load; --customers-only: issue 8's customer
 // grain memory; --reps-only [--rep-sales 2000]: issue 8's rep grain memory; --rep-boards: issue 8's rep-board latency; --customer-import [--rows 100000] [--chunk 1000]: issue 8's
 // CSV import; --grading [--customers 1000000] [--orders 2]: issue 8's nightly grading; --decomposition [--stores 500]
-// [--sales-per-day 24] [--runs 5]: issue 10's decomposition proposal; see docs/benchmarks.md)
+// [--sales-per-day 24] [--runs 5]: issue 10's decomposition proposal; --attribution [--stores 1000] [--sales-per-day 100]:
+// issue 10's attribution report; see docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
 if (args.Contains("--decomposition"))
 {
@@ -27,6 +28,18 @@ if (args.Contains("--grading"))
     // No command timeout: loading millions of rows (COPY's completion waits for its index updates) takes minutes.
     await using var gradingSource = Npgsql.NpgsqlDataSource.Create(new Npgsql.NpgsqlConnectionStringBuilder(gradingDatabase.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
     await NightlyGrading.Run(gradingSource, Arg("--customers", 1_000_000), Arg("--orders", 2), Arg("--stores", 50));
+    return;
+}
+
+if (args.Contains("--attribution"))
+{
+    // Issue 10's attribution report: --stores 1000 with --sales-per-day 100 each in the month reported.
+    int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    Console.WriteLine($"StoreSales attribution report  {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024.0):0.0} GiB, .NET {Environment.Version}");
+    Console.WriteLine($"PostgreSQL: {TestDatabase.ServerConnectionString}");
+    await using var attributionDatabase = await TestDatabase.Create("attributionbench", seedDemo: false);
+    await using var attributionSource = Npgsql.NpgsqlDataSource.Create(new Npgsql.NpgsqlConnectionStringBuilder(attributionDatabase.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
+    await AttributionReport.Run(attributionSource, Arg("--stores", 1000), Arg("--sales-per-day", 100));
     return;
 }
 

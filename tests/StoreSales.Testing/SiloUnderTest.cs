@@ -23,7 +23,10 @@ public sealed class SiloUnderTest : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SiloUnderTest> Start(TestDatabase database, string clusterId, IDictionary<string, string?>? settings = null, int? httpPort = null)
+    /// <param name="services">Registrations made before the silo's own, which keep theirs where the silo only tries to add
+    /// (the sales-force clock: a test's FakeTimeProvider).</param>
+    public static async Task<SiloUnderTest> Start(
+        TestDatabase database, string clusterId, IDictionary<string, string?>? settings = null, int? httpPort = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         httpPort ??= FreeTcpPort.Next();
         var config = new Dictionary<string, string?>
@@ -49,6 +52,7 @@ public sealed class SiloUnderTest : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(config);
             builder.WebHost.UseUrls($"http://127.0.0.1:{httpPort}");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync();
         return new SiloUnderTest(app, new Uri($"http://127.0.0.1:{httpPort}"));

@@ -11,6 +11,8 @@ using StoreSales.Data;
 using StoreSales.Domain.SalesForce.Reps;
 using StoreSales.Grains;
 using StoreSales.Grains.Customers;
+using StoreSales.Grains.Targets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace StoreSales.Silo.Hosting;
 
@@ -41,7 +43,8 @@ internal static class OrleansSiloSetup
             .Validate(o => o.Validate(RepGrain.StatusSection) is null, $"Invalid {RepGrain.StatusSection} settings")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddKeyedSingleton(SalesForceClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
+        // Try: a test host that registered a clock of its own (a FakeTimeProvider it moves) keeps it.
+        builder.Services.TryAddKeyedSingleton(SalesForceClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
         builder.Services.AddValidatedOptions<CustomerGrainOptions>(CustomerGrainOptions.SectionName, o => o.Validate())
             .Validate(
                 o => o.GoldenHoursCheckPeriod >= settings.MinimumReminderPeriod,
@@ -58,6 +61,10 @@ internal static class OrleansSiloSetup
             .Validate(
                 o => o.CheckEvery >= settings.MinimumReminderPeriod,
                 $"{NightlyGradingOptions.SectionName}:{nameof(NightlyGradingOptions.CheckEvery)} must be at least {SiloSettings.SectionName}:{nameof(SiloSettings.MinimumReminderPeriod)} ({settings.MinimumReminderPeriod}).");
+        builder.Services.AddValidatedOptions<AttributionRunOptions>(AttributionRunOptions.SectionName, o => o.Validate())
+            .Validate(
+                o => o.CheckEvery >= settings.MinimumReminderPeriod,
+                $"{AttributionRunOptions.SectionName}:{nameof(AttributionRunOptions.CheckEvery)} must be at least {SiloSettings.SectionName}:{nameof(SiloSettings.MinimumReminderPeriod)} ({settings.MinimumReminderPeriod}).");
         builder.Services.AddOptions<InterventionSlaOptions>().Bind(builder.Configuration.GetSection(InterventionSlaOptions.SectionName));
         builder.Services.Configure<InterventionTimingOptions>(builder.Configuration.GetSection(InterventionTimingOptions.SectionName));
 

@@ -1,0 +1,130 @@
+using System.Globalization;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using StoreSales.Data.Targets;
+
+namespace StoreSales.CommandCenter.Attribution;
+
+/// <summary>
+/// The report as a PDF for HQ's monthly meeting: A4 landscape, the regions' gap split as stacked bars and a table, then
+/// every store the caller sees with its figures and causes, over as many pages as it takes.
+/// </summary>
+public static class AttributionPdf
+{
+    private static readonly XColor ObjectiveColour = XColor.FromArgb(0x59, 0x8B, 0xD6);
+    private static readonly XColor ManagementColour = XColor.FromArgb(0xE0, 0x7A, 0x3F);
+    private static readonly XColor UnexplainedColour = XColor.FromArgb(0xB0, 0xB0, 0xB0);
+    private static readonly double[] Columns = [40, 250, 340, 430, 520, 610, 700];
+
+    public static byte[] Render(AttributionReportView report)
+    {
+        ReportFonts.Install();
+        using var document = new PdfDocument();
+        document.Info.Title = $"Attribution report {Month(report)}";
+        var page = new Pager(document);
+        var title = new XFont(ReportFonts.Family, 16, XFontStyleEx.Bold);
+        var bold = new XFont(ReportFonts.Family, 9, XFontStyleEx.Bold);
+        var text = new XFont(ReportFonts.Family, 9, XFontStyleEx.Regular);
+        var small = new XFont(ReportFonts.Family, 8, XFontStyleEx.Regular);
+
+        page.Draw(g => g.DrawString($"Attribution report {Month(report)}", title, XBrushes.Black, 40, page.Y), 26);
+        page.Draw(g => g.DrawString($"Generated {report.GeneratedAt:yyyy-MM-dd HH:mm} UTC · {report.Stores.Count} stores", text, XBrushes.DimGray, 40, page.Y), 22);
+
+        if (report.Regions.Count > 0)
+        {
+            page.Draw(g => g.DrawString("Shortfall by region: objective / management / unexplained", bold, XBrushes.Black, 40, page.Y), 16);
+            var widest = Math.Max(1m, report.Regions.Max(r => r.Attribution.Shortfall));
+            foreach (var region in report.Regions)
+            {
+                var r = region.Attribution;
+                page.Draw(
+                    g =>
+                    {
+                        g.DrawString(region.RegionName, text, XBrushes.Black, 40, page.Y + 10);
+                        var x = 200d;
+                        foreach (var (amount, colour) in new[] { (r.Objective, ObjectiveColour), (r.Management, ManagementColour), (r.Unexplained, UnexplainedColour) })
+                        {
+                            var width = (double)(amount / widest) * 450;
+                            g.DrawRectangle(new XSolidBrush(colour), x, page.Y, width, 12);
+                            x += width;
+                        }
+
+                        g.DrawString(Money(r.Shortfall), small, XBrushes.Black, x + 6, page.Y + 10);
+                    },
+                    18);
+            }
+
+            page.Draw(_ => { }, 8);
+            Row(page, bold, ["Region", "Stores", "Target", "Actual", "Gap", "Objective", "Management / unexplained"]);
+            foreach (var region in report.Regions)
+            {
+                var r = region.Attribution;
+                Row(page, text, [region.RegionName, r.Stores.ToString(CultureInfo.InvariantCulture), Money(r.Target), Money(r.Actual), Money(r.Gap), Money(r.Objective), $"{Money(r.Management)} / {Money(r.Unexplained)}"]);
+            }
+
+            page.Draw(_ => { }, 14);
+        }
+
+        Row(page, bold, ["Store", "Target", "Actual", "Gap", "Objective", "Management", "Unexplained"]);
+        foreach (var store in report.Stores)
+        {
+            var a = store.Attribution;
+            Row(page, text, [$"{store.StoreName} ({store.StoreId})", Money(a.Target), Money(a.Actual), Money(a.Gap), Money(a.Objective), Money(a.Management), Money(a.Unexplained)]);
+            foreach (var cause in a.Causes)
+            {
+                page.Draw(g => g.DrawString(
+                    $"{cause.Side}: {cause.Kind} [{cause.Source}] {cause.Hours:0.##} h, estimated {Money(cause.EstimatedCost)}, explains {Money(cause.Explained)}",
+                    small, XBrushes.DimGray, 60, page.Y + 9), 12);
+            }
+        }
+
+        page.Finish();
+        using var stream = new MemoryStream();
+        document.Save(stream, closeStream: false);
+        return stream.ToArray();
+    }
+
+    private static void Row(Pager page, XFont font, string[] cells) =>
+        page.Draw(
+            g =>
+            {
+                for (var i = 0; i < cells.Length; i++)
+                {
+                    g.DrawString(cells[i], font, XBrushes.Black, Columns[i], page.Y + 10);
+                }
+            },
+            14);
+
+    private static string Month(AttributionReportView report) => report.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    private static string Money(decimal amount) => amount.ToString("#,##0", CultureInfo.InvariantCulture);
+
+    /// <summary>Draws line after line and opens a new page when the next one would not fit.</summary>
+    private sealed class Pager(PdfDocument document)
+    {
+        private const double Top = 40;
+        private const double Bottom = 40;
+        private PdfPage? _page;
+        private XGraphics? _graphics;
+
+        public double Y { get; private set; } = Top;
+
+        public void Draw(Action<XGraphics> draw, double height)
+        {
+            if (_graphics is null || Y + height > _page!.Height.Point - Bottom)
+            {
+                _graphics?.Dispose();
+                _page = document.AddPage();
+                _page.Size = PdfSharp.PageSize.A4;
+                _page.Orientation = PdfSharp.PageOrientation.Landscape;
+                _graphics = XGraphics.FromPdfPage(_page);
+                Y = Top;
+            }
+
+            draw(_graphics);
+            Y += height;
+        }
+
+        public void Finish() => _graphics?.Dispose();
+    }
+}

@@ -1,0 +1,45 @@
+using StoreSales.Domain.Pacing;
+
+namespace StoreSales.Domain.Targets.Attribution;
+
+/// <summary>
+/// What the ledger knows of one store's month, as attribution needs it: the target and what was sold, the store's
+/// pacing profile and hours, and the month's events, red alerts, offline tills and calibration.
+/// </summary>
+public sealed record StoreMonthFacts(
+    string StoreId,
+    string RegionId,
+    DateOnly Month,
+    TimeZoneInfo TimeZone,
+    OpeningHours Hours,
+    PacingProfile Profile,
+    decimal Target,
+    decimal Actual)
+{
+    public IReadOnlyList<StoreEventFact> Events { get; init; } = [];
+
+    public IReadOnlyList<RedInterventionFact> RedInterventions { get; init; } = [];
+
+    public IReadOnlyList<OfflineTillFact> OfflineTills { get; init; } = [];
+
+    /// <summary>Tills that rang up sales in the month (at least 1): a till down loses its share of the store's sales.</summary>
+    public int Tills { get; init; } = 1;
+
+    /// <summary>The applied decomposition's proposal and the regional manager's correction, when there was one.</summary>
+    public CalibrationFact? Calibration { get; init; }
+}
+
+/// <summary>A store event of the month (store_event); <paramref name="SalesInSpan"/> is what the store sold over its span.</summary>
+public sealed record StoreEventFact(long EventId, string Kind, ClockSpan Span, bool ClosesStore, decimal? ExpectedUplift, decimal SalesInSpan);
+
+/// <summary>
+/// A red "behind" alert on the store (day-behind), and what the store sold while it was overdue (after the SLA's
+/// resolve time until it was resolved or the month ended). <paramref name="ResolvedAt"/> null: never resolved.
+/// </summary>
+public sealed record RedInterventionFact(string AlertId, DateTimeOffset RaisedAt, DateTimeOffset? ResolvedAt, decimal SalesWhileOverdue);
+
+/// <summary>A till that was reported offline (device-offline alert) from its raise until it was resolved (or the month ended).</summary>
+public sealed record OfflineTillFact(string TerminalId, ClockSpan Span);
+
+/// <summary>The store's line of the applied target proposal: what StoreSales proposed, what the correction set, and why.</summary>
+public sealed record CalibrationFact(decimal Proposed, decimal Corrected, IReadOnlyList<string> Reasons);
