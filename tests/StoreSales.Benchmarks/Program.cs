@@ -6,7 +6,7 @@ using StoreSales.Testing;
 // Usage: deploy/local/benchmark.sh [--stores 50] [--tills 4] [--batch 100] [--warmup 60] [--seconds 20] [--boards 200] [--probes 30] [--memory-grains 10000]
 // (--edge: the edge agent's footprint; --boards-only: issue 4's command-center load; --customers-only: issue 8's customer
 // grain memory; --reps-only [--rep-sales 2000]: issue 8's rep grain memory; --rep-boards: issue 8's rep-board latency; --customer-import [--rows 100000] [--chunk 1000]: issue 8's
-// CSV import; --grading [--customers 1000000] [--orders 2]: issue 8's nightly grading; see docs/benchmarks.md)
+// CSV import; --grading [--customers 1000000] [--orders 2]: issue 8's nightly grading; --history-import [--rows 2000000] [--chunk 50000]: issue 10's history import; see docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
 if (args.Contains("--grading"))
 {
@@ -18,6 +18,14 @@ if (args.Contains("--grading"))
     // No command timeout: loading millions of rows (COPY's completion waits for its index updates) takes minutes.
     await using var gradingSource = Npgsql.NpgsqlDataSource.Create(new Npgsql.NpgsqlConnectionStringBuilder(gradingDatabase.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
     await NightlyGrading.Run(gradingSource, Arg("--customers", 1_000_000), Arg("--orders", 2), Arg("--stores", 50));
+    return;
+}
+
+if (args.Contains("--history-import"))
+{
+    // Issue 10's history import: --rows 2000000 sale lines, --chunk 50000 rows a transaction (History:Import:ChunkRows).
+    int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    await HistoryImportLoad.Run(Arg("--rows", 2_000_000), Arg("--chunk", 50_000));
     return;
 }
 

@@ -250,12 +250,12 @@ public sealed class HistoryImportJobs(NpgsqlDataSource dataSource, IOptions<Hist
 
     private sealed record JobRow(
         string job_id, string? file_name, string imported_by, string on_bad_row, string status, long total_rows, long bad_rows, int chunks,
-        int chunks_done, long rows_done, long sales_added, long sales_held, DateTime? first_day, DateTime? last_day, DateTime submitted_at,
+        int chunks_done, long rows_done, long sales_added, long sales_held, DateOnly? first_day, DateOnly? last_day, DateTime submitted_at,
         DateTime? started_at, DateTime? finished_at)
     {
         public HistoryImportJob ToJob() => new(
             job_id, file_name, imported_by, on_bad_row, status, total_rows, bad_rows, chunks, chunks_done, rows_done, sales_added, sales_held,
-            first_day is { } f ? DateOnly.FromDateTime(f) : null, last_day is { } l ? DateOnly.FromDateTime(l) : null, LedgerTime.Utc(submitted_at),
+            first_day, last_day, LedgerTime.Utc(submitted_at),
             started_at is { } s ? LedgerTime.Utc(s) : null, finished_at is { } e ? LedgerTime.Utc(e) : null);
     }
 }

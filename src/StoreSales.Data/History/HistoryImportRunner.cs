@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
@@ -9,8 +8,9 @@ namespace StoreSales.Data.History;
 /// <summary>
 /// Writes history import jobs into the ledger one chunk at a time (docs/domain.md "History import"). A chunk is one
 /// transaction: the job row is locked (another command center skips it meanwhile), the job's lowest chunk left is unpacked,
-/// its sales and lines are copied into staging tables (binary COPY) and inserted set-based with <c>ON CONFLICT DO NOTHING</c>,
-/// the new sales' lines are added to the hourly rollup <c>sale_item_hour</c> (store-local hour, as the live writer does), the
+/// its sales and lines are copied straight into the ledger (binary COPY; when the ledger holds one of them already, a
+/// re-import, into staging tables instead and inserted set-based with <c>ON CONFLICT DO NOTHING</c>), the new sales' lines are
+/// added to the hourly rollup <c>sale_item_hour</c> (store-local hour, as the live writer does), the
 /// job's progress moves on and the chunk is deleted. Killed anywhere, the chunk rolls back whole and the next run writes it
 /// again; a sale the ledger holds already (the file imported before) is kept as it is and counted as held.
 /// </summary>
@@ -65,6 +65,25 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
         SELECT count(*) FROM inserted
         """;
 
+    private const string CopyLedgerSales =
+        "COPY sale (store_id, terminal_id, sequence, kind, rung_up_at, captured_at, total) FROM STDIN (FORMAT BINARY)";
+
+    private const string CopyLedgerLines =
+        "COPY sale_line (store_id, terminal_id, sequence, line_number, item_code, quantity, unit_price, amount) FROM STDIN (FORMAT BINARY)";
+
+    // The copied lines, summed per store, local hour and item (HistoryChunkPlan), added to the rollup in key order.
+    private const string RollupHours = """
+        INSERT INTO sale_item_hour (store_id, local_hour, item_code, units, amount, lines)
+        SELECT h.store_id COLLATE "C", h.local_hour, h.item_code COLLATE "C", h.milli_units * 0.001, h.cents * 0.01, h.lines
+        FROM unnest(@stores::text[], @hours::timestamp[], @items::text[], @milliUnits::bigint[], @cents::bigint[], @lines::int[])
+             WITH ORDINALITY AS h(store_id, local_hour, item_code, milli_units, cents, lines, ord)
+        ORDER BY h.ord
+        ON CONFLICT (store_id, local_hour, item_code) DO UPDATE
+            SET units = sale_item_hour.units + excluded.units,
+                amount = sale_item_hour.amount + excluded.amount,
+                lines = sale_item_hour.lines + excluded.lines
+        """;
+
     /// <summary>Writes one chunk of the oldest unfinished job nobody else is working; null when there is none.</summary>
     public async Task<HistoryImportChunkWritten?> RunNextChunk(CancellationToken cancellationToken)
     {
@@ -88,10 +107,11 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
             // unfinished job without one is broken, and answering "nothing written" would have the worker ask again for ever.
             ?? throw new InvalidDataException($"History import job {jobId} is unfinished but has no chunk left.");
 
-        var lines = HistoryChunkCodec.Read(chunk.data, chunk.rows);
-        var sales = await Stage(connection, lines, cancellationToken);
-        await using var insert = new NpgsqlCommand(Insert, connection, transaction);
-        var added = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        var plan = HistoryChunkPlan.Of(HistoryChunkCodec.Read(chunk.data, chunk.rows));
+        var added = await TryCopyIntoLedger(connection, transaction, plan, cancellationToken)
+            ? plan.Sales.Count
+            : await WriteStaged(connection, transaction, plan, cancellationToken);
+        var held = plan.Sales.Count - added;
 
         var done = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             """
@@ -104,33 +124,106 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
             WHERE job_id = @jobId
             RETURNING status = 'done'
             """,
-            new { jobId, number = chunk.chunk_number, rows = chunk.rows, added, held = sales - added, now = LedgerTime.Now(clock).UtcDateTime },
+            new { jobId, number = chunk.chunk_number, rows = chunk.rows, added, held, now = LedgerTime.Now(clock).UtcDateTime },
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        return new HistoryImportChunkWritten(jobId, chunk.rows, added, sales - added, done, [.. lines.Select(l => l.StoreId).Distinct(StringComparer.Ordinal)]);
+        return new HistoryImportChunkWritten(jobId, chunk.rows, added, held, done, [.. plan.Sales.Select(s => s.StoreId).Distinct(StringComparer.Ordinal)]);
     }
 
-    /// <summary>Copies the chunk's sales (its lines summed) and lines into the staging tables; the number of sales.</summary>
-    private static async Task<long> Stage(NpgsqlConnection connection, List<HistoryLine> lines, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies the chunk straight into <c>sale</c> and <c>sale_line</c> and adds its hours to the rollup: the way for a chunk
+    /// none of whose sales the ledger holds (every chunk of a first import). False, with nothing of it written (the savepoint
+    /// is rolled back), when the ledger holds one of them: the staged statement then sorts out which are new.
+    /// </summary>
+    private static async Task<bool> TryCopyIntoLedger(NpgsqlConnection connection, NpgsqlTransaction transaction, HistoryChunkPlan plan, CancellationToken cancellationToken)
+    {
+        const string Savepoint = "history_copy";
+        await transaction.SaveAsync(Savepoint, cancellationToken);
+        try
+        {
+            await using (var copy = await connection.BeginBinaryImportAsync(CopyLedgerSales, cancellationToken))
+            {
+                foreach (var sale in plan.Sales)
+                {
+                    var at = DateTimeOffset.FromUnixTimeSeconds(sale.Sequence).UtcDateTime;
+                    await copy.StartRowAsync(cancellationToken);
+                    await copy.WriteAsync(sale.StoreId, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(sale.TerminalId, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(sale.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+                    await copy.WriteAsync("sale", NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await copy.WriteAsync(sale.Cents / 100m, NpgsqlDbType.Numeric, cancellationToken);
+                }
+
+                await copy.CompleteAsync(cancellationToken);
+            }
+
+            await using (var copy = await connection.BeginBinaryImportAsync(CopyLedgerLines, cancellationToken))
+            {
+                for (var i = 0; i < plan.Lines.Count; i++)
+                {
+                    var line = plan.Lines[i];
+                    await copy.StartRowAsync(cancellationToken);
+                    await copy.WriteAsync(line.StoreId, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(line.TerminalId, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(line.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+                    await copy.WriteAsync(plan.LineNumbers[i], NpgsqlDbType.Integer, cancellationToken);
+                    await copy.WriteAsync(line.ItemCode, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(line.MilliUnits / 1000m, NpgsqlDbType.Numeric, cancellationToken);
+                    await copy.WriteAsync(line.UnitCents / 100m, NpgsqlDbType.Numeric, cancellationToken);
+                    await copy.WriteAsync(line.Cents / 100m, NpgsqlDbType.Numeric, cancellationToken);
+                }
+
+                await copy.CompleteAsync(cancellationToken);
+            }
+
+            await using var rollup = new NpgsqlCommand(RollupHours, connection, transaction);
+            rollup.Parameters.AddWithValue("stores", plan.Hours.Select(h => h.StoreId).ToArray());
+            rollup.Parameters.Add(new NpgsqlParameter("hours", NpgsqlDbType.Array | NpgsqlDbType.Timestamp) { Value = plan.Hours.Select(h => h.LocalHour).ToArray() });
+            rollup.Parameters.AddWithValue("items", plan.Hours.Select(h => h.ItemCode).ToArray());
+            rollup.Parameters.AddWithValue("milliUnits", plan.Hours.Select(h => h.MilliUnits).ToArray());
+            rollup.Parameters.AddWithValue("cents", plan.Hours.Select(h => h.Cents).ToArray());
+            rollup.Parameters.AddWithValue("lines", plan.Hours.Select(h => h.Lines).ToArray());
+            await rollup.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException refused) when (refused.SqlState is PostgresErrorCodes.UniqueViolation)
+        {
+            await transaction.RollbackAsync(Savepoint, cancellationToken);
+            return false;
+        }
+
+        await transaction.ReleaseAsync(Savepoint, cancellationToken);
+        return true;
+    }
+
+    /// <summary>The careful way: stage the chunk, insert the sales the ledger does not hold with their lines; how many were new.</summary>
+    private static async Task<long> WriteStaged(NpgsqlConnection connection, NpgsqlTransaction transaction, HistoryChunkPlan plan, CancellationToken cancellationToken)
+    {
+        await Stage(connection, plan, cancellationToken);
+        await using var insert = new NpgsqlCommand(Insert, connection, transaction);
+        return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Copies the chunk's sales and lines into the staging tables.</summary>
+    private static async Task Stage(NpgsqlConnection connection, HistoryChunkPlan plan, CancellationToken cancellationToken)
     {
         await using (var create = new NpgsqlCommand(CreateStaging, connection))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        // A sale's lines are numbered in file order; its total is the sum of their amounts.
-        var sales = new Dictionary<(string StoreId, string TerminalId, long Sequence), (int Lines, long Cents)>();
         await using (var copy = await connection.BeginBinaryImportAsync(CopyLines, cancellationToken))
         {
-            foreach (var line in lines)
+            for (var i = 0; i < plan.Lines.Count; i++)
             {
-                var lineNumber = Count(sales, line);
+                var line = plan.Lines[i];
                 await copy.StartRowAsync(cancellationToken);
                 await copy.WriteAsync(line.StoreId, NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(line.TerminalId, NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(line.Sequence, NpgsqlDbType.Bigint, cancellationToken);
-                await copy.WriteAsync(lineNumber, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(plan.LineNumbers[i], NpgsqlDbType.Integer, cancellationToken);
                 await copy.WriteAsync(line.ItemCode, NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(line.MilliUnits, NpgsqlDbType.Bigint, cancellationToken);
                 await copy.WriteAsync(line.UnitCents, NpgsqlDbType.Bigint, cancellationToken);
@@ -143,29 +236,23 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
 
         await using (var copy = await connection.BeginBinaryImportAsync(CopySales, cancellationToken))
         {
-            foreach (var ((storeId, terminalId, sequence), sale) in sales)
+            foreach (var sale in plan.Sales)
             {
                 await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(storeId, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(terminalId, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(sequence, NpgsqlDbType.Bigint, cancellationToken);
-                await copy.WriteAsync(DateTimeOffset.FromUnixTimeSeconds(sequence).UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync(sale.StoreId, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(sale.TerminalId, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(sale.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(DateTimeOffset.FromUnixTimeSeconds(sale.Sequence).UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
                 await copy.WriteAsync(sale.Cents, NpgsqlDbType.Bigint, cancellationToken);
             }
 
             await copy.CompleteAsync(cancellationToken);
         }
 
-        return sales.Count;
-    }
-
-    /// <summary>Adds the line to its sale; its number within the sale.</summary>
-    private static int Count(Dictionary<(string StoreId, string TerminalId, long Sequence), (int Lines, long Cents)> sales, HistoryLine line)
-    {
-        ref var sale = ref CollectionsMarshal.GetValueRefOrAddDefault(sales, (line.StoreId, line.TerminalId, line.Sequence), out _);
-        sale.Lines++;
-        sale.Cents += line.Cents;
-        return sale.Lines;
+        // Freshly filled temp tables have no statistics: without them the planner may take the chunk's lines for a few and
+        // join them to the inserted sales by nested loop.
+        await using var analyze = new NpgsqlCommand("ANALYZE history_sale, history_line", connection);
+        await analyze.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private sealed record ChunkRow(int chunk_number, int rows, byte[] data);
