@@ -248,14 +248,30 @@ public sealed class HistoryImportJobs(NpgsqlDataSource dataSource, IOptions<Hist
         public void Dispose() => _writer.Dispose();
     }
 
-    private sealed record JobRow(
-        string job_id, string? file_name, string imported_by, string on_bad_row, string status, long total_rows, long bad_rows, int chunks,
-        int chunks_done, long rows_done, long sales_added, long sales_held, DateOnly? first_day, DateOnly? last_day, DateTime submitted_at,
-        DateTime? started_at, DateTime? finished_at)
+    // Properties, not a positional record: Dapper matches a constructor only on exact types, and a nullable date column
+    // comes as DateOnly.
+    private sealed class JobRow
     {
+        public string job_id { get; init; } = "";
+        public string? file_name { get; init; }
+        public string imported_by { get; init; } = "";
+        public string on_bad_row { get; init; } = "";
+        public string status { get; init; } = "";
+        public long total_rows { get; init; }
+        public long bad_rows { get; init; }
+        public int chunks { get; init; }
+        public int chunks_done { get; init; }
+        public long rows_done { get; init; }
+        public long sales_added { get; init; }
+        public long sales_held { get; init; }
+        public DateOnly? first_day { get; init; }
+        public DateOnly? last_day { get; init; }
+        public DateTime submitted_at { get; init; }
+        public DateTime? started_at { get; init; }
+        public DateTime? finished_at { get; init; }
+
         public HistoryImportJob ToJob() => new(
             job_id, file_name, imported_by, on_bad_row, status, total_rows, bad_rows, chunks, chunks_done, rows_done, sales_added, sales_held,
-            first_day, last_day, LedgerTime.Utc(submitted_at),
-            started_at is { } s ? LedgerTime.Utc(s) : null, finished_at is { } e ? LedgerTime.Utc(e) : null);
+            first_day, last_day, LedgerTime.Utc(submitted_at), started_at is { } s ? LedgerTime.Utc(s) : null, finished_at is { } e ? LedgerTime.Utc(e) : null);
     }
 }
