@@ -90,8 +90,12 @@ public static class SiloApp
             await using var ledger = new Data.Ledger.SaleLedger(dataSource);
             var history = await new DemoHistory(dataSource, ledger)
                 .Backfill(chain, DemoChainSeeder.ReadItems(itemsFile).ToList(), DateTimeOffset.UtcNow, weeks, CancellationToken.None);
+            // The year before those weeks, through the history import (Demo:HistoryMonths, 0 for none).
+            var months = builder.Configuration.GetValue("Demo:HistoryMonths", 13);
+            var year = months <= 0 ? 0 : await new DemoHistoryYear(dataSource)
+                .Backfill(chain, DemoChainSeeder.ReadItems(itemsFile).ToList(), weeks, months, TimeProvider.System, CancellationToken.None);
             var customers = await SeedDemoCustomers(builder.Configuration, dataSource, chain);
-            logger.LogInformation("Demo chain from {ChainFile} is seeded ({History} historical sales, {Customers} customers added)", chainFile, history, customers);
+            logger.LogInformation("Demo chain from {ChainFile} is seeded ({History} historical sales, {Year} of the year before, {Customers} customers added)", chainFile, history, year, customers);
         }
     }
 
