@@ -17,7 +17,7 @@ public sealed class HistoryImportPage(BrowserSession session)
     public Task Upload(string fileName, byte[] content) =>
         session.Page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "text/csv", Buffer = content });
 
-    public Task StopAtFirstBadRow() => session.Page.Locator("[data-testid=history-stop] input").CheckAsync();
+    public Task StopAtFirstBadRow() => session.Page.Locator("[data-testid=history-stop]").CheckAsync();
 
     public ILocator Job => session.Page.Locator("[data-testid=history-job]");
 
