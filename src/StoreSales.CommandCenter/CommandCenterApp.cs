@@ -6,6 +6,7 @@ using StoreSales.CommandCenter.Api;
 using StoreSales.CommandCenter.Localization;
 using StoreSales.CommandCenter.Components;
 using StoreSales.CommandCenter.Customers;
+using StoreSales.CommandCenter.History;
 using StoreSales.CommandCenter.HandOvers;
 using StoreSales.CommandCenter.Hosting;
 using StoreSales.CommandCenter.HotItems;
@@ -92,6 +93,7 @@ public static class CommandCenterApp
         builder.Services.AddValidatedOptions<PoolReleaseOptions>(PoolReleaseOptions.SectionName, o => o.Validate());
         builder.Services.AddHostedService<PoolReleaseSchedule>();
         builder.Services.AddCustomerImportWorker();
+        builder.Services.AddHistoryImportWorker();
         builder.Services.AddHostedService<DepartureWatchResume>();
 
         var app = builder.Build();
@@ -114,6 +116,7 @@ public static class CommandCenterApp
         app.MapCustomerLiveApi();
         app.MapPoolApi();
         app.MapCustomerImportApi().MapCustomerExportApi();
+        app.MapHistoryImportApi();
         app.MapHandOverApi();
         app.MapProcessHealthApi();
         app.MapStoreEventApi();

@@ -92,6 +92,15 @@ public static class SiloApp
             await using var ledger = new Data.Ledger.SaleLedger(dataSource);
             var history = await new DemoHistory(dataSource, ledger)
                 .Backfill(chain, DemoChainSeeder.ReadItems(itemsFile).ToList(), DateTimeOffset.UtcNow, weeks, CancellationToken.None);
+            // The year before those weeks, through the history import (Demo:HistoryMonths, 0 for none), once the silo runs.
+            var months = builder.Configuration.GetValue("Demo:HistoryMonths", 13);
+            if (months > 0)
+            {
+                var items = DemoChainSeeder.ReadItems(itemsFile).ToList();
+                builder.Services.AddHostedService(sp => new DemoHistoryYearSeeding(
+                    sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), chain, items, weeks, months, TimeProvider.System, sp.GetRequiredService<ILogger<DemoHistoryYearSeeding>>()));
+            }
+
             var customers = await SeedDemoCustomers(builder.Configuration, dataSource, chain);
             logger.LogInformation("Demo chain from {ChainFile} is seeded ({History} historical sales, {Customers} customers added)", chainFile, history, customers);
         }

@@ -8,12 +8,16 @@ using StoreSales.Testing;
 // grain memory; --reps-only [--rep-sales 2000]: issue 8's rep grain memory; --rep-boards: issue 8's rep-board latency; --customer-import [--rows 100000] [--chunk 1000]: issue 8's
 // CSV import; --grading [--customers 1000000] [--orders 2]: issue 8's nightly grading; --decomposition [--stores 500]
 // [--sales-per-day 24] [--runs 5]: issue 10's decomposition proposal; --attribution [--stores 1000] [--sales-per-day 100]:
-// issue 10's attribution report; see docs/benchmarks.md)
+// issue 10's attribution report; --history-import [--rows 2000000] [--chunk 50000]: issue 10's history import; see
+// docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
+
+// An integer option of the issue-10 modes, or its default.
+int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+
 if (args.Contains("--decomposition"))
 {
     // Issue 10's decomposition: a region of --stores 500 stores with 13 months of --sales-per-day 24 sales, --runs 5.
-    int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     await DecompositionLoad.Run(Arg("--stores", 500), Arg("--sales-per-day", 24), Arg("--runs", 5));
     return;
 }
@@ -21,7 +25,6 @@ if (args.Contains("--decomposition"))
 if (args.Contains("--grading"))
 {
     // Issue 8's nightly grading: --customers 1000000 with --orders 2 (per customer per 30-day window) across --stores 50.
-    int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     Console.WriteLine($"StoreSales nightly grading  {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024.0):0.0} GiB, .NET {Environment.Version}");
     Console.WriteLine($"PostgreSQL: {TestDatabase.ServerConnectionString}");
     await using var gradingDatabase = await TestDatabase.Create("gradebench", seedDemo: false);
@@ -34,12 +37,18 @@ if (args.Contains("--grading"))
 if (args.Contains("--attribution"))
 {
     // Issue 10's attribution report: --stores 1000 with --sales-per-day 100 each in the month reported.
-    int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     Console.WriteLine($"StoreSales attribution report  {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024.0):0.0} GiB, .NET {Environment.Version}");
     Console.WriteLine($"PostgreSQL: {TestDatabase.ServerConnectionString}");
     await using var attributionDatabase = await TestDatabase.Create("attributionbench", seedDemo: false);
     await using var attributionSource = Npgsql.NpgsqlDataSource.Create(new Npgsql.NpgsqlConnectionStringBuilder(attributionDatabase.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
     await AttributionReport.Run(attributionSource, Arg("--stores", 1000), Arg("--sales-per-day", 100));
+    return;
+}
+
+if (args.Contains("--history-import"))
+{
+    // Issue 10's history import: --rows 2000000 sale lines, --chunk 50000 rows a transaction (History:Import:ChunkRows).
+    await HistoryImportLoad.Run(Arg("--rows", 2_000_000), Arg("--chunk", 50_000));
     return;
 }
 

@@ -1,0 +1,262 @@
+using Dapper;
+using Npgsql;
+using NpgsqlTypes;
+using StoreSales.Domain.Sales.History;
+
+namespace StoreSales.Data.History;
+
+/// <summary>
+/// Writes history import jobs into the ledger one chunk at a time (docs/domain.md "History import"). A chunk is one
+/// transaction: the job row is locked (another command center skips it meanwhile), the job's lowest chunk left is unpacked,
+/// its sales and lines are copied straight into the ledger (binary COPY; when the ledger holds one of them already, a
+/// re-import, into staging tables instead and inserted set-based with <c>ON CONFLICT DO NOTHING</c>), the new sales' lines are
+/// added to the hourly rollup <c>sale_item_hour</c> (store-local hour, as the live writer does), the
+/// job's progress moves on and the chunk is deleted. Killed anywhere, the chunk rolls back whole and the next run writes it
+/// again; a sale the ledger holds already (the file imported before) is kept as it is and counted as held.
+/// </summary>
+public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    // ON COMMIT DROP: a pooled connection is reset when it is handed out again, so nothing is created once per connection.
+    private const string CreateStaging = """
+        SET LOCAL work_mem = '128MB';
+        CREATE TEMP TABLE history_sale (
+            store_id text COLLATE "C" NOT NULL, terminal_id text COLLATE "C" NOT NULL, sequence bigint NOT NULL,
+            rung_up_at timestamptz NOT NULL, cents bigint NOT NULL
+        ) ON COMMIT DROP;
+        CREATE TEMP TABLE history_line (
+            store_id text COLLATE "C" NOT NULL, terminal_id text COLLATE "C" NOT NULL, sequence bigint NOT NULL, line_number int NOT NULL,
+            item_code text COLLATE "C" NOT NULL, milli_units bigint NOT NULL, unit_cents bigint NOT NULL, cents bigint NOT NULL,
+            local_hour timestamp NOT NULL
+        ) ON COMMIT DROP;
+        """;
+
+    private const string CopySales = "COPY history_sale (store_id, terminal_id, sequence, rung_up_at, cents) FROM STDIN (FORMAT BINARY)";
+
+    private const string CopyLines =
+        "COPY history_line (store_id, terminal_id, sequence, line_number, item_code, milli_units, unit_cents, cents, local_hour) FROM STDIN (FORMAT BINARY)";
+
+    // Sales the ledger does not hold are inserted; only their lines are written and added to the rollup, so a chunk written
+    // twice (a re-import) changes nothing. Rollup rows are upserted in key order, as the live writer takes them: the two
+    // never deadlock. Units and amounts arrive as whole thousandths and cents, exact at the ledger's scales.
+    private const string Insert = """
+        WITH inserted AS (
+            INSERT INTO sale (store_id, terminal_id, sequence, kind, rung_up_at, captured_at, total, tenders)
+            SELECT store_id, terminal_id, sequence, 'sale', rung_up_at, rung_up_at, cents * 0.01, '[]'::jsonb
+            FROM history_sale
+            ON CONFLICT (store_id, terminal_id, sequence) DO NOTHING
+            RETURNING store_id, terminal_id, sequence
+        ), new_line AS (
+            SELECT l.* FROM history_line l JOIN inserted i USING (store_id, terminal_id, sequence)
+        ), lines AS (
+            INSERT INTO sale_line (store_id, terminal_id, sequence, line_number, item_code, quantity, unit_price, discount, amount)
+            SELECT store_id, terminal_id, sequence, line_number, item_code, milli_units * 0.001, unit_cents * 0.01, 0, cents * 0.01
+            FROM new_line
+        ), rollup AS (
+            INSERT INTO sale_item_hour (store_id, local_hour, item_code, units, amount, lines)
+            SELECT store_id, local_hour, item_code, sum(milli_units) * 0.001, sum(cents) * 0.01, count(*)::int
+            FROM new_line
+            GROUP BY 1, 2, 3
+            ORDER BY 1, 2, 3
+            ON CONFLICT (store_id, local_hour, item_code) DO UPDATE
+                SET units = sale_item_hour.units + excluded.units,
+                    amount = sale_item_hour.amount + excluded.amount,
+                    lines = sale_item_hour.lines + excluded.lines
+        )
+        SELECT count(*) FROM inserted
+        """;
+
+    private const string CopyLedgerSales =
+        "COPY sale (store_id, terminal_id, sequence, kind, rung_up_at, captured_at, total) FROM STDIN (FORMAT BINARY)";
+
+    private const string CopyLedgerLines =
+        "COPY sale_line (store_id, terminal_id, sequence, line_number, item_code, quantity, unit_price, amount) FROM STDIN (FORMAT BINARY)";
+
+    // The copied lines, summed per store, local hour and item (HistoryChunkPlan), added to the rollup in key order.
+    private const string RollupHours = """
+        INSERT INTO sale_item_hour (store_id, local_hour, item_code, units, amount, lines)
+        SELECT h.store_id COLLATE "C", h.local_hour, h.item_code COLLATE "C", h.milli_units * 0.001, h.cents * 0.01, h.lines
+        FROM unnest(@stores::text[], @hours::timestamp[], @items::text[], @milliUnits::bigint[], @cents::bigint[], @lines::int[])
+             WITH ORDINALITY AS h(store_id, local_hour, item_code, milli_units, cents, lines, ord)
+        ORDER BY h.ord
+        ON CONFLICT (store_id, local_hour, item_code) DO UPDATE
+            SET units = sale_item_hour.units + excluded.units,
+                amount = sale_item_hour.amount + excluded.amount,
+                lines = sale_item_hour.lines + excluded.lines
+        """;
+
+    /// <summary>Writes one chunk of the oldest unfinished job nobody else is working; null when there is none.</summary>
+    public async Task<HistoryImportChunkWritten?> RunNextChunk(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var jobId = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT job_id FROM history_import_job WHERE status <> 'done' ORDER BY submitted_at, job_id LIMIT 1 FOR UPDATE SKIP LOCKED",
+            transaction: transaction,
+            cancellationToken: cancellationToken));
+        if (jobId is null)
+        {
+            return null;
+        }
+
+        var chunk = await connection.QuerySingleOrDefaultAsync<ChunkRow>(new CommandDefinition(
+            "SELECT chunk_number, rows, data FROM history_import_chunk WHERE job_id = @jobId ORDER BY chunk_number LIMIT 1",
+            new { jobId },
+            transaction,
+            cancellationToken: cancellationToken))
+            // Chunks are stored with their job in one transaction and each is deleted with the progress it made: an
+            // unfinished job without one is broken, and answering "nothing written" would have the worker ask again for ever.
+            ?? throw new InvalidDataException($"History import job {jobId} is unfinished but has no chunk left.");
+
+        var plan = HistoryChunkPlan.Of(HistoryChunkCodec.Read(chunk.data, chunk.rows));
+        var added = await TryCopyIntoLedger(connection, transaction, plan, cancellationToken)
+            ? plan.Sales.Count
+            : await WriteStaged(connection, transaction, plan, cancellationToken);
+        var held = plan.Sales.Count - added;
+
+        var done = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            """
+            DELETE FROM history_import_chunk WHERE job_id = @jobId AND chunk_number = @number;
+            UPDATE history_import_job
+            SET chunks_done = chunks_done + 1, rows_done = rows_done + @rows, sales_added = sales_added + @added,
+                sales_held = sales_held + @held, started_at = coalesce(started_at, @now),
+                status = CASE WHEN chunks_done + 1 >= chunks THEN 'done' ELSE 'running' END,
+                finished_at = CASE WHEN chunks_done + 1 >= chunks THEN @now END
+            WHERE job_id = @jobId
+            RETURNING status = 'done'
+            """,
+            new { jobId, number = chunk.chunk_number, rows = chunk.rows, added, held, now = LedgerTime.Now(clock).UtcDateTime },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return new HistoryImportChunkWritten(jobId, chunk.rows, added, held, done, [.. plan.Sales.Select(s => s.StoreId).Distinct(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// Copies the chunk straight into <c>sale</c> and <c>sale_line</c> and adds its hours to the rollup: the way for a chunk
+    /// none of whose sales the ledger holds (every chunk of a first import). False, with nothing of it written (the savepoint
+    /// is rolled back), when the ledger holds one of them: the staged statement then sorts out which are new.
+    /// </summary>
+    private static async Task<bool> TryCopyIntoLedger(NpgsqlConnection connection, NpgsqlTransaction transaction, HistoryChunkPlan plan, CancellationToken cancellationToken)
+    {
+        const string Savepoint = "history_copy";
+        await transaction.SaveAsync(Savepoint, cancellationToken);
+        try
+        {
+            await using (var copy = await connection.BeginBinaryImportAsync(CopyLedgerSales, cancellationToken))
+            {
+                foreach (var sale in plan.Sales)
+                {
+                    var at = DateTimeOffset.FromUnixTimeSeconds(sale.Sequence).UtcDateTime;
+                    await copy.StartRowAsync(cancellationToken);
+                    await copy.WriteAsync(sale.StoreId, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(sale.TerminalId, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(sale.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+                    await copy.WriteAsync("sale", NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await copy.WriteAsync(sale.Cents / 100m, NpgsqlDbType.Numeric, cancellationToken);
+                }
+
+                await copy.CompleteAsync(cancellationToken);
+            }
+
+            await using (var copy = await connection.BeginBinaryImportAsync(CopyLedgerLines, cancellationToken))
+            {
+                for (var i = 0; i < plan.Lines.Count; i++)
+                {
+                    var line = plan.Lines[i];
+                    await copy.StartRowAsync(cancellationToken);
+                    await copy.WriteAsync(line.StoreId, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(line.TerminalId, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(line.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+                    await copy.WriteAsync(plan.LineNumbers[i], NpgsqlDbType.Integer, cancellationToken);
+                    await copy.WriteAsync(line.ItemCode, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(line.MilliUnits / 1000m, NpgsqlDbType.Numeric, cancellationToken);
+                    await copy.WriteAsync(line.UnitCents / 100m, NpgsqlDbType.Numeric, cancellationToken);
+                    await copy.WriteAsync(line.Cents / 100m, NpgsqlDbType.Numeric, cancellationToken);
+                }
+
+                await copy.CompleteAsync(cancellationToken);
+            }
+
+            await using var rollup = new NpgsqlCommand(RollupHours, connection, transaction);
+            rollup.Parameters.AddWithValue("stores", plan.Hours.Select(h => h.StoreId).ToArray());
+            rollup.Parameters.Add(new NpgsqlParameter("hours", NpgsqlDbType.Array | NpgsqlDbType.Timestamp) { Value = plan.Hours.Select(h => h.LocalHour).ToArray() });
+            rollup.Parameters.AddWithValue("items", plan.Hours.Select(h => h.ItemCode).ToArray());
+            rollup.Parameters.AddWithValue("milliUnits", plan.Hours.Select(h => h.MilliUnits).ToArray());
+            rollup.Parameters.AddWithValue("cents", plan.Hours.Select(h => h.Cents).ToArray());
+            rollup.Parameters.AddWithValue("lines", plan.Hours.Select(h => h.Lines).ToArray());
+            await rollup.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException refused) when (refused.SqlState is PostgresErrorCodes.UniqueViolation)
+        {
+            await transaction.RollbackAsync(Savepoint, cancellationToken);
+            return false;
+        }
+
+        await transaction.ReleaseAsync(Savepoint, cancellationToken);
+        return true;
+    }
+
+    /// <summary>The careful way: stage the chunk, insert the sales the ledger does not hold with their lines; how many were new.</summary>
+    private static async Task<long> WriteStaged(NpgsqlConnection connection, NpgsqlTransaction transaction, HistoryChunkPlan plan, CancellationToken cancellationToken)
+    {
+        await Stage(connection, plan, cancellationToken);
+        await using var insert = new NpgsqlCommand(Insert, connection, transaction);
+        return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Copies the chunk's sales and lines into the staging tables.</summary>
+    private static async Task Stage(NpgsqlConnection connection, HistoryChunkPlan plan, CancellationToken cancellationToken)
+    {
+        await using (var create = new NpgsqlCommand(CreateStaging, connection))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync(CopyLines, cancellationToken))
+        {
+            for (var i = 0; i < plan.Lines.Count; i++)
+            {
+                var line = plan.Lines[i];
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(line.StoreId, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(line.TerminalId, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(line.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(plan.LineNumbers[i], NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(line.ItemCode, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(line.MilliUnits, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(line.UnitCents, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(line.Cents, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(line.LocalHour, NpgsqlDbType.Timestamp, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync(CopySales, cancellationToken))
+        {
+            foreach (var sale in plan.Sales)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(sale.StoreId, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(sale.TerminalId, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(sale.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(DateTimeOffset.FromUnixTimeSeconds(sale.Sequence).UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync(sale.Cents, NpgsqlDbType.Bigint, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        // Freshly filled temp tables have no statistics: without them the planner may take the chunk's lines for a few and
+        // join them to the inserted sales by nested loop.
+        await using var analyze = new NpgsqlCommand("ANALYZE history_sale, history_line", connection);
+        await analyze.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed record ChunkRow(int chunk_number, int rows, byte[] data);
+}
+
+/// <summary>One chunk written: its job, rows, the sales it added and those the ledger held already, whether the job is done, and its stores.</summary>
+public sealed record HistoryImportChunkWritten(string JobId, int Rows, long SalesAdded, long SalesHeld, bool JobDone, IReadOnlyList<string> Stores);

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Dapper;
+using Microsoft.Extensions.Options;
+using StoreSales.Data.History;
+using StoreSales.Testing;
+
+namespace StoreSales.Benchmarks;
+
+/// <summary>
+/// Issue 10's history import speed: a generated file of <c>--rows</c> sale lines (1–4 a sale) over the demo chain's stores,
+/// uploaded and written chunk by chunk exactly as the command center's worker does, against a PostgreSQL with fsync on.
+/// Reports the upload (read, check, pack) and the ledger writes apart, and the two together.
+/// </summary>
+internal static class HistoryImportLoad
+{
+    public static async Task Run(int rows, int chunkRows)
+    {
+        Console.WriteLine($"StoreSales history import  {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        Console.WriteLine($"PostgreSQL: {TestDatabase.ServerConnectionString} (must run with fsync on)");
+        await using var database = await TestDatabase.Create("histbench");
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        {
+            Console.WriteLine($"fsync={await connection.ExecuteScalarAsync<string>("SHOW fsync")}, synchronous_commit={await connection.ExecuteScalarAsync<string>("SHOW synchronous_commit")}");
+        }
+
+        var stores = (await database.DataSource.OpenConnection().QueryAsync<string>("SELECT store_id FROM store ORDER BY store_id")).ToList();
+        var path = Path.Combine(Path.GetTempPath(), $"storesales-history-{Guid.NewGuid():N}.csv");
+        try
+        {
+            await using (var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16))
+            {
+                HistoryCsv.Write(writer, stores, rows, DateTimeOffset.UtcNow.AddDays(-2));
+            }
+
+            Console.WriteLine($"file: {rows:N0} rows, {new FileInfo(path).Length / (1024.0 * 1024):N0} MB, {stores.Count} stores");
+            var options = Options.Create(new HistoryImportOptions { ChunkRows = chunkRows });
+            var jobs = new HistoryImportJobs(database.DataSource, options, TimeProvider.System);
+            var runner = new HistoryImportRunner(database.DataSource, TimeProvider.System);
+            var clock = Stopwatch.StartNew();
+            HistoryImportQueued queued;
+            await using (var file = File.OpenRead(path))
+            {
+                queued = (HistoryImportQueued)await jobs.Submit(file, "history.csv", "bench", HistoryBadRows.Skip, CancellationToken.None);
+            }
+
+            var upload = clock.Elapsed;
+            clock.Restart();
+            while (await runner.RunNextChunk(CancellationToken.None) is not null)
+            {
+            }
+
+            var work = clock.Elapsed;
+            var job = (await jobs.Find(queued.JobId, null, CancellationToken.None))!;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"history import: {job.RowsDone / work.TotalSeconds:N0} rows/s into the ledger ({job.RowsDone:N0} rows, {job.SalesAdded:N0} sales, chunks {work.TotalSeconds:0.0} s, chunk {chunkRows:N0} rows); "
+                + $"upload {job.TotalRows / upload.TotalSeconds:N0} rows/s ({upload.TotalSeconds:0.0} s); upload to done {job.RowsDone / (upload + work).TotalSeconds:N0} rows/s"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
