@@ -11,6 +11,7 @@ using StoreSales.CommandCenter.HotItems;
 using StoreSales.CommandCenter.Live;
 using StoreSales.CommandCenter.Pool;
 using StoreSales.CommandCenter.SalesForce;
+using StoreSales.CommandCenter.Targets;
 using StoreSales.Data;
 using StoreSales.ServiceDefaults;
 using MudBlazor.Services;
@@ -58,6 +59,9 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<HandOverDesk>();
 
         builder.Services.AddSingleton<ChainOverview>();
+        builder.Services.AddSingleton<TargetMetrics>();
+        builder.Services.AddSingleton<TargetGrainNotifier>();
+        builder.Services.AddSingleton<TargetDesk>();
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
@@ -105,6 +109,7 @@ public static class CommandCenterApp
         app.MapCustomerImportApi().MapCustomerExportApi();
         app.MapHandOverApi();
         app.MapProcessHealthApi();
+        app.MapTargetApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

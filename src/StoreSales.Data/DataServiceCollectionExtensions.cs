@@ -16,6 +16,7 @@ using StoreSales.Data.Grading;
 using StoreSales.Data.HotItems;
 using StoreSales.Data.Interventions;
 using StoreSales.Data.Ledger;
+using StoreSales.Data.Targets;
 using StoreSales.Domain.HotItems;
 
 namespace StoreSales.Data;
@@ -75,6 +76,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<HotItemHeatmapCache>();
         services.AddCustomerData();
         services.AddGradingData();
+        // Both hosts: the command center writes targets, and the freeze rule's settings are validated wherever it is asked.
+        services.AddTargetData();
         return services;
     }
 }

@@ -28,4 +28,17 @@ public interface IStoreGrain : IGrainWithStringKey
     /// and publishes the store when a device's status changed.
     /// </summary>
     Task ReportHeartbeat(StoreHeartbeat heartbeat);
+
+    /// <summary>
+    /// Drops the cached month target (and the rest of the store's master data) and reads it again, then publishes the
+    /// re-paced progress at once: a target changed through the targets API reaches the open boards without waiting for
+    /// the next master-data refresh.
+    /// </summary>
+    Task ReloadTarget();
+
+    /// <summary>
+    /// <paramref name="monthTarget"/> for <paramref name="month"/> split into days by this store's pacing profile, in cents
+    /// that add up to it (docs/domain.md "Sales targets"): the daily split the targets API shows for the store and its reps.
+    /// </summary>
+    Task<ImmutableArray<DayAmount>> SplitByDay(DateOnly month, decimal monthTarget);
 }
