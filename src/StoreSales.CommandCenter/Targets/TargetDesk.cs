@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Stores;
 using StoreSales.CommandCenter.Access;
@@ -26,7 +27,7 @@ public sealed class TargetDesk(
     IClusterClient cluster,
     IOptions<TargetFreezeOptions> freeze,
     IOptions<ChainCalendarOptions> calendar,
-    TimeProvider clock)
+    [FromKeyedServices(TargetClock.Key)] TimeProvider clock)
 {
     /// <summary>Change requests listed at most.</summary>
     public const int RequestListLimit = 500;

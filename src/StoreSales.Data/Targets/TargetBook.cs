@@ -122,12 +122,12 @@ public sealed class TargetBook(NpgsqlDataSource dataSource)
     private sealed record LineRow(string subject_id, string name, string region_id, string? store_id, decimal? amount);
 
     private sealed record ChangeRow(
-        long change_id, string level, string subject_id, string? region_id, string? store_id, DateTime month, decimal? old_amount, decimal new_amount,
+        long change_id, string level, string subject_id, string? region_id, string? store_id, DateOnly month, decimal? old_amount, decimal new_amount,
         string changed_by, DateTime changed_at, string source, string? reason, long? request_id)
     {
         public TargetChangeEntry ToEntry() => new(
             change_id, TargetCodes.LevelOf(level) ?? throw new InvalidOperationException($"Unknown target level '{level}'."), subject_id, region_id ?? "",
-            store_id, DateOnly.FromDateTime(month), old_amount, new_amount, changed_by, LedgerTime.Utc(changed_at), source, reason, request_id);
+            store_id, month, old_amount, new_amount, changed_by, LedgerTime.Utc(changed_at), source, reason, request_id);
     }
 #pragma warning restore IDE1006, CA1707
 }

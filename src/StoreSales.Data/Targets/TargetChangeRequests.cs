@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using StoreSales.Domain.SalesForce;
@@ -41,7 +42,7 @@ public sealed record TargetRequestUnknown : TargetRequestResult;
 /// the configured approver role, never by the requester. An approval writes the target and its audit row (source
 /// <c>request</c>, naming the request) in the decision's own transaction: a decided request and its target never disagree.
 /// </summary>
-public sealed class TargetChangeRequests(NpgsqlDataSource dataSource, TargetWriter writer, IOptions<TargetFreezeOptions> freeze, IOptions<ChainCalendarOptions> calendar, TimeProvider clock)
+public sealed class TargetChangeRequests(NpgsqlDataSource dataSource, TargetWriter writer, IOptions<TargetFreezeOptions> freeze, IOptions<ChainCalendarOptions> calendar, [FromKeyedServices(TargetClock.Key)] TimeProvider clock)
 {
     private const string Columns = """
         request_id, level, subject_id, month, current_amount, new_amount, reason, requested_by, requested_at, status,
@@ -151,11 +152,11 @@ public sealed class TargetChangeRequests(NpgsqlDataSource dataSource, TargetWrit
 
 #pragma warning disable IDE1006, CA1707 // Dapper maps the column names as they are.
     private sealed record RequestRow(
-        long request_id, string level, string subject_id, DateTime month, decimal? current_amount, decimal new_amount, string reason,
+        long request_id, string level, string subject_id, DateOnly month, decimal? current_amount, decimal new_amount, string reason,
         string requested_by, DateTime requested_at, string status, string? decided_by, DateTime? decided_at, string? decision_note)
     {
         public TargetChangeRequest ToRequest() => new(
-            request_id, TargetCodes.LevelOf(level) ?? throw new InvalidOperationException($"Unknown target level '{level}'."), subject_id, DateOnly.FromDateTime(month),
+            request_id, TargetCodes.LevelOf(level) ?? throw new InvalidOperationException($"Unknown target level '{level}'."), subject_id, month,
             current_amount, new_amount, reason, requested_by, LedgerTime.Utc(requested_at), status, decided_by,
             decided_at is { } at ? LedgerTime.Utc(at) : null, decision_note);
     }

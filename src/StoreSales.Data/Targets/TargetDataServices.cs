@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using StoreSales.Domain.Targets;
 
 namespace StoreSales.Data.Targets;
@@ -9,6 +10,7 @@ public static class TargetDataServices
     public static IServiceCollection AddTargetData(this IServiceCollection services)
     {
         services.AddValidatedOptions<TargetFreezeOptions>(TargetFreezeOptions.SectionName, o => o.Validate());
+        services.TryAddKeyedSingleton(TargetClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.AddSingleton<TargetBook>();
         services.AddSingleton<TargetWriter>();
         services.AddSingleton<TargetChangeRequests>();

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using StoreSales.Domain.SalesForce;
@@ -18,7 +19,7 @@ namespace StoreSales.Data.Targets;
 /// so two batches touching the same stores never wait for each other in a circle. A write that leaves a value as it was
 /// changes nothing and writes no audit row.
 /// </remarks>
-public sealed class TargetWriter(NpgsqlDataSource dataSource, IOptions<TargetFreezeOptions> freeze, IOptions<ChainCalendarOptions> calendar, TimeProvider clock)
+public sealed class TargetWriter(NpgsqlDataSource dataSource, IOptions<TargetFreezeOptions> freeze, IOptions<ChainCalendarOptions> calendar, [FromKeyedServices(TargetClock.Key)] TimeProvider clock)
 {
     /// <summary>Applies <paramref name="writes"/> as <paramref name="actor"/> from <paramref name="source"/> (edit or calibration).</summary>
     public async Task<TargetWriteResult> Apply(IReadOnlyList<TargetWrite> writes, string actor, TargetChangeSource source, CancellationToken cancellationToken)
