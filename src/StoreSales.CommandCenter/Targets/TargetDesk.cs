@@ -34,6 +34,9 @@ public sealed class TargetDesk(
 
     public TargetFreezeOptions Freeze => freeze.Value;
 
+    /// <summary>The month it is now on the chain's calendar: the month the targets page opens on.</summary>
+    public DateOnly ThisMonth() => TargetMonth.Of(ChainCalendar.DateOf(clock.GetUtcNow(), calendar.Value.Zone()));
+
     /// <summary>The subject when the viewer may see it; null when it does not exist or is out of sight (not told apart).</summary>
     public async Task<TargetSubject?> Visible(ClaimsPrincipal user, TargetLevel level, string subjectId, CancellationToken cancellationToken)
     {
