@@ -10,7 +10,7 @@ namespace StoreSales.EndToEnd.Tests;
 /// month's freeze day: the silo's grains keep real time, so this month is the month their boards show, and frozen; next
 /// month is still open.
 /// </summary>
-public sealed class TargetChainFixture : IAsyncLifetime
+public sealed class TargetChainFixture : ChainFixture
 {
     public static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
@@ -29,35 +29,6 @@ public sealed class TargetChainFixture : IAsyncLifetime
 
     public DateOnly NextMonth => ThisMonth.AddMonths(1);
 
-    public TestDatabase Database { get; private set; } = null!;
-
-    public SiloUnderTest Silo { get; private set; } = null!;
-
-    public CommandCenterUnderTest CommandCenter { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        var clusterId = "targets-" + Guid.NewGuid().ToString("N")[..8];
-        Database = await TestDatabase.Create("targets");
-        Silo = await SiloUnderTest.Start(Database, clusterId);
-        CommandCenter = await CommandCenterUnderTest.Start(Database, clusterId, services: s => s.AddKeyedSingleton<TimeProvider>(TargetClock.Key, Clock));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (CommandCenter is not null)
-        {
-            await CommandCenter.DisposeAsync();
-        }
-
-        if (Silo is not null)
-        {
-            await Silo.DisposeAsync();
-        }
-
-        if (Database is not null)
-        {
-            await Database.DisposeAsync();
-        }
-    }
+    protected override Task<CommandCenterUnderTest> StartCommandCenter() =>
+        CommandCenterUnderTest.Start(Database, ClusterId, services: s => s.AddKeyedSingleton<TimeProvider>(TargetClock.Key, Clock));
 }

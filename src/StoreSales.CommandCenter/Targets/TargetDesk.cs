@@ -86,14 +86,9 @@ public sealed class TargetDesk(
     public async Task<TargetOutcome> Set(ClaimsPrincipal user, TargetLevel level, string subjectId, DateOnly month, decimal amount, string? reason, CancellationToken cancellationToken)
     {
         const string operation = "set";
-        if (await Visible(user, level, subjectId, cancellationToken) is not { } subject)
+        if (await SetterRefusal(user, level, subjectId, cancellationToken) is { } refusal)
         {
-            return Refuse(operation, TargetOutcome.NotFound);
-        }
-
-        if (!CanSet(user.ToViewerScope(), subject))
-        {
-            return Refuse(operation, TargetOutcome.NotAllowed(level));
+            return Refuse(operation, refusal);
         }
 
         switch (await writer.Apply([new TargetWrite(level, subjectId, month, amount, reason)], Actor(user), TargetChangeSource.Edit, cancellationToken))
@@ -113,14 +108,9 @@ public sealed class TargetDesk(
     public async Task<TargetOutcome> Request(ClaimsPrincipal user, TargetLevel level, string subjectId, DateOnly month, decimal amount, string? reason, CancellationToken cancellationToken)
     {
         const string operation = "request";
-        if (await Visible(user, level, subjectId, cancellationToken) is not { } subject)
+        if (await SetterRefusal(user, level, subjectId, cancellationToken) is { } refusal)
         {
-            return Refuse(operation, TargetOutcome.NotFound);
-        }
-
-        if (!CanSet(user.ToViewerScope(), subject))
-        {
-            return Refuse(operation, TargetOutcome.NotAllowed(level));
+            return Refuse(operation, refusal);
         }
 
         switch (await requests.File(level, subjectId, month, amount, reason, Actor(user), cancellationToken))
@@ -184,6 +174,12 @@ public sealed class TargetDesk(
         metrics.Accepted("audit");
         return [.. entries.Where(e => Sees(viewer, e.Level, e.SubjectId, e.RegionId, e.StoreId))];
     }
+
+    /// <summary>Why the viewer may not set (nor ask to change) this target: out of sight (unknown), or not theirs; null when theirs.</summary>
+    private async Task<TargetOutcome?> SetterRefusal(ClaimsPrincipal user, TargetLevel level, string subjectId, CancellationToken cancellationToken) =>
+        await Visible(user, level, subjectId, cancellationToken) is not { } subject ? TargetOutcome.NotFound
+        : !CanSet(user.ToViewerScope(), subject) ? TargetOutcome.NotAllowed(level)
+        : null;
 
     /// <summary>Counts a refusal the API made before reaching the desk (a malformed month or body).</summary>
     public void Refused(string operation, string reason) => metrics.Rejected(operation, reason);
