@@ -267,6 +267,42 @@ public sealed class TargetApiTests(TargetChainFixture chain) : IClassFixture<Tar
         Assert.Equal(HttpStatusCode.Unauthorized, signedOut.StatusCode);
     }
 
+    [Fact]
+    public async Task The_audit_trail_holds_only_the_changes_of_the_callers_scope()
+    {
+        using var hq = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Hq);
+        using var storeManager = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Sh001Manager);
+        var month = chain.NextMonth.AddMonths(2).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        foreach (var store in new[] { "store-sh001", "store-gz001" })
+        {
+            using var set = await hq.PutAsJsonAsync($"/api/targets/stores/{store}/{month}", new { amount = 2_000m }, Cancellation);
+            Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        }
+
+        var seen = await storeManager.GetFromJsonAsync<JsonElement[]>($"/api/targets/changes?month={month}", Cancellation);
+        var all = await hq.GetFromJsonAsync<JsonElement[]>($"/api/targets/changes?month={month}", Cancellation);
+
+        Assert.Equal(["store-sh001"], seen!.Select(e => e.GetProperty("subjectId").GetString()));
+        Assert.Equal(["store-gz001", "store-sh001"], all!.Select(e => e.GetProperty("subjectId").GetString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_target_endpoints()
+    {
+        using var anonymous = chain.CommandCenter.CreateClient();
+        var paths = (await anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Cancellation)).GetProperty("paths");
+
+        foreach (var (path, method) in new[]
+        {
+            ("/api/targets/regions", "get"), ("/api/targets/stores/{subjectId}/{month}", "put"), ("/api/targets/reps/{subjectId}/{month}", "get"),
+            ("/api/targets/requests", "post"), ("/api/targets/requests/{requestId}/approve", "post"), ("/api/targets/changes/export", "get"),
+        })
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("description").GetString()), path);
+        }
+    }
+
     private static async Task<JsonElement> NextWhere(ChannelReader<JsonElement> reader, Func<JsonElement, bool> match)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
