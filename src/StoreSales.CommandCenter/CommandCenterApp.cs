@@ -70,6 +70,9 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<ChainOverview>();
         builder.Services.AddSingleton<AttributionMetrics>();
         builder.Services.AddSingleton<AttributionDesk>();
+        builder.Services.AddSingleton<TargetMetrics>();
+        builder.Services.AddSingleton<TargetGrainNotifier>();
+        builder.Services.AddSingleton<TargetDesk>();
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
@@ -122,6 +125,7 @@ public static class CommandCenterApp
         app.MapStoreEventApi();
         app.MapDecompositionApi();
         app.MapAttributionApi();
+        app.MapTargetApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

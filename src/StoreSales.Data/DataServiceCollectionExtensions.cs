@@ -83,6 +83,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<StoreEventBook>();
         services.AddValidatedOptions<StoreEventOptions>(StoreEventOptions.SectionName, o => o.Validate());
         services.AddAttributionData();
+        // Both hosts: the command center writes targets, and the freeze rule's settings are validated wherever it is asked.
+        services.AddTargetData();
         return services;
     }
 }

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using Dapper;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using StoreSales.Data.Targets;
+using StoreSales.Domain.SalesForce;
+using StoreSales.Domain.Targets;
 using StoreSales.Domain.Targets.Decomposition;
 using StoreSales.Testing;
 
@@ -35,7 +38,9 @@ public static class DecompositionLoad
 
         var options = new DecompositionOptions();
         var baselines = new DecompositionBaselines(dataSource);
-        var proposals = new TargetProposals(dataSource);
+        // Next month is never frozen: the write path's freeze check passes with the defaults and the real clock.
+        var writer = new TargetWriter(dataSource, Options.Create(new TargetFreezeOptions()), Options.Create(new ChainCalendarOptions()), TimeProvider.System);
+        var proposals = new TargetProposals(dataSource, writer);
         var times = new List<double>();
         for (var run = 0; run <= runs; run++)
         {

@@ -3,7 +3,7 @@ using StoreSales.Testing;
 namespace StoreSales.EndToEnd.Tests;
 
 /// <summary>One demo chain (database, silo, command center with the demo staff) shared by a test class.</summary>
-public sealed class ChainFixture : IAsyncLifetime
+public class ChainFixture : IAsyncLifetime
 {
     public TestDatabase Database { get; private set; } = null!;
 
@@ -17,8 +17,11 @@ public sealed class ChainFixture : IAsyncLifetime
     {
         Database = await TestDatabase.Create("chain");
         Silo = await SiloUnderTest.Start(Database, ClusterId);
-        CommandCenter = await CommandCenterUnderTest.Start(Database, ClusterId);
+        CommandCenter = await StartCommandCenter();
     }
+
+    /// <summary>The command center of the chain; a fixture that needs other services starts its own.</summary>
+    protected virtual Task<CommandCenterUnderTest> StartCommandCenter() => CommandCenterUnderTest.Start(Database, ClusterId);
 
     public async ValueTask DisposeAsync()
     {

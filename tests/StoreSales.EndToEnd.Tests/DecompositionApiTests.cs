@@ -132,7 +132,25 @@ public sealed class DecompositionApiTests(ChainFixture chain) : IClassFixture<Ch
         var lastMonth = NextMonth.AddMonths(-2);   // over: frozen since its 25th
         var desk = chain.CommandCenter.Services.GetRequiredService<TargetProposals>();
         var split = region.Stores.Select(s => new StoreShareProposal(s, BaselineSource.LastYear, 100m, [], 100m, 100m)).ToArray();
-        await desk.Create(region.Id, lastMonth, 300m, split, "hq", DateTimeOffset.UtcNow.AddMonths(-2), Cancellation);
+
+        // The target write path itself refuses a frozen month: the proposal (and its region target) is not kept.
+        Assert.Null(await desk.Create(region.Id, lastMonth, 300m, split, "hq", DateTimeOffset.UtcNow, Cancellation));
+        Assert.Equal(0, await chain.Database.Count("SELECT count(*) FROM target_proposal WHERE region_id = @id", new { id = region.Id }));
+
+        // A proposal made before the freeze, still open when the month froze.
+        await using (var setup = await chain.Database.DataSource.OpenConnectionAsync(Cancellation))
+        {
+            await setup.ExecuteAsync(
+                """
+                WITH p AS (
+                    INSERT INTO target_proposal (region_id, month, region_amount, proposed_by, proposed_at)
+                    VALUES (@id, @month, 300, 'hq', now() - interval '60 days') RETURNING proposal_id)
+                INSERT INTO target_proposal_store (proposal_id, store_id, baseline, baseline_source, factors, proposed_amount)
+                SELECT p.proposal_id, s, 100, 'last-year', '[]', 100 FROM p, unnest(@stores::text[]) AS s
+                """,
+                new { id = region.Id, month = lastMonth.ToDateTime(TimeOnly.MinValue), stores = region.Stores.ToArray() });
+        }
+
         using var hq = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Hq);
         using var manager = await chain.CommandCenter.CreateSignedInClient(region.ManagerLogin);
 

@@ -24,4 +24,10 @@ public interface IRepGrain : IGrainWithStringKey
     Task<SalesApplied> CatchUpFromLedger();
 
     Task<RepProgress> GetProgress();
+
+    /// <summary>
+    /// Drops the cached month target (and the store pace it follows) and reads it again, then tells the open rep boards
+    /// at once: a target changed through the targets API re-paces the rep without waiting for the next refresh.
+    /// </summary>
+    Task ReloadTarget();
 }

@@ -34,4 +34,10 @@ public interface IStoreGrain : IGrainWithStringKey
     /// event of this store was committed, so open boards show the new pace at once.
     /// </summary>
     Task ReloadTarget();
+
+    /// <summary>
+    /// <paramref name="monthTarget"/> for <paramref name="month"/> split into days by this store's pacing profile, in cents
+    /// that add up to it (docs/domain.md "Sales targets"): the daily split the targets API shows for the store and its reps.
+    /// </summary>
+    Task<ImmutableArray<DayAmount>> SplitByDay(DateOnly month, decimal monthTarget);
 }

@@ -5,7 +5,9 @@ using StoreSales.Abstractions.Chain;
 using StoreSales.CommandCenter.Access;
 using StoreSales.Data.Targets;
 using StoreSales.Domain.Access;
+using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.Targets;
+using StoreSales.Domain.Targets.Changes;
 using StoreSales.Domain.Targets.Decomposition;
 
 namespace StoreSales.CommandCenter.Targets;
@@ -23,8 +25,10 @@ public sealed class DecompositionDesk(
     TargetCalibration calibration,
     IOptions<DecompositionOptions> options,
     IOptions<TargetFreezeOptions> freeze,
-    TimeProvider clock,
-    DecompositionMetrics metrics)
+    IOptions<ChainCalendarOptions> calendar,
+    [FromKeyedServices(TargetClock.Key)] TimeProvider clock,
+    DecompositionMetrics metrics,
+    TargetGrainNotifier repace)
 {
     public const string MonthFormat = "yyyy-MM";
 
@@ -69,7 +73,11 @@ public sealed class DecompositionDesk(
 
         var facts = await baselines.Read(region.RegionId, month, now, options.Value, cancellationToken);
         var split = TargetDecomposition.Propose(month, regionAmount, now, facts, options.Value);
-        await proposals.Create(region.RegionId, month, regionAmount, split, Who(user), now, cancellationToken);
+        if (await proposals.Create(region.RegionId, month, regionAmount, split, Who(user), now, cancellationToken) is null)
+        {
+            return Refuse(operation, Frozen(month, stores, clock.GetUtcNow()) ?? FrozenMeanwhile(month));
+        }
+
         return Done(operation, await Current(region, month, cancellationToken));
     }
 
@@ -128,10 +136,17 @@ public sealed class DecompositionDesk(
             return Refuse(operation, closed);
         }
 
-        var (outcome, difference) = await calibration.Apply(current!, Who(user), clock.GetUtcNow(), cancellationToken);
+        var (outcome, difference, changes) = await calibration.Apply(current!, Who(user), clock.GetUtcNow(), cancellationToken);
+        if (outcome == CalibrationOutcome.Done)
+        {
+            // After the commit: the stores' boards re-pace to their new targets at once.
+            await repace.Repace(changes);
+        }
+
         return outcome switch
         {
             CalibrationOutcome.Done => Done(operation, await Current(region, month, cancellationToken)),
+            CalibrationOutcome.Frozen => Refuse(operation, FrozenMeanwhile(month)),
             CalibrationOutcome.DoesNotAddUp => Refuse(operation, new(
                 StatusCodes.Status400BadRequest,
                 "does-not-add-up",
@@ -180,18 +195,19 @@ public sealed class DecompositionDesk(
         return new DecompositionResult(await proposals.Latest(region.RegionId, month, cancellationToken), freezesAt, clock.GetUtcNow() >= freezesAt, null);
     }
 
-    // A region's month freezes when its first store's does (the earliest time zone): from then on no store of it may be
-    // split anew without a change request.
+    // The region freezes with its first store (RegionTargetFreeze), as the target write path decides it.
     private DateTimeOffset FreezesAt(DateOnly month, IReadOnlyList<StoreProfile> stores) =>
-        stores.Select(s => s.TimeZone).DefaultIfEmpty(TimeZoneInfo.Utc.Id).Distinct(StringComparer.Ordinal)
-            .Select(zone => TargetFreeze.FreezesAt(month, TimeZoneInfo.FindSystemTimeZoneById(zone), freeze.Value))
-            .Min();
+        RegionTargetFreeze.FreezesAt(month, stores.Select(s => TimeZoneInfo.FindSystemTimeZoneById(s.TimeZone)), calendar.Value.Zone(), freeze.Value);
 
     private DecompositionRefusal? Frozen(DateOnly month, IReadOnlyList<StoreProfile> stores, DateTimeOffset now) =>
         now >= FreezesAt(month, stores)
             ? new(StatusCodes.Status409Conflict, "target-frozen", string.Create(CultureInfo.InvariantCulture,
                 $"{Format(month)}'s targets froze at {FreezesAt(month, stores):yyyy-MM-dd HH:mm} UTC (after day {freeze.Value.FreezeDay}, {TargetFreezeOptions.SectionName}:{nameof(TargetFreezeOptions.FreezeDay)}); a change is now a request for {freeze.Value.ApproverRole} to decide."))
             : null;
+
+    // The target write path refused though the desk's own check passed: the month froze in between.
+    private DecompositionRefusal FrozenMeanwhile(DateOnly month) =>
+        new(StatusCodes.Status409Conflict, "target-frozen", $"{Format(month)}'s targets froze while the change was written; a change is now a request for {freeze.Value.ApproverRole} to decide.");
 
     private static DecompositionRefusal ProposalClosed(RegionProfile region, DateOnly month) =>
         new(StatusCodes.Status409Conflict, "proposal-closed", $"The proposal of {region.Name} for {Format(month)} has been applied or replaced: HQ enters the target again for a new one.");

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using StoreSales.Domain.Targets.Changes;
 using StoreSales.Domain.Targets.Decomposition;
 
 namespace StoreSales.Data.Targets;
@@ -17,13 +18,16 @@ public enum CalibrationOutcome
 
     /// <summary>The final amounts do not add up to the region's target.</summary>
     DoesNotAddUp = 3,
+
+    /// <summary>The target write path refused the split: the month froze between the desk's check and the write.</summary>
+    Frozen = 4,
 }
 
 /// <summary>
 /// Dual-track calibration (双轨校准) kept: the regional manager's correction of a store's share with its reasons, and
 /// applying the calibrated proposal, which writes every store's target and its audit entry in one transaction.
 /// </summary>
-public sealed class TargetCalibration(NpgsqlDataSource dataSource)
+public sealed class TargetCalibration(NpgsqlDataSource dataSource, TargetWriter writer)
 {
     /// <summary>Keeps the correction of <paramref name="storeId"/>'s share in the open proposal.</summary>
     public async Task<CalibrationOutcome> Correct(long proposalId, string storeId, decimal amount, IReadOnlyList<string> reasons, string? note, string correctedBy, DateTimeOffset at, CancellationToken cancellationToken)
@@ -61,7 +65,11 @@ public sealed class TargetCalibration(NpgsqlDataSource dataSource)
     /// Writes every store's final amount as its month target (audit source <c>calibration</c>, the reasons as the why)
     /// and closes the proposal, all or nothing; refused when the final amounts do not add up to the region's target.
     /// </summary>
-    public async Task<(CalibrationOutcome Outcome, decimal Difference)> Apply(TargetProposal proposal, string appliedBy, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The stores' targets go through the one target write path (<see cref="TargetWriter"/>: audit row per store, freeze
+    /// enforced), inside this transaction with the proposal's status. The changes it returns are for the live re-pace.
+    /// </remarks>
+    public async Task<(CalibrationOutcome Outcome, decimal Difference, IReadOnlyList<TargetChanged> Changes)> Apply(TargetProposal proposal, string appliedBy, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -69,7 +77,7 @@ public sealed class TargetCalibration(NpgsqlDataSource dataSource)
             "SELECT status FROM target_proposal WHERE proposal_id = @proposalId FOR UPDATE", new { proposalId = proposal.ProposalId }, transaction, cancellationToken: cancellationToken));
         if (status != TargetProposal.Open)
         {
-            return (CalibrationOutcome.ProposalClosed, 0m);
+            return (CalibrationOutcome.ProposalClosed, 0m, []);
         }
 
         // Read again under the lock: a correction committed after the caller read the proposal counts.
@@ -82,19 +90,25 @@ public sealed class TargetCalibration(NpgsqlDataSource dataSource)
         var difference = CalibrationRule.Difference(proposal.RegionAmount, finals.Select(f => f.Final));
         if (difference != 0)
         {
-            return (CalibrationOutcome.DoesNotAddUp, difference);
+            return (CalibrationOutcome.DoesNotAddUp, difference, []);
         }
 
-        var writes = finals.Select(f => new StoreTargetWrite(
+        var writes = finals.Select(f => new TargetWrite(
+            TargetLevel.Store,
             f.StoreId,
+            proposal.Month,
             f.Final,
             f.Corrected is null ? "decomposition proposal" : "calibration: " + string.Join(", ", f.Reasons) + (f.Note is null ? "" : " (" + f.Note + ")"))).ToArray();
-        await TargetWrites.WriteStoreTargets(connection, transaction, proposal.Month, writes, "calibration", appliedBy, at, cancellationToken);
+        if (await writer.ApplyIn(connection, transaction, writes, appliedBy, TargetChangeSource.Calibration, requestId: null, cancellationToken) is not TargetsWritten written)
+        {
+            return (CalibrationOutcome.Frozen, 0m, []);
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE target_proposal SET status = 'applied', applied_by = @appliedBy, applied_at = @at WHERE proposal_id = @proposalId",
             new { proposalId = proposal.ProposalId, appliedBy, at = at.UtcDateTime }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        return (CalibrationOutcome.Done, 0m);
+        return (CalibrationOutcome.Done, 0m, written.Changes);
     }
 
     private sealed class FinalRow

@@ -40,6 +40,3 @@ public sealed record TargetProposalStore(
     /// <summary>The baseline plus the factors' effects, never below zero: what the share is proportional to.</summary>
     public decimal Indicated => Math.Max(0m, Baseline + Factors.Sum(f => f.Amount));
 }
-
-/// <summary>A store target as applying a calibrated proposal writes it, with the words the audit trail keeps.</summary>
-public sealed record StoreTargetWrite(string StoreId, decimal Amount, string Reason);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
+using StoreSales.Domain.Targets.Changes;
 using StoreSales.Domain.Targets.Decomposition;
 
 namespace StoreSales.Data.Targets;
@@ -11,12 +12,16 @@ namespace StoreSales.Data.Targets;
 /// one for the month and sets the region's target in the same transaction; the latest proposal is read back with its
 /// stores' names.
 /// </summary>
-public sealed class TargetProposals(NpgsqlDataSource dataSource)
+public sealed class TargetProposals(NpgsqlDataSource dataSource, TargetWriter writer)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Keeps <paramref name="stores"/> as the month's proposal, sets the region's target; returns the proposal's id.</summary>
-    public async Task<long> Create(string regionId, DateOnly month, decimal regionAmount, IReadOnlyList<StoreShareProposal> stores, string proposedBy, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps <paramref name="stores"/> as the month's proposal and sets the region's target through the one target write
+    /// path (audit row, freeze enforced); returns the proposal's id, or null when that path refused (the month froze
+    /// between the caller's check and the write): then nothing is kept.
+    /// </summary>
+    public async Task<long?> Create(string regionId, DateOnly month, decimal regionAmount, IReadOnlyList<StoreShareProposal> stores, string proposedBy, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var monthStart = month.ToDateTime(TimeOnly.MinValue);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -52,7 +57,12 @@ public sealed class TargetProposals(NpgsqlDataSource dataSource)
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await TargetWrites.WriteRegionTarget(connection, transaction, regionId, month, regionAmount, proposedBy, at, cancellationToken);
+        var region = new TargetWrite(TargetLevel.Region, regionId, month, regionAmount, "decomposition");
+        if (await writer.ApplyIn(connection, transaction, [region], proposedBy, TargetChangeSource.Edit, requestId: null, cancellationToken) is not TargetsWritten)
+        {
+            return null;
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return proposalId;
     }

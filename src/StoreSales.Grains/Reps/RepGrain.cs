@@ -149,6 +149,21 @@ public sealed partial class RepGrain : Grain, IRepGrain
             store.TimeZone));
     }
 
+    async Task IRepGrain.ReloadTarget()
+    {
+        await RefreshContext(CancellationToken.None);
+        if (_context is { } context)
+        {
+            var now = _clock.GetUtcNow();
+            _figures.RollOver(context.Pace.TimeZone, now);
+            UpdateBands(context, now);
+            Judge(context, now);
+        }
+
+        // Now, not paced: the person who changed the target is looking at a board that should show it.
+        await GrainFactory.GetGrain<ILiveUpdateNotifierGrain>(0).PublishRepChange(new RepBoardChange(RepId, RepBoardChangeKind.Progress));
+    }
+
     /// <summary>After sales were counted: new bands, a checkpoint when due, and the alerts judged soon, off this turn.</summary>
     private void Changed(RepContext context, DateTimeOffset now)
     {

@@ -10,6 +10,7 @@ using StoreSales.Domain.Alerts;
 using StoreSales.Domain.HotItems;
 using StoreSales.Domain.Pacing;
 using StoreSales.Domain.Targets;
+using StoreSales.Domain.Targets.Changes;
 using StoreSales.Grains.Sales;
 
 namespace StoreSales.Grains.Stores;
@@ -187,6 +188,12 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         UpdateBands(_context, now);
         await Publish(force: true);
         EvaluateAlerts(_context, now);
+    }
+
+    async Task<ImmutableArray<DayAmount>> IStoreGrain.SplitByDay(DateOnly month, decimal monthTarget)
+    {
+        var context = await EnsureContext();
+        return [.. DailySplit.Of(monthTarget, month, context.Pacing).Select(d => new DayAmount(d.Day, d.Amount))];
     }
 
     /// <summary>The agent's own health from its last heartbeat, for the board; null before the first.</summary>
