@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using StoreSales.Abstractions.Grading;
+using StoreSales.Abstractions.Targets;
 using StoreSales.Data;
 using StoreSales.Data.Demo;
 using StoreSales.Data.Migrations;
@@ -7,13 +10,13 @@ using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Customers;
 using StoreSales.Domain.SalesForce.Leads;
 using StoreSales.Domain.SalesForce.Reps;
+using StoreSales.Grains.Grading;
+using StoreSales.Grains.Targets;
 using StoreSales.ServiceDefaults;
 using StoreSales.Silo.Access;
-using StoreSales.Silo.Grading;
-using StoreSales.Silo.Hosting;
 using StoreSales.Silo.Health;
+using StoreSales.Silo.Hosting;
 using StoreSales.Silo.Ingest;
-using StoreSales.Silo.Targets;
 
 namespace StoreSales.Silo;
 
@@ -50,9 +53,13 @@ public static class SiloApp
                 .RequireClaim(StoreKeyAuthenticationHandler.StoreClaim));
 
         builder.AddStoreSalesSilo(connectionString);
-        // After Orleans: hosted services start in order, and the grading's reminder needs a running silo.
-        builder.Services.AddHostedService<NightlyGradingStart>();
-        builder.Services.AddHostedService<AttributionReportStart>();
+        // Started with the dormancy sweep by ScheduledJobStart, once the silo runs.
+        builder.Services.AddSingleton(new ScheduledJob(
+            "nightly grading", "SalesForce:GradingRun:Enabled", sp => sp.GetRequiredService<IOptions<NightlyGradingOptions>>().Value.Enabled,
+            grains => grains.GetGrain<INightlyGradingGrain>(0).Start()));
+        builder.Services.AddSingleton(new ScheduledJob(
+            "attribution report", "Targets:AttributionRun:Enabled", sp => sp.GetRequiredService<IOptions<AttributionRunOptions>>().Value.Enabled,
+            grains => grains.GetGrain<IAttributionReportGrain>(0).Start()));
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -1,3 +1,4 @@
+using StoreSales.Abstractions.Customers;
 using System.Net;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -97,8 +98,9 @@ internal static class OrleansSiloSetup
             silo.Configure<Orleans.Hosting.ReminderOptions>(o => o.MinimumReminderPeriod = settings.MinimumReminderPeriod);
         });
 
-        // After Orleans' own hosted service, so the silo is running when it asks for the sweep's reminder.
-        builder.Services.AddHostedService<DormancySweepStart>();
+        // After Orleans' own hosted service, so the silo is running when it asks for the jobs' reminders.
+        builder.Services.AddSingleton(new ScheduledJob("dormancy sweep", null, _ => true, grains => grains.GetGrain<IDormancySweepGrain>(0).Start()));
+        builder.Services.AddHostedService<ScheduledJobStart>();
         return builder;
     }
 }
