@@ -128,7 +128,7 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        return new HistoryImportChunkWritten(jobId, chunk.rows, added, held, done, [.. plan.Sales.Select(s => s.StoreId).Distinct(StringComparer.Ordinal)]);
+        return new HistoryImportChunkWritten(jobId, chunk.rows, added, held, done, LastDays(plan.Lines));
     }
 
     /// <summary>
@@ -255,8 +255,27 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
         await analyze.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Each store's latest store-local day among the lines.</summary>
+    private static Dictionary<string, DateOnly> LastDays(IReadOnlyList<HistoryLine> lines)
+    {
+        var last = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            var day = DateOnly.FromDateTime(line.LocalHour);
+            if (!last.TryGetValue(line.StoreId, out var known) || day > known)
+            {
+                last[line.StoreId] = day;
+            }
+        }
+
+        return last;
+    }
+
     private sealed record ChunkRow(int chunk_number, int rows, byte[] data);
 }
 
-/// <summary>One chunk written: its job, rows, the sales it added and those the ledger held already, whether the job is done, and its stores.</summary>
-public sealed record HistoryImportChunkWritten(string JobId, int Rows, long SalesAdded, long SalesHeld, bool JobDone, IReadOnlyList<string> Stores);
+/// <summary>
+/// One chunk written: its job, rows, the sales it added and those the ledger held already, whether the job is done, and its
+/// stores with the latest store-local day each got.
+/// </summary>
+public sealed record HistoryImportChunkWritten(string JobId, int Rows, long SalesAdded, long SalesHeld, bool JobDone, IReadOnlyDictionary<string, DateOnly> LastDays);
