@@ -21,7 +21,8 @@ public sealed partial class HistoryImportWorker(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await WorkWhileThereIsWork(stoppingToken);
+                // Several chunks in flight, each its own transaction on its own connection (ChunksInFlight).
+                await Task.WhenAll(Enumerable.Range(0, options.Value.ChunksInFlight).Select(_ => WorkWhileThereIsWork(stoppingToken)));
                 await signal.WaitForWork(options.Value.PollInterval, clock, stoppingToken);
             }
         }
