@@ -15,7 +15,7 @@ namespace StoreSales.Benchmarks;
 /// </summary>
 internal static class HistoryImportLoad
 {
-    public static async Task Run(int rows, int chunkRows)
+    public static async Task Run(int rows, int chunkRows, int inFlight)
     {
         Console.WriteLine($"StoreSales history import  {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         Console.WriteLine($"PostgreSQL: {TestDatabase.ServerConnectionString} (must run with fsync on)");
@@ -35,7 +35,7 @@ internal static class HistoryImportLoad
             }
 
             Console.WriteLine($"file: {rows:N0} rows, {new FileInfo(path).Length / (1024.0 * 1024):N0} MB, {stores.Count} stores");
-            var options = Options.Create(new HistoryImportOptions { ChunkRows = chunkRows });
+            var options = Options.Create(new HistoryImportOptions { ChunkRows = chunkRows, ChunksInFlight = inFlight });
             var jobs = new HistoryImportJobs(database.DataSource, options, TimeProvider.System);
             var runner = new HistoryImportRunner(database.DataSource, TimeProvider.System);
             var clock = Stopwatch.StartNew();
@@ -47,14 +47,18 @@ internal static class HistoryImportLoad
 
             var upload = clock.Elapsed;
             clock.Restart();
-            while (await runner.RunNextChunk(CancellationToken.None) is not null)
+            // As the command center's worker: ChunksInFlight writers, each taking the next chunk nobody else holds.
+            await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async _ =>
             {
-            }
+                while (await runner.RunNextChunk(CancellationToken.None) is not null)
+                {
+                }
+            }));
 
             var work = clock.Elapsed;
             var job = (await jobs.Find(queued.JobId, null, CancellationToken.None))!;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"history import: {job.RowsDone / work.TotalSeconds:N0} rows/s into the ledger ({job.RowsDone:N0} rows, {job.SalesAdded:N0} sales, chunks {work.TotalSeconds:0.0} s, chunk {chunkRows:N0} rows); "
+                $"history import: {job.RowsDone / work.TotalSeconds:N0} rows/s into the ledger ({job.RowsDone:N0} rows, {job.SalesAdded:N0} sales, chunks {work.TotalSeconds:0.0} s, chunk {chunkRows:N0} rows, {inFlight} in flight); "
                 + $"upload {job.TotalRows / upload.TotalSeconds:N0} rows/s ({upload.TotalSeconds:0.0} s); upload to done {job.RowsDone / (upload + work).TotalSeconds:N0} rows/s"));
         }
         finally

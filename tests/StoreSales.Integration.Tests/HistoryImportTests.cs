@@ -131,12 +131,16 @@ public sealed class HistoryImportTests
         return Assert.IsType<HistoryImportQueued>(await Jobs(database).Submit(file, "history.csv", "hq", HistoryBadRows.Skip, Cancellation)).JobId;
     }
 
+    /// <summary>Writes every chunk left with two writers at once, as the command center's worker does by default.</summary>
     private static async Task RunAll(TestDatabase database, CancellationToken cancellationToken)
     {
         var runner = new HistoryImportRunner(database.DataSource, new FakeTimeProvider(Now));
-        while (await runner.RunNextChunk(cancellationToken) is not null)
+        await Task.WhenAll(Enumerable.Range(0, new HistoryImportOptions().ChunksInFlight).Select(async _ =>
         {
-        }
+            while (await runner.RunNextChunk(cancellationToken) is not null)
+            {
+            }
+        }));
     }
 
     private static async Task<HistoryImportJob> Job(TestDatabase database, string jobId) =>

@@ -8,6 +8,7 @@ public static class HistoryImportSetup
     public static IServiceCollection AddHistoryImportWorker(this IServiceCollection services)
     {
         services.AddHistoryImport();
+        services.AddSingleton<HistoryImportCatchUp>();
         services.AddSingleton<HistoryImportSignal>();
         services.AddSingleton<HistoryImportMetrics>();
         services.AddHostedService<HistoryImportWorker>();

@@ -11,6 +11,12 @@ public sealed record HistoryImportOptions
     /// </summary>
     public int ChunkRows { get; init; } = 50_000;
 
+    /// <summary>
+    /// How many chunks a command center writes at once, each on its own connection and in its own transaction: while one
+    /// waits for its commit or for PostgreSQL to maintain the ledger's indexes, the next is packed and copied.
+    /// </summary>
+    public int ChunksInFlight { get; init; } = 2;
+
     /// <summary>How often the command center looks for an unfinished job when none was just uploaded to it.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -23,6 +29,7 @@ public sealed record HistoryImportOptions
     /// <summary>Describes the first invalid setting, or null when the options are usable.</summary>
     public string? Validate() =>
         ChunkRows is < 100 or > 1_000_000 ? $"{SectionName}:{nameof(ChunkRows)} must be between 100 and 1000000 (is {ChunkRows})."
+        : ChunksInFlight is < 1 or > 16 ? $"{SectionName}:{nameof(ChunksInFlight)} must be between 1 and 16 (is {ChunksInFlight})."
         : PollInterval < TimeSpan.FromMilliseconds(100) ? $"{SectionName}:{nameof(PollInterval)} must be at least 100 ms (is {PollInterval})."
         : MaxFileBytes < 1024 ? $"{SectionName}:{nameof(MaxFileBytes)} must be at least 1024 (is {MaxFileBytes})."
         : ListedProblems is < 1 or > 1_000_000 ? $"{SectionName}:{nameof(ListedProblems)} must be between 1 and 1000000 (is {ListedProblems})."

@@ -7,7 +7,7 @@ namespace StoreSales.Data.History;
 
 /// <summary>
 /// Writes history import jobs into the ledger one chunk at a time (docs/domain.md "History import"). A chunk is one
-/// transaction: the job row is locked (another command center skips it meanwhile), the job's lowest chunk left is unpacked,
+/// transaction: the job's lowest chunk left that no other transaction holds is locked (another writer skips it) and unpacked,
 /// its sales and lines are copied straight into the ledger (binary COPY; when the ledger holds one of them already, a
 /// re-import, into staging tables instead and inserted set-based with <c>ON CONFLICT DO NOTHING</c>), the new sales' lines are
 /// added to the hourly rollup <c>sale_item_hour</c> (store-local hour, as the live writer does), the
@@ -84,29 +84,31 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
                 lines = sale_item_hour.lines + excluded.lines
         """;
 
-    /// <summary>Writes one chunk of the oldest unfinished job nobody else is working; null when there is none.</summary>
+    /// <summary>Writes the lowest chunk of the oldest unfinished job that nobody else is writing; null when there is none.</summary>
     public async Task<HistoryImportChunkWritten?> RunNextChunk(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var jobId = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT job_id FROM history_import_job WHERE status <> 'done' ORDER BY submitted_at, job_id LIMIT 1 FOR UPDATE SKIP LOCKED",
+        // The lowest chunk of the oldest unfinished job that no other transaction is writing: several chunks of one job may
+        // be in flight at once (HistoryImportOptions.ChunksInFlight, here or in other command centers), each locking only its
+        // own chunk row. Their progress updates of the job row queue behind each other for the moment of a commit.
+        var chunk = await connection.QuerySingleOrDefaultAsync<ChunkRow>(new CommandDefinition(
+            """
+            SELECT c.job_id, c.chunk_number, c.rows, c.data
+            FROM history_import_chunk c JOIN history_import_job j USING (job_id)
+            WHERE j.status <> 'done'
+            ORDER BY j.submitted_at, j.job_id, c.chunk_number
+            LIMIT 1
+            FOR UPDATE OF c SKIP LOCKED
+            """,
             transaction: transaction,
             cancellationToken: cancellationToken));
-        if (jobId is null)
+        if (chunk is null)
         {
             return null;
         }
 
-        var chunk = await connection.QuerySingleOrDefaultAsync<ChunkRow>(new CommandDefinition(
-            "SELECT chunk_number, rows, data FROM history_import_chunk WHERE job_id = @jobId ORDER BY chunk_number LIMIT 1",
-            new { jobId },
-            transaction,
-            cancellationToken: cancellationToken))
-            // Chunks are stored with their job in one transaction and each is deleted with the progress it made: an
-            // unfinished job without one is broken, and answering "nothing written" would have the worker ask again for ever.
-            ?? throw new InvalidDataException($"History import job {jobId} is unfinished but has no chunk left.");
-
+        var jobId = chunk.job_id;
         var plan = HistoryChunkPlan.Of(HistoryChunkCodec.Read(chunk.data, chunk.rows));
         var added = await TryCopyIntoLedger(connection, transaction, plan, cancellationToken)
             ? plan.Sales.Count
@@ -128,7 +130,7 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        return new HistoryImportChunkWritten(jobId, chunk.rows, added, held, done, [.. plan.Sales.Select(s => s.StoreId).Distinct(StringComparer.Ordinal)]);
+        return new HistoryImportChunkWritten(jobId, chunk.rows, added, held, done, LastDays(plan.Lines));
     }
 
     /// <summary>
@@ -255,8 +257,27 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
         await analyze.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private sealed record ChunkRow(int chunk_number, int rows, byte[] data);
+    /// <summary>Each store's latest store-local day among the lines.</summary>
+    private static Dictionary<string, DateOnly> LastDays(IReadOnlyList<HistoryLine> lines)
+    {
+        var last = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            var day = DateOnly.FromDateTime(line.LocalHour);
+            if (!last.TryGetValue(line.StoreId, out var known) || day > known)
+            {
+                last[line.StoreId] = day;
+            }
+        }
+
+        return last;
+    }
+
+    private sealed record ChunkRow(string job_id, int chunk_number, int rows, byte[] data);
 }
 
-/// <summary>One chunk written: its job, rows, the sales it added and those the ledger held already, whether the job is done, and its stores.</summary>
-public sealed record HistoryImportChunkWritten(string JobId, int Rows, long SalesAdded, long SalesHeld, bool JobDone, IReadOnlyList<string> Stores);
+/// <summary>
+/// One chunk written: its job, rows, the sales it added and those the ledger held already, whether the job is done, and its
+/// stores with the latest store-local day each got.
+/// </summary>
+public sealed record HistoryImportChunkWritten(string JobId, int Rows, long SalesAdded, long SalesHeld, bool JobDone, IReadOnlyDictionary<string, DateOnly> LastDays);

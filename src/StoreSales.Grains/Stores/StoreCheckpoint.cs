@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Domain.Sales;
+using StoreSales.Domain.Sales.History;
 using StoreSales.Grains.Sales;
 
 namespace StoreSales.Grains.Stores;
@@ -40,8 +41,12 @@ internal sealed partial class StoreCheckpoint(IPersistentState<StoreState> stora
         var tail = await ledger.ReadTail(storeId, watermarks, monthStart, cancellationToken);
         foreach (var terminal in tail.GroupBy(s => s.TerminalId, StringComparer.Ordinal).Where(t => !Logs.ContainsKey(t.Key)))
         {
-            // Sequences before this month's first are last month's: already outside the live figures.
-            Logs[terminal.Key] = new SequenceLog(terminal.Min(s => s.Sequence) - 1);
+            // Sequences before this month's first are last month's: already outside the live figures. An imported till's
+            // sequences are its sales' seconds (HistoryTerminals), so its log starts at the month's first second instead:
+            // a later import of earlier days of this month is then still above the watermark and counted.
+            Logs[terminal.Key] = new SequenceLog(terminal.Key.StartsWith(HistoryTerminals.Prefix, StringComparison.Ordinal)
+                ? monthStart.ToUnixTimeSeconds() - 1
+                : terminal.Min(s => s.Sequence) - 1);
         }
 
         var counted = tail.Where(sale => TryCount(sale, zone)).ToList();
