@@ -80,6 +80,8 @@ public sealed class TargetFlowTests(BrowserFixture fixture)
         clock.SetUtcNow(freezesAt.AddSeconds(-1));
         await calibration.Open("region-east", monthText);
         await Expect(manager.Page.Locator("[data-testid=freeze]")).ToHaveAttributeAsync("data-frozen", "false");
+        // Shown as the stores' own time (16:00 UTC on the 25th would read as the wrong day to a Shanghai manager).
+        await Expect(manager.Page.Locator("[data-testid=freeze]")).ToContainTextAsync($"{monthText}-26 00:00 (UTC+08:00)");
         clock.SetUtcNow(freezesAt);
         await calibration.Open("region-east", monthText);
         await Expect(manager.Page.Locator("[data-testid=freeze]")).ToHaveAttributeAsync("data-frozen", "true");
