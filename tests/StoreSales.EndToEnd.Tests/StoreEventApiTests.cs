@@ -4,6 +4,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
+using StoreSales.Abstractions.Reps;
 using StoreSales.CommandCenter.Access;
 using StoreSales.Domain.Access;
 using StoreSales.Testing;
@@ -208,10 +209,13 @@ public sealed class StoreEventApiTests(ChainFixture chain) : IClassFixture<Chain
     }
 
     [Fact]
-    public async Task A_closure_recorded_for_today_re_paces_the_open_board_at_once_and_its_cancellation_restores_it()
+    public async Task A_closure_recorded_for_today_re_paces_the_open_board_and_the_stores_reps_at_once_and_its_cancellation_restores_it()
     {
         // A store of its own, so that no other test's closure of the store is in the way.
         const string storeId = "store-xm001";
+        var rep = chain.Silo.Grains().GetGrain<IRepGrain>("rep-xm001-01");
+        var repDayTarget = (await rep.GetProgress()).Day.Target;
+        Assert.True(repDayTarget > 0, "the demo rep has a target today");
         await using var hub = await chain.CommandCenter.CreateSignedInHubConnection(DemoLogins.Hq);
         var updates = Channel.CreateUnbounded<JsonElement>();
         hub.On<JsonElement>("ProgressUpdated", progress => updates.Writer.TryWrite(progress));
@@ -231,12 +235,15 @@ public sealed class StoreEventApiTests(ChainFixture chain) : IClassFixture<Chain
         Assert.Equal(0m, closed.GetProperty("day").GetProperty("target").GetDecimal());
         Assert.Equal(before.GetProperty("month").GetProperty("target").GetDecimal(), closed.GetProperty("month").GetProperty("target").GetDecimal());
         Assert.Contains(eventId, closed.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("eventId").GetInt64()));
+        // The rep re-paced before the API answered: nothing is expected of it on a day its store is closed.
+        Assert.Equal(0m, (await rep.GetProgress()).Day.Target);
 
         using var http = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Hq);
         using var cancel = await http.DeleteAsync($"/api/store-events/{eventId}", Cancellation);
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
         var reopened = await Next(updates, p => p.GetProperty("closedBy").ValueKind == JsonValueKind.Null);
         Assert.Equal(dayTarget, reopened.GetProperty("day").GetProperty("target").GetDecimal());
+        Assert.Equal(repDayTarget, (await rep.GetProgress()).Day.Target);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public interface IRepGrain : IGrainWithStringKey
     Task<RepProgress> GetProgress();
 
     /// <summary>
-    /// Drops the cached month target (and the store pace it follows) and reads it again, then tells the open rep boards
+    /// Drops the cached month target (and the store pace and recorded closures it follows) and reads them again, then tells the open rep boards
     /// at once: a target changed through the targets API re-paces the rep without waiting for the next refresh.
     /// </summary>
     Task ReloadTarget();

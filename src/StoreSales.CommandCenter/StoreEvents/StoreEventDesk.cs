@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Chain;
+using StoreSales.Abstractions.Reps;
 using StoreSales.Abstractions.Stores;
 using StoreSales.CommandCenter.Access;
+using StoreSales.Data.Reps;
 using StoreSales.Data.StoreEvents;
 using StoreSales.Domain.Access;
 using StoreSales.Domain.Targets.StoreEvents;
@@ -12,7 +14,7 @@ namespace StoreSales.CommandCenter.StoreEvents;
 /// <summary>
 /// Records, edits, cancels and lists store events for the API and the page alike (docs/domain.md "Store events"):
 /// scoped by <see cref="StoreEventAccessRule"/>, checked by <see cref="StoreEventRule"/>, counted in
-/// <see cref="StoreEventMetrics"/>, and told to the store grain after the commit so its board re-paces at once.
+/// <see cref="StoreEventMetrics"/>, and told to the store grain and its reps' grains after the commit so their boards re-pace at once.
 /// </summary>
 public sealed partial class StoreEventDesk(
     IChainDirectory directory,
@@ -20,6 +22,7 @@ public sealed partial class StoreEventDesk(
     StoreEventMetrics metrics,
     IOptions<StoreEventOptions> options,
     IClusterClient cluster,
+    StoreReps storeReps,
     ILogger<StoreEventDesk> logger)
 {
     public const string RecordOperation = "record";
@@ -191,14 +194,17 @@ public sealed partial class StoreEventDesk(
     }
 
     /// <summary>
-    /// The store grain re-paces now. The event is committed either way: if the grain cannot be reached its next
-    /// master-data refresh (<c>Live:MasterDataRefreshInterval</c>) reads it.
+    /// The store grain and its active reps' grains re-pace now (a rep paces around its store's closures too). The event
+    /// is committed either way: a grain that cannot be reached reads it at its next master-data refresh
+    /// (<c>Live:MasterDataRefreshInterval</c>).
     /// </summary>
     private async Task TellStore(string storeId)
     {
         try
         {
             await cluster.GetGrain<IStoreGrain>(storeId).ReloadTarget();
+            var reps = await storeReps.Of(storeId, CancellationToken.None);
+            await Task.WhenAll(reps.Where(r => r.Active).Select(r => cluster.GetGrain<IRepGrain>(r.RepId).ReloadTarget()));
         }
         catch (Exception ex)
         {
@@ -213,6 +219,6 @@ public sealed partial class StoreEventDesk(
     private static string SnakeCase(string name) =>
         string.Concat(name.Select(c => char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: the store grain was not told of a changed store event; its next master-data refresh reads it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: the store grain or one of its reps' was not told of a changed store event; its next master-data refresh reads it")]
     private partial void LogReloadFailed(Exception exception, string storeId);
 }

@@ -202,7 +202,7 @@ public sealed class DecompositionDesk(
     private DecompositionRefusal? Frozen(DateOnly month, IReadOnlyList<StoreProfile> stores, DateTimeOffset now) =>
         now >= FreezesAt(month, stores)
             ? new(StatusCodes.Status409Conflict, "target-frozen", string.Create(CultureInfo.InvariantCulture,
-                $"{Format(month)}'s targets froze at {FreezesAt(month, stores):yyyy-MM-dd HH:mm} UTC (after day {freeze.Value.FreezeDay}, {TargetFreezeOptions.SectionName}:{nameof(TargetFreezeOptions.FreezeDay)}); a change is now a request for {freeze.Value.ApproverRole} to decide."))
+                $"{Format(month)}'s targets froze at {FreezesAt(month, stores):yyyy-MM-dd HH:mm zzz} store-local (after day {freeze.Value.FreezeDay}, {TargetFreezeOptions.SectionName}:{nameof(TargetFreezeOptions.FreezeDay)}); a change is now a request for {freeze.Value.ApproverRole} to decide."))
             : null;
 
     // The target write path refused though the desk's own check passed: the month froze in between.

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Chain;
 using StoreSales.Abstractions.Live;
 using StoreSales.Abstractions.Reps;
+using StoreSales.Abstractions.StoreEvents;
 using StoreSales.Abstractions.Stores;
+using StoreSales.Domain.Pacing;
 using StoreSales.Domain.Targets;
 using StoreSales.Grains.Sales;
 
@@ -26,6 +28,7 @@ public sealed partial class RepGrain : Grain, IRepGrain
     private readonly RepCheckpoint _figures;
     private readonly CheckpointSchedule<RepState> _checkpoints;
     private readonly IChainDirectory _directory;
+    private readonly IStoreClosureReader _events;
     private readonly TimeProvider _clock;
     private readonly LiveOptions _live;
     private readonly TargetStatusOptions _statusOptions;
@@ -41,12 +44,14 @@ public sealed partial class RepGrain : Grain, IRepGrain
         [PersistentState("rep", GrainStorageNames.Live)] IPersistentState<RepState> state,
         IChainDirectory directory,
         IRepLedgerReader ledger,
+        IStoreClosureReader events,
         TimeProvider clock,
         IOptions<LiveOptions> live,
         IOptionsMonitor<TargetStatusOptions> statusOptions,
         ILogger<RepGrain> logger)
     {
         _directory = directory;
+        _events = events;
         _clock = clock;
         _live = live.Value;
         _figures = new RepCheckpoint(state, ledger, _live, logger);
@@ -237,12 +242,15 @@ public sealed partial class RepGrain : Grain, IRepGrain
         }
 
         var pace = await StorePace.Load(_directory, profile.StoreId, now, _live.PacingHistoryWeeks, cancellationToken);
-        var target = await _directory.GetRepMonthlyTarget(RepId, StorePace.Today(pace.TimeZone, now), cancellationToken);
-        return new RepContext(profile, pace, target);
+        var today = StorePace.Today(pace.TimeZone, now);
+        var target = await _directory.GetRepMonthlyTarget(RepId, today, cancellationToken);
+        // The store's closures too: a rep is expected to sell only while the store is open, as the store is.
+        var month = await StoreMonthEvents.Load(_events, profile.StoreId, pace.TimeZone, today, cancellationToken);
+        return new RepContext(profile, pace, target, month.Closures);
     }
 
     private (PeriodProgress Day, PeriodProgress Month) Evaluate(RepContext context, DateTimeOffset now) =>
-        PacedFigures.Evaluate(_figures.State, context.MonthTarget, context.Pace.Pacing, context.Pace.LocalTime(now), _statusOptions);
+        PacedFigures.Evaluate(_figures.State, context.MonthTarget, context.Pace.Pacing, context.Pace.LocalTime(now), _statusOptions, context.Closures);
 
     private void UpdateBands(RepContext context, DateTimeOffset now)
     {
@@ -254,7 +262,7 @@ public sealed partial class RepGrain : Grain, IRepGrain
     private void Judge(RepContext context, DateTimeOffset now)
     {
         var (day, month) = Evaluate(context, now);
-        var hours = PacedFigures.Hours(_figures.State, context.MonthTarget, context.Pace.Pacing);
+        var hours = PacedFigures.Hours(_figures.State, context.MonthTarget, context.Pace.Pacing, context.Closures);
         _alerts.Evaluate(new RepAlertView(context.Profile, context.Pace.Profile, context.Pace.TimeZone, day, month, hours), now);
     }
 
@@ -270,6 +278,6 @@ public sealed partial class RepGrain : Grain, IRepGrain
     [LoggerMessage(Level = LogLevel.Debug, Message = "Rep {RepId} is not in master data: {Count} sales left to the ledger")]
     private partial void LogUnknownRepSales(string repId, int count);
 
-    /// <summary>The rep's master data, its month's target, and its store's pace.</summary>
-    private sealed record RepContext(RepProfile Profile, StorePace Pace, decimal MonthTarget);
+    /// <summary>The rep's master data, its month's target, its store's pace and its store's recorded closures this month.</summary>
+    private sealed record RepContext(RepProfile Profile, StorePace Pace, decimal MonthTarget, StoreClosures Closures);
 }

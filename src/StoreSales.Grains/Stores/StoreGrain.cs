@@ -337,18 +337,8 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         var pace = await StorePace.Load(_directory, StoreId, now, _live.PacingHistoryWeeks, cancellationToken);
         var today = StorePace.Today(pace.TimeZone, now);
         var target = await _directory.GetMonthlyTarget(StoreId, today, cancellationToken);
-
-        // The month's events in store-local terms: from local midnight of the 1st to local midnight of the next 1st.
-        var first = new DateOnly(today.Year, today.Month, 1);
-        var events = await _events.GetEvents(StoreId, LocalMidnight(first, pace.TimeZone), LocalMidnight(first.AddMonths(1), pace.TimeZone), cancellationToken);
-        var closures = StoreClosures.Of(events.Where(e => e.ClosesStore).Select(e => (e.StartsAt, e.EndsAt)), pace.TimeZone);
-        return new StoreContext(pace.Profile, pace.TimeZone, target, pace.Pacing, now, [.. events], closures);
-    }
-
-    private static DateTimeOffset LocalMidnight(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        var month = await StoreMonthEvents.Load(_events, StoreId, pace.TimeZone, today, cancellationToken);
+        return new StoreContext(pace.Profile, pace.TimeZone, target, pace.Pacing, now, month.Events, month.Closures);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: checkpoint not written; the ledger tail covers it")]

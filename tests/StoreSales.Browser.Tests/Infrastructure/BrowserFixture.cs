@@ -76,12 +76,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// A second command center on the same cluster and database, listening for live updates, for a test that must
-    /// stop one without taking the shared one away from the others, or needs other settings. The caller disposes it.
+    /// stop one without taking the shared one away from the others, or needs other settings or services (say, a
+    /// targets clock of its own, <c>TargetClock.Key</c>). The caller disposes it.
     /// </summary>
-    public async Task<CommandCenterUnderTest> StartAnotherCommandCenter(IReadOnlyDictionary<string, string?>? settings = null)
+    public async Task<CommandCenterUnderTest> StartAnotherCommandCenter(
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var listeners = (await LiveListeners()).Length;
-        var another = await CommandCenterUnderTest.Start(Database, ClusterId, settings);
+        var another = await CommandCenterUnderTest.Start(Database, ClusterId, settings, services);
         await WaitForLiveListeners(listeners + 1);
         return another;
     }

@@ -10,9 +10,11 @@ namespace StoreSales.Browser.Tests.Infrastructure;
 public sealed class Screenshots
 {
     private static readonly Lazy<string> RunFolder = new(CreateRunFolder);
+
+    // Numbered per test, not per session: a test with several users' sessions gets its steps in the order they were taken.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Steps = new(StringComparer.Ordinal);
     private readonly IPage _page;
     private readonly string _testName;
-    private int _step;
 
     public Screenshots(IPage page, string testName)
     {
@@ -26,7 +28,7 @@ public sealed class Screenshots
     /// <summary>Saves the whole page as it is now and returns the file's path.</summary>
     public async Task<string> Take(string step)
     {
-        var number = Interlocked.Increment(ref _step);
+        var number = Steps.AddOrUpdate(_testName, 1, (_, step) => step + 1);
         var path = Path.Combine(Folder, $"{_testName}-{number:D2}-{FileSafe(step)}.png");
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         TestContext.Current.TestOutputHelper?.WriteLine($"screenshot: {path}");

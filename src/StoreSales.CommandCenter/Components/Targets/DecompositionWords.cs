@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using StoreSales.CommandCenter.Resources;
 using StoreSales.CommandCenter.Targets;
+using StoreSales.Domain.Targets.Changes;
 using StoreSales.Domain.Targets.Decomposition;
 
 namespace StoreSales.CommandCenter.Components.Targets;
@@ -9,6 +10,14 @@ namespace StoreSales.CommandCenter.Components.Targets;
 /// <summary>The decomposition page's words for factors, baseline sources, reasons and refusals (keys into <c>Labels</c>).</summary>
 public static class DecompositionWords
 {
+    /// <summary>
+    /// A freeze instant as the wall-clock time of the store it freezes at, with that store's UTC offset: the freeze rule
+    /// is "24:00 store-local", so that is the time a manager recognises (<see cref="RegionTargetFreeze"/> keeps the
+    /// store's offset in the instant it returns).
+    /// </summary>
+    public static string FreezeTime(DateTimeOffset at) =>
+        string.Create(CultureInfo.InvariantCulture, $"{at:yyyy-MM-dd HH:mm} (UTC{at:zzz})");
+
     public static string FactorKey(string factor) => factor switch
     {
         DecompositionFactors.Trend => "TdFactorTrend",
