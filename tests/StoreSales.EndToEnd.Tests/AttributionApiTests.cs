@@ -173,7 +173,7 @@ public sealed class AttributionApiTests(ChainFixture chain) : IClassFixture<Chai
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Attribution report 2025-10", text, StringComparison.Ordinal);
         Assert.Contains("Shanghai Jing'an (store-sh001)", text, StringComparison.Ordinal);
-        Assert.Contains("Objective: weather-closure", text, StringComparison.Ordinal);
+        Assert.Contains("Objective: Weather closure", text, StringComparison.Ordinal);
         Assert.DoesNotContain("store-sh002", text, StringComparison.Ordinal);
     }
 
