@@ -2,6 +2,7 @@ using Npgsql;
 using StoreSales.Domain.Alerts;
 using StoreSales.Domain.Pacing;
 using StoreSales.Domain.Targets.Attribution;
+using StoreSales.Domain.Targets.Decomposition;
 
 namespace StoreSales.Data.Targets;
 
@@ -44,7 +45,8 @@ internal static class AttributionFactsReader
                CASE WHEN e.closes_store THEN 0 ELSE coalesce((
                    SELECT sum(s.total) FROM sale s
                    WHERE s.store_id = e.store_id AND s.rung_up_at >= greatest(e.starts_at, b.month_from)
-                     AND s.rung_up_at < least(e.ends_at, b.month_to)), 0) END
+                     AND s.rung_up_at < least(e.ends_at, b.month_to)), 0) END,
+               e.recorded_at
         FROM store_event e
         JOIN store st ON st.store_id = e.store_id
         {MonthBounds}
@@ -85,6 +87,23 @@ internal static class AttributionFactsReader
         ORDER BY ps.store_id, p.applied_at DESC NULLS LAST, p.proposal_id DESC
         """;
 
+    // The store's line of the month's latest applied proposal: when it was proposed (the events it knew of), its
+    // indicated amount (baseline plus every factor's effect, as the split weighed it), and the closures' and promotions'
+    // effects (docs/domain.md "Attribution report", what decomposition priced in).
+    private const string PricedInSql = """
+        SELECT DISTINCT ON (ps.store_id) ps.store_id, p.proposed_at, ps.proposed_amount,
+               ps.baseline + coalesce(f.effects, 0), coalesce(f.closures, 0), coalesce(f.promotions, 0)
+        FROM target_proposal p
+        JOIN target_proposal_store ps ON ps.proposal_id = p.proposal_id
+        CROSS JOIN LATERAL (
+            SELECT sum((x->>'amount')::numeric) AS effects,
+                   sum((x->>'amount')::numeric) FILTER (WHERE x->>'factor' = @closuresFactor) AS closures,
+                   sum((x->>'amount')::numeric) FILTER (WHERE x->>'factor' = @promotionsFactor) AS promotions
+            FROM jsonb_array_elements(ps.factors) x) f
+        WHERE p.month = @month AND p.status = 'applied'
+        ORDER BY ps.store_id, p.applied_at DESC NULLS LAST, p.proposal_id DESC
+        """;
+
     public static async Task<IReadOnlyList<StoreMonthFacts>> Read(
         NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly month, AttributionOptions options, TimeSpan resolveWithin, CancellationToken cancellationToken)
     {
@@ -99,7 +118,10 @@ internal static class AttributionFactsReader
         var events = new Dictionary<string, List<StoreEventFact>>(StringComparer.Ordinal);
         await Each(EventsSql, r => Add(events, r.GetString(1), new StoreEventFact(
             r.GetInt64(0), r.GetString(2), new ClockSpan(r.GetFieldValue<DateTimeOffset>(3), r.GetFieldValue<DateTimeOffset>(4)),
-            r.GetBoolean(5), r.IsDBNull(6) ? null : r.GetDecimal(6), r.GetDecimal(7))));
+            r.GetBoolean(5), r.IsDBNull(6) ? null : r.GetDecimal(6), r.GetDecimal(7))
+        {
+            RecordedAt = r.GetFieldValue<DateTimeOffset>(8),
+        }));
 
         var red = new Dictionary<string, List<RedInterventionFact>>(StringComparer.Ordinal);
         await Each(RedSql, r => Add(red, r.GetString(1), new RedInterventionFact(
@@ -119,6 +141,10 @@ internal static class AttributionFactsReader
             }
         });
 
+        var pricedIn = new Dictionary<string, PricedInFact>(StringComparer.Ordinal);
+        await Each(PricedInSql, r => pricedIn[r.GetString(0)] = new PricedInFact(
+            r.GetFieldValue<DateTimeOffset>(1), Math.Max(0m, r.GetDecimal(3)), r.GetDecimal(2), r.GetDecimal(4), r.GetDecimal(5)));
+
         return [.. stores.Select(s =>
         {
             var hours = new OpeningHours(s.Opens, s.Closes);
@@ -132,6 +158,7 @@ internal static class AttributionFactsReader
                 OfflineTills = offline.GetValueOrDefault(s.StoreId) ?? [],
                 Tills = Math.Max(1, s.Tills),
                 Calibration = calibration.GetValueOrDefault(s.StoreId),
+                PricedIn = pricedIn.GetValueOrDefault(s.StoreId),
             };
         })];
 
@@ -143,6 +170,8 @@ internal static class AttributionFactsReader
             command.Parameters.AddWithValue("profileFrom", month.AddDays(-7 * options.ProfileWeeks).ToDateTime(TimeOnly.MinValue));
             command.Parameters.AddWithValue("within", resolveWithin);
             command.Parameters.AddWithValue("dayBehind", AlertConditions.DayBehind);
+            command.Parameters.AddWithValue("closuresFactor", DecompositionFactors.Closures);
+            command.Parameters.AddWithValue("promotionsFactor", DecompositionFactors.Promotions);
             return command;
         }
 

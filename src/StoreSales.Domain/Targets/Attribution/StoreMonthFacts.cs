@@ -27,10 +27,17 @@ public sealed record StoreMonthFacts(
 
     /// <summary>The applied decomposition's proposal and the regional manager's correction, when there was one.</summary>
     public CalibrationFact? Calibration { get; init; }
+
+    /// <summary>What the month's applied decomposition priced into the target (closure days, promotion uplift), when there was one.</summary>
+    public PricedInFact? PricedIn { get; init; }
 }
 
 /// <summary>A store event of the month (store_event); <paramref name="SalesInSpan"/> is what the store sold over its span.</summary>
-public sealed record StoreEventFact(long EventId, string Kind, ClockSpan Span, bool ClosesStore, decimal? ExpectedUplift, decimal SalesInSpan);
+public sealed record StoreEventFact(long EventId, string Kind, ClockSpan Span, bool ClosesStore, decimal? ExpectedUplift, decimal SalesInSpan)
+{
+    /// <summary>When the event was recorded: a decomposition proposed before then did not price it in. Default: long before.</summary>
+    public DateTimeOffset RecordedAt { get; init; } = DateTimeOffset.MinValue;
+}
 
 /// <summary>
 /// A red "behind" alert on the store (day-behind), and what the store sold while it was overdue (after the SLA's
