@@ -68,9 +68,11 @@ internal static class AttributionFactsReader
           AND coalesce(r.resolved_at, 'infinity') > greatest(i.raised_at + @within, b.month_from)
         """;
 
+    // A device-offline alert's episode starts when the till went offline: its evidence's Since (JSON, web names).
     private const string OfflineSql = $"""
         SELECT i.store_id, substring(i.condition FROM '^device-offline-(.*)-till$'), i.raised_at,
-               CASE WHEN i.status = 'Resolved' THEN i.updated_at END
+               CASE WHEN i.status = 'Resolved' THEN i.updated_at END,
+               (i.evidence #>> '{{facts,since}}')::timestamptz
         FROM intervention i
         JOIN store st ON st.store_id = i.store_id
         {MonthBounds}
@@ -129,8 +131,9 @@ internal static class AttributionFactsReader
 
         var offline = new Dictionary<string, List<OfflineTillFact>>(StringComparer.Ordinal);
         var monthEnd = new DateTimeOffset(month.AddMonths(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1);
-        await Each(OfflineSql, r => Add(offline, r.GetString(0), new OfflineTillFact(
-            r.GetString(1), new ClockSpan(r.GetFieldValue<DateTimeOffset>(2), r.IsDBNull(3) ? monthEnd : r.GetFieldValue<DateTimeOffset>(3)))));
+        await Each(OfflineSql, r => Add(offline, r.GetString(0), OfflineTillFact.Episode(
+            r.GetString(1), r.GetFieldValue<DateTimeOffset>(2), r.IsDBNull(4) ? null : r.GetFieldValue<DateTimeOffset>(4),
+            r.IsDBNull(3) ? monthEnd : r.GetFieldValue<DateTimeOffset>(3))));
 
         var calibration = new Dictionary<string, CalibrationFact>(StringComparer.Ordinal);
         await Each(CalibrationSql, r =>
