@@ -72,7 +72,7 @@ internal static class AttributionFactsReader
     private const string OfflineSql = $"""
         SELECT i.store_id, substring(i.condition FROM '^device-offline-(.*)-till$'), i.raised_at,
                CASE WHEN i.status = 'Resolved' THEN i.updated_at END,
-               (i.evidence #>> '{{facts,since}}')::timestamptz
+               (i.evidence -> 'facts' ->> 'since')::timestamptz
         FROM intervention i
         JOIN store st ON st.store_id = i.store_id
         {MonthBounds}
