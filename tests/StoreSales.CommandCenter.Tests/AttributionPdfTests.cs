@@ -24,7 +24,7 @@ public sealed class AttributionPdfTests
         new DateTimeOffset(2025, 11, 1, 2, 0, 0, TimeSpan.Zero),
         [new AttributionStoreRow("store-sh001", "上海静安店", "region-east", new StoreAttribution(
             "store-sh001", "region-east", 434000m, 400000m,
-            [new GapCause(CauseSide.Objective, "weather-closure", "17", 4m, 4000m, 4000m)]))],
+            [new GapCause(CauseSide.Objective, "weather-closure", "17", 4m, 4000m, 4000m), new GapCause(CauseSide.Objective, "refit", "18", 2m, 0m, 0m) { PricedIn = 2000m }]))],
         [new AttributionRegionRow("华东大区", new RegionAttribution("region-east", 1, 434000m, 400000m, 34000m, 4000m, 0m, 30000m))]);
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -41,6 +41,7 @@ public sealed class AttributionPdfTests
         Assert.Contains("华东大区", text, StringComparison.Ordinal);
         Assert.Contains("目标达成归因报告 2025-10", text, StringComparison.Ordinal);
         Assert.Contains("客观原因：天气闭店 [17] 4 小时", text, StringComparison.Ordinal);
+        Assert.Contains("装修 [18] 2 小时，估计损失 0，解释缺口 0（目标拆解已为此从目标中扣除 2,000）", text, StringComparison.Ordinal);
         Assert.True(new FileInfo(Path.Combine(Artefacts(), "attribution-zh-CN.png")).Length > 0);
     }
 
@@ -52,6 +53,8 @@ public sealed class AttributionPdfTests
         Assert.Contains("Attribution report 2025-10", text, StringComparison.Ordinal);
         Assert.Contains("上海静安店 (store-sh001)", text, StringComparison.Ordinal);
         Assert.Contains("Objective: Weather closure [17] 4 h, estimated 4,000, explains 4,000", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("decomposition already took", text.Split("[17]")[1].Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains("Objective: Refit [18] 2 h, estimated 0, explains 0 (the decomposition already took 2,000 off the target for it)", text, StringComparison.Ordinal);
         Assert.DoesNotContain("目标达成归因报告", text, StringComparison.Ordinal);
     }
 

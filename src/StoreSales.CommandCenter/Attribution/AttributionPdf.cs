@@ -83,6 +83,7 @@ public static class AttributionPdf
             {
                 var side = l[cause.Side == CauseSide.Objective ? "AttributionObjective" : "AttributionManagement"];
                 var line = Format(l["AttributionPdfCauseLine"], side, l[CauseLabel.Key(cause.Kind)], cause.Source, cause.Hours.ToString("0.##", CultureInfo.InvariantCulture), Money(cause.EstimatedCost), Money(cause.Explained));
+                line += cause.PricedIn > 0 ? Format(l["AttributionPdfPricedIn"], Money(cause.PricedIn)) : string.Empty;
                 page.Draw(g => g.DrawString(line, small, XBrushes.DimGray, 60, page.Y + 9), 12);
             }
         }
