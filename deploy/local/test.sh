@@ -6,7 +6,7 @@ cd "$(dirname "$0")/../.."
 ROOT="$(pwd)"
 source deploy/local/lib.sh
 
-need_packages socat curl python3 poppler-utils fonts-dejavu-core || { echo "0 passed, 1 failed"; exit 1; }
+need_packages socat curl python3 poppler-utils fonts-wqy-microhei || { echo "0 passed, 1 failed"; exit 1; }
 need_chromium || { echo "0 passed, 1 failed"; exit 1; }
 need_postgres || { echo "0 passed, 1 failed"; exit 1; }
 

@@ -27,7 +27,7 @@ BOARD_TOKEN_WAIT_SECONDS="${STORESALES_BOARD_TOKEN_WAIT_SECONDS:-30}"
 CHAIN="${STORESALES_DEMO_CHAIN:-$ROOT/deploy/local/demo-chain.json}"
 ITEMS="$ROOT/deploy/local/demo-items.csv"
 
-need_packages socat curl python3 fonts-dejavu-core || exit 1
+need_packages socat curl python3 fonts-wqy-microhei || exit 1
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet not on PATH)." >&2; exit 1; }
 
 PIDS=()

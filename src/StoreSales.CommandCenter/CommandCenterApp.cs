@@ -70,6 +70,8 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<ChainOverview>();
         builder.Services.AddSingleton<AttributionMetrics>();
         builder.Services.AddSingleton<AttributionDesk>();
+        builder.Services.AddValidatedOptions<ReportFontOptions>(ReportFontOptions.SectionName, o => o.Validate());
+        builder.Services.AddSingleton<ReportFonts>();
         builder.Services.AddSingleton<TargetMetrics>();
         builder.Services.AddSingleton<TargetGrainNotifier>();
         builder.Services.AddSingleton<TargetDesk>();

@@ -173,8 +173,22 @@ public sealed class AttributionApiTests(ChainFixture chain) : IClassFixture<Chai
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Attribution report 2025-10", text, StringComparison.Ordinal);
         Assert.Contains("Shanghai Jing'an (store-sh001)", text, StringComparison.Ordinal);
-        Assert.Contains("Objective: weather-closure", text, StringComparison.Ordinal);
+        Assert.Contains("Objective: Weather closure", text, StringComparison.Ordinal);
         Assert.DoesNotContain("store-sh002", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_pdf_speaks_the_callers_language()
+    {
+        using var client = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Sh001Manager);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        using var response = await client.GetAsync($"/api/attribution/{Month}/export.pdf", Cancellation);
+        var text = await PdfText(await response.Content.ReadAsByteArrayAsync(Cancellation));
+
+        Assert.Contains("目标达成归因报告 2025-10", text, StringComparison.Ordinal);
+        Assert.Contains("客观原因：天气闭店", text, StringComparison.Ordinal);
+        Assert.Contains("Shanghai Jing'an (store-sh001)", text, StringComparison.Ordinal);
     }
 
     /// <summary>The PDF's text as poppler reads it (pdftotext, Debian's poppler-utils): what a reader of the file sees.</summary>

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Localization;
+using StoreSales.CommandCenter.Resources;
 
 namespace StoreSales.CommandCenter.Attribution;
 
@@ -39,7 +41,7 @@ public static class AttributionEndpoints
         api.MapGet("/{month}/export.pdf", Pdf)
             .WithName("ExportAttributionReportPdf")
             .WithSummary("The attribution report as PDF: the regions' gap split as bars and a table, then every store with its causes")
-            .WithDescription(MonthDescription)
+            .WithDescription(MonthDescription + " Labels in the caller's language (Accept-Language or the culture cookie: en or zh-CN); names as the chain keeps them, Chinese included.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -68,11 +70,11 @@ public static class AttributionEndpoints
         return Results.Empty;
     }
 
-    private static async Task<IResult> Pdf(string month, AttributionDesk desk, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> Pdf(string month, AttributionDesk desk, IStringLocalizer<Labels> labels, ReportFonts fonts, ClaimsPrincipal user, CancellationToken ct)
     {
         var read = await desk.Read(user, month, "export-pdf", ct);
         return read.Report is { } report
-            ? Results.File(AttributionPdf.Render(report), "application/pdf", $"attribution-{month}.pdf")
+            ? Results.File(AttributionPdf.Render(report, labels, fonts), "application/pdf", $"attribution-{month}.pdf")
             : Refused(read.Refusal!.Value, month);
     }
 

@@ -1,13 +1,18 @@
 using System.Globalization;
 using PdfSharp.Drawing;
+using Microsoft.Extensions.Localization;
 using PdfSharp.Pdf;
+using StoreSales.CommandCenter.Components.Attribution;
+using StoreSales.CommandCenter.Resources;
 using StoreSales.Data.Targets;
+using StoreSales.Domain.Targets.Attribution;
 
 namespace StoreSales.CommandCenter.Attribution;
 
 /// <summary>
 /// The report as a PDF for HQ's monthly meeting: A4 landscape, the regions' gap split as stacked bars and a table, then
-/// every store the caller sees with its figures and causes, over as many pages as it takes.
+/// every store the caller sees with its figures and causes, over as many pages as it takes. The labels are the page's, in
+/// the caller's culture (en or zh-CN); the font carries Chinese (<see cref="ReportFonts"/>), as the chains' names are.
 /// </summary>
 public static class AttributionPdf
 {
@@ -16,23 +21,27 @@ public static class AttributionPdf
     private static readonly XColor UnexplainedColour = XColor.FromArgb(0xB0, 0xB0, 0xB0);
     private static readonly double[] Columns = [40, 250, 340, 430, 520, 610, 700];
 
-    public static byte[] Render(AttributionReportView report)
+    public static byte[] Render(AttributionReportView report, IStringLocalizer<Labels> labels, ReportFonts fonts)
     {
-        ReportFonts.Install();
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(fonts);
+        fonts.Install();
+        var l = labels;
         using var document = new PdfDocument();
-        document.Info.Title = $"Attribution report {Month(report)}";
+        document.Info.Title = $"{l["AttributionTitle"]} {Month(report)}";
         var page = new Pager(document);
         var title = new XFont(ReportFonts.Family, 16, XFontStyleEx.Bold);
         var bold = new XFont(ReportFonts.Family, 9, XFontStyleEx.Bold);
         var text = new XFont(ReportFonts.Family, 9, XFontStyleEx.Regular);
         var small = new XFont(ReportFonts.Family, 8, XFontStyleEx.Regular);
 
-        page.Draw(g => g.DrawString($"Attribution report {Month(report)}", title, XBrushes.Black, 40, page.Y), 26);
-        page.Draw(g => g.DrawString($"Generated {report.GeneratedAt:yyyy-MM-dd HH:mm} UTC · {report.Stores.Count} stores", text, XBrushes.DimGray, 40, page.Y), 22);
+        page.Draw(g => g.DrawString($"{l["AttributionTitle"]} {Month(report)}", title, XBrushes.Black, 40, page.Y), 26);
+        page.Draw(g => g.DrawString(Format(l["AttributionGenerated"], $"{report.GeneratedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC", report.Stores.Count), text, XBrushes.DimGray, 40, page.Y), 22);
 
         if (report.Regions.Count > 0)
         {
-            page.Draw(g => g.DrawString("Shortfall by region: objective / management / unexplained", bold, XBrushes.Black, 40, page.Y), 16);
+            page.Draw(g => g.DrawString(l["AttributionGapByRegion"], bold, XBrushes.Black, 40, page.Y), 16);
             var widest = Math.Max(1m, report.Regions.Max(r => r.Attribution.Shortfall));
             foreach (var region in report.Regions)
             {
@@ -55,7 +64,7 @@ public static class AttributionPdf
             }
 
             page.Draw(_ => { }, 8);
-            Row(page, bold, ["Region", "Stores", "Target", "Actual", "Gap", "Objective", "Management / unexplained"]);
+            Row(page, bold, [l["Region"], l["Stores"], l["Target"], l["Actual"], l["AttributionGap"], l["AttributionObjective"], $"{l["AttributionManagement"]} / {l["AttributionUnexplained"]}"]);
             foreach (var region in report.Regions)
             {
                 var r = region.Attribution;
@@ -65,16 +74,17 @@ public static class AttributionPdf
             page.Draw(_ => { }, 14);
         }
 
-        Row(page, bold, ["Store", "Target", "Actual", "Gap", "Objective", "Management", "Unexplained"]);
+        Row(page, bold, [l["Store"], l["Target"], l["Actual"], l["AttributionGap"], l["AttributionObjective"], l["AttributionManagement"], l["AttributionUnexplained"]]);
         foreach (var store in report.Stores)
         {
             var a = store.Attribution;
             Row(page, text, [$"{store.StoreName} ({store.StoreId})", Money(a.Target), Money(a.Actual), Money(a.Gap), Money(a.Objective), Money(a.Management), Money(a.Unexplained)]);
             foreach (var cause in a.Causes)
             {
-                page.Draw(g => g.DrawString(
-                    $"{cause.Side}: {cause.Kind} [{cause.Source}] {cause.Hours:0.##} h, estimated {Money(cause.EstimatedCost)}, explains {Money(cause.Explained)}",
-                    small, XBrushes.DimGray, 60, page.Y + 9), 12);
+                var side = l[cause.Side == CauseSide.Objective ? "AttributionObjective" : "AttributionManagement"];
+                var line = Format(l["AttributionPdfCauseLine"], side, l[CauseLabel.Key(cause.Kind)], cause.Source, cause.Hours.ToString("0.##", CultureInfo.InvariantCulture), Money(cause.EstimatedCost), Money(cause.Explained));
+                line += cause.PricedIn > 0 ? Format(l["AttributionPdfPricedIn"], Money(cause.PricedIn)) : string.Empty;
+                page.Draw(g => g.DrawString(line, small, XBrushes.DimGray, 60, page.Y + 9), 12);
             }
         }
 
@@ -94,6 +104,8 @@ public static class AttributionPdf
                 }
             },
             14);
+
+    private static string Format(string pattern, params object[] values) => string.Format(CultureInfo.InvariantCulture, pattern, values);
 
     private static string Month(AttributionReportView report) => report.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

@@ -2,6 +2,7 @@ using Npgsql;
 using StoreSales.Domain.Alerts;
 using StoreSales.Domain.Pacing;
 using StoreSales.Domain.Targets.Attribution;
+using StoreSales.Domain.Targets.Decomposition;
 
 namespace StoreSales.Data.Targets;
 
@@ -44,7 +45,8 @@ internal static class AttributionFactsReader
                CASE WHEN e.closes_store THEN 0 ELSE coalesce((
                    SELECT sum(s.total) FROM sale s
                    WHERE s.store_id = e.store_id AND s.rung_up_at >= greatest(e.starts_at, b.month_from)
-                     AND s.rung_up_at < least(e.ends_at, b.month_to)), 0) END
+                     AND s.rung_up_at < least(e.ends_at, b.month_to)), 0) END,
+               e.recorded_at
         FROM store_event e
         JOIN store st ON st.store_id = e.store_id
         {MonthBounds}
@@ -66,9 +68,11 @@ internal static class AttributionFactsReader
           AND coalesce(r.resolved_at, 'infinity') > greatest(i.raised_at + @within, b.month_from)
         """;
 
+    // A device-offline alert's episode starts when the till went offline: its evidence's Since (JSON, web names).
     private const string OfflineSql = $"""
         SELECT i.store_id, substring(i.condition FROM '^device-offline-(.*)-till$'), i.raised_at,
-               CASE WHEN i.status = 'Resolved' THEN i.updated_at END
+               CASE WHEN i.status = 'Resolved' THEN i.updated_at END,
+               (i.evidence -> 'facts' ->> 'since')::timestamptz
         FROM intervention i
         JOIN store st ON st.store_id = i.store_id
         {MonthBounds}
@@ -81,6 +85,23 @@ internal static class AttributionFactsReader
         SELECT DISTINCT ON (ps.store_id) ps.store_id, ps.proposed_amount, ps.corrected_amount, ps.reasons
         FROM target_proposal p
         JOIN target_proposal_store ps ON ps.proposal_id = p.proposal_id
+        WHERE p.month = @month AND p.status = 'applied'
+        ORDER BY ps.store_id, p.applied_at DESC NULLS LAST, p.proposal_id DESC
+        """;
+
+    // The store's line of the month's latest applied proposal: when it was proposed (the events it knew of), its
+    // indicated amount (baseline plus every factor's effect, as the split weighed it), and the closures' and promotions'
+    // effects (docs/domain.md "Attribution report", what decomposition priced in).
+    private const string PricedInSql = """
+        SELECT DISTINCT ON (ps.store_id) ps.store_id, p.proposed_at, ps.proposed_amount,
+               ps.baseline + coalesce(f.effects, 0), coalesce(f.closures, 0), coalesce(f.promotions, 0)
+        FROM target_proposal p
+        JOIN target_proposal_store ps ON ps.proposal_id = p.proposal_id
+        CROSS JOIN LATERAL (
+            SELECT sum((x->>'amount')::numeric) AS effects,
+                   sum((x->>'amount')::numeric) FILTER (WHERE x->>'factor' = @closuresFactor) AS closures,
+                   sum((x->>'amount')::numeric) FILTER (WHERE x->>'factor' = @promotionsFactor) AS promotions
+            FROM jsonb_array_elements(ps.factors) x) f
         WHERE p.month = @month AND p.status = 'applied'
         ORDER BY ps.store_id, p.applied_at DESC NULLS LAST, p.proposal_id DESC
         """;
@@ -99,7 +120,10 @@ internal static class AttributionFactsReader
         var events = new Dictionary<string, List<StoreEventFact>>(StringComparer.Ordinal);
         await Each(EventsSql, r => Add(events, r.GetString(1), new StoreEventFact(
             r.GetInt64(0), r.GetString(2), new ClockSpan(r.GetFieldValue<DateTimeOffset>(3), r.GetFieldValue<DateTimeOffset>(4)),
-            r.GetBoolean(5), r.IsDBNull(6) ? null : r.GetDecimal(6), r.GetDecimal(7))));
+            r.GetBoolean(5), r.IsDBNull(6) ? null : r.GetDecimal(6), r.GetDecimal(7))
+        {
+            RecordedAt = r.GetFieldValue<DateTimeOffset>(8),
+        }));
 
         var red = new Dictionary<string, List<RedInterventionFact>>(StringComparer.Ordinal);
         await Each(RedSql, r => Add(red, r.GetString(1), new RedInterventionFact(
@@ -107,8 +131,9 @@ internal static class AttributionFactsReader
 
         var offline = new Dictionary<string, List<OfflineTillFact>>(StringComparer.Ordinal);
         var monthEnd = new DateTimeOffset(month.AddMonths(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1);
-        await Each(OfflineSql, r => Add(offline, r.GetString(0), new OfflineTillFact(
-            r.GetString(1), new ClockSpan(r.GetFieldValue<DateTimeOffset>(2), r.IsDBNull(3) ? monthEnd : r.GetFieldValue<DateTimeOffset>(3)))));
+        await Each(OfflineSql, r => Add(offline, r.GetString(0), OfflineTillFact.Episode(
+            r.GetString(1), r.GetFieldValue<DateTimeOffset>(2), r.IsDBNull(4) ? null : r.GetFieldValue<DateTimeOffset>(4),
+            r.IsDBNull(3) ? monthEnd : r.GetFieldValue<DateTimeOffset>(3))));
 
         var calibration = new Dictionary<string, CalibrationFact>(StringComparer.Ordinal);
         await Each(CalibrationSql, r =>
@@ -118,6 +143,10 @@ internal static class AttributionFactsReader
                 calibration[r.GetString(0)] = new CalibrationFact(r.GetDecimal(1), r.GetDecimal(2), r.GetFieldValue<string[]>(3));
             }
         });
+
+        var pricedIn = new Dictionary<string, PricedInFact>(StringComparer.Ordinal);
+        await Each(PricedInSql, r => pricedIn[r.GetString(0)] = new PricedInFact(
+            r.GetFieldValue<DateTimeOffset>(1), Math.Max(0m, r.GetDecimal(3)), r.GetDecimal(2), r.GetDecimal(4), r.GetDecimal(5)));
 
         return [.. stores.Select(s =>
         {
@@ -132,6 +161,7 @@ internal static class AttributionFactsReader
                 OfflineTills = offline.GetValueOrDefault(s.StoreId) ?? [],
                 Tills = Math.Max(1, s.Tills),
                 Calibration = calibration.GetValueOrDefault(s.StoreId),
+                PricedIn = pricedIn.GetValueOrDefault(s.StoreId),
             };
         })];
 
@@ -143,6 +173,8 @@ internal static class AttributionFactsReader
             command.Parameters.AddWithValue("profileFrom", month.AddDays(-7 * options.ProfileWeeks).ToDateTime(TimeOnly.MinValue));
             command.Parameters.AddWithValue("within", resolveWithin);
             command.Parameters.AddWithValue("dayBehind", AlertConditions.DayBehind);
+            command.Parameters.AddWithValue("closuresFactor", DecompositionFactors.Closures);
+            command.Parameters.AddWithValue("promotionsFactor", DecompositionFactors.Promotions);
             return command;
         }
 

@@ -15,15 +15,21 @@ public static class AttributionRule
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         var pace = new MonthPace(store);
-        var estimated = new List<(CauseSide Side, string Kind, string Source, decimal Hours, decimal Cost)>();
+        var estimated = new List<(CauseSide Side, string Kind, string Source, decimal Hours, decimal Cost, decimal PricedIn)>();
         var closed = new List<ClockSpan>();
 
         // Closures: the sales their opening hours were expected to bring. In time order, so two events over the same
-        // hours cost them once.
+        // hours cost them once. A closure the applied decomposition knew of already lowered the target (its closures
+        // factor): that allowance is taken off the closures it knew of, in time order, so the same closed hours do not
+        // excuse a second time a gap to a target that had already made room for them. What a closure cost beyond the
+        // allowance (the proposal assumed a partial loss, or an hour was closed longer) still explains the gap.
+        var allowance = store.PricedIn?.ClosureAllowance ?? 0m;
         foreach (var closure in store.Events.Where(e => e.ClosesStore).OrderBy(e => e.Span.From).ThenBy(e => e.EventId))
         {
             var (hours, expected) = pace.Over(closure.Span, ClockSpan.Union(closed));
-            estimated.Add((CauseSide.Objective, closure.Kind, Source(closure), hours, expected));
+            var pricedIn = store.PricedIn is { } priced && priced.Knew(closure.RecordedAt) ? Math.Min(allowance, expected) : 0m;
+            allowance -= pricedIn;
+            estimated.Add((CauseSide.Objective, closure.Kind, Source(closure), hours, expected - pricedIn, pricedIn));
             closed.Add(closure.Span);
         }
 
@@ -33,20 +39,34 @@ public static class AttributionRule
         foreach (var hindrance in store.Events.Where(e => !e.ClosesStore && e.ExpectedUplift is null).OrderBy(e => e.Span.From))
         {
             var (hours, expected) = pace.Over(hindrance.Span, shut);
-            estimated.Add((CauseSide.Objective, hindrance.Kind, Source(hindrance), hours, Math.Max(0m, expected - hindrance.SalesInSpan)));
+            estimated.Add((CauseSide.Objective, hindrance.Kind, Source(hindrance), hours, Math.Max(0m, expected - hindrance.SalesInSpan), 0m));
         }
 
         // A promotion's expected sales include its uplift: a shortfall over its span, up to the uplift's part, is the
-        // promotion that did not deliver. A shortfall beyond that part is not the promotion's to explain.
+        // promotion that did not deliver. A shortfall beyond that part is not the promotion's to explain. Unlike a
+        // closure, a promotion priced into the target does excuse: the uplift is the chain's calendar's promise (HQ
+        // set the promotion), put into the target by the decomposition, and the store answers for its base, not for
+        // the pull of a promotion it did not choose. So with an applied decomposition the promotions it knew of explain
+        // at most the uplift it priced in, and one it did not know of explains nothing: the target never counted on
+        // its uplift. Without a decomposition the target is taken to include the calendar's promotions.
+        var uplifts = store.PricedIn?.PromotionUplift;
         foreach (var promotion in store.Events.Where(e => !e.ClosesStore && e.ExpectedUplift is > 0).OrderBy(e => e.Span.From))
         {
+            if (store.PricedIn is { } priced && !priced.Knew(promotion.RecordedAt))
+            {
+                continue;
+            }
+
             var (hours, expected) = pace.Over(promotion.Span, shut);
             var uplift = promotion.ExpectedUplift!.Value;
             var upliftPart = expected * uplift / (1 + uplift);
             var shortfall = Math.Max(0m, expected - promotion.SalesInSpan);
             if (shortfall > 0)
             {
-                estimated.Add((CauseSide.Objective, GapCauses.PromotionShortfall, Source(promotion), hours, Math.Round(Math.Min(shortfall, upliftPart), 2)));
+                var shortOfUplift = Math.Round(Math.Min(shortfall, upliftPart), 2);
+                shortOfUplift = uplifts is { } pricedUplift ? Math.Min(shortOfUplift, pricedUplift) : shortOfUplift;
+                uplifts -= shortOfUplift;
+                estimated.Add((CauseSide.Objective, GapCauses.PromotionShortfall, Source(promotion), hours, shortOfUplift, 0m));
             }
         }
 
@@ -62,7 +82,7 @@ public static class AttributionRule
             var (hours, expected) = pace.Over(overdue, shut);
             if (hours > 0)
             {
-                estimated.Add((CauseSide.Management, GapCauses.RedInterventionOverdue, alert.AlertId, hours, Math.Max(0m, expected - alert.SalesWhileOverdue)));
+                estimated.Add((CauseSide.Management, GapCauses.RedInterventionOverdue, alert.AlertId, hours, Math.Max(0m, expected - alert.SalesWhileOverdue), 0m));
             }
         }
 
@@ -74,23 +94,23 @@ public static class AttributionRule
                 var (hours, expected) = pace.Over(span, shut);
                 if (hours > 0 && hours * 60m >= (decimal)options.OfflineMinimum.TotalMinutes)
                 {
-                    estimated.Add((CauseSide.Management, GapCauses.TillOffline, till.Key, hours, Math.Round(expected / Math.Max(1, store.Tills), 2)));
+                    estimated.Add((CauseSide.Management, GapCauses.TillOffline, till.Key, hours, Math.Round(expected / Math.Max(1, store.Tills), 2), 0m));
                 }
             }
         }
 
         if (CalibrationCost(store, options) is { } cost)
         {
-            estimated.Add((CauseSide.Management, GapCauses.CalibrationProvedWrong, string.Join(',', store.Calibration!.Reasons), 0m, cost));
+            estimated.Add((CauseSide.Management, GapCauses.CalibrationProvedWrong, string.Join(',', store.Calibration!.Reasons), 0m, cost, 0m));
         }
 
         var left = Math.Max(0m, store.Target - store.Actual);
         var causes = new List<GapCause>(estimated.Count);
-        foreach (var (side, kind, source, hours, estimate) in estimated)
+        foreach (var (side, kind, source, hours, estimate, pricedIn) in estimated)
         {
             var explained = Math.Min(estimate, left);
             left -= explained;
-            causes.Add(new GapCause(side, kind, source, hours, estimate, explained));
+            causes.Add(new GapCause(side, kind, source, hours, estimate, explained) { PricedIn = pricedIn });
         }
 
         return new StoreAttribution(store.StoreId, store.RegionId, store.Target, store.Actual, causes);
