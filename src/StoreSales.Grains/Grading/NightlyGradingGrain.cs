@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Grading;
 using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Grading;
+using StoreSales.Grains.Scheduling;
 
 namespace StoreSales.Grains.Grading;
 
@@ -31,10 +32,9 @@ public sealed partial class NightlyGradingGrain(
 {
     private const string Reminder = "nightly-grading";
 
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly ActivationRun _run = new();
     private DateOnly? _lastGraded;
     private bool _loaded;
-    private Task? _run;
     private NightlyGradingStatus _status = new(null, null, 0, 0, 0);
 
     async Task INightlyGradingGrain.Start()
@@ -49,20 +49,13 @@ public sealed partial class NightlyGradingGrain(
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => await CheckNow();
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        if (_run is { } run)
-        {
-            await run.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
-        }
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _run.Stop(cancellationToken);
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose() => _run.Dispose();
 
     private async Task<NightlyGradingStatus> CheckNow()
     {
-        if (_run is { IsCompleted: false })
+        if (_run.IsUnderWay)
         {
             _status = _status with { LastCheckedAt = clock.GetUtcNow() };
             return _status;
@@ -70,7 +63,7 @@ public sealed partial class NightlyGradingGrain(
 
         if (!_loaded)
         {
-            _lastGraded = await grading.LastCompleted(_stopping.Token);
+            _lastGraded = await grading.LastCompleted(_run.Stopping);
             _loaded = true;
             _status = _status with { LastGradedOn = _lastGraded };
         }
@@ -81,7 +74,7 @@ public sealed partial class NightlyGradingGrain(
         if (due is { } date)
         {
             _status = _status with { Running = date };
-            _run = Run(date);
+            _run.Start(() => Run(date));
         }
 
         return _status;
@@ -93,22 +86,22 @@ public sealed partial class NightlyGradingGrain(
         await Task.Yield();
         try
         {
-            var result = await grading.Grade(date, clock.GetUtcNow(), _stopping.Token);
+            var result = await grading.Grade(date, clock.GetUtcNow(), _run.Stopping);
             LogGraded(date, result.Customers, result.Drops, result.AlreadyGraded);
-            var (raised, allRaised) = await new HealthDropAlerts(GrainFactory, grading, options.Value, logger).Send(date, clock.GetUtcNow(), _stopping.Token);
+            var (raised, allRaised) = await new HealthDropAlerts(GrainFactory, grading, options.Value, logger).Send(date, clock.GetUtcNow(), _run.Stopping);
             if (allRaised)
             {
-                await grading.CompleteAlerts(date, clock.GetUtcNow(), _stopping.Token);
+                await grading.CompleteAlerts(date, clock.GetUtcNow(), _run.Stopping);
                 _lastGraded = date;
             }
 
-            var (told, notTold) = await new GradePush(GrainFactory, options.Value, logger).Send(_stopping.Token);
+            var (told, notTold) = await new GradePush(GrainFactory, options.Value, logger).Send(_run.Stopping);
             LogPushed(date, told, notTold);
             await ForgetOldGrades(date);
 
             _status = new NightlyGradingStatus(_lastGraded, null, result.Customers, result.Drops, raised, _status.LastCheckedAt);
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (_run.Stopping.IsCancellationRequested)
         {
             _status = _status with { Running = null };
         }
@@ -128,7 +121,7 @@ public sealed partial class NightlyGradingGrain(
         var keepFrom = date.AddDays(-options.Value.KeepGradesDays);
         try
         {
-            var forgotten = await grading.ForgetGradesBefore(keepFrom, _stopping.Token);
+            var forgotten = await grading.ForgetGradesBefore(keepFrom, _run.Stopping);
             LogForgotten(date, forgotten, keepFrom);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Targets;
 using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.Targets.Attribution;
+using StoreSales.Grains.Scheduling;
 
 namespace StoreSales.Grains.Targets;
 
@@ -29,8 +30,7 @@ public sealed partial class AttributionReportGrain(
 {
     private const string Reminder = "attribution-report";
 
-    private readonly CancellationTokenSource _stopping = new();
-    private Task? _run;
+    private readonly ActivationRun _run = new();
     private AttributionReportStatus _status = new(null, null, null, null);
 
     async Task IAttributionReportGrain.Start()
@@ -45,22 +45,15 @@ public sealed partial class AttributionReportGrain(
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => await CheckNow();
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        if (_run is { } run)
-        {
-            await run.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
-        }
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _run.Stop(cancellationToken);
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose() => _run.Dispose();
 
     private async Task<AttributionReportStatus> CheckNow()
     {
         var now = clock.GetUtcNow();
         _status = _status with { LastCheckedAt = now };
-        if (_run is { IsCompleted: false })
+        if (_run.IsUnderWay)
         {
             return _status;
         }
@@ -71,14 +64,14 @@ public sealed partial class AttributionReportGrain(
             return _status;
         }
 
-        if (await reports.GeneratedAt(due, _stopping.Token) is not null)
+        if (await reports.GeneratedAt(due, _run.Stopping) is not null)
         {
             _status = _status with { LastReported = due };
             return _status;
         }
 
         _status = _status with { Running = due };
-        _run = Run(due);
+        _run.Start(() => Run(due));
         return _status;
     }
 
@@ -88,11 +81,11 @@ public sealed partial class AttributionReportGrain(
         await Task.Yield();
         try
         {
-            var run = await reports.Generate(month, clock.GetUtcNow(), _stopping.Token);
+            var run = await reports.Generate(month, clock.GetUtcNow(), _run.Stopping);
             LogReported(month, run.Stores, run.Took);
             _status = _status with { LastReported = month, Running = null, LastRun = run };
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (_run.Stopping.IsCancellationRequested)
         {
             _status = _status with { Running = null };
         }
