@@ -9,6 +9,7 @@ using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Reps;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Data.Access;
+using StoreSales.Data.Approvals;
 using StoreSales.Data.Chain;
 using StoreSales.Data.Customers;
 using StoreSales.Data.Demo;
@@ -85,6 +86,8 @@ public static class DataServiceCollectionExtensions
         services.AddAttributionData();
         // Both hosts: the command center writes targets, and the freeze rule's settings are validated wherever it is asked.
         services.AddTargetData();
+        // Both hosts: the command center decides approvals; grains (opportunities, quotes, orders) file them.
+        services.AddApprovalData();
         return services;
     }
 }

@@ -58,6 +58,11 @@ public sealed partial class DemoStaff(IServiceProvider services, IConfiguration 
             // The demo rep sells in the store's own team and owns the customers created under DemoRepId.
             ($"{storeShort}.rep", ChainRoles.SalesRep, [new Claim(ScopeClaims.Store, store.StoreId), new Claim(ScopeClaims.Rep, DemoRepId(storeShort)), .. team]),
             ($"{regionShort}.sales", ChainRoles.SalesManager, team),
+            // Approvers of the sales force: the region's sales director (its teams' contracts and middle-tier quotes), and
+            // legal and finance, who decide top-tier quotes chain-wide; finance also releases orders held for credit.
+            ($"{regionShort}.director", ChainRoles.SalesDirector, [new Claim(ScopeClaims.Region, region.RegionId), .. team]),
+            ("legal", ChainRoles.Legal, []),
+            ("finance", ChainRoles.Finance, []),
             // The administrator may export customers with their contact details (a right of its own, audited).
             ("admin", ChainRoles.Admin, [new Claim(ScopeClaims.Right, ChainRights.ExportContacts)]),
         ];
