@@ -92,9 +92,10 @@ public sealed class ApprovalBook(
             $"""
             SELECT {Columns} FROM approval_request r
             WHERE status = 'pending'
-              AND EXISTS (SELECT 1 FROM unnest(r.required_roles) AS role
-                          WHERE role = ANY (@roles)
-                            AND NOT EXISTS (SELECT 1 FROM approval_decision d WHERE d.approval_id = r.approval_id AND d.role = role))
+              AND EXISTS (SELECT 1 FROM unnest(r.required_roles) AS required (role_name)
+                          WHERE required.role_name = ANY (@roles)
+                            AND NOT EXISTS (SELECT 1 FROM approval_decision d
+                                            WHERE d.approval_id = r.approval_id AND d.role = required.role_name))
             ORDER BY due_at, approval_id
             LIMIT @limit
             """,
