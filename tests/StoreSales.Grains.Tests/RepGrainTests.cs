@@ -4,8 +4,10 @@ using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Reps;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Data.Ledger;
+using StoreSales.Data.StoreEvents;
 using StoreSales.Domain.Interventions;
 using StoreSales.Domain.Targets;
+using StoreSales.Domain.Targets.StoreEvents;
 using StoreSales.Testing;
 using static StoreSales.Testing.SaleFactory;
 
@@ -149,6 +151,36 @@ public sealed class RepGrainTests(GrainClusterFixture fixture)
 
         var later = await Eventually.Until(() => Alerts(RepId), a => a.Count > 2, TimeSpan.FromSeconds(2));
         Assert.Equal(2, later.Count);
+    }
+
+    [Fact]
+    public async Task A_rep_behind_while_the_store_is_closed_by_an_event_raises_nothing_until_the_closure_ends()
+    {
+        const string StoreId = "store-rep-alert-closed";
+        const string RepId = "rep-alert-closed-01";
+        var rep = await NewRep(StoreId, RepId);
+        var ledger = new SaleLedger(fixture.Database.DataSource);
+        // An outage from 12:00 to 18:00 Shanghai (04:00–10:00 UTC), under way at 15:00: nobody can act on the floor.
+        var book = new StoreEventBook(fixture.Database.DataSource, TimeProvider.System);
+        var outage = await book.Record(
+            StoreId,
+            new StoreEventSpec(StoreEventKinds.Outage, new DateTimeOffset(2026, 11, 11, 4, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 11, 10, 0, 0, TimeSpan.Zero), true, null, "power cut"),
+            "test",
+            TestContext.Current.CancellationToken);
+        await rep.ReloadTarget();
+
+        // 10 sold against some 280 expected by 12:00: red and behind, yet inside the closure.
+        await Ingest(ledger, rep, StoreId, Credited(RepId, Sale("T01", 1, Now.AddHours(-4), (Tea, 1, 10m))));
+        var day = (await rep.GetProgress()).Day;
+        Assert.Equal((TargetBand.Red, PaceDirection.Behind), (day.Status, day.Direction));
+        var quiet = await Eventually.Until(() => Alerts(RepId), a => a.Count > 0, TimeSpan.FromSeconds(2));
+        Assert.Empty(quiet);
+
+        // The closure is cancelled (the power came back): the rep is judged as any other.
+        await book.Cancel(outage.EventId, "test", TestContext.Current.CancellationToken);
+        await rep.ReloadTarget();
+        var raised = await Eventually.Until(() => Alerts(RepId), a => a.Count == 2);
+        Assert.Equal(2, raised.Count);
     }
 
     /// <summary>A store of its own in master data and a rep of it with a target of 30,000 this month (1,000 a day).</summary>

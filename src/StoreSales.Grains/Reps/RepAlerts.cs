@@ -28,7 +28,7 @@ internal sealed partial class RepAlerts(IGrainFactory grains, string repId, ILog
     /// <summary>Evaluates the rules on the rep's figures now and starts the raises they decide; returns without waiting for them.</summary>
     public void Evaluate(RepAlertView rep, DateTimeOffset now)
     {
-        var judged = RepTargetRule.ForAlert(PacedFigures.ToStatus(rep.Day), PacedFigures.ToStatus(rep.Month), rep.Profile.Active);
+        var judged = RepTargetRule.ForAlert(PacedFigures.ToStatus(rep.Day), PacedFigures.ToStatus(rep.Month), rep.Profile.Active, rep.StoreClosedByEvent);
         var decision = SalesForceAlertRules.Decide(new SalesForceAlertFacts(_raised, RepTarget: judged.Status));
         foreach (var ended in decision.Ended)
         {
@@ -102,4 +102,5 @@ internal sealed record RepAlertView(
     TimeZoneInfo TimeZone,
     PeriodProgress Day,
     PeriodProgress Month,
-    ImmutableArray<HourFigure> Hours);
+    ImmutableArray<HourFigure> Hours,
+    bool StoreClosedByEvent);

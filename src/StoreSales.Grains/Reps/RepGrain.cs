@@ -263,7 +263,8 @@ public sealed partial class RepGrain : Grain, IRepGrain
     {
         var (day, month) = Evaluate(context, now);
         var hours = PacedFigures.Hours(_figures.State, context.MonthTarget, context.Pace.Pacing, context.Closures);
-        _alerts.Evaluate(new RepAlertView(context.Profile, context.Pace.Profile, context.Pace.TimeZone, day, month, hours), now);
+        var closed = context.Closures.IsClosedAt(context.Pace.LocalTime(now));
+        _alerts.Evaluate(new RepAlertView(context.Profile, context.Pace.Profile, context.Pace.TimeZone, day, month, hours, closed), now);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rep {RepId}: checkpoint not written; the ledger covers it")]

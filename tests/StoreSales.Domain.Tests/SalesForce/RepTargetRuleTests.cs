@@ -22,6 +22,16 @@ public sealed class RepTargetRuleTests
     };
 
     [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void A_closed_store_quiets_its_reps_alert(bool closed, bool needsIntervention)
+    {
+        var judged = RepTargetRule.ForAlert(RedBehind, RedBehind, active: true, storeClosedByEvent: closed);
+
+        Assert.Equal(needsIntervention, judged.Status.NeedsIntervention);
+    }
+
+    [Theory]
     [MemberData(nameof(Cases))]
     public void The_alert_looks_at_the_day_then_the_month(string because, TargetStatus day, TargetStatus month, bool active, TargetPeriod period, TargetStatus status)
     {
