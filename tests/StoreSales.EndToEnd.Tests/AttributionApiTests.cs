@@ -157,8 +157,8 @@ public sealed class AttributionApiTests(ChainFixture chain) : IClassFixture<Chai
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(string.Join(',', AttributionCsv.Columns), lines[0]);
         Assert.Equal(
-            ["2025-10,region-east,store-sh001,Shanghai Jing'an,store,,,,,434000.00,400000.00,34000.00,4000.00,0.00,30000.00,,",
-             $"2025-10,region-east,store-sh001,Shanghai Jing'an,cause,objective,weather-closure,{ClosureId()},4.00,,,,,,,4000.00,4000.00"],
+            ["2025-10,region-east,store-sh001,Shanghai Jing'an,store,,,,,434000.00,400000.00,34000.00,4000.00,0.00,30000.00,,,",
+             $"2025-10,region-east,store-sh001,Shanghai Jing'an,cause,objective,weather-closure,{ClosureId()},4.00,,,,,,,4000.00,4000.00,0.00"],
             lines[1..]);
     }
 
