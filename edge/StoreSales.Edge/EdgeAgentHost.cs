@@ -87,7 +87,7 @@ public static class EdgeAgentHost
             .Bind(configuration.GetSection(UploadOptions.SectionName), Strict)
             .ValidateOnStart();
         services.AddOptions<ScanDecoderOptions>()
-            .Bind(configuration.GetSection(ScanDecoderOptions.SectionName), Strict)
+            .Configure(o => BarcodeScanSettings.Bind(configuration, o))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScanDecoderOptions>, ScanDecoderOptionsValidator>();
         services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
