@@ -74,8 +74,8 @@ public sealed class CatchUpMarkingTests
     }
 
     [Theory]
-    [InlineData(20)]   // waited out by the retry pipeline
-    [InlineData(90)]   // beyond the pipeline's 30 s: waited out by the uploader
+    [InlineData(20)]   // a short pause
+    [InlineData(90)]   // a long one, still within Upload:MaxRetryDelay
     public async Task A_503_with_Retry_After_is_honoured_the_batch_is_sent_again_after_the_delay_and_nothing_is_dropped(int retryAfterSeconds)
     {
         using var dir = new TempDirectory();
@@ -101,7 +101,7 @@ public sealed class CatchUpMarkingTests
         // Only the Retry-After may decide when the batch goes again; the fake clock must not time the attempt out.
         settings["Upload:AttemptTimeout"] = "01:00:00";
         settings["Agent:HeartbeatInterval"] = "00:01:00";
-        settings["Upload:MaxFailureDelay"] = "00:02:00";
+        settings["Upload:MaxRetryDelay"] = "00:02:00";
 
         await using var agent = await TestAgent.StartAsync(settings, time: clock);
         await Eventually.Holds(() => server.Requests >= 1, "the first attempt", cancellationToken: TestContext.Current.CancellationToken);
