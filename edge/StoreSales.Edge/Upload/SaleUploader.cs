@@ -10,7 +10,7 @@ namespace StoreSales.Edge.Upload;
 
 /// <summary>
 /// Empties the outbox into the ingest API, <see cref="AgentOptions.BatchSize"/> at a time, shared round-robin between
-/// terminals and oldest first within each (<see cref="SqliteOutbox.PeekFair"/>).
+/// terminals and oldest first within each (<see cref="SaleQueue.PeekFair"/>).
 /// A sale leaves the outbox only when the server lists it in <see cref="BatchAck.Durable"/>, or moves to the
 /// rejected table when the server refuses it by itself. Whatever else happens, it stays and is sent again later.
 /// </summary>
@@ -29,7 +29,7 @@ public sealed partial class SaleUploader(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        LogStarted(logger, _storeId, IngestClient.BatchesUri(agent.Value.ServerUrl, _storeId), outbox.Path, outbox.Depth);
+        LogStarted(logger, _storeId, IngestClient.BatchesUri(agent.Value.ServerUrl, _storeId), outbox.Path, outbox.Queue.Depth);
 
         // Uploads' one retry layer: a failed pass (or one that threw: the outbox or the client failed in a way not
         // foreseen) is tried again after a wait doubling from Upload:RetryDelay to Upload:MaxRetryDelay, jittered so
@@ -55,7 +55,7 @@ public sealed partial class SaleUploader(
                 var pass = await retry.ExecuteAsync(async token => await UploadOnceAsync(token), stoppingToken);
                 if (pass.Kind == UploadPassKind.Idle)
                 {
-                    await outbox.WaitForSalesAsync(agent.Value.UploadIdleDelay, stoppingToken);
+                    await outbox.Queue.WaitForSalesAsync(agent.Value.UploadIdleDelay, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -68,7 +68,7 @@ public sealed partial class SaleUploader(
     /// <summary>One pass: send the oldest batch and settle its outcome.</summary>
     internal async Task<UploadPass> UploadOnceAsync(CancellationToken cancellationToken)
     {
-        var entries = outbox.PeekFair(agent.Value.BatchSize);
+        var entries = outbox.Queue.PeekFair(agent.Value.BatchSize);
         if (entries.Count == 0)
         {
             return new UploadPass(UploadPassKind.Idle);
@@ -130,7 +130,7 @@ public sealed partial class SaleUploader(
 
     private UploadPass Settle(BatchAck ack, int sent)
     {
-        var removed = outbox.Remove(ack.Durable);
+        var removed = outbox.Queue.Remove(ack.Durable);
         var now = time.GetUtcNow();
         var skew = ack.ServerTime == default ? (TimeSpan?)null : ack.ServerTime - now;
         counters.BatchAcked(removed, ack.Duplicates, now, skew);
@@ -177,7 +177,7 @@ public sealed partial class SaleUploader(
 
     private void Reject(OutboxEntry entry, string reason)
     {
-        if (outbox.Reject(entry.Key, reason))
+        if (outbox.Rejected.Reject(entry.Key, reason))
         {
             counters.SaleRejected();
             LogRejected(logger, _storeId, entry.Sale.TerminalId, entry.Sale.Sequence, reason);
@@ -208,7 +208,7 @@ public sealed partial class SaleUploader(
                 break;
             case UploadPassKind.Failed:
                 counters.Failed(detail);
-                LogFailed(logger, _storeId, detail, outbox.Depth, wait);
+                LogFailed(logger, _storeId, detail, outbox.Queue.Depth, wait);
                 break;
         }
     }

@@ -19,7 +19,7 @@ public sealed class UploaderTests
         {
             foreach (var terminal in terminals)
             {
-                var sequence = outbox.Append(SqliteOutboxTests.Sale(terminal, $"{terminal}-{i}", 1.00m + i));
+                var sequence = outbox.Queue.Append(SqliteOutboxTests.Sale(terminal, $"{terminal}-{i}", 1.00m + i));
                 keys.Add(new SaleKey(terminal, sequence));
             }
         }
@@ -37,7 +37,7 @@ public sealed class UploaderTests
         settings["Agent:BatchSize"] = "100";
 
         await using var agent = await TestAgent.StartAsync(settings);
-        await Eventually.Holds(() => agent.Outbox.Depth == 0 && agent.Status.Snapshot().Upload.Batches == 3, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 0 && agent.Status.Snapshot().Upload.Batches == 3, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(keys, server.Ledger.Keys.ToHashSet());
         Assert.Equal([100, 100, 50], server.AckedBatchSizes);
@@ -60,7 +60,7 @@ public sealed class UploaderTests
         settings["Agent:BatchSize"] = "25";
 
         await using var agent = await TestAgent.StartAsync(settings);
-        await Eventually.Holds(() => agent.Outbox.Depth == 0 && agent.Status.Snapshot().Upload.Acked == 60, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 0 && agent.Status.Snapshot().Upload.Acked == 60, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(server.Requests >= 3 + 3, $"3 refused + at least 3 acked requests, saw {server.Requests}");
         Assert.Equal(keys, server.Received.Keys.ToHashSet());   // every sale reached the server
@@ -81,10 +81,10 @@ public sealed class UploaderTests
 
         await using var agent = await TestAgent.StartAsync(TestAgent.Settings(dir, server.Url));
         await Eventually.Holds(
-            () => agent.Outbox.Depth == 0 && agent.Status.Snapshot().Upload is { Acked: 9, Rejected: 1 },
+            () => agent.Outbox.Queue.Depth == 0 && agent.Status.Snapshot().Upload is { Acked: 9, Rejected: 1 },
             "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
 
-        var rejected = Assert.Single(agent.Outbox.ReadRejected());
+        var rejected = Assert.Single(agent.Outbox.Rejected.Read());
         Assert.Equal(new SaleKey("T02", 4), rejected.Key);
         Assert.Equal("T02#8: item 6920433218190 is not in the catalog", rejected.Reason);
         keys.Remove(new SaleKey("T02", 4));
@@ -103,8 +103,8 @@ public sealed class UploaderTests
         await using var agent = await TestAgent.StartAsync(TestAgent.Settings(dir, server.Url));
         await Eventually.Holds(() => agent.Status.Snapshot().Upload.AuthFailures >= 2, "two refused uploads", cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(3, agent.Outbox.Depth);
-        Assert.Equal(0, agent.Outbox.RejectedCount);
+        Assert.Equal(3, agent.Outbox.Queue.Depth);
+        Assert.Equal(0, agent.Outbox.Rejected.Count);
         Assert.Empty(server.Ledger);
         Assert.Contains("wrong key", agent.Status.Snapshot().Upload.LastError, StringComparison.Ordinal);
     }
@@ -118,7 +118,7 @@ public sealed class UploaderTests
         await using var agent = await TestAgent.StartAsync(TestAgent.Settings(dir));
         await Eventually.Holds(() => agent.Status.Snapshot().Upload.Failures >= 2, "two failed upload passes", cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(4, agent.Outbox.Depth);
+        Assert.Equal(4, agent.Outbox.Queue.Depth);
         Assert.NotNull(agent.Status.Snapshot().Upload.LastError);
     }
 
@@ -134,7 +134,7 @@ public sealed class UploaderTests
         var logs = new System.Collections.Concurrent.ConcurrentQueue<string>();
 
         await using var agent = await TestAgent.StartAsync(settings, logs);
-        await Eventually.Holds(() => agent.Outbox.Depth == 0, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 0, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
 
         var skew = agent.Status.Snapshot().Upload.ServerClockSkew;
         Assert.NotNull(skew);
