@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using StoreSales.Domain.Barcodes;
 using StoreSales.Edge.Commands;
 using Microsoft.Extensions.Options;
 

@@ -15,42 +15,11 @@ namespace StoreSales.Edge.Tests.Outbox;
 /// </summary>
 public sealed class OutboxUpgradeTests
 {
-    /// <summary>The schema those agents created, verbatim (SqliteOutbox before versioning), and never anything else.</summary>
-    private const string VersionZeroSchema = """
-        CREATE TABLE IF NOT EXISTS terminal_sequence (
-            terminal_id   TEXT    NOT NULL PRIMARY KEY,
-            last_sequence INTEGER NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS outbox (
-            terminal_id TEXT    NOT NULL,
-            sequence    INTEGER NOT NULL,
-            payload     TEXT    NOT NULL,
-            enqueued_at TEXT    NOT NULL,
-            PRIMARY KEY (terminal_id, sequence)
-        );
-        CREATE TABLE IF NOT EXISTS rejected (
-            terminal_id TEXT    NOT NULL,
-            sequence    INTEGER NOT NULL,
-            payload     TEXT    NOT NULL,
-            enqueued_at TEXT    NOT NULL,
-            rejected_at TEXT    NOT NULL,
-            reason      TEXT    NOT NULL,
-            PRIMARY KEY (terminal_id, sequence)
-        );
-        CREATE TABLE IF NOT EXISTS open_sale_lines (
-            id          INTEGER PRIMARY KEY,
-            terminal_id TEXT    NOT NULL,
-            line        TEXT    NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS unparsed_receipts (
-            id          INTEGER PRIMARY KEY,
-            terminal_id TEXT    NOT NULL,
-            captured_at TEXT    NOT NULL,
-            reason      TEXT    NOT NULL,
-            raw         BLOB    NOT NULL,
-            text        TEXT    NOT NULL
-        );
-        """;
+    /// <summary>
+    /// The schema those agents created: migration 1 is their SQL as shipped (a shipped migration never changes), and
+    /// they never set <c>user_version</c>.
+    /// </summary>
+    private static string VersionZeroSchema => OutboxSchema.Migrations[0];
 
     private static readonly byte[] UnparsedRaw = [0x1b, 0x40, .. Encoding.UTF8.GetBytes("SHOP\nTea ??? 1.00\n"), 0x1d, 0x56, 0x00];
 
