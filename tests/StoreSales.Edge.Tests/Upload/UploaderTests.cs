@@ -70,6 +70,30 @@ public sealed class UploaderTests
     }
 
     [Fact]
+    public async Task A_failed_pass_is_one_request_and_the_wait_before_the_next_never_passes_MaxRetryDelay()
+    {
+        using var dir = new TempDirectory();
+        var keys = Fill(dir, 3, "T01");
+        await using var server = await FakeIngestServer.StartAsync();
+        server.Intercept = (_, request) => request <= 6 ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : null;
+        var settings = TestAgent.Settings(dir, server.Url);
+        var logs = new System.Collections.Concurrent.ConcurrentQueue<string>();
+
+        await using var agent = await TestAgent.StartAsync(settings, logs);
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 0, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
+
+        // One retry layer: six refused passes were six requests, not six times a pipeline's own retries.
+        Assert.Equal((7, 6L), (server.Requests, agent.Status.Snapshot().Upload.Failures));
+        Assert.Equal(keys, server.Ledger.Keys.ToHashSet());
+        var waits = logs.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"upload failed .* next try in (\S+)$"))
+            .Where(m => m.Success)
+            .Select(m => TimeSpan.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.Equal(6, waits.Count);
+        Assert.All(waits, w => Assert.InRange(w, TimeSpan.Zero, TimeSpan.Parse(settings["Upload:MaxRetryDelay"]!, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
     public async Task A_sale_the_server_refuses_goes_to_the_rejected_table_and_the_others_are_acked()
     {
         using var dir = new TempDirectory();
