@@ -87,7 +87,7 @@ public static class EdgeAgentHost
             .Bind(configuration.GetSection(UploadOptions.SectionName), Strict)
             .ValidateOnStart();
         services.AddOptions<ScanDecoderOptions>()
-            .Bind(configuration.GetSection(ScanDecoderOptions.SectionName), Strict)
+            .Configure(o => BarcodeScanSettings.Bind(configuration, o))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScanDecoderOptions>, ScanDecoderOptionsValidator>();
         services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
@@ -100,8 +100,8 @@ public static class EdgeAgentHost
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OutboxBound>();
         services.AddSingleton<ISaleSink>(sp => sp.GetRequiredService<OutboxBound>());
-        services.AddSingleton<IOpenSaleJournal>(sp => sp.GetRequiredService<SqliteOutbox>());
-        services.AddSingleton<IUnparsedReceiptSink>(sp => sp.GetRequiredService<SqliteOutbox>());
+        services.AddSingleton<IOpenSaleJournal>(sp => sp.GetRequiredService<SqliteOutbox>().Journal);
+        services.AddSingleton<IUnparsedReceiptSink>(sp => sp.GetRequiredService<SqliteOutbox>().Unparsed);
         services.AddSingleton<IScanSink, LoggedScans>();
         services.AddSingleton(DeviceRegistry.Create);
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using StoreSales.Domain.Barcodes;
 using StoreSales.Edge.Commands;
 using Microsoft.Extensions.Options;
 
@@ -24,8 +23,7 @@ public static class Program
                     .AddJsonFile("appsettings.json", optional: true)
                     .AddEnvironmentVariables()
                     .Build();
-                var options = configuration.GetSection(ScanDecoderOptions.SectionName).Get<ScanDecoderOptions>() ?? new ScanDecoderOptions();
-                return await DecodeCommand.Run(rest, options, Console.In, Console.Out, Console.Error, TimeProvider.System);
+                return await DecodeCommand.Run(rest, configuration, Console.In, Console.Out, Console.Error, TimeProvider.System);
             case "ports":
                 return await PortsCommand.Run(Console.Out);
             case "doctor":

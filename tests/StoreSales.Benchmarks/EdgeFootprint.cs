@@ -135,7 +135,7 @@ internal static class EdgeFootprint
         {
             foreach (var i in Enumerable.Range(1, sales))
             {
-                outbox.Append(batches.Sale("T01", 0, random, lines: 4));
+                outbox.Queue.Append(batches.Sale("T01", 0, random, lines: 4));
             }
         }
 
@@ -153,15 +153,15 @@ internal static class EdgeFootprint
 
         // A second terminal sells live while T01's backlog drains: how long until its sale is acked, and how much of the
         // backlog is still waiting then (round-robin batches: it should not wait behind the backlog).
-        var live = new StoreSales.Contracts.Ingest.SaleKey("T02", outboxInHost.Append(batches.Sale("T02", 0, random, lines: 4)));
+        var live = new StoreSales.Contracts.Ingest.SaleKey("T02", outboxInHost.Queue.Append(batches.Sale("T02", 0, random, lines: 4)));
         var liveAcked = TimeSpan.Zero;
         var backlogThen = 0L;
-        while (outboxInHost.Depth > 0)
+        while (outboxInHost.Queue.Depth > 0)
         {
-            if (liveAcked == TimeSpan.Zero && !outboxInHost.Holds(live))
+            if (liveAcked == TimeSpan.Zero && !outboxInHost.Queue.Holds(live))
             {
                 liveAcked = clock.Elapsed;
-                backlogThen = outboxInHost.Depth;
+                backlogThen = outboxInHost.Queue.Depth;
             }
 
             await Task.Delay(liveAcked == TimeSpan.Zero ? 5 : 100);

@@ -35,8 +35,7 @@ public sealed class AgentCrashTests
             "--Terminals:0:TerminalId=T07",
             $"--Terminals:0:TillPort={till.AgentEnd}",
             "--Upload:RetryDelay=00:00:00.050",
-            "--Upload:FailureDelay=00:00:00.200",
-            "--Upload:MaxFailureDelay=00:00:00.500",
+            "--Upload:MaxRetryDelay=00:00:00.500",
             "--Logging:LogLevel:Default=Warning",
         ];
 

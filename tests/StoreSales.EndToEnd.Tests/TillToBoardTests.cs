@@ -86,7 +86,7 @@ public sealed class TillToBoardTests
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/stores/{storeId}/progress", out _));
 
         var outbox = agent.Services.GetRequiredService<SqliteOutbox>();
-        await Eventually.Holds(() => outbox.Depth == 0, "the agent's outbox is empty", cancellationToken: cancellation);
+        await Eventually.Holds(() => outbox.Queue.Depth == 0, "the agent's outbox is empty", cancellationToken: cancellation);
 
         await agent.StopAsync(cancellation);
     }

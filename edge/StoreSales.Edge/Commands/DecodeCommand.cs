@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using StoreSales.Domain.Barcodes;
+using StoreSales.Edge.Configuration;
 
 namespace StoreSales.Edge.Commands;
 
@@ -17,6 +20,27 @@ public static class DecodeCommand
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter() },
     };
+
+    /// <summary>Decodes with the <c>Barcodes:Scan</c> section of <paramref name="configuration"/>, read as the agent reads it; exit code 2 naming every bad key.</summary>
+    public static async Task<int> Run(IReadOnlyList<string> scans, IConfiguration configuration, TextReader input, TextWriter output, TextWriter error, TimeProvider clock)
+    {
+        ScanDecoderOptions options;
+        try
+        {
+            options = BarcodeScanSettings.Read(configuration);
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                await error.WriteLineAsync($"configuration error: {failure}");
+            }
+
+            return 2;
+        }
+
+        return await Run(scans, options, input, output, error, clock);
+    }
 
     public static async Task<int> Run(IReadOnlyList<string> scans, ScanDecoderOptions options, TextReader input, TextWriter output, TextWriter error, TimeProvider clock)
     {

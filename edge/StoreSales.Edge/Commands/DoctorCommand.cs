@@ -31,6 +31,12 @@ public static class DoctorCommand
 
             return 2;
         }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase))
+        {
+            // A binder's error (a value of the wrong type, an unknown key); its inner exception names the key.
+            await output.WriteLineAsync($"✖ configuration: {ex.InnerException?.Message ?? ex.Message}");
+            return 2;
+        }
 
         await output.WriteLineAsync("✔ configuration is valid");
         var agent = services.GetRequiredService<IOptions<AgentOptions>>().Value;

@@ -30,7 +30,7 @@ public static class RejectedCommand
 
         if (args.Count == 2 && args[1] == "--all")
         {
-            var moved = outbox.RequeueRejected();
+            var moved = outbox.Rejected.RequeueAll();
             await output.WriteLineAsync($"{moved} rejected sales back in the upload queue");
             return 0;
         }
@@ -47,7 +47,7 @@ public static class RejectedCommand
             keys.Add(key);
         }
 
-        var missing = outbox.RequeueRejected(keys);
+        var missing = outbox.Rejected.Requeue(keys);
         if (missing.Count > 0)
         {
             await error.WriteLineAsync($"not in the rejected table: {string.Join(", ", missing.Select(Id))}; nothing was requeued");
@@ -60,8 +60,8 @@ public static class RejectedCommand
 
     private static async Task<int> List(SqliteOutbox outbox, TextWriter output)
     {
-        var total = outbox.RejectedCount;
-        var rejected = outbox.ReadRejected();
+        var total = outbox.Rejected.Count;
+        var rejected = outbox.Rejected.Read();
         foreach (var sale in rejected)
         {
             var s = sale.Sale;

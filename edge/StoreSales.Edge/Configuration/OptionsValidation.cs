@@ -153,30 +153,20 @@ internal sealed class UploadOptionsValidator : IValidateOptions<UploadOptions>
         var failures = new List<string>();
         const string s = UploadOptions.SectionName;
 
-        // Polly's own bounds: attempt timeout 10 ms – 1 day, break duration ≥ 500 ms, retries 1 – int.MaxValue.
+        // Polly's own bounds: attempt timeout 10 ms – 1 day, break duration ≥ 500 ms.
         if (options.AttemptTimeout < TimeSpan.FromMilliseconds(10) || options.AttemptTimeout > TimeSpan.FromHours(1))
         {
             failures.Add($"{s}:AttemptTimeout must be between 00:00:00.010 and 01:00:00.");
         }
 
-        if (options.MaxRetryAttempts is < 0 or > 100)
+        if (options.RetryDelay <= TimeSpan.Zero || options.MaxRetryDelay < options.RetryDelay)
         {
-            failures.Add($"{s}:MaxRetryAttempts must be between 0 and 100.");
-        }
-
-        if (options.RetryDelay < TimeSpan.Zero)
-        {
-            failures.Add($"{s}:RetryDelay must not be negative.");
+            failures.Add($"{s}:RetryDelay must be greater than zero and at most {s}:MaxRetryDelay.");
         }
 
         if (options.BreakDuration < TimeSpan.FromMilliseconds(500))
         {
             failures.Add($"{s}:BreakDuration must be at least 00:00:00.500.");
-        }
-
-        if (options.FailureDelay <= TimeSpan.Zero || options.MaxFailureDelay < options.FailureDelay)
-        {
-            failures.Add($"{s}:FailureDelay must be greater than zero and at most {s}:MaxFailureDelay.");
         }
 
         if (options.AuthFailureDelay <= TimeSpan.Zero)

@@ -49,7 +49,7 @@ public sealed partial class OutboxBound(SqliteOutbox outbox, IOptions<AgentOptio
     public OutboxFill Fill()
     {
         var options = agent.Value;
-        var bytes = outbox.UsedBytes;
+        var bytes = outbox.Database.UsedBytes;
         var state = bytes > options.OutboxMaxBytes ? OutboxFillState.OverBound
             : bytes >= options.OutboxMaxBytes * options.OutboxNearFullRatio ? OutboxFillState.NearFull
             : OutboxFillState.Ok;
@@ -58,7 +58,7 @@ public sealed partial class OutboxBound(SqliteOutbox outbox, IOptions<AgentOptio
 
     public long Append(SaleRecord sale)
     {
-        var sequence = outbox.Append(sale);
+        var sequence = outbox.Queue.Append(sale);
         var fill = Fill();
         var storeId = agent.Value.StoreId;
         lock (_gate)

@@ -12,11 +12,11 @@ public sealed class AgentStatus(IOptions<AgentOptions> agent, SqliteOutbox outbo
     public AgentSnapshot Snapshot() => new(
         agent.Value.StoreId,
         time.GetUtcNow(),
-        outbox.Depth,
-        outbox.RejectedCount,
+        outbox.Queue.Depth,
+        outbox.Rejected.Count,
         new UploadSnapshot(upload.Batches, upload.Acked, upload.Duplicates, upload.Rejected, upload.Failures, upload.AuthFailures, upload.LastAckAt, upload.ServerClockSkew, upload.LastError),
         [.. devices.Adapters.Select(a => a.Snapshot())],
-        outbox.OldestEnqueuedAt,
+        outbox.Queue.OldestEnqueuedAt,
         bound.Fill());
 
     /// <summary>The snapshot of one device, or null when the agent has no such device.</summary>

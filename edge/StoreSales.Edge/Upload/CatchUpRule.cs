@@ -11,7 +11,7 @@ namespace StoreSales.Edge.Upload;
 /// agent's, so a till's or the server's wrong clock cannot flip the flag).
 /// The newest sale decides, not the oldest: the server serves a batch as one unit, and a batch that carries one sale
 /// the till just rang up must not wait behind the backlog, which is the very thing the flag exists to prevent. Batches
-/// are shared round-robin between terminals (<see cref="SqliteOutbox.PeekFair"/>), so a live terminal's sales ride in
+/// are shared round-robin between terminals (<see cref="SaleQueue.PeekFair"/>), so a live terminal's sales ride in
 /// the next batch of a backlogged store and that batch goes as live; every pure-backlog batch after it goes as
 /// catch-up. The outbox's depth is not the rule: a busy store with a slow link can hold more than one batch without any
 /// sale being late, and a small backlog after a long outage is still late.

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Retry;
 using Polly.Timeout;
 using StoreSales.Contracts.Ingest;
 using StoreSales.Edge.Configuration;
@@ -14,10 +13,11 @@ using StoreSales.Edge.Configuration;
 namespace StoreSales.Edge.Upload;
 
 /// <summary>
-/// POSTs sale batches to the ingest API through a Polly pipeline: a retry with exponential, jittered backoff
-/// on transient failures (network errors, timeouts, 5xx, 408, 429; honouring Retry-After), a circuit breaker,
-/// and a timeout per attempt. Answers are sorted into an <see cref="UploadOutcome"/>; nothing here throws for
-/// an HTTP or network problem.
+/// POSTs sale batches to the ingest API through a Polly pipeline: a circuit breaker on transient failures
+/// (network errors, timeouts, 5xx, 408, 429) and a timeout per attempt. No retry here: a failure goes back to
+/// <see cref="SaleUploader"/>, whose retry is the one layer (it sends the outbox's oldest batch again, with what
+/// arrived meanwhile). Answers are sorted into an <see cref="UploadOutcome"/>; nothing here throws for an HTTP or
+/// network problem.
 /// </summary>
 public sealed partial class IngestClient
 {
@@ -26,7 +26,6 @@ public sealed partial class IngestClient
 
     public const string StoreKeyHeader = "X-Store-Key";
 
-    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
     private readonly IHttpClientFactory _httpClients;
@@ -36,7 +35,7 @@ public sealed partial class IngestClient
     private readonly Uri _batchesUri;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly TimeProvider _time;
-    private readonly TimeSpan _maxFailureDelay;
+    private readonly TimeSpan _maxRetryDelay;
 
     public IngestClient(IHttpClientFactory httpClients, IOptions<AgentOptions> agent, IOptions<UploadOptions> upload, ILogger<IngestClient> logger, TimeProvider time)
     {
@@ -46,7 +45,7 @@ public sealed partial class IngestClient
         _storeKey = agent.Value.StoreKey;
         _batchesUri = BatchesUri(agent.Value.ServerUrl, agent.Value.StoreId);
         _time = time;
-        _maxFailureDelay = upload.Value.MaxFailureDelay;
+        _maxRetryDelay = upload.Value.MaxRetryDelay;
         _pipeline = BuildPipeline(upload.Value, time);
     }
 
@@ -103,9 +102,9 @@ public sealed partial class IngestClient
                 case HttpStatusCode.Forbidden:
                     return new UploadOutcome(UploadOutcomeKind.Unauthorized, Detail: await ReadProblemAsync(response, cancellationToken), StatusCode: status);
                 default:
-                    // A Retry-After beyond what the pipeline waits for is still the server's wish: the uploader waits it
-                    // out, up to Upload:MaxFailureDelay so a wrong header cannot silence a store for a day.
-                    var retryAfter = RetryAfter(response, _time, _maxFailureDelay);
+                    // The server's Retry-After is waited out by the uploader, up to Upload:MaxRetryDelay so a wrong header
+                    // cannot silence a store for a day.
+                    var retryAfter = RetryAfter(response, _time, _maxRetryDelay);
                     return new UploadOutcome(UploadOutcomeKind.Failed, Detail: $"HTTP {status}: {await ReadProblemAsync(response, cancellationToken)}", StatusCode: status, RetryAfter: retryAfter);
             }
         }
@@ -118,34 +117,7 @@ public sealed partial class IngestClient
             .Handle<TimeoutRejectedException>()
             .HandleResult(r => IsTransient(r.StatusCode));
 
-        // A server that asks for a longer pause than the pipeline waits is not hammered with quick retries: the answer
-        // goes back to the uploader, which waits it out.
-        var retryable = new PredicateBuilder<HttpResponseMessage>()
-            .Handle<HttpRequestException>()
-            .Handle<TimeoutRejectedException>()
-            .HandleResult(r => IsTransient(r.StatusCode) && !(RetryAfter(r, time, TimeSpan.MaxValue) > MaxRetryAfter));
-
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-        if (options.MaxRetryAttempts > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                ShouldHandle = retryable,
-                MaxRetryAttempts = options.MaxRetryAttempts,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryDelay,
-                MaxDelay = MaxRetryAfter,
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, time, MaxRetryAfter)),
-                OnRetry = args =>
-                {
-                    var reason = args.Outcome.Exception?.Message ?? $"HTTP {(int?)args.Outcome.Result?.StatusCode}";
-                    LogRetry(_logger, _storeId, args.AttemptNumber + 1, reason, args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
-            });
-        }
-
         builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
         {
             ShouldHandle = transient,
@@ -219,9 +191,6 @@ public sealed partial class IngestClient
         var raw = text.Trim();
         return raw.Length == 0 ? $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}" : raw.Length <= 500 ? raw : raw[..500] + "…";
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: upload attempt {Attempt} failed ({Reason}); retrying in {Delay}")]
-    private static partial void LogRetry(ILogger logger, string storeId, int attempt, string reason, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: too many upload failures, circuit open for {BreakDuration}")]
     private static partial void LogCircuitOpened(ILogger logger, string storeId, TimeSpan breakDuration);

@@ -4,12 +4,13 @@ using Microsoft.Extensions.Options;
 using StoreSales.Contracts.Ingest;
 using StoreSales.Edge.Configuration;
 using StoreSales.Edge.Outbox;
+using StoreSales.Edge.Resilience;
 
 namespace StoreSales.Edge.Upload;
 
 /// <summary>
 /// Empties the outbox into the ingest API, <see cref="AgentOptions.BatchSize"/> at a time, shared round-robin between
-/// terminals and oldest first within each (<see cref="SqliteOutbox.PeekFair"/>).
+/// terminals and oldest first within each (<see cref="SaleQueue.PeekFair"/>).
 /// A sale leaves the outbox only when the server lists it in <see cref="BatchAck.Durable"/>, or moves to the
 /// rejected table when the server refuses it by itself. Whatever else happens, it stays and is sent again later.
 /// </summary>
@@ -23,63 +24,54 @@ public sealed partial class SaleUploader(
     TimeProvider time) : BackgroundService
 {
     private readonly string _storeId = agent.Value.StoreId;
-    private TimeSpan _failureDelay = upload.Value.FailureDelay;
     private bool _clockSkewed;
-
-    /// <summary>What <see cref="UploadOnceAsync"/> returns for an empty outbox: sleep until a sale arrives.</summary>
-    internal static readonly TimeSpan IdleWait = TimeSpan.FromTicks(-2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        LogStarted(logger, _storeId, IngestClient.BatchesUri(agent.Value.ServerUrl, _storeId), outbox.Path, outbox.Depth);
+        LogStarted(logger, _storeId, IngestClient.BatchesUri(agent.Value.ServerUrl, _storeId), outbox.Path, outbox.Queue.Depth);
+
+        // Uploads' one retry layer: a failed pass (or one that threw: the outbox or the client failed in a way not
+        // foreseen) is tried again after a wait doubling from Upload:RetryDelay to Upload:MaxRetryDelay, jittered so
+        // a chain's agents do not return together, or what the failure dictates. Each pass peeks the outbox afresh.
+        var retry = RetryUntilItWorks.Create<UploadPass>(
+            upload.Value.RetryDelay,
+            upload.Value.MaxRetryDelay,
+            time,
+            shouldRetry: o => o.Exception is not null || o.Result.IsFailure,
+            onRetry: args =>
+            {
+                Report(args.Outcome, args.RetryDelay);
+                return ValueTask.CompletedTask;
+            },
+            delayFor: o => o.Exception is null ? o.Result.Wait : null,
+            jitter: true);
+
         while (!stoppingToken.IsCancellationRequested)
         {
-            TimeSpan wait;
             try
             {
-                wait = await UploadOnceAsync(stoppingToken);
+                // One execution until a pass settles something: the backoff starts again after every success.
+                var pass = await retry.ExecuteAsync(async token => await UploadOnceAsync(token), stoppingToken);
+                if (pass.Kind == UploadPassKind.Idle)
+                {
+                    await outbox.Queue.WaitForSalesAsync(agent.Value.UploadIdleDelay, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
             }
-            catch (Exception ex)
-            {
-                // The outbox or the client failed in a way not foreseen: wait and try again, never end the agent.
-                counters.Failed(ex.Message);
-                LogUnexpected(logger, ex, _storeId);
-                wait = NextFailureDelay();
-            }
-
-            if (wait > TimeSpan.Zero || wait == IdleWait)
-            {
-                try
-                {
-                    if (wait == IdleWait)
-                    {
-                        await outbox.WaitForSalesAsync(agent.Value.UploadIdleDelay, stoppingToken);
-                    }
-                    else
-                    {
-                        await Task.Delay(wait, time, stoppingToken);
-                    }
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
         }
     }
 
-    /// <summary>One pass: send the oldest batch and settle its outcome. Returns how long to wait before the next pass.</summary>
-    internal async Task<TimeSpan> UploadOnceAsync(CancellationToken cancellationToken)
+    /// <summary>One pass: send the oldest batch and settle its outcome.</summary>
+    internal async Task<UploadPass> UploadOnceAsync(CancellationToken cancellationToken)
     {
-        var entries = outbox.PeekFair(agent.Value.BatchSize);
+        var entries = outbox.Queue.PeekFair(agent.Value.BatchSize);
         if (entries.Count == 0)
         {
-            return IdleWait;
+            return new UploadPass(UploadPassKind.Idle);
         }
 
         var outcome = await SendAsync(entries, cancellationToken);
@@ -89,17 +81,17 @@ public sealed partial class SaleUploader(
                 return Settle(outcome.Ack!, entries.Count);
             case UploadOutcomeKind.Rejected when entries.Count == 1:
                 Reject(entries[0], outcome.Detail!);
-                return TimeSpan.Zero;
+                return new UploadPass(UploadPassKind.Sent);
             case UploadOutcomeKind.Rejected:
                 LogIsolating(logger, _storeId, entries.Count, outcome.Detail!);
                 return await IsolateAsync(entries, cancellationToken);
             default:
-                return OnFailure(outcome);
+                return Failure(outcome);
         }
     }
 
     /// <summary>The server refused a batch: resend its sales one by one so only the bad ones are set aside.</summary>
-    private async Task<TimeSpan> IsolateAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    private async Task<UploadPass> IsolateAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
     {
         foreach (var entry in entries)
         {
@@ -113,11 +105,11 @@ public sealed partial class SaleUploader(
                     Reject(entry, outcome.Detail!);
                     break;
                 default:
-                    return OnFailure(outcome);
+                    return Failure(outcome);
             }
         }
 
-        return TimeSpan.Zero;
+        return new UploadPass(UploadPassKind.Sent);
     }
 
     private Task<UploadOutcome> SendAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
@@ -136,14 +128,13 @@ public sealed partial class SaleUploader(
         return client.SendAsync(batch, cancellationToken);
     }
 
-    private TimeSpan Settle(BatchAck ack, int sent)
+    private UploadPass Settle(BatchAck ack, int sent)
     {
-        var removed = outbox.Remove(ack.Durable);
+        var removed = outbox.Queue.Remove(ack.Durable);
         var now = time.GetUtcNow();
         var skew = ack.ServerTime == default ? (TimeSpan?)null : ack.ServerTime - now;
         counters.BatchAcked(removed, ack.Duplicates, now, skew);
         WatchClockSkew(skew);
-        _failureDelay = upload.Value.FailureDelay;
         foreach (var key in ack.Durable)
         {
             LogDurable(logger, _storeId, key.TerminalId, key.Sequence);
@@ -154,10 +145,10 @@ public sealed partial class SaleUploader(
         {
             // Nothing was made durable: sending the same batch at once would only spin.
             LogNothingDurable(logger, _storeId, ack.BatchId, sent);
-            return NextFailureDelay();
+            return new UploadPass(UploadPassKind.NothingDurable);
         }
 
-        return TimeSpan.Zero;
+        return new UploadPass(UploadPassKind.Sent);
     }
 
     /// <summary>
@@ -186,39 +177,40 @@ public sealed partial class SaleUploader(
 
     private void Reject(OutboxEntry entry, string reason)
     {
-        if (outbox.Reject(entry.Key, reason))
+        if (outbox.Rejected.Reject(entry.Key, reason))
         {
             counters.SaleRejected();
             LogRejected(logger, _storeId, entry.Sale.TerminalId, entry.Sale.Sequence, reason);
         }
     }
 
-    private TimeSpan OnFailure(UploadOutcome outcome)
+    private UploadPass Failure(UploadOutcome outcome) => outcome.Kind == UploadOutcomeKind.Unauthorized
+        ? new UploadPass(UploadPassKind.Unauthorized, outcome, upload.Value.AuthFailureDelay)
+        : new UploadPass(UploadPassKind.Failed, outcome, outcome.RetryAfter);
+
+    /// <summary>Counts and logs a failed pass, with the wait before the next.</summary>
+    private void Report(Polly.Outcome<UploadPass> failed, TimeSpan wait)
     {
-        var detail = outcome.Detail ?? "no detail";
-        if (outcome.Kind == UploadOutcomeKind.Unauthorized)
+        if (failed.Exception is { } ex)
         {
-            counters.Unauthorized(detail);
-            LogUnauthorized(logger, _storeId, outcome.StatusCode ?? 0, detail, upload.Value.AuthFailureDelay);
-            return upload.Value.AuthFailureDelay;
+            counters.Failed(ex.Message);
+            LogUnexpected(logger, ex, _storeId, wait);
+            return;
         }
 
-        counters.Failed(detail);
-        var wait = NextFailureDelay();
-        if (outcome.RetryAfter is { } retryAfter && retryAfter > wait)
+        var pass = failed.Result;
+        var detail = pass.Outcome?.Detail ?? "no detail";
+        switch (pass.Kind)
         {
-            wait = retryAfter;
+            case UploadPassKind.Unauthorized:
+                counters.Unauthorized(detail);
+                LogUnauthorized(logger, _storeId, pass.Outcome?.StatusCode ?? 0, detail, wait);
+                break;
+            case UploadPassKind.Failed:
+                counters.Failed(detail);
+                LogFailed(logger, _storeId, detail, outbox.Queue.Depth, wait);
+                break;
         }
-
-        LogFailed(logger, _storeId, detail, outbox.Depth, wait);
-        return wait;
-    }
-
-    private TimeSpan NextFailureDelay()
-    {
-        var wait = _failureDelay;
-        _failureDelay = TimeSpan.FromTicks(Math.Min(_failureDelay.Ticks * 2, upload.Value.MaxFailureDelay.Ticks));
-        return wait;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId}: uploading to {Uri}; outbox {OutboxPath} holds {Depth} sales")]
@@ -254,6 +246,6 @@ public sealed partial class SaleUploader(
     [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId}: this PC's clock is back within Agent:ClockSkewWarnAfter of the server's ({SkewSeconds:0.#} s)")]
     private static partial void LogClockSkewBack(ILogger logger, string storeId, double skewSeconds);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Store {StoreId}: unexpected upload error; sales stay in the outbox")]
-    private static partial void LogUnexpected(ILogger logger, Exception exception, string storeId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Store {StoreId}: unexpected upload error; sales stay in the outbox, next try in {Delay}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string storeId, TimeSpan delay);
 }

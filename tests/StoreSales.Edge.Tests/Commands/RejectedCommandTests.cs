@@ -23,11 +23,11 @@ public sealed class RejectedCommandTests
         var outbox = new SqliteOutbox(dir.File("outbox.db"));
         foreach (var receipt in (string[])["R-1", "R-2", "R-3"])
         {
-            outbox.Append(SqliteOutboxTests.Sale("T01", receipt, 12.50m));
+            outbox.Queue.Append(SqliteOutboxTests.Sale("T01", receipt, 12.50m));
         }
 
-        outbox.Reject(new SaleKey("T01", 1), "Item code '' is empty");
-        outbox.Reject(new SaleKey("T01", 3), "Total does not match the tenders");
+        outbox.Rejected.Reject(new SaleKey("T01", 1), "Item code '' is empty");
+        outbox.Rejected.Reject(new SaleKey("T01", 3), "Total does not match the tenders");
         return outbox;
     }
 
@@ -62,10 +62,10 @@ public sealed class RejectedCommandTests
         Assert.Contains("not in the rejected table: T01:2; nothing was requeued", unknown.Error, StringComparison.Ordinal);
         Assert.Equal(0, one.Exit);
         Assert.Equal(64, malformed.Exit);
-        Assert.Equal([2L, 3L], outbox.PeekFair(10).Select(e => e.Sale.Sequence));
-        Assert.Equal("R-3", outbox.PeekFair(10)[1].Sale.ReceiptNumber);
-        Assert.Equal([new SaleKey("T01", 1)], outbox.ReadRejected().Select(r => r.Key));
-        Assert.Equal(3, outbox.LastSequence("T01"));   // requeueing assigns no new sequence
+        Assert.Equal([2L, 3L], outbox.Queue.PeekFair(10).Select(e => e.Sale.Sequence));
+        Assert.Equal("R-3", outbox.Queue.PeekFair(10)[1].Sale.ReceiptNumber);
+        Assert.Equal([new SaleKey("T01", 1)], outbox.Rejected.Read().Select(r => r.Key));
+        Assert.Equal(3, outbox.Queue.LastSequence("T01"));   // requeueing assigns no new sequence
     }
 
     [Fact]
@@ -77,12 +77,12 @@ public sealed class RejectedCommandTests
             var (exit, output, _) = await Rejected(outbox, "requeue", "--all");
             Assert.Equal(0, exit);
             Assert.StartsWith("2 rejected sales back in the upload queue", output, StringComparison.Ordinal);
-            Assert.Equal(0, outbox.RejectedCount);
+            Assert.Equal(0, outbox.Rejected.Count);
         }
 
         await using var server = await FakeIngestServer.StartAsync();
         await using var agent = await TestAgent.StartAsync(TestAgent.Settings(dir, server.Url));
-        await Eventually.Holds(() => agent.Outbox.Depth == 0, "the requeued sales to be uploaded", cancellationToken: TestContext.Current.CancellationToken);
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 0, "the requeued sales to be uploaded", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["T01:1:R-1", "T01:2:R-2", "T01:3:R-3"], server.Ledger.Values.Select(s => $"{s.TerminalId}:{s.Sequence}:{s.ReceiptNumber}").Order());
     }

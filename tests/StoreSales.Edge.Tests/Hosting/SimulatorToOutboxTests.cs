@@ -40,8 +40,8 @@ public sealed class SimulatorToOutboxTests
         Assert.True(exit == 0, output.ToString());
         Assert.Contains("'12345678' is not a valid GTIN", output.ToString(), StringComparison.Ordinal);
 
-        await Eventually.Holds(() => agent.Outbox.Depth == 3, "three sales in the outbox", cancellationToken: TestContext.Current.CancellationToken);
-        var sales = agent.Outbox.PeekOldest(10).Select(e => e.Sale).ToList();
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 3, "three sales in the outbox", cancellationToken: TestContext.Current.CancellationToken);
+        var sales = agent.Outbox.Queue.PeekOldest(10).Select(e => e.Sale).ToList();
         Assert.Equal([1L, 2L, 3L], sales.Select(s => s.Sequence));
         foreach (var sale in sales)
         {

@@ -36,11 +36,9 @@ public sealed class TestAgent : IAsyncDisposable
         ["Agent:PortRetryDelay"] = "00:00:00.050",
         ["Agent:PortRetryMaxDelay"] = "00:00:00.500",
         ["Upload:AttemptTimeout"] = "00:00:02",
-        ["Upload:MaxRetryAttempts"] = "4",
         ["Upload:RetryDelay"] = "00:00:00.020",
         ["Upload:BreakDuration"] = "00:00:01",
-        ["Upload:FailureDelay"] = "00:00:00.200",
-        ["Upload:MaxFailureDelay"] = "00:00:01",
+        ["Upload:MaxRetryDelay"] = "00:00:01",
         ["Upload:AuthFailureDelay"] = "00:00:00.200",
     };
 

@@ -18,7 +18,7 @@ public sealed class OutboxBoundTests
         using var outbox = new SqliteOutbox(dir.File("outbox.db"));
 
         // A bound 64 KiB above the empty database: a few hundred sales cross the near-full mark, then the bound.
-        var options = new AgentOptions { StoreId = "store-test", OutboxMaxBytes = outbox.UsedBytes + 64 * 1024, OutboxNearFullRatio = 0.8 };
+        var options = new AgentOptions { StoreId = "store-test", OutboxMaxBytes = outbox.Database.UsedBytes + 64 * 1024, OutboxNearFullRatio = 0.8 };
         var bound = new OutboxBound(outbox, Options.Create(options), NullLogger<OutboxBound>.Instance);
         var states = new List<OutboxFillState> { bound.Fill().State };
         var appended = 0;
@@ -35,13 +35,13 @@ public sealed class OutboxBoundTests
 
         var fill = bound.Fill();
         Assert.Equal([OutboxFillState.Ok, OutboxFillState.NearFull, OutboxFillState.OverBound], states.Distinct());
-        Assert.Equal(appended, outbox.Depth);                        // nothing refused, nothing dropped
-        Assert.Equal(appended, outbox.LastSequence("T01"));
+        Assert.Equal(appended, outbox.Queue.Depth);                        // nothing refused, nothing dropped
+        Assert.Equal(appended, outbox.Queue.LastSequence("T01"));
         Assert.Equal(OutboxFillState.OverBound, fill.State);
         Assert.True(fill.WritesPastBound >= 10, $"{fill.WritesPastBound} writes past the bound");
         Assert.True(fill.Bytes > options.OutboxMaxBytes);
 
-        var snapshot = new AgentSnapshot("store-test", DateTimeOffset.UtcNow, outbox.Depth, 0, new UploadSnapshot(0, 0, 0, 0, 0, 0, null, null, null), [], null, fill);
+        var snapshot = new AgentSnapshot("store-test", DateTimeOffset.UtcNow, outbox.Queue.Depth, 0, new UploadSnapshot(0, 0, 0, 0, 0, 0, null, null, null), [], null, fill);
         var heartbeat = HeartbeatSender.ToHeartbeat(snapshot, "pc", "1");
         Assert.Equal((OutboxStates.OverBound, fill.Bytes, options.OutboxMaxBytes, fill.WritesPastBound), (heartbeat.OutboxState, heartbeat.OutboxBytes, heartbeat.OutboxMaxBytes, heartbeat.OutboxWritesPastBound));
     }

@@ -27,24 +27,24 @@ public sealed class SqliteOutboxTests
 
         using (var outbox = new SqliteOutbox(path))
         {
-            Assert.Equal(1, outbox.Append(Sale("T01", "a")));
-            Assert.Equal(2, outbox.Append(Sale("T01", "b")));
-            Assert.Equal(1, outbox.Append(Sale("T02", "c")));
-            Assert.Equal(3, outbox.Append(Sale("T01", "d")));
+            Assert.Equal(1, outbox.Queue.Append(Sale("T01", "a")));
+            Assert.Equal(2, outbox.Queue.Append(Sale("T01", "b")));
+            Assert.Equal(1, outbox.Queue.Append(Sale("T02", "c")));
+            Assert.Equal(3, outbox.Queue.Append(Sale("T01", "d")));
 
             // Everything of T01 is acked and deleted: its sequence must still not start over.
-            Assert.Equal(3, outbox.Remove([new SaleKey("T01", 1), new SaleKey("T01", 2), new SaleKey("T01", 3)]));
-            Assert.Equal(1, outbox.Depth);
+            Assert.Equal(3, outbox.Queue.Remove([new SaleKey("T01", 1), new SaleKey("T01", 2), new SaleKey("T01", 3)]));
+            Assert.Equal(1, outbox.Queue.Depth);
         }
 
         using (var reopened = new SqliteOutbox(path))
         {
-            Assert.Equal(3, reopened.LastSequence("T01"));
-            Assert.Equal(4, reopened.Append(Sale("T01", "e")));
-            Assert.Equal(2, reopened.Append(Sale("T02", "f")));
+            Assert.Equal(3, reopened.Queue.LastSequence("T01"));
+            Assert.Equal(4, reopened.Queue.Append(Sale("T01", "e")));
+            Assert.Equal(2, reopened.Queue.Append(Sale("T02", "f")));
             Assert.Equal(
                 [("T02", 1L, "c"), ("T01", 4L, "e"), ("T02", 2L, "f")],
-                reopened.PeekOldest(10).Select(e => (e.Sale.TerminalId, e.Sale.Sequence, e.Sale.ReceiptNumber!)));
+                reopened.Queue.PeekOldest(10).Select(e => (e.Sale.TerminalId, e.Sale.Sequence, e.Sale.ReceiptNumber!)));
         }
     }
 
@@ -55,7 +55,7 @@ public sealed class SqliteOutboxTests
         var path = dir.File("outbox.db");
         using (var outbox = new SqliteOutbox(path))
         {
-            outbox.Append(Sale("T01", "a"));
+            outbox.Queue.Append(Sale("T01", "a"));
         }
 
         using var raw = new SqliteConnection($"Data Source={path};Pooling=False");
@@ -76,12 +76,12 @@ public sealed class SqliteOutboxTests
         using var outbox = new SqliteOutbox(dir.File("outbox.db"));
         for (var i = 0; i < 5; i++)
         {
-            outbox.Append(Sale("T01", $"r{i}"));
+            outbox.Queue.Append(Sale("T01", $"r{i}"));
         }
 
-        Assert.Equal(2, outbox.Remove([new SaleKey("T01", 2), new SaleKey("T01", 4), new SaleKey("T09", 1)]));
-        Assert.Equal([1L, 3L, 5L], outbox.PeekOldest(10).Select(e => e.Sale.Sequence));
-        Assert.Equal([1L, 3L], outbox.PeekOldest(2).Select(e => e.Sale.Sequence));
+        Assert.Equal(2, outbox.Queue.Remove([new SaleKey("T01", 2), new SaleKey("T01", 4), new SaleKey("T09", 1)]));
+        Assert.Equal([1L, 3L, 5L], outbox.Queue.PeekOldest(10).Select(e => e.Sale.Sequence));
+        Assert.Equal([1L, 3L], outbox.Queue.PeekOldest(2).Select(e => e.Sale.Sequence));
     }
 
     [Fact]
@@ -89,18 +89,18 @@ public sealed class SqliteOutboxTests
     {
         using var dir = new TempDirectory();
         using var outbox = new SqliteOutbox(dir.File("outbox.db"));
-        outbox.Append(Sale("T01", "good"));
-        outbox.Append(Sale("T01", "bad"));
+        outbox.Queue.Append(Sale("T01", "good"));
+        outbox.Queue.Append(Sale("T01", "bad"));
 
-        Assert.True(outbox.Reject(new SaleKey("T01", 2), "unknown item"));
-        Assert.False(outbox.Reject(new SaleKey("T01", 2), "again"));
+        Assert.True(outbox.Rejected.Reject(new SaleKey("T01", 2), "unknown item"));
+        Assert.False(outbox.Rejected.Reject(new SaleKey("T01", 2), "again"));
 
-        Assert.Equal(1, outbox.Depth);
-        var rejected = Assert.Single(outbox.ReadRejected());
+        Assert.Equal(1, outbox.Queue.Depth);
+        var rejected = Assert.Single(outbox.Rejected.Read());
         Assert.Equal(("bad", 2L, "unknown item"), (rejected.Sale.ReceiptNumber!, rejected.Sale.Sequence, rejected.Reason));
 
-        Assert.Equal(1, outbox.RequeueRejected());
-        Assert.Equal(0, outbox.RejectedCount);
-        Assert.Equal([1L, 2L], outbox.PeekOldest(10).Select(e => e.Sale.Sequence));
+        Assert.Equal(1, outbox.Rejected.RequeueAll());
+        Assert.Equal(0, outbox.Rejected.Count);
+        Assert.Equal([1L, 2L], outbox.Queue.PeekOldest(10).Select(e => e.Sale.Sequence));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using StoreSales.Contracts.Ingest;
 using StoreSales.Edge.Devices.Receipts;
 using StoreSales.Edge.Simulator;
@@ -170,13 +171,55 @@ public sealed class ReceiptParserTests
     }
 
     [Fact]
-    public void A_pattern_that_runs_away_makes_the_receipt_unparsed_not_the_agent_hang()
+    public void A_catastrophic_backtracking_pattern_reads_a_long_line_in_one_linear_pass()
     {
+        // (a+)+b against a run of a's without the b takes 2^n steps in a backtracking engine: 2^100000 here,
+        // longer than any test run. Finishing at all, with the cashier line skipped and the sale read, is the proof;
+        // no clock is involved.
         var profile = TestProfiles.Compile(TestProfiles.Plain().With(new ReceiptProfile { Cashier = @"^(?<cashier>(a+)+)b$" }));
 
-        var result = Parse(profile, new string('a', 40) + "c", "Tea 1 x 1.00 1.00", "TOTAL 1.00");
+        var result = Parse(profile, new string('a', 100_000) + "c", "Tea 1 x 1.00 1.00", "TOTAL 1.00");
 
-        Assert.Equal(ReceiptOutcome.Unparsed, result.Outcome);
-        Assert.Contains("took longer than", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(ReceiptOutcome.Sale, result.Outcome);
+        Assert.Null(result.Sale!.CashierId);
+        Assert.Equal(RegexOptions.NonBacktracking, profile.Cashier!.Options & RegexOptions.NonBacktracking);
+        Assert.Equal(Regex.InfiniteMatchTimeout, profile.Cashier.MatchTimeout);
+    }
+
+    [Theory]
+    [InlineData(@"^(?<cashier>\w+) \k<cashier>$", "backreference")]
+    [InlineData(@"^(?<cashier>\w+)(?=\s)", "lookahead")]
+    [InlineData(@"(?<=Cashier:)(?<cashier>\w+)", "lookbehind")]
+    [InlineData(@"^(?>(?<cashier>\w+))$", "atomic group")]
+    public void A_pattern_that_needs_backtracking_is_refused_at_load_naming_the_property(string cashier, string construct)
+    {
+        var errors = new List<string>();
+
+        var compiled = ReceiptProfiles.TryCompile(TestProfiles.Plain().With(new ReceiptProfile { Cashier = cashier }), "+08:00", errors);
+
+        Assert.Null(compiled);
+        var error = Assert.Single(errors);
+        Assert.StartsWith("Cashier: uses a construct the agent does not run", error, StringComparison.Ordinal);
+        Assert.True(error.Contains("linear time", StringComparison.Ordinal), $"{construct}: {error}");
+    }
+
+    [Fact]
+    public void Every_pattern_of_a_loaded_profile_runs_without_backtracking_or_a_clock()
+    {
+        foreach (var name in new[] { "simulator", "zh-supermarket" })
+        {
+            var profile = TestProfiles.Load(name, timeZone: "+08:00");
+            Regex?[] patterns =
+            [
+                profile.StartMarker, profile.EndMarker, profile.ReceiptNumber, profile.Cashier, profile.Member, profile.Time,
+                profile.ItemHeader, profile.Item, profile.Discount, profile.Total, profile.Tender, profile.Change, profile.ReturnMarker,
+            ];
+
+            Assert.All(patterns.OfType<Regex>(), p =>
+            {
+                Assert.True(p.Options.HasFlag(RegexOptions.NonBacktracking), $"{name}: {p}");
+                Assert.Equal(Regex.InfiniteMatchTimeout, p.MatchTimeout);
+            });
+        }
     }
 }

@@ -51,9 +51,9 @@ public sealed class ReceiptSerialTests
             Assert.Equal([0x12], await ReadExactlyAsync(posEnd, 1));
         }
 
-        await Eventually.Holds(() => agent.Outbox.Depth == 2, "two sales in the outbox", cancellationToken: TestContext.Current.CancellationToken);
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 2, "two sales in the outbox", cancellationToken: TestContext.Current.CancellationToken);
         await Eventually.Holds(() => agent.Status.Device("T01", "receipt")![ReceiptCounters.PrinterReplyBytes] == 1, "the reply counted", cancellationToken: TestContext.Current.CancellationToken);
-        var sales = agent.Outbox.PeekOldest(10).Select(e => e.Sale).ToList();
+        var sales = agent.Outbox.Queue.PeekOldest(10).Select(e => e.Sale).ToList();
         Assert.Equal([("0012-20250601-0042", 1L, 66.58m), ("0012-20250601-0043", 2L, 7.50m)], sales.Select(s => (s.ReceiptNumber!, s.Sequence, s.Total)));
         var device = agent.Status.Device("T01", "receipt")!;
         Assert.Equal(bytes.Length, device[ReceiptCounters.ForwardedBytes]);
@@ -100,13 +100,13 @@ public sealed class ReceiptSerialTests
             till.Write(ZhSupermarketProfileTests.WeChatReceipt());
         }
 
-        await Eventually.Holds(() => agent.Outbox.Depth == 1 && agent.Outbox.UnparsedReceiptCount == 2, "one sale and two unparsed receipts", cancellationToken: TestContext.Current.CancellationToken);
-        var kept = agent.Outbox.ReadUnparsedReceipts();
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 1 && agent.Outbox.Unparsed.Count == 2, "one sale and two unparsed receipts", cancellationToken: TestContext.Current.CancellationToken);
+        var kept = agent.Outbox.Unparsed.Read();
         Assert.Equal(unreadable, kept[0].Receipt.Raw);
         Assert.Equal(("T01", "no item line matched the profile's Item pattern"), (kept[0].Receipt.TerminalId, kept[0].Receipt.Reason));
         Assert.Contains("会员积分兑换 200 分", kept[0].Receipt.Text, StringComparison.Ordinal);
         Assert.Equal(report, kept[1].Receipt.Raw);
-        Assert.Equal("0012-20250601-0043", Assert.Single(agent.Outbox.PeekOldest(10)).Sale.ReceiptNumber);
+        Assert.Equal("0012-20250601-0043", Assert.Single(agent.Outbox.Queue.PeekOldest(10)).Sale.ReceiptNumber);
 
         await Eventually.Holds(() => agent.Status.Device("T01", "receipt")![ReceiptCounters.Sales] == 1, "the sale counter", cancellationToken: TestContext.Current.CancellationToken);
         var device = agent.Status.Device("T01", "receipt")!;
@@ -138,8 +138,8 @@ public sealed class ReceiptSerialTests
             ct);
         Assert.True(exit == 0, output.ToString());
 
-        await Eventually.Holds(() => agent.Outbox.Depth == 4, "four sales in the outbox", cancellationToken: TestContext.Current.CancellationToken);
-        var sales = agent.Outbox.PeekOldest(10).Select(e => e.Sale).ToList();
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 4, "four sales in the outbox", cancellationToken: TestContext.Current.CancellationToken);
+        var sales = agent.Outbox.Queue.PeekOldest(10).Select(e => e.Sale).ToList();
         Assert.Equal([1L, 2L, 3L, 4L], sales.Select(s => s.Sequence));
         foreach (var sale in sales)
         {
@@ -150,7 +150,7 @@ public sealed class ReceiptSerialTests
             Assert.InRange(sale.RungUpAt, DateTimeOffset.Now.AddMinutes(-1), DateTimeOffset.Now.AddSeconds(1));
         }
 
-        Assert.Equal(0, agent.Outbox.UnparsedReceiptCount);
+        Assert.Equal(0, agent.Outbox.Unparsed.Count);
     }
 
     [Fact]
@@ -172,16 +172,16 @@ public sealed class ReceiptSerialTests
         var raw = new byte[] { 0x1B, 0x40, 0xC4, 0xE3, 0x0A, 0x00, 0xFF, 0x1D, 0x56, 0x01 };
         using (var outbox = new SqliteOutbox(dir.File("outbox.db")))
         {
-            Assert.Equal(1, outbox.KeepUnparsed(new UnparsedReceipt("T01", DateTimeOffset.UtcNow, "no total line", raw, "你")));
+            Assert.Equal(1, outbox.Unparsed.KeepUnparsed(new UnparsedReceipt("T01", DateTimeOffset.UtcNow, "no total line", raw, "你")));
         }
 
         using (var outbox = new SqliteOutbox(dir.File("outbox.db")))
         {
-            var kept = Assert.Single(outbox.ReadUnparsedReceipts());
+            var kept = Assert.Single(outbox.Unparsed.Read());
             Assert.Equal((1L, "T01", "no total line", "你"), (kept.Id, kept.Receipt.TerminalId, kept.Receipt.Reason, kept.Receipt.Text));
             Assert.Equal(raw, kept.Receipt.Raw);
-            Assert.Equal(1, outbox.UnparsedReceiptCount);
-            Assert.Equal(0, outbox.Depth);
+            Assert.Equal(1, outbox.Unparsed.Count);
+            Assert.Equal(0, outbox.Queue.Depth);
         }
     }
 }

@@ -15,7 +15,7 @@ public sealed class HeartbeatSenderTests
         using var dir = new TempDirectory();
         using (var outbox = new SqliteOutbox(dir.File("outbox.db")))
         {
-            outbox.Append(SqliteOutboxTests.Sale("T01", "R1", 1.00m));
+            outbox.Queue.Append(SqliteOutboxTests.Sale("T01", "R1", 1.00m));
         }
 
         // The server refuses sales (so the outbox keeps one) but takes heartbeats.

@@ -40,7 +40,7 @@ public sealed class OpenSaleJournalTests
             await Eventually.Holds(() => first.Status.Device("T01", "till")!.Connected, "the till port to open", cancellationToken: TestContext.Current.CancellationToken);
             using var till = pair.OpenDevice();
             await till.WriteChunkedAsync(Sale[form].Before, chunkSize: 64, TestContext.Current.CancellationToken);
-            await Eventually.Holds(() => first.Outbox.Read("T01").Count == 2, "both lines journaled", cancellationToken: TestContext.Current.CancellationToken);
+            await Eventually.Holds(() => first.Outbox.Journal.Read("T01").Count == 2, "both lines journaled", cancellationToken: TestContext.Current.CancellationToken);
         }
 
         await using var second = await TestAgent.StartAsync(settings);
@@ -50,12 +50,12 @@ public sealed class OpenSaleJournalTests
             await till.WriteChunkedAsync(Sale[form].After, chunkSize: 64, TestContext.Current.CancellationToken);
         }
 
-        await Eventually.Holds(() => second.Outbox.Depth == 1, "the resumed sale in the outbox", cancellationToken: TestContext.Current.CancellationToken);
-        var sale = Assert.Single(second.Outbox.PeekOldest(10)).Sale;
+        await Eventually.Holds(() => second.Outbox.Queue.Depth == 1, "the resumed sale in the outbox", cancellationToken: TestContext.Current.CancellationToken);
+        var sale = Assert.Single(second.Outbox.Queue.PeekOldest(10)).Sale;
         Assert.Equal("R-2001", sale.ReceiptNumber);
         Assert.Equal(["6920433218190", "6970013389086"], sale.Lines.Select(l => l.ItemCode));
         Assert.Equal(11.00m, sale.Total);
-        Assert.Empty(second.Outbox.Read("T01"));
+        Assert.Empty(second.Outbox.Journal.Read("T01"));
         Assert.Equal(0, second.Status.Device("T01", "till")![TillCounters.Malformed]);
     }
 }

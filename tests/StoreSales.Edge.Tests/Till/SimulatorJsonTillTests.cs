@@ -55,8 +55,8 @@ public sealed class SimulatorJsonTillTests
             ct);
         Assert.True(exit == 0, output.ToString());
 
-        await Eventually.Holds(() => agent.Outbox.Depth == 5, "five sales in the outbox", cancellationToken: TestContext.Current.CancellationToken);
-        var sales = agent.Outbox.PeekOldest(10).Select(e => e.Sale).ToList();
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 5, "five sales in the outbox", cancellationToken: TestContext.Current.CancellationToken);
+        var sales = agent.Outbox.Queue.PeekOldest(10).Select(e => e.Sale).ToList();
         Assert.All(sales, sale =>
         {
             Assert.NotEmpty(sale.Lines);

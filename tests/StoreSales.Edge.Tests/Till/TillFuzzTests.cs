@@ -78,10 +78,10 @@ public sealed class TillFuzzTests
         }
 
         await Eventually.Holds(
-            () => agent.Status.Device("T01", "till")![TillCounters.Lines] == frames.Frames && agent.Outbox.Depth == frames.Sales.Count,
+            () => agent.Status.Device("T01", "till")![TillCounters.Lines] == frames.Frames && agent.Outbox.Queue.Depth == frames.Sales.Count,
             "every frame read and every sale stored",
             TimeSpan.FromSeconds(60), cancellationToken: TestContext.Current.CancellationToken);
-        AssertAccountedFor(frames, agent.Status.Device("T01", "till")!, [.. agent.Outbox.PeekOldest(frames.Sales.Count + 1).Select(e => e.Sale)], logs);
+        AssertAccountedFor(frames, agent.Status.Device("T01", "till")!, [.. agent.Outbox.Queue.PeekOldest(frames.Sales.Count + 1).Select(e => e.Sale)], logs);
     }
 
     private static void AssertAccountedFor(TillFrames frames, DeviceSnapshot device, List<SaleRecord> stored, IEnumerable<string> logs)

@@ -73,8 +73,8 @@ public sealed class TillSerialTests
 
         // And the other way round: a pipe start closed by a JSON total.
         till.Write("S|return|R-1002|2025-06-01T10:20:00+08:00|C07||\n" + """{"type":"total","total":-7.00,"tenders":[{"method":"cash","amount":-7.00}]}""" + "\n");
-        await Eventually.Holds(() => agent.Outbox.Depth == 2 && agent.Status.Device("T01", "till")![TillCounters.Sales] == 2, "the return in the outbox", cancellationToken: TestContext.Current.CancellationToken);
-        var refund = agent.Outbox.PeekOldest(10)[1].Sale;
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 2 && agent.Status.Device("T01", "till")![TillCounters.Sales] == 2, "the return in the outbox", cancellationToken: TestContext.Current.CancellationToken);
+        var refund = agent.Outbox.Queue.PeekOldest(10)[1].Sale;
         Assert.Equal(("R-1002", "return", -7.00m, 2L), (refund.ReceiptNumber, refund.Kind, refund.Total, refund.Sequence));
         Assert.Equal(1, agent.Status.Device("T01", "till")![TillCounters.TotalMismatches]);   // no lines, a total of -7.00: kept as said
     }
@@ -83,8 +83,8 @@ public sealed class TillSerialTests
     private static async Task AssertOnlyTheExampleSaleAsync(TestAgent agent, int malformed = 0)
     {
         // The counter moves just after the outbox write: wait for both.
-        await Eventually.Holds(() => agent.Outbox.Depth == 1 && agent.Status.Device("T01", "till")![TillCounters.Sales] == 1, "one sale in the outbox", cancellationToken: TestContext.Current.CancellationToken);
-        var sale = Assert.Single(agent.Outbox.PeekOldest(10)).Sale;
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 1 && agent.Status.Device("T01", "till")![TillCounters.Sales] == 1, "one sale in the outbox", cancellationToken: TestContext.Current.CancellationToken);
+        var sale = Assert.Single(agent.Outbox.Queue.PeekOldest(10)).Sale;
         Assert.Equal("T01", sale.TerminalId);
         Assert.Equal(1, sale.Sequence);
         Assert.Equal("sale", sale.Kind);
@@ -127,8 +127,8 @@ public sealed class TillSerialTests
         till.Write("L|6969407816185|2|3.00|0|6.00\n");
         till.Write("T|6.00|alipay:6.00\n");
 
-        await Eventually.Holds(() => agent.Outbox.Depth == 1 && agent.Status.Device("T01", "till")![TillCounters.Sales] == 1, "the good sale in the outbox", cancellationToken: TestContext.Current.CancellationToken);
-        var sale = Assert.Single(agent.Outbox.PeekOldest(10)).Sale;
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 1 && agent.Status.Device("T01", "till")![TillCounters.Sales] == 1, "the good sale in the outbox", cancellationToken: TestContext.Current.CancellationToken);
+        var sale = Assert.Single(agent.Outbox.Queue.PeekOldest(10)).Sale;
         Assert.Equal("R3", sale.ReceiptNumber);
         Assert.Equal(6.00m, sale.Total);
         Assert.Equal("6969407816185", Assert.Single(sale.Lines).ItemCode);
@@ -158,7 +158,7 @@ public sealed class TillSerialTests
             await Eventually.Holds(() => agent.Status.Device("T07", "till")!.Connected, "the late port to open", cancellationToken: TestContext.Current.CancellationToken);
             using var till = pair.OpenDevice();
             till.Write("S|sale|A|2025-06-01T10:00:00+08:00|C1||\nT|0.00|\n");
-            await Eventually.Holds(() => agent.Outbox.Depth == 1, "the first sale", cancellationToken: TestContext.Current.CancellationToken);
+            await Eventually.Holds(() => agent.Outbox.Queue.Depth == 1, "the first sale", cancellationToken: TestContext.Current.CancellationToken);
         }
 
         // Second run on the same outbox: the next sale of T07 gets sequence 2.
@@ -168,8 +168,8 @@ public sealed class TillSerialTests
             await Eventually.Holds(() => agent.Status.Device("T07", "till")!.Connected, "the port to open", cancellationToken: TestContext.Current.CancellationToken);
             using var till = pair.OpenDevice();
             till.Write("S|sale|B|2025-06-01T10:05:00+08:00|C1||\nT|0.00|\n");
-            await Eventually.Holds(() => agent.Outbox.Depth == 2, "the second sale", cancellationToken: TestContext.Current.CancellationToken);
-            Assert.Equal([("A", 1L), ("B", 2L)], agent.Outbox.PeekOldest(10).Select(e => (e.Sale.ReceiptNumber!, e.Sale.Sequence)));
+            await Eventually.Holds(() => agent.Outbox.Queue.Depth == 2, "the second sale", cancellationToken: TestContext.Current.CancellationToken);
+            Assert.Equal([("A", 1L), ("B", 2L)], agent.Outbox.Queue.PeekOldest(10).Select(e => (e.Sale.ReceiptNumber!, e.Sale.Sequence)));
         }
     }
 
@@ -183,7 +183,7 @@ public sealed class TillSerialTests
         using (var till = pair.OpenDevice())
         {
             till.Write("S|sale|A|2025-06-01T10:00:00+08:00|C1||\nT|0.00|\n");
-            await Eventually.Holds(() => agent.Outbox.Depth == 1, "the first sale", cancellationToken: TestContext.Current.CancellationToken);
+            await Eventually.Holds(() => agent.Outbox.Queue.Depth == 1, "the first sale", cancellationToken: TestContext.Current.CancellationToken);
         }
 
         await pair.DisposeAsync();   // the USB adapter is pulled
@@ -194,7 +194,7 @@ public sealed class TillSerialTests
         using (var till = again.OpenDevice())
         {
             till.Write("S|sale|B|2025-06-01T10:05:00+08:00|C1||\nT|0.00|\n");
-            await Eventually.Holds(() => agent.Outbox.Depth == 2, "the second sale", cancellationToken: TestContext.Current.CancellationToken);
+            await Eventually.Holds(() => agent.Outbox.Queue.Depth == 2, "the second sale", cancellationToken: TestContext.Current.CancellationToken);
         }
 
         var device = agent.Status.Device("T01", "till")!;

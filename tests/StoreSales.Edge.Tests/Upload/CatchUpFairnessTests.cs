@@ -14,7 +14,7 @@ public sealed class CatchUpFairnessTests
     {
         for (var i = 0; i < count; i++)
         {
-            outbox.Append(SqliteOutboxTests.Sale(terminal, $"{terminal}-{i}"));
+            outbox.Queue.Append(SqliteOutboxTests.Sale(terminal, $"{terminal}-{i}"));
         }
     }
 
@@ -27,15 +27,15 @@ public sealed class CatchUpFairnessTests
         Append(outbox, "T02", 3);     // sold live after the outage
         Append(outbox, "T03", 1);
 
-        var batch = outbox.PeekFair(100).Select(e => (e.Sale.TerminalId, e.Sale.Sequence)).ToList();
+        var batch = outbox.Queue.PeekFair(100).Select(e => (e.Sale.TerminalId, e.Sale.Sequence)).ToList();
 
         Assert.Equal(100, batch.Count);
         Assert.Equal([("T01", 1L), ("T02", 1L), ("T03", 1L), ("T01", 2L), ("T02", 2L), ("T01", 3L), ("T02", 3L), ("T01", 4L)], batch.Take(8));
         Assert.Equal(Enumerable.Range(1, 96).Select(i => (long)i), batch.Where(k => k.TerminalId == "T01").Select(k => k.Sequence));
 
         // The next batch goes on where this one stopped, still in each terminal's order.
-        outbox.Remove(batch.Select(k => new SaleKey(k.TerminalId, k.Sequence)));
-        Assert.Equal(Enumerable.Range(97, 50).Select(i => (long)i), outbox.PeekFair(50).Select(e => e.Sale.Sequence));
+        outbox.Queue.Remove(batch.Select(k => new SaleKey(k.TerminalId, k.Sequence)));
+        Assert.Equal(Enumerable.Range(97, 50).Select(i => (long)i), outbox.Queue.PeekFair(50).Select(e => e.Sale.Sequence));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class CatchUpFairnessTests
         settings["Agent:BatchSize"] = "100";
 
         await using var agent = await TestAgent.StartAsync(settings);
-        await Eventually.Holds(() => agent.Outbox.Depth == 0, "the backlog to drain", cancellationToken: TestContext.Current.CancellationToken);
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 0, "the backlog to drain", cancellationToken: TestContext.Current.CancellationToken);
 
         var sent = batches.ToList();
         Assert.Equal(7, sent.Count);

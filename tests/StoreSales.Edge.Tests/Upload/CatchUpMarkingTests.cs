@@ -46,7 +46,7 @@ public sealed class CatchUpMarkingTests
         {
             for (var i = 0; i < 30; i++)
             {
-                outbox.Append(SqliteOutboxTests.Sale("T01", $"T01-{i}"));
+                outbox.Queue.Append(SqliteOutboxTests.Sale("T01", $"T01-{i}"));
             }
         }
 
@@ -62,8 +62,8 @@ public sealed class CatchUpMarkingTests
         settings["Agent:CatchUpAfter"] = "00:05:00";
 
         await using var agent = await TestAgent.StartAsync(settings);
-        await Eventually.Holds(() => agent.Outbox.Depth == 0, "the backlog to drain", cancellationToken: TestContext.Current.CancellationToken);
-        agent.Outbox.Append(SqliteOutboxTests.Sale("T02", "T02-live"));
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 0, "the backlog to drain", cancellationToken: TestContext.Current.CancellationToken);
+        agent.Outbox.Queue.Append(SqliteOutboxTests.Sale("T02", "T02-live"));
         await Eventually.Holds(() => server.Ledger.ContainsKey(new SaleKey("T02", 1)), "the live sale to be acked", cancellationToken: TestContext.Current.CancellationToken);
 
         var sent = batches.ToList();
@@ -74,8 +74,8 @@ public sealed class CatchUpMarkingTests
     }
 
     [Theory]
-    [InlineData(20)]   // waited out by the retry pipeline
-    [InlineData(90)]   // beyond the pipeline's 30 s: waited out by the uploader
+    [InlineData(20)]   // a short pause
+    [InlineData(90)]   // a long one, still within Upload:MaxRetryDelay
     public async Task A_503_with_Retry_After_is_honoured_the_batch_is_sent_again_after_the_delay_and_nothing_is_dropped(int retryAfterSeconds)
     {
         using var dir = new TempDirectory();
@@ -85,7 +85,7 @@ public sealed class CatchUpMarkingTests
         {
             for (var i = 0; i < 5; i++)
             {
-                keys.Add(new SaleKey("T01", outbox.Append(SqliteOutboxTests.Sale("T01", $"T01-{i}"))));
+                keys.Add(new SaleKey("T01", outbox.Queue.Append(SqliteOutboxTests.Sale("T01", $"T01-{i}"))));
             }
         }
 
@@ -101,11 +101,11 @@ public sealed class CatchUpMarkingTests
         // Only the Retry-After may decide when the batch goes again; the fake clock must not time the attempt out.
         settings["Upload:AttemptTimeout"] = "01:00:00";
         settings["Agent:HeartbeatInterval"] = "00:01:00";
-        settings["Upload:MaxFailureDelay"] = "00:02:00";
+        settings["Upload:MaxRetryDelay"] = "00:02:00";
 
         await using var agent = await TestAgent.StartAsync(settings, time: clock);
         await Eventually.Holds(() => server.Requests >= 1, "the first attempt", cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal(5, agent.Outbox.Depth);   // refused: everything kept
+        Assert.Equal(5, agent.Outbox.Queue.Depth);   // refused: everything kept
 
         // The agent's clock moves only when the test moves it: a second at a time, until the batch comes again.
         await Eventually.Holds(
@@ -120,7 +120,7 @@ public sealed class CatchUpMarkingTests
                 return false;
             },
             "the batch to be sent again", cancellationToken: TestContext.Current.CancellationToken);
-        await Eventually.Holds(() => agent.Outbox.Depth == 0, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 0, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
 
         var times = requestTimes.ToArray();
         Assert.True(times[1] - times[0] >= retryAfter, $"sent again after {times[1] - times[0]}, the server asked for {retryAfter}");

@@ -19,7 +19,7 @@ public sealed class UploaderTests
         {
             foreach (var terminal in terminals)
             {
-                var sequence = outbox.Append(SqliteOutboxTests.Sale(terminal, $"{terminal}-{i}", 1.00m + i));
+                var sequence = outbox.Queue.Append(SqliteOutboxTests.Sale(terminal, $"{terminal}-{i}", 1.00m + i));
                 keys.Add(new SaleKey(terminal, sequence));
             }
         }
@@ -37,7 +37,7 @@ public sealed class UploaderTests
         settings["Agent:BatchSize"] = "100";
 
         await using var agent = await TestAgent.StartAsync(settings);
-        await Eventually.Holds(() => agent.Outbox.Depth == 0 && agent.Status.Snapshot().Upload.Batches == 3, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 0 && agent.Status.Snapshot().Upload.Batches == 3, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(keys, server.Ledger.Keys.ToHashSet());
         Assert.Equal([100, 100, 50], server.AckedBatchSizes);
@@ -60,13 +60,37 @@ public sealed class UploaderTests
         settings["Agent:BatchSize"] = "25";
 
         await using var agent = await TestAgent.StartAsync(settings);
-        await Eventually.Holds(() => agent.Outbox.Depth == 0 && agent.Status.Snapshot().Upload.Acked == 60, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 0 && agent.Status.Snapshot().Upload.Acked == 60, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(server.Requests >= 3 + 3, $"3 refused + at least 3 acked requests, saw {server.Requests}");
         Assert.Equal(keys, server.Received.Keys.ToHashSet());   // every sale reached the server
         Assert.Equal(keys, server.Ledger.Keys.ToHashSet());     // and is durable there, once per (terminal, sequence)
         Assert.Equal(keys.Count, server.AckedBatchSizes.Sum()); // no sale was acked twice: nothing was sent again after its ack
         Assert.Equal(60, agent.Status.Snapshot().Upload.Acked);
+    }
+
+    [Fact]
+    public async Task A_failed_pass_is_one_request_and_the_wait_before_the_next_never_passes_MaxRetryDelay()
+    {
+        using var dir = new TempDirectory();
+        var keys = Fill(dir, 3, "T01");
+        await using var server = await FakeIngestServer.StartAsync();
+        server.Intercept = (_, request) => request <= 6 ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : null;
+        var settings = TestAgent.Settings(dir, server.Url);
+        var logs = new System.Collections.Concurrent.ConcurrentQueue<string>();
+
+        await using var agent = await TestAgent.StartAsync(settings, logs);
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 0, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
+
+        // One retry layer: six refused passes were six requests, not six times a pipeline's own retries.
+        Assert.Equal((7, 6L), (server.Requests, agent.Status.Snapshot().Upload.Failures));
+        Assert.Equal(keys, server.Ledger.Keys.ToHashSet());
+        var waits = logs.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"upload failed .* next try in (\S+)$"))
+            .Where(m => m.Success)
+            .Select(m => TimeSpan.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.Equal(6, waits.Count);
+        Assert.All(waits, w => Assert.InRange(w, TimeSpan.Zero, TimeSpan.Parse(settings["Upload:MaxRetryDelay"]!, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]
@@ -81,10 +105,10 @@ public sealed class UploaderTests
 
         await using var agent = await TestAgent.StartAsync(TestAgent.Settings(dir, server.Url));
         await Eventually.Holds(
-            () => agent.Outbox.Depth == 0 && agent.Status.Snapshot().Upload is { Acked: 9, Rejected: 1 },
+            () => agent.Outbox.Queue.Depth == 0 && agent.Status.Snapshot().Upload is { Acked: 9, Rejected: 1 },
             "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
 
-        var rejected = Assert.Single(agent.Outbox.ReadRejected());
+        var rejected = Assert.Single(agent.Outbox.Rejected.Read());
         Assert.Equal(new SaleKey("T02", 4), rejected.Key);
         Assert.Equal("T02#8: item 6920433218190 is not in the catalog", rejected.Reason);
         keys.Remove(new SaleKey("T02", 4));
@@ -103,8 +127,8 @@ public sealed class UploaderTests
         await using var agent = await TestAgent.StartAsync(TestAgent.Settings(dir, server.Url));
         await Eventually.Holds(() => agent.Status.Snapshot().Upload.AuthFailures >= 2, "two refused uploads", cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(3, agent.Outbox.Depth);
-        Assert.Equal(0, agent.Outbox.RejectedCount);
+        Assert.Equal(3, agent.Outbox.Queue.Depth);
+        Assert.Equal(0, agent.Outbox.Rejected.Count);
         Assert.Empty(server.Ledger);
         Assert.Contains("wrong key", agent.Status.Snapshot().Upload.LastError, StringComparison.Ordinal);
     }
@@ -118,7 +142,7 @@ public sealed class UploaderTests
         await using var agent = await TestAgent.StartAsync(TestAgent.Settings(dir));
         await Eventually.Holds(() => agent.Status.Snapshot().Upload.Failures >= 2, "two failed upload passes", cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(4, agent.Outbox.Depth);
+        Assert.Equal(4, agent.Outbox.Queue.Depth);
         Assert.NotNull(agent.Status.Snapshot().Upload.LastError);
     }
 
@@ -134,7 +158,7 @@ public sealed class UploaderTests
         var logs = new System.Collections.Concurrent.ConcurrentQueue<string>();
 
         await using var agent = await TestAgent.StartAsync(settings, logs);
-        await Eventually.Holds(() => agent.Outbox.Depth == 0, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 0, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
 
         var skew = agent.Status.Snapshot().Upload.ServerClockSkew;
         Assert.NotNull(skew);

@@ -29,7 +29,7 @@ public enum GrabState
 /// (this kernel has no uinput). The descriptor is non-blocking and waited on with <c>poll</c>, so cancellation
 /// takes effect within <see cref="PollIntervalMilliseconds"/> whatever the device does. A path that is missing,
 /// or a device that goes away (scanner unplugged, FIFO writer closed), is reopened by the same path with doubling
-/// backoff, like <see cref="SerialPortReader"/>. A regular file is followed like <c>tail -f</c>.
+/// backoff through <see cref="DeviceReopener"/>, like <see cref="SerialPortReader"/>. A regular file is followed like <c>tail -f</c>.
 /// </summary>
 /// <remarks>The 24-byte record layout is the 64-bit one: run the agent as a 64-bit process on a 64-bit kernel.</remarks>
 public sealed partial class EvdevReader(EvdevReaderSettings settings, string terminalId, string device, ILogger logger, TimeProvider time)
@@ -69,88 +69,80 @@ public sealed partial class EvdevReader(EvdevReaderSettings settings, string ter
     /// <param name="onClosed">Called after an open device closed (decoding state above should be reset).</param>
     public async Task RunAsync(Action<InputEvent> onEvent, Action onClosed, CancellationToken cancellationToken)
     {
-        var delay = settings.RetryDelay;
-        var failuresInARow = 0;
+        var reopener = new DeviceReopener(
+            settings.RetryDelay,
+            settings.RetryMaxDelay,
+            time,
+            isDeviceFault: ex => ex is IOException,
+            logOpenFailure: (ex, attempt, delay) =>
+            {
+                if (SerialPortReader.PortExists(settings.Path))
+                {
+                    LogOpenFailed(logger, terminalId, device, settings.Path, ex.Message, attempt, delay);
+                }
+                else
+                {
+                    LogNotFound(logger, terminalId, device, settings.Path, attempt, delay);
+                }
+            });
+        await reopener.RunAsync(token => SessionAsync(reopener, onEvent, onClosed, token), cancellationToken);
+    }
 
-        while (!cancellationToken.IsCancellationRequested)
+    /// <summary>Opens the device and reads it until it fails (see <see cref="DeviceReopener"/>).</summary>
+    private async ValueTask SessionAsync(DeviceReopener reopener, Action<InputEvent> onEvent, Action onClosed, CancellationToken cancellationToken)
+    {
+        var fd = -1;
+        var dataBefore = Interlocked.Read(ref _lastDataTicks);
+        try
         {
-            var fd = -1;
-            try
+            fd = OpenDevice();
+            var kind = LibC.KindOf(fd);
+            if (kind == InputFileKind.Other)
             {
-                fd = OpenDevice();
-                var kind = LibC.KindOf(fd);
-                if (kind == InputFileKind.Other)
-                {
-                    throw new IOException("not an input device (a directory, socket or block device)");
-                }
-
-                Interlocked.Increment(ref _opens);
-                LogOpened(logger, terminalId, device, settings.Path, kind, failuresInARow);
-                failuresInARow = 0;
-                delay = settings.RetryDelay;
-                TryGrab(fd, kind);
-                _isOpen = true;
-
-                // One blocking-with-timeout loop on a thread of its own: an idle scanner must not hold a pool thread.
-                await Task.Factory.StartNew(
-                    () => ReadLoop(fd, kind, onEvent, cancellationToken),
-                    CancellationToken.None,
-                    TaskCreationOptions.LongRunning,
-                    TaskScheduler.Default);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (IOException ex)
-            {
-                Interlocked.Increment(ref _faults);
-                failuresInARow++;
-                var missing = !SerialPortReader.PortExists(settings.Path);
-                if (_isOpen)
-                {
-                    LogLost(logger, terminalId, device, settings.Path, missing ? "device not found" : ex.Message);
-                }
-                else if (failuresInARow == 1 || failuresInARow % 20 == 0)
-                {
-                    // First failure, then one line in twenty: a scanner unplugged for days must not flood the log.
-                    if (missing)
-                    {
-                        LogNotFound(logger, terminalId, device, settings.Path, failuresInARow, delay);
-                    }
-                    else
-                    {
-                        LogOpenFailed(logger, terminalId, device, settings.Path, ex.Message, failuresInARow, delay);
-                    }
-                }
-            }
-            finally
-            {
-                var wasOpen = _isOpen;
-                _isOpen = false;
-                _grab = GrabState.Off;
-                if (fd >= 0)
-                {
-                    _ = LibC.Close(fd); // Closing also ends a grab.
-                }
-
-                if (wasOpen)
-                {
-                    _decoder.Reset();
-                    onClosed();
-                }
+                throw new IOException("not an input device (a directory, socket or block device)");
             }
 
-            try
+            Interlocked.Increment(ref _opens);
+            LogOpened(logger, terminalId, device, settings.Path, kind, reopener.FailuresInARow);
+            reopener.Opened();
+            TryGrab(fd, kind);
+            _isOpen = true;
+
+            // One blocking-with-timeout loop on a thread of its own: an idle scanner must not hold a pool thread.
+            await Task.Factory.StartNew(
+                () => ReadLoop(fd, kind, onEvent, cancellationToken),
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+        }
+        catch (IOException ex)
+        {
+            Interlocked.Increment(ref _faults);
+            if (_isOpen)
             {
-                await Task.Delay(delay, time, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
+                LogLost(logger, terminalId, device, settings.Path, SerialPortReader.PortExists(settings.Path) ? ex.Message : "device not found");
             }
 
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, settings.RetryMaxDelay.Ticks));
+            if (!reopener.Failed(ex, _isOpen, Interlocked.Read(ref _lastDataTicks) != dataBefore))
+            {
+                throw;
+            }
+        }
+        finally
+        {
+            var wasOpen = _isOpen;
+            _isOpen = false;
+            _grab = GrabState.Off;
+            if (fd >= 0)
+            {
+                _ = LibC.Close(fd); // Closing also ends a grab.
+            }
+
+            if (wasOpen)
+            {
+                _decoder.Reset();
+                onClosed();
+            }
         }
     }
 

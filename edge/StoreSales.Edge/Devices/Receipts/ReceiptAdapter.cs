@@ -32,6 +32,9 @@ public sealed partial class ReceiptAdapter : IDeviceAdapter
     private readonly ReceiptCapture _capture;
     private readonly DeviceCounters _counters = ReceiptCounters.Create();
     private readonly List<CapturedReceipt> _receipts = [];
+
+    /// <summary>The printer line has no resend: a receipt is written until the disk takes it.</summary>
+    private readonly OutboxWriter _outboxWriter;
     private long _bytes;
     private long _forwarded;
     private long _forwardDropped;
@@ -54,6 +57,7 @@ public sealed partial class ReceiptAdapter : IDeviceAdapter
         _unparsed = unparsed;
         _logger = logger;
         _time = time;
+        _outboxWriter = new OutboxWriter(time, (ex, receipt, attempt) => LogOutboxWriteFailed(_logger, ex, _storeId, TerminalId, receipt, attempt));
         _capture = new ReceiptCapture(profile, terminal.TerminalId, time);
         _port = new SerialPortReader(
             new SerialPortSettings(terminal.ReceiptPort, terminal.BaudRate, agent.PortRetryDelay, agent.PortRetryMaxDelay),
@@ -229,7 +233,7 @@ public sealed partial class ReceiptAdapter : IDeviceAdapter
         {
             case ReceiptOutcome.Sale:
                 var sale = result.Sale!;
-                var sequence = await StoreAsync(() => _sales.Append(sale), sale.ReceiptNumber, cancellationToken);
+                var sequence = await _outboxWriter.WriteAsync(() => _sales.Append(sale), sale.ReceiptNumber, cancellationToken);
                 _counters.Increment(ReceiptCounters.Sales);
                 LogSaleCaptured(_logger, _storeId, TerminalId, sequence, sale.ReceiptNumber, sale.Kind, sale.Lines.Count, sale.Total);
                 if (result.TenderMismatch)
@@ -247,7 +251,7 @@ public sealed partial class ReceiptAdapter : IDeviceAdapter
 
             case ReceiptOutcome.Unparsed:
                 var kept = Unparsed(document, result.Reason!);
-                var id = await StoreAsync(() => _unparsed.KeepUnparsed(kept), null, cancellationToken);
+                var id = await _outboxWriter.WriteAsync(() => _unparsed.KeepUnparsed(kept), null, cancellationToken);
                 CountUnparsed(document, result.Reason!, id);
                 break;
 
@@ -297,25 +301,6 @@ public sealed partial class ReceiptAdapter : IDeviceAdapter
         }
 
         LogUnparsed(_logger, _storeId, TerminalId, id, reason, document.Raw.Length, Excerpt(document.Text));
-    }
-
-    /// <summary>Writes to the outbox database, retrying while the disk refuses: the printer line has no resend.</summary>
-    private async ValueTask<long> StoreAsync(Func<long> write, string? receiptNumber, CancellationToken cancellationToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(200);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return write();
-            }
-            catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
-            {
-                LogOutboxWriteFailed(_logger, ex, _storeId, TerminalId, receiptNumber, attempt);
-                await Task.Delay(delay, _time, cancellationToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
-            }
-        }
     }
 
     private static string Excerpt(string text)

@@ -48,18 +48,6 @@ public sealed class ReceiptParser(CompiledReceiptProfile profile)
 
     public ReceiptParseResult Parse(ReceiptDocument document, string terminalId, DateTimeOffset capturedAt)
     {
-        try
-        {
-            return ParseCore(document, terminalId, capturedAt);
-        }
-        catch (RegexMatchTimeoutException ex)
-        {
-            return ReceiptParseResult.Unparsed($"a pattern took longer than {ex.MatchTimeout.TotalMilliseconds:0} ms on a line (simplify the profile's patterns)");
-        }
-    }
-
-    private ReceiptParseResult ParseCore(ReceiptDocument document, string terminalId, DateTimeOffset capturedAt)
-    {
         if (document.End == ReceiptEnd.Overlong)
         {
             return ReceiptParseResult.Unparsed($"longer than {ReceiptReader.MaxDocumentBytes} bytes without a cut or end marker");

@@ -68,8 +68,12 @@ public static class ReceiptProfiles
     /// <summary>Folder of profile files, beside the agent.</summary>
     public const string FolderName = "receipt-profiles";
 
-    /// <summary>Longest a pattern may run on one line before the receipt is called unparsed.</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// How every profile pattern is built. NonBacktracking runs in time linear in the line's length whatever the
+    /// pattern, so a badly written pattern cannot hang the agent and no clock is needed to stop it; a pattern
+    /// that needs backtracking (backreference, lookaround, atomic group, conditional) is refused at load.
+    /// </summary>
+    public const RegexOptions PatternOptions = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -209,11 +213,17 @@ public static class ReceiptProfiles
             Regex regex;
             try
             {
-                regex = new Regex(source, RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+                regex = new Regex(source, PatternOptions, Regex.InfiniteMatchTimeout);
             }
             catch (ArgumentException ex)
             {
                 Fail(property, $"not a valid regular expression: {ex.Message}");
+                return null;
+            }
+            catch (NotSupportedException ex)
+            {
+                // Only a pattern that needs backtracking gets here: say which construct, and what to write instead.
+                Fail(property, $"uses a construct the agent does not run (backreference, lookaround, atomic group or conditional; patterns must run in linear time): {ex.Message}");
                 return null;
             }
 

@@ -176,7 +176,7 @@ public sealed class ReceiptReader : IEscPosOutput
             return;
         }
 
-        if (_profile.StartMarker is { } start && IsMatch(start, text))
+        if (_profile.StartMarker is { } start && start.IsMatch(text))
         {
             // The text before this line is another document (a receipt without its end, or text outside any).
             Close(ReceiptEnd.NextStart, lineRawStart);
@@ -190,7 +190,7 @@ public sealed class ReceiptReader : IEscPosOutput
         }
 
         _lines.Add(text);
-        if (_documentInReceipt && _profile.EndMarker is { } end && IsMatch(end, text))
+        if (_documentInReceipt && _profile.EndMarker is { } end && end.IsMatch(text))
         {
             Close(ReceiptEnd.EndMarker, _rawLength);
             _inReceipt = _profile.StartMarker is null;
@@ -275,17 +275,5 @@ public sealed class ReceiptReader : IEscPosOutput
         }
 
         _completed.Clear();
-    }
-
-    private static bool IsMatch(System.Text.RegularExpressions.Regex regex, string text)
-    {
-        try
-        {
-            return regex.IsMatch(text);
-        }
-        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
-        {
-            return false;
-        }
     }
 }

@@ -24,8 +24,9 @@ public sealed record SerialPortSettings(string Path, int BaudRate, TimeSpan Retr
 /// <summary>
 /// Opens a serial port by path (a <c>/dev/serial/by-id/…</c> link, a pty, <c>COM3</c>), reads it with
 /// <c>BaseStream.ReadAsync</c> and hands every chunk to the caller, who does the framing. A port that cannot
-/// be opened, or that goes away while open (a USB adapter pulled), is reopened with doubling backoff until
-/// cancellation: a device problem never ends the agent.
+/// be opened, or that goes away while open (a USB adapter pulled), is reopened through
+/// <see cref="DeviceReopener"/> (waits doubling from <see cref="SerialPortSettings.RetryDelay"/> to
+/// <see cref="SerialPortSettings.RetryMaxDelay"/>) until cancellation: a device problem never ends the agent.
 /// </summary>
 /// <remarks>
 /// <para>Bytes the device sent while the agent was not reading are kept by the OS and arrive after <c>Open()</c>.
@@ -67,105 +68,97 @@ public sealed partial class SerialPortReader(SerialPortSettings settings, string
     /// long after bytes arrived (never concurrently with <paramref name="onData"/>).</param>
     public async Task RunAsync(Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> onData, Action onClosed, CancellationToken cancellationToken, Action? onQuiet = null)
     {
-        var delay = settings.RetryDelay;
-        var failuresInARow = 0;
         var buffer = new byte[ReadBufferSize];
-
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            SerialPort? port = null;
-            TtyReadiness? readiness = null;
-            try
+        var receivers = new Receivers(onData, onQuiet);
+        var reopener = new DeviceReopener(
+            settings.RetryDelay,
+            settings.RetryMaxDelay,
+            time,
+            isDeviceFault: ex => ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException,
+            logOpenFailure: (ex, attempt, delay) =>
             {
-                // Opened before the SerialPort, which makes the tty exclusive (TIOCEXCL) once it has it.
-                readiness = OperatingSystem.IsLinux() ? TtyReadiness.Open(settings.Path) : null;
-                port = new SerialPort(settings.Path, settings.BaudRate, settings.Parity, settings.DataBits, settings.StopBits)
+                if (PortExists(settings.Path))
                 {
-                    Handshake = settings.Handshake,
-                    ReadBufferSize = ReadBufferSize,
-                };
-                port.Open();
-                Interlocked.Increment(ref _opens);
-                IsOpen = true;
-                LogOpened(logger, terminalId, device, settings.Path, failuresInARow);
-                failuresInARow = 0;
-                delay = settings.RetryDelay;
-
-                var stream = port.BaseStream;
-                _stream = stream;
-                if (readiness is null)
-                {
-                    await ReadPendingAsync(stream, buffer, new Receivers(onData, onQuiet), cancellationToken);
+                    LogOpenFailed(logger, terminalId, device, settings.Path, ex.Message, attempt, delay);
                 }
                 else
                 {
-                    // A thread of its own: an idle port must not hold a pool thread while it waits in poll.
-                    var waiter = readiness;
-                    await Task.Factory.StartNew(
-                        () => ReadWhenReady(waiter, stream, buffer, new Receivers(onData, onQuiet), cancellationToken),
-                        CancellationToken.None,
-                        TaskCreationOptions.LongRunning,
-                        TaskScheduler.Default);
+                    LogPortNotFound(logger, terminalId, device, settings.Path, attempt, delay);
                 }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
-            {
-                Interlocked.Increment(ref _faults);
-                failuresInARow++;
-                var wasOpen = IsOpen;
-                var missing = !PortExists(settings.Path);
-                if (wasOpen)
-                {
-                    LogLost(logger, terminalId, device, settings.Path, missing ? "port not found" : ex.Message);
-                }
-                else if (failuresInARow == 1 || failuresInARow % 20 == 0)
-                {
-                    // First failure, then one line in twenty: a port missing for days must not flood the log.
-                    if (missing)
-                    {
-                        LogPortNotFound(logger, terminalId, device, settings.Path, failuresInARow, delay);
-                    }
-                    else
-                    {
-                        LogOpenFailed(logger, terminalId, device, settings.Path, ex.Message, failuresInARow, delay);
-                    }
-                }
-            }
-            finally
-            {
-                _stream = null;
-                readiness?.Dispose();
-                var wasOpen = IsOpen;
-                IsOpen = false;
-                try
-                {
-                    port?.Dispose();
-                }
-                catch (IOException)
-                {
-                    // The device is already gone; nothing left to release.
-                }
+            });
+        await reopener.RunAsync(token => SessionAsync(reopener, buffer, receivers, onClosed, token), cancellationToken);
+    }
 
-                if (wasOpen)
-                {
-                    onClosed();
-                }
+    /// <summary>Opens the port and reads it until it fails (see <see cref="DeviceReopener"/>).</summary>
+    private async ValueTask SessionAsync(DeviceReopener reopener, byte[] buffer, Receivers receivers, Action onClosed, CancellationToken cancellationToken)
+    {
+        SerialPort? port = null;
+        TtyReadiness? readiness = null;
+        var dataBefore = Interlocked.Read(ref _lastDataTicks);
+        try
+        {
+            // Opened before the SerialPort, which makes the tty exclusive (TIOCEXCL) once it has it.
+            readiness = OperatingSystem.IsLinux() ? TtyReadiness.Open(settings.Path) : null;
+            port = new SerialPort(settings.Path, settings.BaudRate, settings.Parity, settings.DataBits, settings.StopBits)
+            {
+                Handshake = settings.Handshake,
+                ReadBufferSize = ReadBufferSize,
+            };
+            port.Open();
+            Interlocked.Increment(ref _opens);
+            IsOpen = true;
+            LogOpened(logger, terminalId, device, settings.Path, reopener.FailuresInARow);
+            reopener.Opened();
+
+            var stream = port.BaseStream;
+            _stream = stream;
+            if (readiness is null)
+            {
+                await ReadPendingAsync(stream, buffer, receivers, cancellationToken);
+            }
+            else
+            {
+                // A thread of its own: an idle port must not hold a pool thread while it waits in poll.
+                var waiter = readiness;
+                await Task.Factory.StartNew(
+                    () => ReadWhenReady(waiter, stream, buffer, receivers, cancellationToken),
+                    CancellationToken.None,
+                    TaskCreationOptions.LongRunning,
+                    TaskScheduler.Default);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        {
+            Interlocked.Increment(ref _faults);
+            if (IsOpen)
+            {
+                LogLost(logger, terminalId, device, settings.Path, PortExists(settings.Path) ? ex.Message : "port not found");
             }
 
+            if (!reopener.Failed(ex, IsOpen, Interlocked.Read(ref _lastDataTicks) != dataBefore))
+            {
+                throw;
+            }
+        }
+        finally
+        {
+            _stream = null;
+            readiness?.Dispose();
+            var wasOpen = IsOpen;
+            IsOpen = false;
             try
             {
-                await Task.Delay(delay, time, cancellationToken);
+                port?.Dispose();
             }
-            catch (OperationCanceledException)
+            catch (IOException)
             {
-                break;
+                // The device is already gone; nothing left to release.
             }
 
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, settings.RetryMaxDelay.Ticks));
+            if (wasOpen)
+            {
+                onClosed();
+            }
         }
     }
 

@@ -30,6 +30,9 @@ public sealed partial class TillAdapter : IDeviceAdapter
     private readonly DeviceCounters _counters = TillCounters.Create();
     private readonly List<Frame> _frames = [];
 
+    /// <summary>The serial line has no resend: a sale is written until the disk takes it.</summary>
+    private readonly OutboxWriter _outboxWriter;
+
     public TillAdapter(TerminalOptions terminal, AgentOptions agent, ISaleSink sink, ILogger<TillAdapter> logger, TimeProvider time, IOpenSaleJournal? journal = null)
     {
         TerminalId = terminal.TerminalId;
@@ -38,6 +41,7 @@ public sealed partial class TillAdapter : IDeviceAdapter
         _journal = journal;
         _logger = logger;
         _time = time;
+        _outboxWriter = new OutboxWriter(time, (ex, receipt, attempt) => LogOutboxWriteFailed(_logger, ex, _storeId, TerminalId, receipt, attempt));
         _assembler = new SaleAssembler(terminal.TerminalId, time);
         _port = new SerialPortReader(
             new SerialPortSettings(terminal.TillPort, terminal.BaudRate, agent.PortRetryDelay, agent.PortRetryMaxDelay),
@@ -180,7 +184,7 @@ public sealed partial class TillAdapter : IDeviceAdapter
                 LogMalformed(_logger, _storeId, TerminalId, $"{(line is TillSaleTotal ? "total (T)" : "item (L)")} line without an open sale (no start before it)", Excerpt(text));
                 break;
             case TillLineOutcome.Completed:
-                var sequence = await StoreAsync(result.Sale!, cancellationToken);
+                var sequence = await _outboxWriter.WriteAsync(() => _sink.Append(result.Sale!), result.Sale!.ReceiptNumber, cancellationToken);
                 _counters.Increment(TillCounters.Sales);
                 var sale = result.Sale!;
                 LogSaleCaptured(_logger, _storeId, TerminalId, sequence, sale.ReceiptNumber, sale.Kind, sale.Lines.Count, sale.Total);
@@ -191,25 +195,6 @@ public sealed partial class TillAdapter : IDeviceAdapter
                 }
 
                 break;
-        }
-    }
-
-    /// <summary>Writes the sale to the outbox, retrying while the disk refuses: the serial line has no resend.</summary>
-    private async ValueTask<long> StoreAsync(SaleRecord sale, CancellationToken cancellationToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(200);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return _sink.Append(sale);
-            }
-            catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
-            {
-                LogOutboxWriteFailed(_logger, ex, _storeId, TerminalId, sale.ReceiptNumber, attempt);
-                await Task.Delay(delay, _time, cancellationToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
-            }
         }
     }
 
