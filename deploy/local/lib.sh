@@ -38,9 +38,72 @@ need_postgres() {
   fi
 }
 
-# as_pg_owner CMD... : initdb refuses root, so as root the cluster belongs to the 'postgres' system user.
+# as_pg_owner CMD... : initdb refuses root, so as root the cluster belongs to the 'postgres' system user. It runs from /
+# because the caller's directory may be one that user cannot enter (PostgreSQL's tools then warn "could not change
+# directory").
 as_pg_owner() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
+}
+
+# Where a cluster goes when the 'postgres' user cannot reach the folder asked for: a checkout cloned as root into a
+# home only root can enter (mode 700, as /root is) is out of its reach, and PostgreSQL cannot run as root. Rather than
+# open root's home to another user, such a cluster lives under that user's own home (Debian's /var/lib/postgresql, where
+# PostgreSQL data belongs) and the folder asked for becomes a symbolic link to it, so `ls -l .data` shows where it is.
+# Removing the link (rm -rf .data, git clean -xdf, a new clone in the same place) removes the data as it would have
+# without the link: the next pg_start deletes every stopped cluster here whose link is gone (see pg_collect_orphans).
+# STORESALES_PG_ELSEWHERE names another folder for them (one the 'postgres' user can reach).
+pg_elsewhere() {
+  echo "${STORESALES_PG_ELSEWHERE:-$(getent passwd postgres | cut -d: -f6)/storesales}"
+}
+
+# pg_reachable DIR : prints the folder the cluster in DIR really lives in, moving it under PG_ELSEWHERE (and leaving a
+# symbolic link in DIR) when the 'postgres' user cannot reach DIR. Only root needs this: otherwise the cluster belongs
+# to the caller, who can reach what they asked for.
+pg_reachable() {
+  local dir="$1"
+  mkdir -p "$(dirname "$dir")"
+  dir="$(cd "$(dirname "$dir")" && pwd)/$(basename "$dir")"
+  if [ "$(id -u)" -ne 0 ]; then mkdir -p "$dir"; echo "$dir"; return 0; fi
+  if [ -L "$dir" ] && [ ! -e "$dir" ]; then rm "$dir"; fi # its cluster was removed by hand: start afresh
+  if [ -L "$dir" ]; then (cd -P "$dir" && pwd); return; fi
+  if as_pg_owner test -x "$(dirname "$dir")"; then
+    mkdir -p "$dir"; chown postgres "$dir"; echo "$dir"; return 0
+  fi
+  pg_collect_orphans
+  local name elsewhere
+  name="$(basename "$dir").$(printf '%s' "$dir" | sha256sum | cut -c1-12)"
+  elsewhere="$(pg_elsewhere)/$name"
+  if [ -e "$elsewhere" ]; then
+    echo "$elsewhere is the cluster of $dir, whose link is gone, but it still runs: stop it (runuser -u postgres -- $PG_BIN/pg_ctl -D $elsewhere/data stop) and start again" >&2
+    return 1
+  fi
+  local cannot="the 'postgres' user cannot create $elsewhere (set STORESALES_PG_ELSEWHERE to a folder it can reach)"
+  as_pg_owner mkdir -p "$(pg_elsewhere)" || { echo "$cannot" >&2; return 1; }
+  if [ -d "$dir" ]; then
+    # A cluster made before the checkout moved here (or an initdb that failed here): it moves with its data.
+    mv "$dir" "$elsewhere" && chown -R postgres "$elsewhere" || return 1
+  else
+    as_pg_owner mkdir -m 700 "$elsewhere" || { echo "$cannot" >&2; return 1; }
+  fi
+  ln -s "$elsewhere" "$dir" || return 1
+  # Written last: a folder without it is one still being set up, which pg_collect_orphans leaves alone.
+  printf '%s\n' "$dir" >"$elsewhere/link" && chown postgres "$elsewhere/link"
+  echo "PostgreSQL runs as the 'postgres' user, who cannot enter $(dirname "$dir"): the cluster is in $elsewhere, linked from $dir" >&2
+  echo "$elsewhere"
+}
+
+# pg_collect_orphans : deletes each stopped cluster under PG_ELSEWHERE whose link no longer points at it.
+pg_collect_orphans() {
+  [ "$(id -u)" -eq 0 ] && [ -d "$(pg_elsewhere)" ] || return 0
+  local cluster link
+  for cluster in "$(pg_elsewhere)"/*/; do
+    cluster="${cluster%/}"
+    [ -f "$cluster/link" ] || continue
+    link="$(cat "$cluster/link")"
+    [ "$(readlink "$link" 2>/dev/null)" = "$cluster" ] && continue
+    if [ -f "$cluster/data/PG_VERSION" ] && as_pg_owner "$PG_BIN/pg_ctl" -D "$cluster/data" status >/dev/null 2>&1; then continue; fi
+    rm -rf "$cluster"
+  done
 }
 
 # pg_start DIR PORT [fast] : creates the cluster in DIR on first use, starts it on 127.0.0.1:PORT.
@@ -48,9 +111,7 @@ as_pg_owner() {
 pg_start() {
   local dir="$1" port="$2" mode="${3:-}"
   need_postgres || return 1
-  mkdir -p "$dir"
-  dir="$(cd "$dir" && pwd)"
-  if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir"; fi
+  dir="$(pg_reachable "$dir")" || return 1
   if [ ! -f "$dir/data/PG_VERSION" ]; then
     as_pg_owner "$PG_BIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; return 1; }
@@ -79,5 +140,6 @@ pg_start() {
 pg_stop() {
   local dir="$1"
   [ -f "$dir/data/PG_VERSION" ] || return 0
+  dir="$(cd -P "$dir" && pwd)" # the cluster's own folder, not a link in a folder its owner cannot enter
   as_pg_owner "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
 }

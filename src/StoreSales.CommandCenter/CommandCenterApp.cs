@@ -88,6 +88,7 @@ public static class CommandCenterApp
                 o.ConnectionString = connectionString;
             });
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
+            client.AddStoreSalesDashboard(builder.Configuration);
         });
 
         // After the Orleans client, so that the feed starts once the client has connected to the cluster.
@@ -132,6 +133,7 @@ public static class CommandCenterApp
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();
         app.MapCultureSwitch();
+        app.MapStoreSalesDashboard();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

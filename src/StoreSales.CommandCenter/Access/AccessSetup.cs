@@ -120,5 +120,6 @@ public static class AccessSetup
     }
 
     public static bool IsMachineCall(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs");
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs")
+        || Hosting.OrleansDashboardSetup.IsDataCall(request.Path);
 }

@@ -14,6 +14,7 @@ using StoreSales.Grains;
 using StoreSales.Grains.Customers;
 using StoreSales.Grains.Targets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Dashboard;
 
 namespace StoreSales.Silo.Hosting;
 
@@ -76,7 +77,27 @@ internal static class OrleansSiloSetup
                 o.ClusterId = settings.ClusterId;
                 o.ServiceId = settings.ServiceId;
             });
-            silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
+            if (settings.KubernetesHosting)
+            {
+                // The pod's address is known only in the pod: Kubernetes hosting fills it in from POD_IP.
+                silo.Configure<EndpointOptions>(o =>
+                {
+                    o.SiloPort = settings.SiloPort;
+                    o.GatewayPort = settings.GatewayPort;
+                });
+                silo.UseKubernetesHosting();
+            }
+            else
+            {
+                silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
+            }
+
+            if (settings.Dashboard)
+            {
+                // Its figures only: the pages are served by the command center, to admins (OrleansDashboardSetup there).
+                silo.AddDashboard();
+            }
+
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = NpgsqlInvariant;

@@ -21,4 +21,17 @@ public sealed class SiloSettings
     /// golden-hours and sweep reminders fire in seconds.
     /// </summary>
     public TimeSpan MinimumReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Whether this silo feeds the Orleans Dashboard (its grain service and per-call profiler). Default on: the command
+    /// center serves the dashboard to admins and has nothing to show from a silo without it.
+    /// </summary>
+    public bool Dashboard { get; set; } = true;
+
+    /// <summary>
+    /// Whether the silo runs in a Kubernetes pod (Orleans.Hosting.Kubernetes): it advertises the pod's IP (POD_IP), listens
+    /// on every address, names itself after the pod and watches the pods of its cluster. Default off, so a silo on a
+    /// plain machine (up.sh, systemd) is unchanged; deploy/k8s turns it on.
+    /// </summary>
+    public bool KubernetesHosting { get; set; }
 }
