@@ -12,6 +12,7 @@ public static class QuoteDataServices
         services.AddValidatedOptions<QuotesOptions>(QuotesOptions.SectionName, o => o.Validate());
         services.AddSingleton<QuoteReader>();
         services.AddSingleton<QuoteBook>();
+        services.AddSingleton<QuoteVerifier>();
         services.AddSingleton<IApprovalOutcome, QuoteOutcome>();
         return services;
     }

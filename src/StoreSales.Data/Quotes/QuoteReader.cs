@@ -116,12 +116,12 @@ public sealed class QuoteReader(NpgsqlDataSource dataSource, ApprovalBook approv
 
     private sealed record VersionRow(
         string quote_number, int version, int latest_version, string opportunity_id, string customer_name, string currency, decimal list_total,
-        decimal net_total, decimal deepest_discount, DateTime valid_until, string rep_level, string tier, string status, string verification_code,
+        decimal net_total, decimal deepest_discount, DateOnly valid_until, string rep_level, string tier, string status, string verification_code,
         byte[] document_sha256, string created_by, DateTime created_at, string? submitted_by, DateTime? submitted_at, DateTime? decided_at)
     {
         public QuoteVersionView ToView(QuoteOpportunity opportunity, IReadOnlyList<PricedQuoteLine> lines) => new(
             quote_number, version, latest_version, opportunity, customer_name, currency, lines, list_total, net_total, deepest_discount,
-            DateOnly.FromDateTime(valid_until), rep_level, QuoteTierRule.Parse(tier), status, verification_code, document_sha256, created_by,
+            valid_until, rep_level, QuoteTierRule.Parse(tier), status, verification_code, document_sha256, created_by,
             LedgerTime.Utc(created_at), submitted_by, submitted_at is { } s ? LedgerTime.Utc(s) : null, decided_at is { } d ? LedgerTime.Utc(d) : null, null);
     }
 
