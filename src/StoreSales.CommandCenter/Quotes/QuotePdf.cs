@@ -69,11 +69,7 @@ public static class QuotePdf
 
         // The verification block: the QR code opens the public page; the code and hash are printed for reading by eye.
         y = Math.Max(y + 20, 560);
-        using (var png = new MemoryStream(QuoteQr.Png(verifyUrl, 6)))
-        using (var qr = XImage.FromStream(png))
-        {
-            g.DrawImage(qr, 40, y, 140, 140);
-        }
+        DrawQr(g, QuoteQr.Modules(verifyUrl), 40, y, 140);
 
         g.DrawString(l["QuoteVerifyHint"], bold, XBrushes.Black, 195, y + 14);
         g.DrawString(verifyUrl, small, XBrushes.Black, 195, y + 32);
@@ -85,6 +81,22 @@ public static class QuotePdf
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
         return stream.ToArray();
+    }
+
+    /// <summary>The QR code as vector squares (sharp at any zoom, and no image decoder needed).</summary>
+    private static void DrawQr(XGraphics g, bool[][] modules, double x, double y, double size)
+    {
+        var module = size / modules.Length;
+        for (var row = 0; row < modules.Length; row++)
+        {
+            for (var column = 0; column < modules[row].Length; column++)
+            {
+                if (modules[row][column])
+                {
+                    g.DrawRectangle(XBrushes.Black, x + (column * module), y + (row * module), module, module);
+                }
+            }
+        }
     }
 
     private static void Row(XGraphics g, XFont font, double y, string[] cells)

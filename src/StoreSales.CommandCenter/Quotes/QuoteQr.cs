@@ -17,6 +17,14 @@ public sealed class QuoteQr(IOptions<QuotesOptions> options)
         return $"{root}/verify/{Uri.EscapeDataString(code)}";
     }
 
+    /// <summary>The QR code's modules (true = dark), quiet zone included, row by row: for drawing it as vectors (the PDF).</summary>
+    public static bool[][] Modules(string url)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        return [.. data.ModuleMatrix.Select(row => Enumerable.Range(0, row.Length).Select(i => row[i]).ToArray())];
+    }
+
     /// <summary>The QR code of <paramref name="url"/>: error correction M, <paramref name="pixelsPerModule"/> pixels a module.</summary>
     public static byte[] Png(string url, int pixelsPerModule = 8)
     {
