@@ -81,6 +81,7 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<QuoteMetrics>();
         builder.Services.AddSingleton<QuoteQr>();
         builder.Services.AddSingleton<QuoteDesk>();
+        builder.Services.AddSingleton<StoreSales.Data.Demo.DemoQuotes>();
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
@@ -100,6 +101,7 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<LiveBoardFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveBoardFeed>());
         builder.Services.AddHostedService<DemoStaff>();
+        builder.Services.AddHostedService<DemoQuoteSeeding>();
         builder.Services.AddHostedService<HeatmapKeepWarm>();
         builder.Services.AddValidatedOptions<PoolReleaseOptions>(PoolReleaseOptions.SectionName, o => o.Validate());
         builder.Services.AddHostedService<PoolReleaseSchedule>();

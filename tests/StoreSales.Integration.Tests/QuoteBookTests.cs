@@ -203,6 +203,27 @@ public sealed class QuoteBookTests : IAsyncLifetime
         Assert.Equal(0, await _database.Count("SELECT count(*) FROM quote"));
     }
 
+    [Fact]
+    public async Task The_demo_has_a_quote_in_each_tier_and_seeding_again_adds_none()
+    {
+        var demo = new StoreSales.Data.Demo.DemoQuotes(_database.DataSource, _reader, _book);
+
+        Assert.Equal(3, await demo.Seed(Cancellation));
+        Assert.Equal(0, await demo.Seed(Cancellation));
+
+        var quotes = new List<QuoteVersionView>();
+        foreach (var id in new[] { "opp-demo-quote-rep", "opp-demo-quote-director", "opp-demo-quote-legal" })
+        {
+            quotes.Add(Assert.Single(await _reader.OfOpportunity(id, Cancellation)));
+        }
+
+        Assert.Equal(
+            [(QuoteTier.Rep, QuoteStatus.Approved), (QuoteTier.Director, QuoteStatus.Submitted), (QuoteTier.LegalAndFinance, QuoteStatus.Submitted)],
+            quotes.Select(q => (q.Tier, q.Status)));
+        Assert.Equal([ChainRoles.SalesDirector], quotes[1].Approval!.Waiting);
+        Assert.Contains("\"marginKnown\": false", quotes[1].Approval!.SummaryJson, StringComparison.Ordinal);   // the lancets have no cost
+    }
+
     private async Task<QuoteVersionView> Draft(decimal discount) =>
         Assert.IsType<QuoteWritten>(await _book.Create(_opportunity, [new QuoteLineRequest("md-glucose", 10, discount)], null, "sh001.rep", Cancellation)).Quote;
 }
