@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using StoreSales.Browser.Tests.Infrastructure;
 using StoreSales.Data.Approvals;
 using StoreSales.Domain.Access;
 using StoreSales.Domain.Approvals;
+using StoreSales.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace StoreSales.Browser.Tests;
@@ -84,7 +84,9 @@ public sealed class QuoteApprovalTests(BrowserFixture fixture)
         Assert.Equal(StoreSales.CommandCenter.Quotes.QuoteQr.Png(verifyUrl), await qr.BodyAsync());
         var pdf = await rep.Page.Context.APIRequest.GetAsync((await rep.Page.Locator("[data-testid=quote-pdf]").GetAttributeAsync("href"))!);
         Assert.Equal(200, pdf.Status);
-        var (png, text) = await Render(await pdf.BodyAsync(), $"QuoteApprovalTests.{quoteNumber}-v1");
+        var document = await pdf.BodyAsync();
+        var png = await Poppler.FirstPage(document, Path.Combine(Screenshots.Folder, $"QuoteApprovalTests.{quoteNumber}-v1"), Cancellation);
+        var text = await Poppler.Text(document, Cancellation);
         Assert.Contains(hash!, text, StringComparison.Ordinal);
         Assert.Contains("上海瑞康医疗器械有限公司", text, StringComparison.Ordinal);
         Assert.True(new FileInfo(png).Length > 10_000, $"{png} should hold a rendered page");
@@ -123,25 +125,5 @@ public sealed class QuoteApprovalTests(BrowserFixture fixture)
             """,
             new { id });
         return id;
-    }
-
-    /// <summary>The PDF's first page as a PNG in the screenshots folder (pdftoppm) and its text (pdftotext), poppler-utils.</summary>
-    private static async Task<(string Png, string Text)> Render(byte[] pdf, string name)
-    {
-        var stem = Path.Combine(Screenshots.Folder, name);
-        await File.WriteAllBytesAsync(stem + ".pdf", pdf, Cancellation);
-        await Run("pdftoppm", ["-png", "-r", "80", "-singlefile", stem + ".pdf", stem]);
-        return (stem + ".png", await Run("pdftotext", ["-layout", stem + ".pdf", "-"]));
-    }
-
-    private static async Task<string> Run(string tool, string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
-            ?? throw new InvalidOperationException($"{tool} did not start: apt-get install poppler-utils");
-        var output = process.StandardOutput.ReadToEndAsync(Cancellation);
-        var errors = await process.StandardError.ReadToEndAsync(Cancellation);
-        await process.WaitForExitAsync(Cancellation);
-        Assert.True(process.ExitCode == 0, $"{tool}: {errors}");
-        return await output;
     }
 }

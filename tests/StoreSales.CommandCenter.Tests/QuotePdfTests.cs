@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,6 +7,7 @@ using StoreSales.CommandCenter.Quotes;
 using StoreSales.CommandCenter.Resources;
 using StoreSales.Data.Quotes;
 using StoreSales.Domain.SalesForce.Quotes;
+using StoreSales.Testing;
 
 namespace StoreSales.CommandCenter.Tests;
 
@@ -29,8 +29,9 @@ public sealed class QuotePdfTests
         var quote = Quote();
         var url = "https://sales.example.com/verify/" + quote.VerificationCode;
 
-        var text = await Poppler("pdftotext", Render(quote, url, "zh-CN"), ["-layout", "{pdf}", "-"]);
-        await Poppler("pdftoppm", Render(quote, url, "zh-CN"), ["-png", "-r", "80", "-singlefile", "{pdf}", Path.Combine(Artefacts(), "quote-zh-CN")]);
+        var pdf = Render(quote, url, "zh-CN");
+        var text = await Poppler.Text(pdf, Cancellation);
+        var png = await Poppler.FirstPage(pdf, Path.Combine(Artefacts(), "quote-zh-CN"), Cancellation);
 
         Assert.Contains("报价单 Q-2026-000042", text, StringComparison.Ordinal);
         Assert.Contains("上海瑞康医疗器械有限公司", text, StringComparison.Ordinal);
@@ -39,7 +40,7 @@ public sealed class QuotePdfTests
         Assert.Contains(url, text, StringComparison.Ordinal);
         Assert.Contains(quote.DocumentHash, text, StringComparison.Ordinal);
         Assert.Contains("法务: 已批准", text, StringComparison.Ordinal);
-        Assert.True(new FileInfo(Path.Combine(Artefacts(), "quote-zh-CN.png")).Length > 10_000);
+        Assert.True(new FileInfo(png).Length > 10_000);
     }
 
     [Fact]
@@ -92,25 +93,4 @@ public sealed class QuotePdfTests
     }
 
     private static string Artefacts() => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artefacts")).FullName;
-
-    /// <summary>Runs a poppler tool (Debian's poppler-utils) on the PDF, written to a file; returns what it printed.</summary>
-    private static async Task<string> Poppler(string tool, byte[] pdf, string[] arguments)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"quote-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, pdf, Cancellation);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(tool, arguments.Select(a => a == "{pdf}" ? file : a)) { RedirectStandardOutput = true, RedirectStandardError = true })
-                ?? throw new InvalidOperationException($"{tool} did not start: apt-get install poppler-utils");
-            var output = process.StandardOutput.ReadToEndAsync(Cancellation);
-            var errors = await process.StandardError.ReadToEndAsync(Cancellation);
-            await process.WaitForExitAsync(Cancellation);
-            Assert.True(process.ExitCode == 0, $"{tool}: {errors}");
-            return await output;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
 }

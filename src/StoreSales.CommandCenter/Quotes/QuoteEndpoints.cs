@@ -27,12 +27,7 @@ public static class QuoteEndpoints
             .WithName("CreateQuote")
             .WithSummary("Makes a quote on an opportunity: version 1, a draft, priced to the cent, sealed with its verification code and document hash")
             .WithDescription("Body: `lines` (each `itemCode`, `quantity`, `discountPercent` 0 to below 100 with two decimals; name, list price and cost come from the item master) and optional `validUntil` (default today + Quotes:DefaultValidityDays, at most Quotes:MaxValidityDays). The answer carries the tier the deepest line discount falls into. A bad line or validity is 400 naming the field." + Scope)
-            .Accepts<QuoteRequest>("application/json")
-            .Produces<QuoteAnswer>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WritesAVersion(StatusCodes.Status201Created);
 
         api.MapGet("/opportunities/{opportunityId}/quotes", List)
             .WithName("ListOpportunityQuotes")
@@ -45,12 +40,7 @@ public static class QuoteEndpoints
             .WithName("CreateQuoteVersion")
             .WithSummary("A change to a quote: a new version (a draft); the older versions are superseded and a pending approval withdrawn")
             .WithDescription("Body as for CreateQuote." + Scope)
-            .Accepts<QuoteRequest>("application/json")
-            .Produces<QuoteAnswer>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WritesAVersion(StatusCodes.Status201Created);
 
         api.MapGet("/quotes/{quoteNumber}/{version:int}", Get)
             .WithName("GetQuoteVersion")
@@ -63,12 +53,7 @@ public static class QuoteEndpoints
             .WithName("EditQuoteDraft")
             .WithSummary("Replaces a draft's lines and validity in place; a submitted version is never changed (409, rule version-fixed, the attempt kept)")
             .WithDescription("Body as for CreateQuote. A change to anything submitted is a new version (CreateQuoteVersion)." + Scope)
-            .Accepts<QuoteRequest>("application/json")
-            .Produces<QuoteAnswer>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WritesAVersion(StatusCodes.Status200OK);
 
         api.MapPost("/quotes/{quoteNumber}/{version:int}/submit", Submit)
             .WithName("SubmitQuote")
@@ -104,36 +89,16 @@ public static class QuoteEndpoints
         return app;
     }
 
-    private static async Task<IResult> Create(string opportunityId, HttpRequest request, QuoteDesk desk, QuoteQr qr, QuoteMetrics metrics, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var (body, errors) = await JsonBody.Read<QuoteRequest>(request, ct);
-        if (body is null)
-        {
-            metrics.Rejected("create", "unreadable");
-            return Results.ValidationProblem(errors!, title: "Invalid quote");
-        }
-
-        var done = await desk.Create(user, opportunityId, body, ct);
-        return done.Quote is { } quote ? Results.Created(Location(quote), Answer(quote, request, qr)) : done.Denial!.ToResult();
-    }
+    private static Task<IResult> Create(string opportunityId, HttpRequest request, QuoteDesk desk, QuoteQr qr, QuoteMetrics metrics, ClaimsPrincipal user, CancellationToken ct) =>
+        WithBody(request, qr, metrics, "create", body => desk.Create(user, opportunityId, body, ct), created: true, ct);
 
     private static async Task<IResult> List(string opportunityId, HttpRequest request, QuoteDesk desk, QuoteQr qr, ClaimsPrincipal user, CancellationToken ct) =>
         await desk.OfOpportunity(user, opportunityId, ct) is { } quotes
             ? Results.Ok(quotes.Select(q => Answer(q, request, qr)).ToList())
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown opportunity", detail: $"There is no opportunity '{opportunityId}'.");
 
-    private static async Task<IResult> NewVersion(string quoteNumber, HttpRequest request, QuoteDesk desk, QuoteQr qr, QuoteMetrics metrics, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var (body, errors) = await JsonBody.Read<QuoteRequest>(request, ct);
-        if (body is null)
-        {
-            metrics.Rejected("new-version", "unreadable");
-            return Results.ValidationProblem(errors!, title: "Invalid quote");
-        }
-
-        var done = await desk.NewVersion(user, quoteNumber, body, ct);
-        return done.Quote is { } quote ? Results.Created(Location(quote), Answer(quote, request, qr)) : done.Denial!.ToResult();
-    }
+    private static Task<IResult> NewVersion(string quoteNumber, HttpRequest request, QuoteDesk desk, QuoteQr qr, QuoteMetrics metrics, ClaimsPrincipal user, CancellationToken ct) =>
+        WithBody(request, qr, metrics, "new-version", body => desk.NewVersion(user, quoteNumber, body, ct), created: true, ct);
 
     private static async Task<IResult> Get(string quoteNumber, int version, HttpRequest request, QuoteDesk desk, QuoteQr qr, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -141,18 +106,33 @@ public static class QuoteEndpoints
         return done.Quote is { } quote ? Results.Ok(Answer(quote, request, qr)) : done.Denial!.ToResult();
     }
 
-    private static async Task<IResult> Edit(string quoteNumber, int version, HttpRequest request, QuoteDesk desk, QuoteQr qr, QuoteMetrics metrics, ClaimsPrincipal user, CancellationToken ct)
+    private static Task<IResult> Edit(string quoteNumber, int version, HttpRequest request, QuoteDesk desk, QuoteQr qr, QuoteMetrics metrics, ClaimsPrincipal user, CancellationToken ct) =>
+        WithBody(request, qr, metrics, "edit", body => desk.EditDraft(user, quoteNumber, version, body, ct), created: false, ct);
+
+    /// <summary>Reads the lines and validity (a body not of the documented shape is 400 naming the field, and counted), then writes.</summary>
+    private static async Task<IResult> WithBody(HttpRequest request, QuoteQr qr, QuoteMetrics metrics, string operation, Func<QuoteRequest, Task<QuoteDone>> write, bool created, CancellationToken ct)
     {
         var (body, errors) = await JsonBody.Read<QuoteRequest>(request, ct);
         if (body is null)
         {
-            metrics.Rejected("edit", "unreadable");
+            metrics.Rejected(operation, "unreadable");
             return Results.ValidationProblem(errors!, title: "Invalid quote");
         }
 
-        var done = await desk.EditDraft(user, quoteNumber, version, body, ct);
-        return done.Quote is { } quote ? Results.Ok(Answer(quote, request, qr)) : done.Denial!.ToResult();
+        var done = await write(body);
+        return done.Quote is not { } quote ? done.Denial!.ToResult()
+            : created ? Results.Created(Location(quote), Answer(quote, request, qr))
+            : Results.Ok(Answer(quote, request, qr));
     }
+
+    /// <summary>What an endpoint that writes a version takes and answers.</summary>
+    private static RouteHandlerBuilder WritesAVersion(this RouteHandlerBuilder endpoint, int success) => endpoint
+        .Accepts<QuoteRequest>("application/json")
+        .Produces<QuoteAnswer>(success)
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<IResult> Submit(string quoteNumber, int version, HttpRequest request, QuoteDesk desk, QuoteQr qr, ClaimsPrincipal user, CancellationToken ct)
     {

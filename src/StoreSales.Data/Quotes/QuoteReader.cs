@@ -52,17 +52,22 @@ public sealed class QuoteReader(NpgsqlDataSource dataSource, ApprovalBook approv
     /// <summary>The opportunity's quotes, newest version of each, newest quote first.</summary>
     public async Task<IReadOnlyList<QuoteVersionView>> OfOpportunity(string opportunityId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var latest = await connection.QueryAsync<(string QuoteNumber, int Version)>(new CommandDefinition(
-            """
-            SELECT q.quote_number, max(v.version) FROM quote q JOIN quote_version v USING (quote_number)
-            WHERE q.opportunity_id = @opportunityId GROUP BY q.quote_number ORDER BY q.quote_number DESC
-            """,
-            new { opportunityId }, cancellationToken: cancellationToken));
+        List<(string QuoteNumber, int Version)> latest;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            latest = [.. await connection.QueryAsync<(string QuoteNumber, int Version)>(new CommandDefinition(
+                """
+                SELECT q.quote_number, max(v.version) FROM quote q JOIN quote_version v USING (quote_number)
+                WHERE q.opportunity_id = @opportunityId GROUP BY q.quote_number ORDER BY q.quote_number DESC
+                """,
+                new { opportunityId }, cancellationToken: cancellationToken))];
+        }
+
+        // With each one's approval, as a single version is read: the list shows what each waits for.
         var views = new List<QuoteVersionView>();
         foreach (var (number, version) in latest)
         {
-            views.Add((await Read(connection, null, number, version, cancellationToken))!);
+            views.Add((await Find(number, version, cancellationToken))!);
         }
 
         return views;
