@@ -78,7 +78,7 @@ wait_http "$SILO_URL/health/ready" "The silo" "$RUN/silo.log"
 
 echo "Starting the command center..."
 dotnet "$(bin src/StoreSales.CommandCenter StoreSales.CommandCenter)" --Urls="$CC_URL" \
-  --Demo:SeedStaff=true --Demo:StaffStore=store-sh001 >"$RUN/commandcenter.log" 2>&1 &
+  --Demo:SeedStaff=true --Demo:StaffStore=store-sh001 --Demo:SeedQuotes=true >"$RUN/commandcenter.log" 2>&1 &
 PIDS+=($!)
 wait_http "$CC_URL/health/live" "The command center" "$RUN/commandcenter.log"
 

@@ -12,11 +12,13 @@ using StoreSales.CommandCenter.Hosting;
 using StoreSales.CommandCenter.HotItems;
 using StoreSales.CommandCenter.Live;
 using StoreSales.CommandCenter.Pool;
+using StoreSales.CommandCenter.Quotes;
 using StoreSales.CommandCenter.SalesForce;
 using StoreSales.CommandCenter.StoreEvents;
 using StoreSales.CommandCenter.Targets;
 using StoreSales.Data;
 using StoreSales.Data.Pool;
+using StoreSales.Data.Quotes;
 using StoreSales.ServiceDefaults;
 using MudBlazor.Services;
 
@@ -75,6 +77,11 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<TargetMetrics>();
         builder.Services.AddSingleton<TargetGrainNotifier>();
         builder.Services.AddSingleton<TargetDesk>();
+        builder.Services.AddQuoteData();
+        builder.Services.AddSingleton<QuoteMetrics>();
+        builder.Services.AddSingleton<QuoteQr>();
+        builder.Services.AddSingleton<QuoteDesk>();
+        builder.Services.AddSingleton<StoreSales.Data.Demo.DemoQuotes>();
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
@@ -95,6 +102,7 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<LiveBoardFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveBoardFeed>());
         builder.Services.AddHostedService<DemoStaff>();
+        builder.Services.AddHostedService<DemoQuoteSeeding>();
         builder.Services.AddHostedService<HeatmapKeepWarm>();
         builder.Services.AddValidatedOptions<PoolReleaseOptions>(PoolReleaseOptions.SectionName, o => o.Validate());
         builder.Services.AddHostedService<PoolReleaseSchedule>();
@@ -129,6 +137,7 @@ public static class CommandCenterApp
         app.MapDecompositionApi();
         app.MapAttributionApi();
         app.MapTargetApi();
+        app.MapQuoteApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

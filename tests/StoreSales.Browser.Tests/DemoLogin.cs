@@ -20,4 +20,10 @@ public static class DemoStaff
     public static DemoLogin SalesRepSh001 { get; } = new(Staff.Sh001Rep, Staff.Password, "sales-rep");
 
     public static DemoLogin Admin { get; } = new(Staff.Admin, Staff.Password, "admin");
+
+    /// <summary>Approves, with finance, quotes of the top discount tier (chain-wide).</summary>
+    public static DemoLogin Legal { get; } = new("legal", Staff.Password, "legal");
+
+    /// <summary>Approves, with legal, quotes of the top discount tier (chain-wide).</summary>
+    public static DemoLogin Finance { get; } = new("finance", Staff.Password, "finance");
 }

@@ -44,6 +44,7 @@ public sealed class CommandCenterUnderTest : IAsyncDisposable
                 ["Live:ResubscribeInterval"] = "00:00:02",
                 ["Demo:SeedStaff"] = "true",
                 ["Demo:StaffStore"] = "store-sh001",
+                ["Quotes:VerificationKey"] = "test-quote-verification-key-0123456789abcdef",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Orleans"] = "Error",
                 ["Logging:LogLevel:Polly"] = "Error",
