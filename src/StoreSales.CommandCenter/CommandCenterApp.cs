@@ -16,6 +16,7 @@ using StoreSales.CommandCenter.SalesForce;
 using StoreSales.CommandCenter.StoreEvents;
 using StoreSales.CommandCenter.Targets;
 using StoreSales.Data;
+using StoreSales.Data.Opportunities;
 using StoreSales.Data.Pool;
 using StoreSales.ServiceDefaults;
 using MudBlazor.Services;
@@ -75,6 +76,10 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<TargetMetrics>();
         builder.Services.AddSingleton<TargetGrainNotifier>();
         builder.Services.AddSingleton<TargetDesk>();
+        builder.Services.AddSingleton<OpportunityMetrics>();
+        builder.Services.AddSingleton<OpportunityAccess>();
+        builder.Services.AddSingleton<IOpportunityNotices, OpportunityNotices>();
+        builder.Services.AddSingleton<OpportunityDesk>();
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
@@ -128,6 +133,7 @@ public static class CommandCenterApp
         app.MapDecompositionApi();
         app.MapAttributionApi();
         app.MapTargetApi();
+        app.MapOpportunityApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

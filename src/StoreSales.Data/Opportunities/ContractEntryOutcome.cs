@@ -34,7 +34,7 @@ public sealed class ContractEntryOutcome(IOptions<OpportunityOptions> options, T
         var deciders = string.Join(", ", decided.Decisions.Where(d => d.Approve).Select(d => $"{d.DecidedBy} ({d.Reason})"));
         var evidence = current.Evidence.Where(e => string.Equals(e.Stage, current.Stage, StringComparison.Ordinal)).Select(e => e.EvidenceId).ToArray();
         await OpportunityRows.EnterStage(
-            connection, transaction, current, contract.Name, decided.RequestedBy, LedgerTime.Now(clock), $"approval {decided.ApprovalId} approved by {deciders}", evidence, cancellationToken);
+            connection, transaction, current, contract.Name, decided.RequestedBy, LedgerTime.Now(clock).ToUniversalTime(), $"approval {decided.ApprovalId} approved by {deciders}", evidence, cancellationToken);
     }
 
     public Task AfterCommit(ApprovalRequest request, CancellationToken cancellationToken) => changes.Tell(request.SubjectId, cancellationToken);

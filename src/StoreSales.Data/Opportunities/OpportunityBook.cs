@@ -31,7 +31,7 @@ public sealed class OpportunityBook(
     public async Task<OpportunityFacts?> Create(NewOpportunity opportunity, CancellationToken cancellationToken)
     {
         var id = OpportunityIds.New();
-        var now = LedgerTime.Now(clock);
+        var now = LedgerTime.Now(clock).ToUniversalTime();
         var first = _options.PathOf(opportunity.ProductLine).First.Name;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
@@ -86,7 +86,7 @@ public sealed class OpportunityBook(
                 path,
                 new StageMoveRequest(current.Stage, targetStage, current.Amount, restingOn.Select(e => e.Requirement).ToHashSet(StringComparer.Ordinal), current.Closed, current.ApprovalPending),
                 _options);
-            var now = LedgerTime.Now(clock);
+            var now = LedgerTime.Now(clock).ToUniversalTime();
             switch (verdict.Outcome)
             {
                 case StageMoveOutcome.Refused:
@@ -137,7 +137,7 @@ public sealed class OpportunityBook(
                 return new EvidenceRefused(current, verdict);
             }
 
-            var now = LedgerTime.Now(clock);
+            var now = LedgerTime.Now(clock).ToUniversalTime();
             var row = await connection.QuerySingleAsync<PgOpportunityFacts.EvidenceRow>(new CommandDefinition(
                 """
                 INSERT INTO opportunity_evidence (opportunity_id, stage, requirement, file_name, media_type, size_bytes, sha256, content, uploaded_by, uploaded_at)

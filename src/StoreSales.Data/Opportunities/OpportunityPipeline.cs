@@ -17,8 +17,10 @@ public sealed class OpportunityPipeline(NpgsqlDataSource dataSource, IOptions<Op
         """
         SELECT o.opportunity_id, o.title, o.customer_id, c.display_name AS customer_name, o.owner_rep_id, o.department_id, o.product_line,
                o.amount, o.currency, o.stage, o.stage_entered_at, o.last_activity_at,
-               EXISTS (SELECT 1 FROM approval_request a WHERE a.kind = @kind AND a.subject_id = o.opportunity_id AND a.status = 'pending') AS approval_pending
+               EXISTS (SELECT 1 FROM approval_request a WHERE a.kind = @kind AND a.subject_id = o.opportunity_id AND a.status = 'pending') AS approval_pending,
+               r.store_id AS owner_store_id, s.region_id
         FROM opportunity o JOIN customer c ON c.customer_id = o.customer_id
+        LEFT JOIN rep r ON r.rep_id = o.owner_rep_id LEFT JOIN store s ON s.store_id = r.store_id
         """;
 
     public Task<IReadOnlyList<PipelineCard>> OfRep(string repId, int limit, CancellationToken cancellationToken) =>
@@ -48,7 +50,7 @@ public sealed class OpportunityPipeline(NpgsqlDataSource dataSource, IOptions<Op
             var age = OpportunityAgeing.Evaluate(stage, lastActivity, now);
             cards.Add(new PipelineCard(
                 row.opportunity_id, row.title, row.customer_id, row.customer_name, row.owner_rep_id, row.department_id, row.product_line, row.amount, row.currency,
-                row.stage, stage.Index, LedgerTime.Utc(row.stage_entered_at), lastActivity, age.Colour, age.Idle, row.approval_pending));
+                row.stage, stage.Index, LedgerTime.Utc(row.stage_entered_at), lastActivity, age.Colour, age.Idle, row.approval_pending, row.owner_store_id, row.region_id));
         }
 
         return cards;
@@ -57,6 +59,6 @@ public sealed class OpportunityPipeline(NpgsqlDataSource dataSource, IOptions<Op
 #pragma warning disable IDE1006, CA1707 // Dapper maps the column names as they are.
     private sealed record CardRow(
         string opportunity_id, string title, string customer_id, string customer_name, string owner_rep_id, string department_id, string product_line,
-        decimal amount, string currency, string stage, DateTime stage_entered_at, DateTime last_activity_at, bool approval_pending);
+        decimal amount, string currency, string stage, DateTime stage_entered_at, DateTime last_activity_at, bool approval_pending, string? owner_store_id, string? region_id);
 #pragma warning restore IDE1006, CA1707
 }

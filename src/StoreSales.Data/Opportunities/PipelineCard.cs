@@ -19,4 +19,6 @@ public sealed record PipelineCard(
     DateTimeOffset LastActivityAt,
     AgeingColour Colour,
     TimeSpan Idle,
-    bool ApprovalPending);
+    bool ApprovalPending,
+    string? OwnerStoreId,
+    string? RegionId);
