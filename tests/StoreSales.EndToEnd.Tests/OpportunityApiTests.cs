@@ -118,7 +118,7 @@ public sealed class OpportunityApiTests(ChainFixture chain) : IClassFixture<Chai
         }, "the grain hears of the approval and holds the opportunity in contract", cancellationToken: Cancellation);
     }
 
-    private async Task<string> Open(HttpClient rep, decimal amount)
+    private static async Task<string> Open(HttpClient rep, decimal amount)
     {
         var n = Interlocked.Increment(ref _serial);
         using var created = await rep.PostAsJsonAsync("/api/customers", new { kind = "member", name = $"商机客户 {n}", phone = $"+86136{Environment.ProcessId % 1000:D3}{n:D5}", ownerRepId = DemoRepId, departmentId = Team }, Cancellation);
