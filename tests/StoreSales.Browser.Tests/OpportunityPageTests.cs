@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using StoreSales.Browser.Tests.Infrastructure;
+using StoreSales.Browser.Tests.Pages;
+using StoreSales.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace StoreSales.Browser.Tests;
+
+/// <summary>
+/// The opportunity page (<c>/opportunities/{id}</c>) and the pipeline (<c>/pipeline</c>): the rep moves an opportunity
+/// through its stages uploading each stage's document; a move without the document is blocked with its message naming
+/// what is missing; the pipeline shows the card in its stage, yellow once idle for the stage's limit.
+/// </summary>
+public sealed class OpportunityPageTests(BrowserFixture fixture)
+{
+    private static readonly byte[] Pdf = [.. "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n"u8];
+
+    [Fact]
+    public async Task A_rep_moves_an_opportunity_through_its_stages_with_evidence_and_a_missing_document_blocks_the_move()
+    {
+        var customer = await SalesForceCustomers.Create(fixture, "rep-sh001-01", "商机客户 仁济医院");
+        var opportunity = await Open(customer, "监护仪 20 台");
+
+        await using var session = await fixture.OpenSession();
+        await session.SignIn(DemoStaff.SalesRepSh001);
+        await Expect(session.Page.Locator("[data-testid=nav-pipeline]")).ToBeVisibleAsync();
+        var page = await new OpportunityPage(session).Open(opportunity);
+        await Expect(page.CurrentStage).ToHaveAttributeAsync("data-stage", "lead");
+
+        await page.MoveNext();
+        await Expect(page.CurrentStage).ToHaveAttributeAsync("data-stage", "needs-confirmed");
+        await Expect(page.Requirement("needs-confirmation-sheet")).ToHaveAttributeAsync("data-uploaded", "false");
+
+        await page.MoveNext();
+        await Expect(page.Refusal).ToHaveAttributeAsync("data-rule", "evidence-missing");
+        await Expect(page.Refusal).ToContainTextAsync("needs-confirmation-sheet");
+        await Expect(page.CurrentStage).ToHaveAttributeAsync("data-stage", "needs-confirmed");
+        await session.Screenshots.Take("missing-document-blocks-the-move");
+
+        await page.Upload("needs-confirmation-sheet", "需求确认单.pdf", Pdf);
+        await Expect(page.Requirement("needs-confirmation-sheet")).ToHaveAttributeAsync("data-uploaded", "true");
+        await session.Screenshots.Take("sheet-uploaded");
+        await page.MoveNext();
+        await Expect(page.CurrentStage).ToHaveAttributeAsync("data-stage", "proposal");
+
+        await page.Upload("meeting-minutes", "会议纪要.pdf", Pdf);
+        await Expect(page.Requirement("meeting-minutes")).ToHaveAttributeAsync("data-uploaded", "true");
+        await page.MoveNext();
+        await Expect(page.CurrentStage).ToHaveAttributeAsync("data-stage", "quote");
+        await Expect(page.Moves).ToHaveCountAsync(4);
+        await Expect(session.Page.Locator("[data-testid=evidence]")).ToHaveCountAsync(2);
+        await session.Screenshots.Take("in-quote-with-history");
+
+        var pipeline = await new PipelinePage(session).Open();
+        await Expect(pipeline.CardIn("quote", opportunity)).ToHaveAttributeAsync("data-colour", "green");
+        await session.Screenshots.Take("pipeline");
+    }
+
+    [Fact]
+    public async Task The_pipeline_shows_an_opportunity_idle_for_7_days_in_yellow()
+    {
+        var customer = await SalesForceCustomers.Create(fixture, "rep-sh001-01", "商机客户 华山医院");
+        var idle = await Open(customer, "输液泵 50 台");
+        await using (var connection = await fixture.Database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE opportunity SET last_activity_at = now() - interval '7 days 1 minute' WHERE opportunity_id = @idle",
+                new { idle },
+                cancellationToken: TestContext.Current.CancellationToken));
+        }
+
+        await using var session = await fixture.OpenSession();
+        await session.SignIn(DemoStaff.SalesRepSh001);
+        var pipeline = await new PipelinePage(session).Open();
+
+        await Expect(pipeline.CardIn("lead", idle)).ToHaveAttributeAsync("data-colour", "yellow");
+        await session.Screenshots.Take("yellow-card");
+    }
+
+    private async Task<string> Open(string customerId, string title)
+    {
+        using var rep = await fixture.CommandCenter.CreateSignedInClient(DemoLogins.Sh001Rep);
+        using var response = await rep.PostAsJsonAsync("/api/opportunities", new { customerId, title, amount = 180_000m, productLine = "medical-devices" }, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
+        return body.GetProperty("opportunityId").GetString()!;
+    }
+}
