@@ -109,18 +109,9 @@ public static class OpportunityEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Required."] }, title: "Invalid evidence upload");
         }
 
-        // Read at most one byte past the limit: enough for the rule to say "too large" without holding a huge upload.
-        var limit = options.Value.Evidence.MaxBytes + 1;
         await using var stream = file.OpenReadStream();
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Answer(await desk.Upload(user, opportunityId, form["requirement"].ToString(), file.FileName, buffer.ToArray(), ct));
+        var content = await EvidenceUpload.ReadCapped(stream, options.Value.Evidence.MaxBytes, ct);
+        return Answer(await desk.Upload(user, opportunityId, form["requirement"].ToString(), file.FileName, content, ct));
     }
 
     private static async Task<IResult> Download(string opportunityId, long evidenceId, OpportunityDesk desk, ClaimsPrincipal user, CancellationToken ct)
