@@ -60,6 +60,27 @@ public sealed class OpportunityPageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_move_made_elsewhere_shows_on_the_open_page_and_pipeline_without_reloading()
+    {
+        var customer = await SalesForceCustomers.Create(fixture, "rep-sh001-01", "商机客户 中山医院");
+        var opportunity = await Open(customer, "呼吸机 6 台");
+
+        await using var session = await fixture.OpenSession();
+        await session.SignIn(DemoStaff.SalesRepSh001);
+        var page = await new OpportunityPage(session).Open(opportunity);
+        await Expect(page.CurrentStage).ToHaveAttributeAsync("data-stage", "lead");
+
+        // The team's manager moves it from their own desk (the API): the rep's open page hears of it through the cluster.
+        using var manager = await fixture.CommandCenter.CreateSignedInClient(DemoLogins.Sh001Manager);
+        using var moved = await manager.PostAsJsonAsync($"/api/opportunities/{opportunity}/moves", new { toStage = "needs-confirmed", note = "customer called back" }, TestContext.Current.CancellationToken);
+        Assert.True(moved.StatusCode == HttpStatusCode.OK, await moved.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        await Expect(page.CurrentStage).ToHaveAttributeAsync("data-stage", "needs-confirmed");
+        await Expect(page.Moves).ToHaveCountAsync(2);
+        await session.Screenshots.Take("moved-elsewhere-shows-live");
+    }
+
+    [Fact]
     public async Task The_pipeline_shows_an_opportunity_idle_for_7_days_in_yellow()
     {
         var customer = await SalesForceCustomers.Create(fixture, "rep-sh001-01", "商机客户 华山医院");
