@@ -17,6 +17,7 @@ using StoreSales.CommandCenter.SalesForce;
 using StoreSales.CommandCenter.StoreEvents;
 using StoreSales.CommandCenter.Targets;
 using StoreSales.Data;
+using StoreSales.Data.Opportunities;
 using StoreSales.Data.Pool;
 using StoreSales.Data.Quotes;
 using StoreSales.ServiceDefaults;
@@ -82,6 +83,10 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<QuoteQr>();
         builder.Services.AddSingleton<QuoteDesk>();
         builder.Services.AddSingleton<StoreSales.Data.Demo.DemoQuotes>();
+        builder.Services.AddSingleton<OpportunityMetrics>();
+        builder.Services.AddSingleton<OpportunityAccess>();
+        builder.Services.AddSingleton<IOpportunityNotices, OpportunityNotices>();
+        builder.Services.AddSingleton<OpportunityDesk>();
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
@@ -138,6 +143,7 @@ public static class CommandCenterApp
         app.MapAttributionApi();
         app.MapTargetApi();
         app.MapQuoteApi();
+        app.MapOpportunityApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

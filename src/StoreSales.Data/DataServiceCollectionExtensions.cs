@@ -17,6 +17,7 @@ using StoreSales.Data.Grading;
 using StoreSales.Data.HotItems;
 using StoreSales.Data.Interventions;
 using StoreSales.Data.Ledger;
+using StoreSales.Data.Opportunities;
 using StoreSales.Data.StoreEvents;
 using StoreSales.Abstractions.StoreEvents;
 using StoreSales.Domain.Targets.StoreEvents;
@@ -88,6 +89,7 @@ public static class DataServiceCollectionExtensions
         services.AddTargetData();
         // Both hosts: the command center decides approvals; grains (opportunities, quotes, orders) file them.
         services.AddApprovalData();
+        services.AddOpportunityData();
         return services;
     }
 }

@@ -9,6 +9,7 @@ using StoreSales.Domain.Demo.SalesForce;
 using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Customers;
 using StoreSales.Domain.SalesForce.Leads;
+using StoreSales.Domain.SalesForce.Opportunities;
 using StoreSales.Domain.SalesForce.Reps;
 using StoreSales.Grains.Grading;
 using StoreSales.Grains.Targets;
@@ -110,6 +111,15 @@ public static class SiloApp
 
             var customers = await SeedDemoCustomers(builder.Configuration, dataSource, chain);
             logger.LogInformation("Demo chain from {ChainFile} is seeded ({History} historical sales, {Customers} customers added)", chainFile, history, customers);
+            if (builder.Configuration.GetValue("Demo:Opportunities", true))
+            {
+                var opportunities = builder.Configuration.ReadValidated<OpportunityOptions>(OpportunityOptions.SectionName, o => o.Validate());
+                var approvals = new Data.Approvals.ApprovalBook(dataSource, [], TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Data.Approvals.ApprovalBook>.Instance);
+                var seeded = await new DemoOpportunities(dataSource, opportunities, approvals).Seed(DateTimeOffset.UtcNow, CancellationToken.None);
+                // Their grains start ageing (and the stalled ones raise their alerts) once the silo runs.
+                builder.Services.AddHostedService(sp => new DemoOpportunityWake(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<IHostApplicationLifetime>(), seeded, sp.GetRequiredService<ILogger<DemoOpportunityWake>>()));
+                logger.LogInformation("Demo opportunities seeded ({Count} added)", seeded.Count);
+            }
         }
     }
 

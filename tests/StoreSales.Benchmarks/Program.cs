@@ -5,7 +5,7 @@ using StoreSales.Testing;
 
 // Usage: deploy/local/benchmark.sh [--stores 50] [--tills 4] [--batch 100] [--warmup 60] [--seconds 20] [--boards 200] [--probes 30] [--memory-grains 10000]
 // (--edge: the edge agent's footprint; --boards-only: issue 4's command-center load; --customers-only: issue 8's customer
-// grain memory; --reps-only [--rep-sales 2000]: issue 8's rep grain memory; --rep-boards: issue 8's rep-board latency; --customer-import [--rows 100000] [--chunk 1000]: issue 8's
+// grain memory; --reps-only [--rep-sales 2000]: issue 8's rep grain memory; --opportunities-only: issue 9's opportunity grain memory; --rep-boards: issue 8's rep-board latency; --customer-import [--rows 100000] [--chunk 1000]: issue 8's
 // CSV import; --grading [--customers 1000000] [--orders 2]: issue 8's nightly grading; --decomposition [--stores 500]
 // [--sales-per-day 24] [--runs 5]: issue 10's decomposition proposal; --attribution [--stores 1000] [--sales-per-day 100]:
 // issue 10's attribution report; --history-import [--rows 2000000] [--chunk 50000]: issue 10's history import; see
@@ -86,6 +86,13 @@ if (args.Contains("--reps-only"))
 {
     // Issue 8's rep grain footprint: --memory-grains reps (default 10,000), each credited with --rep-sales sales.
     await RepGrainMemory.Run(options.MemoryGrains, options.RepSales);
+    return;
+}
+
+if (args.Contains("--opportunities-only"))
+{
+    // Issue 9's opportunity grain footprint: --memory-grains opportunities (default 10,000), each worked into contract.
+    await OpportunityGrainMemory.Run(options.MemoryGrains);
     return;
 }
 

@@ -61,6 +61,9 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     /// <summary>The golden-hours reminder's period here: a second, so a test sees ticks at each moment it sets.</summary>
     public static readonly TimeSpan GoldenHoursCheckPeriod = TimeSpan.FromSeconds(1);
 
+    /// <summary>The opportunity grains' ageing reminder here: a second, so a test sees ticks at each moment it sets.</summary>
+    public static readonly TimeSpan AgeingCheckPeriod = TimeSpan.FromSeconds(1);
+
     public TestDatabase Database { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
@@ -96,6 +99,8 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             host.Services.AddKeyedSingleton<TimeProvider>(SalesForceClock.Key, SalesForceTime);
             host.Services.AddSingleton<ICustomerFactsReader>(new PgCustomerFacts(database.DataSource, Microsoft.Extensions.Options.Options.Create(new DormancyOptions())));
             host.Services.AddSingleton<IOpenLeads>(new PgOpenLeads(database.DataSource));
+            host.Services.AddSingleton<Abstractions.Opportunities.IOpportunityFactsReader>(new Data.Opportunities.PgOpportunityFacts(database.DataSource));
+            host.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new Domain.SalesForce.Opportunities.OpportunityOptions { AgeingCheckPeriod = AgeingCheckPeriod }));
             host.Services.AddSingleton<IDormancyCrossings>(new PgDormancyCrossings(database.DataSource, Microsoft.Extensions.Options.Options.Create(new DormancyOptions())));
             host.Services.AddOptions<GoldenHoursOptions>();
             host.Services.AddOptions<DormancyOptions>();

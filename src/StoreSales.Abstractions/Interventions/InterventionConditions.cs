@@ -23,6 +23,9 @@ public static class InterventionConditions
     /// <inheritdoc cref="AlertConditions.RepBehindTarget"/>
     public const string RepBehindTarget = AlertConditions.RepBehindTarget;
 
+    /// <inheritdoc cref="AlertConditions.OpportunityStalled"/>
+    public const string OpportunityStalled = AlertConditions.OpportunityStalled;
+
     public static string GrainKey(string subjectId, string condition) => $"{subjectId}/{condition}";
 
     /// <summary>

@@ -32,4 +32,8 @@ public interface ILiveUpdateNotifierGrain : IGrainWithIntegerKey
     /// <summary>A departing rep's hand-overs changed: to every host, for the worklists in its scope.</summary>
     [OneWay]
     Task PublishHandOverChange(HandOverListChange change);
+
+    /// <summary>An opportunity changed: to every host, for the pipeline and opportunity pages in its scope.</summary>
+    [OneWay]
+    Task PublishOpportunityChange(OpportunityChange change);
 }

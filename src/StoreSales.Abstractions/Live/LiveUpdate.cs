@@ -16,4 +16,9 @@ public sealed record LiveUpdateBatch(
     [property: Id(2)] ImmutableArray<Intervention> Interventions,
     [property: Id(3)] ImmutableArray<RepBoardChange> Reps,
     [property: Id(4)] ImmutableArray<PoolChange> Pool,
-    [property: Id(5)] ImmutableArray<HandOverListChange> HandOvers);
+    [property: Id(5)] ImmutableArray<HandOverListChange> HandOvers)
+{
+    /// <summary>The opportunities that changed, each once.</summary>
+    [Id(6)]
+    public ImmutableArray<OpportunityChange> Opportunities { get; init; } = [];
+}

@@ -26,6 +26,7 @@ public sealed partial class LiveBoardFeed(
     private readonly ConcurrentDictionary<string, Subscribers<RepBoardChange>> _reps = new(StringComparer.Ordinal);
     private readonly Subscribers<PoolChange> _pool = new();
     private readonly Subscribers<HandOverListChange> _handOvers = new();
+    private readonly Subscribers<OpportunityChange> _opportunities = new();
 
     /// <summary>Calls <paramref name="onUpdate"/> with every update of the store until disposed.</summary>
     public IDisposable WatchStore(string storeId, Action<StoreProgress> onUpdate) =>
@@ -56,8 +57,19 @@ public sealed partial class LiveBoardFeed(
     /// </summary>
     public IDisposable WatchHandOvers(Action<HandOverListChange> onChange) => _handOvers.Add(onChange);
 
+    /// <summary>
+    /// Calls <paramref name="onChange"/> with every opportunity that changed, in any scope, until disposed: the page keeps
+    /// those its viewer may see (its rep's or team's pipeline, the opportunity it shows).
+    /// </summary>
+    public IDisposable WatchOpportunities(Action<OpportunityChange> onChange) => _opportunities.Add(onChange);
+
     async Task ILiveBoardObserver.OnUpdates(LiveUpdateBatch batch)
     {
+        foreach (var change in batch.Opportunities)
+        {
+            _opportunities.Notify(change);
+        }
+
         foreach (var store in batch.Stores)
         {
             if (_stores.TryGetValue(store.StoreId, out var watchers))

@@ -33,6 +33,9 @@ public static class AlertConditions
     /// <summary>A rep's period is red and behind pace against their target.</summary>
     public const string RepBehindTarget = "rep-behind-target";
 
+    /// <summary>An opportunity has had no activity in its stage for the stage's stalled limit (14 days by default).</summary>
+    public const string OpportunityStalled = "opportunity-stalled";
+
     private const string DeviceOfflinePrefix = "device-offline-";
 
     /// <summary>A till or scanner offline during opening hours; one condition per device.</summary>

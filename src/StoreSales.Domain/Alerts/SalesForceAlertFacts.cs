@@ -1,5 +1,6 @@
 using StoreSales.Domain.SalesForce.Customers;
 using StoreSales.Domain.SalesForce.Leads;
+using StoreSales.Domain.SalesForce.Opportunities;
 using StoreSales.Domain.SalesForce.Reps;
 using StoreSales.Domain.Targets;
 
@@ -17,4 +18,5 @@ public sealed record SalesForceAlertFacts(
     CustomerDormancy? Dormancy = null,
     HandOverState? HandOver = null,
     bool? HealthDropped = null,
-    TargetStatus? RepTarget = null);
+    TargetStatus? RepTarget = null,
+    OpportunityAge? Opportunity = null);

@@ -28,6 +28,9 @@ public static class SalesForceAlertRules
 
         // A rep red and behind: the store (team) manager acts first, the supervisor is told.
         [AlertConditions.RepBehindTarget] = [new(AlertSeverity.High, AlertRoute.StoreManager), new(AlertSeverity.Medium, AlertRoute.RegionSupervisor)],
+
+        // An opportunity idle past its stage's stalled limit: as for a rep behind, the rep's (team) manager acts, the supervisor is told.
+        [AlertConditions.OpportunityStalled] = [new(AlertSeverity.Medium, AlertRoute.StoreManager), new(AlertSeverity.Low, AlertRoute.RegionSupervisor)],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static SalesForceAlertDecision Decide(SalesForceAlertFacts facts)
@@ -40,6 +43,7 @@ public static class SalesForceAlertRules
         Check(AlertConditions.HandOverOverdue, facts.HandOver?.IsOverdue);
         Check(AlertConditions.CustomerHealthDropped, facts.HealthDropped);
         Check(AlertConditions.RepBehindTarget, facts.RepTarget?.NeedsIntervention);
+        Check(AlertConditions.OpportunityStalled, facts.Opportunity is null ? null : facts.Opportunity.Colour == SalesForce.Opportunities.AgeingColour.Stalled);
 
         return new SalesForceAlertDecision([.. raise], [.. ended]);
 

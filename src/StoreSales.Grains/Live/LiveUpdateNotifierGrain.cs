@@ -25,6 +25,7 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
     private readonly Dictionary<string, Intervention> _interventions = new(StringComparer.Ordinal);
     private readonly HashSet<RepBoardChange> _reps = [];
     private readonly HashSet<PoolChange> _pool = [];
+    private readonly HashSet<OpportunityChange> _opportunities = [];
     // A list: a change names its successors in an array, which a set would not compare by content; hand-overs change seldom.
     private readonly List<HandOverListChange> _handOvers = [];
     private readonly TimeProvider _clock;
@@ -80,6 +81,13 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
         return Task.CompletedTask;
     }
 
+    Task ILiveUpdateNotifierGrain.PublishOpportunityChange(OpportunityChange change)
+    {
+        _opportunities.Add(change);
+        EnsureFlush();
+        return Task.CompletedTask;
+    }
+
     Task ILiveUpdateNotifierGrain.PublishHandOverChange(HandOverListChange change)
     {
         _handOvers.Add(change);
@@ -99,9 +107,10 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
     {
         // Yield once so that updates arriving in the same turn join this batch.
         await Task.Yield();
-        while (_stores.Count > 0 || _regions.Count > 0 || _interventions.Count > 0 || _reps.Count > 0 || _pool.Count > 0 || _handOvers.Count > 0)
+        while (_stores.Count > 0 || _regions.Count > 0 || _interventions.Count > 0 || _reps.Count > 0 || _pool.Count > 0 || _handOvers.Count > 0 || _opportunities.Count > 0)
         {
-            var batch = new LiveUpdateBatch([.. _stores.Values], [.. _regions.Values], [.. _interventions.Values], [.. _reps], [.. _pool], [.. _handOvers]);
+            var batch = new LiveUpdateBatch([.. _stores.Values], [.. _regions.Values], [.. _interventions.Values], [.. _reps], [.. _pool], [.. _handOvers]) { Opportunities = [.. _opportunities] };
+            _opportunities.Clear();
             _stores.Clear();
             _regions.Clear();
             _interventions.Clear();

@@ -10,6 +10,7 @@ using StoreSales.Grains.Interventions;
 using StoreSales.Grains.Reps;
 using StoreSales.Data;
 using StoreSales.Domain.SalesForce.Reps;
+using StoreSales.Domain.SalesForce.Opportunities;
 using StoreSales.Grains;
 using StoreSales.Grains.Customers;
 using StoreSales.Grains.Targets;
@@ -67,6 +68,10 @@ internal static class OrleansSiloSetup
             .Validate(
                 o => o.CheckEvery >= settings.MinimumReminderPeriod,
                 $"{AttributionRunOptions.SectionName}:{nameof(AttributionRunOptions.CheckEvery)} must be at least {SiloSettings.SectionName}:{nameof(SiloSettings.MinimumReminderPeriod)} ({settings.MinimumReminderPeriod}).");
+        builder.Services.AddOptions<OpportunityOptions>()
+            .Validate(
+                o => o.AgeingCheckPeriod >= settings.MinimumReminderPeriod,
+                $"{OpportunityOptions.SectionName}:{nameof(OpportunityOptions.AgeingCheckPeriod)} must be at least {SiloSettings.SectionName}:{nameof(SiloSettings.MinimumReminderPeriod)} ({settings.MinimumReminderPeriod}).");
         builder.Services.AddOptions<InterventionSlaOptions>().Bind(builder.Configuration.GetSection(InterventionSlaOptions.SectionName));
         builder.Services.Configure<InterventionTimingOptions>(builder.Configuration.GetSection(InterventionTimingOptions.SectionName));
 

@@ -24,6 +24,9 @@ public sealed class SalesForceAlertRulesTests
         { "hand-over overdue: the supervisor, high", new(NoneRaised, HandOver: HandOver(HandOverStatus.Overdue)), [(AlertConditions.HandOverOverdue, AlertSeverity.High, AlertRoute.RegionSupervisor)] },
         { "hand-over open: nobody", new(NoneRaised, HandOver: HandOver(HandOverStatus.Open)), [] },
         { "health dropped: the owner", new(NoneRaised, HealthDropped: true), [(AlertConditions.CustomerHealthDropped, AlertSeverity.Medium, AlertRoute.Rep)] },
+        { "opportunity stalled: the rep's manager, then the supervisor", new(NoneRaised, Opportunity: new(Domain.SalesForce.Opportunities.AgeingColour.Stalled, TimeSpan.FromDays(14), null)),
+            [(AlertConditions.OpportunityStalled, AlertSeverity.Medium, AlertRoute.StoreManager), (AlertConditions.OpportunityStalled, AlertSeverity.Low, AlertRoute.RegionSupervisor)] },
+        { "opportunity yellow: nobody yet", new(NoneRaised, Opportunity: new(Domain.SalesForce.Opportunities.AgeingColour.Yellow, TimeSpan.FromDays(13), null)), [] },
         { "rep red behind: the store manager, then the supervisor", new(NoneRaised, RepTarget: new TargetStatus(TargetBand.Red, PaceDirection.Behind, -0.2m)),
             [(AlertConditions.RepBehindTarget, AlertSeverity.High, AlertRoute.StoreManager), (AlertConditions.RepBehindTarget, AlertSeverity.Medium, AlertRoute.RegionSupervisor)] },
         { "rep red ahead: no intervention", new(NoneRaised, RepTarget: new TargetStatus(TargetBand.Red, PaceDirection.Ahead, 0.2m)), [] },
@@ -45,7 +48,7 @@ public sealed class SalesForceAlertRulesTests
     public void The_table_covers_every_sales_force_condition_and_nothing_else()
     {
         Assert.Equal(
-            new[] { AlertConditions.LeadFirstContactOverdue, AlertConditions.CustomerFollowUpDue, AlertConditions.HandOverOverdue, AlertConditions.CustomerHealthDropped, AlertConditions.RepBehindTarget }.Order(),
+            new[] { AlertConditions.LeadFirstContactOverdue, AlertConditions.CustomerFollowUpDue, AlertConditions.HandOverOverdue, AlertConditions.CustomerHealthDropped, AlertConditions.RepBehindTarget, AlertConditions.OpportunityStalled }.Order(),
             SalesForceAlertRules.Table.Keys.Order());
         Assert.All(SalesForceAlertRules.Table.Values, deliveries => Assert.NotEmpty(deliveries));
     }

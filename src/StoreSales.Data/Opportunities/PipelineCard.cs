@@ -1,0 +1,24 @@
+using StoreSales.Domain.SalesForce.Opportunities;
+
+namespace StoreSales.Data.Opportunities;
+
+/// <summary>One opportunity on a pipeline: what the card shows, and its age judged by <see cref="OpportunityAgeing"/> at the moment read.</summary>
+public sealed record PipelineCard(
+    string OpportunityId,
+    string Title,
+    string CustomerId,
+    string CustomerName,
+    string OwnerRepId,
+    string DepartmentId,
+    string ProductLine,
+    decimal Amount,
+    string Currency,
+    string Stage,
+    int StageIndex,
+    DateTimeOffset StageEnteredAt,
+    DateTimeOffset LastActivityAt,
+    AgeingColour Colour,
+    TimeSpan Idle,
+    bool ApprovalPending,
+    string? OwnerStoreId,
+    string? RegionId);
