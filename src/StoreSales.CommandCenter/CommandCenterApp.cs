@@ -5,6 +5,7 @@ using StoreSales.CommandCenter.Access;
 using StoreSales.CommandCenter.Api;
 using StoreSales.CommandCenter.Localization;
 using StoreSales.CommandCenter.Components;
+using StoreSales.CommandCenter.Credit;
 using StoreSales.CommandCenter.Customers;
 using StoreSales.CommandCenter.History;
 using StoreSales.CommandCenter.HandOvers;
@@ -66,6 +67,7 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<StoreEventMetrics>();
         builder.Services.AddSingleton<StoreEventDesk>();
         builder.Services.AddTargetDecomposition();
+        builder.Services.AddCreditHold();
 
         builder.Services.AddSingleton<ChainOverview>();
         builder.Services.AddSingleton<AttributionMetrics>();
@@ -128,6 +130,7 @@ public static class CommandCenterApp
         app.MapDecompositionApi();
         app.MapAttributionApi();
         app.MapTargetApi();
+        app.MapCreditApi().MapOrderApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

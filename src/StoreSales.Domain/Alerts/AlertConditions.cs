@@ -33,6 +33,9 @@ public static class AlertConditions
     /// <summary>A rep's period is red and behind pace against their target.</summary>
     public const string RepBehindTarget = "rep-behind-target";
 
+    /// <summary>A B2B order was held by the credit check (overdue receivables or over the limit): the supervisor should look at the customer.</summary>
+    public const string CreditHold = "credit-hold";
+
     private const string DeviceOfflinePrefix = "device-offline-";
 
     /// <summary>A till or scanner offline during opening hours; one condition per device.</summary>

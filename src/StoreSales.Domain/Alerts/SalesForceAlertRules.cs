@@ -28,6 +28,9 @@ public static class SalesForceAlertRules
 
         // A rep red and behind: the store (team) manager acts first, the supervisor is told.
         [AlertConditions.RepBehindTarget] = [new(AlertSeverity.High, AlertRoute.StoreManager), new(AlertSeverity.Medium, AlertRoute.RegionSupervisor)],
+
+        // A B2B order held for credit: the region's field supervisor looks at the customer (the rep is warned in the answer).
+        [AlertConditions.CreditHold] = [new(AlertSeverity.High, AlertRoute.RegionSupervisor)],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static SalesForceAlertDecision Decide(SalesForceAlertFacts facts)
