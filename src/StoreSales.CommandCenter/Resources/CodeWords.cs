@@ -34,6 +34,7 @@ public static class CodeWords
         AlertConditions.LeadFirstContactOverdue => "ConditionLeadFirstContactOverdue",
         AlertConditions.CustomerFollowUpDue => "ConditionCustomerFollowUpDue",
         AlertConditions.CustomerHealthDropped => "ConditionCustomerHealthDropped",
+        AlertConditions.CreditHold => "ConditionCreditHold",
         _ when condition.StartsWith(EvidenceFacts.DeviceOffline, StringComparison.Ordinal) => "ConditionDeviceOffline",
         _ => condition,
     };

@@ -20,6 +20,10 @@ public static class CreditAccessRule
     public static bool CanPlaceOrder(ViewerScope viewer, string ownerRepId, string departmentId, string? ownerStoreId) =>
         !viewer.IsReadOnly && CustomerAccessRule.CanCreate(viewer, ownerRepId, departmentId, ownerStoreId);
 
+    /// <summary>Whether the orders page is the viewer's: finance, HQ, administrators, reps and the teams' managers.</summary>
+    public static bool SeesOrders(ViewerScope viewer) =>
+        SeesAllOrders(viewer) || viewer.RepId is not null || viewer.Roles.Contains(ChainRoles.SalesManager) || viewer.Roles.Contains(ChainRoles.StoreManager);
+
     /// <summary>Whether the viewer sees every customer's orders (finance, HQ, administrators): no scope filter on lists.</summary>
     public static bool SeesAllOrders(ViewerScope viewer) => viewer.SeesWholeChain || viewer.Roles.Contains(ChainRoles.Finance);
 }

@@ -45,7 +45,7 @@ public sealed class SalesForceAlertRulesTests
     public void The_table_covers_every_sales_force_condition_and_nothing_else()
     {
         Assert.Equal(
-            new[] { AlertConditions.LeadFirstContactOverdue, AlertConditions.CustomerFollowUpDue, AlertConditions.HandOverOverdue, AlertConditions.CustomerHealthDropped, AlertConditions.RepBehindTarget }.Order(),
+            new[] { AlertConditions.LeadFirstContactOverdue, AlertConditions.CustomerFollowUpDue, AlertConditions.HandOverOverdue, AlertConditions.CustomerHealthDropped, AlertConditions.RepBehindTarget, AlertConditions.CreditHold }.Order(),
             SalesForceAlertRules.Table.Keys.Order());
         Assert.All(SalesForceAlertRules.Table.Values, deliveries => Assert.NotEmpty(deliveries));
     }
