@@ -33,7 +33,7 @@ public sealed class CreditFactsReader(NpgsqlDataSource dataSource, IOptions<Cred
             transaction,
             cancellationToken: cancellationToken));
         var limit = await grid.ReadSingleOrDefaultAsync<decimal?>();
-        var receivables = (await grid.ReadAsync<ReceivableRow>()).Select(r => new ReceivableLine(r.document_no, r.amount, DateOnly.FromDateTime(r.due_on))).ToList();
+        var receivables = (await grid.ReadAsync<ReceivableRow>()).Select(r => new ReceivableLine(r.document_no, r.amount, r.due_on)).ToList();
         var payments = (await grid.ReadAsync<PaymentRow>()).ToList();
         var outstanding = await grid.ReadSingleAsync<decimal>();
         return new CreditFacts(
@@ -45,7 +45,7 @@ public sealed class CreditFactsReader(NpgsqlDataSource dataSource, IOptions<Cred
     }
 
 #pragma warning disable IDE1006, CA1707 // Dapper maps the column names as they are.
-    private sealed record ReceivableRow(string document_no, decimal amount, DateTime due_on);
+    private sealed record ReceivableRow(string document_no, decimal amount, DateOnly due_on);
 
     private sealed record PaymentRow(string document_no, decimal amount, DateTime paid_at, string? applied_to);
 #pragma warning restore IDE1006, CA1707
