@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using StoreSales.Data.Approvals;
 using StoreSales.Data.Credit;
+using StoreSales.Data.Demo;
 using StoreSales.Domain.Access;
 using StoreSales.Domain.Approvals;
 using StoreSales.Domain.Credit;
@@ -190,6 +191,28 @@ public sealed class CreditDataTests : IAsyncLifetime
         var statuses = placed.Select(p => Assert.IsType<OrderPlacement.Placed>(p).Order.Status).ToList();
         Assert.Equal(3, statuses.Count(s => s == OrderStatuses.Accepted));
         Assert.Equal(3, statuses.Count(s => s == OrderStatuses.Held));
+    }
+
+    [Fact]
+    public async Task The_demo_s_B2B_customer_is_over_its_limit_overdue_and_has_an_order_waiting_for_finance_however_often_it_is_seeded()
+    {
+        await using (var connection = await _database.DataSource.OpenConnectionAsync(Cancellation))
+        {
+            await connection.ExecuteAsync("INSERT INTO interaction (customer_id, rep_id, kind, at) VALUES ('cust-acme', @rep, 'visit', now() - interval '2 days')", new { rep = Rep });
+        }
+
+        var demo = new DemoCredit(_database.DataSource, new CreditOptions(), new OrderOptions(), new ChainCalendarOptions());
+        var seeded = await demo.Seed("store-sh001", DateTimeOffset.UtcNow, Cancellation);
+        await demo.Seed("store-sh001", DateTimeOffset.UtcNow, Cancellation);
+
+        Assert.Equal("cust-acme", seeded);
+        var verdict = CreditCheck.Judge((await _facts.Read("cust-acme", Cancellation)).Standing(new CreditOptions()), 0, DateOnly.FromDateTime(DateTime.UtcNow), new CreditOptions());
+        Assert.Equal((CreditOutcome.HoldBoth, 186_400m), (verdict.Outcome, verdict.OverdueAmount));
+        Assert.True(verdict.Used > verdict.Limit);
+        var held = (await _orders.Find(DemoCredit.HeldOrderId, Cancellation))!;
+        Assert.Equal(OrderStatuses.Held, held.Status);
+        Assert.Equal(ApprovalStatus.Pending, (await _approvals.Find(held.ApprovalId!.Value, Cancellation))!.Status);
+        Assert.Equal((1, 4, 2), (await _database.Count("SELECT count(*) FROM sales_order"), await _database.Count("SELECT count(*) FROM receivable"), await _database.Count("SELECT count(*) FROM payment")));
     }
 
     private static OrderDraft Order(string id, decimal amount) => new(id, "cust-acme", [new OrderLine("SKU-PUMP", 1, amount)]);
