@@ -137,6 +137,25 @@ public sealed class CreditApiTests(ChainFixture chain) : IClassFixture<ChainFixt
         Assert.Equal(expected == HttpStatusCode.OK && user != DemoLogins.Sh001Manager ? HttpStatusCode.Forbidden : expected == HttpStatusCode.OK ? HttpStatusCode.Created : HttpStatusCode.NotFound, place.StatusCode);
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_every_credit_and_order_endpoint()
+    {
+        using var anonymous = chain.CommandCenter.CreateClient();
+        var paths = (await anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Cancellation)).GetProperty("paths");
+
+        foreach (var (path, method) in new[]
+        {
+            ("/api/credit/receivables", "post"), ("/api/credit/payments", "post"), ("/api/credit/receivables/import", "post"),
+            ("/api/credit/payments/import", "post"), ("/api/customers/{customerId}/credit-limit", "put"), ("/api/customers/{customerId}/credit", "get"),
+            ("/api/orders", "post"), ("/api/orders", "get"), ("/api/orders/{orderId}", "get"),
+        })
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()), $"{method} {path}");
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("description").GetString()), $"{method} {path}");
+        }
+    }
+
     private static async Task<JsonElement> Import(HttpClient finance, string csv)
     {
         using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
