@@ -5,6 +5,7 @@ using StoreSales.CommandCenter.Access;
 using StoreSales.CommandCenter.Api;
 using StoreSales.CommandCenter.Localization;
 using StoreSales.CommandCenter.Components;
+using StoreSales.CommandCenter.Credit;
 using StoreSales.CommandCenter.Customers;
 using StoreSales.CommandCenter.History;
 using StoreSales.CommandCenter.HandOvers;
@@ -69,6 +70,7 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<StoreEventMetrics>();
         builder.Services.AddSingleton<StoreEventDesk>();
         builder.Services.AddTargetDecomposition();
+        builder.Services.AddCreditHold();
 
         builder.Services.AddSingleton<ChainOverview>();
         builder.Services.AddSingleton<AttributionMetrics>();
@@ -144,6 +146,7 @@ public static class CommandCenterApp
         app.MapTargetApi();
         app.MapQuoteApi();
         app.MapOpportunityApi();
+        app.MapCreditApi().MapOrderApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

@@ -11,6 +11,7 @@ using StoreSales.Abstractions.Stores;
 using StoreSales.Data.Access;
 using StoreSales.Data.Approvals;
 using StoreSales.Data.Chain;
+using StoreSales.Data.Credit;
 using StoreSales.Data.Customers;
 using StoreSales.Data.Demo;
 using StoreSales.Data.Grading;
@@ -90,6 +91,8 @@ public static class DataServiceCollectionExtensions
         // Both hosts: the command center decides approvals; grains (opportunities, quotes, orders) file them.
         services.AddApprovalData();
         services.AddOpportunityData();
+        // Both hosts: the held order's release is applied wherever its approval is decided.
+        services.AddCreditData();
         return services;
     }
 }

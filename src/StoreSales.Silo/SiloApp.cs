@@ -4,6 +4,7 @@ using StoreSales.Abstractions.Grading;
 using StoreSales.Abstractions.Targets;
 using StoreSales.Data;
 using StoreSales.Data.Demo;
+using StoreSales.Domain.Credit;
 using StoreSales.Data.Migrations;
 using StoreSales.Domain.Demo.SalesForce;
 using StoreSales.Domain.SalesForce;
@@ -145,6 +146,14 @@ public static class SiloApp
         // A rep mid-departure, once the customers they hand over are there.
         var handOver = configuration.ReadValidated<HandOverOptions>(HandOverOptions.SectionName, o => o.Validate());
         await new DemoDeparture(dataSource, handOver, dormancy, calendar).Seed(now, CancellationToken.None);
+
+        // A B2B customer of the first store over its credit limit, overdue, with an order held for finance.
+        await new DemoCredit(
+                dataSource,
+                configuration.ReadValidated<CreditOptions>(CreditOptions.SectionName, o => o.Validate()),
+                configuration.ReadValidated<OrderOptions>(OrderOptions.SectionName, o => o.Validate()),
+                calendar)
+            .Seed(chain.Stores[0].Id, now, CancellationToken.None);
         return added;
     }
 }

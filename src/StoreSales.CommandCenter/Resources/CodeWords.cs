@@ -35,6 +35,7 @@ public static class CodeWords
         AlertConditions.CustomerFollowUpDue => "ConditionCustomerFollowUpDue",
         AlertConditions.CustomerHealthDropped => "ConditionCustomerHealthDropped",
         AlertConditions.OpportunityStalled => "ConditionOpportunityStalled",
+        AlertConditions.CreditHold => "ConditionCreditHold",
         _ when condition.StartsWith(EvidenceFacts.DeviceOffline, StringComparison.Ordinal) => "ConditionDeviceOffline",
         _ => condition,
     };
@@ -47,6 +48,9 @@ public static class CodeWords
         ChainRoles.StoreManager => "RoleStoreManager",
         ChainRoles.SalesRep => "RoleSalesRep",
         ChainRoles.SalesManager => "RoleSalesManager",
+        ChainRoles.SalesDirector => "RoleSalesDirector",
+        ChainRoles.Legal => "RoleLegal",
+        ChainRoles.Finance => "RoleFinance",
         ChainRoles.Admin => "RoleAdmin",
         ChainRoles.Board => "RoleBoard",
         _ => role,

@@ -49,7 +49,9 @@ public sealed class ApprovalBook(
             new
             {
                 request.Kind, request.SubjectId, request.CustomerId, request.DepartmentId, request.RegionId, request.Amount,
-                roles = request.RequiredRoles.ToArray(), request.SummaryJson, request.RequestedBy, now = LedgerTime.Now(clock), request.DueAt,
+                roles = request.RequiredRoles.ToArray(), request.SummaryJson, request.RequestedBy, now = LedgerTime.Now(clock),
+                // Npgsql writes only UTC offsets to timestamptz: a due time computed in the chain's time zone is the same instant.
+                DueAt = request.DueAt.ToUniversalTime(),
             },
             transaction,
             cancellationToken: cancellationToken));

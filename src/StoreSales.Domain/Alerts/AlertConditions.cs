@@ -35,6 +35,8 @@ public static class AlertConditions
 
     /// <summary>An opportunity has had no activity in its stage for the stage's stalled limit (14 days by default).</summary>
     public const string OpportunityStalled = "opportunity-stalled";
+    /// <summary>A B2B order was held by the credit check (overdue receivables or over the limit): the supervisor should look at the customer.</summary>
+    public const string CreditHold = "credit-hold";
 
     private const string DeviceOfflinePrefix = "device-offline-";
 

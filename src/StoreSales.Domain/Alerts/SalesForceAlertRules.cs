@@ -31,6 +31,8 @@ public static class SalesForceAlertRules
 
         // An opportunity idle past its stage's stalled limit: as for a rep behind, the rep's (team) manager acts, the supervisor is told.
         [AlertConditions.OpportunityStalled] = [new(AlertSeverity.Medium, AlertRoute.StoreManager), new(AlertSeverity.Low, AlertRoute.RegionSupervisor)],
+        // A B2B order held for credit: the region's field supervisor looks at the customer (the rep is warned in the answer).
+        [AlertConditions.CreditHold] = [new(AlertSeverity.High, AlertRoute.RegionSupervisor)],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static SalesForceAlertDecision Decide(SalesForceAlertFacts facts)

@@ -48,7 +48,7 @@ public sealed class SalesForceAlertRulesTests
     public void The_table_covers_every_sales_force_condition_and_nothing_else()
     {
         Assert.Equal(
-            new[] { AlertConditions.LeadFirstContactOverdue, AlertConditions.CustomerFollowUpDue, AlertConditions.HandOverOverdue, AlertConditions.CustomerHealthDropped, AlertConditions.RepBehindTarget, AlertConditions.OpportunityStalled }.Order(),
+            new[] { AlertConditions.LeadFirstContactOverdue, AlertConditions.CustomerFollowUpDue, AlertConditions.HandOverOverdue, AlertConditions.CustomerHealthDropped, AlertConditions.RepBehindTarget, AlertConditions.OpportunityStalled, AlertConditions.CreditHold }.Order(),
             SalesForceAlertRules.Table.Keys.Order());
         Assert.All(SalesForceAlertRules.Table.Values, deliveries => Assert.NotEmpty(deliveries));
     }
