@@ -7,6 +7,7 @@ using StoreSales.CommandCenter.Localization;
 using StoreSales.CommandCenter.Components;
 using StoreSales.CommandCenter.Customers;
 using StoreSales.CommandCenter.History;
+using StoreSales.CommandCenter.Approvals;
 using StoreSales.CommandCenter.HandOvers;
 using StoreSales.CommandCenter.Hosting;
 using StoreSales.CommandCenter.HotItems;
@@ -75,6 +76,8 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<TargetMetrics>();
         builder.Services.AddSingleton<TargetGrainNotifier>();
         builder.Services.AddSingleton<TargetDesk>();
+        builder.Services.AddSingleton<ApprovalMetrics>();
+        builder.Services.AddSingleton<ApprovalDesk>();
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
@@ -100,6 +103,8 @@ public static class CommandCenterApp
         builder.Services.AddCustomerImportWorker();
         builder.Services.AddHistoryImportWorker();
         builder.Services.AddHostedService<DepartureWatchResume>();
+        builder.Services.AddSingleton<ApprovalChangeListener>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ApprovalChangeListener>());
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -128,6 +133,7 @@ public static class CommandCenterApp
         app.MapDecompositionApi();
         app.MapAttributionApi();
         app.MapTargetApi();
+        app.MapApprovalApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

@@ -12,7 +12,7 @@ namespace StoreSales.Data.Approvals;
 /// <see cref="IApprovalOutcome"/> in the deciding transaction. A request is locked while it is decided, so of two
 /// simultaneous decisions by the same role one is kept and the other finds it decided.
 /// </summary>
-public sealed class ApprovalBook(
+public sealed partial class ApprovalBook(
     NpgsqlDataSource dataSource,
     IEnumerable<IApprovalOutcome> outcomes,
     [FromKeyedServices(ApprovalClock.Key)] TimeProvider clock,

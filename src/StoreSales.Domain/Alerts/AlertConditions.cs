@@ -33,6 +33,9 @@ public static class AlertConditions
     /// <summary>A rep's period is red and behind pace against their target.</summary>
     public const string RepBehindTarget = "rep-behind-target";
 
+    /// <summary>An approval request still pending past its due time (Approvals:Sla): its approvers' supervisor should chase it.</summary>
+    public const string ApprovalOverdue = "approval-overdue";
+
     private const string DeviceOfflinePrefix = "device-offline-";
 
     /// <summary>A till or scanner offline during opening hours; one condition per device.</summary>
