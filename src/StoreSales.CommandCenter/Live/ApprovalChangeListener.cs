@@ -20,6 +20,7 @@ public sealed partial class ApprovalChangeListener(NpgsqlDataSource dataSource, 
 
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan WaitSlice = TimeSpan.FromSeconds(1);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     // Notices arrive on Npgsql's reading thread: they are queued and sent to the hub from one loop, in order.
@@ -64,10 +65,14 @@ public sealed partial class ApprovalChangeListener(NpgsqlDataSource dataSource, 
                 }
 
                 first = false;
-                while (true)
+                // Waited out in short slices rather than with the stopping token: a cancelled wait leaves Npgsql's connection
+                // "waiting" and its disposal throws. Each slice also finds a dropped connection within a second.
+                while (!stoppingToken.IsCancellationRequested)
                 {
-                    await connection.WaitAsync(stoppingToken);
+                    await connection.WaitAsync(WaitSlice, CancellationToken.None);
                 }
+
+                return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

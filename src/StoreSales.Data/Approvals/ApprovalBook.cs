@@ -49,7 +49,9 @@ public sealed partial class ApprovalBook(
             new
             {
                 request.Kind, request.SubjectId, request.CustomerId, request.DepartmentId, request.RegionId, request.Amount,
-                roles = request.RequiredRoles.ToArray(), request.SummaryJson, request.RequestedBy, now = LedgerTime.Now(clock), request.DueAt,
+                roles = request.RequiredRoles.ToArray(), request.SummaryJson, request.RequestedBy, now = LedgerTime.Now(clock),
+                // Npgsql writes only UTC offsets to timestamptz: a due time computed in the chain's time zone is the same instant.
+                DueAt = request.DueAt.ToUniversalTime(),
             },
             transaction,
             cancellationToken: cancellationToken));
@@ -110,7 +112,7 @@ public sealed partial class ApprovalBook(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<RequestRow>(new CommandDefinition(
             $"SELECT {Columns} FROM approval_request WHERE status = 'pending' AND due_at <= @now ORDER BY due_at, approval_id LIMIT @limit",
-            new { now, limit }, cancellationToken: cancellationToken))).ToList();
+            new { now = now.ToUniversalTime(), limit }, cancellationToken: cancellationToken))).ToList();
         var decisions = await Decisions(connection, null, [.. rows.Select(r => r.approval_id)], cancellationToken);
         return [.. rows.Select(r => r.ToRequest(decisions[r.approval_id]))];
     }
@@ -232,10 +234,25 @@ public sealed partial class ApprovalBook(
 #pragma warning disable IDE1006, CA1707 // Dapper maps the column names as they are.
     private sealed record DecisionRow(long approval_id, string role, string decided_by, bool approve, string reason, DateTime at);
 
-    private sealed record RequestRow(
-        long approval_id, string kind, string subject_id, string? customer_id, string? department_id, string? region_id, decimal? amount,
-        string[] required_roles, string summary, string requested_by, DateTime requested_at, DateTime due_at, string status, DateTime? decided_at)
+    // Properties, not a positional record: Npgsql reports a text[] column as System.Array, which Dapper will not match to a
+    // string[] constructor parameter (materialization fails); a property setter takes the string[] value as it is.
+    private sealed record RequestRow
     {
+        public long approval_id { get; init; }
+        public string kind { get; init; } = "";
+        public string subject_id { get; init; } = "";
+        public string? customer_id { get; init; }
+        public string? department_id { get; init; }
+        public string? region_id { get; init; }
+        public decimal? amount { get; init; }
+        public string[] required_roles { get; init; } = [];
+        public string summary { get; init; } = "{}";
+        public string requested_by { get; init; } = "";
+        public DateTime requested_at { get; init; }
+        public DateTime due_at { get; init; }
+        public string status { get; init; } = "";
+        public DateTime? decided_at { get; init; }
+
         public ApprovalRequest ToRequest(IEnumerable<ApprovalDecision> decisions) => new(
             approval_id, kind, subject_id, customer_id, department_id, region_id, amount, required_roles, summary, requested_by,
             LedgerTime.Utc(requested_at), LedgerTime.Utc(due_at), StatusOf(status), decided_at is { } at ? LedgerTime.Utc(at) : null,

@@ -21,7 +21,7 @@ public sealed class PgOverdueApprovals(NpgsqlDataSource dataSource) : IOverdueAp
             ORDER BY r.due_at, r.approval_id
             LIMIT @limit
             """,
-            new { now, limit }, cancellationToken: cancellationToken));
+            new { now = now.ToUniversalTime(), limit }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new OverdueApproval(
             r.approval_id, r.kind, r.subject_id, r.customer_id, r.region_id, r.department_id, r.amount, [.. r.waiting], r.requested_by,
             LedgerTime.Utc(r.requested_at), LedgerTime.Utc(r.due_at)))];
@@ -32,12 +32,24 @@ public sealed class PgOverdueApprovals(NpgsqlDataSource dataSource) : IOverdueAp
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE approval_request SET overdue_raised_at = @at WHERE approval_id = @approvalId AND overdue_raised_at IS NULL",
-            new { approvalId, at }, cancellationToken: cancellationToken));
+            new { approvalId, at = at.ToUniversalTime() }, cancellationToken: cancellationToken));
     }
 
 #pragma warning disable IDE1006, CA1707 // Dapper maps the column names as they are.
-    private sealed record Row(
-        long approval_id, string kind, string subject_id, string? customer_id, string? region_id, string? department_id, decimal? amount,
-        string[] waiting, string requested_by, DateTime requested_at, DateTime due_at);
+    // Properties: Npgsql reports text[] as System.Array, which Dapper matches to no string[] constructor parameter.
+    private sealed record Row
+    {
+        public long approval_id { get; init; }
+        public string kind { get; init; } = "";
+        public string subject_id { get; init; } = "";
+        public string? customer_id { get; init; }
+        public string? region_id { get; init; }
+        public string? department_id { get; init; }
+        public decimal? amount { get; init; }
+        public string[] waiting { get; init; } = [];
+        public string requested_by { get; init; } = "";
+        public DateTime requested_at { get; init; }
+        public DateTime due_at { get; init; }
+    }
 #pragma warning restore IDE1006, CA1707
 }
