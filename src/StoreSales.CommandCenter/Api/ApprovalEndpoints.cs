@@ -20,7 +20,7 @@ public static class ApprovalEndpoints
             .WithDescription(
                 "A sales director sees the requests that wait for a sales director in a region or team named to them; legal and "
                 + "finance those waiting for legal or finance, chain-wide; a role that has decided is no longer waited for. "
-                + "Nobody's own requests (nobody decides their own). `mine=true`: instead, the requests the viewer filed, newest "
+                + "Nobody's own requests (nobody decides their own). HQ and administrators: every pending request (they watch; they decide only in a required role they hold). `mine=true`: instead, the requests the viewer filed, newest "
                 + "first, with their state. At most `Approvals:InboxLimit` (200). `overdue`: past the kind's `Approvals:Sla`.")
             .Produces<ApprovalAnswer[]>();
 

@@ -24,14 +24,18 @@ public sealed partial class ApprovalDesk(
     public const string DecideOperation = "decision";
     public const string NotFoundRule = "not-found";
 
-    /// <summary>What waits for the viewer's decision, oldest due first (their own requests are not theirs to decide).</summary>
+    /// <summary>
+    /// What waits for the viewer's decision, oldest due first (their own requests are not theirs to decide); for HQ and
+    /// administrators every pending request, which they watch (and decide only in a required role they hold).
+    /// </summary>
     public async Task<IReadOnlyList<ApprovalView>> Inbox(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var (viewer, name) = Viewer(user);
-        var waiting = await book.WaitingFor(ApprovalAccessRule.InboxFilter(viewer), options.Value.InboxLimit, cancellationToken);
+        var filter = ApprovalAccessRule.InboxFilter(viewer);
+        var waiting = await book.WaitingFor(filter, options.Value.InboxLimit, cancellationToken);
         var now = clock.GetUtcNow();
         metrics.Accepted(InboxOperation);
-        return [.. waiting.Select(r => ApprovalView.Of(r, viewer, name, now)).Where(v => v.AwaitsMe)];
+        return [.. waiting.Select(r => ApprovalView.Of(r, viewer, name, now)).Where(v => filter.All || v.AwaitsMe)];
     }
 
     /// <summary>The requests the viewer asked for, newest first, with where each stands.</summary>

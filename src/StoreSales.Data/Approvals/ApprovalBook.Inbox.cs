@@ -9,7 +9,8 @@ public sealed partial class ApprovalBook
 {
     /// <summary>
     /// Pending requests that still wait for a role of <paramref name="filter"/> (a chain-wide role, or a scoped role in
-    /// one of its regions or teams), oldest due first; at most <paramref name="limit"/>.
+    /// one of its regions or teams), or all pending ones for a filter of the whole chain; oldest due first; at most
+    /// <paramref name="limit"/>.
     /// </summary>
     public async Task<IReadOnlyList<ApprovalRequest>> WaitingFor(ApprovalInboxFilter filter, int limit, CancellationToken cancellationToken)
     {
@@ -18,19 +19,19 @@ public sealed partial class ApprovalBook
             $"""
             SELECT {Columns} FROM approval_request r
             WHERE status = 'pending'
-              AND EXISTS (SELECT 1 FROM unnest(r.required_roles) AS required (role_name)
+              AND (@all OR EXISTS (SELECT 1 FROM unnest(r.required_roles) AS required (role_name)
                           WHERE (required.role_name = ANY (@wide)
                                  OR (required.role_name = ANY (@scoped)
                                      AND (r.region_id = ANY (@regions) OR r.department_id = ANY (@departments))))
                             AND NOT EXISTS (SELECT 1 FROM approval_decision d
-                                            WHERE d.approval_id = r.approval_id AND d.role = required.role_name))
+                                            WHERE d.approval_id = r.approval_id AND d.role = required.role_name)))
             ORDER BY due_at, approval_id
             LIMIT @limit
             """,
             new
             {
                 wide = filter.WideRoles.ToArray(), scoped = filter.ScopedRoles.ToArray(), regions = filter.Regions.ToArray(),
-                departments = filter.Departments.ToArray(), limit,
+                departments = filter.Departments.ToArray(), all = filter.All, limit,
             },
             cancellationToken: cancellationToken))).ToList();
         return await WithDecisions(connection, rows, cancellationToken);

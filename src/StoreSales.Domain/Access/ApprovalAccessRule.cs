@@ -5,8 +5,11 @@ namespace StoreSales.Domain.Access;
 /// <summary>What decides who sees an approval request: the roles it waits for, its region and team, who asked.</summary>
 public sealed record ApprovalScope(IReadOnlyList<string> RequiredRoles, string? RegionId, string? DepartmentId, string RequestedBy);
 
-/// <summary>An inbox's query: roles decided chain-wide; roles decided within <see cref="Regions"/> or <see cref="Departments"/>.</summary>
-public sealed record ApprovalInboxFilter(IReadOnlyList<string> WideRoles, IReadOnlyList<string> ScopedRoles, IReadOnlyList<string> Regions, IReadOnlyList<string> Departments);
+/// <summary>
+/// An inbox's query: roles decided chain-wide; roles decided within <see cref="Regions"/> or <see cref="Departments"/>;
+/// <see cref="All"/>: every pending request (HQ and administrators watch the whole chain's).
+/// </summary>
+public sealed record ApprovalInboxFilter(IReadOnlyList<string> WideRoles, IReadOnlyList<string> ScopedRoles, IReadOnlyList<string> Regions, IReadOnlyList<string> Departments, bool All = false);
 
 /// <summary>
 /// Who sees and decides which approval request (docs/domain.md "Approvals"). A sales director decides the requests that
@@ -35,9 +38,12 @@ public static class ApprovalAccessRule
         || string.Equals(viewerName, request.RequestedBy, StringComparison.Ordinal)
         || !DecidingRoles(viewer, request).IsEmpty;
 
-    /// <summary>Whether the approvals inbox is for this viewer at all (its navigation entry): an approver role, HQ, an administrator.</summary>
+    /// <summary>
+    /// Whether the approvals inbox is in the viewer's navigation: an approver role, or HQ (who watches every pending
+    /// request). An administrator may open it (and sees all) but it is not their work.
+    /// </summary>
     public static bool SeesInbox(ViewerScope viewer) =>
-        !viewer.IsReadOnly && (viewer.SeesWholeChain || ApproverRoles.Any(viewer.Roles.Contains));
+        !viewer.IsReadOnly && (viewer.Roles.Contains(ChainRoles.Hq) || ApproverRoles.Any(viewer.Roles.Contains));
 
     /// <summary>
     /// The audiences a change of the request is told to (live groups): each names a kind of viewer who may see it. A viewer
@@ -107,7 +113,8 @@ public static class ApprovalAccessRule
             [.. held.Where(role => !IsScoped(role))],
             [.. held.Where(IsScoped)],
             [.. viewer.Regions.Order(StringComparer.Ordinal)],
-            [.. viewer.Departments.Order(StringComparer.Ordinal)]);
+            [.. viewer.Departments.Order(StringComparer.Ordinal)],
+            viewer.SeesWholeChain);
     }
 
     private const string WholeChain = "all";

@@ -33,6 +33,12 @@ public sealed class ApprovalOptions
     /// <summary>At most this many requests in one inbox list. Default 200.</summary>
     public int InboxLimit { get; init; } = 200;
 
+    /// <summary>The approver's side panel shows the customer's purchases of this many days. Default 180.</summary>
+    public int CustomerHistoryDays { get; init; } = 180;
+
+    /// <summary>The approver's side panel shows at most this many interactions, purchases and earlier requests each. Default 20.</summary>
+    public int CustomerHistoryItems { get; init; } = 20;
+
     /// <summary>When a request of <paramref name="kind"/> filed at <paramref name="requestedAt"/> falls due.</summary>
     public DateTimeOffset DueAt(string kind, DateTimeOffset requestedAt) =>
         Sla.TryGetValue(kind, out var sla)
@@ -64,6 +70,8 @@ public sealed class ApprovalOptions
 
         return OverdueBatch < 1 ? "OverdueBatch must be at least 1."
             : InboxLimit is < 1 or > 1000 ? "InboxLimit must be between 1 and 1000."
+            : CustomerHistoryDays is < 1 or > 3660 ? "CustomerHistoryDays must be between 1 and 3660."
+            : CustomerHistoryItems is < 1 or > 500 ? "CustomerHistoryItems must be between 1 and 500."
             : null;
     }
 }
