@@ -20,4 +20,7 @@ public static class DemoStaff
     public static DemoLogin SalesRepSh001 { get; } = new(Staff.Sh001Rep, Staff.Password, "sales-rep");
 
     public static DemoLogin Admin { get; } = new(Staff.Admin, Staff.Password, "admin");
+
+    /// <summary>Decides the approvals of region-east and its retail team (sales director).</summary>
+    public static DemoLogin SalesDirectorEast { get; } = new(Staff.EastDirector, Staff.Password, "sales-director");
 }
