@@ -30,7 +30,7 @@ public sealed class ApprovalsPage(BrowserSession session)
     public async Task Decide(bool approve, string reason)
     {
         await InteractiveRender.WaitUntilInteractive(session.Page, "[data-testid=approval-approve]");
-        await session.Page.Locator("[data-testid=approval-reason] textarea").FillAsync(reason);
+        await session.Page.Locator("textarea[data-testid=approval-reason], [data-testid=approval-reason] textarea").FillAsync(reason);
         await session.Page.Locator(approve ? "button[data-testid=approval-approve]" : "button[data-testid=approval-reject]").ClickAsync();
     }
 }
