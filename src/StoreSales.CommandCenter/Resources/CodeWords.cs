@@ -34,6 +34,7 @@ public static class CodeWords
         AlertConditions.LeadFirstContactOverdue => "ConditionLeadFirstContactOverdue",
         AlertConditions.CustomerFollowUpDue => "ConditionCustomerFollowUpDue",
         AlertConditions.CustomerHealthDropped => "ConditionCustomerHealthDropped",
+        AlertConditions.ApprovalOverdue => "ConditionApprovalOverdue",
         _ when condition.StartsWith(EvidenceFacts.DeviceOffline, StringComparison.Ordinal) => "ConditionDeviceOffline",
         _ => condition,
     };
@@ -46,6 +47,9 @@ public static class CodeWords
         ChainRoles.StoreManager => "RoleStoreManager",
         ChainRoles.SalesRep => "RoleSalesRep",
         ChainRoles.SalesManager => "RoleSalesManager",
+        ChainRoles.SalesDirector => "RoleSalesDirector",
+        ChainRoles.Legal => "RoleLegal",
+        ChainRoles.Finance => "RoleFinance",
         ChainRoles.Admin => "RoleAdmin",
         ChainRoles.Board => "RoleBoard",
         _ => role,

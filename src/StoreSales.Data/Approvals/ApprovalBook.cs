@@ -232,29 +232,16 @@ public sealed partial class ApprovalBook(
     }
 
 #pragma warning disable IDE1006, CA1707 // Dapper maps the column names as they are.
+    // required_roles is Array: Npgsql reports a text[] column's field type as System.Array, and Dapper matches a
+    // record's constructor by the reader's field types, so string[] would find no constructor.
     private sealed record DecisionRow(long approval_id, string role, string decided_by, bool approve, string reason, DateTime at);
 
-    // Properties, not a positional record: Npgsql reports a text[] column as System.Array, which Dapper will not match to a
-    // string[] constructor parameter (materialization fails); a property setter takes the string[] value as it is.
-    private sealed record RequestRow
+    private sealed record RequestRow(
+        long approval_id, string kind, string subject_id, string? customer_id, string? department_id, string? region_id, decimal? amount,
+        Array required_roles, string summary, string requested_by, DateTime requested_at, DateTime due_at, string status, DateTime? decided_at)
     {
-        public long approval_id { get; init; }
-        public string kind { get; init; } = "";
-        public string subject_id { get; init; } = "";
-        public string? customer_id { get; init; }
-        public string? department_id { get; init; }
-        public string? region_id { get; init; }
-        public decimal? amount { get; init; }
-        public string[] required_roles { get; init; } = [];
-        public string summary { get; init; } = "{}";
-        public string requested_by { get; init; } = "";
-        public DateTime requested_at { get; init; }
-        public DateTime due_at { get; init; }
-        public string status { get; init; } = "";
-        public DateTime? decided_at { get; init; }
-
         public ApprovalRequest ToRequest(IEnumerable<ApprovalDecision> decisions) => new(
-            approval_id, kind, subject_id, customer_id, department_id, region_id, amount, required_roles, summary, requested_by,
+            approval_id, kind, subject_id, customer_id, department_id, region_id, amount, (string[])required_roles, summary, requested_by,
             LedgerTime.Utc(requested_at), LedgerTime.Utc(due_at), StatusOf(status), decided_at is { } at ? LedgerTime.Utc(at) : null,
             [.. decisions]);
     }

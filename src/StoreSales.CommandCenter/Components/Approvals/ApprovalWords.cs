@@ -1,4 +1,4 @@
-using StoreSales.Domain.Access;
+using StoreSales.CommandCenter.Resources;
 using StoreSales.Domain.Approvals;
 
 namespace StoreSales.CommandCenter.Components.Approvals;
@@ -14,13 +14,8 @@ public static class ApprovalWords
         _ => "ApprovalKindOther",
     };
 
-    public static string RoleKey(string role) => role switch
-    {
-        ChainRoles.SalesDirector => "ApprovalRoleSalesDirector",
-        ChainRoles.Legal => "ApprovalRoleLegal",
-        ChainRoles.Finance => "ApprovalRoleFinance",
-        _ => "ApprovalRoleOther",
-    };
+    /// <summary>The chain's own word for the role (as the sign-in shows it); an unknown role as its code.</summary>
+    public static string RoleKey(string role) => CodeWords.RoleKey(role);
 
     public static string StatusKey(ApprovalStatus status) => "ApprovalStatus" + status;
 
