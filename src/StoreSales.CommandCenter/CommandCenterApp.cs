@@ -8,6 +8,7 @@ using StoreSales.CommandCenter.Components;
 using StoreSales.CommandCenter.Credit;
 using StoreSales.CommandCenter.Customers;
 using StoreSales.CommandCenter.History;
+using StoreSales.CommandCenter.Approvals;
 using StoreSales.CommandCenter.HandOvers;
 using StoreSales.CommandCenter.Hosting;
 using StoreSales.CommandCenter.HotItems;
@@ -89,6 +90,8 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<OpportunityAccess>();
         builder.Services.AddSingleton<IOpportunityNotices, OpportunityNotices>();
         builder.Services.AddSingleton<OpportunityDesk>();
+        builder.Services.AddSingleton<ApprovalMetrics>();
+        builder.Services.AddSingleton<ApprovalDesk>();
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
@@ -116,6 +119,8 @@ public static class CommandCenterApp
         builder.Services.AddCustomerImportWorker();
         builder.Services.AddHistoryImportWorker();
         builder.Services.AddHostedService<DepartureWatchResume>();
+        builder.Services.AddSingleton<ApprovalChangeListener>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ApprovalChangeListener>());
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -147,6 +152,7 @@ public static class CommandCenterApp
         app.MapQuoteApi();
         app.MapOpportunityApi();
         app.MapCreditApi().MapOrderApi();
+        app.MapApprovalApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();

@@ -120,6 +120,19 @@ if (args.Contains("--rep-boards"))
     return;
 }
 
+if (args.Contains("--approvals"))
+{
+    // Issue 9's live target: an approval request → the approver's open inbox (real SignalR client), across two nodes (--probes N).
+    Console.WriteLine($"StoreSales approvals inbox latency  {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    await using var approvalDatabase = await TestDatabase.Create("approvals");
+    var approvalCluster = "approvals-" + Guid.NewGuid().ToString("N")[..8];
+    await using var approvalSilo = await SiloUnderTest.Start(approvalDatabase, approvalCluster);
+    await using var inboxNode = await CommandCenterUnderTest.Start(approvalDatabase, approvalCluster);
+    await using var filingNode = await CommandCenterUnderTest.Start(approvalDatabase, approvalCluster, new Dictionary<string, string?> { ["Demo:SeedStaff"] = "false" });
+    await ApprovalInboxLatency.Run(inboxNode, filingNode, options.Probes);
+    return;
+}
+
 if (args.Contains("--boards-only"))
 {
     // Issue 4's load: --boards 200 open boards, --chain-rate 500 sales/s, --probes 30, --circuits 20 real pages.

@@ -26,4 +26,6 @@ public static class DemoStaff
 
     /// <summary>Approves, with legal, quotes of the top discount tier (chain-wide).</summary>
     public static DemoLogin Finance { get; } = new("finance", Staff.Password, "finance");
+    /// <summary>Decides the approvals of region-east and its retail team (sales director).</summary>
+    public static DemoLogin SalesDirectorEast { get; } = new(Staff.EastDirector, Staff.Password, "sales-director");
 }

@@ -13,4 +13,7 @@ public static class DemoLogins
     public const string Sh001Rep = "sh001.rep";
     public const string EastSales = "east.sales";
     public const string Admin = "admin";
+    public const string EastDirector = "east.director";
+    public const string Legal = "legal";
+    public const string Finance = "finance";
 }

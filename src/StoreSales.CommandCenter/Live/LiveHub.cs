@@ -106,6 +106,25 @@ public sealed class LiveHub(IClusterClient cluster, ChainAccess access) : Hub
         }
     }
 
+    /// <summary>
+    /// Receive <c>ApprovalChanged</c> (approval id, kind, status) whenever an approval request the viewer may see is filed,
+    /// decided by one role, decided or withdrawn (<see cref="ApprovalAccessRule"/>: its approvers in scope, its requester,
+    /// HQ and administrators); re-read the inbox through <c>GET /api/approvals</c>. A board token may not join.
+    /// </summary>
+    public async Task JoinApprovals()
+    {
+        var viewer = Context.User!.ToViewerScope();
+        if (viewer.IsReadOnly)
+        {
+            throw new HubException("Not allowed: a board has no approvals inbox.");
+        }
+
+        foreach (var group in ApprovalGroups.Of(viewer, Context.User!.Identity?.Name ?? ""))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        }
+    }
+
     private static void Refuse<T>(Access<T> access, string what, string id)
         where T : class
     {

@@ -36,6 +36,7 @@ public static class CodeWords
         AlertConditions.CustomerHealthDropped => "ConditionCustomerHealthDropped",
         AlertConditions.OpportunityStalled => "ConditionOpportunityStalled",
         AlertConditions.CreditHold => "ConditionCreditHold",
+        AlertConditions.ApprovalOverdue => "ConditionApprovalOverdue",
         _ when condition.StartsWith(EvidenceFacts.DeviceOffline, StringComparison.Ordinal) => "ConditionDeviceOffline",
         _ => condition,
     };

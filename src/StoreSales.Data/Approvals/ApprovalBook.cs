@@ -12,7 +12,7 @@ namespace StoreSales.Data.Approvals;
 /// <see cref="IApprovalOutcome"/> in the deciding transaction. A request is locked while it is decided, so of two
 /// simultaneous decisions by the same role one is kept and the other finds it decided.
 /// </summary>
-public sealed class ApprovalBook(
+public sealed partial class ApprovalBook(
     NpgsqlDataSource dataSource,
     IEnumerable<IApprovalOutcome> outcomes,
     [FromKeyedServices(ApprovalClock.Key)] TimeProvider clock,
@@ -112,7 +112,7 @@ public sealed class ApprovalBook(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<RequestRow>(new CommandDefinition(
             $"SELECT {Columns} FROM approval_request WHERE status = 'pending' AND due_at <= @now ORDER BY due_at, approval_id LIMIT @limit",
-            new { now, limit }, cancellationToken: cancellationToken))).ToList();
+            new { now = now.ToUniversalTime(), limit }, cancellationToken: cancellationToken))).ToList();
         var decisions = await Decisions(connection, null, [.. rows.Select(r => r.approval_id)], cancellationToken);
         return [.. rows.Select(r => r.ToRequest(decisions[r.approval_id]))];
     }

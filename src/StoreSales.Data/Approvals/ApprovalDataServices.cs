@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using StoreSales.Abstractions.Approvals;
+using StoreSales.Domain.Approvals;
 
 namespace StoreSales.Data.Approvals;
 
@@ -10,6 +12,9 @@ public static class ApprovalDataServices
     {
         services.TryAddKeyedSingleton(ApprovalClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.AddSingleton<ApprovalBook>();
+        services.AddSingleton<IOverdueApprovals, PgOverdueApprovals>();
+        // Both hosts: filers compute due times (ApprovalOptions.DueAt), the silo checks them, the command center lists.
+        services.AddValidatedOptions<ApprovalOptions>(ApprovalOptions.SectionName, o => o.Validate());
         return services;
     }
 }

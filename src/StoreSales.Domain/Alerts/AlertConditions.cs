@@ -37,6 +37,8 @@ public static class AlertConditions
     public const string OpportunityStalled = "opportunity-stalled";
     /// <summary>A B2B order was held by the credit check (overdue receivables or over the limit): the supervisor should look at the customer.</summary>
     public const string CreditHold = "credit-hold";
+    /// <summary>An approval request still pending past its due time (Approvals:Sla): its approvers' supervisor should chase it.</summary>
+    public const string ApprovalOverdue = "approval-overdue";
 
     private const string DeviceOfflinePrefix = "device-offline-";
 

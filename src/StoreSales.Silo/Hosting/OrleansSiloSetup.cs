@@ -1,3 +1,5 @@
+using StoreSales.Abstractions.Approvals;
+using StoreSales.Domain.Approvals;
 using StoreSales.Abstractions.Customers;
 using System.Net;
 using Orleans.Configuration;
@@ -72,6 +74,11 @@ internal static class OrleansSiloSetup
             .Validate(
                 o => o.AgeingCheckPeriod >= settings.MinimumReminderPeriod,
                 $"{OpportunityOptions.SectionName}:{nameof(OpportunityOptions.AgeingCheckPeriod)} must be at least {SiloSettings.SectionName}:{nameof(SiloSettings.MinimumReminderPeriod)} ({settings.MinimumReminderPeriod}).");
+        // Approvals options are bound (and validated) with the approval data (AddStoreSalesData); the silo adds its reminder floor.
+        builder.Services.AddOptions<ApprovalOptions>()
+            .Validate(
+                o => o.OverdueCheckEvery >= settings.MinimumReminderPeriod,
+                $"{ApprovalOptions.SectionName}:{nameof(ApprovalOptions.OverdueCheckEvery)} must be at least {SiloSettings.SectionName}:{nameof(SiloSettings.MinimumReminderPeriod)} ({settings.MinimumReminderPeriod}).");
         builder.Services.AddOptions<InterventionSlaOptions>().Bind(builder.Configuration.GetSection(InterventionSlaOptions.SectionName));
         builder.Services.Configure<InterventionTimingOptions>(builder.Configuration.GetSection(InterventionTimingOptions.SectionName));
 
@@ -126,6 +133,7 @@ internal static class OrleansSiloSetup
 
         // After Orleans' own hosted service, so the silo is running when it asks for the jobs' reminders.
         builder.Services.AddSingleton(new ScheduledJob("dormancy sweep", null, _ => true, grains => grains.GetGrain<IDormancySweepGrain>(0).Start()));
+        builder.Services.AddSingleton(new ScheduledJob("approval overdue check", null, _ => true, grains => grains.GetGrain<IApprovalOverdueGrain>(0).Start()));
         builder.Services.AddHostedService<ScheduledJobStart>();
         return builder;
     }
