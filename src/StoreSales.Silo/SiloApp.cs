@@ -4,6 +4,7 @@ using StoreSales.Abstractions.Grading;
 using StoreSales.Abstractions.Targets;
 using StoreSales.Data;
 using StoreSales.Data.Demo;
+using StoreSales.Domain.Approvals;
 using StoreSales.Domain.Credit;
 using StoreSales.Data.Migrations;
 using StoreSales.Domain.Demo.SalesForce;
@@ -115,7 +116,8 @@ public static class SiloApp
             if (builder.Configuration.GetValue("Demo:Opportunities", true))
             {
                 var opportunities = builder.Configuration.ReadValidated<OpportunityOptions>(OpportunityOptions.SectionName, o => o.Validate());
-                var approvals = new Data.Approvals.ApprovalBook(dataSource, [], TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Data.Approvals.ApprovalBook>.Instance);
+                var approvalOptions = builder.Configuration.ReadValidated<ApprovalOptions>(ApprovalOptions.SectionName, o => o.Validate());
+                var approvals = new Data.Approvals.ApprovalBook(dataSource, [], TimeProvider.System, Options.Create(approvalOptions), Microsoft.Extensions.Logging.Abstractions.NullLogger<Data.Approvals.ApprovalBook>.Instance);
                 var seeded = await new DemoOpportunities(dataSource, opportunities, approvals).Seed(DateTimeOffset.UtcNow, CancellationToken.None);
                 // Their grains start ageing (and the stalled ones raise their alerts) once the silo runs.
                 builder.Services.AddHostedService(sp => new DemoOpportunityWake(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<IHostApplicationLifetime>(), seeded, sp.GetRequiredService<ILogger<DemoOpportunityWake>>()));
@@ -152,6 +154,7 @@ public static class SiloApp
                 dataSource,
                 configuration.ReadValidated<CreditOptions>(CreditOptions.SectionName, o => o.Validate()),
                 configuration.ReadValidated<OrderOptions>(OrderOptions.SectionName, o => o.Validate()),
+                configuration.ReadValidated<ApprovalOptions>(ApprovalOptions.SectionName, o => o.Validate()),
                 calendar)
             .Seed(chain.Stores[0].Id, now, CancellationToken.None);
         return added;

@@ -33,7 +33,7 @@ public sealed class ApprovalOverdueClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public ApprovalBook Book => new(Database.DataSource, [], Clock, NullLogger<ApprovalBook>.Instance);
+    public ApprovalBook Book => new(Database.DataSource, [], Clock, Microsoft.Extensions.Options.Options.Create(new StoreSales.Domain.Approvals.ApprovalOptions()), NullLogger<ApprovalBook>.Instance);
 
     public async ValueTask InitializeAsync()
     {

@@ -75,7 +75,7 @@ public sealed class OpportunityGrainTests(GrainClusterFixture fixture)
     {
         var options = Options.Create(new OpportunityOptions());
         var changes = new OpportunityChanges(fixture.Database.DataSource, []);
-        var approvals = new ApprovalBook(fixture.Database.DataSource, [], fixture.SalesForceTime, NullLogger<ApprovalBook>.Instance);
+        var approvals = new ApprovalBook(fixture.Database.DataSource, [], fixture.SalesForceTime, Microsoft.Extensions.Options.Options.Create(new StoreSales.Domain.Approvals.ApprovalOptions()), NullLogger<ApprovalBook>.Instance);
         return new OpportunityBook(fixture.Database.DataSource, approvals, options, fixture.SalesForceTime, changes);
     }
 

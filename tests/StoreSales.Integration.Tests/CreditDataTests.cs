@@ -44,7 +44,7 @@ public sealed class CreditDataTests : IAsyncLifetime
         _ledger = new CreditLedger(_database.DataSource, credit, _clock);
         _import = new CreditImport(_database.DataSource, _ledger, credit, calendar, _clock);
         _facts = new CreditFactsReader(_database.DataSource, credit);
-        _approvals = new ApprovalBook(_database.DataSource, [new OrderReleaseOutcome()], _clock, NullLogger<ApprovalBook>.Instance);
+        _approvals = new ApprovalBook(_database.DataSource, [new OrderReleaseOutcome()], _clock, Microsoft.Extensions.Options.Options.Create(new StoreSales.Domain.Approvals.ApprovalOptions()), NullLogger<ApprovalBook>.Instance);
         _orders = new OrderBook(_database.DataSource, _facts, _approvals, credit, Options.Create(new OrderOptions()), calendar, _clock);
         await Customer("cust-acme", "account");
         await Customer("cust-member", "member");
@@ -201,7 +201,7 @@ public sealed class CreditDataTests : IAsyncLifetime
             await connection.ExecuteAsync("INSERT INTO interaction (customer_id, rep_id, kind, at) VALUES ('cust-acme', @rep, 'visit', now() - interval '2 days')", new { rep = Rep });
         }
 
-        var demo = new DemoCredit(_database.DataSource, new CreditOptions(), new OrderOptions(), new ChainCalendarOptions());
+        var demo = new DemoCredit(_database.DataSource, new CreditOptions(), new OrderOptions(), new StoreSales.Domain.Approvals.ApprovalOptions(), new ChainCalendarOptions());
         var seeded = await demo.Seed("store-sh001", DateTimeOffset.UtcNow, Cancellation);
         await demo.Seed("store-sh001", DateTimeOffset.UtcNow, Cancellation);
 

@@ -25,7 +25,7 @@ public sealed class CreditOptionsTests
     [InlineData("Credit:OverdueGraceDays", "-1", "Credit:OverdueGraceDays must be between 0 and 365")]
     [InlineData("Credit:Currency", "yuan", "Credit:Currency must be an ISO 4217 code")]
     [InlineData("Orders:ReleaseApproverRole", "cashier", "Orders:ReleaseApproverRole must be one of")]
-    [InlineData("Orders:ReleaseDueAfter", "48:00:00", "Orders:ReleaseDueAfter must be more than zero and at most 31 days")] // 48 days, not hours
+    [InlineData("Orders:MaxLines", "0", "Orders:MaxLines must be between 1 and 10000")]
     public void An_unusable_value_stops_the_start_with_the_rule_it_breaks(string key, string value, string message)
     {
         using var services = Services(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build());

@@ -27,7 +27,7 @@ public sealed class DemoOpportunitiesTests
         }
 
         var options = new OpportunityOptions();
-        var approvals = new ApprovalBook(database.DataSource, [], TimeProvider.System, NullLogger<ApprovalBook>.Instance);
+        var approvals = new ApprovalBook(database.DataSource, [], TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new StoreSales.Domain.Approvals.ApprovalOptions()), NullLogger<ApprovalBook>.Instance);
         var now = DateTimeOffset.UtcNow;
         var seeded = await new DemoOpportunities(database.DataSource, options, approvals).Seed(now, Cancellation);
         var again = await new DemoOpportunities(database.DataSource, options, approvals).Seed(now, Cancellation);

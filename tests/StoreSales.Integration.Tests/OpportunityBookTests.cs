@@ -40,7 +40,7 @@ public sealed class OpportunityBookTests : IAsyncLifetime
         _database = await TestDatabase.Create("opportunities");
         var options = Options.Create(new OpportunityOptions());
         var changes = new OpportunityChanges(_database.DataSource, [_heard]);
-        _approvals = new ApprovalBook(_database.DataSource, [new ContractEntryOutcome(options, _clock, changes)], _clock, NullLogger<ApprovalBook>.Instance);
+        _approvals = new ApprovalBook(_database.DataSource, [new ContractEntryOutcome(options, _clock, changes)], _clock, Microsoft.Extensions.Options.Options.Create(new StoreSales.Domain.Approvals.ApprovalOptions()), NullLogger<ApprovalBook>.Instance);
         _book = new OpportunityBook(_database.DataSource, _approvals, options, _clock, changes);
         _pipeline = new OpportunityPipeline(_database.DataSource, options, _clock);
         var intake = new CustomerIntake(_database.DataSource, Options.Create(new CustomerIdentityOptions()), _clock);

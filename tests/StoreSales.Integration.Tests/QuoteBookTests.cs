@@ -41,7 +41,7 @@ public sealed class QuoteBookTests : IAsyncLifetime
     {
         _database = await TestDatabase.Create("quotes");
         var options = Options.Create(new QuotesOptions { VerificationKey = "integration-test-key-0123456789abcdef" });
-        _approvals = new ApprovalBook(_database.DataSource, [new QuoteOutcome()], _clock, NullLogger<ApprovalBook>.Instance);
+        _approvals = new ApprovalBook(_database.DataSource, [new QuoteOutcome()], _clock, Microsoft.Extensions.Options.Options.Create(new StoreSales.Domain.Approvals.ApprovalOptions()), NullLogger<ApprovalBook>.Instance);
         _reader = new QuoteReader(_database.DataSource, _approvals);
         _book = new QuoteBook(_database.DataSource, _approvals, _reader, new ChainToday(_clock, Options.Create(new ChainCalendarOptions())), _clock, options, NullLogger<QuoteBook>.Instance);
         _verifier = new QuoteVerifier(_reader, options);

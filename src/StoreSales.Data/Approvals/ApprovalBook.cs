@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using StoreSales.Domain.Approvals;
 
@@ -16,6 +17,7 @@ public sealed partial class ApprovalBook(
     NpgsqlDataSource dataSource,
     IEnumerable<IApprovalOutcome> outcomes,
     [FromKeyedServices(ApprovalClock.Key)] TimeProvider clock,
+    IOptions<ApprovalOptions> options,
     ILogger<ApprovalBook> logger)
 {
     private const string Columns = """
@@ -38,6 +40,7 @@ public sealed partial class ApprovalBook(
     /// <summary>Files a request in the caller's transaction (e.g. with the quote version it approves).</summary>
     public async Task<ApprovalFiled> FileIn(NpgsqlConnection connection, NpgsqlTransaction transaction, NewApprovalRequest request, CancellationToken cancellationToken)
     {
+        var now = LedgerTime.Now(clock);
         var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
             """
             INSERT INTO approval_request (kind, subject_id, customer_id, department_id, region_id, amount, required_roles, summary,
@@ -49,9 +52,9 @@ public sealed partial class ApprovalBook(
             new
             {
                 request.Kind, request.SubjectId, request.CustomerId, request.DepartmentId, request.RegionId, request.Amount,
-                roles = request.RequiredRoles.ToArray(), request.SummaryJson, request.RequestedBy, now = LedgerTime.Now(clock),
+                roles = request.RequiredRoles.ToArray(), request.SummaryJson, request.RequestedBy, now,
                 // Npgsql writes only UTC offsets to timestamptz: a due time computed in the chain's time zone is the same instant.
-                DueAt = request.DueAt.ToUniversalTime(),
+                DueAt = (request.DueAt ?? options.Value.DueAt(request.Kind, now)).ToUniversalTime(),
             },
             transaction,
             cancellationToken: cancellationToken));

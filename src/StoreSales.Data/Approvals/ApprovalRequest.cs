@@ -29,13 +29,16 @@ public sealed record ApprovalRequest(
     public IReadOnlyList<ApprovalVote> Votes => [.. Decisions.Select(d => new ApprovalVote(d.Role, d.Approve))];
 }
 
-/// <summary>What a kind's code asks for when it files a request.</summary>
+/// <summary>
+/// What a kind's code asks for when it files a request. <see cref="DueAt"/> null: due after its kind's SLA
+/// (<c>Approvals:Sla</c>), the one place every kind's SLA is decided; a kind passes a time only for a reason of its own.
+/// </summary>
 public sealed record NewApprovalRequest(
     string Kind,
     string SubjectId,
     IReadOnlyList<string> RequiredRoles,
     string RequestedBy,
-    DateTimeOffset DueAt,
+    DateTimeOffset? DueAt,
     string? CustomerId = null,
     string? DepartmentId = null,
     string? RegionId = null,

@@ -97,7 +97,7 @@ public sealed class OrderBook(
                 draft.OrderId,
                 [orders.Value.ReleaseApproverRole],
                 placedBy,
-                now + orders.Value.ReleaseDueAfter,
+                null,
                 draft.CustomerId,
                 customer.department_id,
                 customer.region_id,

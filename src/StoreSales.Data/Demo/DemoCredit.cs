@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using StoreSales.Domain.Approvals;
 using StoreSales.Data.Approvals;
 using StoreSales.Data.Credit;
 using StoreSales.Domain.Credit;
@@ -14,7 +15,7 @@ namespace StoreSales.Data.Demo;
 /// with ¥186,400 of receivables overdue, its payment history, and an order held for finance's release. Through the real
 /// ledger and order book, so every document and the order are idempotent: seeding again adds nothing.
 /// </summary>
-public sealed class DemoCredit(NpgsqlDataSource dataSource, CreditOptions credit, OrderOptions orders, ChainCalendarOptions calendar)
+public sealed class DemoCredit(NpgsqlDataSource dataSource, CreditOptions credit, OrderOptions orders, ApprovalOptions approvalOptions, ChainCalendarOptions calendar)
 {
     public const string HeldOrderId = "SO-DEMO-0001";
 
@@ -65,7 +66,7 @@ public sealed class DemoCredit(NpgsqlDataSource dataSource, CreditOptions credit
             await ledger.Keep(payment, by, cancellationToken);
         }
 
-        var approvals = new ApprovalBook(dataSource, [], clock, NullLogger<ApprovalBook>.Instance);
+        var approvals = new ApprovalBook(dataSource, [], clock, Options.Create(approvalOptions), NullLogger<ApprovalBook>.Instance);
         var book = new OrderBook(dataSource, new CreditFactsReader(dataSource, creditOptions), approvals, creditOptions, Options.Create(orders), Options.Create(calendar), clock);
         await book.Place(new OrderDraft(HeldOrderId, found.customer_id, [new OrderLine("DEMO-INFUSION-PUMP", 4, 12_000m)]), found.owner_rep_id, cancellationToken);
         return found.customer_id;

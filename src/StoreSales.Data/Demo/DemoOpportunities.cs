@@ -93,7 +93,7 @@ public sealed class DemoOpportunities(NpgsqlDataSource dataSource, OpportunityOp
             if (path.Next(stage) is { } next && StageMoveRule.NeedsApproval(next.Name, amount, options))
             {
                 await approvals.FileIn(connection, transaction, new NewApprovalRequest(
-                    ApprovalKinds.ContractEntry, id, [ChainRoles.SalesDirector], customer.OwnerRepId, now + options.ContractApprovalSla,
+                    ApprovalKinds.ContractEntry, id, [ChainRoles.SalesDirector], customer.OwnerRepId, null,
                     customer.CustomerId, customer.DepartmentId, "region-east", amount,
                     JsonSerializer.Serialize(new { opportunityId = id, title, ownerRepId = customer.OwnerRepId, productLine = "medical-devices", fromStage = stage.Name, toStage = next.Name, amount, currency = "CNY", approvalAmount = options.ContractApprovalAmount })),
                     cancellationToken);

@@ -181,7 +181,7 @@ public sealed class OpportunityBook(
         opportunity.OpportunityId,
         [ChainRoles.SalesDirector],
         actor,
-        now + _options.ContractApprovalSla,
+        null,
         opportunity.CustomerId,
         opportunity.DepartmentId,
         opportunity.RegionId,

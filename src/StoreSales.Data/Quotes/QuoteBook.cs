@@ -72,7 +72,7 @@ public sealed class QuoteBook(
                 current.SubjectId,
                 QuoteTierRule.RequiredRoles(tier),
                 actor,
-                now + options.Value.ApprovalSla,
+                null,
                 current.Opportunity.CustomerId,
                 current.Opportunity.DepartmentId,
                 current.Opportunity.RegionId,

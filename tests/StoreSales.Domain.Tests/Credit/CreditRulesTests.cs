@@ -63,7 +63,6 @@ public sealed class CreditRulesTests
     public void The_release_approver_must_be_a_role_people_hold()
     {
         Assert.Contains("ReleaseApproverRole", new OrderOptions { ReleaseApproverRole = "finanse" }.Validate());
-        Assert.Contains("ReleaseDueAfter", new OrderOptions { ReleaseDueAfter = TimeSpan.Zero }.Validate());
         Assert.Null(new OrderOptions().Validate());
     }
 

@@ -37,7 +37,7 @@ public sealed class ApprovalBookTests : IAsyncLifetime
         await using var connection = await _database.DataSource.OpenConnectionAsync(Cancellation);
         await connection.ExecuteAsync("CREATE TABLE outcome_probe (approval_id bigint PRIMARY KEY, status text NOT NULL)");
         _outcome = new ProbeOutcome();
-        _book = new ApprovalBook(_database.DataSource, [_outcome], _clock, NullLogger<ApprovalBook>.Instance);
+        _book = new ApprovalBook(_database.DataSource, [_outcome], _clock, Microsoft.Extensions.Options.Options.Create(new StoreSales.Domain.Approvals.ApprovalOptions()), NullLogger<ApprovalBook>.Instance);
     }
 
     public async ValueTask DisposeAsync() => await _database.DisposeAsync();

@@ -26,12 +26,6 @@ public sealed class OpportunityOptions
     /// <summary>The stage whose entry <see cref="ContractApprovalAmount"/> guards. Default <c>contract</c>.</summary>
     public string ContractStage { get; set; } = "contract";
 
-    /// <summary>
-    /// How long the director has to decide a contract entry before it is overdue (the approval's due time). Default
-    /// 1 day. Read here until the approvals' own SLA setting (Approvals:Sla:contract-entry) is the one place.
-    /// </summary>
-    public TimeSpan ContractApprovalSla { get; set; } = TimeSpan.FromDays(1);
-
     /// <summary>No activity in a stage for this long: yellow on the pipeline. Default 7 days; a stage may set its own.</summary>
     public TimeSpan YellowAfter { get; set; } = TimeSpan.FromDays(7);
 
@@ -70,11 +64,6 @@ public sealed class OpportunityOptions
         if (ContractApprovalAmount < 0)
         {
             return $"{SectionName}:{nameof(ContractApprovalAmount)} must not be negative (is {ContractApprovalAmount}).";
-        }
-
-        if (ContractApprovalSla <= TimeSpan.Zero)
-        {
-            return $"{SectionName}:{nameof(ContractApprovalSla)} must be positive (is {ContractApprovalSla}).";
         }
 
         if (AgeingCheckPeriod < TimeSpan.FromSeconds(1) || AgeingCheckPeriod > TimeSpan.FromDays(1))

@@ -15,12 +15,6 @@ public sealed record QuotesOptions
     /// <summary>The discount tier matrix (<c>Quotes:Tiers</c>).</summary>
     public QuoteTierOptions Tiers { get; init; } = new();
 
-    /// <summary>
-    /// How long an approver has to decide a quote beyond the rep's authority before it escalates. Default 1 day
-    /// ("1.00:00:00"). Until the approvals' own per-kind SLA is merged (Approvals:Sla:quote), quotes file with this.
-    /// </summary>
-    public TimeSpan ApprovalSla { get; init; } = TimeSpan.FromDays(1);
-
     /// <summary>How many days a new quote is valid for unless the rep says otherwise. Default 30.</summary>
     public int DefaultValidityDays { get; init; } = 30;
 
@@ -42,11 +36,6 @@ public sealed record QuotesOptions
         if (string.IsNullOrWhiteSpace(VerificationKey) || VerificationKey.Length < 32)
         {
             return $"{SectionName}:{nameof(VerificationKey)} must be a secret of at least 32 characters (is {VerificationKey.Length}): the quotes' verification codes are computed with it.";
-        }
-
-        if (ApprovalSla <= TimeSpan.Zero || ApprovalSla > TimeSpan.FromDays(30))
-        {
-            return $"{SectionName}:{nameof(ApprovalSla)} must be above zero and at most 30 days (is {ApprovalSla}); write days as d.hh:mm:ss.";
         }
 
         if (MaxValidityDays is < 1 or > 366 || DefaultValidityDays < 1 || DefaultValidityDays > MaxValidityDays)
