@@ -27,7 +27,8 @@ internal static class HistoryRollupWriter
 
     private const string Savepoint = "history_rollup";
 
-    private const string LockJob = "SELECT 1 FROM history_import_job WHERE job_id = @jobId FOR UPDATE";
+    // The lock the progress update takes (NO KEY: the chunks' own foreign key to the job is not held up).
+    private const string LockJob = "SELECT 1 FROM history_import_job WHERE job_id = @jobId FOR NO KEY UPDATE";
 
     // The rollup rows of the store-local hours the chunk has lines in: one index lookup per store and hour (OFFSET 0 keeps
     // the planner from turning the lateral join into a scan of the whole rollup).
