@@ -71,19 +71,6 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
     private const string CopyLedgerLines =
         "COPY sale_line (store_id, terminal_id, sequence, line_number, item_code, quantity, unit_price, amount) FROM STDIN (FORMAT BINARY)";
 
-    // The copied lines, summed per store, local hour and item (HistoryChunkPlan), added to the rollup in key order.
-    private const string RollupHours = """
-        INSERT INTO sale_item_hour (store_id, local_hour, item_code, units, amount, lines)
-        SELECT h.store_id COLLATE "C", h.local_hour, h.item_code COLLATE "C", h.milli_units * 0.001, h.cents * 0.01, h.lines
-        FROM unnest(@stores::text[], @hours::timestamp[], @items::text[], @milliUnits::bigint[], @cents::bigint[], @lines::int[])
-             WITH ORDINALITY AS h(store_id, local_hour, item_code, milli_units, cents, lines, ord)
-        ORDER BY h.ord
-        ON CONFLICT (store_id, local_hour, item_code) DO UPDATE
-            SET units = sale_item_hour.units + excluded.units,
-                amount = sale_item_hour.amount + excluded.amount,
-                lines = sale_item_hour.lines + excluded.lines
-        """;
-
     /// <summary>Writes the lowest chunk of the oldest unfinished job that nobody else is writing; null when there is none.</summary>
     public async Task<HistoryImportChunkWritten?> RunNextChunk(CancellationToken cancellationToken)
     {
@@ -110,7 +97,7 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
 
         var jobId = chunk.job_id;
         var plan = HistoryChunkPlan.Of(HistoryChunkCodec.Read(chunk.data, chunk.rows));
-        var added = await TryCopyIntoLedger(connection, transaction, plan, cancellationToken)
+        var added = await TryCopyIntoLedger(connection, transaction, jobId, plan, cancellationToken)
             ? plan.Sales.Count
             : await WriteStaged(connection, transaction, plan, cancellationToken);
         var held = plan.Sales.Count - added;
@@ -134,11 +121,12 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
     }
 
     /// <summary>
-    /// Copies the chunk straight into <c>sale</c> and <c>sale_line</c> and adds its hours to the rollup: the way for a chunk
-    /// none of whose sales the ledger holds (every chunk of a first import). False, with nothing of it written (the savepoint
-    /// is rolled back), when the ledger holds one of them: the staged statement then sorts out which are new.
+    /// Copies the chunk straight into <c>sale</c> and <c>sale_line</c> and adds its hours to the rollup
+    /// (<see cref="HistoryRollupWriter"/>): the way for a chunk none of whose sales the ledger holds (every chunk of a first
+    /// import). False, with nothing of it written (the savepoint is rolled back), when the ledger holds one of them: the
+    /// staged statement then sorts out which are new.
     /// </summary>
-    private static async Task<bool> TryCopyIntoLedger(NpgsqlConnection connection, NpgsqlTransaction transaction, HistoryChunkPlan plan, CancellationToken cancellationToken)
+    private static async Task<bool> TryCopyIntoLedger(NpgsqlConnection connection, NpgsqlTransaction transaction, string jobId, HistoryChunkPlan plan, CancellationToken cancellationToken)
     {
         const string Savepoint = "history_copy";
         await transaction.SaveAsync(Savepoint, cancellationToken);
@@ -156,7 +144,7 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
                     await copy.WriteAsync("sale", NpgsqlDbType.Text, cancellationToken);
                     await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
                     await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await copy.WriteAsync(sale.Cents / 100m, NpgsqlDbType.Numeric, cancellationToken);
+                    await copy.WriteAsync(ExactDecimal.Cents(sale.Cents), NpgsqlDbType.Numeric, cancellationToken);
                 }
 
                 await copy.CompleteAsync(cancellationToken);
@@ -173,22 +161,13 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
                     await copy.WriteAsync(line.Sequence, NpgsqlDbType.Bigint, cancellationToken);
                     await copy.WriteAsync(plan.LineNumbers[i], NpgsqlDbType.Integer, cancellationToken);
                     await copy.WriteAsync(line.ItemCode, NpgsqlDbType.Text, cancellationToken);
-                    await copy.WriteAsync(line.MilliUnits / 1000m, NpgsqlDbType.Numeric, cancellationToken);
-                    await copy.WriteAsync(line.UnitCents / 100m, NpgsqlDbType.Numeric, cancellationToken);
-                    await copy.WriteAsync(line.Cents / 100m, NpgsqlDbType.Numeric, cancellationToken);
+                    await copy.WriteAsync(ExactDecimal.Thousandths(line.MilliUnits), NpgsqlDbType.Numeric, cancellationToken);
+                    await copy.WriteAsync(ExactDecimal.Cents(line.UnitCents), NpgsqlDbType.Numeric, cancellationToken);
+                    await copy.WriteAsync(ExactDecimal.Cents(line.Cents), NpgsqlDbType.Numeric, cancellationToken);
                 }
 
                 await copy.CompleteAsync(cancellationToken);
             }
-
-            await using var rollup = new NpgsqlCommand(RollupHours, connection, transaction);
-            rollup.Parameters.AddWithValue("stores", plan.Hours.Select(h => h.StoreId).ToArray());
-            rollup.Parameters.Add(new NpgsqlParameter("hours", NpgsqlDbType.Array | NpgsqlDbType.Timestamp) { Value = plan.Hours.Select(h => h.LocalHour).ToArray() });
-            rollup.Parameters.AddWithValue("items", plan.Hours.Select(h => h.ItemCode).ToArray());
-            rollup.Parameters.AddWithValue("milliUnits", plan.Hours.Select(h => h.MilliUnits).ToArray());
-            rollup.Parameters.AddWithValue("cents", plan.Hours.Select(h => h.Cents).ToArray());
-            rollup.Parameters.AddWithValue("lines", plan.Hours.Select(h => h.Lines).ToArray());
-            await rollup.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (PostgresException refused) when (refused.SqlState is PostgresErrorCodes.UniqueViolation)
         {
@@ -197,6 +176,7 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
         }
 
         await transaction.ReleaseAsync(Savepoint, cancellationToken);
+        await HistoryRollupWriter.Write(connection, transaction, jobId, plan, cancellationToken);
         return true;
     }
 

@@ -12,7 +12,13 @@ public readonly record struct HistoryLine(
     public DateTimeOffset RungUpAt => DateTimeOffset.FromUnixTimeSeconds(Sequence);
 
     /// <summary>The unit price in cents, rounded half away from zero (the file gives the line's amount and quantity).</summary>
-    public long UnitCents => (long)Math.Round(Cents * 1000m / MilliUnits, MidpointRounding.AwayFromZero);
+    /// <remarks>
+    /// In whole numbers for a checked line (amount 0 or more, quantity more than 0): ⌊(2 × cents × 1000 + m) / 2m⌋ is the
+    /// quotient rounded half up, without a decimal division per line of a ten-million-row import.
+    /// </remarks>
+    public long UnitCents => Cents is >= 0 and <= long.MaxValue / 4_000 && MilliUnits is > 0 and <= long.MaxValue / 4
+        ? ((Cents * 2_000) + MilliUnits) / (2 * MilliUnits)
+        : (long)Math.Round(Cents * 1000m / MilliUnits, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>Why a row of a history file was not imported: the column at fault (null: the line itself), a reason code and a sentence.</summary>
