@@ -32,7 +32,10 @@ public static class CommandCenterApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Its settings beside its binaries, wherever it is started from (up.sh runs it from the repository root): with the
+        // working directory as content root it ran on the options' defaults alone, and a setting without one (the quotes'
+        // verification key) stopped it. The silo does the same.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
 
         // Serves the framework's scripts (blazor.web.js) from a plain build output in any environment.

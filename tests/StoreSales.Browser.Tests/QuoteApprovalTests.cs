@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using StoreSales.Browser.Tests.Infrastructure;
+using StoreSales.Browser.Tests.Pages;
 using StoreSales.Data.Approvals;
 using StoreSales.Domain.Access;
 using StoreSales.Domain.Approvals;
@@ -66,8 +67,27 @@ public sealed class QuoteApprovalTests(BrowserFixture fixture)
         var request = (await approvals.Latest(ApprovalKinds.Quote, $"{quoteNumber}/1", Cancellation))!;
         Assert.Equal([ChainRoles.Legal, ChainRoles.Finance], request.RequiredRoles);
         Assert.IsType<ApprovalRefusedResult>(await approvals.Decide(request.ApprovalId, true, "mine", "sh001.rep", new HashSet<string> { ChainRoles.Legal }, Cancellation));
-        Assert.IsType<ApprovalDecided>(await approvals.Decide(request.ApprovalId, true, "Standard clauses", "legal", new HashSet<string> { ChainRoles.Legal }, Cancellation));
-        Assert.IsType<ApprovalDecided>(await approvals.Decide(request.ApprovalId, true, "Margin acceptable for a 12-clinic deal", "finance", new HashSet<string> { ChainRoles.Finance }, Cancellation));
+
+        // Each decides in their approvals inbox, with a reason: legal first (the quote still waits for finance), then finance.
+        await using (var legal = await fixture.OpenSession())
+        {
+            await legal.SignIn(DemoStaff.Legal);
+            var inbox = await new ApprovalsPage(legal).Open(request.ApprovalId);
+            await Expect(inbox.Part("approval-summary")).ToContainTextAsync(quoteNumber!);
+            await inbox.Decide(approve: true, "Standard clauses");
+            await Expect(legal.Page.Locator("[data-testid=approval-step][data-role=legal]")).ToHaveAttributeAsync("data-decided", "approved");
+            await Expect(inbox.Detail).ToHaveAttributeAsync("data-status", "pending");
+            await legal.Screenshots.Take("legal-approves-in-the-inbox");
+        }
+
+        await using (var finance = await fixture.OpenSession())
+        {
+            await finance.SignIn(DemoStaff.Finance);
+            var inbox = await new ApprovalsPage(finance).Open(request.ApprovalId);
+            await inbox.Decide(approve: true, "Margin acceptable for a 12-clinic deal");
+            await Expect(inbox.Detail).ToHaveAttributeAsync("data-status", "approved");
+            await finance.Screenshots.Take("finance-approves-in-the-inbox");
+        }
 
         await rep.Page.ReloadAsync();
         await InteractiveRender.WaitUntilInteractive(rep.Page, "[data-testid=quote-page]");

@@ -97,7 +97,7 @@ public sealed class ApprovalApiTests(ChainFixture chain) : IClassFixture<ChainFi
     public async Task Legal_and_finance_decide_a_top_tier_quote_in_either_order_each_once()
     {
         var quote = await File(new NewApprovalRequest(
-            ApprovalKinds.Quote, $"Q-API-{Interlocked.Increment(ref _serial)}-v1", [ChainRoles.Legal, ChainRoles.Finance], DemoLogins.Sh001Rep,
+            ApprovalKinds.Quote, $"Q-API-{Interlocked.Increment(ref _serial)}/1", [ChainRoles.Legal, ChainRoles.Finance], DemoLogins.Sh001Rep,
             DateTimeOffset.UtcNow.AddDays(1), DepartmentId: "dept-east-retail", RegionId: "region-east", Amount: 1_250_000m,
             SummaryJson: """{"discount":0.27,"margin":0.11,"lines":[{"sku":"MD-1001","quantity":40,"unitPrice":31250}]}"""));
         using var finance = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Finance);
