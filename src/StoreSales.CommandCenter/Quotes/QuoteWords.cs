@@ -1,3 +1,4 @@
+using StoreSales.CommandCenter.Resources;
 using StoreSales.Domain.Access;
 using StoreSales.Domain.SalesForce.Quotes;
 
@@ -22,11 +23,10 @@ public static class QuoteWords
         _ => "QuoteTierLegalFinance",
     };
 
+    /// <summary>An approver's role in the chain's own words (<see cref="CodeWords.RoleKey"/>); a step within the rep's authority has no approver.</summary>
     public static string RoleKey(string role) => role switch
     {
-        ChainRoles.SalesDirector => "QuoteRoleDirector",
-        ChainRoles.Legal => "QuoteRoleLegal",
-        ChainRoles.Finance => "QuoteRoleFinance",
+        ChainRoles.SalesDirector or ChainRoles.Legal or ChainRoles.Finance => CodeWords.RoleKey(role),
         _ => "QuoteRoleRepAuthority",
     };
 

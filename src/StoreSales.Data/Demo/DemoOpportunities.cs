@@ -41,8 +41,13 @@ public sealed class DemoOpportunities(NpgsqlDataSource dataSource, OpportunityOp
     {
         now = now.ToUniversalTime();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var customers = (await connection.QueryAsync<(string CustomerId, string OwnerRepId, string DepartmentId)>(new CommandDefinition(
-            "SELECT customer_id, owner_rep_id, department_id FROM customer WHERE owner_rep_id = ANY(@reps) AND merged_into IS NULL ORDER BY created_at, customer_id LIMIT 200",
+        // The owner rep's store gives the region: the approval's scope (which region's director decides) follows the chain.
+        var customers = (await connection.QueryAsync<(string CustomerId, string OwnerRepId, string DepartmentId, string RegionId)>(new CommandDefinition(
+            """
+            SELECT c.customer_id, c.owner_rep_id, c.department_id, s.region_id
+            FROM customer c JOIN rep r ON r.rep_id = c.owner_rep_id JOIN store s ON s.store_id = r.store_id
+            WHERE c.owner_rep_id = ANY(@reps) AND c.merged_into IS NULL ORDER BY c.created_at, c.customer_id LIMIT 200
+            """,
             new { reps = Reps.ToArray() }, cancellationToken: cancellationToken))).ToList();
         var added = new List<string>();
         var path = options.PathOf(OpportunityOptions.DefaultLine);
@@ -94,7 +99,7 @@ public sealed class DemoOpportunities(NpgsqlDataSource dataSource, OpportunityOp
             {
                 await approvals.FileIn(connection, transaction, new NewApprovalRequest(
                     ApprovalKinds.ContractEntry, id, [ChainRoles.SalesDirector], customer.OwnerRepId, null,
-                    customer.CustomerId, customer.DepartmentId, "region-east", amount,
+                    customer.CustomerId, customer.DepartmentId, customer.RegionId, amount,
                     JsonSerializer.Serialize(new { opportunityId = id, title, ownerRepId = customer.OwnerRepId, productLine = "medical-devices", fromStage = stage.Name, toStage = next.Name, amount, currency = "CNY", approvalAmount = options.ContractApprovalAmount })),
                     cancellationToken);
             }
