@@ -51,6 +51,41 @@ public sealed class SequenceLogTests
         Assert.Equal([15L], log.Above);
     }
 
+    [Fact]
+    public void A_reinstalled_agents_new_epoch_counts_from_its_first_sale_and_leaves_the_old_gaps_behind()
+    {
+        var log = new SequenceLog();
+        foreach (var sequence in new long[] { 1, 2, 3, 5, 6 })
+        {
+            Assert.True(log.TryMark(sequence, 100));
+        }
+
+        // 4 never came: the old PC died with it. The new outbox's epoch starts again at number 1, out of order.
+        var epoch = TerminalEpoch.At(new DateTimeOffset(2026, 12, 5, 22, 0, 0, TimeSpan.Zero));
+        Assert.True(log.TryMark(TerminalEpoch.Sequence(epoch, 2), 100));
+        Assert.True(log.TryMark(TerminalEpoch.Sequence(epoch, 1), 100));
+        Assert.False(log.TryMark(TerminalEpoch.Sequence(epoch, 1), 100));
+        Assert.True(log.TryMark(TerminalEpoch.Sequence(epoch, 3), 100));
+
+        Assert.Equal(TerminalEpoch.Sequence(epoch, 3), log.Watermark);
+        Assert.Empty(log.Above);
+        Assert.False(log.TryMark(5, 100));
+    }
+
+    [Fact]
+    public void A_gap_inside_an_epoch_still_waits_for_its_sale()
+    {
+        var epoch = TerminalEpoch.At(new DateTimeOffset(2026, 12, 5, 22, 0, 0, TimeSpan.Zero));
+        var log = new SequenceLog();
+        log.TryMark(TerminalEpoch.Sequence(epoch, 1), 100);
+        log.TryMark(TerminalEpoch.Sequence(epoch, 3), 100);
+
+        Assert.Equal(TerminalEpoch.Sequence(epoch, 1), log.Watermark);
+        Assert.Equal([TerminalEpoch.Sequence(epoch, 3)], log.Above);
+        Assert.True(log.TryMark(TerminalEpoch.Sequence(epoch, 2), 100));
+        Assert.Equal(TerminalEpoch.Sequence(epoch, 3), log.Watermark);
+    }
+
     [Theory]
     [InlineData(1, 50)]
     [InlineData(2, 8)]
@@ -120,11 +155,12 @@ public sealed class SequenceLogTests
     public void Sequences_arriving_backwards_and_far_apart_are_each_kept_once_in_order()
     {
         // Backwards: every one lands inside the first run, which splits again and again; far apart: many-byte differences.
+        // All within one terminal epoch (below 2^32): a later epoch would start a new count (TerminalEpoch).
         var log = new SequenceLog();
         var expected = new List<long>();
         for (long n = 1_000; n >= 2; n--)
         {
-            var sequence = (n * n * 1_000_003) + 5;
+            var sequence = (n * n * 4_000) + 5;
             Assert.True(log.TryMark(sequence, 4096));
             Assert.False(log.TryMark(sequence, 4096));
             expected.Add(sequence);

@@ -36,7 +36,7 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
     {
         await using var ledger = new SaleLedger(_database.DataSource, OneWriter);
         var first = Batch("T01", 1, 3, Tea);
-        var again = Batch("T01", 2, 4, Rice); // sales 2 and 3 again (other lines), and a new sale 4
+        var again = Batch("T01", 2, 4, Tea); // sales 2 and 3 again (a retry racing its original), and a new sale 4
 
         var (a, b) = await WhileWriterWaits(ledger, () => (ledger.Append("store-sh001", first, Cancel), ledger.Append("store-sh001", again, Cancel)));
 
@@ -46,6 +46,39 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
         Assert.Equal(8, await _database.Count("SELECT count(*) FROM sale_line WHERE store_id = 'store-sh001' AND terminal_id = 'T01'"));
         Assert.Equal(Tea, await Scalar<string>("SELECT item_code FROM sale_line WHERE terminal_id = 'T01' AND sequence = 2 AND line_number = 1"));
         Assert.Equal(1, await _database.Count("SELECT count(DISTINCT received_at) FROM sale WHERE store_id = 'store-sh001' AND terminal_id = 'T01'"));
+        await AssertRollupEqualsLedger();
+    }
+
+    [Fact]
+    public async Task A_recorded_sequence_sent_with_other_content_refuses_its_whole_batch_and_names_it()
+    {
+        await using var ledger = new SaleLedger(_database.DataSource);
+        await ledger.Append("store-sh002", Batch("T05", 1, 3, Tea), Cancel);
+
+        // Sale 2 again with other lines (another sale under a used sequence), beside a new sale 4.
+        var conflict = await Assert.ThrowsAsync<SaleSequenceConflictException>(() => ledger.Append("store-sh002", Batch("T05", 2, 4, Rice)[..1].Concat(Batch("T05", 4, 4, Tea)).ToList(), Cancel));
+        var same = await ledger.Append("store-sh002", Batch("T05", 1, 3, Tea), Cancel);
+
+        Assert.Equal([new SaleKey("T05", 2)], conflict.Conflicts);
+        Assert.Empty(same); // the true duplicate stays a harmless ack
+        Assert.Equal(3, await _database.Count("SELECT count(*) FROM sale WHERE store_id = 'store-sh002' AND terminal_id = 'T05'"));
+        Assert.Equal(Tea, await Scalar<string>("SELECT item_code FROM sale_line WHERE store_id = 'store-sh002' AND terminal_id = 'T05' AND sequence = 2 AND line_number = 1"));
+        Assert.Equal(3, await _database.Count("SELECT count(*) FROM sale WHERE store_id = 'store-sh002' AND terminal_id = 'T05' AND content_hash IS NOT NULL"));
+        await AssertRollupEqualsLedger();
+    }
+
+    [Fact]
+    public async Task Two_batches_of_one_group_disagreeing_on_a_sale_keep_the_first_and_refuse_the_second()
+    {
+        await using var ledger = new SaleLedger(_database.DataSource, OneWriter);
+
+        var (first, second) = await WhileWriterWaits(ledger, () => (
+            ledger.Append("store-sh002", Batch("T06", 1, 2, Tea), Cancel),
+            ledger.Append("store-sh002", Batch("T06", 2, 3, Rice), Cancel)));
+
+        Assert.Equal([1L, 2], (await first).Select(k => k.Sequence).Order());
+        Assert.Equal([new SaleKey("T06", 2)], (await Assert.ThrowsAsync<SaleSequenceConflictException>(() => second)).Conflicts);
+        Assert.Equal(2, await _database.Count("SELECT count(*) FROM sale WHERE store_id = 'store-sh002' AND terminal_id = 'T06'"));
         await AssertRollupEqualsLedger();
     }
 
@@ -94,7 +127,7 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
         // A weighed item with more decimals than the ledger keeps: the rollup adds what the ledger stores.
         IReadOnlyList<SaleRecord> weighed = [.. Batch("T03", 1, 3, Tea), Sale("T03", 4, At, ("SKU-APPLE-KG", 1.23456m, 9.99m), (Tea, 0.0005m, 3.50m))];
         var fresh = await ledger.Append("store-hz001", weighed, Cancel);
-        var retry = await ledger.Append("store-hz001", Batch("T03", 3, 6, Rice), Cancel); // 3 and 4 recorded already
+        var retry = await ledger.Append("store-hz001", [.. weighed.Skip(2), .. Batch("T03", 5, 6, Rice)], Cancel); // 3 and 4 recorded already
 
         Assert.Equal([1L, 2, 3, 4], fresh.Select(k => k.Sequence).Order());
         Assert.Equal([5L, 6], retry.Select(k => k.Sequence).Order());
@@ -156,7 +189,7 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
         var sends = Enumerable.Range(0, 40).SelectMany(t => new[]
         {
             ledger.Append("store-sz001", Batch($"Z{t:D2}", 1, 12, Tea), Cancel),
-            ledger.Append("store-sz001", Batch($"Z{t:D2}", 8, 20, Rice), Cancel),
+            ledger.Append("store-sz001", Batch($"Z{t:D2}", 8, 20, Tea), Cancel),
             ledger.Append("store-sz001", Batch($"Z{t:D2}", 1, 20, Tea), IngestLane.CatchUp, Cancel),
         }).ToList();
         var answers = await Task.WhenAll(sends);

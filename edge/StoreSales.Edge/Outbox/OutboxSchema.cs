@@ -54,6 +54,17 @@ internal static class OutboxSchema
         """
         CREATE INDEX IF NOT EXISTS open_sale_lines_terminal ON open_sale_lines (terminal_id, id);
         """,
+
+        // 3: the outbox's terminal epoch (TerminalEpoch), chosen once by SaleQueue when it first opens the file: a terminal
+        // first seen by this outbox counts its sequences within that epoch, so an agent reinstalled with an empty outbox
+        // never sends a sequence its terminals used before. Terminals an upgraded outbox already counted go on counting
+        // as they did (their terminal_sequence rows are kept).
+        """
+        CREATE TABLE IF NOT EXISTS outbox_epoch (
+            id    INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+            epoch INTEGER NOT NULL
+        );
+        """,
     ];
 
     /// <summary>The version this agent writes.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using StoreSales.Contracts.Ingest;
+using StoreSales.Domain.Sales;
 
 namespace StoreSales.Edge.Outbox;
 
@@ -11,12 +12,33 @@ namespace StoreSales.Edge.Outbox;
 /// </summary>
 /// <remarks>
 /// Per-terminal sequences are bumped in the same transaction as the insert, so a sequence is never reused, across
-/// restarts and after its sale was uploaded and deleted.
+/// restarts and after its sale was uploaded and deleted. A terminal's first sale in this outbox takes the first sequence
+/// of the outbox's <see cref="TerminalEpoch"/> (chosen from the clock when the file is first opened): a new PC, or a
+/// wiped outbox, starts a later epoch instead of counting from 1 again.
 /// </remarks>
-public sealed class SaleQueue(OutboxDatabase database, TimeProvider time) : ISaleSink, IDisposable
+public sealed class SaleQueue : ISaleSink, IDisposable
 {
+    private readonly OutboxDatabase database;
+    private readonly TimeProvider time;
+
     // Released when a sale arrives, so an idle uploader sleeps on this instead of polling the table.
     private readonly SemaphoreSlim _salesArrived = new(0, 1);
+
+    public SaleQueue(OutboxDatabase database, TimeProvider time)
+    {
+        this.database = database;
+        this.time = time;
+        Epoch = database.Locked(() =>
+        {
+            using var choose = database.Command("INSERT OR IGNORE INTO outbox_epoch (id, epoch) VALUES (1, $epoch);");
+            choose.Parameters.AddWithValue("$epoch", TerminalEpoch.At(time.GetUtcNow()));
+            choose.ExecuteNonQuery();
+            return Convert.ToInt64(database.Scalar("SELECT epoch FROM outbox_epoch WHERE id = 1;"), CultureInfo.InvariantCulture);
+        });
+    }
+
+    /// <summary>The epoch this outbox's new terminals count their sequences in, chosen when the outbox was created.</summary>
+    public long Epoch { get; }
 
     /// <summary>Sales waiting for upload.</summary>
     public long Depth => database.Locked(() => Convert.ToInt64(database.Scalar("SELECT COUNT(*) FROM outbox;"), CultureInfo.InvariantCulture));
@@ -38,12 +60,13 @@ public sealed class SaleQueue(OutboxDatabase database, TimeProvider time) : ISal
 
             using var bump = database.Command(
                 """
-                INSERT INTO terminal_sequence (terminal_id, last_sequence) VALUES ($terminal, 1)
+                INSERT INTO terminal_sequence (terminal_id, last_sequence) VALUES ($terminal, $first)
                 ON CONFLICT (terminal_id) DO UPDATE SET last_sequence = last_sequence + 1
                 RETURNING last_sequence;
                 """,
                 tx);
             bump.Parameters.AddWithValue("$terminal", sale.TerminalId);
+            bump.Parameters.AddWithValue("$first", TerminalEpoch.Sequence(Epoch, 1));
             var sequence = Convert.ToInt64(bump.ExecuteScalar(), CultureInfo.InvariantCulture);
 
             using var insert = database.Command("INSERT INTO outbox (terminal_id, sequence, payload, enqueued_at) VALUES ($terminal, $sequence, $payload, $at);", tx);

@@ -97,6 +97,7 @@ public sealed partial class IngestClient
                         : new UploadOutcome(UploadOutcomeKind.Acked, Ack: ack, StatusCode: status);
                 case HttpStatusCode.BadRequest:
                 case HttpStatusCode.UnprocessableEntity:
+                case HttpStatusCode.Conflict: // sequence-conflict: a sale of the batch reuses a recorded sequence with other content
                     return new UploadOutcome(UploadOutcomeKind.Rejected, Detail: await ReadProblemAsync(response, cancellationToken), StatusCode: status);
                 case HttpStatusCode.Unauthorized:
                 case HttpStatusCode.Forbidden:

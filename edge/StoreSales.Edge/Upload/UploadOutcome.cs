@@ -7,7 +7,7 @@ public enum UploadOutcomeKind
     /// <summary>200: the server answered with a <see cref="BatchAck"/>.</summary>
     Acked,
 
-    /// <summary>400/422: the server refused the content (RFC 7807 problem details); resending it unchanged will not help.</summary>
+    /// <summary>400/409/422: the server refused the content (RFC 7807 problem details); resending it unchanged will not help.</summary>
     Rejected,
 
     /// <summary>401/403: the store key is wrong or not allowed for this store: a configuration problem.</summary>

@@ -18,7 +18,8 @@ public sealed record EvidenceFacts(
     [property: Id(7)] long? OutboxBytes = null,
     [property: Id(8)] long? OutboxMaxBytes = null,
     [property: Id(9)] TimeSpan? ClockSkew = null,
-    [property: Id(10)] TimeSpan? ClockSkewLimit = null)
+    [property: Id(10)] TimeSpan? ClockSkewLimit = null,
+    [property: Id(11)] long? Sequence = null)
 {
     /// <summary><see cref="TerminalId"/>'s <see cref="DeviceKind"/> has sent nothing <see cref="Since"/> (UTC).</summary>
     public const string DeviceOffline = "device-offline";
@@ -34,4 +35,7 @@ public sealed record EvidenceFacts(
 
     /// <summary>The store PC's clock is <see cref="ClockSkew"/> off (server minus PC: positive, the PC is behind).</summary>
     public const string ClockSkewed = "clock-skew";
+
+    /// <summary><see cref="TerminalId"/> sent <see cref="Sequence"/> (and maybe more) with content other than the recorded sale's: the batch was refused.</summary>
+    public const string SequenceConflict = "sequence-conflict";
 }

@@ -26,6 +26,9 @@ public static class InterventionConditions
     /// <inheritdoc cref="AlertConditions.OpportunityStalled"/>
     public const string OpportunityStalled = AlertConditions.OpportunityStalled;
 
+    /// <inheritdoc cref="AlertConditions.SequenceConflict"/>
+    public const string SequenceConflict = AlertConditions.SequenceConflict;
+
     public static string GrainKey(string subjectId, string condition) => $"{subjectId}/{condition}";
 
     /// <summary>

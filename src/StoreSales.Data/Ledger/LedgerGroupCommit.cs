@@ -13,7 +13,9 @@ namespace StoreSales.Data.Ledger;
 /// When the ledger turns out to hold one of its sales already (the primary key refuses the COPY), the group is written
 /// the careful way instead: COPY into session-local staging tables, then one set-based statement that keeps the first
 /// copy of each (store, terminal, sequence), inserts the sales the ledger does not hold with their lines, and adds
-/// those lines to the rollup.
+/// those lines to the rollup. Each sale carries its content hash (<see cref="SaleContentHash"/>): a request sending a
+/// recorded key with other content is a conflict and writes nothing (a group whose own requests disagree goes the staged
+/// way at once).
 /// </summary>
 internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDisposable
 {
@@ -27,7 +29,7 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
             request int NOT NULL, store_id text COLLATE "C" NOT NULL, terminal_id text COLLATE "C" NOT NULL, sequence bigint NOT NULL,
             kind text NOT NULL, receipt_number text, rung_up_at timestamptz NOT NULL, captured_at timestamptz NOT NULL,
             cashier_id text, member_id text, rep_id text, total numeric(16, 2) NOT NULL, original_sequence bigint,
-            tenders jsonb NOT NULL
+            tenders jsonb NOT NULL, content_hash bytea NOT NULL
         ) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS incoming_line (
             request int NOT NULL, store_id text COLLATE "C" NOT NULL, terminal_id text COLLATE "C" NOT NULL, sequence bigint NOT NULL,
@@ -38,7 +40,7 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
 
     private const string CopyLedgerSales = """
         COPY sale (store_id, terminal_id, sequence, kind, receipt_number, rung_up_at, captured_at,
-                   cashier_id, member_id, rep_id, total, original_sequence, tenders) FROM STDIN (FORMAT BINARY)
+                   cashier_id, member_id, rep_id, total, original_sequence, tenders, content_hash) FROM STDIN (FORMAT BINARY)
         """;
 
     private const string CopyLedgerLines = """
@@ -67,7 +69,7 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
 
     private const string CopySales = """
         COPY incoming_sale (request, store_id, terminal_id, sequence, kind, receipt_number, rung_up_at, captured_at,
-                            cashier_id, member_id, rep_id, total, original_sequence, tenders) FROM STDIN (FORMAT BINARY)
+                            cashier_id, member_id, rep_id, total, original_sequence, tenders, content_hash) FROM STDIN (FORMAT BINARY)
         """;
 
     private const string CopyLines = """
@@ -75,22 +77,35 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
         FROM STDIN (FORMAT BINARY)
         """;
 
-    // The first request of the group that carries a sale is the one that records it (a retry racing its original in
-    // the same group is the duplicate), and only that request's lines are taken. The store-local hour is worked out
+    // A request carrying a key that the ledger, or an earlier request of the group, holds with other content is in
+    // conflict and writes nothing at all (its agent sends the sales again one by one, and sets aside only the conflicting
+    // ones); a ledger row without a hash (recorded before 0470) cannot conflict. Of the rest, the first request of the
+    // group that carries a sale is the one that records it (a retry racing its original in the same group is the
+    // duplicate), and only that request's lines are taken. The store-local hour is worked out
     // once per sale, not per line (a LEFT JOIN: a sale of an unknown store still reaches the INSERT and fails there on
     // its foreign key, with the reason). Rollup rows are upserted in key order so that two writers could never
     // deadlock on them.
     private const string StagedInsert = """
-        WITH winner AS (
+        WITH conflict AS (
+            SELECT s.request, s.terminal_id, s.sequence
+            FROM incoming_sale s
+            WHERE EXISTS (SELECT 1 FROM sale l
+                          WHERE l.store_id = s.store_id AND l.terminal_id = s.terminal_id AND l.sequence = s.sequence
+                            AND l.content_hash <> s.content_hash)
+               OR EXISTS (SELECT 1 FROM incoming_sale e
+                          WHERE e.store_id = s.store_id AND e.terminal_id = s.terminal_id AND e.sequence = s.sequence
+                            AND e.request < s.request AND e.content_hash <> s.content_hash)
+        ), winner AS (
             SELECT DISTINCT ON (s.store_id, s.terminal_id, s.sequence) s.*,
                    date_trunc('hour', s.rung_up_at AT TIME ZONE st.time_zone) AS local_hour
             FROM incoming_sale s LEFT JOIN store st ON st.store_id = s.store_id
+            WHERE s.request NOT IN (SELECT request FROM conflict)
             ORDER BY s.store_id, s.terminal_id, s.sequence, s.request
         ), inserted AS (
             INSERT INTO sale (store_id, terminal_id, sequence, kind, receipt_number, rung_up_at, captured_at,
-                              cashier_id, member_id, rep_id, total, original_sequence, tenders)
+                              cashier_id, member_id, rep_id, total, original_sequence, tenders, content_hash)
             SELECT store_id, terminal_id, sequence, kind, receipt_number, rung_up_at, captured_at,
-                   cashier_id, member_id, rep_id, total, original_sequence, tenders
+                   cashier_id, member_id, rep_id, total, original_sequence, tenders, content_hash
             FROM winner
             ON CONFLICT (store_id, terminal_id, sequence) DO NOTHING
             RETURNING store_id, terminal_id, sequence
@@ -117,8 +132,10 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
                     amount = sale_item_hour.amount + excluded.amount,
                     lines = sale_item_hour.lines + excluded.lines
         )
-        SELECT w.request, i.terminal_id, i.sequence
+        SELECT w.request, i.terminal_id, i.sequence, false AS conflict
         FROM inserted i JOIN winner w USING (store_id, terminal_id, sequence)
+        UNION ALL
+        SELECT request, terminal_id, sequence, true FROM conflict
         """;
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
@@ -132,9 +149,9 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
         try
         {
             var plan = LedgerGroupPlan.Of(group);
-            return await TryCopyIntoLedger(connection, plan, cancellationToken)
-                ? new LedgerGroupWritten(plan.Kept, LedgerGroupWritten.Copied)
-                : new LedgerGroupWritten(await WriteStaged(connection, group, cancellationToken), LedgerGroupWritten.Staged);
+            return !plan.Conflicting && await TryCopyIntoLedger(connection, plan, cancellationToken)
+                ? new LedgerGroupWritten(plan.Kept, NoConflicts(group.Count), LedgerGroupWritten.Copied)
+                : await WriteStaged(connection, group, cancellationToken);
         }
         catch
         {
@@ -156,10 +173,10 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
         {
             await using (var sales = await connection.BeginBinaryImportAsync(CopyLedgerSales, cancellationToken))
             {
-                foreach (var (storeId, sale) in plan.Sales)
+                foreach (var (storeId, sale, hash) in plan.Sales)
                 {
                     await sales.StartRowAsync(cancellationToken);
-                    await WriteSale(sales, storeId, sale, cancellationToken);
+                    await WriteSale(sales, storeId, sale, hash, cancellationToken);
                 }
 
                 await sales.CompleteAsync(cancellationToken);
@@ -167,7 +184,7 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
 
             await using (var lines = await connection.BeginBinaryImportAsync(CopyLedgerLines, cancellationToken))
             {
-                foreach (var (storeId, sale) in plan.Sales)
+                foreach (var (storeId, sale, _) in plan.Sales)
                 {
                     foreach (var line in sale.Lines)
                     {
@@ -201,15 +218,17 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
         return true;
     }
 
-    private static async Task<IReadOnlyList<SaleKey>[]> WriteStaged(NpgsqlConnection connection, IReadOnlyList<PendingAppend> group, CancellationToken cancellationToken)
+    private static async Task<LedgerGroupWritten> WriteStaged(NpgsqlConnection connection, IReadOnlyList<PendingAppend> group, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await CopyIn(connection, group, cancellationToken);
 
         var inserted = new List<SaleKey>[group.Count];
+        var conflicts = new List<SaleKey>[group.Count];
         for (var i = 0; i < inserted.Length; i++)
         {
             inserted[i] = [];
+            conflicts[i] = [];
         }
 
         await using (var command = new NpgsqlCommand(StagedInsert, connection, transaction))
@@ -217,12 +236,19 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                inserted[reader.GetInt32(0)].Add(new SaleKey(reader.GetString(1), reader.GetInt64(2)));
+                (reader.GetBoolean(3) ? conflicts : inserted)[reader.GetInt32(0)].Add(new SaleKey(reader.GetString(1), reader.GetInt64(2)));
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return inserted;
+        return new LedgerGroupWritten(inserted, conflicts, LedgerGroupWritten.Staged);
+    }
+
+    private static IReadOnlyList<SaleKey>[] NoConflicts(int requests)
+    {
+        var none = new IReadOnlyList<SaleKey>[requests];
+        Array.Fill(none, []);
+        return none;
     }
 
     private static async Task CopyIn(NpgsqlConnection connection, IReadOnlyList<PendingAppend> group, CancellationToken cancellationToken)
@@ -232,11 +258,12 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
             for (var request = 0; request < group.Count; request++)
             {
                 var storeId = group[request].StoreId;
-                foreach (var sale in group[request].Sales)
+                var batch = group[request];
+                for (var index = 0; index < batch.Sales.Count; index++)
                 {
                     await sales.StartRowAsync(cancellationToken);
                     await sales.WriteAsync(request, NpgsqlDbType.Integer, cancellationToken);
-                    await WriteSale(sales, storeId, sale, cancellationToken);
+                    await WriteSale(sales, storeId, batch.Sales[index], batch.Hashes[index], cancellationToken);
                 }
             }
 
@@ -262,7 +289,7 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
     }
 
     // The columns of a sale and of a line, in the order of both the ledger's COPY and the staging tables' (after request).
-    private static async Task WriteSale(NpgsqlBinaryImporter sales, string storeId, SaleRecord sale, CancellationToken cancellationToken)
+    private static async Task WriteSale(NpgsqlBinaryImporter sales, string storeId, SaleRecord sale, byte[] hash, CancellationToken cancellationToken)
     {
         await sales.WriteAsync(storeId, NpgsqlDbType.Text, cancellationToken);
         await sales.WriteAsync(sale.TerminalId, NpgsqlDbType.Text, cancellationToken);
@@ -285,6 +312,7 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
         }
 
         await sales.WriteAsync(JsonSerializer.Serialize(sale.Tenders, JsonOptions), NpgsqlDbType.Jsonb, cancellationToken);
+        await sales.WriteAsync(hash, NpgsqlDbType.Bytea, cancellationToken);
     }
 
     private static async Task WriteLine(NpgsqlBinaryImporter lines, string storeId, SaleRecord sale, SaleLineRecord line, CancellationToken cancellationToken)
@@ -339,8 +367,11 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
     public async ValueTask DisposeAsync() => await DropConnection();
 }
 
-/// <summary>What a group commit wrote: per request, the keys of its sales that were new; and how (for the metrics).</summary>
-internal sealed record LedgerGroupWritten(IReadOnlyList<SaleKey>[] Inserted, string Path)
+/// <summary>
+/// What a group commit wrote: per request, the keys of its sales that were new, and the keys it sent with content other
+/// than the ledger's (a request with any writes nothing); and how (for the metrics).
+/// </summary>
+internal sealed record LedgerGroupWritten(IReadOnlyList<SaleKey>[] Inserted, IReadOnlyList<SaleKey>[] Conflicts, string Path)
 {
     /// <summary>Copied straight into the ledger: none of the group's sales was there.</summary>
     public const string Copied = "copied";

@@ -14,41 +14,53 @@ internal sealed class LedgerGroupPlan
 {
     private static readonly long QuarterTicks = TimeSpan.FromMinutes(15).Ticks;
 
-    private LedgerGroupPlan(IReadOnlyList<SaleKey>[] kept, List<(string StoreId, SaleRecord Sale)> sales, List<QuarterItemUnits> quarters)
+    private LedgerGroupPlan(IReadOnlyList<SaleKey>[] kept, List<(string StoreId, SaleRecord Sale, byte[] Hash)> sales, List<QuarterItemUnits> quarters, bool conflicting)
     {
         Kept = kept;
         Sales = sales;
         Quarters = quarters;
+        Conflicting = conflicting;
     }
 
     /// <summary>Per request (the group's order), the keys of its sales that this group writes.</summary>
     public IReadOnlyList<SaleKey>[] Kept { get; }
 
-    /// <summary>The sales to write, each key once.</summary>
-    public IReadOnlyList<(string StoreId, SaleRecord Sale)> Sales { get; }
+    /// <summary>The sales to write, each key once, with their content hashes.</summary>
+    public IReadOnlyList<(string StoreId, SaleRecord Sale, byte[] Hash)> Sales { get; }
+
+    /// <summary>
+    /// Two requests of the group carry one key with different content: the plan cannot be copied as it is (the later
+    /// request must be refused whole), so the group goes the staged way, which sorts conflicts out.
+    /// </summary>
+    public bool Conflicting { get; }
 
     /// <summary>The written sales' lines summed per store, UTC quarter hour and item, in key order.</summary>
     public IReadOnlyList<QuarterItemUnits> Quarters { get; }
 
     public static LedgerGroupPlan Of(IReadOnlyList<PendingAppend> group)
     {
-        var seen = new HashSet<(string, string, long)>();
+        var seen = new Dictionary<(string, string, long), byte[]>();
+        var conflicting = false;
         var kept = new IReadOnlyList<SaleKey>[group.Count];
-        var sales = new List<(string, SaleRecord)>();
+        var sales = new List<(string, SaleRecord, byte[])>();
         var sums = new Dictionary<(string StoreId, long Quarter, string ItemCode), Sum>();
         for (var request = 0; request < group.Count; request++)
         {
             var storeId = group[request].StoreId;
             var keys = new List<SaleKey>(group[request].Sales.Count);
-            foreach (var sale in group[request].Sales)
+            var hashes = group[request].Hashes;
+            for (var index = 0; index < hashes.Count; index++)
             {
-                if (!seen.Add((storeId, sale.TerminalId, sale.Sequence)))
+                var sale = group[request].Sales[index];
+                if (seen.TryGetValue((storeId, sale.TerminalId, sale.Sequence), out var first))
                 {
+                    conflicting |= !first.AsSpan().SequenceEqual(hashes[index]);
                     continue;
                 }
 
+                seen.Add((storeId, sale.TerminalId, sale.Sequence), hashes[index]);
                 keys.Add(new SaleKey(sale.TerminalId, sale.Sequence));
-                sales.Add((storeId, sale));
+                sales.Add((storeId, sale, hashes[index]));
                 var ticks = sale.RungUpAt.UtcTicks;
                 var quarter = ticks - (ticks % QuarterTicks);
                 foreach (var line in sale.Lines)
@@ -76,7 +88,7 @@ internal sealed class LedgerGroupPlan
             order = order != 0 ? order : a.QuarterAt.CompareTo(b.QuarterAt);
             return order != 0 ? order : string.CompareOrdinal(a.ItemCode, b.ItemCode);
         });
-        return new LedgerGroupPlan(kept, sales, quarters);
+        return new LedgerGroupPlan(kept, sales, quarters, conflicting);
     }
 
     // The scales of sale_line.quantity and .amount: the rollup adds what the ledger stores, which PostgreSQL rounds to

@@ -59,9 +59,11 @@ public sealed partial class SaleLedger : IAsyncDisposable
         Append(storeId, sales, IngestLane.Live, cancellationToken);
 
     /// <summary>
-    /// Returns the keys that were new; the rest were already in the ledger. When this returns, every sale of the batch
-    /// is committed. Fails with <see cref="LedgerBusyException"/> when the lane already holds its most waiting batches.
-    /// Cancelling stops the wait only: a batch handed to the writer is written anyway (a retry finds it recorded).
+    /// Returns the keys that were new; the rest were already in the ledger, with the same content. When this returns,
+    /// every sale of the batch is committed. Fails with <see cref="LedgerBusyException"/> when the lane already holds its
+    /// most waiting batches, and with <see cref="SaleSequenceConflictException"/> (nothing of the batch written) when one
+    /// of its keys is recorded with other content (<see cref="SaleContentHash"/>). Cancelling stops the wait only: a
+    /// batch handed to the writer is written anyway (a retry finds it recorded).
     /// </summary>
     public Task<IReadOnlyList<SaleKey>> Append(string storeId, IReadOnlyList<SaleRecord> sales, IngestLane lane, CancellationToken cancellationToken)
     {
@@ -70,7 +72,14 @@ public sealed partial class SaleLedger : IAsyncDisposable
             return Task.FromResult<IReadOnlyList<SaleKey>>([]);
         }
 
-        var pending = new PendingAppend(storeId, sales, lane);
+        // Hashed here, on the caller's thread: the writers' loop stays the database's pace, and batches hash in parallel.
+        var hashes = new byte[sales.Count][];
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = SaleContentHash.Of(sales[i]);
+        }
+
+        var pending = new PendingAppend(storeId, sales, lane, hashes);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
@@ -165,7 +174,14 @@ public sealed partial class SaleLedger : IAsyncDisposable
             var written = await commit.Write(group, stopping);
             for (var i = 0; i < group.Count; i++)
             {
-                group[i].Completion.TrySetResult(written.Inserted[i]);
+                if (written.Conflicts[i] is { Count: > 0 } conflicts)
+                {
+                    group[i].Completion.TrySetException(new SaleSequenceConflictException(group[i].StoreId, conflicts));
+                }
+                else
+                {
+                    group[i].Completion.TrySetResult(written.Inserted[i]);
+                }
             }
 
             _groupSales?.Record(group.Sum(p => p.Sales.Count), new KeyValuePair<string, object?>("path", written.Path));
@@ -246,8 +262,8 @@ public sealed partial class SaleLedger : IAsyncDisposable
     private partial void LogGroupFailed(Exception exception, int batches);
 }
 
-/// <summary>One store's batch waiting for the writer, and where its answer goes: the keys that were new.</summary>
-internal sealed record PendingAppend(string StoreId, IReadOnlyList<SaleRecord> Sales, IngestLane Lane)
+/// <summary>One store's batch waiting for the writer, its sales' content hashes (same order), and where its answer goes: the keys that were new.</summary>
+internal sealed record PendingAppend(string StoreId, IReadOnlyList<SaleRecord> Sales, IngestLane Lane, IReadOnlyList<byte[]> Hashes)
 {
     public TaskCompletionSource<IReadOnlyList<SaleKey>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -40,6 +40,13 @@ public static class AlertConditions
     /// <summary>An approval request still pending past its due time (Approvals:Sla): its approvers' supervisor should chase it.</summary>
     public const string ApprovalOverdue = "approval-overdue";
 
+    /// <summary>
+    /// A batch sent a (terminal, sequence) the ledger holds with other content, and was refused: an edge agent counting
+    /// again from sequences it had used (an old agent reinstalled with an empty outbox), or a forged batch. The store
+    /// manager should look at that terminal's PC; once per terminal and store day.
+    /// </summary>
+    public const string SequenceConflict = "sequence-conflict";
+
     private const string DeviceOfflinePrefix = "device-offline-";
 
     /// <summary>A till or scanner offline during opening hours; one condition per device.</summary>

@@ -5,7 +5,9 @@ namespace StoreSales.Domain.Sales;
 /// <summary>
 /// Remembers which sequence numbers of one terminal have been counted, so that a retried or overlapping
 /// batch counts each sale once. Everything at or below <see cref="Watermark"/> is counted; sequences above it
-/// that arrived out of order are kept individually until the gap below them fills.
+/// that arrived out of order are kept individually until the gap below them fills. A sequence of a later
+/// <see cref="TerminalEpoch"/> starts that epoch's count: the terminal's agent was reinstalled, what its old outbox never
+/// sent cannot come any more, so the old epoch's gaps are given up and its numbers are not gaps below the new ones.
 /// </summary>
 /// <remarks>
 /// The sequences above the watermark are kept in runs of up to <see cref="RunMax"/>, each its first sequence and the
@@ -47,6 +49,11 @@ public sealed class SequenceLog
     /// </summary>
     public bool TryMark(long sequence, int maxOutOfOrder)
     {
+        if (TerminalEpoch.Of(sequence) > TerminalEpoch.Of(Watermark))
+        {
+            StartEpoch(TerminalEpoch.Of(sequence));
+        }
+
         if (sequence <= Watermark)
         {
             return false;
@@ -74,6 +81,22 @@ public sealed class SequenceLog
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Gives up what is left of the older epochs (sequences kept above their gaps are counted already; the gaps never
+    /// fill) and starts counting <paramref name="epoch"/> before its first sale.
+    /// </summary>
+    private void StartEpoch(long epoch)
+    {
+        var start = TerminalEpoch.Before(epoch);
+        while (_count > 0 && _runs[0].First <= start)
+        {
+            TakeMin();
+        }
+
+        Watermark = start;
+        DropFilledGaps();
     }
 
     /// <summary>Moves the watermark up over the sequences that now follow it without a gap.</summary>

@@ -17,11 +17,12 @@ public static partial class IngestEndpoints
             .RequireAuthorization(StoreKeyAuthenticationHandler.SchemeName)
             .WithName("PostSaleBatch")
             .WithSummary("Record a batch of sales from a store's edge agent")
-            .WithDescription("Each sale is identified by (terminalId, sequence): a batch sent again, or overlapping an earlier one, changes nothing the second time. The response lists every sale that is durable. Batches marked catchUp wait behind live ones (with a share kept for them); a full lane answers 503 with Retry-After. A sale's repId credits that rep: the rep's figures count it after the ack.")
+            .WithDescription("Each sale is identified by (terminalId, sequence): a batch sent again, or overlapping an earlier one, changes nothing the second time. A batch sending a recorded (terminalId, sequence) with other content is refused whole with 409 `sequence-conflict` naming the terminal and sequence (`conflicts` lists them all); nothing of it is recorded. The response lists every sale that is durable. Batches marked catchUp wait behind live ones (with a share kept for them); a full lane answers 503 with Retry-After. A sale's repId credits that rep: the rep's figures count it after the ack.")
             .Produces<BatchAck>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
@@ -41,6 +42,7 @@ public static partial class IngestEndpoints
         IGrainFactory grains,
         RepSalesFeed reps,
         MemberSalesFeed members,
+        SequenceConflictAlerts conflictAlerts,
         IOptions<IngestOptions> options,
         IngestMetrics metrics,
         ILoggerFactory loggerFactory,
@@ -85,6 +87,13 @@ public static partial class IngestEndpoints
                 statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "Busy",
                 detail: $"{busy.Message} Nothing of this batch was recorded; send it again after the delay given.");
+        }
+        catch (SaleSequenceConflictException conflict)
+        {
+            metrics.Rejected("sequence_conflict");
+            LogConflict(logger, storeId, batch.BatchId, conflict.Conflicts.Count, conflict.Conflicts[0].TerminalId, conflict.Conflicts[0].Sequence);
+            conflictAlerts.Raise(storeId, conflict.Conflicts);
+            return SequenceConflictProblem.Of(conflict.Conflicts);
         }
 
         reps.Hear(storeId, batch.Sales);
@@ -160,6 +169,9 @@ public static partial class IngestEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} batch {BatchId} rejected: {Errors}")]
     private static partial void LogRejected(ILogger logger, string storeId, string? batchId, string errors);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} batch {BatchId} refused: {Conflicts} sale(s) reuse a recorded sequence with other content, the first terminal {TerminalId} sequence {Sequence}")]
+    private static partial void LogConflict(ILogger logger, string storeId, string? batchId, int conflicts, string terminalId, long sequence);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId} batch {BatchId}: {Accepted} new, {Duplicates} already recorded, {Applied} counted live")]
     private static partial void LogAcked(ILogger logger, string storeId, string? batchId, int accepted, int duplicates, int? applied);

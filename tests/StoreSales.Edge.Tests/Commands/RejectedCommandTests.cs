@@ -26,8 +26,8 @@ public sealed class RejectedCommandTests
             outbox.Queue.Append(SqliteOutboxTests.Sale("T01", receipt, 12.50m));
         }
 
-        outbox.Rejected.Reject(new SaleKey("T01", 1), "Item code '' is empty");
-        outbox.Rejected.Reject(new SaleKey("T01", 3), "Total does not match the tenders");
+        outbox.Rejected.Reject(new SaleKey("T01", outbox.Seq(1)), "Item code '' is empty");
+        outbox.Rejected.Reject(new SaleKey("T01", outbox.Seq(3)), "Total does not match the tenders");
         return outbox;
     }
 
@@ -41,9 +41,9 @@ public sealed class RejectedCommandTests
 
         Assert.Equal(0, exit);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("T01:1\treceipt R-1\ttotal 12.50", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"T01:{outbox.Seq(1)}\treceipt R-1\ttotal 12.50", lines[0], StringComparison.Ordinal);
         Assert.EndsWith("reason: Item code '' is empty", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("T01:3\treceipt R-3", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith($"T01:{outbox.Seq(3)}\treceipt R-3", lines[1], StringComparison.Ordinal);
         Assert.Contains("reason: Total does not match the tenders", lines[1], StringComparison.Ordinal);
         Assert.StartsWith("2 rejected sales", lines[2], StringComparison.Ordinal);
     }
@@ -54,18 +54,18 @@ public sealed class RejectedCommandTests
         using var dir = new TempDirectory();
         using var outbox = OutboxWithRejections(dir);
 
-        var unknown = await Rejected(outbox, "requeue", "T01:3", "T01:2");
-        var one = await Rejected(outbox, "requeue", "T01:3");
+        var unknown = await Rejected(outbox, "requeue", $"T01:{outbox.Seq(3)}", $"T01:{outbox.Seq(2)}");
+        var one = await Rejected(outbox, "requeue", $"T01:{outbox.Seq(3)}");
         var malformed = await Rejected(outbox, "requeue", "T01-3");
 
         Assert.Equal(1, unknown.Exit);
-        Assert.Contains("not in the rejected table: T01:2; nothing was requeued", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains($"not in the rejected table: T01:{outbox.Seq(2)}; nothing was requeued", unknown.Error, StringComparison.Ordinal);
         Assert.Equal(0, one.Exit);
         Assert.Equal(64, malformed.Exit);
-        Assert.Equal([2L, 3L], outbox.Queue.PeekFair(10).Select(e => e.Sale.Sequence));
+        Assert.Equal([2L, 3L], outbox.Queue.PeekFair(10).Select(e => EpochSequences.Number(e.Sale.Sequence)));
         Assert.Equal("R-3", outbox.Queue.PeekFair(10)[1].Sale.ReceiptNumber);
-        Assert.Equal([new SaleKey("T01", 1)], outbox.Rejected.Read().Select(r => r.Key));
-        Assert.Equal(3, outbox.Queue.LastSequence("T01"));   // requeueing assigns no new sequence
+        Assert.Equal([new SaleKey("T01", outbox.Seq(1))], outbox.Rejected.Read().Select(r => r.Key));
+        Assert.Equal(outbox.Seq(3), outbox.Queue.LastSequence("T01"));   // requeueing assigns no new sequence
     }
 
     [Fact]
@@ -84,6 +84,6 @@ public sealed class RejectedCommandTests
         await using var agent = await TestAgent.StartAsync(TestAgent.Settings(dir, server.Url));
         await Eventually.Holds(() => agent.Outbox.Queue.Depth == 0, "the requeued sales to be uploaded", cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(["T01:1:R-1", "T01:2:R-2", "T01:3:R-3"], server.Ledger.Values.Select(s => $"{s.TerminalId}:{s.Sequence}:{s.ReceiptNumber}").Order());
+        Assert.Equal(["T01:1:R-1", "T01:2:R-2", "T01:3:R-3"], server.Ledger.Values.Select(s => $"{s.TerminalId}:{EpochSequences.Number(s.Sequence)}:{s.ReceiptNumber}").Order());
     }
 }

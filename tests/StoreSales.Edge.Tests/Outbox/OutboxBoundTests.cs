@@ -36,7 +36,7 @@ public sealed class OutboxBoundTests
         var fill = bound.Fill();
         Assert.Equal([OutboxFillState.Ok, OutboxFillState.NearFull, OutboxFillState.OverBound], states.Distinct());
         Assert.Equal(appended, outbox.Queue.Depth);                        // nothing refused, nothing dropped
-        Assert.Equal(appended, outbox.Queue.LastSequence("T01"));
+        Assert.Equal(outbox.Seq(appended), outbox.Queue.LastSequence("T01"));
         Assert.Equal(OutboxFillState.OverBound, fill.State);
         Assert.True(fill.WritesPastBound >= 10, $"{fill.WritesPastBound} writes past the bound");
         Assert.True(fill.Bytes > options.OutboxMaxBytes);

@@ -27,24 +27,24 @@ public sealed class SqliteOutboxTests
 
         using (var outbox = new SqliteOutbox(path))
         {
-            Assert.Equal(1, outbox.Queue.Append(Sale("T01", "a")));
-            Assert.Equal(2, outbox.Queue.Append(Sale("T01", "b")));
-            Assert.Equal(1, outbox.Queue.Append(Sale("T02", "c")));
-            Assert.Equal(3, outbox.Queue.Append(Sale("T01", "d")));
+            Assert.Equal(outbox.Seq(1), outbox.Queue.Append(Sale("T01", "a")));
+            Assert.Equal(outbox.Seq(2), outbox.Queue.Append(Sale("T01", "b")));
+            Assert.Equal(outbox.Seq(1), outbox.Queue.Append(Sale("T02", "c")));
+            Assert.Equal(outbox.Seq(3), outbox.Queue.Append(Sale("T01", "d")));
 
             // Everything of T01 is acked and deleted: its sequence must still not start over.
-            Assert.Equal(3, outbox.Queue.Remove([new SaleKey("T01", 1), new SaleKey("T01", 2), new SaleKey("T01", 3)]));
+            Assert.Equal(3, outbox.Queue.Remove([new SaleKey("T01", outbox.Seq(1)), new SaleKey("T01", outbox.Seq(2)), new SaleKey("T01", outbox.Seq(3))]));
             Assert.Equal(1, outbox.Queue.Depth);
         }
 
         using (var reopened = new SqliteOutbox(path))
         {
-            Assert.Equal(3, reopened.Queue.LastSequence("T01"));
-            Assert.Equal(4, reopened.Queue.Append(Sale("T01", "e")));
-            Assert.Equal(2, reopened.Queue.Append(Sale("T02", "f")));
+            Assert.Equal(reopened.Seq(3), reopened.Queue.LastSequence("T01"));
+            Assert.Equal(reopened.Seq(4), reopened.Queue.Append(Sale("T01", "e")));
+            Assert.Equal(reopened.Seq(2), reopened.Queue.Append(Sale("T02", "f")));
             Assert.Equal(
                 [("T02", 1L, "c"), ("T01", 4L, "e"), ("T02", 2L, "f")],
-                reopened.Queue.PeekOldest(10).Select(e => (e.Sale.TerminalId, e.Sale.Sequence, e.Sale.ReceiptNumber!)));
+                reopened.Queue.PeekOldest(10).Select(e => (e.Sale.TerminalId, EpochSequences.Number(e.Sale.Sequence), e.Sale.ReceiptNumber!)));
         }
     }
 
@@ -53,9 +53,10 @@ public sealed class SqliteOutboxTests
     {
         using var dir = new TempDirectory();
         var path = dir.File("outbox.db");
+        long first;
         using (var outbox = new SqliteOutbox(path))
         {
-            outbox.Queue.Append(Sale("T01", "a"));
+            first = outbox.Queue.Append(Sale("T01", "a"));
         }
 
         using var raw = new SqliteConnection($"Data Source={path};Pooling=False");
@@ -64,9 +65,9 @@ public sealed class SqliteOutboxTests
         cmd.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", cmd.ExecuteScalar());
         cmd.CommandText = "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name);";
-        Assert.Equal("open_sale_lines,outbox,rejected,terminal_sequence,unparsed_receipts", cmd.ExecuteScalar());
+        Assert.Equal("open_sale_lines,outbox,outbox_epoch,rejected,terminal_sequence,unparsed_receipts", cmd.ExecuteScalar());
         cmd.CommandText = "SELECT json_extract(payload, '$.sequence') || ':' || json_extract(payload, '$.receiptNumber') FROM outbox;";
-        Assert.Equal("1:a", cmd.ExecuteScalar());
+        Assert.Equal($"{first}:a", cmd.ExecuteScalar());
     }
 
     [Fact]
@@ -79,9 +80,9 @@ public sealed class SqliteOutboxTests
             outbox.Queue.Append(Sale("T01", $"r{i}"));
         }
 
-        Assert.Equal(2, outbox.Queue.Remove([new SaleKey("T01", 2), new SaleKey("T01", 4), new SaleKey("T09", 1)]));
-        Assert.Equal([1L, 3L, 5L], outbox.Queue.PeekOldest(10).Select(e => e.Sale.Sequence));
-        Assert.Equal([1L, 3L], outbox.Queue.PeekOldest(2).Select(e => e.Sale.Sequence));
+        Assert.Equal(2, outbox.Queue.Remove([new SaleKey("T01", outbox.Seq(2)), new SaleKey("T01", outbox.Seq(4)), new SaleKey("T09", outbox.Seq(1))]));
+        Assert.Equal([1L, 3L, 5L], outbox.Queue.PeekOldest(10).Select(e => EpochSequences.Number(e.Sale.Sequence)));
+        Assert.Equal([1L, 3L], outbox.Queue.PeekOldest(2).Select(e => EpochSequences.Number(e.Sale.Sequence)));
     }
 
     [Fact]
@@ -92,15 +93,15 @@ public sealed class SqliteOutboxTests
         outbox.Queue.Append(Sale("T01", "good"));
         outbox.Queue.Append(Sale("T01", "bad"));
 
-        Assert.True(outbox.Rejected.Reject(new SaleKey("T01", 2), "unknown item"));
-        Assert.False(outbox.Rejected.Reject(new SaleKey("T01", 2), "again"));
+        Assert.True(outbox.Rejected.Reject(new SaleKey("T01", outbox.Seq(2)), "unknown item"));
+        Assert.False(outbox.Rejected.Reject(new SaleKey("T01", outbox.Seq(2)), "again"));
 
         Assert.Equal(1, outbox.Queue.Depth);
         var rejected = Assert.Single(outbox.Rejected.Read());
-        Assert.Equal(("bad", 2L, "unknown item"), (rejected.Sale.ReceiptNumber!, rejected.Sale.Sequence, rejected.Reason));
+        Assert.Equal(("bad", 2L, "unknown item"), (rejected.Sale.ReceiptNumber!, EpochSequences.Number(rejected.Sale.Sequence), rejected.Reason));
 
         Assert.Equal(1, outbox.Rejected.RequeueAll());
         Assert.Equal(0, outbox.Rejected.Count);
-        Assert.Equal([1L, 2L], outbox.Queue.PeekOldest(10).Select(e => e.Sale.Sequence));
+        Assert.Equal([1L, 2L], outbox.Queue.PeekOldest(10).Select(e => EpochSequences.Number(e.Sale.Sequence)));
     }
 }

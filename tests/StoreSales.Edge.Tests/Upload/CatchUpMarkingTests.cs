@@ -64,7 +64,7 @@ public sealed class CatchUpMarkingTests
         await using var agent = await TestAgent.StartAsync(settings);
         await Eventually.Holds(() => agent.Outbox.Queue.Depth == 0, "the backlog to drain", cancellationToken: TestContext.Current.CancellationToken);
         agent.Outbox.Queue.Append(SqliteOutboxTests.Sale("T02", "T02-live"));
-        await Eventually.Holds(() => server.Ledger.ContainsKey(new SaleKey("T02", 1)), "the live sale to be acked", cancellationToken: TestContext.Current.CancellationToken);
+        await Eventually.Holds(() => server.Ledger.ContainsKey(new SaleKey("T02", agent.Outbox.Seq(1))), "the live sale to be acked", cancellationToken: TestContext.Current.CancellationToken);
 
         var sent = batches.ToList();
         Assert.Equal(4, sent.Count);
@@ -125,7 +125,7 @@ public sealed class CatchUpMarkingTests
         var times = requestTimes.ToArray();
         Assert.True(times[1] - times[0] >= retryAfter, $"sent again after {times[1] - times[0]}, the server asked for {retryAfter}");
         Assert.Equal(keys, server.Ledger.Keys.ToHashSet());
-        Assert.Equal(2, server.Received[new SaleKey("T01", 1)]);   // the refused attempt and the acked one, nothing more
+        Assert.Equal(2, server.Received[new SaleKey("T01", agent.Outbox.Seq(1))]);   // the refused attempt and the acked one, nothing more
     }
 
     /// <summary>503 with <c>Retry-After: seconds</c>, as an overloaded ingest API answers.</summary>
