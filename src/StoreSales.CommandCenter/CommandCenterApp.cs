@@ -63,6 +63,7 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<HotItemScopeFilter>();
         builder.Services.AddSingleton<CustomerAccess>();
         builder.Services.AddSingleton<CustomerMetrics>();
+        builder.Services.AddSingleton<StoreKeyMetrics>();
         builder.Services.AddSingleton<CustomerGrainNotifier>();
         builder.Services.AddSingleton<CustomerOutcomes>();
         builder.Services.AddSingleton<RepBoardNotices>();
@@ -158,6 +159,7 @@ public static class CommandCenterApp
         app.MapApprovalApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
+        app.MapStoreKeyEndpoints();
         app.MapGroup("").RequireAuthorization().AddEndpointFilter<HotItemScopeFilter>().MapHotItemApi();
         app.MapCultureSwitch();
         app.MapStoreSalesDashboard();

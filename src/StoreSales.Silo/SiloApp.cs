@@ -41,10 +41,17 @@ public static class SiloApp
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<RepSalesFeed>();
+        builder.Services.AddSingleton<SequenceConflictAlerts>();
         builder.Services.AddSingleton<MemberSalesFeed>();
         builder.Services.AddOptions<IngestOptions>()
             .BindConfiguration(IngestOptions.SectionName, o => o.ErrorOnUnknownConfiguration = true)
             .Validate(o => o.Validate() is null, $"Invalid {IngestOptions.SectionName} settings")
+            .ValidateOnStart();
+        // Not strict: the Access section is also the command center's (one appsettings.json may serve both processes,
+        // as in the tests' output folder), so its other keys are not the silo's to refuse. Validated at start all the same.
+        builder.Services.AddOptions<StoreKeyOptions>()
+            .BindConfiguration(StoreKeyOptions.SectionName)
+            .Validate(o => o.Validate() is null, $"Invalid {StoreKeyOptions.SectionName}:StoreKeyRecheck (more than 0, at most 01:00:00)")
             .ValidateOnStart();
         builder.Services.AddOpenApi();
 

@@ -22,4 +22,10 @@ public sealed class AccessOptions
     /// without a database read on every request.
     /// </summary>
     public TimeSpan BoardTokenRecheck { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a rotated store key keeps working beside its successor, so the agent's PC can be given the new key
+    /// (configuration reload or restart) without a gap. Default 2 days (write <c>2.00:00:00</c>: "48:00:00" reads as 48 days).
+    /// </summary>
+    public TimeSpan StoreKeyOverlap { get; set; } = TimeSpan.FromDays(2);
 }

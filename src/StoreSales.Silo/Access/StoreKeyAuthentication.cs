@@ -16,16 +16,13 @@ public sealed class StoreKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     StoreKeys keys,
-    IMemoryCache cache)
+    IMemoryCache cache,
+    IOptions<StoreKeyOptions> keyOptions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "StoreKey";
     public const string HeaderName = "X-Store-Key";
     public const string StoreClaim = "store_id";
-
-    // Keys are looked up once a minute at most, so a busy store does not cost a query per batch;
-    // a revoked key stops working within that minute.
-    private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -38,7 +35,9 @@ public sealed class StoreKeyAuthenticationHandler(
         var cacheKey = "store-key:" + Convert.ToHexString(StoreKeys.Hash(key));
         var storeId = await cache.GetOrCreateAsync(cacheKey, entry =>
         {
-            entry.AbsoluteExpirationRelativeToNow = CacheLifetime;
+            // Looked up again after Access:StoreKeyRecheck: a busy store costs no query per batch, and a revoked key
+            // (or one past its rotation overlap) stops working within that time.
+            entry.AbsoluteExpirationRelativeToNow = keyOptions.Value.StoreKeyRecheck;
             return keys.FindStore(key, Context.RequestAborted);
         });
 
