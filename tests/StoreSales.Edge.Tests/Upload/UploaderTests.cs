@@ -93,14 +93,16 @@ public sealed class UploaderTests
         Assert.All(waits, w => Assert.InRange(w, TimeSpan.Zero, TimeSpan.Parse(settings["Upload:MaxRetryDelay"]!, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    [Fact]
-    public async Task A_sale_the_server_refuses_goes_to_the_rejected_table_and_the_others_are_acked()
+    [Theory]
+    [InlineData(StatusCodes.Status400BadRequest)]
+    [InlineData(StatusCodes.Status409Conflict)] // sequence-conflict: the sale reuses a recorded sequence with other content
+    public async Task A_sale_the_server_refuses_goes_to_the_rejected_table_and_the_others_are_acked(int status)
     {
         using var dir = new TempDirectory();
         var keys = Fill(dir, 5, "T01", "T02");
         await using var server = await FakeIngestServer.StartAsync();
         server.Intercept = (batch, _) => batch.Sales.Any(s => s.ReceiptNumber == "T02-3")
-            ? Results.Problem(title: "Invalid sale", detail: "T02#8: item 6920433218190 is not in the catalog", statusCode: StatusCodes.Status400BadRequest)
+            ? Results.Problem(title: "Invalid sale", detail: "T02#8: item 6920433218190 is not in the catalog", statusCode: status)
             : null;
 
         await using var agent = await TestAgent.StartAsync(TestAgent.Settings(dir, server.Url));
