@@ -11,3 +11,10 @@ BEGIN
         'subjectId', r.subject_id, 'customerId', r.customer_id)::text)
     FROM approval_request r WHERE r.approval_id = changed_id;
 END $$;
+
+-- An approval-overdue intervention resolves itself when its request is decided or withdrawn (docs/domain.md "Approvals"):
+-- the overdue check finds requests escalated and no longer pending, resolves their alert with an outcome naming the
+-- decision, and keeps that it did, once per request.
+ALTER TABLE approval_request ADD COLUMN overdue_resolved_at timestamptz;
+CREATE INDEX approval_request_overdue_unresolved_idx ON approval_request (approval_id)
+    WHERE overdue_raised_at IS NOT NULL AND overdue_resolved_at IS NULL;
