@@ -125,6 +125,10 @@ public static class CommandCenterApp
         builder.Services.AddHostedService<DepartureWatchResume>();
         builder.Services.AddSingleton<ApprovalChangeListener>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApprovalChangeListener>());
+        builder.Services.AddHostedService<StoreSales.CommandCenter.Approvals.OverdueResolutionNudge>();
+        // The inbox marks alerts about to escalate and those escalated away by the same settings the silo's grains use.
+        builder.Services.AddValidatedOptions<StoreSales.Domain.Interventions.InterventionSlaOptions>(StoreSales.Domain.Interventions.InterventionSlaOptions.SectionName, o => o.Validate());
+        builder.Services.AddValidatedOptions<StoreSales.Domain.Interventions.InterventionEscalationOptions>(StoreSales.Domain.Interventions.InterventionEscalationOptions.SectionName, o => o.Validate());
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -118,7 +118,7 @@ public static class SiloApp
                     sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), chain, items, weeks, months, TimeProvider.System, sp.GetRequiredService<ILogger<DemoHistoryYearSeeding>>()));
             }
 
-            var customers = await SeedDemoCustomers(builder.Configuration, dataSource, chain);
+            var customers = await SeedDemoCustomers(builder.Configuration, builder.Services, dataSource, chain);
             logger.LogInformation("Demo chain from {ChainFile} is seeded ({History} historical sales, {Customers} customers added)", chainFile, history, customers);
             if (builder.Configuration.GetValue("Demo:Opportunities", true))
             {
@@ -138,7 +138,7 @@ public static class SiloApp
     /// chain's own sales-force thresholds so that every rule has customers on both sides of it when the demo starts, and
     /// a rep mid-departure (<see cref="DemoDeparture"/>).
     /// </summary>
-    private static async Task<int> SeedDemoCustomers(IConfiguration configuration, Npgsql.NpgsqlDataSource dataSource, DemoChain chain)
+    private static async Task<int> SeedDemoCustomers(IConfiguration configuration, IServiceCollection services, Npgsql.NpgsqlDataSource dataSource, DemoChain chain)
     {
         var count = configuration.GetValue("Demo:Customers", DemoCustomerBook.DefaultCount);
         var calendar = configuration.ReadValidated<ChainCalendarOptions>(ChainCalendarOptions.SectionName, o => o.Validate());
@@ -156,14 +156,24 @@ public static class SiloApp
         var handOver = configuration.ReadValidated<HandOverOptions>(HandOverOptions.SectionName, o => o.Validate());
         await new DemoDeparture(dataSource, handOver, dormancy, calendar).Seed(now, CancellationToken.None);
 
-        // A B2B customer of the first store over its credit limit, overdue, with an order held for finance.
-        await new DemoCredit(
+        // A B2B customer of the first store over its credit limit, overdue, with an order held for finance; its supervisor
+        // gets credit-hold in the inbox once the silo runs, raised as a live hold raises it.
+        var credit = await new DemoCredit(
                 dataSource,
                 configuration.ReadValidated<CreditOptions>(CreditOptions.SectionName, o => o.Validate()),
                 configuration.ReadValidated<OrderOptions>(OrderOptions.SectionName, o => o.Validate()),
                 configuration.ReadValidated<ApprovalOptions>(ApprovalOptions.SectionName, o => o.Validate()),
                 calendar)
             .Seed(chain.Stores[0].Id, now, CancellationToken.None);
+        if (credit?.HeldOrder is not null)
+        {
+            services.AddHostedService(sp => new DemoCreditHoldAlert(
+                new Data.Credit.CreditHoldAlerts(sp.GetRequiredService<IGrainFactory>(), TimeProvider.System, sp.GetRequiredService<ILogger<Data.Credit.CreditHoldAlerts>>()),
+                sp.GetRequiredService<IHostApplicationLifetime>(),
+                credit,
+                sp.GetRequiredService<ILogger<DemoCreditHoldAlert>>()));
+        }
+
         return added;
     }
 }

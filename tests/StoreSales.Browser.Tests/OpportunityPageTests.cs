@@ -143,6 +143,35 @@ public sealed class OpportunityPageTests(BrowserFixture fixture)
         await session.Screenshots.Take("pipeline-500");
     }
 
+    [Fact]
+    public async Task A_rep_loses_an_opportunity_with_its_reason_and_the_pipeline_shows_it_apart()
+    {
+        var customer = await SalesForceCustomers.Create(fixture, "rep-sh001-01", "商机客户 长海医院");
+        var opportunity = await Open(customer, "除颤仪 12 台");
+
+        await using var session = await fixture.OpenSession();
+        await session.SignIn(DemoStaff.SalesRepSh001);
+        var page = await new OpportunityPage(session).Open(opportunity);
+        await Expect(page.CurrentStage).ToHaveAttributeAsync("data-stage", "lead");
+
+        // Won from the first stage is refused by its rule; lost without a reason too.
+        await session.Page.Locator("[data-testid=close-won]").ClickAsync();
+        await Expect(page.Refusal).ToHaveAttributeAsync("data-rule", "not-winnable-stage");
+        await session.Page.Locator("[data-testid=close-lost]").ClickAsync();
+        await Expect(page.Refusal).ToHaveAttributeAsync("data-rule", "reason-required");
+
+        await session.Page.Locator("input[data-testid=close-reason], [data-testid=close-reason] input").FillAsync("客户选择了竞品的报价");
+        await session.Page.Locator("[data-testid=close-lost]").ClickAsync();
+        await Expect(session.Page.Locator("[data-testid=opportunity-outcome]")).ToHaveAttributeAsync("data-outcome", "lost");
+        await Expect(page.Moves.Last).ToHaveAttributeAsync("data-to", "lost");
+        await Expect(session.Page.Locator("[data-testid=close-opportunity]")).ToHaveCountAsync(0);
+        await session.Screenshots.Take("opportunity-lost-with-reason");
+
+        var pipeline = await new PipelinePage(session).Open();
+        await Expect(pipeline.CardIn("lost", opportunity)).ToHaveAttributeAsync("data-outcome", "lost");
+        await session.Screenshots.Take("pipeline-with-lost-apart");
+    }
+
     private async Task<string> Open(string customerId, string title)
     {
         using var rep = await fixture.CommandCenter.CreateSignedInClient(DemoLogins.Sh001Rep);

@@ -13,7 +13,7 @@ public class ChainFixture : IAsyncLifetime
 
     public string ClusterId { get; } = "chain-" + Guid.NewGuid().ToString("N")[..8];
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         Database = await TestDatabase.Create("chain");
         Silo = await SiloUnderTest.Start(Database, ClusterId);
@@ -23,7 +23,7 @@ public class ChainFixture : IAsyncLifetime
     /// <summary>The command center of the chain; a fixture that needs other services starts its own.</summary>
     protected virtual Task<CommandCenterUnderTest> StartCommandCenter() => CommandCenterUnderTest.Start(Database, ClusterId);
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         // Null when start-up failed half way: dispose what did start.
         if (CommandCenter is not null)

@@ -118,6 +118,41 @@ public sealed class OpportunityApiTests(ChainFixture chain) : IClassFixture<Chai
         }, "the grain hears of the approval and holds the opportunity in contract", cancellationToken: Cancellation);
     }
 
+    [Fact]
+    public async Task An_opportunity_is_lost_with_its_reason_kept_in_its_history_and_shown_apart_on_the_pipeline()
+    {
+        using var rep = await chain.CommandCenter.CreateSignedInClient(DemoLogins.Sh001Rep);
+        var id = await Open(rep, 80_000m);
+        await chain.CommandCenter.EnsureStaff("south.rep.close", ChainRoles.SalesRep,
+            new Claim(ScopeClaims.Store, "store-gz001"), new Claim(ScopeClaims.Department, "dept-south-retail"), new Claim(ScopeClaims.Rep, "rep-gz001-02"));
+        using var stranger = await chain.CommandCenter.CreateSignedInClient("south.rep.close");
+
+        await Refused(await Close(rep, id, "won", null), HttpStatusCode.Conflict, "not-winnable-stage");
+        var noReason = await Refused(await Close(rep, id, "lost", " "), HttpStatusCode.BadRequest, "reason-required");
+        Assert.True(noReason.GetProperty("errors").TryGetProperty("reason", out _));
+        await Refused(await Close(rep, id, "abandoned", "x"), HttpStatusCode.BadRequest, "unknown-outcome");
+        await Refused(await Close(stranger, id, "lost", "not mine"), HttpStatusCode.NotFound, "not-found");
+        using var open = await rep.GetAsync($"/api/pipeline?closedDays=30", Cancellation);
+        Assert.Null((await Body(open, HttpStatusCode.OK)).EnumerateArray().Single(c => c.GetProperty("opportunityId").GetString() == id).GetProperty("outcome").GetString());
+
+        using var lost = await Close(rep, id, "lost", "Went with a competitor's monitors");
+        var closed = await Body(lost, HttpStatusCode.OK);
+        await Refused(await Close(rep, id, "won", null), HttpStatusCode.Conflict, "closed");
+        await Refused(await Move(rep, id, "needs-confirmed"), HttpStatusCode.Conflict, "closed");
+
+        Assert.Equal("lost", closed.GetProperty("outcome").GetString());
+        var last = closed.GetProperty("opportunity").GetProperty("moves").EnumerateArray().Last();
+        Assert.Equal(("lead", "lost", "Went with a competitor's monitors"), (last.GetProperty("fromStage").GetString(), last.GetProperty("toStage").GetString(), last.GetProperty("note").GetString()));
+        using var pipeline = await rep.GetAsync($"/api/pipeline", Cancellation);
+        Assert.DoesNotContain((await Body(pipeline, HttpStatusCode.OK)).EnumerateArray(), c => c.GetProperty("opportunityId").GetString() == id);
+        using var withClosed = await rep.GetAsync($"/api/pipeline?closedDays=30", Cancellation);
+        var card = (await Body(withClosed, HttpStatusCode.OK)).EnumerateArray().Single(c => c.GetProperty("opportunityId").GetString() == id);
+        Assert.Equal("lost", card.GetProperty("outcome").GetString());
+    }
+
+    private static Task<HttpResponseMessage> Close(HttpClient client, string id, string outcome, string? reason) =>
+        client.PostAsJsonAsync($"/api/opportunities/{id}/close", new { outcome, reason }, Cancellation);
+
     private static async Task<string> Open(HttpClient rep, decimal amount)
     {
         var n = Interlocked.Increment(ref _serial);

@@ -68,6 +68,45 @@ public sealed class ApprovalOverdueGrainTests(ApprovalOverdueClusterFixture fixt
         Assert.Equal("supervisor:region-south", (await Alerts(order))[0].Assignee);
     }
 
+    [Fact]
+    public async Task An_overdue_alert_resolves_itself_naming_the_decision_once_its_request_is_decided()
+    {
+        var now = fixture.Clock.GetUtcNow();
+        var order = await File(ApprovalKinds.OrderRelease, "region-east", now);
+        var withdrawn = await File(ApprovalKinds.OrderRelease, "region-east", now);
+        var stillWaiting = await File(ApprovalKinds.OrderRelease, "region-east", now);
+        var grain = fixture.Grains.GetGrain<IApprovalOverdueGrain>(0);
+        await grain.Start();
+        fixture.Clock.Advance(TimeSpan.FromHours(4));
+        await grain.Check();
+        Assert.Equal(3, (await Alerts(order, withdrawn, stillWaiting)).Count(a => a.Status == "Open"));
+
+        await fixture.Book.Decide(order, false, "Customer paid nothing since October", "finance.lee", new HashSet<string>([ChainRoles.Finance]), Cancellation);
+        await using (var connection = await fixture.Database.DataSource.OpenConnectionAsync(Cancellation))
+        {
+            await connection.ExecuteAsync("UPDATE approval_request SET status = 'withdrawn', decided_at = now() WHERE approval_id = @withdrawn", new { withdrawn });
+        }
+
+        await grain.Check();
+        var again = await grain.Check();
+
+        var alerts = await Alerts(order, withdrawn, stillWaiting);
+        Assert.Equal(["Resolved", "Resolved", "Open"], [alerts.Single(a => a.SubjectId == $"approval-{order}").Status, alerts.Single(a => a.SubjectId == $"approval-{withdrawn}").Status, alerts.Single(a => a.SubjectId == $"approval-{stillWaiting}").Status]);
+        var outcome = await Outcome(order);
+        Assert.StartsWith($"Approval {order} (order-release overdue-", outcome, StringComparison.Ordinal);
+        Assert.Contains(" was rejected by finance.lee (finance) at ", outcome, StringComparison.Ordinal);
+        Assert.EndsWith("UTC: \u201cCustomer paid nothing since October\u201d.", outcome, StringComparison.Ordinal);
+        Assert.Contains(" was withdrawn at ", await Outcome(withdrawn), StringComparison.Ordinal);
+        Assert.Equal(0, again);
+        Assert.Equal(2, await fixture.Database.Count("SELECT count(*) FROM approval_request WHERE overdue_resolved_at IS NOT NULL AND approval_id = ANY(@ids)", new { ids = new[] { order, withdrawn, stillWaiting } }));
+    }
+
+    private async Task<string> Outcome(long approvalId)
+    {
+        await using var connection = await fixture.Database.DataSource.OpenConnectionAsync(Cancellation);
+        return await connection.QuerySingleAsync<string>("SELECT outcome FROM intervention WHERE condition = 'approval-overdue' AND subject_id = @subject", new { subject = $"approval-{approvalId}" });
+    }
+
     private async Task<long> File(string kind, string? region, DateTimeOffset now)
     {
         var roles = kind == ApprovalKinds.OrderRelease ? new[] { ChainRoles.Finance } : [ChainRoles.Legal, ChainRoles.Finance];

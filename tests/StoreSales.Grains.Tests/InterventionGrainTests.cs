@@ -65,5 +65,26 @@ public sealed class InterventionGrainTests(GrainClusterFixture fixture)
         Assert.Equal(InterventionStatus.Escalated, current.Status);
         Assert.Equal(2, current.Level);
         Assert.Equal("sla", current.History[^1].By);
+        // Along the chain: the region's field supervisor → its regional manager, named in the row notifiers read.
+        Assert.Equal("regional-manager:region-south", current.Assignee);
+        Assert.EndsWith("Escalated from supervisor:region-south to regional-manager:region-south.", current.History[^1].Note, StringComparison.Ordinal);
+        Assert.Equal(1, await fixture.Database.Count("SELECT count(*) FROM intervention WHERE alert_id = @AlertId AND assignee = 'regional-manager:region-south'", new { current.AlertId }));
+    }
+
+    [Fact]
+    public async Task An_escalated_alert_nobody_takes_up_goes_on_to_HQ_and_stays_there()
+    {
+        var grain = Alert("behind");
+        await grain.Raise(Store, Evidence(700), "high", "supervisor:region-south");
+
+        var atHq = await Eventually.Until(
+            grain.GetCurrent,
+            c => c!.Assignee == "hq",
+            GrainClusterFixture.SlaAcknowledgeWithin * 2 + TimeSpan.FromSeconds(20));
+
+        Assert.Equal((InterventionStatus.Escalated, 3), (atHq!.Status, atHq.Level));
+        Assert.Equal(
+            ["supervisor:region-south → regional-manager:region-south", "regional-manager:region-south → hq"],
+            atHq.History.Where(h => h.To == InterventionStatus.Escalated).Select(h => h.Note![(h.Note!.IndexOf("from ", StringComparison.Ordinal) + 5)..^1].Replace(" to ", " → ", StringComparison.Ordinal)));
     }
 }

@@ -205,7 +205,8 @@ public sealed class CreditDataTests : IAsyncLifetime
         var seeded = await demo.Seed("store-sh001", DateTimeOffset.UtcNow, Cancellation);
         await demo.Seed("store-sh001", DateTimeOffset.UtcNow, Cancellation);
 
-        Assert.Equal("cust-acme", seeded);
+        Assert.Equal("cust-acme", seeded!.CustomerId);
+        Assert.Equal(DemoCredit.HeldOrderId, seeded.HeldOrder!.OrderId);
         var verdict = CreditCheck.Judge((await _facts.Read("cust-acme", Cancellation)).Standing(new CreditOptions()), 0, DateOnly.FromDateTime(DateTime.UtcNow), new CreditOptions());
         Assert.Equal((CreditOutcome.HoldBoth, 186_400m), (verdict.Outcome, verdict.OverdueAmount));
         Assert.True(verdict.Used > verdict.Limit);

@@ -24,4 +24,24 @@ public interface IOverdueApprovals
 
     /// <summary>Keeps that the request's intervention was raised, so no later check raises it again.</summary>
     Task MarkRaised(long approvalId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Requests whose overdue intervention was raised and which are no longer pending, not yet resolved, oldest first.</summary>
+    Task<IReadOnlyList<SettledOverdueApproval>> SettledUnresolved(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Keeps that the request's overdue intervention was resolved, so no later check resolves it again.</summary>
+    Task MarkResolved(long approvalId, DateTimeOffset at, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// An escalated request that was decided or withdrawn since: its <c>approval-overdue</c> alert is resolved with an outcome
+/// naming how (<see cref="DecidedBy"/> and <see cref="Reason"/> are the decision that settled it; none when withdrawn).
+/// </summary>
+public sealed record SettledOverdueApproval(
+    long ApprovalId,
+    string Kind,
+    string SubjectId,
+    string Status,
+    DateTimeOffset SettledAt,
+    string? DecidedBy,
+    string? Role,
+    string? Reason);

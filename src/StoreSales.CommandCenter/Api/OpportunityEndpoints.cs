@@ -53,6 +53,20 @@ public static class OpportunityEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        api.MapPost("/{opportunityId}/close", Close)
+            .WithName("CloseOpportunity")
+            .WithSummary("Closes an opportunity as won (from its last stage, or a stage of Opportunities:WonFrom) or lost (from any open stage, with a reason)")
+            .WithDescription(
+                "Body: `outcome` (`won` or `lost`), `reason` (required for lost; at most `Opportunities:CloseReasonMaxLength`). Kept in the stage history "
+                + "as a move from the stage to the outcome; a loss withdraws a pending contract entry. 400 names the field (`unknown-outcome`, "
+                + "`reason-required`, `reason-too-long`); 409 names the rule (`closed`, `not-winnable-stage`, `awaiting-approval`). Only the owner rep "
+                + "or the team's manager closes it (403 `not-owner`); another team's opportunity is 404.")
+            .Produces<CloseAnswer>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         api.MapPost("/{opportunityId}/evidence", Upload)
             .WithName("UploadOpportunityEvidence")
             .WithSummary("Uploads an evidence file for one of the documents the opportunity's current stage requires")
@@ -79,7 +93,8 @@ public static class OpportunityEndpoints
             .RequireAuthorization()
             .WithName("GetPipeline")
             .WithSummary("A rep's (default: the viewer's own) or a team's open opportunities, each with its stage and age colour")
-            .WithDescription("`repId` or `team` (department id; its managers, sales director, HQ). Only cards the viewer may see. `limit` 1–2000, default 1000.")
+            .WithDescription("`repId` or `team` (department id; its managers, sales director, HQ). Only cards the viewer may see. `limit` 1–2000, default 1000. "
+                + "`closedDays` (1–366): also the opportunities won or lost in that many days, each card with its `outcome`.")
             .Produces<PipelineCard[]>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -95,6 +110,9 @@ public static class OpportunityEndpoints
 
     private static async Task<IResult> Move(string opportunityId, MoveOpportunityRequest body, OpportunityDesk desk, ClaimsPrincipal user, CancellationToken ct) =>
         Answer(await desk.Move(user, opportunityId, body.ToStage, body.EvidenceIds, body.Note, ct));
+
+    private static async Task<IResult> Close(string opportunityId, CloseOpportunityRequest body, OpportunityDesk desk, ClaimsPrincipal user, CancellationToken ct) =>
+        Answer(await desk.Close(user, opportunityId, body.Outcome, body.Reason, ct));
 
     private static async Task<IResult> Upload(string opportunityId, HttpRequest request, OpportunityDesk desk, ClaimsPrincipal user, Microsoft.Extensions.Options.IOptions<OpportunityOptions> options, CancellationToken ct)
     {
@@ -125,14 +143,21 @@ public static class OpportunityEndpoints
         return Answer(result);
     }
 
-    private static async Task<IResult> Pipeline(string? repId, string? team, int? limit, OpportunityDesk desk, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> Pipeline(
+        string? repId, string? team, int? limit, int? closedDays, OpportunityDesk desk, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
+        if (closedDays is < 1 or > 366)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["closedDays"] = ["Between 1 and 366."] }, title: "Invalid pipeline query");
+        }
+
         if (limit is < 1 or > 2000)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["Between 1 and 2000."] }, title: "Invalid pipeline query");
         }
 
-        return Answer(await desk.Pipeline(user, repId, team, limit ?? 1000, ct));
+        var closedSince = closedDays is { } days ? clock.GetUtcNow().AddDays(-days) : (DateTimeOffset?)null;
+        return Answer(await desk.Pipeline(user, repId, team, limit ?? 1000, ct, closedSince));
     }
 
     /// <summary>The desk's answer as a response: its value with its status, or problem details naming the rule (and what is missing).</summary>
@@ -141,6 +166,12 @@ public static class OpportunityEndpoints
         if (result.IsDone)
         {
             return Results.Json(result.Value, statusCode: result.Status);
+        }
+
+        if (result.Status == StatusCodes.Status400BadRequest && result.Field is { } field)
+        {
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [result.Detail ?? ""] }, title: "Request refused", extensions: new Dictionary<string, object?> { ["rule"] = result.Rule });
         }
 
         var extensions = new Dictionary<string, object?>(StringComparer.Ordinal) { ["rule"] = result.Rule };
@@ -162,6 +193,9 @@ public static class OpportunityEndpoints
 
 /// <summary>Opening an opportunity.</summary>
 public sealed record OpenOpportunityRequest(string? CustomerId, string? Title, decimal? Amount, string? ProductLine);
+
+/// <summary>Closing an opportunity: <c>won</c> or <c>lost</c>, and why.</summary>
+public sealed record CloseOpportunityRequest(string? Outcome, string? Reason);
 
 /// <summary>A stage move.</summary>
 public sealed record MoveOpportunityRequest(string? ToStage, IReadOnlyList<long>? EvidenceIds, string? Note);

@@ -7,7 +7,8 @@ namespace StoreSales.CommandCenter.Live;
 /// An approval request was filed, decided by one role, decided, or withdrawn (PostgreSQL's <c>approval_changed</c>
 /// notice, sent at commit by migration 0395's triggers). It carries what decides who may hear it and nothing of the
 /// summary: an inbox re-reads its scoped list. <see cref="ApprovalId"/> 0 with <see cref="Status"/> <c>resync</c>: this
-/// host's listener was reconnected and may have missed changes, so every open inbox reads again.
+/// host's listener was reconnected and may have missed changes, so every open inbox reads again. <see cref="SubjectId"/>
+/// and <see cref="CustomerId"/> (migration 0410) tell a quote page, order list or credit panel the change is theirs.
 /// </summary>
 public sealed record ApprovalChange(
     long ApprovalId,
@@ -16,7 +17,9 @@ public sealed record ApprovalChange(
     ImmutableArray<string> RequiredRoles,
     string? RegionId,
     string? DepartmentId,
-    string RequestedBy)
+    string RequestedBy,
+    string? SubjectId = null,
+    string? CustomerId = null)
 {
     public const string ResyncStatus = "resync";
 

@@ -104,7 +104,7 @@ public sealed class QuoteDesk(QuoteReader reader, QuoteBook book, QuoteVerifier 
 
     private QuoteDone? MayQuote(ClaimsPrincipal user, QuoteOpportunity opportunity, string operation) =>
         MayQuote(user, opportunity) ? null
-        : Refused(operation, StatusCodes.Status403Forbidden, new QuoteRefused(QuoteRefused.NotQuoter, "opportunityId", $"Quotes on '{opportunity.OpportunityId}' are made by its owner rep ({opportunity.OwnerRepId}) or the team's sales manager."));
+        : Refused(operation, StatusCodes.Status403Forbidden, QuoteRefused.Of(QuoteRefused.NotQuoter, QuoteRefusalCodes.NotQuoter, "opportunityId", $"Quotes on '{opportunity.OpportunityId}' are made by its owner rep ({opportunity.OwnerRepId}) or the team's sales manager.", opportunity.OpportunityId, opportunity.OwnerRepId));
 
     private QuoteDone Answer(string operation, QuoteResult result) => result switch
     {
@@ -120,7 +120,7 @@ public sealed class QuoteDesk(QuoteReader reader, QuoteBook book, QuoteVerifier 
     }
 
     private QuoteDone Unknown(string operation, string reason) =>
-        Refused(operation, StatusCodes.Status404NotFound, new QuoteRefused("unknown", "id", reason));
+        Refused(operation, StatusCodes.Status404NotFound, new QuoteRefused(QuoteRefusalCodes.Unknown, "id", reason));
 
     private QuoteDone Refused(string operation, int status, QuoteRefused refused)
     {
@@ -137,8 +137,11 @@ public sealed record QuoteDenial(int Status, QuoteRefused Refused)
 {
     /// <summary>The problem details answer: 400 as a validation problem naming the field, others with the rule as an extension.</summary>
     public IResult ToResult() => Status == StatusCodes.Status400BadRequest
-        ? Results.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { [Refused.Field] = [Refused.Reason] }, title: "Invalid quote", extensions: new Dictionary<string, object?> { ["rule"] = Refused.Rule })
-        : Results.Problem(statusCode: Status, title: Title, detail: Refused.Reason, extensions: new Dictionary<string, object?> { ["rule"] = Refused.Rule });
+        ? Results.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { [Refused.Field] = [Refused.Reason] }, title: "Invalid quote", extensions: Extensions)
+        : Results.Problem(statusCode: Status, title: Title, detail: Refused.Reason, extensions: Extensions);
+
+    // The rule names what was broken; the code names the sentence, which a page words in its viewer's language.
+    private Dictionary<string, object?> Extensions => new(StringComparer.Ordinal) { ["rule"] = Refused.Rule, ["code"] = Refused.Code };
 
     private string Title => Status switch
     {

@@ -70,6 +70,12 @@ public static class CodeWords
             return string.Format(System.Globalization.CultureInfo.CurrentCulture, texts["AssigneeFieldSupervisor"], regionName(region) ?? region);
         }
 
+        if (assignee.StartsWith(AlertNames.RegionalManagerPrefix, StringComparison.Ordinal) && assignee.Length > AlertNames.RegionalManagerPrefix.Length)
+        {
+            var regional = assignee[AlertNames.RegionalManagerPrefix.Length..];
+            return string.Format(System.Globalization.CultureInfo.CurrentCulture, texts["AssigneeRegionalManager"], regionName(regional) ?? regional);
+        }
+
         if (assignee.StartsWith(AlertNames.StoreManagerPrefix, StringComparison.Ordinal) && assignee.Length > AlertNames.StoreManagerPrefix.Length)
         {
             var store = assignee[AlertNames.StoreManagerPrefix.Length..];

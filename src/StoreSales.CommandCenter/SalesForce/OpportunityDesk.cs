@@ -4,6 +4,7 @@ using StoreSales.CommandCenter.Access;
 using StoreSales.CommandCenter.Api;
 using StoreSales.Data.Opportunities;
 using StoreSales.Domain.Access;
+using StoreSales.Domain.SalesForce.Opportunities;
 
 namespace StoreSales.CommandCenter.SalesForce;
 
@@ -113,6 +114,30 @@ public sealed partial class OpportunityDesk(
         }
     }
 
+    /// <summary>Closes an opportunity as won or lost; the owner rep or the team's manager, like a move.</summary>
+    public async Task<OpportunityDeskResult> Close(ClaimsPrincipal viewer, string opportunityId, string? outcome, string? reason, CancellationToken cancellationToken)
+    {
+        const string operation = "close";
+        if (await Workable(viewer, opportunityId, operation, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        return await book.Close(opportunityId, outcome?.Trim(), reason, Who(viewer), cancellationToken) switch
+        {
+            OpportunityClosed closed => Done(operation, 200, new CloseAnswer(closed.Opportunity.Outcome!, closed.Opportunity, closed.Withdrawn?.ApprovalId)),
+            // A missing or malformed field is 400 naming it; a state that does not allow the close is 409.
+            CloseRefused { Verdict: var verdict } => Refuse(
+                operation,
+                verdict.Rule is OpportunityCloseVerdict.UnknownOutcome or OpportunityCloseVerdict.ReasonRequired or OpportunityCloseVerdict.ReasonTooLong ? 400 : 409,
+                verdict.Rule!,
+                verdict.Reason!,
+                opportunityId,
+                field: verdict.Field),
+            _ => NotFound(operation, opportunityId),
+        };
+    }
+
     public async Task<OpportunityDeskResult> Upload(ClaimsPrincipal viewer, string opportunityId, string? requirement, string fileName, byte[] content, CancellationToken cancellationToken)
     {
         const string operation = "upload";
@@ -149,7 +174,7 @@ public sealed partial class OpportunityDesk(
     }
 
     /// <summary>A rep's pipeline (their own without <paramref name="repId"/>) or a team's, each card one the viewer may see.</summary>
-    public async Task<OpportunityDeskResult> Pipeline(ClaimsPrincipal viewer, string? repId, string? team, int limit, CancellationToken cancellationToken)
+    public async Task<OpportunityDeskResult> Pipeline(ClaimsPrincipal viewer, string? repId, string? team, int limit, CancellationToken cancellationToken, DateTimeOffset? closedSince = null)
     {
         const string operation = "pipeline";
         var scope = viewer.ToViewerScope();
@@ -161,11 +186,11 @@ public sealed partial class OpportunityDesk(
                 return Refuse(operation, 403, "not-your-team", $"The pipeline of team {team} is for its managers and sales director.", team);
             }
 
-            cards = await pipeline.OfTeam(team, limit, cancellationToken);
+            cards = await pipeline.OfTeam(team, limit, cancellationToken, closedSince);
         }
         else if ((repId ?? scope.RepId) is { Length: > 0 } rep)
         {
-            cards = await pipeline.OfRep(rep, limit, cancellationToken);
+            cards = await pipeline.OfRep(rep, limit, cancellationToken, closedSince);
         }
         else
         {
@@ -196,11 +221,11 @@ public sealed partial class OpportunityDesk(
     private OpportunityDeskResult NotFound(string operation, string opportunityId) =>
         Refuse(operation, 404, "not-found", $"There is no opportunity '{opportunityId}'.", opportunityId);
 
-    private OpportunityDeskResult Refuse(string operation, int status, string rule, string detail, string subject, IReadOnlyList<string>? missing = null)
+    private OpportunityDeskResult Refuse(string operation, int status, string rule, string detail, string subject, IReadOnlyList<string>? missing = null, string? field = null)
     {
         metrics.Rejected(operation, rule);
         LogRefused(operation, subject, rule, detail);
-        return new OpportunityDeskResult(status, null, rule, detail, missing);
+        return new OpportunityDeskResult(status, null, rule, detail, missing, field);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opportunity {Operation} of {Subject} refused by {Rule}: {Detail}")]
@@ -209,6 +234,9 @@ public sealed partial class OpportunityDesk(
 
 /// <summary>An opportunity as the viewer sees it: the facts, the grain's verdict on its age (null if it did not answer), whether they may work it.</summary>
 public sealed record OpportunityView(OpportunityFacts Opportunity, OpportunityLive? Live, bool CanWork);
+
+/// <summary>A close's answer: the outcome (won, lost), the opportunity as it now stands, the contract entry a loss withdrew.</summary>
+public sealed record CloseAnswer(string Outcome, OpportunityFacts Opportunity, long? WithdrawnApprovalId);
 
 /// <summary>A move's answer: <c>moved</c>, or <c>awaiting-approval</c> with the approval filed and why.</summary>
 public sealed record MoveAnswer(string Outcome, OpportunityFacts Opportunity, long? ApprovalId, string? Reason);

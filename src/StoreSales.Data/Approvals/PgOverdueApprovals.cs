@@ -35,7 +35,46 @@ public sealed class PgOverdueApprovals(NpgsqlDataSource dataSource) : IOverdueAp
             new { approvalId, at = at.ToUniversalTime() }, cancellationToken: cancellationToken));
     }
 
+    public async Task<IReadOnlyList<SettledOverdueApproval>> SettledUnresolved(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // The decision that settled it: a rejection where there is one (one rejects), else the last approval.
+        var rows = await connection.QueryAsync<SettledRow>(new CommandDefinition(
+            """
+            SELECT r.approval_id, r.kind, r.subject_id, r.status, r.decided_at, d.decided_by, d.role, d.reason
+            FROM approval_request r
+            LEFT JOIN LATERAL (SELECT decided_by, role, reason FROM approval_decision x WHERE x.approval_id = r.approval_id
+                               ORDER BY x.approve, x.at DESC LIMIT 1) d ON r.status <> 'withdrawn'
+            WHERE r.overdue_raised_at IS NOT NULL AND r.overdue_resolved_at IS NULL AND r.status <> 'pending'
+            ORDER BY r.approval_id
+            LIMIT @limit
+            """,
+            new { limit }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new SettledOverdueApproval(
+            r.approval_id, r.kind, r.subject_id, r.status, LedgerTime.Utc(r.decided_at), r.decided_by, r.role, r.reason))];
+    }
+
+    public async Task MarkResolved(long approvalId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE approval_request SET overdue_resolved_at = @at WHERE approval_id = @approvalId AND overdue_resolved_at IS NULL",
+            new { approvalId, at = at.ToUniversalTime() }, cancellationToken: cancellationToken));
+    }
+
 #pragma warning disable IDE1006, CA1707 // Dapper maps the column names as they are.
+    private sealed record SettledRow
+    {
+        public long approval_id { get; init; }
+        public string kind { get; init; } = "";
+        public string subject_id { get; init; } = "";
+        public string status { get; init; } = "";
+        public DateTime decided_at { get; init; }
+        public string? decided_by { get; init; }
+        public string? role { get; init; }
+        public string? reason { get; init; }
+    }
+
     // Properties: Npgsql reports text[] as System.Array, which Dapper matches to no string[] constructor parameter.
     private sealed record Row
     {

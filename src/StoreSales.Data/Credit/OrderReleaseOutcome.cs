@@ -6,10 +6,11 @@ namespace StoreSales.Data.Credit;
 
 /// <summary>
 /// An order-release request decided: approved releases the held order (it may ship), rejected cancels it, in the deciding
-/// transaction, with the approver and their reason kept on the order. Pages showing orders hear of it after the commit
-/// (<see cref="IOrderNotices"/>, when the host has one).
+/// transaction, with the approver and their reason kept on the order. Pages showing orders hear of it from the request's
+/// <c>approval_changed</c> notice at commit (migration 0410 names the order and customer), on every command-center host
+/// alike, the deciding one included (the command center's <c>OrderNotices</c> relays it).
 /// </summary>
-public sealed class OrderReleaseOutcome(IOrderNotices? notices = null) : IApprovalOutcome
+public sealed class OrderReleaseOutcome : IApprovalOutcome
 {
     public string Kind => ApprovalKinds.OrderRelease;
 
@@ -21,11 +22,8 @@ public sealed class OrderReleaseOutcome(IOrderNotices? notices = null) : IApprov
             connection, transaction, decided.SubjectId, decided.Status == ApprovalStatus.Approved, last.DecidedBy, decided.DecidedAt ?? last.At, last.Reason, cancellationToken);
     }
 
-    public Task AfterCommit(ApprovalRequest request, CancellationToken cancellationToken)
-    {
-        notices?.Changed(request.SubjectId, request.CustomerId);
-        return Task.CompletedTask;
-    }
+    /// <summary>Nothing to tell here: the commit's notice reaches every host's pages (telling this host too would read twice).</summary>
+    public Task AfterCommit(ApprovalRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>

@@ -13,14 +13,16 @@ namespace StoreSales.Data.Demo;
 /// <summary>
 /// The demo's credit hold (docs/domain.md "Credit hold"): one B2B customer of the first store's B2B reps over its limit,
 /// with ¥186,400 of receivables overdue, its payment history, and an order held for finance's release. Through the real
-/// ledger and order book, so every document and the order are idempotent: seeding again adds nothing.
+/// ledger and order book, so every document and the order are idempotent: seeding again adds nothing. The held order's
+/// <c>credit-hold</c> alert is raised once the cluster runs, through the same <see cref="CreditHoldAlerts"/> a live hold
+/// uses (the silo's <c>DemoCreditHoldAlert</c>), from what this returns.
 /// </summary>
 public sealed class DemoCredit(NpgsqlDataSource dataSource, CreditOptions credit, OrderOptions orders, ApprovalOptions approvalOptions, ChainCalendarOptions calendar)
 {
     public const string HeldOrderId = "SO-DEMO-0001";
 
-    /// <summary>The customer given the credit story, or null when the store has no active B2B customer.</summary>
-    public async Task<string?> Seed(string storeId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The customer given the credit story and its held order, or null when the store has no active B2B customer.</summary>
+    public async Task<DemoCreditHold?> Seed(string storeId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var found = await connection.QueryFirstOrDefaultAsync<CustomerRow>(new CommandDefinition(
@@ -68,11 +70,16 @@ public sealed class DemoCredit(NpgsqlDataSource dataSource, CreditOptions credit
 
         var approvals = new ApprovalBook(dataSource, [], clock, Options.Create(approvalOptions), NullLogger<ApprovalBook>.Instance);
         var book = new OrderBook(dataSource, new CreditFactsReader(dataSource, creditOptions), approvals, creditOptions, Options.Create(orders), Options.Create(calendar), clock);
-        await book.Place(new OrderDraft(HeldOrderId, found.customer_id, [new OrderLine("DEMO-INFUSION-PUMP", 4, 12_000m)]), found.owner_rep_id, cancellationToken);
-        return found.customer_id;
+        var placed = await book.Place(new OrderDraft(HeldOrderId, found.customer_id, [new OrderLine("DEMO-INFUSION-PUMP", 4, 12_000m)]), found.owner_rep_id, cancellationToken);
+        return placed is OrderPlacement.Placed { Order.Check.Held: true } held
+            ? new DemoCreditHold(found.customer_id, storeId, held.Order, held.RecentPayments)
+            : new DemoCreditHold(found.customer_id, storeId, null, []);
     }
 
 #pragma warning disable IDE1006, CA1707 // Dapper maps the column names as they are.
     private sealed record CustomerRow(string customer_id, string owner_rep_id);
 #pragma warning restore IDE1006, CA1707
 }
+
+/// <summary>The demo's credit customer, the store of its owner rep, and its held order (null if the order is no longer held) with the payments shown with it.</summary>
+public sealed record DemoCreditHold(string CustomerId, string StoreId, OrderRecord? HeldOrder, IReadOnlyList<PaymentRecord> RecentPayments);

@@ -117,6 +117,43 @@ public sealed class OpportunityBook(
         };
     }
 
+    /// <summary>
+    /// Closes an opportunity as won or lost (<see cref="OpportunityCloseRule"/>): the outcome is set and the close kept in its
+    /// stage history as a move from its stage to the outcome, with the reason as note; a loss withdraws a pending contract entry.
+    /// </summary>
+    public async Task<CloseResult> Close(string opportunityId, string? outcome, string? reason, string actor, CancellationToken cancellationToken)
+    {
+        CloseResult result;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            if (await OpportunityRows.Lock(connection, transaction, opportunityId, cancellationToken) is not { } current)
+            {
+                return new CloseOpportunityUnknown();
+            }
+
+            var verdict = OpportunityCloseRule.Decide(_options.PathOf(current.ProductLine), current.Stage, current.Closed, current.ApprovalPending, outcome, reason, _options);
+            if (!verdict.Allowed)
+            {
+                return new CloseRefused(current, verdict);
+            }
+
+            var now = LedgerTime.Now(clock).ToUniversalTime();
+            var withdrawn = current.ApprovalPending
+                ? await approvals.WithdrawIn(connection, transaction, ApprovalKinds.ContractEntry, opportunityId, cancellationToken)
+                : null;
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE opportunity SET outcome = @outcome, last_activity_at = @now, updated_at = @now WHERE opportunity_id = @opportunityId",
+                new { opportunityId, outcome, now }, transaction, cancellationToken: cancellationToken));
+            var move = await OpportunityRows.InsertMove(connection, transaction, opportunityId, current.Stage, outcome!, actor, now, verdict.KeptReason, [], cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            result = new OpportunityClosed(current, move, withdrawn);
+        }
+
+        var after = await changes.Tell(opportunityId, cancellationToken) ?? throw new InvalidOperationException($"Opportunity {opportunityId} vanished after it was closed.");
+        return ((OpportunityClosed)result) with { Opportunity = after };
+    }
+
     /// <summary>Keeps an evidence file for one of the documents the opportunity's current stage requires.</summary>
     public async Task<EvidenceResult> AddEvidence(string opportunityId, string requirement, string fileName, byte[] content, string uploadedBy, CancellationToken cancellationToken)
     {

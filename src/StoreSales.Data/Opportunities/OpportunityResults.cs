@@ -21,6 +21,17 @@ public sealed record MoveEvidenceNotInStage(OpportunityFacts Opportunity, IReadO
 
 public sealed record OpportunityUnknown : MoveResult;
 
+/// <summary>The outcome of closing an opportunity (won or lost).</summary>
+public abstract record CloseResult;
+
+/// <summary>Closed: the close is kept as the last move (from its stage to <c>won</c> or <c>lost</c>, the reason as note); <see cref="Withdrawn"/> is the contract entry a loss withdrew.</summary>
+public sealed record OpportunityClosed(OpportunityFacts Opportunity, OpportunityMoveFact Move, ApprovalRequest? Withdrawn) : CloseResult;
+
+/// <summary>Refused by <see cref="OpportunityCloseRule"/>; nothing changed.</summary>
+public sealed record CloseRefused(OpportunityFacts Opportunity, OpportunityCloseVerdict Verdict) : CloseResult;
+
+public sealed record CloseOpportunityUnknown : CloseResult;
+
 /// <summary>The outcome of an evidence upload.</summary>
 public abstract record EvidenceResult;
 

@@ -21,4 +21,9 @@ public sealed record PipelineCard(
     TimeSpan Idle,
     bool ApprovalPending,
     string? OwnerStoreId,
-    string? RegionId);
+    string? RegionId,
+    string? Outcome = null)
+{
+    /// <summary>Won or lost: shown apart from the open stages.</summary>
+    public bool Closed => Outcome is not null;
+}

@@ -44,15 +44,15 @@ public sealed class QuoteBook(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var current = await Lock(connection, transaction, version.QuoteNumber, version.Version, cancellationToken);
         var refused = current is null ? null
-            : current.Version != current.LatestVersion ? new QuoteRefused(QuoteRefused.NotLatest, "version", $"Version {current.Version} was replaced by version {current.LatestVersion}: submit that one.")
-            : current.Status != QuoteStatus.Draft ? new QuoteRefused(QuoteRefused.AlreadySubmitted, "version", $"Version {current.Version} is already {current.Status}.")
-            : current.ValidUntil < today.Date() ? new QuoteRefused(QuoteRefused.Expired, "validUntil", $"Version {current.Version} was valid until {current.ValidUntil:yyyy-MM-dd}: make a new version with a new validity.")
-            : current.Opportunity.Outcome is { } outcome ? new QuoteRefused(QuoteRefused.OpportunityClosed, "opportunityId", $"The opportunity is {outcome}: it takes no more quotes.")
+            : current.Version != current.LatestVersion ? QuoteRefused.Of(QuoteRefused.NotLatest, QuoteRefusalCodes.NotLatest, "version", $"Version {current.Version} was replaced by version {current.LatestVersion}: submit that one.", QuoteLineRule.Text(current.Version), QuoteLineRule.Text(current.LatestVersion))
+            : current.Status != QuoteStatus.Draft ? QuoteRefused.Of(QuoteRefused.AlreadySubmitted, QuoteRefusalCodes.AlreadySubmitted, "version", $"Version {current.Version} is already {current.Status}.", QuoteLineRule.Text(current.Version), current.Status)
+            : current.ValidUntil < today.Date() ? QuoteRefused.Of(QuoteRefused.Expired, QuoteRefusalCodes.Expired, "validUntil", $"Version {current.Version} was valid until {current.ValidUntil:yyyy-MM-dd}: make a new version with a new validity.", QuoteLineRule.Text(current.Version), QuoteLineRule.Text(current.ValidUntil))
+            : current.Opportunity.Outcome is { } outcome ? QuoteRefused.Of(QuoteRefused.OpportunityClosed, QuoteRefusalCodes.OpportunityClosed, "opportunityId", $"The opportunity is {outcome}: it takes no more quotes.", outcome)
             : null;
         if (current is null || refused is not null)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return await Refuse(version, actor, "submit", refused ?? new QuoteRefused(QuoteRefused.NotLatest, "version", "The version no longer exists."), cancellationToken);
+            return await Refuse(version, actor, "submit", refused ?? QuoteRefused.Of(QuoteRefused.NotLatest, QuoteRefusalCodes.VersionGone, "version", "The version no longer exists."), cancellationToken);
         }
 
         var now = LedgerTime.Now(clock);
@@ -96,14 +96,14 @@ public sealed class QuoteBook(
         var subject = draft ?? replacing;
         if (opportunity.Outcome is { } outcome)
         {
-            return await Refuse(subject, actor, operation, new QuoteRefused(QuoteRefused.OpportunityClosed, "opportunityId", $"The opportunity is {outcome}: it takes no more quotes."), cancellationToken);
+            return await Refuse(subject, actor, operation, QuoteRefused.Of(QuoteRefused.OpportunityClosed, QuoteRefusalCodes.OpportunityClosed, "opportunityId", $"The opportunity is {outcome}: it takes no more quotes.", outcome), cancellationToken);
         }
 
         var items = (await reader.Items([.. requested.Select(l => l.ItemCode)], settings.MaxLines, cancellationToken)).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var unknown = requested.Select((l, i) => (l, i)).FirstOrDefault(x => !items.ContainsKey(x.l.ItemCode));
         if (unknown.l is not null)
         {
-            return await Refuse(subject, actor, operation, new QuoteRefused(QuoteRefused.InvalidLine, $"lines[{unknown.i}].itemCode", $"Line {unknown.i + 1}: there is no item '{unknown.l.ItemCode}' with a list price."), cancellationToken);
+            return await Refuse(subject, actor, operation, QuoteRefused.Of(QuoteRefused.InvalidLine, QuoteRefusalCodes.UnknownItem, $"lines[{unknown.i}].itemCode", $"Line {unknown.i + 1}: there is no item '{unknown.l.ItemCode}' with a list price.", QuoteLineRule.Text(unknown.i + 1), unknown.l.ItemCode), cancellationToken);
         }
 
         var lines = requested.Select(l => new QuoteLineInput(l.ItemCode, items[l.ItemCode].Name, l.Quantity, items[l.ItemCode].ListPrice, l.DiscountPercent, items[l.ItemCode].UnitCost)).ToList();
@@ -125,9 +125,10 @@ public sealed class QuoteBook(
             if (current is null || current.Status != QuoteStatus.Draft)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return await Refuse(draft, actor, operation, new QuoteRefused(
-                    QuoteRefused.VersionFixed, "version",
-                    $"Version {draft.Version} is {current?.Status ?? "gone"}: a submitted version is never changed. Make a new version instead."), cancellationToken);
+                return await Refuse(draft, actor, operation, QuoteRefused.Of(
+                    QuoteRefused.VersionFixed, QuoteRefusalCodes.VersionFixed, "version",
+                    $"Version {draft.Version} is {current?.Status ?? "gone"}: a submitted version is never changed. Make a new version instead.",
+                    QuoteLineRule.Text(draft.Version), current?.Status ?? "gone"), cancellationToken);
             }
 
             (number, version) = (draft.QuoteNumber, draft.Version);

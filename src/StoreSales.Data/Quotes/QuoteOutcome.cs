@@ -25,6 +25,6 @@ public sealed class QuoteOutcome : IApprovalOutcome
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Nothing live to tell: the quote page reads the version when it is opened or refreshed.</summary>
+    /// <summary>Nothing to tell here: the commit's <c>approval_changed</c> notice names the version (migration 0410) and reaches every host's open quote page.</summary>
     public Task AfterCommit(ApprovalRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -43,6 +43,9 @@ public static class AlertNames
     /// <summary>Followed by the region id: that region's field supervisor.</summary>
     public const string SupervisorPrefix = "supervisor:";
 
+    /// <summary>Followed by the region id: that region's regional manager (an alert escalated past the field supervisor).</summary>
+    public const string RegionalManagerPrefix = "regional-manager:";
+
     /// <summary>Followed by the rep id: that rep.</summary>
     public const string RepPrefix = "rep:";
 

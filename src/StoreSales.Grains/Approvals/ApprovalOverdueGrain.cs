@@ -6,6 +6,7 @@ using StoreSales.Abstractions.Approvals;
 using StoreSales.Abstractions.Interventions;
 using StoreSales.Domain.Alerts;
 using StoreSales.Domain.Approvals;
+using StoreSales.Domain.Interventions;
 
 namespace StoreSales.Grains.Approvals;
 
@@ -15,7 +16,9 @@ namespace StoreSales.Grains.Approvals;
 /// that were not escalated yet, raises one <c>approval-overdue</c> intervention per request (<see cref="ApprovalOverdueRule"/>
 /// routes it) and keeps that it did, so a request is escalated once however many checks see it. The intervention
 /// then escalates level by level as the intervention lifecycle says. No reminder per request: a thousand waiting
-/// requests are one query a minute.
+/// requests are one query a minute. The same check resolves the alert of every escalated request decided or withdrawn
+/// since (outcome: <see cref="ApprovalOverdueRule.Outcome"/>), once per request; the command center asks for a check at
+/// once when it hears of a decision, so the alert closes within moments rather than at the next tick.
 /// </summary>
 public sealed partial class ApprovalOverdueGrain(
     IOverdueApprovals overdue,
@@ -59,7 +62,31 @@ public sealed partial class ApprovalOverdueGrain(
             }
         }
 
+        await ResolveSettled(now);
         return raised;
+    }
+
+    private async Task ResolveSettled(DateTimeOffset now)
+    {
+        foreach (var settled in await overdue.SettledUnresolved(options.Value.OverdueBatch, CancellationToken.None))
+        {
+            var subjectId = $"{SubjectKind}-{settled.ApprovalId.ToString(CultureInfo.InvariantCulture)}";
+            var outcome = ApprovalOverdueRule.Outcome(
+                settled.ApprovalId, settled.Kind, settled.SubjectId, settled.Status, settled.SettledAt, settled.DecidedBy, settled.Role, settled.Reason);
+            try
+            {
+                var result = await GrainFactory.GetGrain<IInterventionGrain>(InterventionConditions.GrainKey(subjectId, AlertConditions.ApprovalOverdue))
+                    .Act(InterventionAction.Resolve, ApprovalOverdueRule.ResolvedBy, outcome);
+                // Refused only when there is nothing open to resolve (resolved by hand already): kept as done either way.
+                await overdue.MarkResolved(settled.ApprovalId, now, CancellationToken.None);
+                LogResolved(settled.ApprovalId, result.Accepted, outcome);
+            }
+            catch (Exception exception)
+            {
+                // Not marked: the next check tries again.
+                LogResolveFailed(exception, settled.ApprovalId);
+            }
+        }
     }
 
     private static InterventionEvidence Describe(OverdueApproval request, DateTimeOffset now)
@@ -76,6 +103,12 @@ public sealed partial class ApprovalOverdueGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Approval {ApprovalId} ({Kind}) is overdue: intervention raised for {Assignee}")]
     private partial void LogRaised(long approvalId, string kind, string assignee);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Approval {ApprovalId} settled: its overdue intervention resolved ({Resolved}): {Outcome}")]
+    private partial void LogResolved(long approvalId, bool resolved, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Approval {ApprovalId} is settled but its overdue intervention could not be resolved; the next check tries again")]
+    private partial void LogResolveFailed(Exception exception, long approvalId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Approval {ApprovalId} is overdue but its intervention could not be raised; the next check tries again")]
     private partial void LogRaiseFailed(Exception exception, long approvalId);

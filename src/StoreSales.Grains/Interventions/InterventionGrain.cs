@@ -10,8 +10,11 @@ namespace StoreSales.Grains.Interventions;
 
 /// <summary>
 /// The alert of one condition of one subject (key <c>{subject}/{condition}</c>): raised by a rule, worked by a
-/// person, escalated by an Orleans reminder when its SLA passes. Every step is persisted, journaled in
-/// PostgreSQL and pushed live.
+/// person, escalated by an Orleans reminder when its SLA passes: reassigned to the next role of the escalation chain
+/// (<see cref="EscalationChain"/>, <c>Interventions:Escalation:Chain</c>), and again from there while nobody takes it up,
+/// until the chain's top. Every step is persisted, journaled in PostgreSQL (the row's <c>assignee</c> is the new one, the
+/// step's note names from whom to whom) and pushed live, so the new assignee's inbox shows it at once and whoever sends
+/// notifications reads the assignee after escalation from the same row and event.
 /// </summary>
 public sealed partial class InterventionGrain : Grain, IInterventionGrain, IRemindable
 {
@@ -23,6 +26,7 @@ public sealed partial class InterventionGrain : Grain, IInterventionGrain, IRemi
     private readonly TimeProvider _clock;
     private readonly InterventionSlaOptions _sla;
     private readonly InterventionTimingOptions _timing;
+    private readonly InterventionEscalationOptions _escalation;
     private readonly ILogger<InterventionGrain> _logger;
 
     public InterventionGrain(
@@ -31,6 +35,7 @@ public sealed partial class InterventionGrain : Grain, IInterventionGrain, IRemi
         TimeProvider clock,
         IOptions<InterventionSlaOptions> sla,
         IOptions<InterventionTimingOptions> timing,
+        IOptions<InterventionEscalationOptions> escalation,
         ILogger<InterventionGrain> logger)
     {
         _state = state;
@@ -38,6 +43,7 @@ public sealed partial class InterventionGrain : Grain, IInterventionGrain, IRemi
         _clock = clock;
         _sla = sla.Value;
         _timing = timing.Value;
+        _escalation = escalation.Value;
         _logger = logger;
     }
 
@@ -94,7 +100,8 @@ public sealed partial class InterventionGrain : Grain, IInterventionGrain, IRemi
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (_state.State.Current is not { } current || current.Status is InterventionStatus.Resolved or InterventionStatus.Escalated)
+        // Escalated to the chain's top, nobody is left to escalate to: the clock stops there (HQ keeps it).
+        if (_state.State.Current is not { } current || current.Status is InterventionStatus.Resolved || AtTheTop(current))
         {
             await StopSlaClock();
             return;
@@ -102,14 +109,18 @@ public sealed partial class InterventionGrain : Grain, IInterventionGrain, IRemi
 
         if (InterventionLifecycle.IsSlaBreached(current.Status, _state.State.SlaFrom, _clock.GetUtcNow(), _sla))
         {
-            var note = current.Status == InterventionStatus.Open
+            var next = EscalationChain.Next(current.Assignee, current.Subject.RegionId, _escalation.Roles);
+            var note = (current.Status is InterventionStatus.Open or InterventionStatus.Escalated
                 ? $"Not acknowledged within {_sla.AcknowledgeWithin}."
-                : $"Not resolved within {_sla.ResolveWithin}.";
-            await Step(current, InterventionAction.Escalate, SlaActor, note);
+                : $"Not resolved within {_sla.ResolveWithin}.") + $" Escalated from {current.Assignee} to {next}.";
+            await Step(current, InterventionAction.Escalate, SlaActor, note, next);
         }
     }
 
-    private async Task<(Intervention Alert, string? RefusedBecause)> Step(Intervention current, InterventionAction action, string by, string? note)
+    private bool AtTheTop(Intervention current) =>
+        current.Status == InterventionStatus.Escalated && EscalationChain.Next(current.Assignee, current.Subject.RegionId, _escalation.Roles) == current.Assignee;
+
+    private async Task<(Intervention Alert, string? RefusedBecause)> Step(Intervention current, InterventionAction action, string by, string? note, string? assignee = null)
     {
         var transition = InterventionLifecycle.Apply(current.Status, action, note);
         if (!transition.Accepted)
@@ -124,6 +135,7 @@ public sealed partial class InterventionGrain : Grain, IInterventionGrain, IRemi
             Status = transition.Status,
             UpdatedAt = now,
             Level = escalated ? current.Level + 1 : current.Level,
+            Assignee = assignee ?? current.Assignee,
             Outcome = transition.Status == InterventionStatus.Resolved ? note : current.Outcome,
             History = current.History.Add(new InterventionStep(current.History.Length + 1, current.Status, transition.Status, by, now, note)),
         };

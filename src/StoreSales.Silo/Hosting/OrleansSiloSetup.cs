@@ -79,7 +79,8 @@ internal static class OrleansSiloSetup
             .Validate(
                 o => o.OverdueCheckEvery >= settings.MinimumReminderPeriod,
                 $"{ApprovalOptions.SectionName}:{nameof(ApprovalOptions.OverdueCheckEvery)} must be at least {SiloSettings.SectionName}:{nameof(SiloSettings.MinimumReminderPeriod)} ({settings.MinimumReminderPeriod}).");
-        builder.Services.AddOptions<InterventionSlaOptions>().Bind(builder.Configuration.GetSection(InterventionSlaOptions.SectionName));
+        builder.Services.AddValidatedOptions<InterventionSlaOptions>(InterventionSlaOptions.SectionName, o => o.Validate());
+        builder.Services.AddValidatedOptions<InterventionEscalationOptions>(InterventionEscalationOptions.SectionName, o => o.Validate());
         builder.Services.Configure<InterventionTimingOptions>(builder.Configuration.GetSection(InterventionTimingOptions.SectionName));
 
         builder.UseOrleans(silo =>

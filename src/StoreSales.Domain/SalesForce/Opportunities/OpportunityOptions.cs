@@ -35,6 +35,18 @@ public sealed class OpportunityOptions
     /// <summary>How often an opportunity grain looks at its age (a reminder). Default 1 hour.</summary>
     public TimeSpan AgeingCheckPeriod { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Stages besides a path's last from which an opportunity may be closed as won (e.g. <c>contract</c> for a chain that
+    /// books the win at signature). Default none: won only from the last stage (<c>payment</c> on the chain's path).
+    /// </summary>
+    public List<string> WonFrom { get; set; } = [];
+
+    /// <summary>The pipeline page shows, apart from the open stages, what was won or lost in this many days. Default 30.</summary>
+    public int PipelineClosedDays { get; set; } = 30;
+
+    /// <summary>Longest reason kept with a close. Default 500 characters.</summary>
+    public int CloseReasonMaxLength { get; set; } = 500;
+
     public OpportunityEvidenceOptions Evidence { get; set; } = new();
 
     /// <summary>The chain's default path, used when no <see cref="DefaultLine"/> is configured.</summary>
@@ -69,6 +81,21 @@ public sealed class OpportunityOptions
         if (AgeingCheckPeriod < TimeSpan.FromSeconds(1) || AgeingCheckPeriod > TimeSpan.FromDays(1))
         {
             return $"{SectionName}:{nameof(AgeingCheckPeriod)} must be between 1 second and 1 day (is {AgeingCheckPeriod}).";
+        }
+
+        if (WonFrom.Any(string.IsNullOrWhiteSpace))
+        {
+            return $"{SectionName}:{nameof(WonFrom)} names an empty stage.";
+        }
+
+        if (PipelineClosedDays is < 1 or > 366)
+        {
+            return $"{SectionName}:{nameof(PipelineClosedDays)} must be between 1 and 366 (is {PipelineClosedDays}).";
+        }
+
+        if (CloseReasonMaxLength is < 10 or > 4000)
+        {
+            return $"{SectionName}:{nameof(CloseReasonMaxLength)} must be between 10 and 4000 (is {CloseReasonMaxLength}).";
         }
 
         if (Evidence.Validate() is { } evidence)

@@ -1,19 +1,20 @@
 using System.Globalization;
 using StoreSales.Abstractions.Interventions;
-using StoreSales.Data.Credit;
+using Microsoft.Extensions.Logging;
 using StoreSales.Domain.Alerts;
 using StoreSales.Domain.Credit;
 
-namespace StoreSales.CommandCenter.Credit;
+namespace StoreSales.Data.Credit;
 
 /// <summary>
 /// Raises <c>credit-hold</c> in the intervention inbox when an order is held (docs/domain.md "Credit hold"): to whom and
 /// how urgent is <see cref="SalesForceAlertRules"/>' table (the region's field supervisor); the subject is the customer,
 /// one open alert per customer and recipient however many of its orders are held. The evidence is the check's sentence
 /// and figures with the customer's recent payments. Best effort after the commit: a raise that fails is logged and
-/// counted, and the order stays held (its release waits in the approvals inbox either way).
+/// counted, and the order stays held (its release waits in the approvals inbox either way). One path for every hold: the
+/// command center's order desk after a placement, the silo's demo seeding for its held order (<c>DemoCreditHoldAlert</c>).
 /// </summary>
-public sealed partial class CreditHoldAlerts(IClusterClient cluster, TimeProvider clock, ILogger<CreditHoldAlerts> logger)
+public sealed partial class CreditHoldAlerts(IGrainFactory cluster, TimeProvider clock, ILogger<CreditHoldAlerts> logger)
 {
     private const string SubjectKind = "customer";
 
