@@ -72,6 +72,7 @@ public static class SiloApp
         app.MapOpenApi();
         app.MapServiceDefaults();
         app.MapIngest();
+        app.MapScanIngest();
         app.MapHeartbeats();
         return app;
     }
