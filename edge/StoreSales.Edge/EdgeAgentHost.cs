@@ -103,6 +103,7 @@ public static class EdgeAgentHost
         services.AddSingleton<IOpenSaleJournal>(sp => sp.GetRequiredService<SqliteOutbox>().Journal);
         services.AddSingleton<IUnparsedReceiptSink>(sp => sp.GetRequiredService<SqliteOutbox>().Unparsed);
         services.AddSingleton<ScanCounters>();
+        services.AddSingleton<ScansSinceReceipt>();
         services.AddSingleton<OutboxScans>();
         services.AddSingleton<IScanSink>(sp => sp.GetRequiredService<OutboxScans>());
         services.AddSingleton(DeviceRegistry.Create);

@@ -55,6 +55,7 @@ public static class DataServiceCollectionExtensions
             sp.GetService<IMeterFactory>()));
         services.AddValidatedOptions<ScanLedgerOptions>(ScanLedgerOptions.SectionName, o => o.Validate());
         services.AddSingleton<ScanLedger>();
+        services.AddSingleton<LossPrevention.ScanReceiptReader>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StoreKeys>();
         services.AddSingleton<BoardTokens>();

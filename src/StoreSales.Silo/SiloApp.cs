@@ -46,6 +46,9 @@ public static class SiloApp
             .BindConfiguration(IngestOptions.SectionName, o => o.ErrorOnUnknownConfiguration = true)
             .Validate(o => o.Validate() is null, $"Invalid {IngestOptions.SectionName} settings")
             .ValidateOnStart();
+        builder.Services.AddValidatedOptions<StoreSales.Domain.LossPrevention.LossPreventionOptions>(
+            StoreSales.Domain.LossPrevention.LossPreventionOptions.SectionName, o => o.Validate());
+        builder.Services.AddHostedService<LossPrevention.LossPreventionSweep>();
         builder.Services.AddOpenApi();
 
         builder.Services.AddAuthentication(StoreKeyAuthenticationHandler.SchemeName)

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoreSales.Contracts.Ingest;
 using StoreSales.Domain.Barcodes;
+using StoreSales.Domain.HotItems;
+using StoreSales.Domain.Sales;
 using StoreSales.Edge.Configuration;
 using StoreSales.Edge.Devices.Scanner;
 using StoreSales.Edge.Upload;
@@ -35,8 +37,11 @@ public sealed partial class OutboxScans : BackgroundService, IScanSink
     private readonly string _storeId;
     private readonly OutboxWriter _writer;
 
-    public OutboxScans(SqliteOutbox outbox, ScanCounters counters, IOptions<AgentOptions> agent, ILogger<OutboxScans> logger, TimeProvider time)
+    private readonly ScansSinceReceipt _sinceReceipt;
+
+    public OutboxScans(SqliteOutbox outbox, ScanCounters counters, ScansSinceReceipt sinceReceipt, IOptions<AgentOptions> agent, ILogger<OutboxScans> logger, TimeProvider time)
     {
+        _sinceReceipt = sinceReceipt;
         _outbox = outbox;
         _counters = counters;
         _logger = logger;
@@ -60,6 +65,11 @@ public sealed partial class OutboxScans : BackgroundService, IScanSink
             Kind = WireKind(scan.Kind),
             WeightKg = scan.WeightKg,
         };
+        if (ScanKinds.IsItem(record.Kind))
+        {
+            _sinceReceipt.Record(terminalId, new ScannedItem(code, HotItemSource.UnitsOf(scan.WeightKg)));
+        }
+
         if (!_waiting.Writer.TryWrite(record))
         {
             _counters.AddDropped();
