@@ -112,6 +112,52 @@ public sealed class ScanIngestApiTests(ScanSiloFixture fixture) : IClassFixture<
     }
 }
 
+/// <summary>
+/// The scan-vs-receipt check in a real silo: scans that reach no receipt within the window, above the rate, raise a
+/// loss-prevention intervention for the store manager with the scans as evidence; at the rate exactly, nothing.
+/// </summary>
+public sealed class LossPreventionSweepTests(ScanSiloFixture fixture) : IClassFixture<ScanSiloFixture>
+{
+    private const string Tea = "6920433218190";
+
+    private async Task ScanAndSell(string terminal, int scans, decimal sold, DateTimeOffset at)
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        using var agent = fixture.Silo.CreateClient("demo-key-store-sh002");
+        var batch = new ScanBatch
+        {
+            Scans = [.. Enumerable.Range(1, scans).Select(i => new ScanRecord { TerminalId = terminal, Sequence = i, ScannedAt = at.AddSeconds(i), Code = Tea, Symbology = "]E0", Kind = ScanKinds.Gtin })],
+        };
+        (await agent.PostAsJsonAsync("/api/stores/store-sh002/scans/batches", batch, cancellation)).EnsureSuccessStatusCode();
+        var sale = SaleFactory.Sale(terminal, 1, at.AddSeconds(30), (Tea, sold, 3.5m)) with { CashierId = "C07" };
+        await fixture.Silo.PostSales("store-sh002", "demo-key-store-sh002", [sale], cancellation);
+    }
+
+    [Fact]
+    public async Task Scans_above_the_rate_that_reach_no_receipt_raise_one_alert_for_the_store_manager_with_the_scans()
+    {
+        var at = DateTimeOffset.UtcNow.AddMinutes(-10);
+        await ScanAndSell("LP1", 8, 5, at);   // 3 of 8 unreceipted: 37.5 % > 25 %
+        await ScanAndSell("LP2", 8, 6, at);   // 2 of 8: 25 %, at the threshold: nothing
+
+        await Eventually.Holds(
+            async () => await fixture.Database.Count("SELECT count(*) FROM intervention WHERE store_id = 'store-sh002' AND condition LIKE 'loss-prevention:LP1:%'") == 1,
+            "the loss-prevention alert of LP1",
+            TimeSpan.FromSeconds(30),
+            TestContext.Current.CancellationToken);
+        await using var connection = await fixture.Database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        var alert = await Dapper.SqlMapper.QuerySingleAsync<(string Condition, string Assignee, string Severity, string Evidence)>(
+            connection, "SELECT condition, assignee, severity, evidence::text FROM intervention WHERE condition LIKE 'loss-prevention:LP1:%'");
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        Assert.Equal(($"loss-prevention:LP1:C07:{day:yyyy-MM-dd}", "store-manager:store-sh002", "high"), (alert.Condition, alert.Assignee, alert.Severity));
+        using var evidence = JsonDocument.Parse(alert.Evidence);
+        var facts = evidence.RootElement.GetProperty("facts");
+        Assert.Equal(8, facts.GetProperty("judgedScans").GetInt32());
+        Assert.Equal([6L, 7L, 8L], facts.GetProperty("unreceiptedScans").EnumerateArray().Select(s => s.GetProperty("sequence").GetInt64()));
+        Assert.Equal(0, await fixture.Database.Count("SELECT count(*) FROM intervention WHERE condition LIKE 'loss-prevention:LP2:%'"));
+    }
+}
+
 /// <summary>A real silo whose store <c>store-sh001</c> has terminal S05 scan-sourced.</summary>
 public sealed class ScanSiloFixture : IAsyncLifetime
 {
@@ -125,7 +171,15 @@ public sealed class ScanSiloFixture : IAsyncLifetime
         Silo = await SiloUnderTest.Start(
             Database,
             "scans-" + Guid.NewGuid().ToString("N")[..8],
-            new Dictionary<string, string?> { ["HotItems:ScanSourcedTerminals:store-sh001:0"] = "S05" });
+            new Dictionary<string, string?>
+            {
+                ["HotItems:ScanSourcedTerminals:store-sh001:0"] = "S05",
+                // The scan-vs-receipt check every second, over a 1-minute window, judging from 4 scans, raising above 25 %.
+                ["LossPrevention:CheckInterval"] = "00:00:01",
+                ["LossPrevention:ScanToReceiptWindow"] = "00:01:00",
+                ["LossPrevention:MinimumScans"] = "4",
+                ["LossPrevention:UnreceiptedRateThreshold"] = "0.25",
+            });
     }
 
     public async ValueTask DisposeAsync()
