@@ -23,7 +23,13 @@ public sealed class LossPreventionAlertTests(BrowserFixture fixture)
         const string Key = "demo-key-store-sh001";
 
         // 20 teas scanned at terminal LP9 ten minutes ago; its receipt has 18 of them: 2 of 20 (10 %) above the 5 % default.
+        // The receipt, and the terminal's next sale 5 minutes on (so its receipts of the window are all in), go first.
         var at = DateTimeOffset.UtcNow.AddMinutes(-10);
+        await fixture.Silo.PostSales(
+            StoreId,
+            Key,
+            [SaleFactory.Sale("LP9", 1, at.AddSeconds(40), (Tea, 18, 3.5m)) with { CashierId = "C23" }, SaleFactory.Sale("LP9", 2, at.AddMinutes(5), ("6970013389086", 1, 4m)) with { CashierId = "C23" }],
+            cancellation);
         using (var agent = fixture.Silo.CreateClient(Key))
         {
             var scans = new ScanBatch
@@ -33,7 +39,6 @@ public sealed class LossPreventionAlertTests(BrowserFixture fixture)
             (await agent.PostAsJsonAsync($"/api/stores/{StoreId}/scans/batches", scans, cancellation)).EnsureSuccessStatusCode();
         }
 
-        await fixture.Silo.PostSales(StoreId, Key, [SaleFactory.Sale("LP9", 1, at.AddSeconds(40), (Tea, 18, 3.5m)) with { CashierId = "C23" }], cancellation);
 
         await using var session = await fixture.OpenSession();
         await session.SignIn(DemoStaff.StoreManagerSh001);

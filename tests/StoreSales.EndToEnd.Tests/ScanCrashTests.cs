@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.IO.Ports;
 using System.Text;
 using StoreSales.Domain.Barcodes;
@@ -44,7 +42,7 @@ public sealed class ScanCrashTests
         ];
 
         // The server is down: the scans can only go to the agent's outbox.
-        var agent = StartAgent(agentArgs);
+        var agent = AgentProcess.Start(agentArgs);
         try
         {
             var expected = await Scan(scanner.DeviceEnd, outbox, cancellation);
@@ -59,7 +57,7 @@ public sealed class ScanCrashTests
                 recordedAtKills.Add(await LedgerCount(database));
                 await agent.WaitForExitAsync(cancellation);
                 agent.Dispose();
-                agent = StartAgent(agentArgs);
+                agent = AgentProcess.Start(agentArgs);
             }
 
             // The kills hit the upload in the middle, not after it.
@@ -86,22 +84,6 @@ public sealed class ScanCrashTests
         }
     }
 
-    private static Process StartAgent(string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("the agent did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
     /// <summary>
     /// Scans distinct EAN-13s as a scanner would (each ended by CR), each once the agent has stored the one before, so
     /// their order on the wire is their order in the outbox. Returns the codes in scan order.
@@ -122,26 +104,7 @@ public sealed class ScanCrashTests
         return codes;
     }
 
-    private static long ScansWaiting(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return -1;
-        }
-
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM scans";
-        try
-        {
-            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException)
-        {
-            return -1; // not created yet
-        }
-    }
+    private static long ScansWaiting(string path) => AgentProcess.OutboxRows(path, "scans");
 
     private static Task<long> LedgerCount(TestDatabase database) =>
         database.Count("SELECT count(*) FROM scan_event WHERE store_id = @StoreId AND terminal_id = 'T07'", new { StoreId });

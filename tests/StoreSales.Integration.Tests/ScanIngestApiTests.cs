@@ -123,14 +123,16 @@ public sealed class LossPreventionSweepTests(ScanSiloFixture fixture) : IClassFi
     private async Task ScanAndSell(string terminal, int scans, decimal sold, DateTimeOffset at)
     {
         var cancellation = TestContext.Current.CancellationToken;
+        // The receipt 30 s after the scans, and the terminal's next sale 5 minutes on (its receipts of the window are in).
+        var sale = SaleFactory.Sale(terminal, 1, at.AddSeconds(30), (Tea, sold, 3.5m)) with { CashierId = "C07" };
+        var next = SaleFactory.Sale(terminal, 2, at.AddMinutes(5), ("6970013389086", 1, 4m)) with { CashierId = "C07" };
+        await fixture.Silo.PostSales("store-sh002", "demo-key-store-sh002", [sale, next], cancellation);
         using var agent = fixture.Silo.CreateClient("demo-key-store-sh002");
         var batch = new ScanBatch
         {
             Scans = [.. Enumerable.Range(1, scans).Select(i => new ScanRecord { TerminalId = terminal, Sequence = i, ScannedAt = at.AddSeconds(i), Code = Tea, Symbology = "]E0", Kind = ScanKinds.Gtin })],
         };
         (await agent.PostAsJsonAsync("/api/stores/store-sh002/scans/batches", batch, cancellation)).EnsureSuccessStatusCode();
-        var sale = SaleFactory.Sale(terminal, 1, at.AddSeconds(30), (Tea, sold, 3.5m)) with { CashierId = "C07" };
-        await fixture.Silo.PostSales("store-sh002", "demo-key-store-sh002", [sale], cancellation);
     }
 
     [Fact]

@@ -16,7 +16,9 @@ public sealed record ScanReceiptTally(string TerminalId, string CashierId, DateO
 /// Scan-vs-receipt (扫码未结账): an item scanned at a terminal should be on a receipt of that terminal within
 /// <see cref="LossPreventionOptions.ScanToReceiptWindow"/>. Each sale line's quantity takes the earliest scans of its item
 /// in the window before its capture; a scan none takes is unreceipted (scanned but not rung up, or voided after the
-/// scan). A scan whose window has not passed yet is not judged. Each scan is charged to the cashier of its terminal's
+/// scan). A scan is judged only once its terminal has a sale captured after the scan's window ended: a terminal's sales
+/// arrive in order, so its receipts of that window are all in by then (a sale still in the agent's outbox after an outage
+/// never makes its scans look unreceipted); the scans after a terminal's last sale wait for its next one. Each scan is charged to the cashier of its terminal's
 /// next receipt (the one logged in when it was scanned), else the previous one's, else <c>unknown</c>; counted per
 /// store-local day of the scan.
 /// </summary>
@@ -35,13 +37,15 @@ public static class ScanReceiptCheck
         foreach (var terminal in scans.GroupBy(s => s.TerminalId, StringComparer.Ordinal))
         {
             var terminalSales = sales.Where(s => s.TerminalId == terminal.Key).OrderBy(s => s.CapturedAt).ToList();
+            var receiptsIn = terminalSales.Count == 0 ? DateTimeOffset.MinValue : terminalSales[^1].CapturedAt;
+            var judgedUntil = receiptsIn < now ? receiptsIn : now;
             // What each sale line still has to take: quantity left per (sale, item).
             var left = terminalSales.Select(s => s.Lines.GroupBy(l => l.Code, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Sum(l => Math.Abs(l.Quantity)), StringComparer.Ordinal)).ToList();
 
             foreach (var scan in terminal.OrderBy(s => s.ScannedAt).ThenBy(s => s.Sequence))
             {
-                if (scan.ScannedAt + window > now)
+                if (scan.ScannedAt + window > judgedUntil)
                 {
                     continue;
                 }

@@ -30,7 +30,8 @@ public sealed class ScanLineCompletionTests
         var agreeing = ScanLineCompletion.Complete([new(Tea, 1, CodePrinted: true), Named("Cola", 1)], [new(Tea, 1), new(Cola, 1)]);
         var disagreeing = ScanLineCompletion.Complete([new(Cola, 1, CodePrinted: true), Named("Tea", 1)], [new(Tea, 1), new(Cola, 1)]);
 
-        Assert.Equal(([Tea, Cola], 1), (agreeing.Codes!, agreeing.Completed));
+        Assert.Equal([Tea, Cola], agreeing.Codes);
+        Assert.Equal(1, agreeing.Completed);
         Assert.False(disagreeing.Applied);
         Assert.Equal($"line 1 prints {Cola} but {Tea} was scanned", disagreeing.Reason);
     }
