@@ -118,7 +118,7 @@ internal static class ScanStreamLoad
                 latencies.Sort();
                 Console.WriteLine(latencies.Count == 0
                     ? "scan -> hot items: no probe seen"
-                    : string.Create(CultureInfo.InvariantCulture, $"scan -> hot items ({latencies.Count} of {probes} probes seen): p50 {Percentiles.Of(latencies, 0.50):N0} ms, p99 {Percentiles.Of(latencies, 0.99):N0} ms, max {latencies[^1]:N0} ms"));
+                    : string.Create(CultureInfo.InvariantCulture, $"scan -> hot items ({latencies.Count} of {probes} probes seen): p50 {Percentiles.Of(latencies, 50):N0} ms, p99 {Percentiles.Of(latencies, 99):N0} ms, max {latencies[^1]:N0} ms"));
             }
 
             scanners.ForEach(s => s.Dispose());

@@ -77,9 +77,10 @@ public sealed partial class LossPreventionSweep(
             new InterventionSubject("store", store.StoreId, store.StoreId, store.RegionId),
             new InterventionEvidence(
                 summary,
-                tally.Unreceipted.Count,
-                tally.Judged,
-                tally.Rate,
+                // No money figures: the inbox would draw counts as a sales bar. The counts are in the facts.
+                null,
+                null,
+                null,
                 now,
                 Facts: new EvidenceFacts(
                     EvidenceFacts.LossPrevention,
