@@ -72,7 +72,8 @@ wait_http() { # URL NAME LOG
 
 echo "Starting the silo (migrations and demo data on first start)..."
 dotnet "$(bin src/StoreSales.Silo StoreSales.Silo)" --Urls="$SILO_URL" \
-  --Demo:ChainFile="$CHAIN" --Demo:ItemsFile="$ITEMS" >"$RUN/silo.log" 2>&1 &
+  --Demo:ChainFile="$CHAIN" --Demo:ItemsFile="$ITEMS" \
+  --HotItems:ScanSourcedTerminals:store-sh001:0=T01 --HotItems:ScanSourcedTerminals:store-sh001:1=T02 >"$RUN/silo.log" 2>&1 &
 PIDS+=($!)
 wait_http "$SILO_URL/health/ready" "The silo" "$RUN/silo.log"
 

@@ -102,7 +102,10 @@ public static class EdgeAgentHost
         services.AddSingleton<ISaleSink>(sp => sp.GetRequiredService<OutboxBound>());
         services.AddSingleton<IOpenSaleJournal>(sp => sp.GetRequiredService<SqliteOutbox>().Journal);
         services.AddSingleton<IUnparsedReceiptSink>(sp => sp.GetRequiredService<SqliteOutbox>().Unparsed);
-        services.AddSingleton<IScanSink, LoggedScans>();
+        services.AddSingleton<ScanCounters>();
+        services.AddSingleton<ScansSinceReceipt>();
+        services.AddSingleton<OutboxScans>();
+        services.AddSingleton<IScanSink>(sp => sp.GetRequiredService<OutboxScans>());
         services.AddSingleton(DeviceRegistry.Create);
 
         // Timeouts are the Polly pipeline's; the uploader logs each outcome itself, so the factory's per-request logs go.
@@ -111,8 +114,11 @@ public static class EdgeAgentHost
         services.AddSingleton<UploadCounters>();
         services.AddSingleton<AgentStatus>();
 
+        // Before the devices: hosted services stop in reverse order, so the scan writer outlives the scanners.
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxScans>());
         services.AddHostedService<DeviceHost>();
         services.AddHostedService<SaleUploader>();
+        services.AddHostedService<ScanUploader>();
         services.AddSingleton<HeartbeatSender>();
         services.AddHostedService(sp => sp.GetRequiredService<HeartbeatSender>());
         return services;

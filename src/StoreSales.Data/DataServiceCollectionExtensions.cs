@@ -53,6 +53,9 @@ public static class DataServiceCollectionExtensions
             sp.GetRequiredService<IOptions<LedgerWriterOptions>>().Value,
             sp.GetRequiredService<ILogger<SaleLedger>>(),
             sp.GetService<IMeterFactory>()));
+        services.AddValidatedOptions<ScanLedgerOptions>(ScanLedgerOptions.SectionName, o => o.Validate());
+        services.AddSingleton<ScanLedger>();
+        services.AddSingleton<LossPrevention.ScanReceiptReader>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StoreKeys>();
         services.AddSingleton<BoardTokens>();

@@ -53,6 +53,9 @@ public static class SiloApp
             .BindConfiguration(StoreKeyOptions.SectionName)
             .Validate(o => o.Validate() is null, $"Invalid {StoreKeyOptions.SectionName}:StoreKeyRecheck (more than 0, at most 01:00:00)")
             .ValidateOnStart();
+        builder.Services.AddValidatedOptions<StoreSales.Domain.LossPrevention.LossPreventionOptions>(
+            StoreSales.Domain.LossPrevention.LossPreventionOptions.SectionName, o => o.Validate());
+        builder.Services.AddHostedService<LossPrevention.LossPreventionSweep>();
         builder.Services.AddOpenApi();
 
         builder.Services.AddAuthentication(StoreKeyAuthenticationHandler.SchemeName)
@@ -79,6 +82,7 @@ public static class SiloApp
         app.MapOpenApi();
         app.MapServiceDefaults();
         app.MapIngest();
+        app.MapScanIngest();
         app.MapHeartbeats();
         return app;
     }

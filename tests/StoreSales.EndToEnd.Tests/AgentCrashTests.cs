@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.IO.Ports;
 using System.Text;
@@ -40,7 +39,7 @@ public sealed class AgentCrashTests
         ];
 
         // The server is down: the till's sales can only go to the agent's outbox.
-        var agent = StartAgent(agentArgs);
+        var agent = AgentProcess.Start(agentArgs);
         try
         {
             var expected = await RingUp(till.DeviceEnd, cancellation);
@@ -55,7 +54,7 @@ public sealed class AgentCrashTests
                 recordedAtKills.Add(await LedgerCount(database));
                 await agent.WaitForExitAsync(cancellation);
                 agent.Dispose();
-                agent = StartAgent(agentArgs);
+                agent = AgentProcess.Start(agentArgs);
             }
 
             // The kills hit the upload in the middle, not after it.
@@ -84,22 +83,6 @@ public sealed class AgentCrashTests
         }
     }
 
-    private static Process StartAgent(string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("the agent did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
     /// <summary>Writes the sales as the till would and returns (receipt, total) of each, in receipt order.</summary>
     private static async Task<List<(string Receipt, decimal Total)>> RingUp(string devicePath, CancellationToken cancellation)
     {
@@ -122,26 +105,7 @@ public sealed class AgentCrashTests
         return rung;
     }
 
-    private static long OutboxDepth(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return -1;
-        }
-
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM outbox";
-        try
-        {
-            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException)
-        {
-            return -1; // not created yet
-        }
-    }
+    private static long OutboxDepth(string path) => AgentProcess.OutboxRows(path, "outbox");
 
     private static Task<long> LedgerCount(TestDatabase database) =>
         database.Count("SELECT count(*) FROM sale WHERE store_id = @StoreId AND terminal_id = 'T07'", new { StoreId });

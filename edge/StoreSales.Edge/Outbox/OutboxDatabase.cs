@@ -97,6 +97,29 @@ public sealed class OutboxDatabase : IDisposable
     /// <summary>Starts a transaction. Call under <see cref="Locked"/>.</summary>
     public SqliteTransaction BeginTransaction() => _connection.BeginTransaction();
 
+    /// <summary>
+    /// Deletes exactly the rows of <paramref name="table"/> (one of the outbox's own queue tables, keyed by
+    /// <c>terminal_id, sequence</c>) with the given keys, in one transaction. Returns how many were there.
+    /// </summary>
+    internal int DeleteKeys(string table, IEnumerable<SaleKey> keys) => Locked(() =>
+    {
+        using var tx = BeginTransaction();
+        // The table name is this code's own constant, never input.
+        using var cmd = Command($"DELETE FROM {table} WHERE terminal_id = $terminal AND sequence = $sequence;", tx);
+        var terminal = cmd.Parameters.Add("$terminal", SqliteType.Text);
+        var sequence = cmd.Parameters.Add("$sequence", SqliteType.Integer);
+        var removed = 0;
+        foreach (var key in keys)
+        {
+            terminal.Value = key.TerminalId;
+            sequence.Value = key.Sequence;
+            removed += cmd.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+        return removed;
+    });
+
     /// <summary>The first column of the first row of <paramref name="sql"/>. Call under <see cref="Locked"/>.</summary>
     public object? Scalar(string sql)
     {

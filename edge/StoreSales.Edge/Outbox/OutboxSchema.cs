@@ -65,6 +65,22 @@ internal static class OutboxSchema
             epoch INTEGER NOT NULL
         );
         """,
+
+        // 4: Scans waiting for upload (ScanQueue) and each terminal's scan sequence, apart from the sales': a scan is
+        // numbered and kept the same way, so the server counts each once across restarts and re-sends.
+        """
+        CREATE TABLE scan_sequence (
+            terminal_id   TEXT    NOT NULL PRIMARY KEY,
+            last_sequence INTEGER NOT NULL
+        );
+        CREATE TABLE scans (
+            terminal_id TEXT    NOT NULL,
+            sequence    INTEGER NOT NULL,
+            payload     TEXT    NOT NULL,
+            enqueued_at TEXT    NOT NULL,
+            PRIMARY KEY (terminal_id, sequence)
+        );
+        """,
     ];
 
     /// <summary>The version this agent writes.</summary>

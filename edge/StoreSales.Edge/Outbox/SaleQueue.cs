@@ -203,23 +203,7 @@ public sealed class SaleQueue : ISaleSink, IDisposable
     });
 
     /// <summary>Deletes exactly the given keys (those the server acked as durable). Returns how many were here.</summary>
-    public int Remove(IEnumerable<SaleKey> keys) => database.Locked(() =>
-    {
-        using var tx = database.BeginTransaction();
-        using var cmd = database.Command("DELETE FROM outbox WHERE terminal_id = $terminal AND sequence = $sequence;", tx);
-        var terminal = cmd.Parameters.Add("$terminal", SqliteType.Text);
-        var sequence = cmd.Parameters.Add("$sequence", SqliteType.Integer);
-        var removed = 0;
-        foreach (var key in keys)
-        {
-            terminal.Value = key.TerminalId;
-            sequence.Value = key.Sequence;
-            removed += cmd.ExecuteNonQuery();
-        }
-
-        tx.Commit();
-        return removed;
-    });
+    public int Remove(IEnumerable<SaleKey> keys) => database.DeleteKeys("outbox", keys);
 
     /// <summary>The last sequence assigned to <paramref name="terminalId"/>, 0 if none yet.</summary>
     public long LastSequence(string terminalId) => database.Locked(() =>

@@ -4,7 +4,7 @@ namespace StoreSales.Edge.Outbox;
 /// The agent's durable outbox: one SQLite file (<see cref="OutboxDatabase"/>, schema versioned and upgraded in
 /// place) and its parts: the sales waiting for upload (<see cref="Queue"/>), the sales the server refused
 /// (<see cref="Rejected"/>), each terminal's sale in progress (<see cref="Journal"/>) and the receipts capture could
-/// not read (<see cref="Unparsed"/>).
+/// not read (<see cref="Unparsed"/>) and the scans waiting for upload (<see cref="Scans"/>).
 /// </summary>
 public sealed class SqliteOutbox : IDisposable
 {
@@ -17,6 +17,7 @@ public sealed class SqliteOutbox : IDisposable
         Rejected = new RejectedSales(Database, Queue, time);
         Journal = new OpenSaleJournal(Database);
         Unparsed = new UnparsedReceipts(Database);
+        Scans = new ScanQueue(Database, time, Queue.Epoch);
     }
 
     public OutboxDatabase Database { get; }
@@ -29,6 +30,8 @@ public sealed class SqliteOutbox : IDisposable
 
     public UnparsedReceipts Unparsed { get; }
 
+    public ScanQueue Scans { get; }
+
     /// <summary>Full path of the database file.</summary>
     public string Path => Database.Path;
 
@@ -36,5 +39,6 @@ public sealed class SqliteOutbox : IDisposable
     {
         Database.Dispose();
         Queue.Dispose();
+        Scans.Dispose();
     }
 }

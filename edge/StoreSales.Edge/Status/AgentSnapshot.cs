@@ -12,7 +12,11 @@ public sealed record AgentSnapshot(
     UploadSnapshot Upload,
     IReadOnlyList<DeviceSnapshot> Devices,
     DateTimeOffset? OldestUnsentAt = null,
-    OutboxFill? Outbox = null);
+    OutboxFill? Outbox = null,
+    ScanSnapshot? Scans = null);
+
+/// <summary>The scans waiting in the outbox and what became of the others since the agent started.</summary>
+public sealed record ScanSnapshot(long Depth, long Stored, long Dropped, long Acked, long Duplicates, long Rejected, long Failures);
 
 /// <summary>The uploader's counters since the agent started.</summary>
 public sealed record UploadSnapshot(

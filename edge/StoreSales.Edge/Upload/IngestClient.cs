@@ -33,6 +33,7 @@ public sealed partial class IngestClient
     private readonly string _storeId;
     private readonly string _storeKey;
     private readonly Uri _batchesUri;
+    private readonly Uri _scanBatchesUri;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly TimeProvider _time;
     private readonly TimeSpan _maxRetryDelay;
@@ -44,6 +45,7 @@ public sealed partial class IngestClient
         _storeId = agent.Value.StoreId;
         _storeKey = agent.Value.StoreKey;
         _batchesUri = BatchesUri(agent.Value.ServerUrl, agent.Value.StoreId);
+        _scanBatchesUri = ScanBatchesUri(agent.Value.ServerUrl, agent.Value.StoreId);
         _time = time;
         _maxRetryDelay = upload.Value.MaxRetryDelay;
         _pipeline = BuildPipeline(upload.Value, time);
@@ -53,23 +55,33 @@ public sealed partial class IngestClient
     public static Uri BatchesUri(string serverUrl, string storeId) =>
         new($"{serverUrl.TrimEnd('/')}/api/stores/{Uri.EscapeDataString(storeId)}/sales/batches", UriKind.Absolute);
 
-    public async Task<UploadOutcome> SendAsync(SaleBatch batch, CancellationToken cancellationToken)
+    /// <summary><c>{ServerUrl}/api/stores/{StoreId}/scans/batches</c>.</summary>
+    public static Uri ScanBatchesUri(string serverUrl, string storeId) =>
+        new($"{serverUrl.TrimEnd('/')}/api/stores/{Uri.EscapeDataString(storeId)}/scans/batches", UriKind.Absolute);
+
+    public Task<UploadOutcome> SendAsync(SaleBatch batch, CancellationToken cancellationToken) =>
+        PostAsync(_batchesUri, JsonSerializer.SerializeToUtf8Bytes(batch, EdgeJson.Options), cancellationToken);
+
+    /// <summary>Posts scans through the same circuit breaker and attempt timeout as sales: one server, one health.</summary>
+    public Task<UploadOutcome> SendAsync(ScanBatch batch, CancellationToken cancellationToken) =>
+        PostAsync(_scanBatchesUri, JsonSerializer.SerializeToUtf8Bytes(batch, EdgeJson.Options), cancellationToken);
+
+    private async Task<UploadOutcome> PostAsync(Uri uri, byte[] body, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(batch, EdgeJson.Options);
         HttpResponseMessage response;
         try
         {
             response = await _pipeline.ExecuteAsync(
                 static async (state, token) =>
                 {
-                    var (self, content) = state;
-                    using var request = new HttpRequestMessage(HttpMethod.Post, self._batchesUri);
+                    var (self, target, content) = state;
+                    using var request = new HttpRequestMessage(HttpMethod.Post, target);
                     request.Content = new ByteArrayContent(content);
                     request.Content.Headers.ContentType = Json;
                     request.Headers.Add(StoreKeyHeader, self._storeKey);
                     return await self._httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
                 },
-                (this, body),
+                (this, uri, body),
                 cancellationToken);
         }
         catch (BrokenCircuitException ex)

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace StoreSales.Abstractions.Interventions;
 
 /// <summary>
@@ -19,8 +21,19 @@ public sealed record EvidenceFacts(
     [property: Id(8)] long? OutboxMaxBytes = null,
     [property: Id(9)] TimeSpan? ClockSkew = null,
     [property: Id(10)] TimeSpan? ClockSkewLimit = null,
-    [property: Id(11)] long? Sequence = null)
+    [property: Id(11)] long? Sequence = null,
+    [property: Id(12)] string? CashierId = null,
+    [property: Id(13)] DateOnly? Day = null,
+    [property: Id(14)] int? JudgedScans = null,
+    [property: Id(15)] ImmutableArray<ScanEvidence>? UnreceiptedScans = null,
+    [property: Id(16)] TimeSpan? ScanToReceiptWindow = null)
 {
+    /// <summary>
+    /// <see cref="UnreceiptedScans"/> of <see cref="JudgedScans"/> scans of <see cref="TerminalId"/> charged to
+    /// <see cref="CashierId"/> on <see cref="Day"/> reached no receipt within <see cref="ScanToReceiptWindow"/>.
+    /// </summary>
+    public const string LossPrevention = "loss-prevention";
+
     /// <summary><see cref="TerminalId"/>'s <see cref="DeviceKind"/> has sent nothing <see cref="Since"/> (UTC).</summary>
     public const string DeviceOffline = "device-offline";
 
@@ -39,3 +52,10 @@ public sealed record EvidenceFacts(
     /// <summary><see cref="TerminalId"/> sent <see cref="Sequence"/> (and maybe more) with content other than the recorded sale's: the batch was refused.</summary>
     public const string SequenceConflict = "sequence-conflict";
 }
+
+/// <summary>One scan kept as evidence: its terminal's scan sequence, when it was scanned (agent clock, UTC) and the item.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ScanEvidence(
+    [property: Id(0)] long Sequence,
+    [property: Id(1)] DateTimeOffset ScannedAt,
+    [property: Id(2)] string Code);

@@ -21,6 +21,13 @@ public interface IStoreGrain : IGrainWithStringKey
     /// </summary>
     Task<SalesApplied> CatchUpFromLedger();
 
+    /// <summary>
+    /// Moves the hot items at the scan for the store's scan-sourced terminals (<c>HotItems:ScanSourcedTerminals</c>);
+    /// scans of other terminals are ignored (their sales count). Only for scans newly committed to the scan ledger, so
+    /// each counts once; a scan-sourced terminal's sales then leave the hot items alone, never counting an item twice.
+    /// </summary>
+    Task ApplyScans(ImmutableArray<StoreScan> scans);
+
     Task<StoreProgress> GetProgress();
 
     /// <summary>

@@ -23,6 +23,13 @@ public interface IStoreLedgerReader
     Task<IReadOnlyList<StoreSale>> ReadTail(string storeId, IReadOnlyDictionary<string, long> watermarks, DateTimeOffset from, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The store's item scans (not member cards) received at or after <paramref name="from"/> from
+    /// <paramref name="terminalIds"/>, oldest first: the scan-sourced terminals' part of the hot-item window, read when
+    /// the store grain activates.
+    /// </summary>
+    Task<IReadOnlyList<StoreScan>> ReadScansSince(string storeId, IReadOnlyCollection<string> terminalIds, DateTimeOffset from, CancellationToken cancellationToken);
+
+    /// <summary>
     /// What the store usually sells of each item in the store-local hour starting at <paramref name="localHourStart"/>:
     /// its units in the same weekday and hour of each of the previous <paramref name="weeks"/> weeks, averaged over
     /// the weeks that had sales then (<see cref="UsualVelocity.FromHistory"/>).

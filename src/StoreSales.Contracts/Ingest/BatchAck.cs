@@ -3,6 +3,7 @@ namespace StoreSales.Contracts.Ingest;
 /// <summary>
 /// The ingest API's answer: every sale listed in <see cref="Durable"/> is committed in the ledger
 /// (now or by an earlier batch) and applied to the store's live figures. The agent may forget exactly those.
+/// The scan endpoint answers with the same shape: its keys are (terminal, scan sequence) and its counts are scans.
 /// </summary>
 public sealed record BatchAck
 {

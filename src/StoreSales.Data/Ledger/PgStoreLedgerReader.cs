@@ -9,6 +9,39 @@ namespace StoreSales.Data.Ledger;
 /// <summary>Reads sales back from the ledger for rebuilding a store's live state.</summary>
 public sealed class PgStoreLedgerReader(NpgsqlDataSource dataSource) : IStoreLedgerReader
 {
+    public async Task<IReadOnlyList<StoreScan>> ReadScansSince(string storeId, IReadOnlyCollection<string> terminalIds, DateTimeOffset from, CancellationToken cancellationToken)
+    {
+        if (terminalIds.Count == 0)
+        {
+            return [];
+        }
+
+        const string Sql = """
+            SELECT terminal_id, sequence, scanned_at, code, weight_kg FROM scan_event
+            WHERE store_id = @store AND scanned_at >= @from AND terminal_id = ANY (@terminals) AND kind <> 'member'
+            ORDER BY scanned_at, terminal_id, sequence
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(Sql, connection);
+        command.Parameters.AddWithValue("store", storeId);
+        command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        command.Parameters.AddWithValue("terminals", terminalIds.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var scans = new List<StoreScan>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            scans.Add(new StoreScan(
+                reader.GetString(0),
+                reader.GetInt64(1),
+                reader.GetFieldValue<DateTimeOffset>(2),
+                reader.GetString(3),
+                NamesItem: true,
+                reader.IsDBNull(4) ? null : reader.GetDecimal(4)));
+        }
+
+        return scans;
+    }
+
     public async Task<IReadOnlyList<StoreSale>> ReadSince(string storeId, DateTimeOffset from, DateTimeOffset linesFrom, CancellationToken cancellationToken)
     {
         const string SalesSql = """

@@ -18,6 +18,12 @@ public static class AlertConditions
     /// <summary>A store PC's clock is further from the server's than allowed: till times are suspect.</summary>
     public const string ClockSkew = "clock-skew";
 
+    /// <summary>
+    /// Too many of a terminal's scans, charged to one cashier on one day, reached no receipt (scan-vs-receipt check):
+    /// the store manager should look. Raised as <c>loss-prevention:{terminal}:{cashier}:{day}</c>.
+    /// </summary>
+    public const string LossPrevention = "loss-prevention";
+
     /// <summary>A lead assigned to a rep has had no first contact (call or message) within the golden 48 hours.</summary>
     public const string LeadFirstContactOverdue = "lead-first-contact-overdue";
 

@@ -27,6 +27,15 @@ public sealed record HotItemOptions
     /// </summary>
     public int UsualWeeks { get; init; } = 4;
 
+    /// <summary>
+    /// Per store, the terminals whose hot items move at the scan instead of at the sale (<see cref="HotItemSource"/>):
+    /// <c>HotItems:ScanSourcedTerminals:store-sh001:0 = T01</c>. A store not listed counts its sales only. Default none.
+    /// </summary>
+    public Dictionary<string, string[]> ScanSourcedTerminals { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The hot-item source rule of <paramref name="storeId"/>.</summary>
+    public HotItemSource SourceFor(string storeId) => new(ScanSourcedTerminals.GetValueOrDefault(storeId));
+
     /// <summary>Describes the first invalid setting, or null when the options are usable.</summary>
     public string? Validate()
     {
@@ -43,6 +52,14 @@ public sealed record HotItemOptions
         if (HotLift <= 0)
         {
             return $"{SectionName}:{nameof(HotLift)} must be greater than 0 (is {HotLift}).";
+        }
+
+        foreach (var (store, terminals) in ScanSourcedTerminals)
+        {
+            if (terminals.FirstOrDefault(string.IsNullOrWhiteSpace) is not null)
+            {
+                return $"{SectionName}:{nameof(ScanSourcedTerminals)}:{store} lists an empty terminal id.";
+            }
         }
 
         return UsualWeeks is < 1 or > 52

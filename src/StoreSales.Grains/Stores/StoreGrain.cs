@@ -135,6 +135,25 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         return new SalesApplied(applied, repeated);
     }
 
+    Task IStoreGrain.ApplyScans(ImmutableArray<StoreScan> scans)
+    {
+        var now = _clock.GetUtcNow();
+        var counted = 0;
+        foreach (var scan in scans)
+        {
+            counted += _hotItems.Add(scan, now) ? 1 : 0;
+        }
+
+        if (counted > 0)
+        {
+            // The hot list is part of the published progress: the board moves at the scan.
+            SchedulePublish(now);
+        }
+
+        LogScansApplied(StoreId, counted, scans.Length);
+        return Task.CompletedTask;
+    }
+
     async Task<SalesApplied> IStoreGrain.CatchUpFromLedger()
     {
         var context = await EnsureContext();
@@ -343,6 +362,9 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: checkpoint not written; the ledger tail covers it")]
     private partial void LogCheckpointFailed(Exception exception, string storeId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId}: {Counted} of {Scans} scans moved the hot items (the rest are of terminals that count by their sales)")]
+    private partial void LogScansApplied(string storeId, int counted, int scans);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Store {StoreId}: {Applied} sales counted, {Repeated} already counted; day actual {DayActual}")]
     private partial void LogApplied(string storeId, int applied, int repeated, decimal dayActual);

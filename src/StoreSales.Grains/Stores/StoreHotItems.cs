@@ -20,6 +20,9 @@ internal sealed partial class StoreHotItems(
     ILogger logger)
 {
     private readonly HotItemWindow _window = new(live.HotItemWindow, live.HotItemBucket);
+
+    // Which terminals move the window at the scan rather than at the sale: each terminal counts by one source only.
+    private readonly HotItemSource _source = options.SourceFor(storeId);
     private readonly Dictionary<string, string> _itemNames = new(StringComparer.Ordinal);
 
     // The board's ticker: the latest sales, newest first.
@@ -39,14 +42,35 @@ internal sealed partial class StoreHotItems(
         {
             Add(sale, now);
         }
+
+        var scanSourced = options.ScanSourcedTerminals.GetValueOrDefault(storeId) ?? [];
+        foreach (var scan in await ledger.ReadScansSince(storeId, scanSourced, from, cancellationToken))
+        {
+            Add(scan, now);
+        }
     }
 
-    /// <summary>A newly counted sale: into the window and the ticker.</summary>
+    /// <summary>A newly recorded scan: into the window when its terminal is scan-sourced and it names an item.</summary>
+    public bool Add(StoreScan scan, DateTimeOffset now)
+    {
+        if (!_source.CountsScan(scan.TerminalId, scan.NamesItem))
+        {
+            return false;
+        }
+
+        _window.Add(scan.Code, HotItemSource.UnitsOf(scan.WeightKg), scan.ScannedAt, now);
+        return true;
+    }
+
+    /// <summary>A newly counted sale: into the window (unless its terminal counts by its scans) and the ticker.</summary>
     public void Add(StoreSale sale, DateTimeOffset now)
     {
-        foreach (var line in sale.Lines)
+        if (_source.CountsSale(sale.TerminalId))
         {
-            _window.Add(line.ItemCode, line.Quantity, sale.RungUpAt, now);
+            foreach (var line in sale.Lines)
+            {
+                _window.Add(line.ItemCode, line.Quantity, sale.RungUpAt, now);
+            }
         }
 
         Remember(sale);

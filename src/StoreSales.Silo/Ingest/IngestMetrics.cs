@@ -18,6 +18,10 @@ public sealed class IngestMetrics
     private readonly Counter<long> _memberCountFailed;
     private readonly UpDownCounter<long> _memberBatchesInFlight;
     private readonly Counter<long> _heartbeats;
+    private readonly Counter<long> _scansAccepted;
+    private readonly Counter<long> _scansDuplicate;
+    private readonly Counter<long> _scanBatchesRejected;
+    private readonly Counter<long> _scansNotCounted;
     private readonly Counter<long> _heartbeatsRejected;
 
     public IngestMetrics(IMeterFactory meterFactory)
@@ -33,6 +37,10 @@ public sealed class IngestMetrics
         _memberSalesUnknown = meter.CreateCounter<long>("storesales.ingest.member_sales.unknown_member", description: "Durable sales whose member code no customer holds (kept in the ledger; counted once a customer has the code)");
         _memberCountFailed = meter.CreateCounter<long>("storesales.ingest.member_counts.failed", description: "Durable member sales whose customer could not be told (the customer re-reads the ledger), by reason");
         _memberBatchesInFlight = meter.CreateUpDownCounter<long>("storesales.ingest.member_batches.in_flight", description: "Acked batches whose customers have not all heard of their purchases yet");
+        _scansAccepted = meter.CreateCounter<long>("storesales.ingest.scans.accepted", description: "Scans newly recorded in the scan ledger");
+        _scansDuplicate = meter.CreateCounter<long>("storesales.ingest.scans.duplicate", description: "Scans sent again after they were recorded (retries, overlaps)");
+        _scanBatchesRejected = meter.CreateCounter<long>("storesales.ingest.scan_batches.rejected", description: "Scan batches refused, by reason");
+        _scansNotCounted = meter.CreateCounter<long>("storesales.ingest.scan_batches.not_counted", description: "Durable scan batches the store grain failed to take into its hot items");
         _heartbeats = meter.CreateCounter<long>("storesales.agent.heartbeats", description: "Edge agent heartbeats received");
         _heartbeatsRejected = meter.CreateCounter<long>("storesales.agent.heartbeats.rejected", description: "Edge agent heartbeats refused, by reason");
     }
@@ -60,6 +68,17 @@ public sealed class IngestMetrics
         _memberCountFailed.Add(1, new KeyValuePair<string, object?>("store", storeId), new KeyValuePair<string, object?>("reason", reason));
 
     public void MemberBatchesInFlight(int change) => _memberBatchesInFlight.Add(change);
+
+    public void ScansAccepted(string storeId, int accepted, int duplicates)
+    {
+        var store = new KeyValuePair<string, object?>("store", storeId);
+        _scansAccepted.Add(accepted, store);
+        _scansDuplicate.Add(duplicates, store);
+    }
+
+    public void ScansRejected(string reason) => _scanBatchesRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void ScansNotCounted(string storeId) => _scansNotCounted.Add(1, new KeyValuePair<string, object?>("store", storeId));
 
     public void Heartbeat(string storeId) => _heartbeats.Add(1, new KeyValuePair<string, object?>("store", storeId));
 

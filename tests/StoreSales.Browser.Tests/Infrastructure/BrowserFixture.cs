@@ -42,7 +42,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         try
         {
             _database = await TestDatabase.Create("browser");
-            _silo = await SiloUnderTest.Start(_database, ClusterId);
+            // The scan-vs-receipt check every second over a 1-minute window (LossPreventionAlertTests); defaults otherwise.
+            _silo = await SiloUnderTest.Start(_database, ClusterId, new Dictionary<string, string?>
+            {
+                ["LossPrevention:CheckInterval"] = "00:00:01",
+                ["LossPrevention:ScanToReceiptWindow"] = "00:01:00",
+            });
             _commandCenter = await CommandCenterUnderTest.Start(_database, ClusterId);
             await WaitForLiveListeners(1);
         }

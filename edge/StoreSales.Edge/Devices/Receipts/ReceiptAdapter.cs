@@ -6,6 +6,8 @@ using Microsoft.Extensions.Logging;
 using StoreSales.Contracts.Ingest;
 using StoreSales.Edge.Configuration;
 using StoreSales.Edge.Devices.Serial;
+using StoreSales.Domain.Sales;
+using StoreSales.Edge.Devices.Scanner;
 using StoreSales.Edge.Outbox;
 
 namespace StoreSales.Edge.Devices.Receipts;
@@ -25,6 +27,9 @@ public sealed partial class ReceiptAdapter : IDeviceAdapter
     private readonly string _storeId;
     private readonly ISaleSink _sales;
     private readonly IUnparsedReceiptSink _unparsed;
+
+    // The terminal's scans since its previous receipt, to complete lines printed without a code; null without scanners.
+    private readonly ScansSinceReceipt? _scans;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly SerialPortReader _port;
@@ -48,8 +53,10 @@ public sealed partial class ReceiptAdapter : IDeviceAdapter
         ISaleSink sales,
         IUnparsedReceiptSink unparsed,
         ILogger<ReceiptAdapter> logger,
-        TimeProvider time)
+        TimeProvider time,
+        ScansSinceReceipt? scans = null)
     {
+        _scans = scans;
         ArgumentException.ThrowIfNullOrWhiteSpace(terminal.ReceiptPort, nameof(terminal));
         TerminalId = terminal.TerminalId;
         _storeId = agent.StoreId;
@@ -90,7 +97,8 @@ public sealed partial class ReceiptAdapter : IDeviceAdapter
             services.GetRequiredService<ISaleSink>(),
             services.GetRequiredService<IUnparsedReceiptSink>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger<ReceiptAdapter>(),
-            services.GetRequiredService<TimeProvider>());
+            services.GetRequiredService<TimeProvider>(),
+            services.GetService<ScansSinceReceipt>());
     }
 
     public string TerminalId { get; }
@@ -232,7 +240,7 @@ public sealed partial class ReceiptAdapter : IDeviceAdapter
         switch (result.Outcome)
         {
             case ReceiptOutcome.Sale:
-                var sale = result.Sale!;
+                var sale = CompleteFromScans(result);
                 var sequence = await _outboxWriter.WriteAsync(() => _sales.Append(sale), sale.ReceiptNumber, cancellationToken);
                 _counters.Increment(ReceiptCounters.Sales);
                 LogSaleCaptured(_logger, _storeId, TerminalId, sequence, sale.ReceiptNumber, sale.Kind, sale.Lines.Count, sale.Total);
@@ -261,6 +269,41 @@ public sealed partial class ReceiptAdapter : IDeviceAdapter
                 break;
         }
     }
+
+    /// <summary>
+    /// Every receipt closes its terminal's scan window; one printed without item codes takes its codes from the scans
+    /// of that window when they match it line for line (<see cref="ScanLineCompletion"/>), else stays as printed.
+    /// </summary>
+    private SaleRecord CompleteFromScans(ReceiptParseResult result)
+    {
+        var sale = result.Sale!;
+        var scans = _scans?.Take(TerminalId) ?? [];
+        if (result.CodelessLines.Count == 0 || sale.Kind != SaleKinds.Sale || _scans is null)
+        {
+            return sale;
+        }
+
+        var codeless = result.CodelessLines.ToHashSet();
+        var completion = ScanLineCompletion.Complete(
+            [.. sale.Lines.Select(l => new PrintedLine(l.ItemCode, l.Quantity, !codeless.Contains(l.LineNumber)))],
+            scans);
+        if (!completion.Applied)
+        {
+            _counters.Increment(ReceiptCounters.ScanCompletionMismatches);
+            LogNotCompleted(_logger, _storeId, TerminalId, sale.ReceiptNumber, completion.Reason!);
+            return sale;
+        }
+
+        for (var i = 0; i < completion.Completed; i++)
+        {
+            _counters.Increment(ReceiptCounters.LinesCompletedFromScans);
+        }
+
+        return sale with { Lines = [.. sale.Lines.Select((l, i) => l with { ItemCode = completion.Codes![i] })] };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId} terminal {TerminalId} receipt {Receipt}: lines printed without a code kept as printed, the scans since the previous receipt do not match: {Reason}")]
+    private static partial void LogNotCompleted(ILogger logger, string storeId, string terminalId, string? receipt, string reason);
 
     /// <summary>Shutdown: a receipt still being printed is parsed as it stands and stored (one attempt each).</summary>
     private void FlushOnStop()

@@ -57,6 +57,12 @@ public static class ReceiptCounters
     /// <summary>Failed opens and lost connections of the pass-through printer port.</summary>
     public const string PrinterPortFaults = "printer-port-faults";
 
+    /// <summary>Item lines printed without a code whose code the terminal's scans since the previous receipt supplied.</summary>
+    public const string LinesCompletedFromScans = "lines-completed-from-scans";
+
+    /// <summary>Receipts with lines printed without a code that the scans since the previous receipt did not match (kept as printed).</summary>
+    public const string ScanCompletionMismatches = "scan-completion-mismatches";
+
     internal static DeviceCounters Create() =>
-        new(Documents, Sales, UnparsedReceipts, OverlongReceipts, Ignored, TotalMismatches, TenderMismatches, DecodeErrors);
+        new(Documents, Sales, UnparsedReceipts, OverlongReceipts, Ignored, TotalMismatches, TenderMismatches, DecodeErrors, LinesCompletedFromScans, ScanCompletionMismatches);
 }

@@ -22,8 +22,12 @@ public sealed record ReceiptParseResult(
     SaleRecord? Sale = null,
     string? Reason = null,
     bool TotalMismatch = false,
-    bool TenderMismatch = false)
+    bool TenderMismatch = false,
+    IReadOnlyList<int>? LinesWithoutCode = null)
 {
+    /// <summary>Line numbers of the sale whose code was not printed (the item's name stands for it): what scans may complete.</summary>
+    public IReadOnlyList<int> CodelessLines => LinesWithoutCode ?? [];
+
     public static ReceiptParseResult Unparsed(string reason, bool totalMismatch = false) => new(ReceiptOutcome.Unparsed, Reason: reason, TotalMismatch: totalMismatch);
 }
 
@@ -67,6 +71,7 @@ public sealed class ReceiptParser(CompiledReceiptProfile profile)
         }
 
         var lines = new List<SaleLineRecord>();
+        var codeless = new List<int>();
         var tenders = new List<TenderRecord>();
         decimal? total = null;
         var change = 0m;
@@ -84,9 +89,14 @@ public sealed class ReceiptParser(CompiledReceiptProfile profile)
             Match m;
             if (total is null && (m = profile.Item.Match(line)).Success)
             {
-                if (!TryItem(m, header, lines.Count + 1, line, out var item, out var error))
+                if (!TryItem(m, header, lines.Count + 1, line, out var item, out var codePrinted, out var error))
                 {
                     return ReceiptParseResult.Unparsed(error!);
+                }
+
+                if (!codePrinted)
+                {
+                    codeless.Add(item!.LineNumber);
                 }
 
                 lines.Add(item!);
@@ -239,12 +249,13 @@ public sealed class ReceiptParser(CompiledReceiptProfile profile)
             Lines = lines,
             Tenders = tenders,
         };
-        return new ReceiptParseResult(ReceiptOutcome.Sale, sale, TotalMismatch: totalMismatch, TenderMismatch: tenderMismatch);
+        return new ReceiptParseResult(ReceiptOutcome.Sale, sale, TotalMismatch: totalMismatch, TenderMismatch: tenderMismatch, LinesWithoutCode: codeless);
     }
 
-    private bool TryItem(Match m, (string? Code, string? Name)? header, int lineNumber, string line, out SaleLineRecord? item, out string? error)
+    private bool TryItem(Match m, (string? Code, string? Name)? header, int lineNumber, string line, out SaleLineRecord? item, out bool codePrinted, out string? error)
     {
         item = null;
+        codePrinted = (Group(m, "code") ?? header?.Code) is not null;
         if (!TryNumber(m, "quantity", line, out var quantity, out error)
             || !TryNumber(m, "price", line, out var price, out error)
             || !TryNumber(m, "amount", line, out var amount, out error))
