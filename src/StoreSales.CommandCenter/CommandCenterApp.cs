@@ -1,3 +1,4 @@
+using StoreSales.CommandCenter.Notifications;
 using StoreSales.CommandCenter.Attribution;
 using System.Text.Json.Serialization;
 using Orleans.Configuration;
@@ -122,6 +123,7 @@ public static class CommandCenterApp
         builder.Services.AddCustomerImportWorker();
         builder.Services.AddHistoryImportWorker();
         builder.Services.AddHostedService<DepartureWatchResume>();
+        builder.Services.AddNotifications();
         builder.Services.AddSingleton<ApprovalChangeListener>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApprovalChangeListener>());
 
