@@ -51,10 +51,23 @@ public sealed partial class NotificationDispatcher(
         var alerts = await claim.Alerts(claim.Due.Select(d => d.AlertId).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
         foreach (var group in claim.Due.GroupBy(d => (d.PersonId, d.Channel)))
         {
-            if (await claim.TryHoldPersonChannel(group.Key.PersonId, group.Key.Channel, cancellationToken))
+            if (!await claim.TryHoldPersonChannel(group.Key.PersonId, group.Key.Channel, cancellationToken))
             {
-                await Work(claim, group.Key.Channel, people.GetValueOrDefault(group.Key.PersonId), group.ToList(), alerts, now, cancellationToken);
+                continue; // another host works this person's channel now; its rows wait for the next round
             }
+
+            var rows = group.ToList();
+            var rest = await claim.RestOf(group.Key.PersonId, group.Key.Channel, now, rows.Select(r => r.DeliveryId).ToList(), cancellationToken);
+            if (rest.Count > 0)
+            {
+                rows.AddRange(rest);
+                foreach (var (id, alert) in await claim.Alerts(rest.Select(r => r.AlertId).Where(id => !alerts.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList(), cancellationToken))
+                {
+                    alerts[id] = alert;
+                }
+            }
+
+            await Work(claim, group.Key.Channel, people.GetValueOrDefault(group.Key.PersonId), rows, alerts, now, cancellationToken);
         }
 
         return claim.Due.Count;

@@ -21,6 +21,25 @@ public sealed class DeliveryClaim(NpgsqlConnection connection, NpgsqlTransaction
             "SELECT pg_try_advisory_xact_lock(hashtextextended('notification:' || @personId || '/' || @channel, 0))",
             new { personId, channel }, transaction, cancellationToken: cancellationToken));
 
+    /// <summary>
+    /// Claims every other delivery due for the person on the channel (beyond the batch), so that a storm goes out as
+    /// one digest rather than one per batch. Call only while holding <see cref="TryHoldPersonChannel"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<DueDelivery>> RestOf(string personId, string channel, DateTimeOffset now, IReadOnlyCollection<long> claimed, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<DueDelivery>(new CommandDefinition(
+            """
+            SELECT delivery_id AS DeliveryId, idempotency_key AS IdempotencyKey, alert_id AS AlertId, level AS Level,
+                   person_id AS PersonId, channel AS Channel, condition AS Condition, attempts AS Attempts, created_at AS CreatedAt
+            FROM notification_delivery
+            WHERE person_id = @personId AND channel = @channel AND state IN ('pending', 'retrying') AND next_try_at <= @now
+              AND delivery_id <> ALL(@claimed)
+            ORDER BY delivery_id
+            FOR UPDATE SKIP LOCKED
+            """,
+            new { personId, channel, now = now.UtcDateTime, claimed = claimed.ToArray() },
+            transaction,
+            cancellationToken: cancellationToken))).ToList();
+
     public Task<Dictionary<string, NotificationSettings>> People(IReadOnlyCollection<string> personIds, CancellationToken cancellationToken) =>
         NotificationPeople.Read(connection, transaction, personIds, cancellationToken);
 

@@ -35,8 +35,8 @@ public sealed class NotificationPeople(NpgsqlDataSource dataSource)
                 settings.PersonId,
                 settings.Culture,
                 settings.TimeZone,
-                QuietStart = settings.Quiet?.Start.ToTimeSpan(),
-                QuietEnd = settings.Quiet?.End.ToTimeSpan(),
+                QuietStart = settings.Quiet?.Start,
+                QuietEnd = settings.Quiet?.End,
                 Channels = settings.Channels.ToArray(),
                 settings.WeComUserId,
                 settings.WeComRobot,
@@ -89,7 +89,7 @@ public sealed class NotificationPeople(NpgsqlDataSource dataSource)
                 p.PersonId,
                 p.Culture,
                 p.TimeZone,
-                p.QuietStart is { } start && p.QuietEnd is { } end ? new QuietHours(TimeOnly.FromTimeSpan(start), TimeOnly.FromTimeSpan(end)) : null,
+                p.QuietStart is { } start && p.QuietEnd is { } end ? new QuietHours(start, end) : null,
                 p.Channels,
                 p.WeComUserId,
                 p.WeComRobot,
@@ -100,9 +100,22 @@ public sealed class NotificationPeople(NpgsqlDataSource dataSource)
             StringComparer.Ordinal);
     }
 
-    private sealed record PersonRow(
-        string PersonId, string Culture, string TimeZone, TimeSpan? QuietStart, TimeSpan? QuietEnd, string[] Channels,
-        string? WeComUserId, string? WeComRobot, string? DingTalkRobot, string? Email, string[] AnswersFor);
+    // Settable properties rather than a constructor: Dapper matches constructors by exact column types, and text[]
+    // columns report themselves as System.Array.
+    private sealed class PersonRow
+    {
+        public string PersonId { get; set; } = "";
+        public string Culture { get; set; } = "";
+        public string TimeZone { get; set; } = "";
+        public TimeOnly? QuietStart { get; set; }
+        public TimeOnly? QuietEnd { get; set; }
+        public string[] Channels { get; set; } = [];
+        public string? WeComUserId { get; set; }
+        public string? WeComRobot { get; set; }
+        public string? DingTalkRobot { get; set; }
+        public string? Email { get; set; }
+        public string[] AnswersFor { get; set; } = [];
+    }
 
     private sealed record MuteRow(string PersonId, string Condition, DateTime Until);
 }
