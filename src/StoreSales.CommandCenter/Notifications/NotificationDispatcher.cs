@@ -29,6 +29,8 @@ public sealed partial class NotificationDispatcher(
 
     private readonly NotificationOptions _options = options.Value;
     private readonly Dictionary<string, INotificationChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
+    // A host claims only what it can send: a row for a channel it has not enabled waits for a host that has.
+    private readonly string[] _enabled = channels.Where(c => c.IsEnabled).Select(c => c.Name).ToArray();
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -41,7 +43,7 @@ public sealed partial class NotificationDispatcher(
     public async Task<int> RunOnce(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var claim = await outbox.ClaimDue(now, _options.Dispatcher.BatchSize, cancellationToken);
+        await using var claim = await outbox.ClaimDue(now, _options.Dispatcher.BatchSize, _enabled, cancellationToken);
         if (claim.Due.Count == 0)
         {
             return 0;
@@ -114,7 +116,6 @@ public sealed partial class NotificationDispatcher(
         Dictionary<string, AlertToSend> alerts, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var refusal = person is null ? "The person has no notification settings any more."
-            : !_channels.TryGetValue(channelName, out var known) || !known.IsEnabled ? $"The {channelName} channel is not enabled on this host."
             : person.AddressOn(channelName) is not { Length: > 0 } ? $"No address is set for {channelName} in the person's settings."
             : null;
         if (refusal is not null)

@@ -27,10 +27,11 @@ public sealed class NotificationOutbox(NpgsqlDataSource dataSource)
     public const string DueChannel = "notification_due";
 
     /// <summary>
-    /// Claims up to <paramref name="limit"/> deliveries due at <paramref name="now"/>; they stay locked to this claim
-    /// until it is disposed (committed). A row another host holds is skipped, never waited for.
+    /// Claims up to <paramref name="limit"/> deliveries due at <paramref name="now"/> on <paramref name="channels"/> (those
+    /// this host can send on); they stay locked to this claim until it is disposed (committed). A row another host holds
+    /// is skipped, never waited for.
     /// </summary>
-    public async Task<DeliveryClaim> ClaimDue(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public async Task<DeliveryClaim> ClaimDue(DateTimeOffset now, int limit, IReadOnlyCollection<string> channels, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
@@ -41,12 +42,12 @@ public sealed class NotificationOutbox(NpgsqlDataSource dataSource)
                 SELECT delivery_id AS DeliveryId, idempotency_key AS IdempotencyKey, alert_id AS AlertId, level AS Level,
                        person_id AS PersonId, channel AS Channel, condition AS Condition, attempts AS Attempts, created_at AS CreatedAt
                 FROM notification_delivery
-                WHERE state IN ('pending', 'retrying') AND next_try_at <= @now
+                WHERE state IN ('pending', 'retrying') AND next_try_at <= @now AND channel = ANY(@channels)
                 ORDER BY next_try_at, delivery_id
                 LIMIT @limit
                 FOR UPDATE SKIP LOCKED
                 """,
-                new { now = now.UtcDateTime, limit },
+                new { now = now.UtcDateTime, limit, channels = channels.ToArray() },
                 transaction,
                 cancellationToken: cancellationToken))).ToList();
             return new DeliveryClaim(connection, transaction, due);
