@@ -77,8 +77,9 @@ public sealed partial class NotificationDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!_options.Dispatcher.Enabled)
+        if (!_options.Dispatcher.Enabled || _enabled.Length == 0)
         {
+            // No channel on: nothing this host could send (the rows wait for a host that has one).
             LogDisabled();
             return;
         }
@@ -313,7 +314,7 @@ public sealed partial class NotificationDispatcher(
     private static TimeZoneInfo Zone(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Notifications are not sent from this host (Notifications:Dispatcher:Enabled is false)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notifications are not sent from this host (Notifications:Dispatcher:Enabled is false, or no channel is enabled)")]
     private partial void LogDisabled();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A notification round failed; the next round tries again")]
