@@ -1,3 +1,4 @@
+using StoreSales.CommandCenter.Notifications;
 using StoreSales.CommandCenter.Attribution;
 using System.Text.Json.Serialization;
 using Orleans.Configuration;
@@ -123,6 +124,7 @@ public static class CommandCenterApp
         builder.Services.AddCustomerImportWorker();
         builder.Services.AddHistoryImportWorker();
         builder.Services.AddHostedService<DepartureWatchResume>();
+        builder.Services.AddNotifications();
         builder.Services.AddSingleton<ApprovalChangeListener>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApprovalChangeListener>());
         builder.Services.AddHostedService<StoreSales.CommandCenter.Approvals.OverdueResolutionNudge>();

@@ -18,6 +18,7 @@ using StoreSales.Data.Grading;
 using StoreSales.Data.HotItems;
 using StoreSales.Data.Interventions;
 using StoreSales.Data.Ledger;
+using StoreSales.Data.Notifications;
 using StoreSales.Data.Opportunities;
 using StoreSales.Data.StoreEvents;
 using StoreSales.Abstractions.StoreEvents;
@@ -69,6 +70,8 @@ public static class DataServiceCollectionExtensions
             .Validate(o => o.Validate() is null, $"Invalid {InterventionJournalOptions.SectionName} settings")
             .ValidateOnStart();
         services.AddSingleton<InterventionInbox>();
+        services.AddSingleton<NotificationPeople>();
+        services.AddSingleton<NotificationOutbox>();
 
         // Bound here because both hosts call this: the store grains (silo) and the heatmap (command center) must
         // judge "hot" by the same settings.

@@ -128,6 +128,13 @@ if (args.Contains("--rep-boards"))
     return;
 }
 
+if (args.Contains("--alert-push"))
+{
+    // Issue 14's target: an alert on its channel within 5 s of opening (--probes N).
+    await AlertPushLatency.Run(options.Probes);
+    return;
+}
+
 if (args.Contains("--approvals"))
 {
     // Issue 9's live target: an approval request → the approver's open inbox (real SignalR client), across two nodes (--probes N).

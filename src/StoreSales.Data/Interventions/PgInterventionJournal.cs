@@ -3,13 +3,15 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using StoreSales.Abstractions.Interventions;
+using StoreSales.Data.Notifications;
 
 namespace StoreSales.Data.Interventions;
 
 /// <summary>
 /// Writes alerts and their steps to PostgreSQL; re-recording the same alert state changes nothing. At most
 /// <see cref="InterventionJournalOptions.JournalConcurrency"/> writes run at once: an alert storm waits here, not for a
-/// pooled connection that the ledger needs too.
+/// pooled connection that the ledger needs too. An alert that opens or escalates queues its pushes to the assignee's
+/// people in the same transaction (<see cref="NotificationQueue"/>).
 /// </summary>
 public sealed class PgInterventionJournal(NpgsqlDataSource dataSource, IOptions<InterventionJournalOptions> options) : IInterventionJournal, IDisposable
 {
@@ -78,6 +80,12 @@ public sealed class PgInterventionJournal(NpgsqlDataSource dataSource, IOptions<
                 new { intervention.AlertId, step.Number, From = step.From.ToString(), To = step.To.ToString(), step.By, At = step.At.UtcDateTime, step.Note },
                 transaction,
                 cancellationToken: cancellationToken));
+        }
+
+        // The alert's pushes are queued with it: committed together, or not at all.
+        if (NotificationQueue.IsPushed(intervention))
+        {
+            await NotificationQueue.Enqueue(connection, transaction, intervention, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

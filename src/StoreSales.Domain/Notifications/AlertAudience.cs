@@ -1,0 +1,45 @@
+using StoreSales.Domain.Access;
+using StoreSales.Domain.Alerts;
+
+namespace StoreSales.Domain.Notifications;
+
+/// <summary>
+/// The alert assignees a person answers for, from their sign-in scope: the same people who work an alert in the inbox
+/// (<see cref="ViewerScope.CanActOnIntervention"/>) are the ones it is pushed to. HQ answers for <c>hq</c>; a region's
+/// regional manager and field supervisors for <c>supervisor:{region}</c>; a store's manager for
+/// <c>store-manager:{store}</c>, a sales team's manager for <c>store-manager:{team}</c>; a rep for <c>rep:{rep}</c>.
+/// An administrator or a board answers for nothing.
+/// </summary>
+public static class AlertAudience
+{
+    public static IReadOnlySet<string> AssigneesOf(ViewerScope scope)
+    {
+        var assignees = new SortedSet<string>(StringComparer.Ordinal);
+        if (scope.Roles.Contains(ChainRoles.Hq))
+        {
+            assignees.Add(AlertNames.Hq);
+        }
+
+        if (scope.Roles.Contains(ChainRoles.RegionalManager) || scope.Roles.Contains(ChainRoles.FieldSupervisor))
+        {
+            assignees.UnionWith(scope.Regions.Select(r => AlertNames.SupervisorPrefix + r));
+        }
+
+        if (scope.Roles.Contains(ChainRoles.StoreManager))
+        {
+            assignees.UnionWith(scope.Stores.Select(s => AlertNames.StoreManagerPrefix + s));
+        }
+
+        if (scope.Roles.Contains(ChainRoles.SalesManager))
+        {
+            assignees.UnionWith(scope.Departments.Select(d => AlertNames.StoreManagerPrefix + d));
+        }
+
+        if (scope.RepId is { Length: > 0 } rep)
+        {
+            assignees.Add(AlertNames.RepPrefix + rep);
+        }
+
+        return assignees;
+    }
+}
