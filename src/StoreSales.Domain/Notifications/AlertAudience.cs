@@ -6,7 +6,8 @@ namespace StoreSales.Domain.Notifications;
 /// <summary>
 /// The alert assignees a person answers for, from their sign-in scope: the same people who work an alert in the inbox
 /// (<see cref="ViewerScope.CanActOnIntervention"/>) are the ones it is pushed to. HQ answers for <c>hq</c>; a region's
-/// regional manager and field supervisors for <c>supervisor:{region}</c>; a store's manager for
+/// regional manager and field supervisors for <c>supervisor:{region}</c>, its regional manager alone for
+/// <c>regional-manager:{region}</c> (an alert escalated along the chain); a store's manager for
 /// <c>store-manager:{store}</c>, a sales team's manager for <c>store-manager:{team}</c>; a rep for <c>rep:{rep}</c>.
 /// An administrator or a board answers for nothing.
 /// </summary>
@@ -23,6 +24,12 @@ public static class AlertAudience
         if (scope.Roles.Contains(ChainRoles.RegionalManager) || scope.Roles.Contains(ChainRoles.FieldSupervisor))
         {
             assignees.UnionWith(scope.Regions.Select(r => AlertNames.SupervisorPrefix + r));
+        }
+
+        // An alert the escalation chain moved up from a region's field supervisors is the regional manager's alone.
+        if (scope.Roles.Contains(ChainRoles.RegionalManager))
+        {
+            assignees.UnionWith(scope.Regions.Select(r => AlertNames.RegionalManagerPrefix + r));
         }
 
         if (scope.Roles.Contains(ChainRoles.StoreManager))

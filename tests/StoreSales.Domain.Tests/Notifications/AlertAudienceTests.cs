@@ -8,7 +8,7 @@ public sealed class AlertAudienceTests
     [Theory]
     [InlineData(ChainRoles.Hq, "", "", null, "hq")]
     [InlineData(ChainRoles.FieldSupervisor, "east,north", "", null, "supervisor:east,supervisor:north")]
-    [InlineData(ChainRoles.RegionalManager, "east", "", null, "supervisor:east")]
+    [InlineData(ChainRoles.RegionalManager, "east", "", null, "regional-manager:east,supervisor:east")] // the chain escalates to them alone
     [InlineData(ChainRoles.StoreManager, "", "sh001", null, "store-manager:sh001")]
     [InlineData(ChainRoles.SalesRep, "", "sh001", "rep-7", "rep:rep-7")]          // a rep's store is not theirs to manage
     [InlineData(ChainRoles.StoreManager, "", "sh001", "rep-1", "rep:rep-1,store-manager:sh001")] // a manager who sells too
