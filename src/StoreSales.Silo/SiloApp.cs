@@ -40,6 +40,7 @@ public static class SiloApp
         builder.Services.AddStoreSalesData(connectionString);
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<IngestMetrics>();
+        builder.Services.AddSingleton<ReconciliationAlerts>();
         builder.Services.AddSingleton<RepSalesFeed>();
         builder.Services.AddSingleton<MemberSalesFeed>();
         builder.Services.AddOptions<IngestOptions>()
@@ -72,6 +73,7 @@ public static class SiloApp
         app.MapOpenApi();
         app.MapServiceDefaults();
         app.MapIngest();
+        app.MapZReports();
         app.MapHeartbeats();
         return app;
     }

@@ -40,6 +40,9 @@ public static class AlertConditions
     /// <summary>An approval request still pending past its due time (Approvals:Sla): its approvers' supervisor should chase it.</summary>
     public const string ApprovalOverdue = "approval-overdue";
 
+    /// <summary>A till's Z report (日结) and the ledger differ for a business day: the store manager should look (docs/domain.md "Day-end reconciliation").</summary>
+    public const string Reconciliation = "reconciliation";
+
     private const string DeviceOfflinePrefix = "device-offline-";
 
     /// <summary>A till or scanner offline during opening hours; one condition per device.</summary>
