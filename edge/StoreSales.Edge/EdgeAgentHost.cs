@@ -102,6 +102,7 @@ public static class EdgeAgentHost
         services.AddSingleton<ISaleSink>(sp => sp.GetRequiredService<OutboxBound>());
         services.AddSingleton<IOpenSaleJournal>(sp => sp.GetRequiredService<SqliteOutbox>().Journal);
         services.AddSingleton<IUnparsedReceiptSink>(sp => sp.GetRequiredService<SqliteOutbox>().Unparsed);
+        services.AddSingleton<IZReportSink>(sp => sp.GetRequiredService<SqliteOutbox>().DayEnd);
         services.AddSingleton<IScanSink, LoggedScans>();
         services.AddSingleton(DeviceRegistry.Create);
 
@@ -113,6 +114,7 @@ public static class EdgeAgentHost
 
         services.AddHostedService<DeviceHost>();
         services.AddHostedService<SaleUploader>();
+        services.AddHostedService<ZReportUploader>();
         services.AddSingleton<HeartbeatSender>();
         services.AddHostedService(sp => sp.GetRequiredService<HeartbeatSender>());
         return services;

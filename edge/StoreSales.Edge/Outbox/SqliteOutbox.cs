@@ -17,6 +17,7 @@ public sealed class SqliteOutbox : IDisposable
         Rejected = new RejectedSales(Database, Queue, time);
         Journal = new OpenSaleJournal(Database);
         Unparsed = new UnparsedReceipts(Database);
+        DayEnd = new DayEndReports(Database);
     }
 
     public OutboxDatabase Database { get; }
@@ -28,6 +29,9 @@ public sealed class SqliteOutbox : IDisposable
     public OpenSaleJournal Journal { get; }
 
     public UnparsedReceipts Unparsed { get; }
+
+    /// <summary>The tills' day-end reports (Z) waiting for upload.</summary>
+    public DayEndReports DayEnd { get; }
 
     /// <summary>Full path of the database file.</summary>
     public string Path => Database.Path;

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace StoreSales.Domain.Sales.DayEnd;
 
 /// <summary>How a terminal's day ends up after comparing its Z with the ledger and the store grain.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReconciliationVerdict>))]
 public enum ReconciliationVerdict
 {
     /// <summary>Z, ledger and grain agree to the cent.</summary>
@@ -16,6 +18,7 @@ public enum ReconciliationVerdict
 }
 
 /// <summary>Why a sale is listed under a difference.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReconciliationReason>))]
 public enum ReconciliationReason
 {
     /// <summary>A sequence the Z covers that the ledger does not have and the agent did not report refused (not arrived yet, or lost).</summary>
