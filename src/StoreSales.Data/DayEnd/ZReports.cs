@@ -94,20 +94,31 @@ public sealed class ZReports(NpgsqlDataSource dataSource)
                 WHERE e.store_id = z.store_id AND e.terminal_id = z.terminal_id AND e.business_day < z.business_day
                 ORDER BY e.business_day DESC LIMIT 1
             ) p ON true
-            WHERE z.store_id = @storeId AND z.business_day BETWEEN @from AND @to AND (@terminalId::text IS NULL OR z.terminal_id = @terminalId)
+            WHERE z.store_id = @storeId AND z.business_day BETWEEN @from AND @to AND (@terminalId IS NULL OR z.terminal_id = @terminalId)
             ORDER BY z.business_day DESC, z.terminal_id
             """;
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(Sql, new { storeId, from, to, terminalId }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new StoredZReport(
-            new ZReport(
-                r.TerminalId,
-                r.BusinessDay,
-                r.ZNumber,
-                LedgerTime.Utc(r.ClosedAt),
-                r.LastSequence,
-                new DayFigures(r.Count, r.Gross, r.Returns, r.Voids, Tenders(r.Tenders)),
-                r.Rejected.ToHashSet()),
-            r.PreviousLastSequence + 1))];
+        await using var command = new NpgsqlCommand(Sql, connection);
+        command.Parameters.AddWithValue("storeId", storeId);
+        command.Parameters.AddWithValue("from", from);
+        command.Parameters.AddWithValue("to", to);
+        command.Parameters.Add(new NpgsqlParameter("terminalId", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)terminalId ?? DBNull.Value });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var reports = new List<StoredZReport>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            reports.Add(new StoredZReport(
+                new ZReport(
+                    reader.GetString(0),
+                    reader.GetFieldValue<DateOnly>(1),
+                    reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.GetFieldValue<DateTimeOffset>(3),
+                    reader.GetInt64(4),
+                    new DayFigures(reader.GetInt32(5), reader.GetDecimal(6), reader.GetDecimal(7), reader.GetInt32(8), Tenders(reader.GetString(9))),
+                    reader.GetFieldValue<long[]>(10).ToHashSet()),
+                reader.IsDBNull(11) ? null : reader.GetInt64(11) + 1));
+        }
+
+        return reports;
     }
 
     private static ImmutableSortedDictionary<string, decimal> Tenders(string json) =>
@@ -123,18 +134,4 @@ public sealed class ZReports(NpgsqlDataSource dataSource)
         && stored.Figures.Returns == z.Returns
         && stored.Figures.Voids == z.Voids
         && stored.Figures.Tenders.SequenceEqual(Tenders(JsonSerializer.Serialize(z.Tenders, Json)));
-
-    private sealed record Row(
-        string TerminalId,
-        DateOnly BusinessDay,
-        string? ZNumber,
-        DateTime ClosedAt,
-        long LastSequence,
-        int Count,
-        decimal Gross,
-        decimal Returns,
-        int Voids,
-        string Tenders,
-        long[] Rejected,
-        long? PreviousLastSequence);
 }
