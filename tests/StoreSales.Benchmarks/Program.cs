@@ -8,12 +8,20 @@ using StoreSales.Testing;
 // grain memory; --reps-only [--rep-sales 2000]: issue 8's rep grain memory; --opportunities-only: issue 9's opportunity grain memory; --rep-boards: issue 8's rep-board latency; --customer-import [--rows 100000] [--chunk 1000]: issue 8's
 // CSV import; --grading [--customers 1000000] [--orders 2]: issue 8's nightly grading; --decomposition [--stores 500]
 // [--sales-per-day 24] [--runs 5]: issue 10's decomposition proposal; --attribution [--stores 1000] [--sales-per-day 100]:
-// issue 10's attribution report; --history-import [--rows 2000000] [--chunk 50000]: issue 10's history import; see
+// issue 10's attribution report; --reconciliation [--stores 1000] [--terminals 4] [--sales-per-day 250] [--parallel 4]:
+// issue 11's day-end reconciliation; --history-import [--rows 2000000] [--chunk 50000]: issue 10's history import; see
 // docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
 
 // An integer option of the issue-10 modes, or its default.
 int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+
+if (args.Contains("--reconciliation"))
+{
+    // Issue 11's day-end reconciliation: --stores 1000 with --terminals 4 tills of --sales-per-day 250 sales, --parallel 4 stores at once.
+    await ReconciliationLoad.Run(Arg("--stores", 1000), Arg("--terminals", 4), Arg("--sales-per-day", 250), Arg("--parallel", 4));
+    return;
+}
 
 if (args.Contains("--decomposition"))
 {
