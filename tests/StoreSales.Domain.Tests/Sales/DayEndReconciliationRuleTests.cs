@@ -72,6 +72,20 @@ public sealed class DayEndReconciliationRuleTests
     }
 
     [Fact]
+    public void A_missing_sale_and_a_sale_after_the_Z_of_the_same_amount_are_not_an_equal_day()
+    {
+        // Sequence 2 (6.00) never arrived, sequence 4 (6.00) was rung up after the Z: the sums agree by chance.
+        var ledger = new[] { Sale(1, 10m), Sale(3, 5m), Sale(4, 6m, minute: 700) };
+        var z = Z(3, count: 3, gross: 21m, tenders: ("cash", 21m));
+
+        var result = DayEndReconciliationRule.Reconcile(z, coveredFrom: 1, ledger, new HashSet<long>(), 50);
+
+        Assert.True(result.ZMinusLedger.IsZero);
+        Assert.Equal(ReconciliationVerdict.Explained, result.Verdict);
+        Assert.Equal([(ReconciliationReason.AfterZ, 4L), (ReconciliationReason.Missing, 2L)], result.Items.Select(i => (i.Reason, i.Sequence)));
+    }
+
+    [Fact]
     public void A_difference_nothing_explains_is_unexplained()
     {
         // The till says 12.00 for the same two sales the ledger holds at 11.00: no sale is missing, none came after.

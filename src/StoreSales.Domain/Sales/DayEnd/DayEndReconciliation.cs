@@ -94,7 +94,7 @@ public static class DayEndReconciliationRule
         }
 
         var upToZ = DayFigures.Of(ledgerDay.Where(s => s.Sequence <= z.LastSequence));
-        var verdict = Verdict(z.Figures.Minus(upToZ), zMinusLedger, ledgerMinusGrain, absentCount);
+        var verdict = Verdict(z.Figures.Minus(upToZ), zMinusLedger, ledgerMinusGrain, absentCount + afterZ.Count);
         return new TerminalDayReconciliation(
             z.TerminalId,
             z.BusinessDay,
@@ -109,18 +109,19 @@ public static class DayEndReconciliationRule
     }
 
     /// <summary>
-    /// Equal when nothing differs. Otherwise explained when the Z matches the ledger's sales up to it (the rest are
+    /// Equal when nothing differs and no sale is missing or after the Z (a missing sale and one after the Z of the same
+    /// amount cancel out in the sums, and are still not an equal day). Otherwise explained when the Z matches the ledger's sales up to it (the rest are
     /// sales after the Z), or when sequences the Z covers are absent from the ledger (their amounts are unknown, their
     /// sequences are named); a grain that missed sales is explained by the sales it missed.
     /// </summary>
-    private static ReconciliationVerdict Verdict(DayFigures zMinusUpToZ, DayFigures zMinusLedger, DayFigures? ledgerMinusGrain, long absent)
+    private static ReconciliationVerdict Verdict(DayFigures zMinusUpToZ, DayFigures zMinusLedger, DayFigures? ledgerMinusGrain, long outOfRange)
     {
-        if (zMinusLedger.IsZero && (ledgerMinusGrain?.IsZero ?? true))
+        if (zMinusLedger.IsZero && (ledgerMinusGrain?.IsZero ?? true) && outOfRange == 0)
         {
             return ReconciliationVerdict.Equal;
         }
 
-        return zMinusUpToZ.IsZero || absent > 0 ? ReconciliationVerdict.Explained : ReconciliationVerdict.Unexplained;
+        return zMinusUpToZ.IsZero || outOfRange > 0 ? ReconciliationVerdict.Explained : ReconciliationVerdict.Unexplained;
     }
 
     /// <summary>
