@@ -3,6 +3,7 @@ using StoreSales.Contracts.Ingest;
 using StoreSales.Edge.Configuration;
 using StoreSales.Edge.Devices.Till;
 using StoreSales.Edge.Outbox;
+using StoreSales.Edge.Simulator;
 using StoreSales.Testing;
 
 namespace StoreSales.Edge.Tests.Till;
@@ -79,6 +80,28 @@ public sealed class TillZReportTests
         Assert.Equal(7.00m, ready.Report.Gross);
         outbox.DayEnd.Acked(ready.Id);
         Assert.Equal(0, outbox.DayEnd.PendingCount);
+    }
+
+    [Fact]
+    public void The_simulators_Z_adds_up_its_sales_and_reads_the_same_in_both_forms()
+    {
+        var generator = new SaleGenerator([new("6920433218190", "Jasmine tea", 3.50m), new("6993503056411", "Rice, 5kg", 39.90m)], "T01", new Random(3));
+        var tally = new DayEndTally("T01");
+        var morning = new DateTimeOffset(2025, 6, 1, 9, 0, 0, TimeSpan.FromHours(8));
+        var sales = Enumerable.Range(0, 25).Select(i => generator.Next(morning.AddMinutes(i))).ToList();
+        sales.ForEach(tally.Add);
+
+        var pipe = tally.CloseDay(morning.AddHours(13));
+
+        Assert.True(TillLineParser.TryParse(pipe, out var fromPipe, out var error), error);
+        Assert.True(TillLineParser.TryParse(TillJsonLine.FromPipe(pipe), out var fromJson, out error), error);
+        var z = Assert.IsType<TillZReport>(fromPipe);
+        Assert.Equal((25, sales.Sum(s => s.Total), new DateOnly(2025, 6, 1)), (z.Count, z.Gross, z.BusinessDay));
+        Assert.Equal(sales.Sum(s => s.Total), z.Tenders.Sum(t => t.Amount));
+        var json = Assert.IsType<TillZReport>(fromJson);
+        Assert.Equal(z with { Tenders = [] }, json with { Tenders = [] });
+        Assert.Equal(z.Tenders, json.Tenders);
+        Assert.Equal(0, tally.Count);
     }
 
     [Fact]
