@@ -23,12 +23,13 @@ public sealed record SimulatorOptions(
     int BaudRate,
     string ScannerSuffix,
     string TillFormat = "pipe",
-    SimulatedStore? Store = null)
+    SimulatedStore? Store = null,
+    bool ZReportAtEnd = false)
 {
     public const string Usage = """
         Usage: StoreSales.Edge.Simulator --catalog FILE --terminal ID=TILL[,SCANNER] [--receipt-printer PATH] [--terminal ...]
                                          [--sales-per-minute N] [--count N] [--seed S] [--baud N] [--scanner-suffix CR|CRLF|LF]
-                                         [--till-format pipe|json|mixed]
+                                         [--till-format pipe|json|mixed] [--z-report]
                                          [--chain FILE --store ID [--hot-items N] [--hot-lift X] [--hot-for HH:MM:SS]]
 
           --catalog FILE           CSV gtin,name,unit_price (e.g. deploy/local/demo-items.csv)
@@ -41,6 +42,8 @@ public sealed record SimulatorOptions(
           --baud N                 baud rate of every port (default 9600)
           --scanner-suffix S       suffix after each barcode: CR (default), CRLF or LF
           --till-format F          till lines as pipe (default), json (JSON lines) or mixed (each line either, at random)
+          --z-report               each till sends its day-end report (Z) when the run ends (after --count sales, or at
+                                   Ctrl+C); with --store a till always sends one when the store closes
           --chain FILE             the demo chain (e.g. deploy/local/demo-chain.json), with --store
           --store ID               sell like that demo store: its target, pace, opening hours and the demo history's
                                    hour-of-day x day-of-week shape, items by the demo's popularity; the store's rate is
@@ -62,6 +65,7 @@ public sealed record SimulatorOptions(
         var baud = 9600;
         var suffix = "CR";
         var tillFormat = "pipe";
+        var zReport = false;
         var rateGiven = false;
         string? chain = null;
         string? store = null;
@@ -77,6 +81,13 @@ public sealed record SimulatorOptions(
             {
                 error = "";
                 return false;
+            }
+
+            // The one flag without a value.
+            if (name == "--z-report")
+            {
+                zReport = true;
+                continue;
             }
 
             if (i + 1 >= args.Count)
@@ -238,7 +249,7 @@ public sealed record SimulatorOptions(
         }
 
         var simulatedStore = store is null ? null : new SimulatedStore(chain!, store, hotItems, hotLift, hotFor);
-        options = new SimulatorOptions(catalog, terminals, rate, count, seed, baud, suffix, tillFormat, simulatedStore);
+        options = new SimulatorOptions(catalog, terminals, rate, count, seed, baud, suffix, tillFormat, simulatedStore, zReport);
         error = null;
         return true;
     }

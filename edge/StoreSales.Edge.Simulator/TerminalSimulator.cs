@@ -31,6 +31,7 @@ public sealed class TerminalSimulator(
         var flatGap = TimeSpan.FromMinutes(1 / options.SalesPerMinute);
         var sold = 0;
         string? hotNow = null;
+        var tally = new DayEndTally(terminal.TerminalId);
 
         while (!cancellationToken.IsCancellationRequested && (options.Count is null || sold < options.Count))
         {
@@ -41,6 +42,12 @@ public sealed class TerminalSimulator(
             {
                 if (rhythm.MeanGap(started) is not { } storeGap)
                 {
+                    if (tally.Count > 0)
+                    {
+                        // The store has closed: the till closes its day, as a real one does at closing time.
+                        await CloseDay(till, tally, cancellationToken);
+                    }
+
                     var opening = rhythm.NextOpening(started);
                     await output.WriteLineAsync($"{terminal.TerminalId}: store closed, first sale after {opening:yyyy-MM-dd HH:mm zzz}");
                     await Pause(Max(opening - started, TimeSpan.FromSeconds(1)), cancellationToken);
@@ -80,6 +87,7 @@ public sealed class TerminalSimulator(
                 await Write(printer, ReceiptPrinter.Render(sale, terminal.TerminalId), cancellationToken);
             }
 
+            tally.Add(sale);
             sold++;
             await output.WriteLineAsync($"{terminal.TerminalId}: sale {sold}{(options.Count is { } c ? $"/{c}" : "")} receipt {sale.ReceiptNumber}, {sale.ItemCount} items, total {sale.Total:0.00}");
 
@@ -94,7 +102,20 @@ public sealed class TerminalSimulator(
             }
         }
 
+        if (options.ZReportAtEnd && tally.Count > 0)
+        {
+            // Also at Ctrl+C: the Z is the run's last word, so it is written whatever the token says.
+            await CloseDay(till, tally, CancellationToken.None);
+        }
+
         return sold;
+    }
+
+    private async Task CloseDay(SerialPort till, DayEndTally tally, CancellationToken cancellationToken)
+    {
+        var (count, gross) = (tally.Count, tally.Gross);
+        await Write(till, Wire.TillLine(InTillFormat(tally.CloseDay(DateTimeOffset.Now))), cancellationToken);
+        await output.WriteLineAsync($"{terminal.TerminalId}: day-end report (Z) sent: {count} sales, gross {gross:0.00}");
     }
 
     /// <summary>The line in the configured form; "mixed" picks one per line, as a till mid-way through a firmware change might.</summary>

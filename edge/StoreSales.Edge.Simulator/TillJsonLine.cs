@@ -40,17 +40,18 @@ public static class TillJsonLine
                 case "T":
                     json.WriteString("type", "total");
                     json.WriteNumber("total", Money(f[1]));
-                    json.WriteStartArray("tenders");
-                    foreach (var tender in f[2].Split(',', StringSplitOptions.RemoveEmptyEntries))
-                    {
-                        var colon = tender.IndexOf(':', StringComparison.Ordinal);
-                        json.WriteStartObject();
-                        json.WriteString("method", tender[..colon]);
-                        json.WriteNumber("amount", Money(tender[(colon + 1)..]));
-                        json.WriteEndObject();
-                    }
-
-                    json.WriteEndArray();
+                    Tenders(json, f[2]);
+                    break;
+                case "Z":
+                    json.WriteString("type", "z");
+                    Text(json, "zNumber", f[1]);
+                    json.WriteString("businessDay", f[2]);
+                    json.WriteString("time", f[3]);
+                    json.WriteNumber("count", int.Parse(f[4], CultureInfo.InvariantCulture));
+                    json.WriteNumber("gross", Money(f[5]));
+                    json.WriteNumber("returns", Money(f[6]));
+                    json.WriteNumber("voids", int.Parse(f[7], CultureInfo.InvariantCulture));
+                    Tenders(json, f[8]);
                     break;
                 default:
                     throw new ArgumentException($"not a till line: {pipeLine}", nameof(pipeLine));
@@ -60,6 +61,22 @@ public static class TillJsonLine
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary><c>method:amount,…</c> as the array of {method, amount}.</summary>
+    private static void Tenders(Utf8JsonWriter json, string tenders)
+    {
+        json.WriteStartArray("tenders");
+        foreach (var tender in tenders.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = tender.IndexOf(':', StringComparison.Ordinal);
+            json.WriteStartObject();
+            json.WriteString("method", tender[..colon]);
+            json.WriteNumber("amount", Money(tender[(colon + 1)..]));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     /// <summary>An optional text field: left out when empty, as a till would.</summary>

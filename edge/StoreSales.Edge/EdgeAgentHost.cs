@@ -106,6 +106,7 @@ public static class EdgeAgentHost
         services.AddSingleton<ScansSinceReceipt>();
         services.AddSingleton<OutboxScans>();
         services.AddSingleton<IScanSink>(sp => sp.GetRequiredService<OutboxScans>());
+        services.AddSingleton<IZReportSink>(sp => sp.GetRequiredService<SqliteOutbox>().DayEnd);
         services.AddSingleton(DeviceRegistry.Create);
 
         // Timeouts are the Polly pipeline's; the uploader logs each outcome itself, so the factory's per-request logs go.
@@ -119,6 +120,7 @@ public static class EdgeAgentHost
         services.AddHostedService<DeviceHost>();
         services.AddHostedService<SaleUploader>();
         services.AddHostedService<ScanUploader>();
+        services.AddHostedService<ZReportUploader>();
         services.AddSingleton<HeartbeatSender>();
         services.AddHostedService(sp => sp.GetRequiredService<HeartbeatSender>());
         return services;

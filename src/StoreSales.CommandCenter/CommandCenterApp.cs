@@ -144,6 +144,7 @@ public static class CommandCenterApp
         app.MapOpenApi();
         app.MapServiceDefaults();
         app.MapProgressApi();
+        app.MapReconciliationApi();
         app.MapInterventionApi();
         app.MapCustomerApi();
         app.MapCustomerMergeApi();

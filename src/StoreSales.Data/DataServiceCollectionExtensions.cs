@@ -59,6 +59,14 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<LossPrevention.ScanReceiptReader>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StoreKeys>();
+        services.AddSingleton<DayEnd.ZReports>();
+        services.AddSingleton<DayEnd.DayEndLedger>();
+        services.AddSingleton(sp => new DayEnd.DayEndReconciler(
+            sp.GetRequiredService<DayEnd.ZReports>(),
+            sp.GetRequiredService<DayEnd.DayEndLedger>(),
+            sp.GetRequiredService<IOptions<DayEnd.DayEndOptions>>(),
+            sp.GetService<IGrainFactory>()));
+        services.AddValidatedOptions<DayEnd.DayEndOptions>(DayEnd.DayEndOptions.SectionName, o => o.Validate());
         services.AddSingleton<BoardTokens>();
         services.AddSingleton<DemoChainSeeder>();
         services.AddSingleton<IChainDirectory, PgChainDirectory>();

@@ -40,6 +40,7 @@ public static class SiloApp
         builder.Services.AddStoreSalesData(connectionString);
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<IngestMetrics>();
+        builder.Services.AddSingleton<ReconciliationAlerts>();
         builder.Services.AddSingleton<RepSalesFeed>();
         builder.Services.AddSingleton<SequenceConflictAlerts>();
         builder.Services.AddSingleton<MemberSalesFeed>();
@@ -83,6 +84,7 @@ public static class SiloApp
         app.MapServiceDefaults();
         app.MapIngest();
         app.MapScanIngest();
+        app.MapZReports();
         app.MapHeartbeats();
         return app;
     }

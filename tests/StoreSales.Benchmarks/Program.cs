@@ -9,7 +9,8 @@ using StoreSales.Testing;
 // CSV import; --grading [--customers 1000000] [--orders 2]: issue 8's nightly grading; --decomposition [--stores 500]
 // [--sales-per-day 24] [--runs 5]: issue 10's decomposition proposal; --attribution [--stores 1000] [--sales-per-day 100]:
 // issue 10's attribution report; --scan-stream [--terminals 8] [--rate 20] [--seconds 60] [--probes 50]: issue 11's scan
-// stream; --history-import [--rows 2000000] [--chunk 50000]: issue 10's history import; see
+// stream; --reconciliation [--stores 1000] [--terminals 4] [--sales-per-day 250] [--parallel 4]:
+// issue 11's day-end reconciliation; --history-import [--rows 2000000] [--chunk 50000]: issue 10's history import; see
 // docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
 
@@ -20,6 +21,13 @@ if (args.Contains("--scan-stream"))
 {
     // Issue 11's scan stream: --terminals 8 scanners at --rate 20 scans/s each for --seconds 60, --probes 50 heatmap markers.
     await ScanStreamLoad.Run(Arg("--terminals", 8), Arg("--rate", 20), TimeSpan.FromSeconds(Arg("--seconds", 60)), Arg("--probes", 50));
+    return;
+}
+
+if (args.Contains("--reconciliation"))
+{
+    // Issue 11's day-end reconciliation: --stores 1000 with --terminals 4 tills of --sales-per-day 250 sales, --parallel 4 stores at once.
+    await ReconciliationLoad.Run(Arg("--stores", 1000), Arg("--terminals", 4), Arg("--sales-per-day", 250), Arg("--parallel", 4));
     return;
 }
 

@@ -32,7 +32,7 @@ public sealed class DeviceRegistry(IReadOnlyList<IDeviceAdapter> adapters)
         {
             if (!string.IsNullOrWhiteSpace(terminal.TillPort))
             {
-                adapters.Add(new TillAdapter(terminal, agent, sales, loggers.CreateLogger<TillAdapter>(), time, services.GetService<IOpenSaleJournal>()));
+                adapters.Add(new TillAdapter(terminal, agent, sales, loggers.CreateLogger<TillAdapter>(), time, services.GetService<IOpenSaleJournal>(), services.GetService<IZReportSink>()));
             }
 
             if (!string.IsNullOrWhiteSpace(terminal.ReceiptPort))

@@ -81,6 +81,20 @@ internal static class OutboxSchema
             PRIMARY KEY (terminal_id, sequence)
         );
         """,
+
+        // 5: Day-end reports (Z, 日结) waiting for upload, one per terminal and business day (a till that prints its Z twice
+        // stores it once); state 'pending' until the server acks it, 'rejected' with the server's reason when refused.
+        """
+        CREATE TABLE IF NOT EXISTS z_reports (
+            id           INTEGER PRIMARY KEY,
+            terminal_id  TEXT    NOT NULL,
+            business_day TEXT    NOT NULL,
+            payload      TEXT    NOT NULL,
+            state        TEXT    NOT NULL DEFAULT 'pending',
+            reason       TEXT,
+            UNIQUE (terminal_id, business_day)
+        );
+        """,
     ];
 
     /// <summary>The version this agent writes.</summary>

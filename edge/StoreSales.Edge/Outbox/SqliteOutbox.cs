@@ -18,6 +18,7 @@ public sealed class SqliteOutbox : IDisposable
         Journal = new OpenSaleJournal(Database);
         Unparsed = new UnparsedReceipts(Database);
         Scans = new ScanQueue(Database, time, Queue.Epoch);
+        DayEnd = new DayEndReports(Database);
     }
 
     public OutboxDatabase Database { get; }
@@ -31,6 +32,9 @@ public sealed class SqliteOutbox : IDisposable
     public UnparsedReceipts Unparsed { get; }
 
     public ScanQueue Scans { get; }
+
+    /// <summary>The tills' day-end reports (Z) waiting for upload.</summary>
+    public DayEndReports DayEnd { get; }
 
     /// <summary>Full path of the database file.</summary>
     public string Path => Database.Path;

@@ -31,6 +31,12 @@ public interface IStoreGrain : IGrainWithStringKey
     Task<StoreProgress> GetProgress();
 
     /// <summary>
+    /// Of <paramref name="sequences"/> of <paramref name="terminalId"/>, those the store's figures have not counted
+    /// (day-end reconciliation compares the ledger's day with what the store grain counted of it).
+    /// </summary>
+    Task<ImmutableArray<long>> Uncounted(string terminalId, ImmutableArray<long> sequences);
+
+    /// <summary>
     /// Keeps the agent's latest heartbeat (in memory only: it is live state, the next heartbeat refills it)
     /// and publishes the store when a device's status changed.
     /// </summary>

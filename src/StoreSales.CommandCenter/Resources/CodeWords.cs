@@ -38,6 +38,7 @@ public static class CodeWords
         AlertConditions.CreditHold => "ConditionCreditHold",
         AlertConditions.ApprovalOverdue => "ConditionApprovalOverdue",
         AlertConditions.SequenceConflict => "ConditionSequenceConflict",
+        AlertConditions.Reconciliation => "ConditionReconciliation",
         _ when condition.StartsWith(EvidenceFacts.DeviceOffline, StringComparison.Ordinal) => "ConditionDeviceOffline",
         _ when condition.StartsWith(AlertConditions.LossPrevention, StringComparison.Ordinal) => "ConditionLossPrevention",
         _ => condition,

@@ -53,6 +53,9 @@ public static class AlertConditions
     /// </summary>
     public const string SequenceConflict = "sequence-conflict";
 
+    /// <summary>A till's Z report (日结) and the ledger differ for a business day: the store manager should look (docs/domain.md "Day-end reconciliation").</summary>
+    public const string Reconciliation = "reconciliation";
+
     private const string DeviceOfflinePrefix = "device-offline-";
 
     /// <summary>A till or scanner offline during opening hours; one condition per device.</summary>

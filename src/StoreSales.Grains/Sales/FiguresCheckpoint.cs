@@ -27,6 +27,13 @@ internal abstract class FiguresCheckpoint<TState>(IPersistentState<TState> stora
     // One live log per key: rebuilding a log from the state's list for every sale would cost O(gaps) each.
     protected Dictionary<string, SequenceLog> Logs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// True when the sale <paramref name="sequence"/> under <paramref name="logKey"/> is in the figures: at or below the
+    /// log's watermark (a gap given up past the out-of-order bound reads as counted too), or kept above it.
+    /// </summary>
+    public bool Has(string logKey, long sequence) =>
+        Logs.TryGetValue(logKey, out var log) && (sequence <= log.Watermark || log.Above.Contains(sequence));
+
     /// <summary>Marks a change the boards should see (one version per batch, not per sale).</summary>
     public void Touch(DateTimeOffset now)
     {

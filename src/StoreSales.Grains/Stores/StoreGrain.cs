@@ -169,6 +169,12 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         return new SalesApplied(counted.Count, 0);
     }
 
+    async Task<ImmutableArray<long>> IStoreGrain.Uncounted(string terminalId, ImmutableArray<long> sequences)
+    {
+        await EnsureContext();
+        return [.. sequences.Where(sequence => !_figures.Has(terminalId, sequence))];
+    }
+
     async Task<StoreProgress> IStoreGrain.GetProgress()
     {
         var context = await EnsureContext();

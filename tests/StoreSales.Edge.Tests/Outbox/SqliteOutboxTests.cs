@@ -65,7 +65,7 @@ public sealed class SqliteOutboxTests
         cmd.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", cmd.ExecuteScalar());
         cmd.CommandText = "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name);";
-        Assert.Equal("open_sale_lines,outbox,outbox_epoch,rejected,scan_sequence,scans,terminal_sequence,unparsed_receipts", cmd.ExecuteScalar());
+        Assert.Equal("open_sale_lines,outbox,outbox_epoch,rejected,scan_sequence,scans,terminal_sequence,unparsed_receipts,z_reports", cmd.ExecuteScalar());
         cmd.CommandText = "SELECT json_extract(payload, '$.sequence') || ':' || json_extract(payload, '$.receiptNumber') FROM outbox;";
         Assert.Equal($"{first}:a", cmd.ExecuteScalar());
     }

@@ -22,6 +22,7 @@ public sealed partial class TillAdapter : IDeviceAdapter
     private readonly string _storeId;
     private readonly ISaleSink _sink;
     private readonly IOpenSaleJournal? _journal;
+    private readonly IZReportSink? _zReports;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly SerialPortReader _port;
@@ -33,8 +34,9 @@ public sealed partial class TillAdapter : IDeviceAdapter
     /// <summary>The serial line has no resend: a sale is written until the disk takes it.</summary>
     private readonly OutboxWriter _outboxWriter;
 
-    public TillAdapter(TerminalOptions terminal, AgentOptions agent, ISaleSink sink, ILogger<TillAdapter> logger, TimeProvider time, IOpenSaleJournal? journal = null)
+    public TillAdapter(TerminalOptions terminal, AgentOptions agent, ISaleSink sink, ILogger<TillAdapter> logger, TimeProvider time, IOpenSaleJournal? journal = null, IZReportSink? zReports = null)
     {
+        _zReports = zReports;
         TerminalId = terminal.TerminalId;
         _storeId = agent.StoreId;
         _sink = sink;
@@ -160,6 +162,12 @@ public sealed partial class TillAdapter : IDeviceAdapter
 
     private async ValueTask AcceptAsync(TillLine line, string text, bool journal, CancellationToken cancellationToken)
     {
+        if (line is TillZReport z)
+        {
+            await AcceptZAsync(z, cancellationToken);
+            return;
+        }
+
         // Start and item lines are on disk before they count, so a crash mid-sale loses none of them.
         if (journal && _journal is not null && line is not TillSaleTotal)
         {
@@ -198,6 +206,35 @@ public sealed partial class TillAdapter : IDeviceAdapter
         }
     }
 
+    /// <summary>
+    /// A Z closes the till's day; it is outside any sale, so an open sale stays open. Written until the disk takes it,
+    /// like a sale: the till prints its Z once.
+    /// </summary>
+    private async ValueTask AcceptZAsync(TillZReport z, CancellationToken cancellationToken)
+    {
+        if (_zReports is null)
+        {
+            return;
+        }
+
+        var record = new ZReportRecord
+        {
+            TerminalId = TerminalId,
+            BusinessDay = z.BusinessDay,
+            ZNumber = z.ZNumber,
+            ClosedAt = z.ClosedAt,
+            CapturedAt = _time.GetUtcNow(),
+            Count = z.Count,
+            Gross = z.Gross,
+            Returns = z.Returns,
+            Voids = z.Voids,
+            Tenders = z.Tenders,
+        };
+        var stored = await _outboxWriter.WriteAsync(() => _zReports.AppendZ(record) ? 1L : 0L, z.ZNumber, cancellationToken);
+        _counters.Increment(stored == 1 ? TillCounters.ZReports : TillCounters.ZRepeats);
+        LogZCaptured(_logger, _storeId, TerminalId, z.BusinessDay, z.ZNumber, z.Count, z.Gross, stored == 1);
+    }
+
     private static string Excerpt(string text)
     {
         var builder = new StringBuilder(Math.Min(text.Length, 80) + 1);
@@ -208,6 +245,9 @@ public sealed partial class TillAdapter : IDeviceAdapter
 
         return text.Length <= 80 ? builder.ToString() : builder.Append('…').ToString();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId} terminal {TerminalId}: Z report for {BusinessDay} captured (number {ZNumber}, {Count} sales, gross {Gross}; new {Stored})")]
+    private static partial void LogZCaptured(ILogger logger, string storeId, string terminalId, DateOnly businessDay, string? zNumber, int count, decimal gross, bool stored);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId} terminal {TerminalId}: resumed the sale in progress from {LineCount} journaled lines")]
     private static partial void LogResumed(ILogger logger, string storeId, string terminalId, int lineCount);

@@ -24,11 +24,17 @@ public static class TillCounters
     /// <summary>Sales stored whose T total differs from the sum of their line amounts (kept as the till said).</summary>
     public const string TotalMismatches = "total-mismatches";
 
+    /// <summary>Day-end reports (Z) stored in the outbox.</summary>
+    public const string ZReports = "z-reports";
+
+    /// <summary>Z reports for a business day the terminal already had one for: the first is kept.</summary>
+    public const string ZRepeats = "z-repeats";
+
     /// <summary>Times the port was opened.</summary>
     public const string Opens = "opens";
 
     /// <summary>Failed opens and lost connections.</summary>
     public const string PortFaults = "port-faults";
 
-    internal static DeviceCounters Create() => new(Lines, Sales, Malformed, Overlong, NoOpenSale, Abandoned, TotalMismatches);
+    internal static DeviceCounters Create() => new(Lines, Sales, Malformed, Overlong, NoOpenSale, Abandoned, TotalMismatches, ZReports, ZRepeats);
 }

@@ -66,8 +66,10 @@ public static class TillJsonLineParser
                     return TryParseLine(root, out line, out error);
                 case "total":
                     return TryParseTotal(root, out line, out error);
+                case "z":
+                    return TryParseZ(root, out line, out error);
                 default:
-                    error = $"unknown type '{TillLineParser.Truncate(type!)}' (start, line or total)";
+                    error = $"unknown type '{TillLineParser.Truncate(type!)}' (start, line, total or z)";
                     return false;
             }
         }
@@ -115,6 +117,51 @@ public static class TillJsonLineParser
         return true;
     }
 
+    private static bool TryParseZ(JsonElement o, out TillLine? line, out string? error)
+    {
+        line = null;
+        if (!TryGetString(o, "zNumber", required: false, out var zNumber, out error)
+            || !TryGetString(o, "businessDay", required: true, out var dayText, out error)
+            || !TillLineParser.TryParseDay(dayText!, out var day, out error)
+            || !TryGetString(o, "time", required: true, out var timeText, out error)
+            || !TillLineParser.TryParseTime(timeText!, out var closedAt, out error)
+            || !TryGetCount(o, "count", out var count, out error)
+            || !TryGetDecimal(o, "gross", "gross", out var gross, out error)
+            || !TryGetDecimal(o, "returns", "returns", out var returns, out error)
+            || !TryGetCount(o, "voids", out var voids, out error)
+            || !TryGetTenders(o, out var tenders, out error))
+        {
+            return false;
+        }
+
+        line = new TillZReport(TillLineParser.NullIfEmpty(zNumber), day, closedAt, count, gross, returns, voids, tenders);
+        return true;
+    }
+
+    /// <summary>A whole number of 0 or more, as a JSON number (or a string holding one).</summary>
+    private static bool TryGetCount(JsonElement o, string name, out int value, out string? error)
+    {
+        value = 0;
+        if (!o.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            error = $"missing {name}";
+            return false;
+        }
+
+        return element.ValueKind switch
+        {
+            JsonValueKind.Number => TillLineParser.TryParseCount(element.GetRawText(), name, out value, out error),
+            JsonValueKind.String => TillLineParser.TryParseCount(element.GetString() ?? "", name, out value, out error),
+            _ => Fail($"{name} must be a number, not {Describe(element.ValueKind)}", out error),
+        };
+    }
+
+    private static bool Fail(string message, out string? error)
+    {
+        error = message;
+        return false;
+    }
+
     private static bool TryParseTotal(JsonElement o, out TillLine? line, out string? error)
     {
         line = null;
@@ -122,6 +169,19 @@ public static class TillJsonLineParser
         {
             return false;
         }
+
+        if (!TryGetTenders(o, out var tenders, out error))
+        {
+            return false;
+        }
+
+        line = new TillSaleTotal(total, tenders);
+        return true;
+    }
+
+    private static bool TryGetTenders(JsonElement o, out List<TenderRecord> tenders, out string? error)
+    {
+        tenders = [];
 
         // Required like the pipe form's third field: a till that forgot its tenders must not look like a void.
         if (!o.TryGetProperty("tenders", out var tendersElement))
@@ -136,7 +196,6 @@ public static class TillJsonLineParser
             return false;
         }
 
-        var tenders = new List<TenderRecord>();
         foreach (var tender in tendersElement.EnumerateArray())
         {
             if (tender.ValueKind != JsonValueKind.Object)
@@ -161,7 +220,7 @@ public static class TillJsonLineParser
             tenders.Add(new TenderRecord { Method = method, Amount = tenderAmount });
         }
 
-        line = new TillSaleTotal(total, tenders);
+        error = null;
         return true;
     }
 

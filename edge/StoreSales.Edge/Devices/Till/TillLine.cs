@@ -24,3 +24,17 @@ public sealed record TillSaleLine(
 
 /// <summary><c>T|total|method:amount[,method:amount…]</c> or <c>{"type":"total",…}</c>: the open sale ends.</summary>
 public sealed record TillSaleTotal(decimal Total, IReadOnlyList<TenderRecord> Tenders) : TillLine;
+
+/// <summary>
+/// <c>Z|zNumber|businessDay|time|count|gross|returns|voids|method:amount[,…]</c> or <c>{"type":"z",…}</c>: the till's
+/// day-end report (日结) for its business day, outside any sale.
+/// </summary>
+public sealed record TillZReport(
+    string? ZNumber,
+    DateOnly BusinessDay,
+    DateTimeOffset ClosedAt,
+    int Count,
+    decimal Gross,
+    decimal Returns,
+    int Voids,
+    IReadOnlyList<TenderRecord> Tenders) : TillLine;

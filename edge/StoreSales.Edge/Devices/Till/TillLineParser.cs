@@ -37,6 +37,8 @@ public static class TillLineParser
                 return TryParseLine(fields, out line, out error);
             case "T":
                 return TryParseTotal(fields, out line, out error);
+            case "Z":
+                return TryParseZ(fields, out line, out error);
             default:
                 error = $"unknown tag '{Truncate(fields[0])}'";
                 return false;
@@ -94,8 +96,44 @@ public static class TillLineParser
             return false;
         }
 
-        var tenders = new List<TenderRecord>();
-        foreach (var part in f[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        if (!TryParseTenders(f[2], out var tenders, out error))
+        {
+            return false;
+        }
+
+        line = new TillSaleTotal(total, tenders);
+        return true;
+    }
+
+    private static bool TryParseZ(string[] f, out TillLine? line, out string? error)
+    {
+        line = null;
+        if (!HasFields(f, 9, "Z|zNumber|businessDay|time|count|gross|returns|voids|method:amount[,method:amount...]", out error))
+        {
+            return false;
+        }
+
+        if (!TryParseDay(f[2], out var day, out error)
+            || !TryParseTime(f[3], out var closedAt, out error)
+            || !TryParseCount(f[4], "count", out var count, out error)
+            || !TryParseDecimal(f[5], "gross", out var gross, out error)
+            || !TryParseDecimal(f[6], "returns", out var returns, out error)
+            || !TryParseCount(f[7], "voids", out var voids, out error)
+            || !TryParseTenders(f[8], out var tenders, out error))
+        {
+            return false;
+        }
+
+        line = new TillZReport(NullIfEmpty(f[1]), day, closedAt, count, gross, returns, voids, tenders);
+        return true;
+    }
+
+    /// <summary><c>method:amount[,method:amount…]</c>; empty for none.</summary>
+    private static bool TryParseTenders(string text, out List<TenderRecord> tenders, out string? error)
+    {
+        tenders = [];
+        error = null;
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var colon = part.IndexOf(':', StringComparison.Ordinal);
             if (!TryParseTenderMethod(colon > 0 ? part[..colon] : "", out var method))
@@ -112,8 +150,25 @@ public static class TillLineParser
             tenders.Add(new TenderRecord { Method = method, Amount = amount });
         }
 
-        line = new TillSaleTotal(total, tenders);
         return true;
+    }
+
+    /// <summary>A business day, <c>yyyy-MM-dd</c>.</summary>
+    internal static bool TryParseDay(string text, out DateOnly day, out string? error)
+    {
+        error = DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
+            ? null
+            : $"bad business day '{Truncate(text)}' (yyyy-MM-dd)";
+        return error is null;
+    }
+
+    /// <summary>A count: digits only, 0 or more.</summary>
+    internal static bool TryParseCount(string text, string what, out int value, out string? error)
+    {
+        error = int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out value)
+            ? null
+            : $"bad {what} '{Truncate(text)}' (a whole number, 0 or more)";
+        return error is null;
     }
 
     private static bool HasFields(string[] f, int count, string shape, out string? error)
