@@ -82,10 +82,10 @@ public sealed class ContractFileReader(NpgsqlDataSource dataSource, IOptions<Con
             var zone = TimeZoneInfo.FindSystemTimeZoneById(c.zone);
             var plan = instalments[c.contract_id].ToList();
             var paid = documents[c.contract_id].Where(d => d.Kind == "payment").Sum(d => d.Amount);
-            var standings = InstalmentOverdue.Settle([.. plan.Select(i => new InstalmentDue(i.seq, Day(i.due_on), i.gross))], paid);
+            var standings = InstalmentOverdue.Settle([.. plan.Select(i => new InstalmentDue(i.seq, i.due_on, i.gross))], paid);
             return new ContractRecord(
                 c.contract_id, c.customer_id, c.display_name, c.owner_rep_id, c.department_id, c.store_id, c.opportunity_id, c.title, c.currency, c.net, c.tax_rate, c.tax,
-                c.gross, c.payment_terms, DateOnly.FromDateTime(c.signed_on), Day(c.first_shipped_on),
+                c.gross, c.payment_terms, c.signed_on, c.first_shipped_on,
                 [.. plan.Zip(standings, (i, s) => new InstalmentRecord(
                     i.seq, i.percent, ContractSql.Anchor(i.anchor), i.days, s.DueOn, i.net, i.tax, i.gross, s.Paid,
                     !s.Settled && InstalmentOverdue.IsOverdue(s.DueOn, now, zone, options.Value.OverdueAfterDays),
@@ -94,22 +94,20 @@ public sealed class ContractFileReader(NpgsqlDataSource dataSource, IOptions<Con
         })];
     }
 
-    private static DateOnly? Day(DateTime? value) => value is { } v ? DateOnly.FromDateTime(v) : null;
-
 #pragma warning disable IDE1006, CA1707 // Dapper maps the column names as they are.
     private sealed record ContractRow(
         string contract_id, string customer_id, string display_name, string owner_rep_id, string department_id, string? store_id, string? opportunity_id, string title,
-        string currency, decimal net, decimal tax_rate, decimal tax, decimal gross, string payment_terms, DateTime signed_on, DateTime? first_shipped_on, string zone);
+        string currency, decimal net, decimal tax_rate, decimal tax, decimal gross, string payment_terms, DateOnly signed_on, DateOnly? first_shipped_on, string zone);
 
     private sealed record InstalmentRow(
-        string contract_id, int seq, decimal percent, string anchor, int days, DateTime? due_on, decimal net, decimal tax, decimal gross, DateTime? overdue_raised_at);
+        string contract_id, int seq, decimal percent, string anchor, int days, DateOnly? due_on, decimal net, decimal tax, decimal gross, DateTime? overdue_raised_at);
 
     private sealed record DocumentRow(
-        string kind, string document_no, string customer_id, string? contract_id, decimal amount, DateTime? on_date, DateTime? due_on, DateTime? paid_at, string? purpose,
+        string kind, string document_no, string customer_id, string? contract_id, decimal amount, DateOnly? on_date, DateOnly? due_on, DateTime? paid_at, string? purpose,
         string? shipment_no, string? applied_to)
     {
         public ContractDocumentRecord ToRecord() => new(
-            kind, document_no, customer_id, contract_id, amount, Day(on_date), Day(due_on), paid_at is { } p ? LedgerTime.Utc(p) : null, purpose, shipment_no, applied_to);
+            kind, document_no, customer_id, contract_id, amount, on_date, due_on, paid_at is { } p ? LedgerTime.Utc(p) : null, purpose, shipment_no, applied_to);
     }
 #pragma warning restore IDE1006, CA1707
 }

@@ -43,7 +43,7 @@ public sealed class PgOverdueInstalments(NpgsqlDataSource dataSource, IOptions<C
         {
             var first = contract.First();
             var zone = TimeZoneInfo.FindSystemTimeZoneById(first.zone);
-            var plan = contract.Select(r => new InstalmentDue(r.seq, r.due_on is { } d ? DateOnly.FromDateTime(d) : null, r.gross)).ToList();
+            var plan = contract.Select(r => new InstalmentDue(r.seq, r.due_on, r.gross)).ToList();
             var raised = contract.Where(r => r.raised).Select(r => r.seq).ToHashSet();
             overdue.AddRange(InstalmentOverdue.Overdue(plan, first.paid, now, zone, days)
                 .Where(s => !raised.Contains(s.Seq))
@@ -64,7 +64,7 @@ public sealed class PgOverdueInstalments(NpgsqlDataSource dataSource, IOptions<C
 
 #pragma warning disable IDE1006, CA1707 // Dapper maps the column names as they are.
     private sealed record Row(
-        string contract_id, int seq, DateTime? due_on, decimal gross, bool raised, string customer_id, string display_name, string owner_rep_id, string? store_id,
+        string contract_id, int seq, DateOnly? due_on, decimal gross, bool raised, string customer_id, string display_name, string owner_rep_id, string? store_id,
         string? region_id, string currency, string zone, decimal paid);
 #pragma warning restore IDE1006, CA1707
 }

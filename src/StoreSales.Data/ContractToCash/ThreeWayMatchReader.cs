@@ -89,13 +89,13 @@ public sealed class ThreeWayMatchReader(NpgsqlDataSource dataSource, IOptions<Co
 
 #pragma warning disable IDE1006, CA1707 // Dapper maps the column names as they are.
     private sealed record MatchRow(
-        string line_kind, string customer_id, string display_name, string line_key, string? contract_id, DateTime month, decimal gross, int shipments, decimal shipped, int sign_offs,
+        string line_kind, string customer_id, string display_name, string line_key, string? contract_id, DateOnly month, decimal gross, int shipments, decimal shipped, int sign_offs,
         decimal signed_off, int invoices, decimal invoiced, int rebates, int payments, decimal paid, decimal due_so_far)
     {
         public MatchLine ToLine(decimal tolerance)
         {
             var facts = new MatchLineFacts(contract_id, gross, shipments, shipped, sign_offs, signed_off, invoices, invoiced, rebates, payments, paid, due_so_far);
-            return new MatchLine(customer_id, display_name, DateOnly.FromDateTime(month), line_kind, line_key, facts, ThreeWayMatch.Judge(facts, tolerance));
+            return new MatchLine(customer_id, display_name, month, line_kind, line_key, facts, ThreeWayMatch.Judge(facts, tolerance));
         }
     }
 #pragma warning restore IDE1006, CA1707
