@@ -5,6 +5,7 @@ using StoreSales.CommandCenter.Access;
 using StoreSales.CommandCenter.Api;
 using StoreSales.CommandCenter.Localization;
 using StoreSales.CommandCenter.Components;
+using StoreSales.CommandCenter.ContractToCash;
 using StoreSales.CommandCenter.Credit;
 using StoreSales.CommandCenter.Customers;
 using StoreSales.CommandCenter.History;
@@ -75,6 +76,7 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<StoreEventDesk>();
         builder.Services.AddTargetDecomposition();
         builder.Services.AddCreditHold();
+        builder.Services.AddContractToCash();
 
         builder.Services.AddSingleton<ChainOverview>();
         builder.Services.AddSingleton<AttributionMetrics>();
@@ -154,7 +156,7 @@ public static class CommandCenterApp
         app.MapTargetApi();
         app.MapQuoteApi();
         app.MapOpportunityApi();
-        app.MapCreditApi().MapOrderApi();
+        app.MapCreditApi().MapOrderApi().MapContractToCashApi();
         app.MapApprovalApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();
