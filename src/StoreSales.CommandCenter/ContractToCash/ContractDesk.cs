@@ -146,7 +146,10 @@ public sealed class ContractDesk(
     {
         var viewer = user.ToViewerScope();
         var scope = CreditAccessRule.SeesAllOrders(viewer) ? null : new OrderScope(viewer.RepId, viewer.Departments.Union(viewer.Stores).ToList(), viewer.Stores.ToList());
-        var lines = await board.Read(new MatchQuery(fromMonth, toMonth.AddMonths(1), customerId, scope), today.Date(), cancellationToken);
+        // The scope narrows the query; the access rule then judges each customer as it does everywhere else.
+        var lines = (await board.Read(new MatchQuery(fromMonth, toMonth.AddMonths(1), customerId, scope), today.Date(), cancellationToken))
+            .Where(l => scope is null || CreditAccessRule.CanSee(viewer, l.Owner.OwnerRepId, l.Owner.DepartmentId, l.Owner.OwnerStoreId))
+            .ToList();
         var months = lines.GroupBy(l => (l.CustomerId, l.CustomerName, l.Month))
             .Select(g => new MatchMonthAnswer(
                 g.Key.CustomerId, g.Key.CustomerName, Month(g.Key.Month), g.Count(l => l.Verdict.Status == MatchStatus.Green),
