@@ -40,6 +40,9 @@ public static class AlertConditions
     /// <summary>An approval request still pending past its due time (Approvals:Sla): its approvers' supervisor should chase it.</summary>
     public const string ApprovalOverdue = "approval-overdue";
 
+    /// <summary>An instalment of a contract's receivable plan still open ContractToCash:OverdueAfterDays past due: the rep and finance chase the payment.</summary>
+    public const string InstalmentOverdue = "instalment-overdue";
+
     private const string DeviceOfflinePrefix = "device-offline-";
 
     /// <summary>A till or scanner offline during opening hours; one condition per device.</summary>
