@@ -8,12 +8,24 @@ using StoreSales.Testing;
 // grain memory; --reps-only [--rep-sales 2000]: issue 8's rep grain memory; --opportunities-only: issue 9's opportunity grain memory; --rep-boards: issue 8's rep-board latency; --customer-import [--rows 100000] [--chunk 1000]: issue 8's
 // CSV import; --grading [--customers 1000000] [--orders 2]: issue 8's nightly grading; --decomposition [--stores 500]
 // [--sales-per-day 24] [--runs 5]: issue 10's decomposition proposal; --attribution [--stores 1000] [--sales-per-day 100]:
-// issue 10's attribution report; --history-import [--rows 2000000] [--chunk 50000]: issue 10's history import; see
+// issue 10's attribution report; --history-import [--rows 2000000] [--chunk 50000]: issue 10's history import;
+// --three-way-match [--customers 10000] [--runs 3]: issue 14's three-way match board; see
 // docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
 
 // An integer option of the issue-10 modes, or its default.
 int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+
+if (args.Contains("--three-way-match"))
+{
+    // Issue 14's three-way match board: --customers 10000 B2B accounts × 12 months of contracts and documents, --runs 3.
+    Console.WriteLine($"StoreSales three-way match  {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024.0):0.0} GiB, .NET {Environment.Version}");
+    Console.WriteLine($"PostgreSQL: {TestDatabase.ServerConnectionString}");
+    await using var matchDatabase = await TestDatabase.Create("matchbench", seedDemo: false);
+    await using var matchSource = Npgsql.NpgsqlDataSource.Create(new Npgsql.NpgsqlConnectionStringBuilder(matchDatabase.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
+    await ThreeWayMatchLoad.Run(matchSource, Arg("--customers", 10_000), Arg("--runs", 3));
+    return;
+}
 
 if (args.Contains("--decomposition"))
 {
