@@ -37,6 +37,7 @@ public static class CodeWords
         AlertConditions.OpportunityStalled => "ConditionOpportunityStalled",
         AlertConditions.CreditHold => "ConditionCreditHold",
         AlertConditions.ApprovalOverdue => "ConditionApprovalOverdue",
+        AlertConditions.InstalmentOverdue => "ConditionInstalmentOverdue",
         _ when condition.StartsWith(EvidenceFacts.DeviceOffline, StringComparison.Ordinal) => "ConditionDeviceOffline",
         _ => condition,
     };
