@@ -6,6 +6,7 @@ using StoreSales.CommandCenter.Access;
 using StoreSales.CommandCenter.Api;
 using StoreSales.CommandCenter.Localization;
 using StoreSales.CommandCenter.Components;
+using StoreSales.CommandCenter.ContractToCash;
 using StoreSales.CommandCenter.Credit;
 using StoreSales.CommandCenter.Customers;
 using StoreSales.CommandCenter.History;
@@ -77,6 +78,7 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<StoreEventDesk>();
         builder.Services.AddTargetDecomposition();
         builder.Services.AddCreditHold();
+        builder.Services.AddContractToCash();
 
         builder.Services.AddSingleton<ChainOverview>();
         builder.Services.AddSingleton<AttributionMetrics>();
@@ -162,7 +164,7 @@ public static class CommandCenterApp
         app.MapTargetApi();
         app.MapQuoteApi();
         app.MapOpportunityApi();
-        app.MapCreditApi().MapOrderApi();
+        app.MapCreditApi().MapOrderApi().MapContractToCashApi();
         app.MapApprovalApi();
         app.MapAccountEndpoints();
         app.MapBoardTokenEndpoints();

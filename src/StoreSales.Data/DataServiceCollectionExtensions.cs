@@ -11,6 +11,7 @@ using StoreSales.Abstractions.Stores;
 using StoreSales.Data.Access;
 using StoreSales.Data.Approvals;
 using StoreSales.Data.Chain;
+using StoreSales.Data.ContractToCash;
 using StoreSales.Data.Credit;
 using StoreSales.Data.Customers;
 using StoreSales.Data.Demo;
@@ -107,6 +108,8 @@ public static class DataServiceCollectionExtensions
         services.AddOpportunityData();
         // Both hosts: the held order's release is applied wherever its approval is decided.
         services.AddCreditData();
+        // Both hosts: the command center keeps contracts and documents; the silo's overdue sweep reads instalments.
+        services.AddContractToCashData();
         return services;
     }
 }

@@ -10,7 +10,8 @@ using StoreSales.Testing;
 // [--sales-per-day 24] [--runs 5]: issue 10's decomposition proposal; --attribution [--stores 1000] [--sales-per-day 100]:
 // issue 10's attribution report; --scan-stream [--terminals 8] [--rate 20] [--seconds 60] [--probes 50]: issue 11's scan
 // stream; --reconciliation [--stores 1000] [--terminals 4] [--sales-per-day 250] [--parallel 4]:
-// issue 11's day-end reconciliation; --history-import [--rows 2000000] [--chunk 50000]: issue 10's history import; see
+// issue 11's day-end reconciliation; --history-import [--rows 2000000] [--chunk 50000]: issue 10's history import;
+// --three-way-match [--customers 10000] [--runs 3]: issue 14's three-way match board; see
 // docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
 
@@ -28,6 +29,17 @@ if (args.Contains("--reconciliation"))
 {
     // Issue 11's day-end reconciliation: --stores 1000 with --terminals 4 tills of --sales-per-day 250 sales, --parallel 4 stores at once.
     await ReconciliationLoad.Run(Arg("--stores", 1000), Arg("--terminals", 4), Arg("--sales-per-day", 250), Arg("--parallel", 4));
+    return;
+}
+
+if (args.Contains("--three-way-match"))
+{
+    // Issue 14's three-way match board: --customers 10000 B2B accounts × 12 months of contracts and documents, --runs 3.
+    Console.WriteLine($"StoreSales three-way match  {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024.0):0.0} GiB, .NET {Environment.Version}");
+    Console.WriteLine($"PostgreSQL: {TestDatabase.ServerConnectionString}");
+    await using var matchDatabase = await TestDatabase.Create("matchbench", seedDemo: false);
+    await using var matchSource = Npgsql.NpgsqlDataSource.Create(new Npgsql.NpgsqlConnectionStringBuilder(matchDatabase.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
+    await ThreeWayMatchLoad.Run(matchSource, Arg("--customers", 10_000), Arg("--runs", 3));
     return;
 }
 

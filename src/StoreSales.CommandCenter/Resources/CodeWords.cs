@@ -39,6 +39,7 @@ public static class CodeWords
         AlertConditions.ApprovalOverdue => "ConditionApprovalOverdue",
         AlertConditions.SequenceConflict => "ConditionSequenceConflict",
         AlertConditions.Reconciliation => "ConditionReconciliation",
+        AlertConditions.InstalmentOverdue => "ConditionInstalmentOverdue",
         _ when condition.StartsWith(EvidenceFacts.DeviceOffline, StringComparison.Ordinal) => "ConditionDeviceOffline",
         _ when condition.StartsWith(AlertConditions.LossPrevention, StringComparison.Ordinal) => "ConditionLossPrevention",
         _ => condition,

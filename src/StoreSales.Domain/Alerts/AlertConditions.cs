@@ -56,6 +56,9 @@ public static class AlertConditions
     /// <summary>A till's Z report (日结) and the ledger differ for a business day: the store manager should look (docs/domain.md "Day-end reconciliation").</summary>
     public const string Reconciliation = "reconciliation";
 
+    /// <summary>An instalment of a contract's receivable plan still open ContractToCash:OverdueAfterDays past due: the rep and finance chase the payment.</summary>
+    public const string InstalmentOverdue = "instalment-overdue";
+
     private const string DeviceOfflinePrefix = "device-offline-";
 
     /// <summary>A till or scanner offline during opening hours; one condition per device.</summary>

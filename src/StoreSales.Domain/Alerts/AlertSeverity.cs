@@ -24,6 +24,9 @@ public enum AlertRoute
 
     /// <summary>The manager of the rep's store (or sales team).</summary>
     StoreManager,
+
+    /// <summary>Finance (the chain's receivables desk): one inbox for the whole chain.</summary>
+    Finance,
 }
 
 /// <summary>
@@ -39,6 +42,9 @@ public static class AlertNames
 
     /// <summary>HQ (target calibration).</summary>
     public const string Hq = "hq";
+
+    /// <summary>Finance, chain-wide.</summary>
+    public const string Finance = "finance";
 
     /// <summary>Followed by the region id: that region's field supervisor.</summary>
     public const string SupervisorPrefix = "supervisor:";
@@ -71,6 +77,7 @@ public static class AlertNames
         AlertRoute.HqCalibration => Hq,
         AlertRoute.Rep => RepPrefix + (recipients.RepId ?? throw Missing(route, nameof(recipients.RepId))),
         AlertRoute.StoreManager => StoreManagerPrefix + (recipients.StoreId ?? throw Missing(route, nameof(recipients.StoreId))),
+        AlertRoute.Finance => Finance,
         _ => throw new ArgumentOutOfRangeException(nameof(route), route, null),
     };
 

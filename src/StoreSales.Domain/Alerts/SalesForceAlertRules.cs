@@ -33,6 +33,9 @@ public static class SalesForceAlertRules
         [AlertConditions.OpportunityStalled] = [new(AlertSeverity.Medium, AlertRoute.StoreManager), new(AlertSeverity.Low, AlertRoute.RegionSupervisor)],
         // A B2B order held for credit: the region's field supervisor looks at the customer (the rep is warned in the answer).
         [AlertConditions.CreditHold] = [new(AlertSeverity.High, AlertRoute.RegionSupervisor)],
+
+        // An instalment open past ContractToCash:OverdueAfterDays: the owner rep calls the customer, finance chases the payment.
+        [AlertConditions.InstalmentOverdue] = [new(AlertSeverity.Medium, AlertRoute.Rep), new(AlertSeverity.Medium, AlertRoute.Finance)],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static SalesForceAlertDecision Decide(SalesForceAlertFacts facts)

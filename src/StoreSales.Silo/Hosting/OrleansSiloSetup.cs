@@ -1,4 +1,5 @@
 using StoreSales.Abstractions.Approvals;
+using StoreSales.Abstractions.ContractToCash;
 using StoreSales.Domain.Approvals;
 using StoreSales.Abstractions.Customers;
 using System.Net;
@@ -135,6 +136,7 @@ internal static class OrleansSiloSetup
         // After Orleans' own hosted service, so the silo is running when it asks for the jobs' reminders.
         builder.Services.AddSingleton(new ScheduledJob("dormancy sweep", null, _ => true, grains => grains.GetGrain<IDormancySweepGrain>(0).Start()));
         builder.Services.AddSingleton(new ScheduledJob("approval overdue check", null, _ => true, grains => grains.GetGrain<IApprovalOverdueGrain>(0).Start()));
+        builder.Services.AddSingleton(new ScheduledJob("instalment overdue sweep", null, _ => true, grains => grains.GetGrain<IInstalmentOverdueGrain>(0).Start()));
         builder.Services.AddHostedService<ScheduledJobStart>();
         return builder;
     }

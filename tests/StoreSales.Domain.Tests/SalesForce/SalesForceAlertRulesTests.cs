@@ -48,9 +48,19 @@ public sealed class SalesForceAlertRulesTests
     public void The_table_covers_every_sales_force_condition_and_nothing_else()
     {
         Assert.Equal(
-            new[] { AlertConditions.LeadFirstContactOverdue, AlertConditions.CustomerFollowUpDue, AlertConditions.HandOverOverdue, AlertConditions.CustomerHealthDropped, AlertConditions.RepBehindTarget, AlertConditions.OpportunityStalled, AlertConditions.CreditHold }.Order(),
+            new[] { AlertConditions.LeadFirstContactOverdue, AlertConditions.CustomerFollowUpDue, AlertConditions.HandOverOverdue, AlertConditions.CustomerHealthDropped, AlertConditions.RepBehindTarget, AlertConditions.OpportunityStalled, AlertConditions.CreditHold, AlertConditions.InstalmentOverdue }.Order(),
             SalesForceAlertRules.Table.Keys.Order());
         Assert.All(SalesForceAlertRules.Table.Values, deliveries => Assert.NotEmpty(deliveries));
+    }
+
+    [Fact]
+    public void An_overdue_instalment_goes_to_the_owner_rep_and_to_finance()
+    {
+        var recipients = new AlertRecipients("region-east", "store-sh001", "rep-sh001-01");
+
+        Assert.Equal(
+            ["rep:rep-sh001-01", "finance"],
+            SalesForceAlertRules.Table[AlertConditions.InstalmentOverdue].Select(d => d.Route.Assignee(recipients)));
     }
 
     [Fact]

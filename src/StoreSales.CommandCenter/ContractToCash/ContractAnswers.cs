@@ -1,0 +1,75 @@
+using StoreSales.Data.ContractToCash;
+using StoreSales.Data.Credit;
+using StoreSales.Domain.ContractToCash;
+
+namespace StoreSales.CommandCenter.ContractToCash;
+
+/// <summary>
+/// A contract as the ERP or a page sends it. From an opportunity (<see cref="OpportunityId"/>) the customer, the net and
+/// the title default to the opportunity's; <see cref="PaymentTerms"/> defaults to <c>ContractToCash:DefaultPaymentTerms</c>,
+/// <see cref="TaxRate"/> to <c>ContractToCash:TaxRate</c>.
+/// </summary>
+public sealed record ContractRequest(
+    string? ContractId, string? CustomerId, string? OpportunityId, string? Title, decimal? Net, string? Currency, decimal? TaxRate, string? PaymentTerms, DateOnly? SignedOn);
+
+/// <summary>A shipment, sign-off, invoice or payment of a contract (JSON); which fields apply depends on the kind.</summary>
+public sealed record ContractDocumentRequest(
+    string? DocumentNo,
+    string? CustomerId,
+    string? ContractId,
+    decimal? Amount,
+    string? Currency,
+    DateOnly? ShippedOn,
+    DateOnly? SignedOn,
+    DateOnly? IssuedOn,
+    DateOnly? DueOn,
+    DateTimeOffset? PaidAt,
+    string? AppliedTo,
+    string? ShipmentNo,
+    string? Purpose);
+
+/// <summary>A contract or document kept (or found kept, or linked to its contract now).</summary>
+public sealed record ContractKeptAnswer(string Number, string CustomerId, string Outcome);
+
+/// <summary>A CSV import's report as the API answers it.</summary>
+public sealed record ContractImportAnswer(string Kind, int Rows, int Recorded, int AlreadyRecorded, int Linked, bool Stopped, IReadOnlyList<ImportedRowRejection> Rejected)
+{
+    public static ContractImportAnswer Of(ContractImportReport r) => new(r.Kind, r.Rows, r.Recorded, r.AlreadyRecorded, r.Linked, r.Stopped, r.Rejected);
+}
+
+/// <summary>One line of the board: customer, month (yyyy-MM), the contract or lone document, its colour and findings, and the sums compared.</summary>
+public sealed record MatchLineAnswer(
+    string CustomerId,
+    string CustomerName,
+    string Month,
+    string LineKind,
+    string LineKey,
+    string Status,
+    IReadOnlyList<string> Findings,
+    decimal ContractGross,
+    decimal Shipped,
+    decimal SignedOff,
+    decimal Invoiced,
+    decimal Paid,
+    decimal DueSoFar)
+{
+    public static MatchLineAnswer Of(MatchLine l) => new(
+        l.CustomerId, l.CustomerName, l.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), l.LineKind, l.LineKey, StatusName(l.Verdict.Status),
+        l.Verdict.Findings, l.Facts.ContractGross, l.Facts.Shipped, l.Facts.SignedOff, l.Facts.Invoiced, l.Facts.Paid, l.Facts.DueSoFar);
+
+    public static string StatusName(MatchStatus status) => status switch
+    {
+        MatchStatus.Green => "green",
+        MatchStatus.Yellow => "yellow",
+        _ => "red",
+    };
+}
+
+/// <summary>A customer's month on the board: how many lines are green, yellow and red.</summary>
+public sealed record MatchMonthAnswer(string CustomerId, string CustomerName, string Month, int Green, int Yellow, int Red);
+
+/// <summary>The board: the months asked, the tolerance it judged by, per customer and month the counts, and the lines.</summary>
+public sealed record MatchBoardAnswer(string From, string To, decimal Tolerance, IReadOnlyList<MatchMonthAnswer> Months, IReadOnlyList<MatchLineAnswer> Lines);
+
+/// <summary>A board line's documents: the contract with its plan and documents, or the lone document.</summary>
+public sealed record MatchDrillAnswer(MatchLineAnswer? Line, ContractRecord? Contract, ContractDocumentRecord? Document);

@@ -1,0 +1,215 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using StoreSales.Data.Credit;
+using StoreSales.Domain.ContractToCash;
+using StoreSales.Domain.Credit;
+using StoreSales.Domain.SalesForce;
+
+namespace StoreSales.Data.ContractToCash;
+
+/// <summary>The files the ERP exports for contract to cash, by the name the API gives them.</summary>
+public static class ContractImportKinds
+{
+    public const string Contracts = "contracts";
+    public const string Shipments = "shipments";
+    public const string SignOffs = "sign-offs";
+    public const string Invoices = "invoices";
+    public const string Payments = "payments";
+
+    public static readonly IReadOnlyList<string> All = [Contracts, Shipments, SignOffs, Invoices, Payments];
+
+    /// <summary>The required and optional columns of each file.</summary>
+    public static (IReadOnlyList<string> Required, IReadOnlyList<string> Optional) Columns(string kind) => kind switch
+    {
+        Contracts => (["contract_id", "customer_id", "net", "signed_on"], ["title", "currency", "tax_rate", "payment_terms", "opportunity_id"]),
+        Shipments => (["document_no", "customer_id", "contract_id", "amount", "shipped_on"], ["currency"]),
+        SignOffs => (["document_no", "customer_id", "contract_id", "amount", "signed_on"], ["currency", "shipment_no"]),
+        Invoices => (["document_no", "customer_id", "amount", "issued_on", "due_on"], ["currency", "contract_id", "purpose"]),
+        Payments => (["document_no", "customer_id", "amount", "paid_at"], ["currency", "contract_id", "applied_to"]),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}
+
+/// <summary>What an import did: rows read, kept now, already kept, linked to their contract now, and every rejected row with its line.</summary>
+public sealed record ContractImportReport(
+    string Kind, int Rows, int Recorded, int AlreadyRecorded, int Linked, IReadOnlyList<ImportedRowRejection> Rejected, bool Stopped, IReadOnlyList<string> HeaderProblems);
+
+/// <summary>
+/// Imports an ERP export of contracts, shipments, sign-offs, invoices or payments (docs/domain.md "Contract to cash"),
+/// read as the credit import reads its files (<see cref="CreditImportFile"/>) and judged row by row under the API's
+/// rules: idempotent by number, a conflicting row refused naming its document and line. <c>stopOnError</c> keeps the
+/// whole file in one transaction and nothing when a row is rejected; otherwise good rows are kept, bad ones reported.
+/// </summary>
+public sealed class ContractImport(
+    NpgsqlDataSource dataSource,
+    ContractBook contracts,
+    ContractLedger ledger,
+    IOptions<ContractToCashOptions> options,
+    IOptions<CreditOptions> credit,
+    IOptions<ChainCalendarOptions> calendar,
+    TimeProvider clock)
+{
+    private static readonly string[] DateColumns = ["signed_on", "shipped_on", "issued_on", "due_on"];
+
+    public async Task<ContractImportReport> Import(string kind, Stream content, bool stopOnError, string recordedBy, CancellationToken cancellationToken)
+    {
+        using var file = await CreditImportFile.Open(content, cancellationToken);
+        var (required, optional) = ContractImportKinds.Columns(kind);
+        var header = file.CheckHeader(required, optional);
+        if (header.Count > 0)
+        {
+            return new ContractImportReport(kind, 0, 0, 0, 0, [], true, header);
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // One transaction for the file: whole or nothing with stopOnError, else a savepoint per row (below).
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        int rows = 0, recorded = 0, again = 0, linked = 0;
+        var rejected = new List<ImportedRowRejection>();
+        await foreach (var (line, fields, problem) in file.Rows(cancellationToken))
+        {
+            rows++;
+            ImportedRowRejection? rejection;
+            if (rows > options.Value.ImportMaxRows)
+            {
+                rejection = new ImportedRowRejection(line, null, "file", "too-many-rows", $"A file takes at most {options.Value.ImportMaxRows} rows (ContractToCash:ImportMaxRows); split it.");
+                rows--;
+            }
+            else if (fields is null)
+            {
+                rejection = new ImportedRowRejection(line, null, "row", "wrong-shape", problem!);
+            }
+            else
+            {
+                // Without stopOnError each row is its own savepoint: a refused row leaves nothing half kept (a contract without its plan).
+                if (!stopOnError)
+                {
+                    await transaction.SaveAsync("row", cancellationToken);
+                }
+
+                var (kept, refusal) = await Keep(connection, transaction, kind, line, fields, recordedBy, cancellationToken);
+                rejection = refusal;
+                recorded += kept == ContractKept.Recorded ? 1 : 0;
+                again += kept == ContractKept.AlreadyRecorded ? 1 : 0;
+                linked += kept == ContractKept.Linked ? 1 : 0;
+                if (!stopOnError)
+                {
+                    await (refusal is null ? transaction.ReleaseAsync("row", cancellationToken) : transaction.RollbackAsync("row", cancellationToken));
+                }
+            }
+
+            if (rejection is not null)
+            {
+                rejected.Add(rejection);
+                if (stopOnError || rejection.Rule == "too-many-rows")
+                {
+                    break;
+                }
+            }
+        }
+
+        if (stopOnError && rejected.Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new ContractImportReport(kind, rows, 0, 0, 0, rejected, true, []);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new ContractImportReport(kind, rows, recorded, again, linked, rejected, rejected.Any(r => r.Rule == "too-many-rows"), []);
+    }
+
+    private async Task<(ContractKept? Kept, ImportedRowRejection? Refusal)> Keep(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string kind, long line, IReadOnlyDictionary<string, string?> fields, string recordedBy,
+        CancellationToken cancellationToken)
+    {
+        var number = kind == ContractImportKinds.Contracts ? fields["contract_id"] : fields["document_no"];
+        string? Field(string column) => fields.GetValueOrDefault(column);
+        ImportedRowRejection Unreadable(string column, string rule, string example) =>
+            new(line, number, column, rule, $"'{fields[column]}' is no {rule["invalid-".Length..]} (write {example}).");
+
+        var amountColumn = kind == ContractImportKinds.Contracts ? "net" : "amount";
+        var amount = CreditImportFile.Amount(fields[amountColumn]);
+        if (fields[amountColumn] is not null && amount is null)
+        {
+            return (null, Unreadable(amountColumn, "invalid-amount", "186400.00"));
+        }
+
+        var dates = new Dictionary<string, DateOnly?>(StringComparer.Ordinal);
+        foreach (var column in DateColumns.Where(fields.ContainsKey))
+        {
+            dates[column] = CreditImportFile.Date(fields[column]);
+            if (fields[column] is not null && dates[column] is null)
+            {
+                return (null, Unreadable(column, "invalid-date", "yyyy-MM-dd"));
+            }
+        }
+
+        if (kind == ContractImportKinds.Contracts)
+        {
+            decimal? rate = null;
+            if (Field("tax_rate") is { } rateText)
+            {
+                rate = CreditImportFile.Amount(rateText);
+                if (rate is null)
+                {
+                    return (null, Unreadable("tax_rate", "invalid-rate", "0.13"));
+                }
+            }
+
+            var check = ContractRules.CheckContract(
+                number, fields["customer_id"], Field("opportunity_id"), Field("title"), amount, Field("currency"), rate, Field("payment_terms"), dates["signed_on"],
+                options.Value, credit.Value);
+            if (!check.IsValid)
+            {
+                return (null, Invalid(line, number, check.Errors));
+            }
+
+            var kept = await contracts.Keep(connection, transaction, check.Document!, recordedBy, cancellationToken);
+            return (kept, Refused(line, kept, check.Document!.ContractId, check.Document.CustomerId, check.Document.OpportunityId));
+        }
+
+        DateTimeOffset? paidAt = null;
+        if (kind == ContractImportKinds.Payments)
+        {
+            paidAt = CreditImportFile.Instant(fields["paid_at"], calendar.Value.Zone());
+            if (fields["paid_at"] is not null && paidAt is null)
+            {
+                return (null, Unreadable("paid_at", "invalid-time", "2026-11-20T10:00:00+08:00, or a local time yyyy-MM-dd HH:mm"));
+            }
+        }
+
+        var documentKind = kind switch
+        {
+            ContractImportKinds.Shipments => ContractDocumentKind.Shipment,
+            ContractImportKinds.SignOffs => ContractDocumentKind.SignOff,
+            ContractImportKinds.Invoices => ContractDocumentKind.Invoice,
+            _ => ContractDocumentKind.Payment,
+        };
+        var on = dates.GetValueOrDefault("shipped_on") ?? dates.GetValueOrDefault(kind == ContractImportKinds.SignOffs ? "signed_on" : "issued_on");
+        var document = ContractRules.CheckDocument(
+            documentKind, number, fields["customer_id"], Field("contract_id"), amount, Field("currency"), on, dates.GetValueOrDefault("due_on"), paidAt,
+            Field("applied_to"), Field("shipment_no"), Field("purpose"), clock.GetUtcNow(), credit.Value);
+        if (!document.IsValid)
+        {
+            return (null, Invalid(line, number, document.Errors));
+        }
+
+        var d = document.Document!;
+        var result = await ledger.Keep(connection, transaction, d, recordedBy, cancellationToken);
+        return (result, Refused(line, result, d.DocumentNo, d.CustomerId, result == ContractKept.UnknownShipment ? d.ShipmentNo : result == ContractKept.UnknownReceivable ? d.AppliedTo : d.ContractId));
+    }
+
+    private static ImportedRowRejection Invalid(long line, string? number, IReadOnlyDictionary<string, string[]> errors)
+    {
+        var (field, messages) = errors.First();
+        return new ImportedRowRejection(line, number, Column(field), "invalid-" + Column(field).Replace('_', '-'), string.Join(" ", messages));
+    }
+
+    private static ImportedRowRejection? Refused(long line, ContractKept kept, string number, string customerId, string? other) =>
+        kept.IsKept() ? null : new ImportedRowRejection(line, number, Column(kept.Field()), kept.Rule(), kept.Sentence(number, customerId, other));
+
+    /// <summary>The API's field name as the file's column (<c>contractId</c> → <c>contract_id</c>).</summary>
+    private static string Column(string field) =>
+        string.Concat(field.Select(c => char.IsUpper(c) ? "_" + char.ToLower(c, CultureInfo.InvariantCulture) : c.ToString()));
+}
