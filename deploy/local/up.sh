@@ -166,9 +166,13 @@ PY
 )"
 
 echo "Starting simulated tills and an edge agent per store..."
+store_index=0
 while read -r store key terminals; do
   dir="$RUN/$store"; mkdir -p "$dir"
-  agent_args=(--Agent:StoreId="$store" --Agent:ServerUrl="$SILO_URL" --Agent:StoreKey="$key" --Agent:OutboxPath="$dir/outbox.db")
+  agent_args=(--Agent:StoreId="$store" --Agent:StoreKey="$key" --Agent:OutboxPath="$dir/outbox.db")
+  # Every silo, each store starting at another one (spread), the rest in turn after it: the agent fails over along them.
+  for ((k=0; k<SILOS; k++)); do agent_args+=(--Agent:ServerUrls:$k="${SILO_URLS[$(((store_index + k) % SILOS))]}"); done
+  store_index=$((store_index + 1))
   if [ -n "$SALES_PER_MINUTE" ]; then
     sim_args=(--catalog "$ITEMS" --sales-per-minute "$SALES_PER_MINUTE")
   else
