@@ -12,7 +12,6 @@ public sealed class ClusterUnderTest : IAsyncDisposable
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(120);
 
     private readonly TestDatabase _database;
-    private readonly TempDirectory _logs = new();
     private readonly List<NodeProcess> _silos = [];
     private readonly List<NodeProcess> _commandCenters = [];
     private readonly Dictionary<NodeProcess, int> _siloPorts = [];
@@ -25,7 +24,15 @@ public sealed class ClusterUnderTest : IAsyncDisposable
         _siloSettings = siloSettings;
         _commandCenterSettings = commandCenterSettings;
         ClusterId = "cluster-" + Guid.NewGuid().ToString("N")[..8];
+        Logs = Path.Combine(RepositoryPaths.Root, ".data", "cluster-tests", ClusterId);
+        Directory.CreateDirectory(Logs);
     }
+
+    /// <summary>
+    /// Where every process logs (under the checkout's <c>.data</c>, kept after the test: a failure in a cluster is read in
+    /// the logs of several processes at once).
+    /// </summary>
+    public string Logs { get; }
 
     public string ClusterId { get; }
 
@@ -90,7 +97,7 @@ public sealed class ClusterUnderTest : IAsyncDisposable
                         "--Gateway:HealthCheckInterval=00:00:01",
                         "--Gateway:HealthCheckTimeout=00:00:01",
                     ],
-                    cluster._logs.Path);
+                    cluster.Logs);
                 await cluster.Gateway.WaitUntilAnswering("/gateway/health", StartLimit, cancellationToken);
             }
 
@@ -122,7 +129,7 @@ public sealed class ClusterUnderTest : IAsyncDisposable
             settings[key] = value;
         }
 
-        var silo = NodeProcess.Start($"silo-{_silos.Count + 1}", "src/StoreSales.Silo", FreeTcpPort.Next(), settings.Select(s => $"--{s.Key}={s.Value}"), _logs.Path);
+        var silo = NodeProcess.Start($"silo-{_silos.Count + 1}", "src/StoreSales.Silo", FreeTcpPort.Next(), settings.Select(s => $"--{s.Key}={s.Value}"), Logs);
         _silos.Add(silo);
         _siloPorts[silo] = siloPort;
         return silo;
@@ -154,7 +161,7 @@ public sealed class ClusterUnderTest : IAsyncDisposable
             "src/StoreSales.CommandCenter",
             FreeTcpPort.Next(),
             settings.Select(s => $"--{s.Key}={s.Value}"),
-            _logs.Path);
+            Logs);
         _commandCenters.Add(node);
         return node;
     }
@@ -162,7 +169,7 @@ public sealed class ClusterUnderTest : IAsyncDisposable
     /// <summary>The tails of every log, for a failure message.</summary>
     public string Tails() => string.Join(
         Environment.NewLine,
-        _silos.Concat(_commandCenters).Concat(Gateway is null ? [] : [Gateway]).Select(n => $"--- {n.Name} ---{Environment.NewLine}{n.Tail(15)}"));
+        _silos.Concat(_commandCenters).Concat(Gateway is null ? [] : [Gateway]).Select(n => $"--- {n.Name} ({n.Log}) ---{Environment.NewLine}{n.Tail(15)}"));
 
     public async ValueTask DisposeAsync()
     {
@@ -175,7 +182,5 @@ public sealed class ClusterUnderTest : IAsyncDisposable
         {
             await node.DisposeAsync();
         }
-
-        _logs.Dispose();
     }
 }
