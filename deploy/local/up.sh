@@ -13,7 +13,7 @@ while [ $# -gt 0 ]; do
     --silos=*) SILOS="${1#*=}"; shift ;;
     --command-centers) COMMAND_CENTERS="${2:-}"; shift 2 ;;
     --command-centers=*) COMMAND_CENTERS="${1#*=}"; shift ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
     *) echo "Unknown option '$1' (known: --silos N, --command-centers M)." >&2; exit 2 ;;
   esac
 done
