@@ -2,7 +2,24 @@
 # Runs StoreSales on this machine: a private PostgreSQL (or the one in ConnectionStrings__StoreSales), the silo
 # (ingest API, Orleans), the command center, and for each demo store an edge agent fed by simulated tills and
 # scanners over socat virtual serial ports. Ctrl-C stops exactly what it started. Data survives a restart.
+#   --silos N            N silos in one Orleans cluster on the same PostgreSQL (default 1)
+#   --command-centers M  M command-center nodes behind the gateway (YARP) on the command center's port (default 1: no gateway)
 set -euo pipefail
+SILOS=1
+COMMAND_CENTERS=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --silos) SILOS="${2:-}"; shift 2 ;;
+    --silos=*) SILOS="${1#*=}"; shift ;;
+    --command-centers) COMMAND_CENTERS="${2:-}"; shift 2 ;;
+    --command-centers=*) COMMAND_CENTERS="${1#*=}"; shift ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    *) echo "Unknown option '$1' (known: --silos N, --command-centers M)." >&2; exit 2 ;;
+  esac
+done
+for n in "$SILOS" "$COMMAND_CENTERS"; do
+  [[ "$n" =~ ^[1-9]$ ]] || { echo "--silos and --command-centers take a number from 1 to 9; was '$n'." >&2; exit 2; }
+done
 cd "$(dirname "$0")/../.."
 ROOT="$(pwd)"
 source deploy/local/lib.sh
@@ -12,8 +29,16 @@ DATA="${STORESALES_DATA_DIR:-$ROOT/.data}"
 RUN="$DATA/run"
 PG_DIR="$DATA/pg"
 PG_PORT="${STORESALES_PG_PORT:-55432}"
-SILO_URL="http://127.0.0.1:${STORESALES_SILO_PORT:-5070}"
-CC_URL="http://127.0.0.1:${STORESALES_CC_PORT:-5080}"
+SILO_PORT="${STORESALES_SILO_PORT:-5070}"
+CC_PORT="${STORESALES_CC_PORT:-5080}"
+SILO_URL="http://127.0.0.1:$SILO_PORT"
+CC_URL="http://127.0.0.1:$CC_PORT"
+# Silo i (from 0) listens on SILO_PORT+i (HTTP: ingest, health), ORLEANS_SILO_PORT+i and ORLEANS_GATEWAY_PORT+i; with a
+# gateway, command-center node j (from 1) on CC_PORT+j and the gateway on CC_PORT itself.
+ORLEANS_SILO_PORT="${STORESALES_ORLEANS_SILO_PORT:-11111}"
+ORLEANS_GATEWAY_PORT="${STORESALES_ORLEANS_GATEWAY_PORT:-30000}"
+SILO_URLS=()
+for ((i=0; i<SILOS; i++)); do SILO_URLS+=("http://127.0.0.1:$((SILO_PORT + i))"); done
 # Each simulated store sells by its target, pace and the demo history's shape (deploy/local/demo-chain.json);
 # STORESALES_DEMO_SALES_PER_MINUTE instead sells at that flat rate per terminal, day and night (load, quick checks).
 SALES_PER_MINUTE="${STORESALES_DEMO_SALES_PER_MINUTE:-}"
@@ -70,18 +95,52 @@ wait_http() { # URL NAME LOG
   echo "$2 did not start; see $3" >&2; tail -n 30 "$3" >&2; exit 1
 }
 
+# The first silo migrates the database and seeds the demo; the others join its cluster once it is ready.
+start_silo() { # INDEX EXTRA-ARGS...
+  local i="$1"; shift
+  local log="$RUN/silo.log"; [ "$i" -gt 0 ] && log="$RUN/silo-$((i + 1)).log"
+  dotnet "$(bin src/StoreSales.Silo StoreSales.Silo)" --Urls="${SILO_URLS[$i]}" \
+    --Orleans:SiloPort=$((ORLEANS_SILO_PORT + i)) --Orleans:GatewayPort=$((ORLEANS_GATEWAY_PORT + i)) \
+    --HotItems:ScanSourcedTerminals:store-sh001:0=T01 --HotItems:ScanSourcedTerminals:store-sh001:1=T02 "$@" >"$log" 2>&1 &
+  PIDS+=($!)
+}
 echo "Starting the silo (migrations and demo data on first start)..."
-dotnet "$(bin src/StoreSales.Silo StoreSales.Silo)" --Urls="$SILO_URL" \
-  --Demo:ChainFile="$CHAIN" --Demo:ItemsFile="$ITEMS" \
-  --HotItems:ScanSourcedTerminals:store-sh001:0=T01 --HotItems:ScanSourcedTerminals:store-sh001:1=T02 >"$RUN/silo.log" 2>&1 &
-PIDS+=($!)
+start_silo 0 --Demo:ChainFile="$CHAIN" --Demo:ItemsFile="$ITEMS"
 wait_http "$SILO_URL/health/ready" "The silo" "$RUN/silo.log"
+if [ "$SILOS" -gt 1 ]; then
+  echo "Starting $((SILOS - 1)) more silo(s)..."
+  for ((i=1; i<SILOS; i++)); do start_silo "$i" --Database:MigrateOnStart=false; done
+  for ((i=1; i<SILOS; i++)); do wait_http "${SILO_URLS[$i]}/health/ready" "Silo $((i + 1))" "$RUN/silo-$((i + 1)).log"; done
+fi
 
+# One command center on CC_PORT, or M nodes behind the gateway there. Only the first seeds the demo staff and quotes.
+CC_NODES=()
+if [ "$COMMAND_CENTERS" -eq 1 ]; then
+  CC_NODES+=("$CC_URL")
+else
+  for ((j=1; j<=COMMAND_CENTERS; j++)); do CC_NODES+=("http://127.0.0.1:$((CC_PORT + j))"); done
+fi
+start_command_center() { # INDEX EXTRA-ARGS...
+  local j="$1"; shift
+  local log="$RUN/commandcenter.log"; [ "$j" -gt 0 ] && log="$RUN/commandcenter-$((j + 1)).log"
+  dotnet "$(bin src/StoreSales.CommandCenter StoreSales.CommandCenter)" --Urls="${CC_NODES[$j]}" "$@" >"$log" 2>&1 &
+  PIDS+=($!)
+}
 echo "Starting the command center..."
-dotnet "$(bin src/StoreSales.CommandCenter StoreSales.CommandCenter)" --Urls="$CC_URL" \
-  --Demo:SeedStaff=true --Demo:StaffStore=store-sh001 --Demo:SeedQuotes=true >"$RUN/commandcenter.log" 2>&1 &
-PIDS+=($!)
-wait_http "$CC_URL/health/live" "The command center" "$RUN/commandcenter.log"
+start_command_center 0 --Demo:SeedStaff=true --Demo:StaffStore=store-sh001 --Demo:SeedQuotes=true
+wait_http "${CC_NODES[0]}/health/live" "The command center" "$RUN/commandcenter.log"
+if [ "$COMMAND_CENTERS" -gt 1 ]; then
+  echo "Starting $((COMMAND_CENTERS - 1)) more command-center node(s) and the gateway..."
+  gateway_args=(--Urls="$CC_URL")
+  for ((j=0; j<COMMAND_CENTERS; j++)); do
+    [ "$j" -gt 0 ] && start_command_center "$j"
+    gateway_args+=(--Gateway:CommandCenters:$j="${CC_NODES[$j]}")
+  done
+  for ((j=1; j<COMMAND_CENTERS; j++)); do wait_http "${CC_NODES[$j]}/health/live" "Command center $((j + 1))" "$RUN/commandcenter-$((j + 1)).log"; done
+  dotnet "$(bin src/StoreSales.Gateway StoreSales.Gateway)" "${gateway_args[@]}" >"$RUN/gateway.log" 2>&1 &
+  PIDS+=($!)
+  wait_http "$CC_URL/gateway/health" "The gateway" "$RUN/gateway.log"
+fi
 
 # Live is not the same as logged: the board-token line may come after the health endpoint answers.
 board_token_link() {
@@ -108,9 +167,13 @@ PY
 )"
 
 echo "Starting simulated tills and an edge agent per store..."
+store_index=0
 while read -r store key terminals; do
   dir="$RUN/$store"; mkdir -p "$dir"
-  agent_args=(--Agent:StoreId="$store" --Agent:ServerUrl="$SILO_URL" --Agent:StoreKey="$key" --Agent:OutboxPath="$dir/outbox.db")
+  agent_args=(--Agent:StoreId="$store" --Agent:StoreKey="$key" --Agent:OutboxPath="$dir/outbox.db")
+  # Every silo, each store starting at another one (spread), the rest in turn after it: the agent fails over along them.
+  for ((k=0; k<SILOS; k++)); do agent_args+=(--Agent:ServerUrls:$k="${SILO_URLS[$(((store_index + k) % SILOS))]}"); done
+  store_index=$((store_index + 1))
   if [ -n "$SALES_PER_MINUTE" ]; then
     sim_args=(--catalog "$ITEMS" --sales-per-minute "$SALES_PER_MINUTE")
   else
@@ -146,6 +209,8 @@ StoreSales is running.
   Read API         $CC_URL/api/stores, $CC_URL/openapi/v1.json
   Ingest API       $SILO_URL/api/stores/{storeId}/sales/batches   ($SILO_URL/openapi/v1.json)
   Metrics, health  $SILO_URL/metrics, $SILO_URL/health/ready
+  Cluster          $SILOS silo(s): ${SILO_URLS[*]}
+                   $COMMAND_CENTERS command center(s): ${CC_NODES[*]}$([ "$COMMAND_CENTERS" -gt 1 ] && echo " behind the gateway on $CC_URL")
   Logs             $RUN/
 
 Press Ctrl-C to stop.

@@ -111,6 +111,7 @@ public static class EdgeAgentHost
 
         // Timeouts are the Polly pipeline's; the uploader logs each outcome itself, so the factory's per-request logs go.
         services.AddHttpClient(IngestClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
+        services.AddSingleton<ServerFailover>();
         services.AddSingleton<IngestClient>();
         services.AddSingleton<UploadCounters>();
         services.AddSingleton<AgentStatus>();

@@ -111,6 +111,16 @@ public static class CommandCenterApp
                 o.Invariant = "Npgsql";
                 o.ConnectionString = connectionString;
             });
+            // How soon this host connects to a silo that joined after it started. Boards hear a store only through a silo this
+            // host is connected to: after the silos it knew have died, a newly started one is all there is. Orleans' own
+            // default is a minute; the query is one read of the membership table.
+            var gatewayRefresh = builder.Configuration.GetValue("Orleans:GatewayListRefreshPeriod", TimeSpan.FromSeconds(5));
+            if (gatewayRefresh <= TimeSpan.Zero)
+            {
+                throw new InvalidOperationException($"Orleans:GatewayListRefreshPeriod must be positive (is {gatewayRefresh}).");
+            }
+
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = gatewayRefresh);
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
             client.AddStoreSalesDashboard(builder.Configuration);
         });

@@ -83,11 +83,27 @@ public sealed class LiveOptions
     /// </summary>
     public int RegionWarmUpConcurrency { get; set; } = 4;
 
+    /// <summary>
+    /// A store's latest heartbeat is written to grain storage when its devices change and otherwise at most this often, so
+    /// a store whose agent falls silent is still known to have had one after its silo restarts or dies (and its
+    /// offline alert still opens). Default 1 minute.
+    /// </summary>
+    public TimeSpan HeartbeatSaveInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Period of the reminder a store with an agent keeps (<c>agent-watch</c>): reminders outlive silos, so after a restart
+    /// it wakes the store, which reads its last heartbeat back and judges its devices as before. At least
+    /// <c>Orleans:MinimumReminderPeriod</c>. Default 5 minutes.
+    /// </summary>
+    public TimeSpan AgentWatchPeriod { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Describes the first invalid setting, or null when the options are usable.</summary>
     public string? Validate() =>
         RefreshInterval <= TimeSpan.Zero ? $"{SectionName}:{nameof(RefreshInterval)} must be positive (is {RefreshInterval})."
         : CheckpointInterval <= TimeSpan.Zero ? $"{SectionName}:{nameof(CheckpointInterval)} must be positive (is {CheckpointInterval})."
         : CheckpointAfterSales < 1 ? $"{SectionName}:{nameof(CheckpointAfterSales)} must be at least 1 (is {CheckpointAfterSales})."
         : RegionWarmUpConcurrency is < 1 or > 64 ? $"{SectionName}:{nameof(RegionWarmUpConcurrency)} must be between 1 and 64 (is {RegionWarmUpConcurrency})."
+        : HeartbeatSaveInterval <= TimeSpan.Zero ? $"{SectionName}:{nameof(HeartbeatSaveInterval)} must be positive (is {HeartbeatSaveInterval})."
+        : AgentWatchPeriod <= TimeSpan.Zero ? $"{SectionName}:{nameof(AgentWatchPeriod)} must be positive (is {AgentWatchPeriod})."
         : null;
 }

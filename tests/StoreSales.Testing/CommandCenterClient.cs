@@ -23,12 +23,23 @@ public sealed class CommandCenterClient(Uri baseAddress)
     }
 
     /// <summary>A real SignalR client on <c>/hubs/live</c> carrying the sign-in cookie of a demo staff member.</summary>
-    public async Task<HubConnection> CreateSignedInHubConnection(string userName)
+    public Task<HubConnection> CreateSignedInHubConnection(string userName) =>
+        CreateSignedInHubConnection(userName, Microsoft.AspNetCore.Http.Connections.HttpTransports.All);
+
+    /// <summary>
+    /// The same on the given transports only: long polling makes every message a request of its own, so behind a gateway it
+    /// proves that all of a connection's requests reach one node.
+    /// </summary>
+    public async Task<HubConnection> CreateSignedInHubConnection(string userName, Microsoft.AspNetCore.Http.Connections.HttpTransportType transports)
     {
         var (client, cookies) = await SignIn(userName);
         client.Dispose();
         return new HubConnectionBuilder()
-            .WithUrl(new Uri(BaseAddress, "/hubs/live"), o => o.Cookies = cookies)
+            .WithUrl(new Uri(BaseAddress, "/hubs/live"), o =>
+            {
+                o.Cookies = cookies;
+                o.Transports = transports;
+            })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
             .Build();
     }
@@ -40,7 +51,8 @@ public sealed class CommandCenterClient(Uri baseAddress)
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
             .Build();
 
-    private async Task<(HttpClient Client, System.Net.CookieContainer Cookies)> SignIn(string userName)
+    /// <summary>Signs in as a browser does; the cookies (sign-in, and a gateway's node affinity) stay in the container.</summary>
+    public async Task<(HttpClient Client, System.Net.CookieContainer Cookies)> SignIn(string userName)
     {
         var cookies = new System.Net.CookieContainer();
         var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = BaseAddress };

@@ -57,36 +57,40 @@ public static class DoctorCommand
 
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient("StoreSales.Doctor");
         http.Timeout = TimeSpan.FromSeconds(10);
-        var server = new Uri(agent.ServerUrl.TrimEnd('/') + "/");
-        try
+        // Every server the agent may fail over to (Agent:ServerUrls, or the one Agent:ServerUrl), each checked alike.
+        foreach (var url in agent.Servers())
         {
-            using var health = await http.GetAsync(new Uri(server, "health/live"), cancellationToken);
-            await output.WriteLineAsync(health.IsSuccessStatusCode
-                ? $"✔ server {server} answers"
-                : $"✖ server {server} answers {(int)health.StatusCode} to its health check");
-            problems += health.IsSuccessStatusCode ? 0 : 1;
+            var server = new Uri(url.TrimEnd('/') + "/");
+            try
+            {
+                using var health = await http.GetAsync(new Uri(server, "health/live"), cancellationToken);
+                await output.WriteLineAsync(health.IsSuccessStatusCode
+                    ? $"✔ server {server} answers"
+                    : $"✖ server {server} answers {(int)health.StatusCode} to its health check");
+                problems += health.IsSuccessStatusCode ? 0 : 1;
 
-            // An empty batch is refused as invalid (400) only after the key is accepted: 401/403 mean the key is wrong.
-            using var probe = new HttpRequestMessage(HttpMethod.Post, new Uri(server, $"api/stores/{Uri.EscapeDataString(agent.StoreId)}/sales/batches"))
+                // An empty batch is refused as invalid (400) only after the key is accepted: 401/403 mean the key is wrong.
+                using var probe = new HttpRequestMessage(HttpMethod.Post, new Uri(server, $"api/stores/{Uri.EscapeDataString(agent.StoreId)}/sales/batches"))
+                {
+                    Content = new StringContent("""{"sales":[]}""", Encoding.UTF8, "application/json"),
+                };
+                probe.Headers.Add("X-Store-Key", agent.StoreKey);
+                using var answer = await http.SendAsync(probe, cancellationToken);
+                var (ok, words) = answer.StatusCode switch
+                {
+                    HttpStatusCode.BadRequest => (true, $"the store key is accepted for {agent.StoreId}"),
+                    HttpStatusCode.Unauthorized => (false, "the server does not know this store key (Agent:StoreKey)"),
+                    HttpStatusCode.Forbidden => (false, $"the store key belongs to another store than {agent.StoreId} (Agent:StoreId)"),
+                    _ => (false, $"unexpected answer {(int)answer.StatusCode} to the key check"),
+                };
+                problems += ok ? 0 : 1;
+                await output.WriteLineAsync($"{(ok ? "✔" : "✖")} {words}");
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                Content = new StringContent("""{"sales":[]}""", Encoding.UTF8, "application/json"),
-            };
-            probe.Headers.Add("X-Store-Key", agent.StoreKey);
-            using var answer = await http.SendAsync(probe, cancellationToken);
-            var (ok, words) = answer.StatusCode switch
-            {
-                HttpStatusCode.BadRequest => (true, $"the store key is accepted for {agent.StoreId}"),
-                HttpStatusCode.Unauthorized => (false, "the server does not know this store key (Agent:StoreKey)"),
-                HttpStatusCode.Forbidden => (false, $"the store key belongs to another store than {agent.StoreId} (Agent:StoreId)"),
-                _ => (false, $"unexpected answer {(int)answer.StatusCode} to the key check"),
-            };
-            problems += ok ? 0 : 1;
-            await output.WriteLineAsync($"{(ok ? "✔" : "✖")} {words}");
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            problems++;
-            await output.WriteLineAsync($"✖ server {server} cannot be reached: {ex.Message} (sales wait in the outbox until it can)");
+                problems++;
+                await output.WriteLineAsync($"✖ server {server} cannot be reached: {ex.Message} (sales wait in the outbox until it can)");
+            }
         }
 
         await output.WriteLineAsync(problems == 0 ? "All checks passed." : $"{problems} problem(s) found.");

@@ -8,8 +8,21 @@ public sealed class AgentOptions
     /// <summary>The store's id as the server knows it (e.g. <c>store-sh001</c>).</summary>
     public string StoreId { get; set; } = "";
 
-    /// <summary>Base address of the ingest API (e.g. <c>http://127.0.0.1:5070</c>).</summary>
+    /// <summary>
+    /// Base address of the ingest API (e.g. <c>http://127.0.0.1:5070</c>): the one server of a single-silo installation.
+    /// Kept working as a list of one; <see cref="ServerUrls"/>, when set, takes its place.
+    /// </summary>
     public string ServerUrl { get; set; } = "";
+
+    /// <summary>
+    /// Base addresses of every silo's ingest API (<c>Agent:ServerUrls:0</c>, <c>:1</c>, …), tried in this order: the
+    /// agent keeps to the one that answers until it fails (no answer, a timeout, a 5xx, an open circuit), then moves to the
+    /// next, wrapping round. When set, <see cref="ServerUrl"/> is not used.
+    /// </summary>
+    public List<string> ServerUrls { get; set; } = [];
+
+    /// <summary>The servers in the order they are tried: <see cref="ServerUrls"/> when set, else <see cref="ServerUrl"/>.</summary>
+    public IReadOnlyList<string> Servers() => ServerUrls.Count > 0 ? ServerUrls : [ServerUrl];
 
     /// <summary>The store's API key, sent as <c>X-Store-Key</c>.</summary>
     public string StoreKey { get; set; } = "";

@@ -16,13 +16,27 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             failures.Add($"{s}:StoreId is required (the store's id as the server knows it, e.g. store-sh001).");
         }
 
-        if (string.IsNullOrWhiteSpace(options.ServerUrl))
+        if (options.ServerUrls.Count == 0 && string.IsNullOrWhiteSpace(options.ServerUrl))
         {
-            failures.Add($"{s}:ServerUrl is required (e.g. http://127.0.0.1:5070).");
+            failures.Add($"{s}:ServerUrls (every silo's ingest URL, tried in order, e.g. {s}:ServerUrls:0=http://127.0.0.1:5070) or {s}:ServerUrl (a single server) is required.");
         }
-        else if (!Uri.TryCreate(options.ServerUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        else
         {
-            failures.Add($"{s}:ServerUrl '{options.ServerUrl}' is not an absolute http or https URL.");
+            var key = options.ServerUrls.Count > 0 ? $"{s}:ServerUrls" : $"{s}:ServerUrl";
+            var servers = options.Servers();
+            for (var i = 0; i < servers.Count; i++)
+            {
+                var setting = options.ServerUrls.Count > 0 ? $"{key}:{i}" : key;
+                if (!Uri.TryCreate(servers[i], UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+                {
+                    failures.Add($"{setting} '{servers[i]}' is not an absolute http or https URL.");
+                }
+            }
+
+            if (servers.Select(u => u.Trim().TrimEnd('/')).Distinct(StringComparer.OrdinalIgnoreCase).Count() != servers.Count)
+            {
+                failures.Add($"{key} names a server twice.");
+            }
         }
 
         if (string.IsNullOrWhiteSpace(options.StoreKey))

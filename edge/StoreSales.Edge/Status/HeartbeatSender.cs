@@ -19,13 +19,13 @@ public sealed partial class HeartbeatSender(
     IHttpClientFactory httpClients,
     AgentStatus status,
     IOptions<AgentOptions> agent,
+    ServerFailover servers,
     ILogger<HeartbeatSender> logger,
     TimeProvider time) : BackgroundService
 {
     private static readonly string? Version =
         typeof(HeartbeatSender).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
 
-    private readonly Uri _uri = HeartbeatsUri(agent.Value.ServerUrl, agent.Value.StoreId);
     private int _failuresInARow;
 
     /// <summary>Heartbeats the server accepted since the agent started.</summary>
@@ -66,7 +66,7 @@ public sealed partial class HeartbeatSender(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = agent.Value.HeartbeatInterval;
-        LogStarted(logger, agent.Value.StoreId, _uri, interval);
+        LogStarted(logger, agent.Value.StoreId, HeartbeatsUri(servers.Current.ToString(), agent.Value.StoreId), interval);
         using var timer = new PeriodicTimer(interval, time);
         try
         {
@@ -86,11 +86,13 @@ public sealed partial class HeartbeatSender(
     internal async Task<bool> SendOnceAsync(CancellationToken cancellationToken)
     {
         var heartbeat = ToHeartbeat(status.Snapshot(), Environment.MachineName, Version);
+        // The server sales go to as well: the next beat follows them to another one if this one does not answer.
+        var server = servers.Current;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(agent.Value.HeartbeatInterval);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, _uri)
+            using var request = new HttpRequestMessage(HttpMethod.Post, HeartbeatsUri(server.ToString(), agent.Value.StoreId))
             {
                 Content = JsonContent.Create(heartbeat, options: EdgeJson.Options),
             };
@@ -108,15 +110,22 @@ public sealed partial class HeartbeatSender(
                 return true;
             }
 
-            Failed($"HTTP {(int)response.StatusCode}");
+            var why = $"HTTP {(int)response.StatusCode}";
+            Failed(why);
+            if ((int)response.StatusCode >= 500 || response.StatusCode == System.Net.HttpStatusCode.RequestTimeout)
+            {
+                servers.Failed(server, why);
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            // Not a reason to move on by itself: the timeout is one short interval, and a busy server is still there.
             Failed("timed out");
         }
         catch (HttpRequestException ex)
         {
             Failed(ex.Message);
+            servers.Failed(server, ex.Message);
         }
 
         return false;

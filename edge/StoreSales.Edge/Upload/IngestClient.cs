@@ -17,7 +17,9 @@ namespace StoreSales.Edge.Upload;
 /// (network errors, timeouts, 5xx, 408, 429) and a timeout per attempt. No retry here: a failure goes back to
 /// <see cref="SaleUploader"/>, whose retry is the one layer (it sends the outbox's oldest batch again, with what
 /// arrived meanwhile). Answers are sorted into an <see cref="UploadOutcome"/>; nothing here throws for an HTTP or
-/// network problem.
+/// network problem. With several servers (<c>Agent:ServerUrls</c>) a batch the current server could not take (no answer,
+/// timeout, 5xx, its circuit open) goes at once to the next one (<see cref="ServerFailover"/>), each server with a
+/// circuit of its own; a refusal (4xx) or a busy answer (429) is the server's word and is not sent elsewhere.
 /// </summary>
 public sealed partial class IngestClient
 {
@@ -32,23 +34,21 @@ public sealed partial class IngestClient
     private readonly ILogger _logger;
     private readonly string _storeId;
     private readonly string _storeKey;
-    private readonly Uri _batchesUri;
-    private readonly Uri _scanBatchesUri;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ServerFailover _servers;
+    private readonly Dictionary<Uri, ResiliencePipeline<HttpResponseMessage>> _pipelines;
     private readonly TimeProvider _time;
     private readonly TimeSpan _maxRetryDelay;
 
-    public IngestClient(IHttpClientFactory httpClients, IOptions<AgentOptions> agent, IOptions<UploadOptions> upload, ILogger<IngestClient> logger, TimeProvider time)
+    public IngestClient(IHttpClientFactory httpClients, IOptions<AgentOptions> agent, IOptions<UploadOptions> upload, ServerFailover servers, ILogger<IngestClient> logger, TimeProvider time)
     {
+        _servers = servers;
         _httpClients = httpClients;
         _logger = logger;
         _storeId = agent.Value.StoreId;
         _storeKey = agent.Value.StoreKey;
-        _batchesUri = BatchesUri(agent.Value.ServerUrl, agent.Value.StoreId);
-        _scanBatchesUri = ScanBatchesUri(agent.Value.ServerUrl, agent.Value.StoreId);
         _time = time;
         _maxRetryDelay = upload.Value.MaxRetryDelay;
-        _pipeline = BuildPipeline(upload.Value, time);
+        _pipelines = servers.Servers.ToDictionary(server => server, server => BuildPipeline(server, upload.Value, time));
     }
 
     /// <summary><c>{ServerUrl}/api/stores/{StoreId}/sales/batches</c>.</summary>
@@ -60,28 +60,47 @@ public sealed partial class IngestClient
         new($"{serverUrl.TrimEnd('/')}/api/stores/{Uri.EscapeDataString(storeId)}/scans/batches", UriKind.Absolute);
 
     public Task<UploadOutcome> SendAsync(SaleBatch batch, CancellationToken cancellationToken) =>
-        PostAsync(_batchesUri, JsonSerializer.SerializeToUtf8Bytes(batch, EdgeJson.Options), cancellationToken);
+        PostAsync(JsonSerializer.SerializeToUtf8Bytes(batch, EdgeJson.Options), BatchesUri, cancellationToken);
 
-    /// <summary>Posts scans through the same circuit breaker and attempt timeout as sales: one server, one health.</summary>
+    /// <summary>Posts scans through the same servers, circuit breakers and attempt timeout as sales: one server, one health.</summary>
     public Task<UploadOutcome> SendAsync(ScanBatch batch, CancellationToken cancellationToken) =>
-        PostAsync(_scanBatchesUri, JsonSerializer.SerializeToUtf8Bytes(batch, EdgeJson.Options), cancellationToken);
+        PostAsync(JsonSerializer.SerializeToUtf8Bytes(batch, EdgeJson.Options), ScanBatchesUri, cancellationToken);
 
-    private async Task<UploadOutcome> PostAsync(Uri uri, byte[] body, CancellationToken cancellationToken)
+    /// <summary>Sends the body to the current server, and on to the next ones while a server is down; the last outcome.</summary>
+    private async Task<UploadOutcome> PostAsync(byte[] body, Func<string, string, Uri> target, CancellationToken cancellationToken)
+    {
+        var server = _servers.Current;
+        UploadOutcome outcome = null!;
+        for (var tried = 0; tried < _servers.Servers.Count; tried++)
+        {
+            outcome = await SendToAsync(server, target(server.ToString(), _storeId), body, cancellationToken);
+            if (!ServerFailover.ServerDown(outcome) || cancellationToken.IsCancellationRequested)
+            {
+                return outcome;
+            }
+
+            server = _servers.Failed(server, outcome.Detail ?? "failed");
+        }
+
+        return outcome;
+    }
+
+    private async Task<UploadOutcome> SendToAsync(Uri server, Uri uri, byte[] body, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
         {
-            response = await _pipeline.ExecuteAsync(
+            response = await _pipelines[server].ExecuteAsync(
                 static async (state, token) =>
                 {
-                    var (self, target, content) = state;
-                    using var request = new HttpRequestMessage(HttpMethod.Post, target);
+                    var (self, content, uri) = state;
+                    using var request = new HttpRequestMessage(HttpMethod.Post, uri);
                     request.Content = new ByteArrayContent(content);
                     request.Content.Headers.ContentType = Json;
                     request.Headers.Add(StoreKeyHeader, self._storeKey);
                     return await self._httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
                 },
-                (this, uri, body),
+                (this, body, uri),
                 cancellationToken);
         }
         catch (BrokenCircuitException ex)
@@ -123,7 +142,7 @@ public sealed partial class IngestClient
         }
     }
 
-    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(UploadOptions options, TimeProvider time)
+    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(Uri server, UploadOptions options, TimeProvider time)
     {
         var transient = new PredicateBuilder<HttpResponseMessage>()
             .Handle<HttpRequestException>()
@@ -140,12 +159,12 @@ public sealed partial class IngestClient
             BreakDuration = options.BreakDuration,
             OnOpened = args =>
             {
-                LogCircuitOpened(_logger, _storeId, args.BreakDuration);
+                LogCircuitOpened(_logger, _storeId, server, args.BreakDuration);
                 return ValueTask.CompletedTask;
             },
             OnClosed = _ =>
             {
-                LogCircuitClosed(_logger, _storeId);
+                LogCircuitClosed(_logger, _storeId, server);
                 return ValueTask.CompletedTask;
             },
         });
@@ -205,9 +224,9 @@ public sealed partial class IngestClient
         return raw.Length == 0 ? $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}" : raw.Length <= 500 ? raw : raw[..500] + "…";
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: too many upload failures, circuit open for {BreakDuration}")]
-    private static partial void LogCircuitOpened(ILogger logger, string storeId, TimeSpan breakDuration);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: too many upload failures at {Server}, its circuit open for {BreakDuration}")]
+    private static partial void LogCircuitOpened(ILogger logger, string storeId, Uri server, TimeSpan breakDuration);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId}: upload circuit closed again")]
-    private static partial void LogCircuitClosed(ILogger logger, string storeId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId}: upload circuit of {Server} closed again")]
+    private static partial void LogCircuitClosed(ILogger logger, string storeId, Uri server);
 }

@@ -29,7 +29,7 @@ public sealed partial class SaleUploader(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        LogStarted(logger, _storeId, IngestClient.BatchesUri(agent.Value.ServerUrl, _storeId), outbox.Path, outbox.Queue.Depth);
+        LogStarted(logger, _storeId, string.Join(", ", agent.Value.Servers().Select(server => IngestClient.BatchesUri(server, _storeId))), outbox.Path, outbox.Queue.Depth);
 
         // Uploads' one retry layer: a failed pass (or one that threw: the outbox or the client failed in a way not
         // foreseen) is tried again after a wait doubling from Upload:RetryDelay to Upload:MaxRetryDelay, jittered so
@@ -213,8 +213,8 @@ public sealed partial class SaleUploader(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId}: uploading to {Uri}; outbox {OutboxPath} holds {Depth} sales")]
-    private static partial void LogStarted(ILogger logger, string storeId, Uri uri, string outboxPath, long depth);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId}: uploading to {Uris} (in this order, failing over); outbox {OutboxPath} holds {Depth} sales")]
+    private static partial void LogStarted(ILogger logger, string storeId, string uris, string outboxPath, long depth);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId}: batch {BatchId} of {Sent} acked: {Accepted} accepted, {Duplicates} duplicates, {Removed} removed from the outbox")]
     private static partial void LogAcked(ILogger logger, string storeId, string? batchId, int sent, int accepted, int duplicates, int removed);

@@ -10,7 +10,7 @@ using StoreSales.Edge.Outbox;
 namespace StoreSales.Edge.Upload;
 
 /// <summary>
-/// Sends the tills' Z reports to <c>POST {ServerUrl}/api/stores/{StoreId}/z-reports</c>, each once every sale before it on
+/// Sends the tills' Z reports to <c>POST {server}/api/stores/{StoreId}/z-reports</c> (the server sales currently go to), each once every sale before it on
 /// its terminal has left the outbox (<see cref="DayEndReports.PeekReady"/>). A Z is a few a day per terminal, so one pass
 /// every <see cref="AgentOptions.UploadIdleDelay"/> is soon enough; a pass that fails leaves the Z for the next pass
 /// (the server is idempotent by terminal and business day). 200 removes it; 400 or 409 keeps it as refused, with the
@@ -21,6 +21,7 @@ public sealed partial class ZReportUploader(
     IHttpClientFactory httpClients,
     IOptions<AgentOptions> agent,
     IOptions<UploadOptions> upload,
+    ServerFailover servers,
     ILogger<ZReportUploader> logger,
     TimeProvider time) : BackgroundService
 {
@@ -45,7 +46,8 @@ public sealed partial class ZReportUploader(
     {
         var sent = 0;
         var options = agent.Value;
-        var uri = new Uri($"{options.ServerUrl.TrimEnd('/')}/api/stores/{Uri.EscapeDataString(options.StoreId)}/z-reports", UriKind.Absolute);
+        // The server the sales go to now (Agent:ServerUrls fail over there); a Z waits for its sales anyway.
+        var uri = new Uri(servers.Current, $"api/stores/{Uri.EscapeDataString(options.StoreId)}/z-reports");
         foreach (var pending in outbox.DayEnd.PeekReady())
         {
             var z = pending.Report;

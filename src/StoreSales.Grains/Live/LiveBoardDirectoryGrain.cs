@@ -5,31 +5,57 @@ using StoreSales.Abstractions.Live;
 namespace StoreSales.Grains.Live;
 
 /// <summary>
-/// Which hosts listen for live updates. Kept in memory only: hosts renew their subscription periodically,
-/// so after a silo restart the list fills again by itself within one renewal period.
+/// Which hosts listen for live updates. Hosts renew their subscription periodically; the list of hosts (not their
+/// renewals) is also written to grain storage, so when the silo holding the directory dies, the directory activated on
+/// another silo serves every host at once instead of after each host's next renewal: boards go on updating as soon as
+/// the cluster has declared the silo dead. A host that went away meanwhile expires after one lifetime as before.
 /// </summary>
 public sealed class LiveBoardDirectoryGrain : Grain, ILiveBoardDirectoryGrain
 {
     private readonly Dictionary<ILiveBoardObserver, DateTimeOffset> _observers = [];
+    private readonly IPersistentState<LiveBoardDirectoryState> _stored;
     private readonly TimeProvider _clock;
     private readonly LiveOptions _live;
 
-    public LiveBoardDirectoryGrain(TimeProvider clock, IOptions<LiveOptions> live)
+    public LiveBoardDirectoryGrain(
+        [PersistentState("directory", GrainStorageNames.Live)] IPersistentState<LiveBoardDirectoryState> stored,
+        TimeProvider clock,
+        IOptions<LiveOptions> live)
     {
+        _stored = stored;
         _clock = clock;
         _live = live.Value;
     }
 
-    Task ILiveBoardDirectoryGrain.Subscribe(ILiveBoardObserver observer)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _observers[observer] = _clock.GetUtcNow() + _live.SubscriptionLifetime;
+        // Each stored host gets a full lifetime from now: a live one renews within it, a dead one is dropped after it.
+        var until = _clock.GetUtcNow() + _live.SubscriptionLifetime;
+        foreach (var observer in _stored.State.Observers)
+        {
+            _observers[observer] = until;
+        }
+
         return Task.CompletedTask;
     }
 
-    Task ILiveBoardDirectoryGrain.Unsubscribe(ILiveBoardObserver observer)
+    async Task ILiveBoardDirectoryGrain.Subscribe(ILiveBoardObserver observer)
     {
-        _observers.Remove(observer);
-        return Task.CompletedTask;
+        var known = _observers.ContainsKey(observer);
+        _observers[observer] = _clock.GetUtcNow() + _live.SubscriptionLifetime;
+        if (!known)
+        {
+            // Written when the set of hosts changes only, never on a renewal.
+            await Store();
+        }
+    }
+
+    async Task ILiveBoardDirectoryGrain.Unsubscribe(ILiveBoardObserver observer)
+    {
+        if (_observers.Remove(observer))
+        {
+            await Store();
+        }
     }
 
     Task<ImmutableArray<ILiveBoardObserver>> ILiveBoardDirectoryGrain.GetObservers()
@@ -40,6 +66,13 @@ public sealed class LiveBoardDirectoryGrain : Grain, ILiveBoardDirectoryGrain
             _observers.Remove(expired);
         }
 
+        // An expired host stays in storage until the set changes again: read back, it expires once more after a lifetime.
         return Task.FromResult(_observers.Keys.ToImmutableArray());
+    }
+
+    private async Task Store()
+    {
+        _stored.State.Observers = [.. _observers.Keys];
+        await _stored.WriteStateAsync();
     }
 }

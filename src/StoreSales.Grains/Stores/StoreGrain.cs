@@ -20,10 +20,14 @@ namespace StoreSales.Grains.Stores;
 /// and its hot items. Fed by the ingest API after each batch is durable in the ledger. The flow: sales are counted
 /// in memory (<see cref="StoreCheckpoint"/>, checkpointed by a timer and completed from the ledger tail on
 /// activation), published coalesced to the boards and the region, and judged for alerts from the timers
-/// (<see cref="StoreAlerts"/>), never on the ack path.
+/// (<see cref="StoreAlerts"/>), never on the ack path. The agent's latest heartbeat is kept in storage too
+/// (<see cref="StoreAgentState"/>), and a reminder (<c>agent-watch</c>) wakes the store after a silo restart, so an agent that
+/// never reports again still has its devices judged offline and its alert raised.
 /// </summary>
-public sealed partial class StoreGrain : Grain, IStoreGrain
+public sealed partial class StoreGrain : Grain, IStoreGrain, IRemindable
 {
+    private const string AgentWatchReminder = "agent-watch";
+
     private readonly StoreCheckpoint _figures;
     private readonly CheckpointSchedule<StoreState> _checkpoints;
     private readonly IChainDirectory _directory;
@@ -42,12 +46,15 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     private IGrainTimer? _publishTimer;
     private StoreProgress? _lastProgress;
 
-    // The agent's latest heartbeat and when it arrived (server clock). Live state: not persisted.
+    // The agent's latest heartbeat and when it arrived (server clock); written now and then to _agent.
     private StoreHeartbeat? _heartbeat;
     private DateTimeOffset _heartbeatAt;
+    private readonly IPersistentState<StoreAgentState> _agent;
+    private bool _agentWatched;
 
     public StoreGrain(
         [PersistentState("store", GrainStorageNames.Live)] IPersistentState<StoreState> state,
+        [PersistentState("agent", GrainStorageNames.Live)] IPersistentState<StoreAgentState> agent,
         IChainDirectory directory,
         IStoreLedgerReader ledger,
         IStoreClosureReader events,
@@ -57,6 +64,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         IOptions<HotItemOptions> hotItemOptions,
         ILogger<StoreGrain> logger)
     {
+        _agent = agent;
         _directory = directory;
         _ledger = ledger;
         _events = events;
@@ -79,6 +87,13 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
             new StoreAlertOptions(_live.DeviceOfflineAlertAfter, _live.FeedLagAlertAfter, _live.ClockSkewAlertAfter),
             _logger);
         _context = await LoadContext(cancellationToken);
+        if (_agent.State.Heartbeat is { } saved)
+        {
+            // As last written: devices then count online only if it is recent enough, exactly as before the restart.
+            _heartbeat = saved;
+            _heartbeatAt = _agent.State.ReceivedAt;
+        }
+
         _hotItems = new StoreHotItems(StoreId, _ledger, _directory, _live, _hotItemOptions, _logger);
 
         // The hour's read before the tail: a sale committed in between is then in the figures (exact) and at worst
@@ -191,6 +206,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         _heartbeatAt = now;
         var devices = Devices(now);
         LogHeartbeat(StoreId, heartbeat.AgentId, devices.Count(d => d.Online), devices.Length, heartbeat.OutboxDepth);
+        await KeepAgent(heartbeat, now);
         // The board shows the agent's outbox state and clock skew too: a change there is worth an update as well.
         var agent = Agent();
         if (_lastProgress is null || !SameDevices(_lastProgress.Devices, devices)
@@ -219,6 +235,50 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
     {
         var context = await EnsureContext();
         return [.. DailySplit.Of(monthTarget, month, context.Pacing).Select(d => new DayAmount(d.Day, d.Amount))];
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != AgentWatchReminder)
+        {
+            return;
+        }
+
+        // Woken (after a restart, on any silo) or still awake: the devices are judged now, and by the refresh timer after.
+        var context = await EnsureContext();
+        var now = _clock.GetUtcNow();
+        await Publish(force: false);
+        EvaluateAlerts(context, now);
+    }
+
+    /// <summary>
+    /// Writes the heartbeat when it is the first, when the devices it reports changed, or when the last write is older than
+    /// <see cref="LiveOptions.HeartbeatSaveInterval"/>; and keeps the reminder that wakes this store after a restart. Best
+    /// effort: a failed write is tried again with the next heartbeat.
+    /// </summary>
+    private async Task KeepAgent(StoreHeartbeat heartbeat, DateTimeOffset now)
+    {
+        try
+        {
+            var saved = _agent.State.Heartbeat;
+            if (saved is null || now - _agent.State.ReceivedAt >= _live.HeartbeatSaveInterval
+                || !saved.Devices.Select(d => (d.TerminalId, d.Kind, d.Online)).SequenceEqual(heartbeat.Devices.Select(d => (d.TerminalId, d.Kind, d.Online))))
+            {
+                _agent.State.Heartbeat = heartbeat;
+                _agent.State.ReceivedAt = now;
+                await _agent.WriteStateAsync();
+            }
+
+            if (!_agentWatched)
+            {
+                await this.RegisterOrUpdateReminder(AgentWatchReminder, _live.AgentWatchPeriod, _live.AgentWatchPeriod);
+                _agentWatched = true;
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogAgentNotKept(exception, StoreId);
+        }
     }
 
     /// <summary>The agent's own health from its last heartbeat, for the board; null before the first.</summary>
@@ -365,6 +425,9 @@ public sealed partial class StoreGrain : Grain, IStoreGrain
         var month = await StoreMonthEvents.Load(_events, StoreId, pace.TimeZone, today, cancellationToken);
         return new StoreContext(pace.Profile, pace.TimeZone, target, pace.Pacing, now, month.Events, month.Closures);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: heartbeat or agent-watch reminder not written; the next heartbeat tries again")]
+    private partial void LogAgentNotKept(Exception exception, string storeId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: checkpoint not written; the ledger tail covers it")]
     private partial void LogCheckpointFailed(Exception exception, string storeId);

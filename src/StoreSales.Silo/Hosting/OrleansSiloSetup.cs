@@ -26,6 +26,9 @@ internal static class OrleansSiloSetup
 {
     private const string NpgsqlInvariant = "Npgsql";
 
+    /// <summary>Orleans' failure-detection settings (probe timeout, missed probes, votes).</summary>
+    public const string MembershipSection = SiloSettings.SectionName + ":Membership";
+
     /// <summary>
     /// Clustering, grain storage and reminders all on PostgreSQL through Orleans' ADO.NET providers.
     /// Grain state is written with Orleans' own serializer: version-tolerant by [Id], and it writes no type
@@ -37,6 +40,9 @@ internal static class OrleansSiloSetup
         builder.Services.AddOptions<LiveOptions>()
             .Bind(builder.Configuration.GetSection(LiveOptions.SectionName))
             .Validate(o => o.Validate() is null, $"Invalid {LiveOptions.SectionName} settings")
+            .Validate(
+                o => o.AgentWatchPeriod >= settings.MinimumReminderPeriod,
+                $"{LiveOptions.SectionName}:{nameof(LiveOptions.AgentWatchPeriod)} must be at least {SiloSettings.SectionName}:{nameof(SiloSettings.MinimumReminderPeriod)} ({settings.MinimumReminderPeriod}).")
             .ValidateOnStart();
         builder.Services.AddOptions<TargetStatusOptions>()
             .Bind(builder.Configuration.GetSection(TargetStatusOptions.SectionName))
@@ -91,6 +97,11 @@ internal static class OrleansSiloSetup
                 o.ClusterId = settings.ClusterId;
                 o.ServiceId = settings.ServiceId;
             });
+            // How soon a silo that stopped answering is declared dead, so that its grains (a store's figures, a board's
+            // directory) activate on the others: Orleans' own ClusterMembershipOptions under Orleans:Membership, bound
+            // strictly (a misspelt key stops the silo). The shipped values are in appsettings.json and docs/domain.md.
+            silo.Services.AddOptions<ClusterMembershipOptions>()
+                .Bind(builder.Configuration.GetSection(MembershipSection), o => o.ErrorOnUnknownConfiguration = true);
             if (settings.KubernetesHosting)
             {
                 // The pod's address is known only in the pod: Kubernetes hosting fills it in from POD_IP.

@@ -24,6 +24,41 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public async Task Every_server_of_a_cluster_is_checked_and_named_by_its_index()
+    {
+        using var dir = new TempDirectory();
+        var settings = TestAgent.Settings(dir);
+        settings["Agent:ServerUrls:0"] = "http://127.0.0.1:5070";
+        settings["Agent:ServerUrls:1"] = "silo-2:5071";
+        settings["Agent:ServerUrls:2"] = "http://127.0.0.1:5070/";
+
+        var message = await TestAgent.StartFailureAsync(settings);
+
+        Assert.Contains("Agent:ServerUrls:1 'silo-2:5071' is not an absolute http or https URL", message, StringComparison.Ordinal);
+        Assert.Contains("Agent:ServerUrls names a server twice", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Server_urls_take_the_place_of_the_single_server_url()
+    {
+        using var dir = new TempDirectory();
+        var settings = TestAgent.Settings(dir);
+        settings["Agent:ServerUrl"] = "http://127.0.0.1:1";
+        settings["Agent:ServerUrls:0"] = "http://127.0.0.1:2";
+        settings["Agent:ServerUrls:1"] = "http://127.0.0.1:3";
+
+        using var host = TestAgent.Build(settings);
+        var failover = (global::StoreSales.Edge.Upload.ServerFailover)host.Services.GetService(typeof(global::StoreSales.Edge.Upload.ServerFailover))!;
+
+        Assert.Equal(["http://127.0.0.1:2/", "http://127.0.0.1:3/"], failover.Servers.Select(u => u.ToString()));
+        Assert.Equal("http://127.0.0.1:2/", failover.Current.ToString());
+        Assert.Equal("http://127.0.0.1:3/", failover.Failed(failover.Current, "refused").ToString());
+        // A failure reported late for a server already left behind moves nothing.
+        Assert.Equal("http://127.0.0.1:3/", failover.Failed(new Uri("http://127.0.0.1:2/"), "refused").ToString());
+        Assert.Equal("http://127.0.0.1:2/", failover.Failed(failover.Current, "refused").ToString());
+    }
+
+    [Fact]
     public async Task Terminal_problems_are_named_with_their_index()
     {
         using var dir = new TempDirectory();

@@ -1,0 +1,4 @@
+using StoreSales.Gateway;
+
+var app = GatewayApp.Build(args);
+await app.RunAsync();
