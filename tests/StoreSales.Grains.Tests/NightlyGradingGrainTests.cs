@@ -80,7 +80,7 @@ public sealed class NightlyGradingGrainTests(GrainClusterFixture fixture)
 
         var alert = await fixture.Grains.GetGrain<IInterventionGrain>("c-grading-4/rep:rep-grading-2/customer-health-dropped").GetCurrent();
         Assert.NotNull(alert);
-        Assert.Equal("rep:rep-grading-2", alert.Assignee);
+        Assert.Equal("rep:rep-grading-2", RaisedAssignee.Of(alert));
         Assert.Equal("medium", alert.Severity);
         Assert.Equal(new InterventionSubject("customer", "c-grading-4", "store-grading", "region-east"), alert.Subject);
         Assert.Contains("health 45 (was 90)", alert.Evidence.Summary, StringComparison.Ordinal);

@@ -75,7 +75,7 @@ public sealed class StoreDeviceTests(GrainClusterFixture fixture)
         Assert.NotNull(raised);
         Assert.Equal("device", raised.Subject.Kind);
         Assert.Equal("store-sz001/T02/scanner", raised.Subject.Id);
-        Assert.Equal("supervisor:region-south", raised.Assignee);
+        Assert.Equal("supervisor:region-south", RaisedAssignee.Of(raised));
         Assert.Contains("offline since", raised.Evidence.Summary, StringComparison.Ordinal);
         Assert.Equal((EvidenceFacts.DeviceOffline, "T02", "scanner"), (raised.Evidence.Facts!.Kind, raised.Evidence.Facts.TerminalId, raised.Evidence.Facts.DeviceKind));
         Assert.NotNull(raised.Evidence.Facts.Since);
@@ -115,7 +115,7 @@ public sealed class StoreDeviceTests(GrainClusterFixture fixture)
 
         Assert.Null(early);
         Assert.NotNull(raised);
-        Assert.Equal("supervisor:region-south", raised.Assignee);
+        Assert.Equal("supervisor:region-south", RaisedAssignee.Of(raised));
         Assert.Contains("near its disk bound: 900 of 1,024 MiB", raised.Evidence.Summary, StringComparison.Ordinal);
         Assert.Equal(new EvidenceFacts(EvidenceFacts.OutboxNearFull, WaitingSales: 3, OutboxBytes: 900 * mib, OutboxMaxBytes: 1024 * mib), raised.Evidence.Facts);
         Assert.Equal((900 * mib, 1024 * mib, AgentHealth.OutboxNearFull), (board.Agent!.OutboxBytes, board.Agent.OutboxMaxBytes, board.Agent.OutboxState));

@@ -96,7 +96,7 @@ public sealed class StoreGrainTests(GrainClusterFixture fixture)
         // (off the ack path, by a timer of the grain: that may be before the first sale, when the store had nothing).
         var alert = await Eventually.Until(fixture.Grains.GetGrain<IInterventionGrain>("store-hz001/day-behind").GetCurrent, a => a is not null);
         Assert.NotNull(alert);
-        Assert.Equal("supervisor:region-east", alert.Assignee);
+        Assert.Equal("supervisor:region-east", RaisedAssignee.Of(alert));
         Assert.InRange(alert.Evidence.Actual!.Value, 0m, behind.Day.Actual);
         Assert.True(alert.Evidence.Deviation < -0.15m, $"raised at a deviation of {alert.Evidence.Deviation}");
         Assert.Equal("store-hz001", alert.Subject.StoreId);

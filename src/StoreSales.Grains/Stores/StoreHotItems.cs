@@ -25,6 +25,10 @@ internal sealed partial class StoreHotItems(
     private readonly HotItemSource _source = options.SourceFor(storeId);
     private readonly Dictionary<string, string> _itemNames = new(StringComparer.Ordinal);
 
+    // Per scan-sourced terminal, the last scan sequence the activation read from the ledger: the ApplyScans that woke
+    // the store carries scans already written there, and they must not count twice.
+    private readonly Dictionary<string, long> _scansLoaded = new(StringComparer.Ordinal);
+
     // The board's ticker: the latest sales, newest first.
     private readonly List<RecentSale> _recentSales = [];
 
@@ -44,16 +48,23 @@ internal sealed partial class StoreHotItems(
         }
 
         var scanSourced = options.ScanSourcedTerminals.GetValueOrDefault(storeId) ?? [];
-        foreach (var scan in await ledger.ReadScansSince(storeId, scanSourced, from, cancellationToken))
+        var scans = await ledger.ReadScansSince(storeId, scanSourced, from, cancellationToken);
+        foreach (var scan in scans)
         {
             Add(scan, now);
+        }
+
+        foreach (var scan in scans)
+        {
+            _scansLoaded[scan.TerminalId] = Math.Max(scan.Sequence, _scansLoaded.GetValueOrDefault(scan.TerminalId));
         }
     }
 
     /// <summary>A newly recorded scan: into the window when its terminal is scan-sourced and it names an item.</summary>
     public bool Add(StoreScan scan, DateTimeOffset now)
     {
-        if (!_source.CountsScan(scan.TerminalId, scan.NamesItem))
+        if (!_source.CountsScan(scan.TerminalId, scan.NamesItem)
+            || (_scansLoaded.TryGetValue(scan.TerminalId, out var loaded) && scan.Sequence <= loaded))
         {
             return false;
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using StoreSales.Contracts.Ingest;
+using StoreSales.Domain.Sales;
 using StoreSales.Edge.Configuration;
 using StoreSales.Edge.Devices.Till;
 using StoreSales.Edge.Outbox;
@@ -68,14 +69,15 @@ public sealed class TillZReportTests
         await adapter.OnDataAsync(System.Text.Encoding.UTF8.GetBytes(stream), TestContext.Current.CancellationToken);
 
         var stored = Assert.Single(outbox.DayEnd.ReadAll());
-        Assert.Equal(("T01", new DateOnly(2025, 6, 1), 1L, "pending"), (stored.Report.TerminalId, stored.Report.BusinessDay, stored.Report.LastSequence, stored.State));
+        var first = TerminalEpoch.Sequence(outbox.Queue.Epoch, 1);
+        Assert.Equal(("T01", new DateOnly(2025, 6, 1), first, "pending"), (stored.Report.TerminalId, stored.Report.BusinessDay, stored.Report.LastSequence, stored.State));
         Assert.Equal(new DateTimeOffset(2025, 6, 1, 22, 5, 0, TimeSpan.FromHours(8)), stored.Report.ClosedAt);
         var counters = adapter.Snapshot().Counters;
         Assert.Equal((1L, 1L, 0L), (counters[TillCounters.ZReports], counters[TillCounters.ZRepeats], counters[TillCounters.Malformed]));
 
-        // Its sale (sequence 1) still waits for upload: the Z is not ready; once the sale is acked it is.
+        // Its sale (the epoch's first) still waits for upload: the Z is not ready; once the sale is acked it is.
         Assert.Empty(outbox.DayEnd.PeekReady());
-        outbox.Queue.Remove([new SaleKey("T01", 1)]);
+        outbox.Queue.Remove([new SaleKey("T01", first)]);
         var ready = Assert.Single(outbox.DayEnd.PeekReady());
         Assert.Equal(7.00m, ready.Report.Gross);
         outbox.DayEnd.Acked(ready.Id);
@@ -109,15 +111,15 @@ public sealed class TillZReportTests
     {
         using var dir = new TempDirectory();
         using var outbox = new SqliteOutbox(dir.File("outbox.db"));
-        outbox.Queue.Append(Outbox.SqliteOutboxTests.Sale("T01", "a"));
-        outbox.Queue.Append(Outbox.SqliteOutboxTests.Sale("T01", "b"));
-        outbox.Rejected.Reject(new SaleKey("T01", 2), "Invalid sale: total");
-        outbox.Queue.Remove([new SaleKey("T01", 1)]);
+        var first = outbox.Queue.Append(Outbox.SqliteOutboxTests.Sale("T01", "a"));
+        var second = outbox.Queue.Append(Outbox.SqliteOutboxTests.Sale("T01", "b"));
+        outbox.Rejected.Reject(new SaleKey("T01", second), "Invalid sale: total");
+        outbox.Queue.Remove([new SaleKey("T01", first)]);
 
         Assert.True(outbox.DayEnd.AppendZ(new ZReportRecord { TerminalId = "T01", BusinessDay = new DateOnly(2025, 6, 1), Count = 2, Gross = 2m }));
 
         var ready = Assert.Single(outbox.DayEnd.PeekReady());
-        Assert.Equal(2, ready.Report.LastSequence);
-        Assert.Equal([2L], ready.Report.RejectedSequences);
+        Assert.Equal(second, ready.Report.LastSequence);
+        Assert.Equal([second], ready.Report.RejectedSequences);
     }
 }
