@@ -91,7 +91,7 @@ public static class DecodeCommand
                 itemCode = decoded.ItemCode,
                 ais = decoded.Elements.Count == 0
                     ? null
-                    : decoded.Elements.Select(e => new { ai = e.Ai, title = e.Title, value = e.Value, date = e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), number = e.Number, currency = e.Currency }),
+                    : decoded.Elements.Select(e => new { ai = e.Ai, title = e.Title, value = e.Value, date = e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), number = e.Number, currency = e.Currency, note = e.Note }),
                 price = decoded.Price,
                 currency = decoded.Currency,
                 weightKg = decoded.WeightKg,

@@ -192,9 +192,24 @@ internal sealed class UploadOptionsValidator : IValidateOptions<UploadOptions>
     }
 }
 
-/// <summary>Checks the <c>Barcodes:Scan</c> section at start with <see cref="ScanDecoderOptions.Validate"/>, whose message names the key.</summary>
+/// <summary>
+/// Checks the <c>Barcodes:Scan</c> section at start with <see cref="ScanDecoderOptions.Validate"/>, whose message names
+/// the key, and reads the shipped GS1 Barcode Syntax Dictionary now, so a damaged one stops the agent at start rather
+/// than at its first GS1 scan.
+/// </summary>
 internal sealed class ScanDecoderOptionsValidator : IValidateOptions<ScanDecoderOptions>
 {
-    public ValidateOptionsResult Validate(string? name, ScanDecoderOptions options) =>
-        options.Validate() is { } error ? ValidateOptionsResult.Fail(error) : ValidateOptionsResult.Success;
+    public ValidateOptionsResult Validate(string? name, ScanDecoderOptions options)
+    {
+        try
+        {
+            _ = Gs1ApplicationIdentifiers.Release;
+        }
+        catch (TypeInitializationException ex)
+        {
+            return ValidateOptionsResult.Fail($"The GS1 Barcode Syntax Dictionary shipped with the agent cannot be read: {ex.InnerException?.Message ?? ex.Message}");
+        }
+
+        return options.Validate() is { } error ? ValidateOptionsResult.Fail(error) : ValidateOptionsResult.Success;
+    }
 }

@@ -105,4 +105,17 @@ public sealed class BarcodeScanSettingsTests
         Assert.Equal(2, exit);
         Assert.Contains($"✖ configuration: {Rule}:ValueKind: 'Weight' is not allowed (allowed: Price, WeightKg)", output.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Doctor_shows_the_release_of_the_gs1_dictionary_it_decodes_with()
+    {
+        using var dir = new TempDirectory();
+        using var host = TestAgent.Build(TestAgent.Settings(dir));
+        using var output = new StringWriter();
+
+        await DoctorCommand.Run(host.Services, output, TestContext.Current.CancellationToken);
+
+        Assert.Contains("✔ GS1 Barcode Syntax Dictionary release 2026-01-27 (", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("accepted without their check: couponcode, couponposoffer)", output.ToString(), StringComparison.Ordinal);
+    }
 }
