@@ -197,10 +197,19 @@ internal sealed class UploadOptionsValidator : IValidateOptions<UploadOptions>
 /// the key, and reads the shipped GS1 Barcode Syntax Dictionary now, so a damaged one stops the agent at start rather
 /// than at its first GS1 scan.
 /// </summary>
-internal sealed class ScanDecoderOptionsValidator : IValidateOptions<ScanDecoderOptions>
+internal sealed class ScanDecoderOptionsValidator(IOptions<TerminalsOptions> terminals) : IValidateOptions<ScanDecoderOptions>
 {
     public ValidateOptionsResult Validate(string? name, ScanDecoderOptions options)
     {
+        // A scanner setting for a terminal the agent does not run is a typo that would leave the real one unconfigured.
+        var known = terminals.Value.Terminals.Select(t => t.TerminalId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var strangers = options.Scanners.Keys.Where(id => !known.Contains(id)).ToList();
+        if (strangers.Count > 0)
+        {
+            return ValidateOptionsResult.Fail(strangers.Select(id =>
+                $"{ScanDecoderOptions.SectionName}:{nameof(ScanDecoderOptions.Scanners)}:{id}: no terminal {id} under {TerminalsOptions.SectionName} (configured: {(known.Count == 0 ? "none" : string.Join(", ", known.Order(StringComparer.Ordinal)))})"));
+        }
+
         try
         {
             _ = Gs1ApplicationIdentifiers.Release;

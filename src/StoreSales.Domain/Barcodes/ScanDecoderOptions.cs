@@ -19,6 +19,18 @@ public sealed class ScanDecoderOptions
     /// <summary>Names from <see cref="Barcodes.VariableMeasurePresets"/> to use as they are, in order.</summary>
     public List<string> VariableMeasurePresets { get; set; } = [];
 
+    /// <summary>
+    /// Per terminal (by terminal id, any case), how its scanner sends codes; a terminal not listed uses the defaults
+    /// of <see cref="ScannerBarcodeSettings"/>.
+    /// </summary>
+    public Dictionary<string, ScannerBarcodeSettings> Scanners { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The settings of <paramref name="terminalId"/>'s scanner; the defaults when it has none or is null.</summary>
+    public ScannerBarcodeSettings ForScanner(string? terminalId) =>
+        terminalId is not null && Scanners.TryGetValue(terminalId, out var settings) ? settings : DefaultScanner;
+
+    private static readonly ScannerBarcodeSettings DefaultScanner = new();
+
     /// <summary>The rules in the order they are tried: configured rules, then named presets.</summary>
     public IEnumerable<VariableMeasureRule> EffectiveRules() =>
         VariableMeasureRules.Concat(VariableMeasurePresets.Select(Barcodes.VariableMeasurePresets.Create).OfType<VariableMeasureRule>());
