@@ -20,6 +20,12 @@ public sealed class ScanDecoderOptions
     public List<string> VariableMeasurePresets { get; set; } = [];
 
     /// <summary>
+    /// The store's country (ISO 3166 alpha-2, e.g. "SE") whose GS1 Member Organisation layouts
+    /// (<see cref="VariableMeasureCountries"/>) are tried after the configured rules and presets; empty for none.
+    /// </summary>
+    public string? VariableMeasureCountry { get; set; }
+
+    /// <summary>
     /// Per terminal (by terminal id, any case), how its scanner sends codes; a terminal not listed uses the defaults
     /// of <see cref="ScannerBarcodeSettings"/>.
     /// </summary>
@@ -31,9 +37,11 @@ public sealed class ScanDecoderOptions
 
     private static readonly ScannerBarcodeSettings DefaultScanner = new();
 
-    /// <summary>The rules in the order they are tried: configured rules, then named presets.</summary>
+    /// <summary>The rules in the order they are tried: configured rules, then named presets, then the country's layouts.</summary>
     public IEnumerable<VariableMeasureRule> EffectiveRules() =>
-        VariableMeasureRules.Concat(VariableMeasurePresets.Select(Barcodes.VariableMeasurePresets.Create).OfType<VariableMeasureRule>());
+        VariableMeasureRules
+            .Concat(VariableMeasurePresets.Select(Barcodes.VariableMeasurePresets.Create).OfType<VariableMeasureRule>())
+            .Concat(VariableMeasureCountries.ForDecoding(VariableMeasureCountry));
 
     /// <summary>Describes the first invalid setting, or null when the options are usable.</summary>
     public string? Validate()
@@ -49,6 +57,11 @@ public sealed class ScanDecoderOptions
             {
                 return $"{SectionName}:{nameof(VariableMeasurePresets)}: unknown preset \"{name}\" (known: {string.Join(", ", Barcodes.VariableMeasurePresets.Names)}).";
             }
+        }
+
+        if (!string.IsNullOrWhiteSpace(VariableMeasureCountry) && VariableMeasureCountries.Rules(VariableMeasureCountry) is null)
+        {
+            return $"{SectionName}:{nameof(VariableMeasureCountry)}: no variable-measure layouts for country \"{VariableMeasureCountry}\" (allowed: {string.Join(", ", VariableMeasureCountries.Codes)}).";
         }
 
         return VariableMeasureRules.Select(r => r.Validate()).FirstOrDefault(e => e is not null) is { } ruleError
