@@ -9,7 +9,7 @@ using StoreSales.Edge.Configuration;
 namespace StoreSales.Edge.Commands;
 
 /// <summary>
-/// <c>decode [TEXT...]</c>: what the agent makes of scanned text (with or without an AIM prefix), one JSON
+/// <c>decode [--terminal ID] [TEXT...]</c>: what the agent makes of scanned text (with or without an AIM prefix), one JSON
 /// object per line, from the arguments or, when there are none, from standard input one scan per line.
 /// An invalid scan is an answer, not an error: the exit code is non-zero only for a malformed invocation.
 /// </summary>
@@ -44,9 +44,17 @@ public static class DecodeCommand
 
     public static async Task<int> Run(IReadOnlyList<string> scans, ScanDecoderOptions options, TextReader input, TextWriter output, TextWriter error, TimeProvider clock)
     {
+        // "--terminal T01" first: decode as that terminal's scanner is set up (Barcodes:Scan:Scanners:T01).
+        string? terminal = null;
+        if (scans.Count >= 2 && scans[0] == "--terminal")
+        {
+            terminal = scans[1];
+            scans = [.. scans.Skip(2)];
+        }
+
         if (scans.Any(s => s.StartsWith("--", StringComparison.Ordinal)))
         {
-            await error.WriteLineAsync("usage: StoreSales.Edge decode [SCANNED-TEXT ...]   (no arguments: one scan per line on standard input)");
+            await error.WriteLineAsync("usage: StoreSales.Edge decode [--terminal ID] [SCANNED-TEXT ...]   (no scans: one scan per line on standard input)");
             return 64;
         }
 
@@ -61,7 +69,7 @@ public static class DecodeCommand
         {
             foreach (var scan in scans)
             {
-                await output.WriteLineAsync(Describe(scan, options, year));
+                await output.WriteLineAsync(Describe(scan, options, year, terminal));
             }
 
             return 0;
@@ -69,15 +77,15 @@ public static class DecodeCommand
 
         while (await input.ReadLineAsync() is { } line)
         {
-            await output.WriteLineAsync(Describe(line, options, year));
+            await output.WriteLineAsync(Describe(line, options, year, terminal));
         }
 
         return 0;
     }
 
-    public static string Describe(string scan, ScanDecoderOptions options, int year)
+    public static string Describe(string scan, ScanDecoderOptions options, int year, string? terminal = null)
     {
-        var decoded = ScanDecoder.Decode(scan, options, year);
+        var decoded = ScanDecoder.Decode(scan, options, year, terminal);
         return JsonSerializer.Serialize(
             new
             {
@@ -91,7 +99,7 @@ public static class DecodeCommand
                 itemCode = decoded.ItemCode,
                 ais = decoded.Elements.Count == 0
                     ? null
-                    : decoded.Elements.Select(e => new { ai = e.Ai, title = e.Title, value = e.Value, date = e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), number = e.Number, currency = e.Currency }),
+                    : decoded.Elements.Select(e => new { ai = e.Ai, title = e.Title, value = e.Value, date = e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), number = e.Number, currency = e.Currency, note = e.Note }),
                 price = decoded.Price,
                 currency = decoded.Currency,
                 weightKg = decoded.WeightKg,

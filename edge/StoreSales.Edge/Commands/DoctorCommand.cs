@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StoreSales.Domain.Barcodes;
 using StoreSales.Edge.Configuration;
 using StoreSales.Edge.Devices.Scanner;
 using StoreSales.Edge.Devices.Serial;
@@ -39,6 +40,10 @@ public static class DoctorCommand
         }
 
         await output.WriteLineAsync("✔ configuration is valid");
+        // Which GS1 AI table decodes the scans: an agent in the field can then be matched to a dictionary release.
+        await output.WriteLineAsync(
+            $"✔ GS1 Barcode Syntax Dictionary release {Gs1ApplicationIdentifiers.Release} ({Gs1ApplicationIdentifiers.All.Count} AIs; " +
+            $"accepted without their check: {string.Join(", ", Gs1ApplicationIdentifiers.UncheckedLinters)})");
         var agent = services.GetRequiredService<IOptions<AgentOptions>>().Value;
         var terminals = services.GetRequiredService<IOptions<TerminalsOptions>>().Value.Terminals;
         var problems = 0;

@@ -6,7 +6,8 @@ namespace StoreSales.Edge.Configuration;
 
 /// <summary>
 /// Checks a configuration section against the options type it binds to before binding, naming the full key of
-/// each problem: a key the type does not have, and an enum-typed value that is not one of the enum's names.
+/// each problem: a key the type does not have, an enum-typed value that is not one of the enum's names, and a
+/// true/false setting that is neither, and a whole-number setting that is not one.
 /// </summary>
 /// <remarks>
 /// Why not leave it to the binder: inside a list (<c>Barcodes:Scan:VariableMeasureRules:0:ValueKind</c>) the
@@ -44,6 +45,27 @@ internal static class ConfigurationShape
             if (section.Value is { } value && !names.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase))
             {
                 errors.Add($"{section.Path}: '{value}' is not allowed (allowed: {string.Join(", ", names)})");
+            }
+
+            return;
+        }
+
+        // The binder's own message for "yes" names no key inside a list or dictionary.
+        if (target == typeof(bool))
+        {
+            if (section.Value is { } flag && !bool.TryParse(flag.Trim(), out _))
+            {
+                errors.Add($"{section.Path}: '{flag}' is not allowed (allowed: true, false)");
+            }
+
+            return;
+        }
+
+        if (target == typeof(int))
+        {
+            if (section.Value is { } number && !int.TryParse(number.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                errors.Add($"{section.Path}: '{number}' is not allowed (allowed: a whole number)");
             }
 
             return;

@@ -192,9 +192,33 @@ internal sealed class UploadOptionsValidator : IValidateOptions<UploadOptions>
     }
 }
 
-/// <summary>Checks the <c>Barcodes:Scan</c> section at start with <see cref="ScanDecoderOptions.Validate"/>, whose message names the key.</summary>
-internal sealed class ScanDecoderOptionsValidator : IValidateOptions<ScanDecoderOptions>
+/// <summary>
+/// Checks the <c>Barcodes:Scan</c> section at start with <see cref="ScanDecoderOptions.Validate"/>, whose message names
+/// the key, and reads the shipped GS1 Barcode Syntax Dictionary now, so a damaged one stops the agent at start rather
+/// than at its first GS1 scan.
+/// </summary>
+internal sealed class ScanDecoderOptionsValidator(IOptions<TerminalsOptions> terminals) : IValidateOptions<ScanDecoderOptions>
 {
-    public ValidateOptionsResult Validate(string? name, ScanDecoderOptions options) =>
-        options.Validate() is { } error ? ValidateOptionsResult.Fail(error) : ValidateOptionsResult.Success;
+    public ValidateOptionsResult Validate(string? name, ScanDecoderOptions options)
+    {
+        // A scanner setting for a terminal the agent does not run is a typo that would leave the real one unconfigured.
+        var known = terminals.Value.Terminals.Select(t => t.TerminalId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var strangers = options.Scanners.Keys.Where(id => !known.Contains(id)).ToList();
+        if (strangers.Count > 0)
+        {
+            return ValidateOptionsResult.Fail(strangers.Select(id =>
+                $"{ScanDecoderOptions.SectionName}:{nameof(ScanDecoderOptions.Scanners)}:{id}: no terminal {id} under {TerminalsOptions.SectionName} (configured: {(known.Count == 0 ? "none" : string.Join(", ", known.Order(StringComparer.Ordinal)))})"));
+        }
+
+        try
+        {
+            _ = Gs1ApplicationIdentifiers.Release;
+        }
+        catch (TypeInitializationException ex)
+        {
+            return ValidateOptionsResult.Fail($"The GS1 Barcode Syntax Dictionary shipped with the agent cannot be read: {ex.InnerException?.Message ?? ex.Message}");
+        }
+
+        return options.Validate() is { } error ? ValidateOptionsResult.Fail(error) : ValidateOptionsResult.Success;
+    }
 }

@@ -1,36 +1,52 @@
 namespace StoreSales.Domain.Barcodes;
 
 /// <summary>
-/// One GS1 Application Identifier and the format of its data field, per the GS1 General Specifications
-/// (section 3, "GS1 Application Identifier definitions").
+/// One GS1 Application Identifier as the GS1 Barcode Syntax Dictionary defines it (<see cref="Gs1SyntaxDictionary"/>):
+/// its title, the components of its data field with their linters, whether it has a predefined length, and the AIs
+/// it must not be combined with.
 /// </summary>
 /// <param name="Ai">The AI digits, e.g. "01", "3103".</param>
 /// <param name="Title">The GS1 data title, e.g. "GTIN", "BATCH/LOT", "NET WEIGHT (kg)".</param>
-/// <param name="MinLength">Fewest characters in the data field.</param>
-/// <param name="MaxLength">Most characters in the data field (equal to <paramref name="MinLength"/> for fixed length).</param>
-/// <param name="Kind">How the value is interpreted.</param>
-/// <param name="Numeric">Digits only (GS1 "N"); otherwise GS1 AI encodable character set 82 (GS1 "X").</param>
-/// <param name="LeadingDigits">For mixed formats such as N3+X..9: how many leading characters must be digits.</param>
-/// <param name="CheckDigitLength">When not 0, the first so many digits end with a GS1 mod-10 check digit (GTIN 14, SSCC 18, GLN 13).</param>
+/// <param name="Components">The data field, component by component; only the last may vary in length.</param>
+/// <param name="HasPredefinedLength">
+/// Flag "*": the field has a predefined length and is never followed by FNC1 (GS). Every other AI, even a fixed-length
+/// one such as 8111, must be ended by FNC1 unless it is last.
+/// </param>
+/// <param name="Excludes">The dictionary's "ex=" list: AIs or patterns ("310n", "31nn") that must not appear with this one.</param>
 public sealed record Gs1ApplicationIdentifier(
     string Ai,
     string Title,
-    int MinLength,
-    int MaxLength,
-    Gs1ValueKind Kind,
-    bool Numeric,
-    int LeadingDigits = 0,
-    int CheckDigitLength = 0)
+    IReadOnlyList<Gs1Component> Components,
+    bool HasPredefinedLength,
+    IReadOnlyList<string> Excludes)
 {
+    /// <summary>How messages name the AI: "AI (01) GTIN"; the dictionary leaves a few (8110, 8112) without a title.</summary>
+    public string Label => Title.Length == 0 ? $"AI ({Ai})" : $"AI ({Ai}) {Title}";
+
+    /// <summary>Fewest characters in the data field: every mandatory component at its shortest.</summary>
+    public int MinLength => Components.Where(c => !c.Optional).Sum(c => c.MinLength);
+
+    /// <summary>Most characters in the data field.</summary>
+    public int MaxLength => Components.Sum(c => c.MaxLength);
+
     /// <summary>
-    /// True when the AI is in GS1's table of predefined lengths (first two digits 00–04, 11–20, 31–36, 41): such a
-    /// field is never followed by FNC1. Every other AI, even a fixed-length one like 422, must be ended by FNC1
-    /// (GS) unless it is last.
+    /// How the till reads the value beyond its characters. The dictionary says which fields are dates (their
+    /// yymmd0/yymmdd linter); counts, measures and amounts are read per GS1 General Specifications section 3 (the
+    /// last AI digit of 31nn–36nn, 390n–395n is the number of implied decimals).
     /// </summary>
-    public bool HasPredefinedLength => Ai[..2] is "00" or "01" or "02" or "03" or "04"
-        or "11" or "12" or "13" or "14" or "15" or "16" or "17" or "18" or "19" or "20"
-        or "31" or "32" or "33" or "34" or "35" or "36" or "41";
+    public Gs1ValueKind Kind => Components switch
+    {
+        [{ Linters: ["yymmd0" or "yymmdd"] }] => Gs1ValueKind.Date,
+        _ when Ai is "30" or "37" => Gs1ValueKind.Count,
+        _ when Ai.Length == 4 && Ai[..3] is "391" or "393" => Gs1ValueKind.CurrencyAndNumber,
+        _ when Ai.Length == 4 && (Ai[..2] is "31" or "32" or "33" or "34" or "35" or "36" || Ai[..3] is "390" or "392" or "394" or "395") => Gs1ValueKind.Number,
+        _ => Gs1ValueKind.Text,
+    };
 
     /// <summary>Implied decimal places of a <see cref="Gs1ValueKind.Number"/> or currency AI: its last digit.</summary>
     public int Decimals => Kind is Gs1ValueKind.Number or Gs1ValueKind.CurrencyAndNumber ? Ai[^1] - '0' : 0;
+
+    /// <summary>True when <paramref name="other"/> is excluded by this AI's "ex=" list ('n' in a pattern is any digit).</summary>
+    public bool Excluded(string other) =>
+        other != Ai && Excludes.Any(p => p.Length == other.Length && p.Zip(other).All(x => x.First == 'n' || x.First == x.Second));
 }

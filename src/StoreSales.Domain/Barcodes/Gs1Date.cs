@@ -33,6 +33,29 @@ public static class Gs1Date
         return new DateOnly(year, month, day == 0 ? daysInMonth : day);
     }
 
+    /// <summary>A YYMMDD date where DD = 00 is not allowed (the dictionary's "yymmdd" linter), or null.</summary>
+    public static DateOnly? TryParseExact(string yymmdd, int? currentYear = null) =>
+        yymmdd.EndsWith("00", StringComparison.Ordinal) ? null : TryParse(yymmdd, currentYear);
+
+    /// <summary>A YYYYMMDD date (the "yyyymmdd"/"yyyymmd0" linters); DD = 00 is the last day of the month when allowed.</summary>
+    public static DateOnly? TryParseFullYear(string yyyymmdd, bool dayZeroAllowed)
+    {
+        if (yyyymmdd.Length != 8 || !yyyymmdd.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var year = Two(yyyymmdd, 0) * 100 + Two(yyyymmdd, 2);
+        var month = Two(yyyymmdd, 4);
+        var day = Two(yyyymmdd, 6);
+        if (year < 1 || month is < 1 or > 12 || day > DateTime.DaysInMonth(year, month) || (day == 0 && !dayZeroAllowed))
+        {
+            return null;
+        }
+
+        return new DateOnly(year, month, day == 0 ? DateTime.DaysInMonth(year, month) : day);
+    }
+
     /// <summary>
     /// GS1 7.12: a YY 51–99 years ahead of this year is in the previous century, one 50–99 years behind is in the
     /// next; otherwise it is in this century. Keeps a 1999 production date and a 2031 expiry both right in 2030.

@@ -14,4 +14,10 @@ public sealed record Gs1Element(string Ai, string Title, string Value)
 
     /// <summary>ISO 4217 numeric currency code of 391n/393n, e.g. "978" for EUR, "156" for CNY.</summary>
     public string? Currency { get; init; }
+
+    /// <summary>
+    /// Set when the dictionary names a check this till does not implement (e.g. "couponcode"): the value is accepted
+    /// as read, and this says what was not checked.
+    /// </summary>
+    public string? Note { get; init; }
 }

@@ -23,7 +23,7 @@ public static class Gs1ElementStrings
         }
 
         var result = elementString[0] == '(' ? ParseHumanReadable(elementString, currentYear) : ParseTransmitted(elementString, currentYear);
-        return result.IsValid ? RejectConflictingRepeats(result) : result;
+        return result.IsValid ? RejectExcludedPairs(RejectConflictingRepeats(result)) : result;
     }
 
     private static Gs1ParseResult ParseTransmitted(string text, int? currentYear)
@@ -49,7 +49,9 @@ public static class Gs1ElementStrings
             int valueEnd;
             if (ai.HasPredefinedLength)
             {
-                valueEnd = Math.Min(valueStart + ai.MaxLength, text.Length);
+                // Its length is predefined, so no GS follows; a GS inside it means the field is short.
+                var separator = text.IndexOf(GroupSeparator, valueStart, Math.Min(ai.MaxLength, text.Length - valueStart));
+                valueEnd = separator >= 0 ? separator : Math.Min(valueStart + ai.MaxLength, text.Length);
             }
             else
             {
@@ -60,7 +62,7 @@ public static class Gs1ElementStrings
                 if (valueEnd - valueStart > ai.MaxLength)
                 {
                     return Gs1ParseResult.Failure(
-                        $"AI ({ai.Ai}) {ai.Title} at position {pos + 1}: value too long ({valueEnd - valueStart} characters, at most {ai.MaxLength}); missing GS separator?");
+                        $"{ai.Label} at position {pos + 1}: value too long ({valueEnd - valueStart} characters, at most {ai.MaxLength}); missing GS separator?");
                 }
             }
 
@@ -144,10 +146,34 @@ public static class Gs1ElementStrings
         {
             if (seen.TryGetValue(element.Ai, out var earlier) && earlier != element.Value)
             {
-                return Gs1ParseResult.Failure($"AI ({element.Ai}) {element.Title} appears twice with different values");
+                return Gs1ParseResult.Failure($"{Gs1ApplicationIdentifiers.Find(element.Ai)!.Label} appears twice with different values");
             }
 
             seen[element.Ai] = element.Value;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The dictionary's "ex=" pairs (e.g. GTIN (01) with CONTENT (02)) must not be on one item; both in one scan are
+    /// both on the item, so the scan is invalid. Its "req=" associations are not checked here: GS1 evaluates them
+    /// over every carrier on the item, and one scan is one carrier.
+    /// </summary>
+    private static Gs1ParseResult RejectExcludedPairs(Gs1ParseResult result)
+    {
+        if (!result.IsValid)
+        {
+            return result;
+        }
+
+        foreach (var element in result.Elements)
+        {
+            var ai = Gs1ApplicationIdentifiers.Find(element.Ai)!;
+            if (result.Elements.FirstOrDefault(other => ai.Excluded(other.Ai)) is { } excluded)
+            {
+                return Gs1ParseResult.Failure($"{ai.Label} must not appear with AI ({excluded.Ai}) {excluded.Title} (GS1 exclusive pair)");
+            }
         }
 
         return result;

@@ -1,18 +1,18 @@
 namespace StoreSales.Domain.Barcodes;
 
 /// <summary>
-/// Checks one AI's data field against its definition and interprets it. Shared by the raw (GS-separated) and the
-/// human-readable (parenthesised) readers so both reject exactly the same things.
+/// Checks one AI's data field against its dictionary definition and interprets it. The field is cut into its
+/// components as the dictionary prescribes (each consumes its length from the front; optional ones may be absent
+/// once the data is exhausted), each component's characters are checked against its character set, then its
+/// linters run. Shared by the raw (GS-separated) and the human-readable (parenthesised) readers so both reject
+/// exactly the same things.
 /// </summary>
 internal static class Gs1ValueReader
 {
-    // GS1 AI encodable character set 82 (General Specifications figure 7.11-1), apart from letters and digits.
-    private const string Cset82Symbols = "!\"%&'()*+,-./:;<=>?_";
-
     /// <summary>The element, or an error naming the AI and the 1-based position of the AI in the element string.</summary>
     public static (Gs1Element? Element, string? Error) Read(Gs1ApplicationIdentifier ai, string value, int position, int? currentYear)
     {
-        string Fail(string what) => $"AI ({ai.Ai}) {ai.Title} at position {position}: {what}";
+        string Fail(string what) => $"{ai.Label} at position {position}: {what}";
 
         if (value.Length < ai.MinLength || value.Length > ai.MaxLength)
         {
@@ -21,45 +21,84 @@ internal static class Gs1ValueReader
                 : $"value has {value.Length} characters, must have {ai.MinLength} to {ai.MaxLength}"));
         }
 
-        for (var i = 0; i < value.Length; i++)
+        var notes = new List<string>();
+        var at = 0;
+        foreach (var component in ai.Components)
         {
-            var c = value[i];
-            var digitRequired = ai.Numeric || i < ai.LeadingDigits;
-            if (digitRequired ? !char.IsAsciiDigit(c) : !IsCset82(c))
+            if (at == value.Length && component.Optional)
             {
-                return (null, Fail($"character {Describe(c)} at value position {i + 1} is not allowed ({(digitRequired ? "digits only" : "GS1 character set 82")})"));
+                break;
             }
+
+            var length = component.IsFixedLength ? component.MaxLength : Math.Min(component.MaxLength, value.Length - at);
+            if (value.Length - at < component.MinLength)
+            {
+                return (null, Fail($"value has {value.Length} characters: the component at value position {at + 1} needs {component.MinLength}"));
+            }
+
+            var part = value.Substring(at, length);
+            if (CharacterError(component.Charset, part, at) is { } characterError)
+            {
+                return (null, Fail(characterError));
+            }
+
+            foreach (var linter in component.Linters)
+            {
+                if (!Gs1Linters.IsImplemented(linter))
+                {
+                    notes.Add($"\"{linter}\" not checked");
+                }
+                else if (Gs1Linters.Check(linter, part, currentYear) is { } lintError)
+                {
+                    return (null, Fail(lintError));
+                }
+            }
+
+            at += length;
         }
 
-        if (ai.CheckDigitLength > 0)
+        if (at < value.Length)
         {
-            var body = value.AsSpan(0, ai.CheckDigitLength - 1);
-            var expected = Gtin.ComputeCheckDigit(body);
-            var actual = value[ai.CheckDigitLength - 1] - '0';
-            if (expected != actual)
-            {
-                return (null, Fail($"bad check digit {actual} in {value[..ai.CheckDigitLength]}"));
-            }
+            // A fixed-length component left data over: the field's length fits none of its optional shapes.
+            return (null, Fail($"value has {value.Length} characters, which its components ({ai.MinLength} to {ai.MaxLength} in steps) do not fit"));
         }
 
-        var element = new Gs1Element(ai.Ai, ai.Title, value);
-        switch (ai.Kind)
+        var element = new Gs1Element(ai.Ai, ai.Title, value) { Note = notes.Count == 0 ? null : string.Join("; ", notes) };
+        return ai.Kind switch
         {
-            case Gs1ValueKind.Date:
-                var date = Gs1Date.TryParse(value, currentYear);
-                return date is null ? (null, Fail($"invalid date {value} (YYMMDD)")) : (element with { Date = date }, null);
-            case Gs1ValueKind.Count:
-                return (element with { Number = ToDecimal(value, 0) }, null);
-            case Gs1ValueKind.Number:
-                return (element with { Number = ToDecimal(value, ai.Decimals) }, null);
-            case Gs1ValueKind.CurrencyAndNumber:
-                return (element with { Currency = value[..3], Number = ToDecimal(value[3..], ai.Decimals) }, null);
-            default:
-                return (element, null);
-        }
+            Gs1ValueKind.Date => (element with { Date = Gs1Date.TryParse(value, currentYear) }, null),
+            Gs1ValueKind.Count => (element with { Number = ToDecimal(value, 0) }, null),
+            Gs1ValueKind.Number => (element with { Number = ToDecimal(value, ai.Decimals) }, null),
+            Gs1ValueKind.CurrencyAndNumber => (element with { Currency = value[..3], Number = ToDecimal(value[3..], ai.Decimals) }, null),
+            _ => (element, null),
+        };
     }
 
-    public static bool IsCset82(char c) => char.IsAsciiLetterOrDigit(c) || Cset82Symbols.Contains(c, StringComparison.Ordinal);
+    private static string? CharacterError(char charset, string part, int offset)
+    {
+        var body = part;
+        if (charset == 'Z')
+        {
+            // Base64url may end in at most two '=' pads, and only when they complete a group of three.
+            var pads = part.Length - part.TrimEnd('=').Length;
+            if (pads > 2 || (pads > 0 && part.Length % 3 != 0))
+            {
+                return $"bad base64url padding at value position {offset + part.Length - pads + 1}";
+            }
+
+            body = part[..^pads];
+        }
+
+        for (var i = 0; i < body.Length; i++)
+        {
+            if (!Gs1Linters.InCharset(charset, body[i]))
+            {
+                return $"character {Describe(body[i])} at value position {offset + i + 1} is not allowed ({Gs1Linters.CharsetName(charset)})";
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Digits (at most 18, which the AI lengths guarantee) with <paramref name="decimals"/> implied places, exactly.</summary>
     private static decimal ToDecimal(string digits, int decimals)

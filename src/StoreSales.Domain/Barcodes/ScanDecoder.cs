@@ -11,7 +11,8 @@ public static class ScanDecoder
     /// <param name="scannedText">What the scanner sent, with or without AIM prefix and line end.</param>
     /// <param name="options">Member pattern and variable-measure layouts.</param>
     /// <param name="currentYear">This year, to place two-digit years per GS1; without it YY is 20YY.</param>
-    public static DecodedScan Decode(string scannedText, ScanDecoderOptions options, int? currentYear = null)
+    /// <param name="terminalId">The terminal whose scanner sent it, for its <see cref="ScanDecoderOptions.Scanners"/> settings.</param>
+    public static DecodedScan Decode(string scannedText, ScanDecoderOptions options, int? currentYear = null, string? terminalId = null)
     {
         // Scanners end with CR/LF (keyboard wedge) and labels get typed with spaces; GS (FNC1) must survive.
         var text = (scannedText ?? string.Empty).Trim(' ', '\t', '\r', '\n');
@@ -35,7 +36,7 @@ public static class ScanDecoder
 
         if (symbology.CarriesGtin || (noPrefix && IsGtinShaped(data)))
         {
-            return FromGtin(scan, options);
+            return FromGtin(scan, options, options.ForScanner(terminalId));
         }
 
         return scan with { Reason = "not a GTIN, GS1 element string, variable-measure or member code" };
@@ -61,7 +62,7 @@ public static class ScanDecoder
         };
     }
 
-    private static DecodedScan FromGtin(DecodedScan scan, ScanDecoderOptions options)
+    private static DecodedScan FromGtin(DecodedScan scan, ScanDecoderOptions options, ScannerBarcodeSettings scanner)
     {
         // EAN-13 with a 2- or 5-digit add-on (]E3): the GTIN is the first 13 digits, the add-on is not ours to read.
         var digits = scan.Symbology.Identifier == "]E3" && scan.Data.Length is 15 or 18 ? scan.Data[..13] : scan.Data;
@@ -69,6 +70,18 @@ public static class ScanDecoder
         if (!IsGtinShaped(digits))
         {
             return scan with { Reason = "not a GTIN: expected 8, 12, 13 or 14 digits" };
+        }
+
+        // ISO/IEC 15420: under ]E0 an EAN-13, a UPC-A (with its leading 0) or an expanded UPC-E is sent as 13 digits.
+        // Fewer is a truncated read unless this scanner is set to drop UPC-A's leading 0.
+        if (scan.Symbology.Identifier == "]E0" && digits.Length != 13 && !(digits.Length == 12 && scanner.UpcAWithoutLeadingZero))
+        {
+            return scan with
+            {
+                Reason = digits.Length == 12
+                    ? "12 digits under ]E0: EAN-13/UPC-A is sent as 13 digits (UPC-A with its leading 0); if this scanner sends UPC-A without it, set its Barcodes:Scan:Scanners:{terminal}:UpcAWithoutLeadingZero"
+                    : $"{digits.Length} digits under ]E0: EAN-13/UPC-A is sent as 13 digits",
+            };
         }
 
         // A 12-digit UPC-A is the GTIN-13 "0" + its digits, so UPC number system 2 falls under prefix 02.

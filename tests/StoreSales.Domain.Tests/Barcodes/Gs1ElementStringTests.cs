@@ -92,10 +92,10 @@ public sealed class Gs1ElementStringTests
     [InlineData("10ABCDEFGHIJKLMNOP" + "21SERIAL0001", "AI (10) BATCH/LOT at position 1: value too long (28 characters, at most 20); missing GS separator?")]
     [InlineData("0109506000134352" + "21ABCDEFGHIJ" + "10KLMNOPQRSTU", "AI (21) SERIAL at position 17: value too long")]
     [InlineData("3012" + "10ABC", "AI (30) VAR. COUNT at position 1: character 'A'")]   // numeric field run into the next AI
-    [InlineData("17201332", "AI (17) USE BY OR EXPIRY at position 1: invalid date 201332")]
+    [InlineData("17201332", "AI (17) USE BY or EXPIRY at position 1: invalid date 201332")]
     [InlineData("17210230", "invalid date 210230")]
     [InlineData("01095060001343", "AI (01) GTIN at position 1: value has 12 characters, must have 14")]
-    [InlineData("172012" + GS + "10ABC", "AI (17) USE BY OR EXPIRY at position 1: character GS")]
+    [InlineData("172012" + GS + "10ABC", "AI (17) USE BY or EXPIRY at position 1: value has 4 characters, must have 6")]
     [InlineData("3103ABCDEF", "AI (3103) NET WEIGHT (kg) at position 1: character 'A'")]
     [InlineData("10AB CD", "character ' ' at value position 3 is not allowed")]
     [InlineData("10A" + GS + "10B", "AI (10) BATCH/LOT appears twice with different values")]

@@ -57,6 +57,40 @@ public sealed class BarcodeScanSettingsTests
         Assert.Contains($"{Rule}:{key}: '{value}' is not allowed ({allowed})", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Barcodes:Scan:VariableMeasureCountry", "SX", "Barcodes:Scan:VariableMeasureCountry: no variable-measure layouts for country \"SX\" (allowed: CN, DE, DK, EE, FI, GB, LT, LV, NO, SE).")]
+    [InlineData("Barcodes:Scan:VariableMeasurePresets:0", "price5", "Barcodes:Scan:VariableMeasurePresets: unknown preset \"price5\" (known: price-5, weight-5, price-4-check, price-5-check).")]
+    [InlineData(Rule + ":Decimals", "three", Rule + ":Decimals: 'three' is not allowed (allowed: a whole number)")]
+    public async Task A_bad_country_preset_or_number_stops_the_agent_and_decode_and_doctor_name_it(string key, string value, string expected)
+    {
+        using var dir = new TempDirectory();
+        var settings = TestAgent.Settings(dir);
+        settings[key] = value;
+
+        var started = await TestAgent.StartFailureAsync(settings);
+        var (exit, _, error) = await Decode(new Dictionary<string, string?> { [key] = value }, "4006381333931");
+        using var host = TestAgent.Build(settings);
+        using var doctor = new StringWriter();
+        var doctorExit = await DoctorCommand.Run(host.Services, doctor, TestContext.Current.CancellationToken);
+
+        Assert.Contains(expected, started, StringComparison.Ordinal);
+        Assert.Equal(2, exit);
+        Assert.Contains($"configuration error: {expected}", error, StringComparison.Ordinal);
+        Assert.Equal(2, doctorExit);
+        Assert.Contains($"✖ configuration: {expected}", doctor.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_country_selected_in_barcodes_scan_reads_its_weighed_items()
+    {
+        var (exit, output, _) = await Decode(new Dictionary<string, string?> { ["Barcodes:Scan:VariableMeasureCountry"] = "SE" }, "2388060112344");
+
+        Assert.Equal(0, exit);
+        var line = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("VariableMeasure", line.GetProperty("kind").GetString());
+        Assert.Equal(1.234m, line.GetProperty("weightKg").GetDecimal());
+    }
+
     [Fact]
     public async Task Decode_names_the_misspelt_key_and_decodes_nothing()
     {
@@ -104,5 +138,18 @@ public sealed class BarcodeScanSettingsTests
 
         Assert.Equal(2, exit);
         Assert.Contains($"✖ configuration: {Rule}:ValueKind: 'Weight' is not allowed (allowed: Price, WeightKg)", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_shows_the_release_of_the_gs1_dictionary_it_decodes_with()
+    {
+        using var dir = new TempDirectory();
+        using var host = TestAgent.Build(TestAgent.Settings(dir));
+        using var output = new StringWriter();
+
+        await DoctorCommand.Run(host.Services, output, TestContext.Current.CancellationToken);
+
+        Assert.Contains("✔ GS1 Barcode Syntax Dictionary release 2026-01-27 (", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("accepted without their check: couponcode, couponposoffer)", output.ToString(), StringComparison.Ordinal);
     }
 }

@@ -132,7 +132,7 @@ public sealed partial class HidScannerAdapter : IDeviceAdapter
         // The same keys on another layout: "&é\"'(-è_çà" on fr is 1234567890 typed by a US-set scanner.
         foreach (var other in KeyboardLayout.All)
         {
-            if (other != Layout && Layout.Reread(code, other) is { } reread && ScanDecoder.Decode(reread, _scanOptions, now.Year) is { Valid: true, Kind: not ScanKind.Member })
+            if (other != Layout && Layout.Reread(code, other) is { } reread && ScanDecoder.Decode(reread, _scanOptions, now.Year, TerminalId) is { Valid: true, Kind: not ScanKind.Member })
             {
                 _counters.Increment(HidScannerCounters.LayoutMismatches);
                 LogLayoutMismatch(_logger, _storeId, TerminalId, Layout.Name, reread, other.Name, _layoutKey);

@@ -12,7 +12,7 @@ internal sealed partial class ScanIntake(string storeId, string terminalId, Scan
     /// <summary>Decodes and counts <paramref name="code"/>; true when the scan was usable and went to the sink.</summary>
     public bool Take(string code, DateTimeOffset now, out DecodedScan scan)
     {
-        scan = ScanDecoder.Decode(code, options, now.Year);
+        scan = ScanDecoder.Decode(code, options, now.Year, terminalId);
         var counter = ScannerCounters.For(scan);
         counters.Increment(counter);
         switch (counter)
