@@ -2,9 +2,28 @@ using System.Globalization;
 
 namespace StoreSales.Edge.Simulator;
 
+/// <summary>A simulated till's day-end totals (Z, 日结) as it closed the day: what it sends as its <c>Z</c> line and prints.</summary>
+public sealed record DayEndTotals(
+    string TerminalId,
+    string ZNumber,
+    DateOnly BusinessDay,
+    DateTimeOffset ClosedAt,
+    int Count,
+    decimal Gross,
+    IReadOnlyList<(string Method, decimal Amount)> Tenders)
+{
+    /// <summary>The till protocol's <c>Z</c> line (pipe form; the simulator has no returns or voids).</summary>
+    public string ToPipeLine()
+    {
+        var tenders = string.Join(',', Tenders.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Method}:{t.Amount:0.00}")));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Z|{ZNumber}|{BusinessDay:yyyy-MM-dd}|{ClosedAt:yyyy-MM-dd'T'HH:mm:sszzz}|{Count}|{Gross:0.00}|0.00|0|{tenders}");
+    }
+}
+
 /// <summary>
-/// What a simulated till has sold since its last Z, so it can print its day-end report (日结) as a real till does: the
-/// number of sales, their gross and the takings per tender. The simulator rings up sales only (no returns or voids).
+/// What a simulated till has sold since its last Z, so it can close its day (日结) as a real till does: the number of
+/// sales, their gross and the takings per tender. The simulator rings up sales only (no returns or voids).
 /// </summary>
 public sealed class DayEndTally(string terminalId)
 {
@@ -29,17 +48,21 @@ public sealed class DayEndTally(string terminalId)
         }
     }
 
-    /// <summary>The Z line (pipe form) closing the day at <paramref name="closedAt"/>; the tally starts again.</summary>
-    public string CloseDay(DateTimeOffset closedAt)
+    /// <summary>Closes the day at <paramref name="closedAt"/>: the Z's totals; the tally starts again.</summary>
+    public DayEndTotals CloseDay(DateTimeOffset closedAt)
     {
-        var day = BusinessDay ?? DateOnly.FromDateTime(closedAt.DateTime);
-        var tenders = string.Join(',', _tenders.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key}:{t.Value:0.00}")));
-        var line = string.Create(CultureInfo.InvariantCulture,
-            $"Z|{terminalId}-Z{++_zNumber:D4}|{day:yyyy-MM-dd}|{closedAt:yyyy-MM-dd'T'HH:mm:sszzz}|{Count}|{Gross:0.00}|0.00|0|{tenders}");
+        var totals = new DayEndTotals(
+            terminalId,
+            string.Create(CultureInfo.InvariantCulture, $"{terminalId}-Z{++_zNumber:D4}"),
+            BusinessDay ?? DateOnly.FromDateTime(closedAt.DateTime),
+            closedAt,
+            Count,
+            Gross,
+            [.. _tenders.Select(t => (t.Key, t.Value))]);
         Count = 0;
         Gross = 0;
         BusinessDay = null;
         _tenders.Clear();
-        return line;
+        return totals;
     }
 }

@@ -8,7 +8,7 @@ namespace StoreSales.Edge.Simulator;
 /// initialize, a double-size centred header, the receipt fields, each item as a "GTIN name" line and an
 /// indented "quantity x price  amount" line (and a discount line under it), a bold total, the tenders, a
 /// CODE128 bar code of the receipt number, feed, a drawer kick when cash was taken, and a partial cut. The agent's
-/// <c>simulator</c> receipt profile reads this layout.
+/// <c>simulator</c> receipt profile reads this layout. At closing time it prints the day-end report (<see cref="RenderZ"/>).
 /// </summary>
 public static class ReceiptPrinter
 {
@@ -73,6 +73,45 @@ public static class ReceiptPrinter
 
         Raw(0x1D, (byte)'V', 66, 0);                // GS V 66 0 partial cut
 
+        return [.. bytes];
+    }
+
+    /// <summary>
+    /// The day-end report (Z, 日结) as the till prints it at closing time: a "*** Z REPORT ***" title, the Z number,
+    /// business day and closing time, the number of sales, gross, returns and voids, the takings per tender, and a cut.
+    /// </summary>
+    public static byte[] RenderZ(DayEndTotals z)
+    {
+        var bytes = new List<byte>(512);
+        void Raw(params byte[] command) => bytes.AddRange(command);
+        void Line(string text) => bytes.AddRange(Encoding.UTF8.GetBytes(text + "\n"));
+
+        Raw(0x1B, (byte)'@');
+        Raw(0x1B, (byte)'a', 1);
+        Raw(0x1D, (byte)'!', 0x11);
+        Line("STORESALES DEMO");
+        Raw(0x1D, (byte)'!', 0x00);
+        Line($"Terminal {z.TerminalId}");
+        Raw(0x1B, (byte)'E', 1);
+        Line("*** Z REPORT ***");
+        Raw(0x1B, (byte)'E', 0);
+        Raw(0x1B, (byte)'a', 0);
+        Line($"Z No:    {z.ZNumber}");
+        Line(string.Create(CultureInfo.InvariantCulture, $"Business day: {z.BusinessDay:yyyy-MM-dd}"));
+        Line(string.Create(CultureInfo.InvariantCulture, $"Time:    {z.ClosedAt:yyyy-MM-dd HH:mm:ss zzz}"));
+        Line(new string('-', Width));
+        Line(Columns("SALES", z.Count.ToString(CultureInfo.InvariantCulture)));
+        Line(Columns("GROSS", Money(z.Gross)));
+        Line(Columns("RETURNS", Money(0)));
+        Line(Columns("VOIDS", "0"));
+        Line(new string('-', Width));
+        foreach (var (method, amount) in z.Tenders)
+        {
+            Line(Columns(method.ToUpperInvariant(), Money(amount)));
+        }
+
+        Raw(0x1B, (byte)'d', 4);
+        Raw(0x1D, (byte)'V', 66, 0);
         return [.. bytes];
     }
 

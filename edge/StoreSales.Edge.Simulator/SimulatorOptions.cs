@@ -42,7 +42,7 @@ public sealed record SimulatorOptions(
           --baud N                 baud rate of every port (default 9600)
           --scanner-suffix S       suffix after each barcode: CR (default), CRLF or LF
           --till-format F          till lines as pipe (default), json (JSON lines) or mixed (each line either, at random)
-          --z-report               each till sends its day-end report (Z) when the run ends (after --count sales, or at
+          --z-report               each till sends its day-end report (Z), and prints it with --receipt-printer, when the run ends (after --count sales, or at
                                    Ctrl+C); with --store a till always sends one when the store closes
           --chain FILE             the demo chain (e.g. deploy/local/demo-chain.json), with --store
           --store ID               sell like that demo store: its target, pace, opening hours and the demo history's

@@ -45,7 +45,7 @@ public sealed class TerminalSimulator(
                     if (tally.Count > 0)
                     {
                         // The store has closed: the till closes its day, as a real one does at closing time.
-                        await CloseDay(till, tally, cancellationToken);
+                        await CloseDay(till, printer, tally, cancellationToken);
                     }
 
                     var opening = rhythm.NextOpening(started);
@@ -105,17 +105,23 @@ public sealed class TerminalSimulator(
         if (options.ZReportAtEnd && tally.Count > 0)
         {
             // Also at Ctrl+C: the Z is the run's last word, so it is written whatever the token says.
-            await CloseDay(till, tally, CancellationToken.None);
+            await CloseDay(till, printer, tally, CancellationToken.None);
         }
 
         return sold;
     }
 
-    private async Task CloseDay(SerialPort till, DayEndTally tally, CancellationToken cancellationToken)
+    /// <summary>Closes the till's day: its <c>Z</c> record on the till line and, with a printer, the printed Z report.</summary>
+    private async Task CloseDay(SerialPort till, SerialPort? printer, DayEndTally tally, CancellationToken cancellationToken)
     {
-        var (count, gross) = (tally.Count, tally.Gross);
-        await Write(till, Wire.TillLine(InTillFormat(tally.CloseDay(DateTimeOffset.Now))), cancellationToken);
-        await output.WriteLineAsync($"{terminal.TerminalId}: day-end report (Z) sent: {count} sales, gross {gross:0.00}");
+        var z = tally.CloseDay(DateTimeOffset.Now);
+        await Write(till, Wire.TillLine(InTillFormat(z.ToPipeLine())), cancellationToken);
+        if (printer is not null)
+        {
+            await Write(printer, ReceiptPrinter.RenderZ(z), cancellationToken);
+        }
+
+        await output.WriteLineAsync($"{terminal.TerminalId}: day-end report (Z) {(printer is null ? "sent" : "sent and printed")}: {z.Count} sales, gross {z.Gross:0.00}");
     }
 
     /// <summary>The line in the configured form; "mixed" picks one per line, as a till mid-way through a firmware change might.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StoreSales.Contracts.Ingest;
 using StoreSales.Domain.Barcodes;
 using StoreSales.Edge.Configuration;
 using StoreSales.Edge.Devices;
@@ -119,9 +120,13 @@ public static class EdgeAgentHost
         // Before the devices: hosted services stop in reverse order, so the scan writer outlives the scanners.
         services.AddHostedService(sp => sp.GetRequiredService<OutboxScans>());
         services.AddHostedService<DeviceHost>();
-        services.AddHostedService<SaleUploader>();
-        services.AddHostedService<ScanUploader>();
-        services.AddHostedService<ZReportUploader>();
+        // One upload loop per outbox queue, each with the one retry layer (UploadLoop): scans never delay a sale.
+        services.AddSingleton<SaleUploads>();
+        services.AddSingleton<ScanUploads>();
+        services.AddSingleton<ZReportUploads>();
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<UploadLoop<OutboxEntry>>(sp, sp.GetRequiredService<SaleUploads>()));
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<UploadLoop<ScanRecord>>(sp, sp.GetRequiredService<ScanUploads>()));
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<UploadLoop<PendingZReport>>(sp, sp.GetRequiredService<ZReportUploads>()));
         services.AddSingleton<HeartbeatSender>();
         services.AddHostedService(sp => sp.GetRequiredService<HeartbeatSender>());
         return services;

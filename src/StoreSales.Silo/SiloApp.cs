@@ -41,6 +41,7 @@ public static class SiloApp
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<ReconciliationAlerts>();
+        builder.Services.AddSingleton<LateSaleReconciliation>();
         builder.Services.AddSingleton<RepSalesFeed>();
         builder.Services.AddSingleton<SequenceConflictAlerts>();
         builder.Services.AddSingleton<MemberSalesFeed>();

@@ -12,10 +12,13 @@ public sealed record PendingZReport(long Id, ZReportRecord Report);
 /// sequence when it is stored, and goes up only once every sale up to that sequence has left the outbox (acked or
 /// refused): the silo then reconciles it against a ledger that already has the day's sales.
 /// </summary>
-public sealed class DayEndReports(OutboxDatabase database) : IZReportSink
+public sealed class DayEndReports(OutboxDatabase database) : IZReportSink, IDisposable
 {
     private const string Pending = "pending";
     private const string Refused = "rejected";
+
+    // Released when a Z is stored or its terminal's sales leave the outbox, so the idle Z upload loop sleeps on this.
+    private readonly SemaphoreSlim _mayBeReady = new(0, 1);
 
     /// <summary>Z reports not yet acked by the server.</summary>
     public long PendingCount => database.Locked(() =>
@@ -24,7 +27,7 @@ public sealed class DayEndReports(OutboxDatabase database) : IZReportSink
     public bool AppendZ(ZReportRecord z)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(z.TerminalId, nameof(z));
-        return database.Locked(() =>
+        var stored = database.Locked(() =>
         {
             using var tx = database.BeginTransaction();
             using var last = database.Command("SELECT last_sequence FROM terminal_sequence WHERE terminal_id = $terminal;", tx);
@@ -40,11 +43,39 @@ public sealed class DayEndReports(OutboxDatabase database) : IZReportSink
             insert.Parameters.AddWithValue("$terminal", z.TerminalId);
             insert.Parameters.AddWithValue("$day", z.BusinessDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             insert.Parameters.AddWithValue("$payload", JsonSerializer.Serialize(z with { LastSequence = lastSequence }, EdgeJson.Options));
-            var stored = insert.ExecuteNonQuery() == 1;
+            var inserted = insert.ExecuteNonQuery() == 1;
             tx.Commit();
-            return stored;
+            return inserted;
         });
+        if (stored)
+        {
+            Wake();
+        }
+
+        return stored;
     }
+
+    /// <summary>Waits until a Z is stored or sales leave the outbox in this process, or <paramref name="atMost"/> passed.</summary>
+    public async Task WaitAsync(TimeSpan atMost, CancellationToken cancellationToken) =>
+        await _mayBeReady.WaitAsync(atMost, cancellationToken);
+
+    /// <summary>Wakes the idle Z upload loop: a Z was stored, or sales left the outbox and a Z waiting for them may be ready.</summary>
+    public void Wake()
+    {
+        try
+        {
+            if (_mayBeReady.CurrentCount == 0)
+            {
+                _mayBeReady.Release();
+            }
+        }
+        catch (SemaphoreFullException)
+        {
+            // Another caller woke it first: one pending wake-up is enough.
+        }
+    }
+
+    public void Dispose() => _mayBeReady.Dispose();
 
     /// <summary>
     /// The pending Z reports whose terminal has no sale up to the Z's last sequence still waiting in the outbox, oldest

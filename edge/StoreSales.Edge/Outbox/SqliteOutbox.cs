@@ -44,5 +44,6 @@ public sealed class SqliteOutbox : IDisposable
         Database.Dispose();
         Queue.Dispose();
         Scans.Dispose();
+        DayEnd.Dispose();
     }
 }

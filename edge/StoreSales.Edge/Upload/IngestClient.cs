@@ -13,9 +13,9 @@ using StoreSales.Edge.Configuration;
 namespace StoreSales.Edge.Upload;
 
 /// <summary>
-/// POSTs sale batches to the ingest API through a Polly pipeline: a circuit breaker on transient failures
+/// POSTs sale and scan batches and Z reports to the ingest API through a Polly pipeline: a circuit breaker on transient failures
 /// (network errors, timeouts, 5xx, 408, 429) and a timeout per attempt. No retry here: a failure goes back to
-/// <see cref="SaleUploader"/>, whose retry is the one layer (it sends the outbox's oldest batch again, with what
+/// <see cref="UploadLoop{TItem}"/>, whose retry is the one layer (it sends the outbox's oldest batch again, with what
 /// arrived meanwhile). Answers are sorted into an <see cref="UploadOutcome"/>; nothing here throws for an HTTP or
 /// network problem. With several servers (<c>Agent:ServerUrls</c>) a batch the current server could not take (no answer,
 /// timeout, 5xx, its circuit open) goes at once to the next one (<see cref="ServerFailover"/>), each server with a
@@ -59,21 +59,29 @@ public sealed partial class IngestClient
     public static Uri ScanBatchesUri(string serverUrl, string storeId) =>
         new($"{serverUrl.TrimEnd('/')}/api/stores/{Uri.EscapeDataString(storeId)}/scans/batches", UriKind.Absolute);
 
+    /// <summary><c>{ServerUrl}/api/stores/{StoreId}/z-reports</c>.</summary>
+    public static Uri ZReportsUri(string serverUrl, string storeId) =>
+        new($"{serverUrl.TrimEnd('/')}/api/stores/{Uri.EscapeDataString(storeId)}/z-reports", UriKind.Absolute);
+
     public Task<UploadOutcome> SendAsync(SaleBatch batch, CancellationToken cancellationToken) =>
-        PostAsync(JsonSerializer.SerializeToUtf8Bytes(batch, EdgeJson.Options), BatchesUri, cancellationToken);
+        PostAsync(JsonSerializer.SerializeToUtf8Bytes(batch, EdgeJson.Options), BatchesUri, BatchAcked, cancellationToken);
 
     /// <summary>Posts scans through the same servers, circuit breakers and attempt timeout as sales: one server, one health.</summary>
     public Task<UploadOutcome> SendAsync(ScanBatch batch, CancellationToken cancellationToken) =>
-        PostAsync(JsonSerializer.SerializeToUtf8Bytes(batch, EdgeJson.Options), ScanBatchesUri, cancellationToken);
+        PostAsync(JsonSerializer.SerializeToUtf8Bytes(batch, EdgeJson.Options), ScanBatchesUri, BatchAcked, cancellationToken);
+
+    /// <summary>Posts one Z report through the same servers, circuit breakers and attempt timeout: 200 carries a <see cref="ZReportAck"/>.</summary>
+    public Task<UploadOutcome> SendAsync(ZReportRecord z, CancellationToken cancellationToken) =>
+        PostAsync(JsonSerializer.SerializeToUtf8Bytes(z, EdgeJson.Options), ZReportsUri, ZReportAcked, cancellationToken);
 
     /// <summary>Sends the body to the current server, and on to the next ones while a server is down; the last outcome.</summary>
-    private async Task<UploadOutcome> PostAsync(byte[] body, Func<string, string, Uri> target, CancellationToken cancellationToken)
+    private async Task<UploadOutcome> PostAsync(byte[] body, Func<string, string, Uri> target, Func<HttpResponseMessage, CancellationToken, Task<UploadOutcome>> acked, CancellationToken cancellationToken)
     {
         var server = _servers.Current;
         UploadOutcome outcome = null!;
         for (var tried = 0; tried < _servers.Servers.Count; tried++)
         {
-            outcome = await SendToAsync(server, target(server.ToString(), _storeId), body, cancellationToken);
+            outcome = await SendToAsync(server, target(server.ToString(), _storeId), body, acked, cancellationToken);
             if (!ServerFailover.ServerDown(outcome) || cancellationToken.IsCancellationRequested)
             {
                 return outcome;
@@ -85,7 +93,7 @@ public sealed partial class IngestClient
         return outcome;
     }
 
-    private async Task<UploadOutcome> SendToAsync(Uri server, Uri uri, byte[] body, CancellationToken cancellationToken)
+    private async Task<UploadOutcome> SendToAsync(Uri server, Uri uri, byte[] body, Func<HttpResponseMessage, CancellationToken, Task<UploadOutcome>> acked, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
@@ -122,10 +130,7 @@ public sealed partial class IngestClient
             switch (response.StatusCode)
             {
                 case HttpStatusCode.OK:
-                    var ack = await ReadJsonAsync<BatchAck>(response, cancellationToken);
-                    return ack is null
-                        ? new UploadOutcome(UploadOutcomeKind.Failed, Detail: "200 without a batch ack body", StatusCode: status)
-                        : new UploadOutcome(UploadOutcomeKind.Acked, Ack: ack, StatusCode: status);
+                    return await acked(response, cancellationToken);
                 case HttpStatusCode.BadRequest:
                 case HttpStatusCode.UnprocessableEntity:
                 case HttpStatusCode.Conflict: // sequence-conflict: a sale of the batch reuses a recorded sequence with other content
@@ -141,6 +146,16 @@ public sealed partial class IngestClient
             }
         }
     }
+
+    private static async Task<UploadOutcome> BatchAcked(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        await ReadJsonAsync<BatchAck>(response, cancellationToken) is { } ack
+            ? new UploadOutcome(UploadOutcomeKind.Acked, Ack: ack, StatusCode: (int)response.StatusCode)
+            : new UploadOutcome(UploadOutcomeKind.Failed, Detail: "200 without a batch ack body", StatusCode: (int)response.StatusCode);
+
+    private static async Task<UploadOutcome> ZReportAcked(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        await ReadJsonAsync<ZReportAck>(response, cancellationToken) is { } ack
+            ? new UploadOutcome(UploadOutcomeKind.Acked, ZReport: ack, StatusCode: (int)response.StatusCode)
+            : new UploadOutcome(UploadOutcomeKind.Failed, Detail: "200 without a Z report ack body", StatusCode: (int)response.StatusCode);
 
     private ResiliencePipeline<HttpResponseMessage> BuildPipeline(Uri server, UploadOptions options, TimeProvider time)
     {
@@ -210,7 +225,8 @@ public sealed partial class IngestClient
                 {
                     if (json.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } s)
                     {
-                        return s;
+                        // A validation problem has no detail: its errors name the fields, and they are the reason kept.
+                        return name == "title" && ValidationErrors(json.RootElement) is { Length: > 0 } errors ? $"{s}: {errors}" : s;
                     }
                 }
             }
@@ -222,6 +238,19 @@ public sealed partial class IngestClient
 
         var raw = text.Trim();
         return raw.Length == 0 ? $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}" : raw.Length <= 500 ? raw : raw[..500] + "…";
+    }
+
+    /// <summary>A validation problem's <c>errors</c> as "field: message; field: message", or null.</summary>
+    private static string? ValidationErrors(JsonElement problem)
+    {
+        if (!problem.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var parts = errors.EnumerateObject()
+            .Select(field => $"{field.Name}: {string.Join(" ", field.Value.ValueKind == JsonValueKind.Array ? field.Value.EnumerateArray().Select(m => m.ToString()) : [field.Value.ToString()])}");
+        return string.Join("; ", parts);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: too many upload failures at {Server}, its circuit open for {BreakDuration}")]

@@ -4,7 +4,7 @@ namespace StoreSales.Edge.Upload;
 
 public enum UploadOutcomeKind
 {
-    /// <summary>200: the server answered with a <see cref="BatchAck"/>.</summary>
+    /// <summary>200: the server answered with a <see cref="BatchAck"/> (a Z report: a <see cref="ZReportAck"/>).</summary>
     Acked,
 
     /// <summary>400/409/422: the server refused the content (RFC 7807 problem details); resending it unchanged will not help.</summary>
@@ -18,5 +18,7 @@ public enum UploadOutcomeKind
 }
 
 /// <summary>What became of one batch POST.</summary>
+/// <param name="Ack">The answer to a sale or scan batch (<see cref="UploadOutcomeKind.Acked"/>).</param>
 /// <param name="RetryAfter">When known, how long sending again is pointless (an open circuit).</param>
-public sealed record UploadOutcome(UploadOutcomeKind Kind, BatchAck? Ack = null, string? Detail = null, int? StatusCode = null, TimeSpan? RetryAfter = null);
+/// <param name="ZReport">The answer to a Z report (<see cref="UploadOutcomeKind.Acked"/>).</param>
+public sealed record UploadOutcome(UploadOutcomeKind Kind, BatchAck? Ack = null, string? Detail = null, int? StatusCode = null, TimeSpan? RetryAfter = null, ZReportAck? ZReport = null);

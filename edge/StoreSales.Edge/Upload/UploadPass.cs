@@ -1,12 +1,12 @@
 namespace StoreSales.Edge.Upload;
 
-/// <summary>What one pass of <see cref="SaleUploader"/> over the outbox came to.</summary>
+/// <summary>What one pass of an <see cref="UploadLoop{TItem}"/> over its outbox queue came to.</summary>
 public enum UploadPassKind
 {
     /// <summary>Something was settled (acked, or set aside as rejected): go on at once.</summary>
     Sent,
 
-    /// <summary>The outbox is empty: sleep until a sale arrives.</summary>
+    /// <summary>Nothing to send: sleep until something is enqueued.</summary>
     Idle,
 
     /// <summary>The batch did not go (network, timeout, 5xx, open circuit): retried.</summary>

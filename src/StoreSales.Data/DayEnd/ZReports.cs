@@ -81,6 +81,44 @@ public sealed class ZReports(NpgsqlDataSource dataSource)
         return [.. days];
     }
 
+    /// <summary>
+    /// The terminal days whose stored Z covers one of <paramref name="sales"/> (a sale that arrived after its Z: it was
+    /// missing when the Z came), each with those sales' sequences. A sale is covered by its terminal's earliest Z whose
+    /// last sequence reaches it. Sales rung up after every Z (the everyday case) find none: one indexed look-up per batch.
+    /// </summary>
+    public async Task<IReadOnlyList<(string TerminalId, DateOnly BusinessDay, long[] Sequences)>> Covering(string storeId, IReadOnlyList<SaleKey> sales, CancellationToken cancellationToken)
+    {
+        if (sales.Count == 0)
+        {
+            return [];
+        }
+
+        const string Sql = """
+            SELECT s.terminal_id, z.business_day, array_agg(s.sequence ORDER BY s.sequence)
+            FROM unnest(@terminals::text[], @sequences::bigint[]) AS s(terminal_id, sequence)
+            CROSS JOIN LATERAL (
+                SELECT business_day FROM z_report z
+                WHERE z.store_id = @storeId AND z.terminal_id = s.terminal_id AND z.last_sequence >= s.sequence
+                ORDER BY z.business_day LIMIT 1
+            ) z
+            GROUP BY s.terminal_id, z.business_day
+            ORDER BY z.business_day, s.terminal_id
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(Sql, connection);
+        command.Parameters.AddWithValue("storeId", storeId);
+        command.Parameters.AddWithValue("terminals", sales.Select(s => s.TerminalId).ToArray());
+        command.Parameters.AddWithValue("sequences", sales.Select(s => s.Sequence).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var days = new List<(string, DateOnly, long[])>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            days.Add((reader.GetString(0), reader.GetFieldValue<DateOnly>(1), reader.GetFieldValue<long[]>(2)));
+        }
+
+        return days;
+    }
+
     private static async Task<IReadOnlyList<StoredZReport>> Read(NpgsqlConnection connection, string storeId, DateOnly from, DateOnly to, string? terminalId, CancellationToken cancellationToken)
     {
         // The previous Z of the same terminal (any earlier day) gives the range's start: LATERAL takes it by the primary key.

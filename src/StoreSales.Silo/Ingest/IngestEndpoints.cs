@@ -43,6 +43,7 @@ public static partial class IngestEndpoints
         RepSalesFeed reps,
         MemberSalesFeed members,
         SequenceConflictAlerts conflictAlerts,
+        LateSaleReconciliation lateSales,
         IOptions<IngestOptions> options,
         IngestMetrics metrics,
         ILoggerFactory loggerFactory,
@@ -102,6 +103,9 @@ public static partial class IngestEndpoints
         // Every sale of the batch goes to the grain, not only the new ones: if an earlier attempt committed the ledger
         // but the grain never counted it, the grain counts it now, and only once (it dedups by terminal and sequence).
         var counted = await Count(grains.GetGrain<IStoreGrain>(storeId), batch.Sales, options.Value.CountWait, metrics, logger, storeId);
+
+        // After the count: a day reconciles equal only once the store grain has counted the late sale too.
+        lateSales.Hear(storeId, inserted);
 
         metrics.Accepted(storeId, inserted.Count);
         metrics.Duplicates(storeId, batch.Sales.Count - inserted.Count);

@@ -93,7 +93,7 @@ public sealed class TillZReportTests
         var sales = Enumerable.Range(0, 25).Select(i => generator.Next(morning.AddMinutes(i))).ToList();
         sales.ForEach(tally.Add);
 
-        var pipe = tally.CloseDay(morning.AddHours(13));
+        var pipe = tally.CloseDay(morning.AddHours(13)).ToPipeLine();
 
         Assert.True(TillLineParser.TryParse(pipe, out var fromPipe, out var error), error);
         Assert.True(TillLineParser.TryParse(TillJsonLine.FromPipe(pipe), out var fromJson, out error), error);

@@ -16,7 +16,8 @@ namespace StoreSales.Edge.Devices.Receipts;
 /// Receipt capture: reads what a POS sends to its receipt printer (ESC/POS on a serial line), optionally
 /// forwards every byte unchanged to the real printer first (pass-through, with the printer's status replies
 /// relayed back), cuts the stream into receipts, reads each with the terminal's <see cref="CompiledReceiptProfile"/>
-/// and puts the sale in the outbox. A receipt the profile cannot read is kept whole in the outbox database
+/// and puts the sale in the outbox; a printed day-end report (the profile's <c>ZReport</c>) goes to the outbox's Z
+/// reports like the structured till's <c>Z</c> record. A receipt the profile cannot read is kept whole in the outbox database
 /// (<c>unparsed_receipts</c>), counted and logged; none is dropped. Bad input never ends the adapter.
 /// </summary>
 public sealed partial class ReceiptAdapter : IDeviceAdapter
@@ -27,6 +28,7 @@ public sealed partial class ReceiptAdapter : IDeviceAdapter
     private readonly string _storeId;
     private readonly ISaleSink _sales;
     private readonly IUnparsedReceiptSink _unparsed;
+    private readonly IZReportSink? _zReports;
 
     // The terminal's scans since its previous receipt, to complete lines printed without a code; null without scanners.
     private readonly ScansSinceReceipt? _scans;
@@ -54,9 +56,11 @@ public sealed partial class ReceiptAdapter : IDeviceAdapter
         IUnparsedReceiptSink unparsed,
         ILogger<ReceiptAdapter> logger,
         TimeProvider time,
-        ScansSinceReceipt? scans = null)
+        ScansSinceReceipt? scans = null,
+        IZReportSink? zReports = null)
     {
         _scans = scans;
+        _zReports = zReports;
         ArgumentException.ThrowIfNullOrWhiteSpace(terminal.ReceiptPort, nameof(terminal));
         TerminalId = terminal.TerminalId;
         _storeId = agent.StoreId;
@@ -98,7 +102,8 @@ public sealed partial class ReceiptAdapter : IDeviceAdapter
             services.GetRequiredService<IUnparsedReceiptSink>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger<ReceiptAdapter>(),
             services.GetRequiredService<TimeProvider>(),
-            services.GetService<ScansSinceReceipt>());
+            services.GetService<ScansSinceReceipt>(),
+            services.GetService<IZReportSink>());
     }
 
     public string TerminalId { get; }
@@ -257,6 +262,19 @@ public sealed partial class ReceiptAdapter : IDeviceAdapter
 
                 break;
 
+            case ReceiptOutcome.ZReport when _zReports is not null:
+                var z = result.ZReport!;
+                var stored = await _outboxWriter.WriteAsync(() => _zReports.AppendZ(z) ? 1L : 0L, z.ZNumber, cancellationToken);
+                _counters.Increment(stored == 1 ? ReceiptCounters.ZReports : ReceiptCounters.ZRepeats);
+                LogZCaptured(_logger, _storeId, TerminalId, z.BusinessDay, z.ZNumber, z.Count, z.Gross, stored == 1);
+                break;
+
+            case ReceiptOutcome.ZReport:
+                // No Z store (a test host without an outbox's Z table): kept whole rather than lost.
+                var unstored = Unparsed(document, "a Z report, and this agent has no Z report store");
+                CountUnparsed(document, unstored.Reason, await _outboxWriter.WriteAsync(() => _unparsed.KeepUnparsed(unstored), null, cancellationToken));
+                break;
+
             case ReceiptOutcome.Unparsed:
                 var kept = Unparsed(document, result.Reason!);
                 var id = await _outboxWriter.WriteAsync(() => _unparsed.KeepUnparsed(kept), null, cancellationToken);
@@ -319,6 +337,10 @@ public sealed partial class ReceiptAdapter : IDeviceAdapter
                     _sales.Append(result.Sale!);
                     _counters.Increment(ReceiptCounters.Sales);
                 }
+                else if (result.Outcome == ReceiptOutcome.ZReport && _zReports is not null)
+                {
+                    _counters.Increment(_zReports.AppendZ(result.ZReport!) ? ReceiptCounters.ZReports : ReceiptCounters.ZRepeats);
+                }
                 else if (result.Outcome == ReceiptOutcome.Unparsed)
                 {
                     var id = _unparsed.KeepUnparsed(Unparsed(document, result.Reason!));
@@ -357,6 +379,9 @@ public sealed partial class ReceiptAdapter : IDeviceAdapter
 
         return text.Length <= 120 ? builder.ToString() : builder.Append('…').ToString();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId} terminal {TerminalId}: Z report for {BusinessDay} captured from the printer (number {ZNumber}, {Count} sales, gross {Gross}; new {Stored})")]
+    private static partial void LogZCaptured(ILogger logger, string storeId, string terminalId, DateOnly businessDay, string? zNumber, int count, decimal gross, bool stored);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Store {StoreId} terminal {TerminalId} sequence {Sequence}: {Kind} captured from a printed receipt, receipt {ReceiptNumber}, {LineCount} lines, total {Total}")]
     private static partial void LogSaleCaptured(ILogger logger, string storeId, string terminalId, long sequence, string? receiptNumber, string kind, int lineCount, decimal total);

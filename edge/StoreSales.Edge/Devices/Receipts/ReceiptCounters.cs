@@ -63,6 +63,12 @@ public static class ReceiptCounters
     /// <summary>Receipts with lines printed without a code that the scans since the previous receipt did not match (kept as printed).</summary>
     public const string ScanCompletionMismatches = "scan-completion-mismatches";
 
+    /// <summary>Printed day-end reports (Z) stored in the outbox.</summary>
+    public const string ZReports = "z-reports";
+
+    /// <summary>Printed Z reports for a business day the terminal already had one for (printed again, or sent by the till too): the first is kept.</summary>
+    public const string ZRepeats = "z-repeats";
+
     internal static DeviceCounters Create() =>
-        new(Documents, Sales, UnparsedReceipts, OverlongReceipts, Ignored, TotalMismatches, TenderMismatches, DecodeErrors, LinesCompletedFromScans, ScanCompletionMismatches);
+        new(Documents, Sales, UnparsedReceipts, OverlongReceipts, Ignored, TotalMismatches, TenderMismatches, DecodeErrors, LinesCompletedFromScans, ScanCompletionMismatches, ZReports, ZRepeats);
 }

@@ -13,6 +13,9 @@ public enum ReceiptOutcome
     /// <summary>A receipt the profile cannot read: kept whole with <see cref="ReceiptParseResult.Reason"/>.</summary>
     Unparsed,
 
+    /// <summary>A printed day-end report (the profile's <c>ZReport:Marker</c> matched): <see cref="ReceiptParseResult.ZReport"/>.</summary>
+    ZReport,
+
     /// <summary>Not a receipt: blank (a drawer kick and a cut), or text outside the start marker with no item or total line.</summary>
     Ignored,
 }
@@ -23,7 +26,8 @@ public sealed record ReceiptParseResult(
     string? Reason = null,
     bool TotalMismatch = false,
     bool TenderMismatch = false,
-    IReadOnlyList<int>? LinesWithoutCode = null)
+    IReadOnlyList<int>? LinesWithoutCode = null,
+    ZReportRecord? ZReport = null)
 {
     /// <summary>Line numbers of the sale whose code was not printed (the item's name stands for it): what scans may complete.</summary>
     public IReadOnlyList<int> CodelessLines => LinesWithoutCode ?? [];
@@ -36,7 +40,8 @@ public sealed record ReceiptParseResult(
 /// (no sequence yet: the outbox assigns it). Values are taken as printed: nothing is recomputed, no sign changed.
 /// </summary>
 /// <remarks>
-/// Each line is tried, in order, as an item (before the total only), a discount (likewise), the total, change,
+/// A document with a line matching the profile's <c>ZReport:Marker</c> is a day-end report instead
+/// (<see cref="ParseZReport"/>). Otherwise each line is tried, in order, as an item (before the total only), a discount (likewise), the total, change,
 /// a tender; then, independently, as the receipt number, cashier, member, time and return marker (one line may
 /// carry several of those); lastly as an item header. Lines that match nothing (the store's address, rulers,
 /// "thank you") are skipped. The receipt is unparsed when it has no item line, no total line, a time pattern
@@ -44,7 +49,7 @@ public sealed record ReceiptParseResult(
 /// negative unit price, no code or name), or (unless the profile accepts it) a total that differs from the sum
 /// of the item lines.
 /// </remarks>
-public sealed class ReceiptParser(CompiledReceiptProfile profile)
+public sealed partial class ReceiptParser(CompiledReceiptProfile profile)
 {
     private const int MaxCodeLength = 64;
 
@@ -60,6 +65,12 @@ public sealed class ReceiptParser(CompiledReceiptProfile profile)
         if (document.IsBlank)
         {
             return new ReceiptParseResult(ReceiptOutcome.Ignored);
+        }
+
+        // A Z is printed outside any sale, often outside the start marker too: its marker decides before anything else.
+        if (profile.ZReport is { } z && document.Lines.Any(z.Marker.IsMatch))
+        {
+            return ParseZReport(z, document, terminalId, capturedAt);
         }
 
         if (!document.InReceipt)

@@ -90,6 +90,9 @@ public sealed class ReceiptProfile
     /// </summary>
     public bool? AcceptTotalMismatch { get; set; }
 
+    /// <summary>How the POS's printed day-end report (Z) reads; without it, a printed Z is not recognised.</summary>
+    public ZReportProfile? ZReport { get; set; }
+
     /// <summary>This profile with every property <paramref name="overrides"/> sets replaced (maps merged key by key).</summary>
     public ReceiptProfile With(ReceiptProfile? overrides)
     {
@@ -122,6 +125,7 @@ public sealed class ReceiptProfile
             TenderMethods = Merge(TenderMethods, overrides.TenderMethods),
             DecimalSeparator = overrides.DecimalSeparator ?? DecimalSeparator,
             AcceptTotalMismatch = overrides.AcceptTotalMismatch ?? AcceptTotalMismatch,
+            ZReport = ZReport is null ? overrides.ZReport : ZReport.With(overrides.ZReport),
         };
     }
 

@@ -53,9 +53,34 @@ public sealed class CompiledReceiptProfile
 
     public bool AcceptTotalMismatch { get; init; }
 
+    /// <summary>The printed Z report's patterns; null when the profile has none.</summary>
+    public CompiledZReportProfile? ZReport { get; init; }
+
     /// <summary>The encoding of text printed under <paramref name="codeTable"/> (ESC t) and Chinese mode (FS &amp;).</summary>
     public Encoding EncodingFor(int codeTable, bool chineseMode) =>
         !chineseMode && CodeTables.TryGetValue(codeTable, out var table) ? table : Encoding;
+}
+
+/// <summary>The <c>ZReport</c> patterns of a receipt profile, compiled (<see cref="ZReportProfile"/>).</summary>
+public sealed class CompiledZReportProfile
+{
+    public required Regex Marker { get; init; }
+
+    public Regex? ZNumber { get; init; }
+
+    public Regex? BusinessDay { get; init; }
+
+    public required string BusinessDayFormat { get; init; }
+
+    public required Regex Count { get; init; }
+
+    public required Regex Gross { get; init; }
+
+    public Regex? Returns { get; init; }
+
+    public Regex? Voids { get; init; }
+
+    public Regex? Tender { get; init; }
 }
 
 /// <summary>
@@ -254,6 +279,32 @@ public static class ReceiptProfiles
         var tender = Pattern("Tender", profile.Tender, false, ["method"], ["amount"]);
         var change = Pattern("Change", profile.Change, false, ["amount"]);
         var returnMarker = Pattern("ReturnMarker", profile.ReturnMarker, false);
+        CompiledZReportProfile? zReport = null;
+        if (profile.ZReport is { } z)
+        {
+            var dayFormat = string.IsNullOrWhiteSpace(z.BusinessDayFormat) ? "yyyy-MM-dd" : z.BusinessDayFormat.Trim();
+            try
+            {
+                _ = new DateOnly(2025, 6, 1).ToString(dayFormat, CultureInfo.InvariantCulture);
+            }
+            catch (FormatException)
+            {
+                Fail("ZReport:BusinessDayFormat", $"'{z.BusinessDayFormat}' is not a .NET date format");
+            }
+
+            zReport = new CompiledZReportProfile
+            {
+                Marker = Pattern("ZReport:Marker", z.Marker, true)!,
+                ZNumber = Pattern("ZReport:ZNumber", z.ZNumber, false, ["number"]),
+                BusinessDay = Pattern("ZReport:BusinessDay", z.BusinessDay, false, ["day"]),
+                BusinessDayFormat = dayFormat,
+                Count = Pattern("ZReport:Count", z.Count, true, ["count"])!,
+                Gross = Pattern("ZReport:Gross", z.Gross, true, ["amount"])!,
+                Returns = Pattern("ZReport:Returns", z.Returns, false, ["amount"]),
+                Voids = Pattern("ZReport:Voids", z.Voids, false, ["count"]),
+                Tender = Pattern("ZReport:Tender", z.Tender, false, ["method"], ["amount"]),
+            };
+        }
 
         if (item is not null && itemHeader is null && !item.GetGroupNames().Any(g => g is "code" or "name"))
         {
@@ -339,6 +390,7 @@ public static class ReceiptProfiles
             TenderMethods = methods,
             Numbers = numbers,
             AcceptTotalMismatch = profile.AcceptTotalMismatch ?? false,
+            ZReport = zReport,
         };
     }
 

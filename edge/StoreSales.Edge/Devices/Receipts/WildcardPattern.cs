@@ -27,6 +27,11 @@ public static class WildcardPattern
         ["amount"] = Number,
         ["discount"] = Number,
         ["total"] = Number,
+
+        // A printed Z report's (ZReport): its number, business day and counts.
+        ["number"] = @"\S+",
+        ["day"] = @"\S+",
+        ["count"] = @"\d+",
     };
 
     /// <summary>The field names a placeholder may use.</summary>

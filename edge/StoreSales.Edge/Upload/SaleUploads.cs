@@ -1,135 +1,57 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoreSales.Contracts.Ingest;
 using StoreSales.Edge.Configuration;
 using StoreSales.Edge.Outbox;
-using StoreSales.Edge.Resilience;
 
 namespace StoreSales.Edge.Upload;
 
 /// <summary>
-/// Empties the outbox into the ingest API, <see cref="AgentOptions.BatchSize"/> at a time, shared round-robin between
-/// terminals and oldest first within each (<see cref="SaleQueue.PeekFair"/>).
-/// A sale leaves the outbox only when the server lists it in <see cref="BatchAck.Durable"/>, or moves to the
-/// rejected table when the server refuses it by itself. Whatever else happens, it stays and is sent again later.
+/// The outbox's sales as <see cref="UploadLoop{TItem}"/> empties them into the ingest API,
+/// <see cref="AgentOptions.BatchSize"/> at a time, shared round-robin between terminals and oldest first within each
+/// (<see cref="SaleQueue.PeekFair"/>). A sale leaves the outbox only when the server lists it in
+/// <see cref="BatchAck.Durable"/>, or moves to the rejected table when the server refuses it by itself. Whatever else
+/// happens, it stays and is sent again later.
 /// </summary>
-public sealed partial class SaleUploader(
+public sealed partial class SaleUploads(
     SqliteOutbox outbox,
     IngestClient client,
     UploadCounters counters,
     IOptions<AgentOptions> agent,
-    IOptions<UploadOptions> upload,
-    ILogger<SaleUploader> logger,
-    TimeProvider time) : BackgroundService
+    ILogger<SaleUploads> logger,
+    TimeProvider time) : IUploadQueue<OutboxEntry>
 {
     private readonly string _storeId = agent.Value.StoreId;
     private bool _clockSkewed;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
+    public int BatchSize => agent.Value.BatchSize;
+
+    public void Started() =>
         LogStarted(logger, _storeId, string.Join(", ", agent.Value.Servers().Select(server => IngestClient.BatchesUri(server, _storeId))), outbox.Path, outbox.Queue.Depth);
 
-        // Uploads' one retry layer: a failed pass (or one that threw: the outbox or the client failed in a way not
-        // foreseen) is tried again after a wait doubling from Upload:RetryDelay to Upload:MaxRetryDelay, jittered so
-        // a chain's agents do not return together, or what the failure dictates. Each pass peeks the outbox afresh.
-        var retry = RetryUntilItWorks.Create<UploadPass>(
-            upload.Value.RetryDelay,
-            upload.Value.MaxRetryDelay,
-            time,
-            shouldRetry: o => o.Exception is not null || o.Result.IsFailure,
-            onRetry: args =>
-            {
-                Report(args.Outcome, args.RetryDelay);
-                return ValueTask.CompletedTask;
-            },
-            delayFor: o => o.Exception is null ? o.Result.Wait : null,
-            jitter: true);
+    public IReadOnlyList<OutboxEntry> Peek(int count) => outbox.Queue.PeekFair(count);
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // One execution until a pass settles something: the backoff starts again after every success.
-                var pass = await retry.ExecuteAsync(async token => await UploadOnceAsync(token), stoppingToken);
-                if (pass.Kind == UploadPassKind.Idle)
-                {
-                    await outbox.Queue.WaitForSalesAsync(agent.Value.UploadIdleDelay, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-        }
-    }
+    public Task WaitForWorkAsync(TimeSpan atMost, CancellationToken cancellationToken) => outbox.Queue.WaitForSalesAsync(atMost, cancellationToken);
 
-    /// <summary>One pass: send the oldest batch and settle its outcome.</summary>
-    internal async Task<UploadPass> UploadOnceAsync(CancellationToken cancellationToken)
-    {
-        var entries = outbox.Queue.PeekFair(agent.Value.BatchSize);
-        if (entries.Count == 0)
-        {
-            return new UploadPass(UploadPassKind.Idle);
-        }
-
-        var outcome = await SendAsync(entries, cancellationToken);
-        switch (outcome.Kind)
-        {
-            case UploadOutcomeKind.Acked:
-                return Settle(outcome.Ack!, entries.Count);
-            case UploadOutcomeKind.Rejected when entries.Count == 1:
-                Reject(entries[0], outcome.Detail!);
-                return new UploadPass(UploadPassKind.Sent);
-            case UploadOutcomeKind.Rejected:
-                LogIsolating(logger, _storeId, entries.Count, outcome.Detail!);
-                return await IsolateAsync(entries, cancellationToken);
-            default:
-                return Failure(outcome);
-        }
-    }
-
-    /// <summary>The server refused a batch: resend its sales one by one so only the bad ones are set aside.</summary>
-    private async Task<UploadPass> IsolateAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
-    {
-        foreach (var entry in entries)
-        {
-            var outcome = await SendAsync([entry], cancellationToken);
-            switch (outcome.Kind)
-            {
-                case UploadOutcomeKind.Acked:
-                    Settle(outcome.Ack!, 1);
-                    break;
-                case UploadOutcomeKind.Rejected:
-                    Reject(entry, outcome.Detail!);
-                    break;
-                default:
-                    return Failure(outcome);
-            }
-        }
-
-        return new UploadPass(UploadPassKind.Sent);
-    }
-
-    private Task<UploadOutcome> SendAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    public Task<UploadOutcome> SendAsync(IReadOnlyList<OutboxEntry> items, CancellationToken cancellationToken)
     {
         var batch = new SaleBatch
         {
             BatchId = Guid.CreateVersion7().ToString("N"),
-            Sales = [.. entries.Select(e => e.Sale)],
-            CatchUp = CatchUpRule.IsCatchUp(entries, time.GetUtcNow(), agent.Value.CatchUpAfter),
+            Sales = [.. items.Select(e => e.Sale)],
+            CatchUp = CatchUpRule.IsCatchUp(items, time.GetUtcNow(), agent.Value.CatchUpAfter),
         };
         if (batch.CatchUp)
         {
-            LogCatchUp(logger, _storeId, batch.BatchId, entries.Count);
+            LogCatchUp(logger, _storeId, batch.BatchId, items.Count);
         }
 
         return client.SendAsync(batch, cancellationToken);
     }
 
-    private UploadPass Settle(BatchAck ack, int sent)
+    public bool Settle(IReadOnlyList<OutboxEntry> items, UploadOutcome acked)
     {
+        var ack = acked.Ack!;
         var removed = outbox.Queue.Remove(ack.Durable);
         var now = time.GetUtcNow();
         var skew = ack.ServerTime == default ? (TimeSpan?)null : ack.ServerTime - now;
@@ -140,16 +62,20 @@ public sealed partial class SaleUploader(
             LogDurable(logger, _storeId, key.TerminalId, key.Sequence);
         }
 
-        LogAcked(logger, _storeId, ack.BatchId, sent, ack.Accepted, ack.Duplicates, removed);
+        LogAcked(logger, _storeId, ack.BatchId, items.Count, ack.Accepted, ack.Duplicates, removed);
+
+        // A Z report waits for its terminal's sales: their leaving may make one ready to go.
+        outbox.DayEnd.Wake();
         if (ack.Durable.Count == 0)
         {
-            // Nothing was made durable: sending the same batch at once would only spin.
-            LogNothingDurable(logger, _storeId, ack.BatchId, sent);
-            return new UploadPass(UploadPassKind.NothingDurable);
+            LogNothingDurable(logger, _storeId, ack.BatchId, items.Count);
+            return false;
         }
 
-        return new UploadPass(UploadPassKind.Sent);
+        return true;
     }
+
+    public void Isolating(int count, string detail) => LogIsolating(logger, _storeId, count, detail);
 
     /// <summary>
     /// Warns when the store PC's clock is further from the server's than <see cref="AgentOptions.ClockSkewWarnAfter"/>:
@@ -175,21 +101,18 @@ public sealed partial class SaleUploader(
         _clockSkewed = beyond;
     }
 
-    private void Reject(OutboxEntry entry, string reason)
+    public void Reject(OutboxEntry entry, string reason)
     {
         if (outbox.Rejected.Reject(entry.Key, reason))
         {
             counters.SaleRejected();
             LogRejected(logger, _storeId, entry.Sale.TerminalId, entry.Sale.Sequence, reason);
+            outbox.DayEnd.Wake();
         }
     }
 
-    private UploadPass Failure(UploadOutcome outcome) => outcome.Kind == UploadOutcomeKind.Unauthorized
-        ? new UploadPass(UploadPassKind.Unauthorized, outcome, upload.Value.AuthFailureDelay)
-        : new UploadPass(UploadPassKind.Failed, outcome, outcome.RetryAfter);
-
     /// <summary>Counts and logs a failed pass, with the wait before the next.</summary>
-    private void Report(Polly.Outcome<UploadPass> failed, TimeSpan wait)
+    public void Failed(Polly.Outcome<UploadPass> failed, TimeSpan wait)
     {
         if (failed.Exception is { } ex)
         {
