@@ -95,6 +95,7 @@ internal static class EdgeFootprint
 
             var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
             args.ForEach(start.ArgumentList.Add);
+            DeployedEdgeRuntime.ApplyTo(start);
             using var agent = Process.Start(start)!;
             var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
             agent.ErrorDataReceived += (_, e) => errors.Enqueue(e.Data ?? "");

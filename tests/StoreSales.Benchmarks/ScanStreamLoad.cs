@@ -22,6 +22,7 @@ internal static class ScanStreamLoad
     {
         Console.WriteLine($"StoreSales scan stream  {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         Console.WriteLine($"{terminals} terminals x {rate} scans/s for {measure.TotalSeconds:0} s, {probes} heatmap probes");
+        Console.WriteLine($"agent runtime settings (deploy/systemd/storesales-edge.service): {DeployedEdgeRuntime.Describe()}");
         await using var database = await TestDatabase.Create("scanbench");
         var settings = new Dictionary<string, string?> { ["Live:HotItemCount"] = "100000" };
         for (var t = 0; t < terminals; t++)
@@ -51,6 +52,7 @@ internal static class ScanStreamLoad
 
             var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
             args.ForEach(start.ArgumentList.Add);
+            DeployedEdgeRuntime.ApplyTo(start);
             using var agent = Process.Start(start)!;
             agent.BeginOutputReadLine();
             agent.BeginErrorReadLine();

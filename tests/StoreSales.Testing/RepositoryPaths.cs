@@ -9,6 +9,9 @@ public static class RepositoryPaths
 
     public static string DemoItems => Path.Combine(Root, "deploy", "local", "demo-items.csv");
 
+    /// <summary>The edge agent's systemd unit: the runtime settings a store PC runs it with.</summary>
+    public static string EdgeUnit => Path.Combine(Root, "deploy", "systemd", "storesales-edge.service");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

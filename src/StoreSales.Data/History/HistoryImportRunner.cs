@@ -136,15 +136,7 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
             {
                 foreach (var sale in plan.Sales)
                 {
-                    var at = DateTimeOffset.FromUnixTimeSeconds(sale.Sequence).UtcDateTime;
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(sale.StoreId, NpgsqlDbType.Text, cancellationToken);
-                    await copy.WriteAsync(sale.TerminalId, NpgsqlDbType.Text, cancellationToken);
-                    await copy.WriteAsync(sale.Sequence, NpgsqlDbType.Bigint, cancellationToken);
-                    await copy.WriteAsync("sale", NpgsqlDbType.Text, cancellationToken);
-                    await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await copy.WriteAsync(ExactDecimal.Cents(sale.Cents), NpgsqlDbType.Numeric, cancellationToken);
+                    await HistoryCopyRows.LedgerSale(copy, sale, cancellationToken);
                 }
 
                 await copy.CompleteAsync(cancellationToken);
@@ -154,16 +146,7 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
             {
                 for (var i = 0; i < plan.Lines.Count; i++)
                 {
-                    var line = plan.Lines[i];
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(line.StoreId, NpgsqlDbType.Text, cancellationToken);
-                    await copy.WriteAsync(line.TerminalId, NpgsqlDbType.Text, cancellationToken);
-                    await copy.WriteAsync(line.Sequence, NpgsqlDbType.Bigint, cancellationToken);
-                    await copy.WriteAsync(plan.LineNumbers[i], NpgsqlDbType.Integer, cancellationToken);
-                    await copy.WriteAsync(line.ItemCode, NpgsqlDbType.Text, cancellationToken);
-                    await copy.WriteAsync(ExactDecimal.Thousandths(line.MilliUnits), NpgsqlDbType.Numeric, cancellationToken);
-                    await copy.WriteAsync(ExactDecimal.Cents(line.UnitCents), NpgsqlDbType.Numeric, cancellationToken);
-                    await copy.WriteAsync(ExactDecimal.Cents(line.Cents), NpgsqlDbType.Numeric, cancellationToken);
+                    await HistoryCopyRows.LedgerLine(copy, plan.Lines[i], plan.LineNumbers[i], cancellationToken);
                 }
 
                 await copy.CompleteAsync(cancellationToken);
@@ -200,17 +183,7 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
         {
             for (var i = 0; i < plan.Lines.Count; i++)
             {
-                var line = plan.Lines[i];
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(line.StoreId, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(line.TerminalId, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(line.Sequence, NpgsqlDbType.Bigint, cancellationToken);
-                await copy.WriteAsync(plan.LineNumbers[i], NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(line.ItemCode, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(line.MilliUnits, NpgsqlDbType.Bigint, cancellationToken);
-                await copy.WriteAsync(line.UnitCents, NpgsqlDbType.Bigint, cancellationToken);
-                await copy.WriteAsync(line.Cents, NpgsqlDbType.Bigint, cancellationToken);
-                await copy.WriteAsync(line.LocalHour, NpgsqlDbType.Timestamp, cancellationToken);
+                await HistoryCopyRows.StagedLine(copy, plan.Lines[i], plan.LineNumbers[i], cancellationToken);
             }
 
             await copy.CompleteAsync(cancellationToken);
@@ -220,12 +193,7 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
         {
             foreach (var sale in plan.Sales)
             {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(sale.StoreId, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(sale.TerminalId, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(sale.Sequence, NpgsqlDbType.Bigint, cancellationToken);
-                await copy.WriteAsync(DateTimeOffset.FromUnixTimeSeconds(sale.Sequence).UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
-                await copy.WriteAsync(sale.Cents, NpgsqlDbType.Bigint, cancellationToken);
+                await HistoryCopyRows.StagedSale(copy, sale, cancellationToken);
             }
 
             await copy.CompleteAsync(cancellationToken);

@@ -153,13 +153,7 @@ internal static class HistoryRollupWriter
         await using var copy = await connection.BeginBinaryImportAsync(CopyHours, cancellationToken);
         foreach (var hour in hours)
         {
-            await copy.StartRowAsync(cancellationToken);
-            await copy.WriteAsync(hour.StoreId, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(hour.LocalHour, NpgsqlDbType.Timestamp, cancellationToken);
-            await copy.WriteAsync(hour.ItemCode, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(ExactDecimal.Thousandths(hour.MilliUnits), NpgsqlDbType.Numeric, cancellationToken);
-            await copy.WriteAsync(ExactDecimal.Cents(hour.Cents), NpgsqlDbType.Numeric, cancellationToken);
-            await copy.WriteAsync(hour.Lines, NpgsqlDbType.Integer, cancellationToken);
+            await HistoryCopyRows.RollupHour(copy, hour, cancellationToken);
         }
 
         await copy.CompleteAsync(cancellationToken);

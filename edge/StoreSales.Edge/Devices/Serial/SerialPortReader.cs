@@ -23,7 +23,7 @@ public sealed record SerialPortSettings(string Path, int BaudRate, TimeSpan Retr
 
 /// <summary>
 /// Opens a serial port by path (a <c>/dev/serial/by-id/…</c> link, a pty, <c>COM3</c>), reads it with
-/// <c>BaseStream.ReadAsync</c> and hands every chunk to the caller, who does the framing. A port that cannot
+/// <c>BaseStream.ReadAsync</c> (on Linux: straight from the tty) and hands every chunk to the caller, who does the framing. A port that cannot
 /// be opened, or that goes away while open (a USB adapter pulled), is reopened through
 /// <see cref="DeviceReopener"/> (waits doubling from <see cref="SerialPortSettings.RetryDelay"/> to
 /// <see cref="SerialPortSettings.RetryMaxDelay"/>) until cancellation: a device problem never ends the agent.
@@ -32,12 +32,14 @@ public sealed record SerialPortSettings(string Path, int BaudRate, TimeSpan Retr
 /// <para>Bytes the device sent while the agent was not reading are kept by the OS and arrive after <c>Open()</c>.
 /// The agent does not discard them: they may be the tail of a real sale. A partial first line is counted
 /// as malformed by the framing above.</para>
-/// <para>On Linux, System.IO.Ports serves a pending read from a loop that calls <c>poll</c> with a 1 ms timeout
-/// (<c>SerialStream.Unix.cs</c>, <c>IOLoop</c>) and stops that loop only after 2 s with nothing pending. A read
-/// left waiting on a quiet port therefore costs about a thousand wake-ups a second, per port: 7.7 % of a core for
-/// four idle ports. So on Linux the reader waits for input itself (<c>poll</c> on a second, read-only descriptor of
-/// the same tty, on a thread of its own) and only then reads through <c>BaseStream</c>, which finds the bytes
-/// already there. <c>SerialPort</c> still opens, configures (speed, bits, parity, handshake) and reads the port.
+/// <para>On Linux, System.IO.Ports serves a read from a loop that calls <c>poll</c> with a 1 ms timeout
+/// (<c>SerialStream.Unix.cs</c>, <c>IOLoop</c>) and stops that loop only after 2 s with no read pending. A read left
+/// waiting on a quiet port therefore costs about a thousand wake-ups a second, per port (7.7 % of a core for four idle
+/// ports), and a scanner sending a code every few hundred milliseconds never lets the loop rest (eight busy scanners: its
+/// sleeps and wake-ups were the largest share of the agent's 15–22 % of a core). So on Linux the reader waits for input
+/// and reads it itself, through a second, read-only descriptor of the same tty (<see cref="TtyInput"/>), on a thread of
+/// its own; <c>SerialPort</c> still opens the port exclusively and configures it (speed, bits, parity, handshake), and
+/// its loop never starts.
 /// Windows reads overlapped and has no such loop: there the read simply stays pending.</para>
 /// </remarks>
 public sealed partial class SerialPortReader(SerialPortSettings settings, string terminalId, string device, ILogger logger, TimeProvider time)
@@ -93,12 +95,12 @@ public sealed partial class SerialPortReader(SerialPortSettings settings, string
     private async ValueTask SessionAsync(DeviceReopener reopener, byte[] buffer, Receivers receivers, Action onClosed, CancellationToken cancellationToken)
     {
         SerialPort? port = null;
-        TtyReadiness? readiness = null;
+        TtyInput? input = null;
         var dataBefore = Interlocked.Read(ref _lastDataTicks);
         try
         {
             // Opened before the SerialPort, which makes the tty exclusive (TIOCEXCL) once it has it.
-            readiness = OperatingSystem.IsLinux() ? TtyReadiness.Open(settings.Path) : null;
+            input = OperatingSystem.IsLinux() ? TtyInput.Open(settings.Path) : null;
             port = new SerialPort(settings.Path, settings.BaudRate, settings.Parity, settings.DataBits, settings.StopBits)
             {
                 Handshake = settings.Handshake,
@@ -112,16 +114,16 @@ public sealed partial class SerialPortReader(SerialPortSettings settings, string
 
             var stream = port.BaseStream;
             _stream = stream;
-            if (readiness is null)
+            if (input is null)
             {
                 await ReadPendingAsync(stream, buffer, receivers, cancellationToken);
             }
             else
             {
                 // A thread of its own: an idle port must not hold a pool thread while it waits in poll.
-                var waiter = readiness;
+                var tty = input;
                 await Task.Factory.StartNew(
-                    () => ReadWhenReady(waiter, stream, buffer, receivers, cancellationToken),
+                    () => ReadWhenReady(tty, buffer, receivers, cancellationToken),
                     CancellationToken.None,
                     TaskCreationOptions.LongRunning,
                     TaskScheduler.Default);
@@ -143,7 +145,7 @@ public sealed partial class SerialPortReader(SerialPortSettings settings, string
         finally
         {
             _stream = null;
-            readiness?.Dispose();
+            input?.Dispose();
             var wasOpen = IsOpen;
             IsOpen = false;
             try
@@ -174,14 +176,14 @@ public sealed partial class SerialPortReader(SerialPortSettings settings, string
         return read;
     }
 
-    /// <summary>Linux: waits in <c>poll</c> until the tty has input, then reads it through System.IO.Ports.</summary>
-    private void ReadWhenReady(TtyReadiness readiness, Stream stream, byte[] buffer, Receivers to, CancellationToken cancellationToken)
+    /// <summary>Linux: waits in <c>poll</c> until the tty has input, then reads it from the tty itself.</summary>
+    private void ReadWhenReady(TtyInput tty, byte[] buffer, Receivers to, CancellationToken cancellationToken)
     {
         var quietPending = false;
         while (true)
         {
             var gap = quietPending ? settings.QuietGap : null;
-            var state = readiness.Wait(gap, cancellationToken);
+            var state = tty.Wait(gap, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             if (state == TtyState.Quiet)
             {
@@ -195,8 +197,13 @@ public sealed partial class SerialPortReader(SerialPortSettings settings, string
                 throw new IOException("The port hung up.");
             }
 
-            // The bytes are there: this read is served at once and leaves nothing pending in the IOLoop.
-            var read = Received(stream.Read(buffer, 0, buffer.Length));
+            var count = tty.Read(buffer);
+            if (count == 0)
+            {
+                continue;
+            }
+
+            var read = Received(count);
             var handled = to.OnData(buffer.AsMemory(0, read), cancellationToken);
             if (!handled.IsCompletedSuccessfully)
             {

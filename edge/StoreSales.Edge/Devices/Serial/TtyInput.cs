@@ -1,6 +1,6 @@
 namespace StoreSales.Edge.Devices.Serial;
 
-/// <summary>What <see cref="TtyReadiness.Wait"/> found.</summary>
+/// <summary>What <see cref="TtyInput.Wait"/> found.</summary>
 internal enum TtyState
 {
     /// <summary>Input is waiting to be read (or the read will report the port's error).</summary>
@@ -17,11 +17,12 @@ internal enum TtyState
 }
 
 /// <summary>
-/// A second, read-only, non-blocking descriptor of a tty, used only to wait in <c>poll</c> until the tty has input.
-/// The input queue belongs to the tty, not to a descriptor, so this sees what <c>SerialPort</c> will read; it
-/// never reads itself. Linux only (see <see cref="SerialPortReader"/> for why).
+/// A second, read-only, non-blocking descriptor of a tty: it waits in <c>poll</c> until the tty has input and reads it.
+/// The input queue belongs to the tty, not to a descriptor, so this reads what <c>SerialPort</c> would have read, while
+/// <c>SerialPort</c> keeps the port open, exclusive and configured (speed, bits, parity, handshake). Linux only (see
+/// <see cref="SerialPortReader"/> for why).
 /// </summary>
-internal sealed class TtyReadiness : IDisposable
+internal sealed class TtyInput : IDisposable
 {
     /// <summary>
     /// Longest single <c>poll</c>, after which the cancellation token is looked at again: an idle port wakes twice a
@@ -31,11 +32,11 @@ internal sealed class TtyReadiness : IDisposable
 
     private int _fd;
 
-    private TtyReadiness(int fd) => _fd = fd;
+    private TtyInput(int fd) => _fd = fd;
 
     /// <summary>Opens <paramref name="path"/> without becoming its controlling process.</summary>
     /// <exception cref="IOException">The path is missing or cannot be opened.</exception>
-    public static TtyReadiness Open(string path)
+    public static TtyInput Open(string path)
     {
         var fd = LibC.Open(path, LibC.ORdOnly | LibC.ONonBlock | LibC.ONoCtty | LibC.OCloExec);
         if (fd < 0)
@@ -44,7 +45,7 @@ internal sealed class TtyReadiness : IDisposable
             throw new IOException(errno == LibC.ENoEnt ? "port not found" : LibC.Describe(errno));
         }
 
-        return new TtyReadiness(fd);
+        return new TtyInput(fd);
     }
 
     /// <summary>
@@ -88,6 +89,28 @@ internal sealed class TtyReadiness : IDisposable
         }
 
         return TtyState.Cancelled;
+    }
+
+    /// <summary>
+    /// Reads what the tty holds into <paramref name="buffer"/>: the byte count, or 0 when nothing was there after all (another
+    /// reader took it, or a signal interrupted the read); the caller waits again.
+    /// </summary>
+    /// <exception cref="IOException">The device is gone (end of input or an error other than "try again").</exception>
+    public int Read(byte[] buffer)
+    {
+        var read = LibC.Read(_fd, buffer);
+        if (read > 0)
+        {
+            return (int)read;
+        }
+
+        if (read == 0)
+        {
+            throw new IOException("The port reported end of input.");
+        }
+
+        var errno = LibC.Errno;
+        return errno is LibC.EAgain or LibC.EIntr ? 0 : throw new IOException($"read failed: {LibC.Describe(errno)}");
     }
 
     public void Dispose()
