@@ -55,9 +55,10 @@ public static class TargetEndpoints
         {
             api.MapGet($"/{segment}/{{month}}", (string subjectId, string month, TargetDesk desk, ClaimsPrincipal user, CancellationToken ct) => Get(desk, user, level, subjectId, month, ct))
                 .WithName($"Get{name}Target")
-                .WithSummary($"A {name.ToLowerInvariant()}'s monthly target, its freeze and (store, rep) its daily split")
+                .WithSummary($"A {name.ToLowerInvariant()}'s monthly target, its freeze and its daily split")
                 .WithDescription(
-                    $"{MonthHint} `amount` is null when none is set. `days` splits it by the store's pacing profile (a rep follows its store's pace), "
+                    $"{MonthHint} `amount` is null when none is set. `days` splits it by the store's pacing profile (a rep follows its store's pace; a region its stores' paces added up, "
+                    + "each store weighted by its own target, or alike while any store has none), "
                     + "in cents that add up to the month. An unknown subject, or one out of the caller's sight, answers 404.")
                 .Produces<TargetAnswer>()
                 .ProducesValidationProblem()

@@ -44,7 +44,10 @@ public sealed class TargetDesk(
         return subject is not null && Sees(user.ToViewerScope(), subject.Level, subject.SubjectId, subject.RegionId, subject.StoreId) ? subject : null;
     }
 
-    /// <summary>One target with its freeze and, for a store or rep, its daily split on the store's pace.</summary>
+    /// <summary>
+    /// One target with its freeze and its daily split: a store or rep on the store's pace, a region on its stores' paces
+    /// added up (each store weighted by its own target for the month, or all alike while any store has none).
+    /// </summary>
     public async Task<TargetView?> Get(ClaimsPrincipal user, TargetLevel level, string subjectId, DateOnly month, bool withDays, CancellationToken cancellationToken)
     {
         const string operation = "get";
@@ -61,9 +64,22 @@ public sealed class TargetDesk(
             // The rep follows its store's pace: the store's grain splits either (docs/domain.md "Rep targets").
             days = await cluster.GetGrain<IStoreGrain>(storeId).SplitByDay(month, amount ?? 0m);
         }
+        else if (withDays && level == TargetLevel.Region)
+        {
+            days = await RegionDays(subjectId, month, amount ?? 0m, cancellationToken);
+        }
 
         metrics.Accepted(operation);
         return View(user.ToViewerScope(), subject, month, amount, days);
+    }
+
+    private async Task<IReadOnlyList<DayAmount>> RegionDays(string regionId, DateOnly month, decimal amount, CancellationToken cancellationToken)
+    {
+        var stores = await book.Stores(regionId, month, cancellationToken);
+        var weighted = stores.Count > 0 && stores.All(s => s.Amount > 0m);
+        var splits = await Task.WhenAll(stores.Select(s => cluster.GetGrain<IStoreGrain>(s.SubjectId).SplitByDay(month, weighted ? s.Amount!.Value : 1m)));
+        var weights = splits.SelectMany(split => split).Select(d => new DayTarget(d.Day, d.Amount));
+        return [.. DailySplit.Apportion(amount, month, weights).Select(d => new DayAmount(d.Day, d.Amount))];
     }
 
     /// <summary>The targets of a level the viewer may see: regions; a region's stores; a store's reps.</summary>

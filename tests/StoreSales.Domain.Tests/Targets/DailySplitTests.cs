@@ -41,4 +41,29 @@ public sealed class DailySplitTests
         var monday = days.First(d => d.Day.DayOfWeek == DayOfWeek.Monday).Amount;
         Assert.InRange(saturday / monday, 2.99m, 3.01m);
     }
+
+    [Fact]
+    public void A_region_month_follows_its_stores_days_and_adds_up_to_the_cent()
+    {
+        var month = new DateOnly(2026, 3, 1);
+        var linear = DailySplit.Of(31_000m, month, PacingProfile.Linear(Hours));
+        var saturdays = linear.Select(d => d with { Amount = d.Day.DayOfWeek == DayOfWeek.Saturday ? d.Amount * 3 : d.Amount });
+
+        var days = DailySplit.Apportion(100_000.03m, month, linear.Concat(saturdays));
+
+        Assert.Equal(31, days.Count);
+        Assert.Equal(100_000.03m, days.Sum(d => d.Amount));
+        var saturday = days.First(d => d.Day.DayOfWeek == DayOfWeek.Saturday).Amount;
+        var monday = days.First(d => d.Day.DayOfWeek == DayOfWeek.Monday).Amount;
+        Assert.InRange(saturday / monday, 1.99m, 2.01m);
+    }
+
+    [Fact]
+    public void A_region_whose_stores_weigh_nothing_is_spread_evenly()
+    {
+        var days = DailySplit.Apportion(300.00m, new DateOnly(2026, 4, 1), []);
+
+        Assert.Equal(30, days.Count);
+        Assert.All(days, d => Assert.Equal(10.00m, d.Amount));
+    }
 }
