@@ -233,8 +233,9 @@ public sealed class NotificationDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_channel_without_the_persons_address_fails_with_the_reason()
     {
+        await _host.SignedIn("li.supervisor", NotificationHarness.ScopeAnswering("supervisor:east"), Cancellation);
         await _host.People.Save(new NotificationSettings("li.supervisor", "en", "Asia/Shanghai", null, [NotificationChannels.Email], null, null, null, Email: null,
-            ["supervisor:east"], []), Start, Cancellation);
+            []), Start, Cancellation);
 
         await _host.Journal.Record(NotificationHarness.Alert("store-sh001/day-behind", "supervisor:east", _clock.GetUtcNow()), Cancellation);
         await _host.DispatchAll(Cancellation);
@@ -244,10 +245,14 @@ public sealed class NotificationDeliveryTests : IAsyncLifetime
         Assert.Equal("No address is set for email in the person's settings.", row.LastError);
     }
 
-    private Task Subscribe(string person, string assignee, IReadOnlyList<string> channels, string culture = "zh-CN", QuietHours? quiet = null, IReadOnlyList<ConditionMute>? mutes = null) =>
-        _host.People.Save(
+    /// <summary>A person whose scope answers for <paramref name="assignee"/>, with their settings saved.</summary>
+    private async Task Subscribe(string person, string assignee, IReadOnlyList<string> channels, string culture = "zh-CN", QuietHours? quiet = null, IReadOnlyList<ConditionMute>? mutes = null)
+    {
+        await _host.SignedIn(person, NotificationHarness.ScopeAnswering(assignee), Cancellation);
+        await _host.People.Save(
             new NotificationSettings(person, culture, "Asia/Shanghai", quiet, channels, person.Split('.')[0] + ".wecom", "east-supervisors", "east-group",
-                person.Split('.')[0] + "@chain.example", [assignee], mutes ?? []),
+                person.Split('.')[0] + "@chain.example", mutes ?? []),
             _clock.GetUtcNow(),
             Cancellation);
+    }
 }
