@@ -4,7 +4,6 @@ using Microsoft.Extensions.Time.Testing;
 using StoreSales.Data.Notifications;
 using StoreSales.Domain.Access;
 using StoreSales.Domain.Notifications;
-using StoreSales.Testing;
 
 namespace StoreSales.Integration.Tests.Notifications;
 
@@ -18,40 +17,25 @@ public sealed class NotificationAudienceTests : IAsyncLifetime
     private static readonly DateTimeOffset Start = new(2026, 12, 5, 2, 0, 0, TimeSpan.Zero);
 
     private readonly FakeTimeProvider _clock = new(Start);
-    private TestDatabase _database = null!;
-    private ProviderReceiver _receiver = null!;
-    private LocalSmtpServer _smtp = null!;
-    private NotificationHarness _host = null!;
+    private NotificationRig _rig = null!;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        _database = await TestDatabase.Create("audience", seedDemo: false);
-        _receiver = await ProviderReceiver.Start(_clock);
-        _smtp = LocalSmtpServer.Start(NotificationHarness.SmtpUser, NotificationHarness.SmtpPassword);
-        _host = new NotificationHarness(_database, _clock, _receiver, _smtp.Port);
-    }
+    public async ValueTask InitializeAsync() => _rig = await NotificationRig.Start("audience", _clock);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _smtp.DisposeAsync();
-        await _receiver.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _rig.DisposeAsync();
 
     [Fact]
     public async Task An_accounts_scope_changed_by_an_administrator_counts_from_the_next_alert_without_a_resave()
     {
         await Account("zhang.supervisor", ChainRoles.FieldSupervisor, ("storesales:region", "east"));
         await Save("zhang.supervisor");
-        await _host.Journal.Record(NotificationHarness.Alert("store-sh001/day-behind", "supervisor:east", _clock.GetUtcNow()), Cancellation);
+        await _rig.Host.Journal.Record(NotificationHarness.Alert("store-sh001/day-behind", "supervisor:east", _clock.GetUtcNow()), Cancellation);
 
         // The administrator moves Zhang from east to north; Zhang saves nothing.
         await Execute("""UPDATE "AspNetUserClaims" SET "ClaimValue" = 'north' WHERE "UserId" = 'id-zhang.supervisor' AND "ClaimType" = 'storesales:region'""");
-        await _host.Journal.Record(NotificationHarness.Alert("store-sh002/day-behind", "supervisor:east", _clock.GetUtcNow()), Cancellation);
-        await _host.Journal.Record(NotificationHarness.Alert("store-bj001/day-behind", "supervisor:north", _clock.GetUtcNow()), Cancellation);
+        await _rig.Host.Journal.Record(NotificationHarness.Alert("store-sh002/day-behind", "supervisor:east", _clock.GetUtcNow()), Cancellation);
+        await _rig.Host.Journal.Record(NotificationHarness.Alert("store-bj001/day-behind", "supervisor:north", _clock.GetUtcNow()), Cancellation);
 
         Assert.Equal(
             ["store-bj001/day-behind#1", "store-sh001/day-behind#1"],
@@ -61,17 +45,17 @@ public sealed class NotificationAudienceTests : IAsyncLifetime
     [Fact]
     public async Task A_provider_sign_in_person_is_told_by_their_latest_sign_in_and_a_deleted_account_by_nothing()
     {
-        await _host.SignedIn("li.supervisor", NotificationHarness.ScopeAnswering("supervisor:east"), Cancellation);
+        await _rig.Host.SignedIn("li.supervisor", NotificationHarness.ScopeAnswering("supervisor:east"), Cancellation);
         await Save("li.supervisor");
         await Account("gone.supervisor", ChainRoles.FieldSupervisor, ("storesales:region", "east"));
         await Save("gone.supervisor");
-        await _host.Journal.Record(NotificationHarness.Alert("store-sh001/day-behind", "supervisor:east", _clock.GetUtcNow()), Cancellation);
+        await _rig.Host.Journal.Record(NotificationHarness.Alert("store-sh001/day-behind", "supervisor:east", _clock.GetUtcNow()), Cancellation);
 
         // Li signs in again with the provider now naming the south region; Gone's account is deleted.
-        await _host.SignedIn("li.supervisor", NotificationHarness.ScopeAnswering("supervisor:south"), Cancellation);
+        await _rig.Host.SignedIn("li.supervisor", NotificationHarness.ScopeAnswering("supervisor:south"), Cancellation);
         await Execute("""DELETE FROM "AspNetUsers" WHERE "Id" = 'id-gone.supervisor'""");
-        await _host.Journal.Record(NotificationHarness.Alert("store-sh002/day-behind", "supervisor:east", _clock.GetUtcNow()), Cancellation);
-        await _host.Journal.Record(NotificationHarness.Alert("store-gz001/day-behind", "supervisor:south", _clock.GetUtcNow()), Cancellation);
+        await _rig.Host.Journal.Record(NotificationHarness.Alert("store-sh002/day-behind", "supervisor:east", _clock.GetUtcNow()), Cancellation);
+        await _rig.Host.Journal.Record(NotificationHarness.Alert("store-gz001/day-behind", "supervisor:south", _clock.GetUtcNow()), Cancellation);
 
         Assert.Equal(["store-gz001/day-behind#1", "store-sh001/day-behind#1"], await Queued("li.supervisor"));
         Assert.Equal(["store-sh001/day-behind#1"], await Queued("gone.supervisor"));
@@ -89,25 +73,24 @@ public sealed class NotificationAudienceTests : IAsyncLifetime
         }
 
         var now = _clock.GetUtcNow();
-        await _host.Journal.Record(NotificationHarness.Alert("instalment/C-1-1/finance/instalment-overdue", "finance", now, "instalment-overdue", "instalment", "C-1-1"), Cancellation);
-        await _host.Journal.Record(NotificationHarness.Alert("instalment/C-1-1/rep:rep-7/instalment-overdue", "rep:rep-7", now, "instalment-overdue", "instalment", "C-1-1"), Cancellation);
-        await _host.DispatchAll(Cancellation);
+        await _rig.Host.Journal.Record(NotificationHarness.Alert("instalment/C-1-1/finance/instalment-overdue", "finance", now, "instalment-overdue", "instalment", "C-1-1"), Cancellation);
+        await _rig.Host.Journal.Record(NotificationHarness.Alert("instalment/C-1-1/rep:rep-7/instalment-overdue", "rep:rep-7", now, "instalment-overdue", "instalment", "C-1-1"), Cancellation);
+        await _rig.Host.DispatchAll(Cancellation);
 
         Assert.Equal(["instalment/C-1-1/finance/instalment-overdue#1"], await Queued("finance.desk"));
         Assert.Equal(["instalment/C-1-1/rep:rep-7/instalment-overdue#1"], await Queued("wang.rep"));
         Assert.Empty(await Queued("chen.rep"));
-        Assert.Equal(2, _receiver.Messages.Count);
-        Assert.All(_receiver.Messages, m => Assert.Contains("/interventions?alert=instalment%2FC-1-1%2F", m.Text, StringComparison.Ordinal));
+        Assert.Equal(2, _rig.Receiver.Messages.Count);
+        Assert.All(_rig.Receiver.Messages, m => Assert.Contains("/interventions?alert=instalment%2FC-1-1%2F", m.Text, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_channel_the_chain_turned_off_marks_its_rows_channel_off_with_the_reason_and_counts_them()
     {
-        await _host.SignedIn("li.supervisor", NotificationHarness.ScopeAnswering("supervisor:east"), Cancellation);
+        await _rig.Host.SignedIn("li.supervisor", NotificationHarness.ScopeAnswering("supervisor:east"), Cancellation);
         await Save("li.supervisor", [NotificationChannels.WeComRobot, NotificationChannels.WeComApp]);
         // Later the chain turns the WeCom application off; Li's choice still names it.
-        await using var appOff = new NotificationHarness(_database, _clock, _receiver, _smtp.Port,
-            new Dictionary<string, string?> { ["Notifications:Channels:WeComApp:Enabled"] = "false" });
+        await using var appOff = _rig.Another(new Dictionary<string, string?> { ["Notifications:Channels:WeComApp:Enabled"] = "false" });
         var counted = new List<(string Channel, string Outcome, long Count)>();
         using var listener = Listen(counted);
 
@@ -121,11 +104,11 @@ public sealed class NotificationAudienceTests : IAsyncLifetime
         Assert.Equal("The chain has wecom-app turned off (Notifications:Channels:WeComApp:Enabled is false).", off.LastError);
         Assert.Contains((NotificationChannels.WeComApp, "channel-off", 1L), counted);
         Assert.Contains(new DeliveryCount(NotificationChannels.WeComApp, "channel-off", 1), await appOff.Outbox.Counts(Cancellation));
-        Assert.Equal([NotificationChannels.WeComRobot], _receiver.Messages.Select(m => m.Channel));
+        Assert.Equal([NotificationChannels.WeComRobot], _rig.Receiver.Messages.Select(m => m.Channel));
     }
 
     private Task Save(string person, IReadOnlyList<string>? channels = null) =>
-        _host.People.Save(
+        _rig.Host.People.Save(
             new NotificationSettings(person, "en", "Asia/Shanghai", null, channels ?? [NotificationChannels.WeComRobot], person + ".wecom", "east-supervisors", null, null, []),
             _clock.GetUtcNow(),
             Cancellation);
@@ -149,13 +132,13 @@ public sealed class NotificationAudienceTests : IAsyncLifetime
 
     private async Task Execute(string sql, object? parameters = null)
     {
-        await using var connection = await _database.DataSource.OpenConnectionAsync(Cancellation);
+        await using var connection = await _rig.Database.DataSource.OpenConnectionAsync(Cancellation);
         await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: Cancellation));
     }
 
     private async Task<string[]> Queued(string person)
     {
-        await using var connection = await _database.DataSource.OpenConnectionAsync(Cancellation);
+        await using var connection = await _rig.Database.DataSource.OpenConnectionAsync(Cancellation);
         return [.. await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT DISTINCT alert_id FROM notification_delivery WHERE person_id = @person ORDER BY alert_id", new { person }, cancellationToken: Cancellation))];
     }
