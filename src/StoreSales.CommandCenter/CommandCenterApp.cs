@@ -158,6 +158,7 @@ public static class CommandCenterApp
         app.MapProgressApi();
         app.MapReconciliationApi();
         app.MapInterventionApi();
+        app.MapMyNotificationApi();
         app.MapCustomerApi();
         app.MapCustomerMergeApi();
         app.MapInteractionApi();

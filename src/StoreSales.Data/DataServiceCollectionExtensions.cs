@@ -80,6 +80,7 @@ public static class DataServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<InterventionInbox>();
         services.AddSingleton<NotificationPeople>();
+        services.AddSingleton<PersonScopes>();
         services.AddSingleton<NotificationOutbox>();
 
         // Bound here because both hosts call this: the store grains (silo) and the heatmap (command center) must

@@ -58,8 +58,11 @@ internal static class AlertPushLatency
             ["Notifications:Channels:WeComRobot:Robots:bench"] = "benchmark-robot-key",
         });
         await commandCenter.Services.GetRequiredService<NotificationDispatcher>().Listening;
+        await commandCenter.Services.GetRequiredService<PersonScopes>().Record(
+            "bench.supervisor", StoreSales.Domain.Access.ViewerScope.Of([StoreSales.Domain.Access.ChainRoles.FieldSupervisor], ["region-bench"], []),
+            DateTimeOffset.UtcNow, CancellationToken.None);
         await commandCenter.Services.GetRequiredService<NotificationPeople>().Save(
-            new NotificationSettings("bench.supervisor", "en", "Asia/Shanghai", null, [NotificationChannels.WeComRobot], null, "bench", null, null, ["supervisor:region-bench"], []),
+            new NotificationSettings("bench.supervisor", "en", "Asia/Shanghai", null, [NotificationChannels.WeComRobot], null, "bench", null, null, []),
             DateTimeOffset.UtcNow,
             CancellationToken.None);
 

@@ -97,7 +97,7 @@ public sealed class InterventionInboxTests
 
         Assert.Equal([raised.AlertId], listed.EnumerateArray().Select(a => a.GetProperty("alertId").GetString()));
         Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode); // another store's alert is not in their inbox: unknown to them
         Assert.Empty(byRep.EnumerateArray());
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using StoreSales.Data.Notifications;
 
 namespace StoreSales.CommandCenter.Access;
 
@@ -37,7 +38,7 @@ public static class CompanySignIn
             o.NonceCookie.SameSite = SameSiteMode.Lax;
             o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 
-            o.Events.OnTokenValidated = context =>
+            o.Events.OnTokenValidated = async context =>
             {
                 var logger = Logger(context.HttpContext);
                 var mapping = CompanyStaffClaims.Map(context.Principal!, settings, AccessSetup.CompanyCookieScheme);
@@ -51,11 +52,14 @@ public static class CompanySignIn
                 {
                     logger.LogWarning("Company sign-in of {User} refused: no StoreSales role in claim '{Claim}'", mapping.Viewer.Identity!.Name, settings.RoleClaim);
                     context.Fail($"No StoreSales role in the provider's '{settings.RoleClaim}' claim.");
-                    return Task.CompletedTask;
+                    return;
                 }
 
                 context.Principal = mapping.Viewer;
-                return Task.CompletedTask;
+                // The person has no account row: their scope as of this sign-in is what their alerts go out by.
+                var services = context.HttpContext.RequestServices;
+                await services.GetRequiredService<PersonScopes>().Record(mapping.Viewer.Identity!.Name!, mapping.Viewer.ToViewerScope(),
+                    services.GetRequiredService<TimeProvider>().GetUtcNow(), context.HttpContext.RequestAborted);
             };
 
             // A refused person, a cancelled sign-in or a provider error ends on the "not allowed" page, not in a 500.

@@ -7,7 +7,8 @@ namespace StoreSales.CommandCenter.Api;
 
 /// <summary>
 /// Where a person works an alert, from the inbox page or the API alike: the alert must be the current one of its
-/// condition, the person must cover its region, and the lifecycle rule decides the rest (in the grain).
+/// condition, in the person's inbox (<see cref="InboxScope"/>; else it is unknown to them), theirs to work
+/// (<c>ViewerScope.CanActOnIntervention</c>), and the lifecycle rule decides the rest (in the grain).
 /// </summary>
 public sealed class InterventionDesk(IClusterClient cluster)
 {
@@ -25,14 +26,17 @@ public sealed class InterventionDesk(IClusterClient cluster)
     {
         var grain = cluster.GetGrain<IInterventionGrain>(alertId.Split('#')[0]);
         var current = await grain.GetCurrent();
-        if (current is null || current.AlertId != alertId)
+        var scope = person.ToViewerScope();
+        // An alert outside the person's inbox (another rep's, another region's) is answered like an unknown one.
+        if (current is null || current.AlertId != alertId
+            || !InboxScope.Of(scope).Covers(current.Subject.RegionId, current.Subject.StoreId, current.Assignee))
         {
-            return new Answer(Outcome.UnknownAlert, null, $"There is no current alert '{alertId}'.");
+            return new Answer(Outcome.UnknownAlert, null, $"There is no current alert '{alertId}' in your inbox.");
         }
 
-        if (!person.ToViewerScope().CanActOnIntervention(current.Subject.RegionId, current.Assignee))
+        if (!scope.CanActOnIntervention(current.Subject.RegionId, current.Assignee))
         {
-            return new Answer(Outcome.NotAllowed, current, "Only HQ and the region's managers and field supervisors work its alerts, and a store's manager those assigned to the store.");
+            return new Answer(Outcome.NotAllowed, current, "Only HQ and the region's managers and field supervisors work its alerts, and whoever answers for its assignee (the store's or team's manager, the rep, finance).");
         }
 
         var result = await grain.Act(action, person.Identity!.Name!, note);
@@ -41,13 +45,12 @@ public sealed class InterventionDesk(IClusterClient cluster)
             : new Answer(Outcome.Refused, result.Intervention ?? current, result.RefusedBecause);
     }
 
-    /// <summary>The alert with its full history, for a viewer who may see its region.</summary>
+    /// <summary>The alert with its full history, for a viewer whose inbox holds it (<see cref="InboxScope"/>); null otherwise, as for an unknown one.</summary>
     public async Task<Intervention?> Find(ClaimsPrincipal viewer, string alertId)
     {
         var current = await cluster.GetGrain<IInterventionGrain>(alertId.Split('#')[0]).GetCurrent();
-        var scope = viewer.ToViewerScope();
         return current is not null && current.AlertId == alertId
-            && ((current.Subject.RegionId is { } regionId && scope.CanSeeInterventions(regionId)) || scope.CanSeeStoreInterventions(current.Subject.StoreId))
+            && InboxScope.Of(viewer.ToViewerScope()).Covers(current.Subject.RegionId, current.Subject.StoreId, current.Assignee)
             ? current
             : null;
     }

@@ -18,7 +18,7 @@ public static class InterventionEndpoints
         api.MapGet("", async Task<IResult> (InterventionInbox inbox, ChainAccess access, ClaimsPrincipal user, string? regionId, bool? openOnly, int? limit, CancellationToken ct) =>
             {
                 var scope = user.ToViewerScope();
-                IReadOnlyCollection<string>? regions;
+                var mine = InboxScope.Of(scope);
                 if (regionId is not null)
                 {
                     var region = await access.Region(user, regionId, ct);
@@ -27,23 +27,14 @@ public static class InterventionEndpoints
                         return region.IsAllowed ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not in your scope", detail: $"Your sign-in does not cover the inbox of region '{regionId}'.") : region.Denied("region", regionId);
                     }
 
-                    regions = [regionId];
-                }
-                else
-                {
-                    // Without a region: HQ gets every region's, a regional viewer the regions they cover.
-                    regions = scope.SeesWholeChain ? null
-                        : [.. (await access.VisibleRegions(user, ct)).Where(r => scope.CanSeeInterventions(r.RegionId)).Select(r => r.RegionId)];
+                    // One region's inbox: that region's alerts only.
+                    mine = new InboxScope(new HashSet<string>(StringComparer.Ordinal) { regionId }, new HashSet<string>(), new HashSet<string>());
                 }
 
-                // A store manager: the alerts of their stores (the store's and its reps'), in any region.
-                string[] stores = regionId is null ? [.. scope.Stores.Where(scope.CanSeeStoreInterventions)] : [];
-                return Results.Ok(regions is { Count: 0 } && stores.Length == 0
-                    ? []
-                    : await inbox.List(regions, stores, openOnly ?? true, Math.Clamp(limit ?? 100, 1, 1000), ct));
+                return Results.Ok(await inbox.List(mine, openOnly ?? true, Math.Clamp(limit ?? 100, 1, 1000), ct));
             })
             .WithName("ListInterventions")
-            .WithSummary("The supervisor inbox: alerts of a region (or of every region the viewer covers, and for a store manager those of their stores), newest first; open ones only unless openOnly=false")
+            .WithSummary("The inbox: alerts of a region, or (without regionId) of every region the viewer leads, of the stores they manage and every alert assigned to someone they answer for (finance, their own rep: alerts, their team), newest first; open ones only unless openOnly=false")
             .Produces<IReadOnlyList<InboxEntry>>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

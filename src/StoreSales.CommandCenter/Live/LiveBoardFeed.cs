@@ -23,6 +23,7 @@ public sealed partial class LiveBoardFeed(
     private readonly ConcurrentDictionary<string, Subscribers<RegionProgress>> _regions = new(StringComparer.Ordinal);
     private readonly Subscribers<RegionProgress> _allRegions = new();
     private readonly ConcurrentDictionary<string, Subscribers<Intervention>> _interventions = new(StringComparer.Ordinal);
+    private readonly Subscribers<Intervention> _allInterventions = new();
     private readonly ConcurrentDictionary<string, Subscribers<RepBoardChange>> _reps = new(StringComparer.Ordinal);
     private readonly Subscribers<PoolChange> _pool = new();
     private readonly Subscribers<HandOverListChange> _handOvers = new();
@@ -40,6 +41,12 @@ public sealed partial class LiveBoardFeed(
     /// <summary>Calls <paramref name="onChange"/> with every alert raised or moved in the region until disposed.</summary>
     public IDisposable WatchInterventions(string regionId, Action<Intervention> onChange) =>
         _interventions.GetOrAdd(regionId, _ => new Subscribers<Intervention>()).Add(onChange);
+
+    /// <summary>
+    /// Calls <paramref name="onChange"/> with every alert raised or moved, in any region or none, until disposed: the inbox
+    /// page keeps those its viewer's <c>InboxScope</c> covers (a finance or rep alert may name no region).
+    /// </summary>
+    public IDisposable WatchAllInterventions(Action<Intervention> onChange) => _allInterventions.Add(onChange);
 
     /// <summary>Calls <paramref name="onChange"/> whenever the rep's board changed (lead, interaction, figures) until disposed.</summary>
     public IDisposable WatchRep(string repId, Action<RepBoardChange> onChange) =>
@@ -93,6 +100,8 @@ public sealed partial class LiveBoardFeed(
 
         foreach (var alert in batch.Interventions)
         {
+            _allInterventions.Notify(alert);
+            await hub.Clients.Group(LiveGroups.InterventionsFor(alert.Assignee)).SendAsync(LiveGroups.InterventionChanged, alert);
             if (alert.Subject.RegionId is { } regionId)
             {
                 if (_interventions.TryGetValue(regionId, out var watchers))

@@ -15,6 +15,9 @@ public static class LiveGroups
     /// <summary>Alerts of a region's stores, for its field supervisors' inboxes.</summary>
     public static string Interventions(string regionId) => "interventions:" + regionId;
 
+    /// <summary>Alerts assigned to one assignee (<c>finance</c>, <c>rep:{id}</c>, ...), for those who answer for it.</summary>
+    public static string InterventionsFor(string assignee) => "interventions-for:" + assignee;
+
     /// <summary>A rep's board: who sees the rep's progress (<c>ViewerScope.CanSeeRep</c>) hears what changed on it.</summary>
     public static string Rep(string repId) => "rep:" + repId;
 }

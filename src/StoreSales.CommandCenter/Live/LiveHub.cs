@@ -4,6 +4,7 @@ using StoreSales.Abstractions.Regions;
 using StoreSales.Abstractions.Stores;
 using StoreSales.CommandCenter.Access;
 using StoreSales.Domain.Access;
+using StoreSales.Domain.Interventions;
 
 namespace StoreSales.CommandCenter.Live;
 
@@ -49,6 +50,25 @@ public sealed class LiveHub(IClusterClient cluster, ChainAccess access) : Hub
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Interventions(regionId), Context.ConnectionAborted);
+    }
+
+    /// <summary>
+    /// Receive <c>InterventionChanged</c> for every alert assigned to someone the viewer answers for (<c>InboxScope</c>:
+    /// <c>finance</c>, their own <c>rep:{id}</c>, their store's or team's manager), in any region or none; a region's
+    /// alerts come through <see cref="JoinInterventions"/>. Refused to a viewer who answers for nobody.
+    /// </summary>
+    public async Task JoinMyInterventions()
+    {
+        var assignees = InboxScope.Of(Context.User!.ToViewerScope()).Assignees;
+        if (assignees.Count == 0)
+        {
+            throw new HubException("Not allowed: your sign-in answers for no alert assignee.");
+        }
+
+        foreach (var assignee in assignees)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.InterventionsFor(assignee), Context.ConnectionAborted);
+        }
     }
 
     /// <summary>

@@ -11,7 +11,9 @@ namespace StoreSales.CommandCenter.Notifications;
 /// NOTIFY at the commit that queued them, and at least every <c>Dispatcher:PollInterval</c> for retries and quiet hours
 /// that came due. Each round claims rows with <c>FOR UPDATE SKIP LOCKED</c> (any number of hosts may run one; none
 /// sends another's row), applies the person's mutes, quiet hours and the digest rule, sends through the
-/// <see cref="DeliveryPipeline"/> and records each outcome.
+/// <see cref="DeliveryPipeline"/> and records each outcome. Rows on a channel the chain has turned off become
+/// <c>channel-off</c>: every dispatching host runs with the chain's channel configuration (one that must not send sets
+/// <c>Dispatcher:Enabled</c> false).
 /// </summary>
 public sealed partial class NotificationDispatcher(
     NotificationOutbox outbox,
@@ -31,6 +33,8 @@ public sealed partial class NotificationDispatcher(
     private readonly Dictionary<string, INotificationChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
     // A host claims only what it can send: a row for a channel it has not enabled waits for a host that has.
     private readonly string[] _enabled = channels.Where(c => c.IsEnabled).Select(c => c.Name).ToArray();
+    // The chain's configuration has these off: a person may have chosen one before it was turned off.
+    private readonly string[] _off = channels.Where(c => !c.IsEnabled).Select(c => c.Name).ToArray();
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -43,6 +47,12 @@ public sealed partial class NotificationDispatcher(
     public async Task<int> RunOnce(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        foreach (var (channel, count) in await outbox.MarkChannelsOff(_off, ChannelOffReason, cancellationToken))
+        {
+            metrics.Delivery(channel, "channel-off", count);
+            LogChannelOff(channel, count);
+        }
+
         await using var claim = await outbox.ClaimDue(now, _options.Dispatcher.BatchSize, _enabled, cancellationToken);
         if (claim.Due.Count == 0)
         {
@@ -77,12 +87,14 @@ public sealed partial class NotificationDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!_options.Dispatcher.Enabled || _enabled.Length == 0)
+        if (!_options.Dispatcher.Enabled)
         {
-            // No channel on: nothing this host could send (the rows wait for a host that has one).
             LogDisabled();
             return;
         }
+
+        // Even with every channel off the loop runs: what people chose before the chain turned a channel off is marked
+        // channel-off (and counted) rather than left pending for ever.
 
         var listening = Listen(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
@@ -311,11 +323,25 @@ public sealed partial class NotificationDispatcher(
         }
     }
 
+    private static string ChannelOffReason(string channel) =>
+        $"The chain has {channel} turned off (Notifications:Channels:{ChannelSection(channel)}:Enabled is false).";
+
+    private static string ChannelSection(string channel) => channel switch
+    {
+        NotificationChannels.WeComRobot => "WeComRobot",
+        NotificationChannels.WeComApp => "WeComApp",
+        NotificationChannels.DingTalkRobot => "DingTalk",
+        _ => "Email",
+    };
+
     private static TimeZoneInfo Zone(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Notifications are not sent from this host (Notifications:Dispatcher:Enabled is false, or no channel is enabled)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notifications are not sent from this host (Notifications:Dispatcher:Enabled is false)")]
     private partial void LogDisabled();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} {Channel} deliveries not sent: the chain has this channel turned off")]
+    private partial void LogChannelOff(string channel, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A notification round failed; the next round tries again")]
     private partial void LogRoundFailed(Exception exception);

@@ -18,6 +18,7 @@ public static class NotificationSetup
         services.AddSingleton<NotificationTexts>();
         services.AddSingleton<DeliveryPipeline>();
         services.AddSingleton<NotificationMetrics>();
+        services.AddSingleton<MyNotificationSettings>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         return services;

@@ -90,6 +90,8 @@ public static class CodeWords
             return string.Format(System.Globalization.CultureInfo.CurrentCulture, texts["AssigneeRep"], assignee[AlertNames.RepPrefix.Length..]);
         }
 
-        return assignee == InterventionAssignees.Hq ? texts[RoleKey(ChainRoles.Hq)] : assignee;
+        return assignee == InterventionAssignees.Hq ? texts[RoleKey(ChainRoles.Hq)]
+            : assignee == AlertNames.Finance ? texts[RoleKey(ChainRoles.Finance)]
+            : assignee;
     }
 }

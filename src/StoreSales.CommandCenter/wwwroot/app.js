@@ -36,3 +36,8 @@ window.storeSalesCopy = async (text) => {
     await navigator.clipboard.writeText(text);
   } catch { /* not a secure context, or permission refused */ }
 };
+
+// A notification's deep link opens the inbox on its alert: bring that card into view.
+window.storeSalesScrollTo = (id) => {
+  document.getElementById(id)?.scrollIntoView({ block: 'center' });
+};

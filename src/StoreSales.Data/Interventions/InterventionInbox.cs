@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using StoreSales.Domain.Interventions;
 
 namespace StoreSales.Data.Interventions;
 
@@ -27,33 +28,77 @@ public sealed record InboxEntry(
 /// <summary>One kept step of an alert: who moved it from what to what, when, and their note.</summary>
 public sealed record InboxStep(string AlertId, int Step, string FromStatus, string ToStatus, string Actor, DateTime At, string? Note);
 
-/// <summary>Reads the inbox from the journal: alerts of some regions (or all), newest first, with their steps.</summary>
+/// <summary>
+/// Reads the inbox from the journal: the alerts of one viewer's <see cref="InboxScope"/> (their regions, their stores, and
+/// whatever is assigned to someone they answer for), newest first, with their steps.
+/// </summary>
 public sealed class InterventionInbox(NpgsqlDataSource dataSource)
 {
-    /// <summary>The alerts of <paramref name="regionIds"/> (null: of every region), newest first.</summary>
-    public Task<IReadOnlyList<InboxEntry>> List(IReadOnlyCollection<string>? regionIds, bool openOnly, int limit, CancellationToken cancellationToken) =>
-        List(regionIds, storeIds: [], openOnly, limit, cancellationToken);
+    private const string Columns =
+        """
+        SELECT alert_id AS AlertId, condition AS Condition, subject_kind AS SubjectKind, subject_id AS SubjectId,
+               store_id AS StoreId, region_id AS RegionId, severity AS Severity, assignee AS Assignee, status AS Status,
+               level AS Level, raised_at AS RaisedAt, updated_at AS UpdatedAt, outcome AS Outcome, evidence::text AS Evidence
+        FROM intervention
+        """;
 
-    /// <summary>
-    /// The alerts of the regions (every region when <paramref name="regionIds"/> is null) and of the stores, newest first.
-    /// </summary>
-    public async Task<IReadOnlyList<InboxEntry>> List(IReadOnlyCollection<string>? regionIds, IReadOnlyCollection<string> storeIds, bool openOnly, int limit, CancellationToken cancellationToken)
+    // The one SQL form of InboxScope.Covers: keep the two in step.
+    private const string InScope =
+        "(@wholeChain OR region_id = ANY(@regions) OR store_id = ANY(@stores) OR assignee = ANY(@assignees))";
+
+    /// <summary>The alerts in <paramref name="scope"/>, newest first (open ones only when <paramref name="openOnly"/>).</summary>
+    public async Task<IReadOnlyList<InboxEntry>> List(InboxScope scope, bool openOnly, int limit, CancellationToken cancellationToken)
     {
+        if (scope.IsEmpty)
+        {
+            return [];
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<InboxEntry>(new CommandDefinition(
-            """
-            SELECT alert_id AS AlertId, condition AS Condition, subject_kind AS SubjectKind, subject_id AS SubjectId,
-                   store_id AS StoreId, region_id AS RegionId, severity AS Severity, assignee AS Assignee, status AS Status,
-                   level AS Level, raised_at AS RaisedAt, updated_at AS UpdatedAt, outcome AS Outcome, evidence::text AS Evidence
-            FROM intervention
-            WHERE (@regions::text[] IS NULL OR region_id = ANY(@regions) OR store_id = ANY(@stores))
+            $"""
+            {Columns}
+            WHERE {InScope}
               AND (NOT @openOnly OR status <> 'Resolved')
             ORDER BY raised_at DESC
             LIMIT @limit
             """,
-            new { regions = regionIds?.ToArray(), stores = storeIds.ToArray(), openOnly, limit },
+            Parameters(scope, new { openOnly, limit }),
             cancellationToken: cancellationToken));
-        var entries = rows.ToList();
+        return await WithSteps(connection, rows.ToList(), cancellationToken);
+    }
+
+    /// <summary>
+    /// One alert of <paramref name="scope"/> (a deep link may name one older than the page's list, or resolved); null when
+    /// there is none or the viewer may not see it: the two answers look the same.
+    /// </summary>
+    public async Task<InboxEntry?> Find(InboxScope scope, string alertId, CancellationToken cancellationToken)
+    {
+        if (scope.IsEmpty)
+        {
+            return null;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<InboxEntry>(new CommandDefinition(
+            $"{Columns} WHERE alert_id = @alertId AND {InScope}",
+            Parameters(scope, new { alertId }),
+            cancellationToken: cancellationToken));
+        return (await WithSteps(connection, rows.ToList(), cancellationToken)).SingleOrDefault();
+    }
+
+    private static DynamicParameters Parameters(InboxScope scope, object more)
+    {
+        var parameters = new DynamicParameters(more);
+        parameters.Add("wholeChain", scope.WholeChain);
+        parameters.Add("regions", (scope.Regions ?? new HashSet<string>()).ToArray());
+        parameters.Add("stores", scope.Stores.ToArray());
+        parameters.Add("assignees", scope.Assignees.ToArray());
+        return parameters;
+    }
+
+    private static async Task<IReadOnlyList<InboxEntry>> WithSteps(NpgsqlConnection connection, List<InboxEntry> entries, CancellationToken cancellationToken)
+    {
         if (entries.Count == 0)
         {
             return entries;

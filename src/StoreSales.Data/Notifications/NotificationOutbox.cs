@@ -20,7 +20,8 @@ public sealed record DeliveryCount(string Channel, string State, long Count);
 /// <summary>
 /// The delivery outbox (<c>notification_delivery</c>): dispatchers claim due rows with <c>FOR UPDATE SKIP LOCKED</c>,
 /// so two hosts never hold the same row, and keep each row's state (sent with the provider's message id; retrying
-/// with attempts and next try; failed with the provider's error; muted; digested).
+/// with attempts and next try; failed with the provider's error; muted; digested; channel-off when the chain turned
+/// its channel off).
 /// </summary>
 public sealed class NotificationOutbox(NpgsqlDataSource dataSource)
 {
@@ -57,6 +58,40 @@ public sealed class NotificationOutbox(NpgsqlDataSource dataSource)
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Marks every waiting delivery on <paramref name="channels"/> (those the chain has turned off) <c>channel-off</c>, with
+    /// the reason, instead of leaving it pending for a host that will never come; returns how many per channel. A row
+    /// another dispatcher holds is left to it.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, int>> MarkChannelsOff(IReadOnlyCollection<string> channels, Func<string, string> reason, CancellationToken cancellationToken)
+    {
+        var marked = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (channels.Count == 0)
+        {
+            return marked;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        foreach (var channel in channels)
+        {
+            var count = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE notification_delivery SET state = 'channel-off', last_error = @reason
+                WHERE delivery_id IN (SELECT delivery_id FROM notification_delivery
+                                      WHERE state IN ('pending', 'retrying') AND channel = @channel
+                                      FOR UPDATE SKIP LOCKED)
+                """,
+                new { channel, reason = reason(channel) },
+                cancellationToken: cancellationToken));
+            if (count > 0)
+            {
+                marked[channel] = count;
+            }
+        }
+
+        return marked;
     }
 
     /// <summary>The most recent deliveries, newest first, for the admin page.</summary>

@@ -21,14 +21,14 @@ public sealed class NotificationPeople(NpgsqlDataSource dataSource)
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO notification_person (person_id, culture, time_zone, quiet_start, quiet_end, channels, wecom_user_id,
-                                             wecom_robot, dingtalk_robot, email, answers_for, updated_at)
+                                             wecom_robot, dingtalk_robot, email, updated_at)
             VALUES (@PersonId, @Culture, @TimeZone, @QuietStart, @QuietEnd, @Channels, @WeComUserId, @WeComRobot, @DingTalkRobot,
-                    @Email, @AnswersFor, @At)
+                    @Email, @At)
             ON CONFLICT (person_id) DO UPDATE SET
                 culture = excluded.culture, time_zone = excluded.time_zone, quiet_start = excluded.quiet_start,
                 quiet_end = excluded.quiet_end, channels = excluded.channels, wecom_user_id = excluded.wecom_user_id,
                 wecom_robot = excluded.wecom_robot, dingtalk_robot = excluded.dingtalk_robot, email = excluded.email,
-                answers_for = excluded.answers_for, updated_at = excluded.updated_at
+                updated_at = excluded.updated_at
             """,
             new
             {
@@ -42,7 +42,6 @@ public sealed class NotificationPeople(NpgsqlDataSource dataSource)
                 settings.WeComRobot,
                 settings.DingTalkRobot,
                 settings.Email,
-                AnswersFor = settings.AnswersFor.ToArray(),
                 At = at.UtcDateTime,
             },
             transaction,
@@ -72,7 +71,7 @@ public sealed class NotificationPeople(NpgsqlDataSource dataSource)
             """
             SELECT person_id AS PersonId, culture AS Culture, time_zone AS TimeZone, quiet_start AS QuietStart, quiet_end AS QuietEnd,
                    channels AS Channels, wecom_user_id AS WeComUserId, wecom_robot AS WeComRobot, dingtalk_robot AS DingTalkRobot,
-                   email AS Email, answers_for AS AnswersFor
+                   email AS Email
             FROM notification_person WHERE person_id = ANY(@ids)
             """,
             new { ids = personIds.ToArray() },
@@ -95,7 +94,6 @@ public sealed class NotificationPeople(NpgsqlDataSource dataSource)
                 p.WeComRobot,
                 p.DingTalkRobot,
                 p.Email,
-                p.AnswersFor,
                 mutes[p.PersonId].Select(m => new ConditionMute(m.Condition, new DateTimeOffset(DateTime.SpecifyKind(m.Until, DateTimeKind.Utc)))).ToList()),
             StringComparer.Ordinal);
     }
@@ -114,7 +112,6 @@ public sealed class NotificationPeople(NpgsqlDataSource dataSource)
         public string? WeComRobot { get; set; }
         public string? DingTalkRobot { get; set; }
         public string? Email { get; set; }
-        public string[] AnswersFor { get; set; } = [];
     }
 
     private sealed record MuteRow(string PersonId, string Condition, DateTime Until);

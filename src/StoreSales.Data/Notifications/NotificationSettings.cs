@@ -4,8 +4,8 @@ namespace StoreSales.Data.Notifications;
 
 /// <summary>
 /// One person's notification choices: the language and time zone of their messages, their quiet hours, the channels
-/// they chose with their addresses on each, the alert assignees they answer for (from their sign-in scope when they
-/// last saved) and their mutes.
+/// they chose with their addresses on each, and their mutes. Which alerts they hear of is not kept here: it follows
+/// their scope when each alert goes out (<see cref="NotificationQueue"/>).
 /// </summary>
 public sealed record NotificationSettings(
     string PersonId,
@@ -17,7 +17,6 @@ public sealed record NotificationSettings(
     string? WeComRobot,
     string? DingTalkRobot,
     string? Email,
-    IReadOnlyList<string> AnswersFor,
     IReadOnlyList<ConditionMute> Mutes)
 {
     /// <summary>The address a channel delivers to for this person (a robot's name for the group robots), or null when not given.</summary>

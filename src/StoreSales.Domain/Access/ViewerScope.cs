@@ -54,13 +54,14 @@ public sealed record ViewerScope(ImmutableHashSet<string> Roles, ImmutableHashSe
         storeId is not null && Roles.Contains(ChainRoles.StoreManager) && Stores.Contains(storeId);
 
     /// <summary>
-    /// Whether this viewer works one alert: as <see cref="CanActOnInterventions"/> for its region, or as the manager of
-    /// the store the alert is assigned to (<c>store-manager:{store}</c>, e.g. a rep behind target).
+    /// Whether this viewer works one alert: as <see cref="CanActOnInterventions"/> for its region, or as one who answers
+    /// for its assignee (<see cref="Notifications.AlertAudience.AssigneesOf"/>: the manager of the store or team of
+    /// <c>store-manager:{id}</c>, the rep of <c>rep:{id}</c>, finance for <c>finance</c>). A rep works their own alerts,
+    /// never a colleague's.
     /// </summary>
     public bool CanActOnIntervention(string? regionId, string assignee) =>
         (regionId is not null && CanActOnInterventions(regionId))
-        || (assignee.StartsWith(Alerts.AlertNames.StoreManagerPrefix, StringComparison.Ordinal)
-            && CanSeeStoreInterventions(assignee[Alerts.AlertNames.StoreManagerPrefix.Length..]));
+        || Notifications.AlertAudience.AnswersFor(this, assignee);
 
     /// <summary>
     /// A rep's progress: the rep themselves, the manager of the rep's store, the region's managers and supervisors, and

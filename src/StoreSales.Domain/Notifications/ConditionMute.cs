@@ -7,7 +7,8 @@ namespace StoreSales.Domain.Notifications;
 /// </summary>
 public sealed record ConditionMute(string Condition, DateTimeOffset Until)
 {
-    private const string DeviceOffline = "device-offline";
+    /// <summary>Muting this mutes every device's offline condition (<c>device-offline-{device}</c>).</summary>
+    public const string DeviceOffline = "device-offline";
 
     public bool Covers(string condition, DateTimeOffset now) =>
         now < Until && (string.Equals(condition, Condition, StringComparison.Ordinal) || IsDeviceFamily(condition));

@@ -13,6 +13,23 @@ public sealed class InboxPage(BrowserSession session)
         return this;
     }
 
+    /// <summary>Opens the inbox as a notification's deep link does: <c>/interventions?alert={id}</c>.</summary>
+    public async Task<InboxPage> OpenAt(string alertId)
+    {
+        await session.Page.GotoAsync($"/interventions?alert={Uri.EscapeDataString(alertId)}");
+        await InteractiveRender.WaitUntilInteractive(session.Page, "[data-testid=open-only]");
+        return this;
+    }
+
+    /// <summary>The card of one alert, by its id.</summary>
+    public ILocator Alert(string alertId) => session.Page.Locator($"[data-testid=alert][data-alert='{alertId}']");
+
+    /// <summary>Every card, in the order shown.</summary>
+    public ILocator Alerts => session.Page.Locator("[data-testid=alert]");
+
+    /// <summary>What a deep link to an alert not in the viewer's inbox says.</summary>
+    public ILocator LinkMissing => session.Page.Locator("[data-testid=alert-link-missing]");
+
     /// <summary>The card of the alert about <paramref name="storeId"/>'s condition.</summary>
     public ILocator AlertFor(string storeId) => session.Page.Locator($"[data-testid=alert][data-store='{storeId}']");
 

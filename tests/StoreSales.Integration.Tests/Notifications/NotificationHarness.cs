@@ -9,6 +9,7 @@ using StoreSales.Abstractions.Interventions;
 using StoreSales.CommandCenter.Notifications;
 using StoreSales.Data.Interventions;
 using StoreSales.Data.Notifications;
+using StoreSales.Domain.Access;
 using StoreSales.Domain.Interventions;
 using StoreSales.Testing;
 
@@ -67,6 +68,7 @@ public sealed class NotificationHarness : IAsyncDisposable
         services.AddSingleton(database.DataSource);
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<NotificationPeople>();
+        services.AddSingleton<PersonScopes>();
         services.AddNotifications();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         _ = _services.GetRequiredService<IOptions<NotificationOptions>>().Value; // the start-up check
@@ -80,6 +82,19 @@ public sealed class NotificationHarness : IAsyncDisposable
     public NotificationPeople People => _services.GetRequiredService<NotificationPeople>();
 
     public NotificationOutbox Outbox => _services.GetRequiredService<NotificationOutbox>();
+
+    /// <summary>Keeps the person's scope as a sign-in by the chain's provider does (no account row).</summary>
+    public Task SignedIn(string personId, ViewerScope scope, CancellationToken cancellationToken) =>
+        _services.GetRequiredService<PersonScopes>().Record(personId, scope, DateTimeOffset.UnixEpoch, cancellationToken);
+
+    /// <summary>The least scope that answers for <paramref name="assignee"/> (hq, finance, supervisor:{region}).</summary>
+    public static ViewerScope ScopeAnswering(string assignee) => assignee switch
+    {
+        "hq" => ViewerScope.Of([ChainRoles.Hq], [], []),
+        "finance" => ViewerScope.Of([ChainRoles.Finance], [], []),
+        _ when assignee.StartsWith("supervisor:", StringComparison.Ordinal) => ViewerScope.Of([ChainRoles.FieldSupervisor], [assignee["supervisor:".Length..]], []),
+        _ => throw new ArgumentOutOfRangeException(nameof(assignee), assignee, "No test scope for this assignee."),
+    };
 
     public PgInterventionJournal Journal { get; }
 
