@@ -49,6 +49,8 @@ public static class CommandCenterApp
         builder.AddServiceDefaults(connectionString);
         builder.Services.AddStoreSalesData(connectionString);
         builder.Services.Configure<BoardOptions>(builder.Configuration.GetSection(BoardOptions.SectionName));
+        // Bound loosely (the section also holds keys of other parts of this host), but its values checked at start.
+        builder.Services.AddOptions<BoardOptions>().Validate(o => o.Validate() is null, $"Invalid {BoardOptions.SectionName} settings: ResubscribeInterval and ResyncRetryInterval positive, ResyncWindow at least ResyncRetryInterval").ValidateOnStart();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSignalR()
@@ -122,12 +124,16 @@ public static class CommandCenterApp
 
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = gatewayRefresh);
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
+            // A silo connection lost or gained: the open boards are read again (BoardResync), not left to the next sale.
+            client.AddClusterConnectionStatusObserver<ClusterConnectionWatch>();
             client.AddStoreSalesDashboard(builder.Configuration);
         });
 
         // After the Orleans client, so that the feed starts once the client has connected to the cluster.
         builder.Services.AddSingleton<LiveBoardFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveBoardFeed>());
+        builder.Services.AddSingleton<BoardResyncSignal>();
+        builder.Services.AddHostedService<BoardResync>();
         builder.Services.AddHostedService<DemoStaff>();
         builder.Services.AddHostedService<DemoQuoteSeeding>();
         builder.Services.AddHostedService<HeatmapKeepWarm>();
