@@ -116,7 +116,7 @@ public static class CommandCenterApp
             // How soon this host connects to a silo that joined after it started. Boards hear a store only through a silo this
             // host is connected to: after the silos it knew have died, a newly started one is all there is. Orleans' own
             // default is a minute; the query is one read of the membership table.
-            var gatewayRefresh = builder.Configuration.GetValue("Orleans:GatewayListRefreshPeriod", TimeSpan.FromSeconds(5));
+            var gatewayRefresh = builder.Configuration.GetValue("Orleans:GatewayListRefreshPeriod", TimeSpan.FromSeconds(2));
             if (gatewayRefresh <= TimeSpan.Zero)
             {
                 throw new InvalidOperationException($"Orleans:GatewayListRefreshPeriod must be positive (is {gatewayRefresh}).");

@@ -33,8 +33,22 @@ public sealed class SiloFailoverTests(ITestOutputHelper output)
         var cancellation = TestContext.Current.CancellationToken;
         await using var database = await TestDatabase.Create("silofail");
         // Shipped failure detection (Orleans:Membership) and the shipped board renewal (15 s), so the times are production's.
+        // Timestamped logs of the steps a failover takes (the silos' membership: suspicion, death declaration; the command
+        // center's silo connections and board reads), to see where the time goes against the kill times printed below.
+        var timestamps = new Dictionary<string, string>
+        {
+            ["Logging:Console:FormatterOptions:TimestampFormat"] = "HH:mm:ss.fff ",
+            ["Logging:Console:FormatterOptions:UseUtcTimestamp"] = "true",
+        };
+        var silos = new Dictionary<string, string>(timestamps) { ["Logging:LogLevel:Orleans.Runtime.MembershipService"] = "Information" };
+        var commandCenter = new Dictionary<string, string>(timestamps)
+        {
+            ["Live:ResubscribeInterval"] = "00:00:15",
+            ["Logging:LogLevel:StoreSales.CommandCenter.Live"] = "Information",
+            ["Logging:LogLevel:Orleans.Messaging"] = "Information",
+        };
         await using var cluster = await ClusterUnderTest.Start(
-            database, silos: 2, commandCenters: 1, commandCenterSettings: new Dictionary<string, string> { ["Live:ResubscribeInterval"] = "00:00:15" }, cancellationToken: cancellation);
+            database, silos: 2, commandCenters: 1, siloSettings: silos, commandCenterSettings: commandCenter, cancellationToken: cancellation);
         using var orleans = await ManagementClient(database, cluster.ClusterId, cancellation);
         var grains = orleans.Services.GetRequiredService<IClusterClient>();
         var stores = DemoStores();
@@ -113,6 +127,7 @@ public sealed class SiloFailoverTests(ITestOutputHelper output)
                 await Eventually.Holds(() => sequences.Values.Sum() > 0, "sales posted", cancellationToken: cancellation);
                 var kill = DateTimeOffset.UtcNow;
                 await victim.Kill();
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: SIGKILL {victim.Name} at {kill:HH:mm:ss.fff} (logs: {cluster.Logs})"));
                 Interlocked.Exchange(ref killedAtTicks, kill.UtcTicks);
 
                 foreach (var (storeId, _) in affected)
