@@ -99,10 +99,11 @@ public sealed class StoreDeviceTests(GrainClusterFixture fixture)
         await Eventually.Holds(() => DateTimeOffset.UtcNow > silentUntil, "the agent silent for longer than DeviceOfflineAfter + DeviceOfflineAlertAfter", cancellationToken: TestContext.Current.CancellationToken);
         var beforeWake = await alert.GetCurrent();
 
-        // Woken by a turn that judges its alerts (in production the agent-watch reminder): the alert opens at once, its
-        // episode starting when the kept heartbeat grew older than DeviceOfflineAfter, not at the wake-up.
-        await store.ReloadTarget();
-        var raised = await Eventually.Until(alert.GetCurrent, a => a is not null);
+        // Woken (in production by the agent-watch reminder); its refresh timer (first tick within Live:RefreshInterval, 30 s)
+        // judges the alerts: the alert opens, its episode starting when the kept heartbeat grew older than
+        // DeviceOfflineAfter, not at the wake-up.
+        await store.GetProgress();
+        var raised = await Eventually.Until(alert.GetCurrent, a => a is not null, TimeSpan.FromSeconds(60));
 
         Assert.Null(beforeWake);
         Assert.NotNull(raised);
