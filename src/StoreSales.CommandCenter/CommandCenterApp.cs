@@ -49,6 +49,8 @@ public static class CommandCenterApp
         builder.AddServiceDefaults(connectionString);
         builder.Services.AddStoreSalesData(connectionString);
         builder.Services.Configure<BoardOptions>(builder.Configuration.GetSection(BoardOptions.SectionName));
+        // Bound loosely (the section also holds keys of other parts of this host), but its values checked at start.
+        builder.Services.AddOptions<BoardOptions>().Validate(o => o.Validate() is null, $"Invalid {BoardOptions.SectionName} settings: ResubscribeInterval and ResyncRetryInterval positive, ResyncWindow at least ResyncRetryInterval").ValidateOnStart();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSignalR()
@@ -114,7 +116,7 @@ public static class CommandCenterApp
             // How soon this host connects to a silo that joined after it started. Boards hear a store only through a silo this
             // host is connected to: after the silos it knew have died, a newly started one is all there is. Orleans' own
             // default is a minute; the query is one read of the membership table.
-            var gatewayRefresh = builder.Configuration.GetValue("Orleans:GatewayListRefreshPeriod", TimeSpan.FromSeconds(5));
+            var gatewayRefresh = builder.Configuration.GetValue("Orleans:GatewayListRefreshPeriod", TimeSpan.FromSeconds(2));
             if (gatewayRefresh <= TimeSpan.Zero)
             {
                 throw new InvalidOperationException($"Orleans:GatewayListRefreshPeriod must be positive (is {gatewayRefresh}).");
@@ -122,12 +124,16 @@ public static class CommandCenterApp
 
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = gatewayRefresh);
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
+            // A silo connection lost or gained: the open boards are read again (BoardResync), not left to the next sale.
+            client.AddClusterConnectionStatusObserver<ClusterConnectionWatch>();
             client.AddStoreSalesDashboard(builder.Configuration);
         });
 
         // After the Orleans client, so that the feed starts once the client has connected to the cluster.
         builder.Services.AddSingleton<LiveBoardFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveBoardFeed>());
+        builder.Services.AddSingleton<BoardResyncSignal>();
+        builder.Services.AddHostedService<BoardResync>();
         builder.Services.AddHostedService<DemoStaff>();
         builder.Services.AddHostedService<DemoQuoteSeeding>();
         builder.Services.AddHostedService<HeatmapKeepWarm>();

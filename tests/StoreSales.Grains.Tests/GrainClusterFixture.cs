@@ -127,6 +127,10 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(MemoryStorageName);
+            // The Orleans serializer, as production's storage has (OrleansSiloSetup): state read back after a deactivation
+            // (a store's kept heartbeat with its device list) round-trips as it does there, not through Newtonsoft.
+            silo.Services.AddOptions<Orleans.Configuration.MemoryGrainStorageOptions>(MemoryStorageName)
+                .Configure<Orleans.Serialization.Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
             silo.Services.AddGrainStorage(GrainStorageNames.Live, (services, _) =>
                 Storage = new CrashableGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(MemoryStorageName)));
             silo.UseInMemoryReminderService();

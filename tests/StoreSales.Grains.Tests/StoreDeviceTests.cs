@@ -1,3 +1,4 @@
+using Orleans.Core.Internal;
 using System.Collections.Immutable;
 using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Stores;
@@ -80,6 +81,33 @@ public sealed class StoreDeviceTests(GrainClusterFixture fixture)
         Assert.Equal((EvidenceFacts.DeviceOffline, "T02", "scanner"), (raised.Evidence.Facts!.Kind, raised.Evidence.Facts.TerminalId, raised.Evidence.Facts.DeviceKind));
         Assert.NotNull(raised.Evidence.Facts.Since);
         Assert.Null(await fixture.Grains.GetGrain<IInterventionGrain>("store-sz001/device-offline-T02-till").GetCurrent());
+    }
+
+    [Fact]
+    public async Task A_store_woken_after_its_agent_fell_silent_counts_the_offline_time_from_the_last_heartbeat()
+    {
+        // 15:00 in Shenzhen, open. The heartbeat is kept in storage; the store then goes away (as on a silo that died)
+        // before its till even counts as offline, and nothing wakes it until well after DeviceOfflineAfter + the alert's 1 s.
+        var store = fixture.Grains.GetGrain<IStoreGrain>("store-sz001");
+        var alert = fixture.Grains.GetGrain<IInterventionGrain>("store-sz001/device-offline-T01-till");
+        await store.ReportHeartbeat(Heartbeat(Device("T01", "till", true)));
+        var beat = (await store.GetProgress()).AgentSeenAt!.Value;
+#pragma warning disable xUnit1051 // a grain call: Orleans cancels it by its own response timeout
+        await store.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+#pragma warning restore xUnit1051
+        var silentUntil = DateTimeOffset.UtcNow + GrainClusterFixture.DeviceOfflineAfter + TimeSpan.FromSeconds(3);
+        await Eventually.Holds(() => DateTimeOffset.UtcNow > silentUntil, "the agent silent for longer than DeviceOfflineAfter + DeviceOfflineAlertAfter", cancellationToken: TestContext.Current.CancellationToken);
+        var beforeWake = await alert.GetCurrent();
+
+        // Woken (in production by the agent-watch reminder); its refresh timer (first tick within Live:RefreshInterval, 30 s)
+        // judges the alerts: the alert opens, its episode starting when the kept heartbeat grew older than
+        // DeviceOfflineAfter, not at the wake-up.
+        await store.GetProgress();
+        var raised = await Eventually.Until(alert.GetCurrent, a => a is not null, TimeSpan.FromSeconds(60));
+
+        Assert.Null(beforeWake);
+        Assert.NotNull(raised);
+        Assert.Equal(beat + GrainClusterFixture.DeviceOfflineAfter, raised.Evidence.Facts!.Since);
     }
 
     [Fact]

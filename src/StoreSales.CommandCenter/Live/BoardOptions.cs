@@ -40,4 +40,25 @@ public sealed class BoardOptions
     /// clock-skew alert from there. Default 2 minutes.
     /// </summary>
     public TimeSpan ClockSkewAlertAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// After this host lost or gained a connection to a silo, the open store boards are read again from their grains; a store
+    /// whose read fails (its silo not yet declared dead, its grain not yet re-activated) is read again after this long. Also
+    /// how long one such read may take. Default 1 s.
+    /// </summary>
+    public TimeSpan ResyncRetryInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long after a connection change the stores not yet read are still retried; after it the periodic renewal and the
+    /// store's next update take over (and the failure is logged). Default 60 s: above the time the cluster needs to declare
+    /// a silo dead (<c>Orleans:Membership</c>) and re-activate its grains.
+    /// </summary>
+    public TimeSpan ResyncWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Why the options cannot be used, or null.</summary>
+    public string? Validate() =>
+        ResubscribeInterval <= TimeSpan.Zero ? $"{SectionName}:{nameof(ResubscribeInterval)} must be positive (is {ResubscribeInterval})."
+        : ResyncRetryInterval <= TimeSpan.Zero ? $"{SectionName}:{nameof(ResyncRetryInterval)} must be positive (is {ResyncRetryInterval})."
+        : ResyncWindow < ResyncRetryInterval ? $"{SectionName}:{nameof(ResyncWindow)} must be at least {nameof(ResyncRetryInterval)} (is {ResyncWindow})."
+        : null;
 }

@@ -11,7 +11,10 @@ namespace StoreSales.CommandCenter.Live;
 /// <summary>
 /// This host's one subscription to the silos' live updates. Each update goes to the SignalR group of its store
 /// or region and to the pages of this host that watch it. The subscription is renewed periodically, because
-/// grain observers do not survive a silo restart.
+/// grain observers do not survive a silo restart, and at once when <see cref="BoardResync"/> asks (a silo connection was
+/// lost or gained). A store's progress goes out only if it is not older than what this host last sent for the store
+/// (<see cref="StoreProgress.Version"/>), so a snapshot read again after a failover and a live update crossing it never
+/// move a board back.
 /// </summary>
 public sealed partial class LiveBoardFeed(
     IClusterClient cluster,
@@ -29,9 +32,87 @@ public sealed partial class LiveBoardFeed(
     private readonly Subscribers<HandOverListChange> _handOvers = new();
     private readonly Subscribers<OpportunityChange> _opportunities = new();
 
+    // Stores some board of this host has opened (a page or a hub client): the ones read again after a failover.
+    private readonly ConcurrentDictionary<string, byte> _followed = new(StringComparer.Ordinal);
+
+    // The newest progress sent per store (version, figures' time), so that nothing older goes out after it.
+    private readonly ConcurrentDictionary<string, (long Version, DateTimeOffset UpdatedAt)> _sent = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _renewNow = new(0, 1);
+
     /// <summary>Calls <paramref name="onUpdate"/> with every update of the store until disposed.</summary>
-    public IDisposable WatchStore(string storeId, Action<StoreProgress> onUpdate) =>
-        _stores.GetOrAdd(storeId, _ => new Subscribers<StoreProgress>()).Add(onUpdate);
+    public IDisposable WatchStore(string storeId, Action<StoreProgress> onUpdate)
+    {
+        Follow(storeId);
+        return _stores.GetOrAdd(storeId, _ => new Subscribers<StoreProgress>()).Add(onUpdate);
+    }
+
+    /// <summary>A board of this host opened the store: after a failover it is read again (<see cref="BoardResync"/>).</summary>
+    public void Follow(string storeId) => _followed.TryAdd(storeId, 0);
+
+    /// <summary>The stores boards of this host have opened since it started.</summary>
+    public IReadOnlyCollection<string> FollowedStores => [.. _followed.Keys];
+
+    /// <summary>Renews the subscription now instead of at the next interval (the silo holding the directory may be gone).</summary>
+    public void RenewNow()
+    {
+        try
+        {
+            _renewNow.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A renewal is already due.
+        }
+    }
+
+    /// <summary>
+    /// Sends the store's progress to its SignalR group and this host's pages, unless a newer one was already sent: a lower
+    /// version whose figures are not newer either is a stale read. Returns whether it went out.
+    /// </summary>
+    public async Task<bool> Deliver(StoreProgress store)
+    {
+        if (!TakeNewest(store))
+        {
+            return false;
+        }
+
+        if (_stores.TryGetValue(store.StoreId, out var watchers))
+        {
+            watchers.Notify(store);
+        }
+
+        await hub.Clients.Group(LiveGroups.Store(store.StoreId)).SendAsync(LiveGroups.ProgressUpdated, store);
+        return true;
+    }
+
+    private bool TakeNewest(StoreProgress store)
+    {
+        var mark = (store.Version, store.UpdatedAt);
+        while (true)
+        {
+            if (!_sent.TryGetValue(store.StoreId, out var sent))
+            {
+                if (_sent.TryAdd(store.StoreId, mark))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            // An equal version still goes out (devices and hot items change without a sale); a lower one only when its
+            // figures are newer (the store's live state was reset), never a late copy of what was already shown.
+            if (store.Version < sent.Version && store.UpdatedAt <= sent.UpdatedAt)
+            {
+                return false;
+            }
+
+            if (_sent.TryUpdate(store.StoreId, mark, sent))
+            {
+                return true;
+            }
+        }
+    }
 
     public IDisposable WatchRegion(string regionId, Action<RegionProgress> onUpdate) =>
         _regions.GetOrAdd(regionId, _ => new Subscribers<RegionProgress>()).Add(onUpdate);
@@ -79,12 +160,7 @@ public sealed partial class LiveBoardFeed(
 
         foreach (var store in batch.Stores)
         {
-            if (_stores.TryGetValue(store.StoreId, out var watchers))
-            {
-                watchers.Notify(store);
-            }
-
-            await hub.Clients.Group(LiveGroups.Store(store.StoreId)).SendAsync(LiveGroups.ProgressUpdated, store);
+            await Deliver(store);
         }
 
         foreach (var region in batch.Regions)
@@ -140,7 +216,6 @@ public sealed partial class LiveBoardFeed(
     {
         var reference = cluster.CreateObjectReference<ILiveBoardObserver>(this);
         var directory = cluster.GetGrain<ILiveBoardDirectoryGrain>(0);
-        using var timer = new PeriodicTimer(options.Value.ResubscribeInterval);
         try
         {
             do
@@ -154,7 +229,7 @@ public sealed partial class LiveBoardFeed(
                     LogSubscribeFailed(exception);
                 }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
+            while (await NextRenewal(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -173,6 +248,13 @@ public sealed partial class LiveBoardFeed(
 
             cluster.DeleteObjectReference<ILiveBoardObserver>(reference);
         }
+    }
+
+    /// <summary>Waits for the renewal interval, or less when <see cref="RenewNow"/> is called meanwhile.</summary>
+    private async Task<bool> NextRenewal(CancellationToken stoppingToken)
+    {
+        await _renewNow.WaitAsync(options.Value.ResubscribeInterval, stoppingToken);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe to live updates; retrying at the next interval")]

@@ -15,13 +15,15 @@ namespace StoreSales.CommandCenter.Live;
 /// starts blank; later messages carry a version, newest wins. A join outside the viewer's scope is refused.
 /// </summary>
 [Authorize]
-public sealed class LiveHub(IClusterClient cluster, ChainAccess access) : Hub
+public sealed class LiveHub(IClusterClient cluster, ChainAccess access, LiveBoardFeed feed) : Hub
 {
     public async Task<StoreProgress> JoinStore(string storeId)
     {
         var store = await access.Store(Context.User!, storeId, Context.ConnectionAborted);
         Refuse(store, "store", storeId);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Store(storeId), Context.ConnectionAborted);
+        // Read again after a failover with the host's other open boards.
+        feed.Follow(storeId);
         return await cluster.GetGrain<IStoreGrain>(storeId).GetProgress();
     }
 

@@ -10,7 +10,10 @@ namespace StoreSales.Grains.Live;
 
 /// <summary>
 /// One per silo: collects live updates, keeps only the newest per store and region, and sends them as one
-/// batch to every listening host at once, with at most one batch in flight.
+/// batch to every listening host at once, with at most one batch in flight. A batch a host did not take (its connection to
+/// this silo changing during a failover) is kept for that host and sent again, merged with what came since
+/// (<see cref="LiveUpdateMerge"/>), with its next batch or after <see cref="RetryAfter"/>, for as long as the host is
+/// subscribed: a board is not left on a lost update until its store's next sale.
 /// </summary>
 [StatelessWorker(1)]
 [Reentrant]
@@ -19,6 +22,9 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
     // A host that just subscribed should not wait long for its first update; an empty list is re-read sooner.
     private static readonly TimeSpan ObserverListLifetime = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan EmptyObserverListLifetime = TimeSpan.FromMilliseconds(500);
+
+    // Soon after a failed send, a host's connection has usually moved to another silo.
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
 
     private readonly Dictionary<string, StoreProgress> _stores = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RegionProgress> _regions = new(StringComparer.Ordinal);
@@ -34,6 +40,11 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
     private ImmutableArray<ILiveBoardObserver> _observers = [];
     private DateTimeOffset _observersFetched = DateTimeOffset.MinValue;
     private Task _flush = Task.CompletedTask;
+
+    // Per host, what it did not take yet; sent ahead of (merged into) its next batch.
+    private readonly Dictionary<ILiveBoardObserver, LiveUpdateBatch> _undelivered = [];
+    private IGrainTimer? _retryTimer;
+    private bool _retryDue;
 
     public LiveUpdateNotifierGrain(TimeProvider clock, ILogger<LiveUpdateNotifierGrain> logger)
     {
@@ -107,8 +118,9 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
     {
         // Yield once so that updates arriving in the same turn join this batch.
         await Task.Yield();
-        while (_stores.Count > 0 || _regions.Count > 0 || _interventions.Count > 0 || _reps.Count > 0 || _pool.Count > 0 || _handOvers.Count > 0 || _opportunities.Count > 0)
+        while (_stores.Count > 0 || _regions.Count > 0 || _interventions.Count > 0 || _reps.Count > 0 || _pool.Count > 0 || _handOvers.Count > 0 || _opportunities.Count > 0 || _retryDue)
         {
+            _retryDue = false;
             var batch = new LiveUpdateBatch([.. _stores.Values], [.. _regions.Values], [.. _interventions.Values], [.. _reps], [.. _pool], [.. _handOvers]) { Opportunities = [.. _opportunities] };
             _opportunities.Clear();
             _stores.Clear();
@@ -126,7 +138,18 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
             {
                 // Live updates are best effort: boards reconcile on their next snapshot.
                 LogObserversNotRead(exception);
+                if (_undelivered.Count > 0)
+                {
+                    ScheduleRetry();
+                }
+
                 continue;
+            }
+
+            // A host no longer subscribed (it expired or went away) gets nothing kept for it.
+            foreach (var gone in _undelivered.Keys.Where(o => !observers.Contains(o)).ToList())
+            {
+                _undelivered.Remove(gone);
             }
 
             // Every host at once, each on its own: a host that is slow or gone delays and fails only its own send.
@@ -136,15 +159,46 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
 
     private async Task Send(ILiveBoardObserver observer, LiveUpdateBatch batch)
     {
+        if (_undelivered.Remove(observer, out var earlier))
+        {
+            batch = LiveUpdateMerge.Of(earlier, batch);
+        }
+
+        if (LiveUpdateMerge.IsEmpty(batch))
+        {
+            return;
+        }
+
         try
         {
             await observer.OnUpdates(batch);
         }
         catch (Exception exception)
         {
-            // Best effort: that host's boards reconcile on their next snapshot, the others already have the batch.
+            // Kept for this host and sent again (the others already have it); newer updates that come meanwhile join it.
+            _undelivered[observer] = _undelivered.Remove(observer, out var later) ? LiveUpdateMerge.Of(batch, later) : batch;
             LogSendFailed(exception, observer.GetGrainId());
+            ScheduleRetry();
         }
+    }
+
+    private void ScheduleRetry()
+    {
+        if (_retryTimer is not null)
+        {
+            return;
+        }
+
+        _retryTimer = this.RegisterGrainTimer(
+            () =>
+            {
+                _retryTimer?.Dispose();
+                _retryTimer = null;
+                _retryDue = _undelivered.Count > 0;
+                EnsureFlush();
+                return Task.CompletedTask;
+            },
+            new GrainTimerCreationOptions(RetryAfter, Timeout.InfiniteTimeSpan) { Interleave = true });
     }
 
     private async Task<ImmutableArray<ILiveBoardObserver>> Observers()
@@ -159,7 +213,7 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
         return _observers;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending live updates to board host {Observer} failed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending live updates to board host {Observer} failed; kept for it and sent again")]
     private partial void LogSendFailed(Exception exception, GrainId observer);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The board hosts listening for live updates could not be read")]

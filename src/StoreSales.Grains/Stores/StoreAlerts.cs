@@ -14,11 +14,12 @@ namespace StoreSales.Grains.Stores;
 /// sends the raises to the intervention grains without holding up the store's turn. A raise that fails is logged and
 /// forgotten, so the next evaluation (refresh or publish timer) tries it again.
 /// </summary>
-internal sealed partial class StoreAlerts(IGrainFactory grains, string storeId, StoreAlertOptions options, ILogger logger)
+internal sealed partial class StoreAlerts(IGrainFactory grains, string storeId, StoreAlertOptions options, TimeSpan deviceOfflineAfter, ILogger logger)
 {
     private readonly HashSet<string> _raised = new(StringComparer.Ordinal);
 
-    // When each device's offline episode began, as this activation first saw it offline.
+    // When each device's offline episode began (OfflineEpisode): from the kept heartbeat for a silent agent, so a store woken
+    // after a restart does not start the clock again.
     private readonly Dictionary<(string Terminal, string Kind), DateTimeOffset> _offlineSince = [];
 
     // Raises sent and not answered yet, by condition: a slow intervention grain never gets a second one meanwhile.
@@ -61,11 +62,8 @@ internal sealed partial class StoreAlerts(IGrainFactory grains, string storeId, 
     private DateTimeOffset OfflineSince(DeviceStatus device, DateTimeOffset now)
     {
         var key = (device.TerminalId, device.Kind);
-        if (!_offlineSince.TryGetValue(key, out var since))
-        {
-            _offlineSince[key] = since = now;
-        }
-
+        var since = OfflineEpisode.Began(_offlineSince.TryGetValue(key, out var seen) ? seen : null, device.LastHeartbeatAt, now, deviceOfflineAfter);
+        _offlineSince[key] = since;
         return since;
     }
 

@@ -85,6 +85,7 @@ public sealed partial class StoreGrain : Grain, IStoreGrain, IRemindable
             GrainFactory,
             StoreId,
             new StoreAlertOptions(_live.DeviceOfflineAlertAfter, _live.FeedLagAlertAfter, _live.ClockSkewAlertAfter),
+            _live.DeviceOfflineAfter,
             _logger);
         _context = await LoadContext(cancellationToken);
         if (_agent.State.Heartbeat is { } saved)

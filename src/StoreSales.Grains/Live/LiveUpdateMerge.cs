@@ -1,0 +1,26 @@
+using StoreSales.Abstractions.Live;
+
+namespace StoreSales.Grains.Live;
+
+/// <summary>
+/// One batch out of a batch a host did not get and the batch that follows it: a store, region or alert once, the later
+/// state winning (a store's by <c>Version</c>); the re-read cues (reps, pool, hand-overs, opportunities) all, each once.
+/// </summary>
+internal static class LiveUpdateMerge
+{
+    public static LiveUpdateBatch Of(LiveUpdateBatch earlier, LiveUpdateBatch later) =>
+        new(
+            [.. earlier.Stores.Concat(later.Stores).GroupBy(s => s.StoreId, StringComparer.Ordinal).Select(g => g.OrderBy(s => s.Version).Last())],
+            [.. earlier.Regions.Where(r => !later.Regions.Any(l => l.RegionId == r.RegionId)).Concat(later.Regions)],
+            [.. earlier.Interventions.Where(i => !later.Interventions.Any(l => l.AlertId == i.AlertId)).Concat(later.Interventions)],
+            [.. earlier.Reps.Union(later.Reps)],
+            [.. earlier.Pool.Union(later.Pool)],
+            [.. earlier.HandOvers.Concat(later.HandOvers)])
+        {
+            Opportunities = [.. earlier.Opportunities.Union(later.Opportunities)],
+        };
+
+    public static bool IsEmpty(LiveUpdateBatch batch) =>
+        batch.Stores.IsEmpty && batch.Regions.IsEmpty && batch.Interventions.IsEmpty && batch.Reps.IsEmpty
+        && batch.Pool.IsEmpty && batch.HandOvers.IsEmpty && batch.Opportunities.IsEmpty;
+}
