@@ -150,6 +150,7 @@ public static class CommandCenterApp
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<BoardReadOnlyGate>();
         app.UseAntiforgery();
         // Named explicitly so the app also finds its assets when hosted in-process by tests and benchmarks.
         app.MapStaticAssets(Path.Combine(AppContext.BaseDirectory, "StoreSales.CommandCenter.staticwebassets.endpoints.json"));
