@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoreSales.Contracts.Ingest;
 using StoreSales.Domain.Barcodes;
+using StoreSales.Edge.Commands;
 using StoreSales.Edge.Configuration;
 using StoreSales.Edge.Devices;
 using StoreSales.Edge.Devices.Scanner;
@@ -111,7 +112,12 @@ public static class EdgeAgentHost
         services.AddSingleton(DeviceRegistry.Create);
 
         // Timeouts are the Polly pipeline's; the uploader logs each outcome itself, so the factory's per-request logs go.
-        services.AddHttpClient(IngestClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
+        // Every connection to the servers (sales, scans, Z reports, heartbeats, doctor) checks the pinned certificate, if any.
+        services.AddSingleton<ServerCertificatePin>();
+        services.AddHttpClient(IngestClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<ServerCertificatePin>().Handler());
+        services.AddHttpClient(DoctorCommand.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<ServerCertificatePin>().Handler());
         services.AddSingleton<ServerFailover>();
         services.AddSingleton<IngestClient>();
         services.AddSingleton<UploadCounters>();

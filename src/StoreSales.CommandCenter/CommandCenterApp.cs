@@ -101,28 +101,21 @@ public static class CommandCenterApp
         builder.Services.AddSingleton<OpportunityDesk>();
         builder.Services.AddSingleton<ApprovalMetrics>();
         builder.Services.AddSingleton<ApprovalDesk>();
+        // Read before the host is built, because the client is configured now; bound strictly like every other section.
+        var orleans = builder.Configuration.ReadValidated<OrleansClientOptions>(OrleansClientOptions.SectionName, o => o.Validate());
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
             {
-                o.ClusterId = builder.Configuration["Orleans:ClusterId"] ?? "storesales-local";
-                o.ServiceId = builder.Configuration["Orleans:ServiceId"] ?? "storesales";
+                o.ClusterId = orleans.ClusterId;
+                o.ServiceId = orleans.ServiceId;
             });
             client.UseAdoNetClustering(o =>
             {
                 o.Invariant = "Npgsql";
                 o.ConnectionString = connectionString;
             });
-            // How soon this host connects to a silo that joined after it started. Boards hear a store only through a silo this
-            // host is connected to: after the silos it knew have died, a newly started one is all there is. Orleans' own
-            // default is a minute; the query is one read of the membership table.
-            var gatewayRefresh = builder.Configuration.GetValue("Orleans:GatewayListRefreshPeriod", TimeSpan.FromSeconds(2));
-            if (gatewayRefresh <= TimeSpan.Zero)
-            {
-                throw new InvalidOperationException($"Orleans:GatewayListRefreshPeriod must be positive (is {gatewayRefresh}).");
-            }
-
-            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = gatewayRefresh);
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = orleans.GatewayListRefreshPeriod);
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
             // A silo connection lost or gained: the open boards are read again (BoardResync), not left to the next sale.
             client.AddClusterConnectionStatusObserver<ClusterConnectionWatch>();
@@ -156,6 +149,7 @@ public static class CommandCenterApp
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<BoardReadOnlyGate>();
         app.UseAntiforgery();
         // Named explicitly so the app also finds its assets when hosted in-process by tests and benchmarks.
         app.MapStaticAssets(Path.Combine(AppContext.BaseDirectory, "StoreSales.CommandCenter.staticwebassets.endpoints.json"));

@@ -37,6 +37,7 @@ public sealed class CommandCenterUnderTest : IAsyncDisposable
         var httpPort = FreeTcpPort.Next();
         var app = CommandCenterApp.Build([], builder =>
         {
+            builder.Configuration.UseOwnAppSettings(HostSettingsFile.CommandCenter);
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:StoreSales"] = database.ConnectionString,

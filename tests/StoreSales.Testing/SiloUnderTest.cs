@@ -49,6 +49,7 @@ public sealed class SiloUnderTest : IAsyncDisposable
 
         var app = await SiloApp.Build([], builder =>
         {
+            builder.Configuration.UseOwnAppSettings(HostSettingsFile.Silo);
             builder.Configuration.AddInMemoryCollection(config);
             builder.WebHost.UseUrls($"http://127.0.0.1:{httpPort}");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -7,6 +7,7 @@ using StoreSales.Domain.Barcodes;
 using StoreSales.Edge.Configuration;
 using StoreSales.Edge.Devices.Scanner;
 using StoreSales.Edge.Devices.Serial;
+using StoreSales.Edge.Upload;
 
 namespace StoreSales.Edge.Commands;
 
@@ -17,6 +18,9 @@ namespace StoreSales.Edge.Commands;
 /// </summary>
 public static class DoctorCommand
 {
+    /// <summary>Its own client (a 10 s timeout), through the same certificate pin as the uploads.</summary>
+    public const string HttpClientName = "StoreSales.Doctor";
+
     public static async Task<int> Run(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
         try
@@ -60,12 +64,14 @@ public static class DoctorCommand
             }
         }
 
-        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient("StoreSales.Doctor");
+        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
+        var pin = services.GetRequiredService<ServerCertificatePin>();
         http.Timeout = TimeSpan.FromSeconds(10);
         // Every server the agent may fail over to (Agent:ServerUrls, or the one Agent:ServerUrl), each checked alike.
         foreach (var url in agent.Servers())
         {
             var server = new Uri(url.TrimEnd('/') + "/");
+            var mismatchesBefore = pin.Mismatches;
             try
             {
                 using var health = await http.GetAsync(new Uri(server, "health/live"), cancellationToken);
@@ -90,6 +96,11 @@ public static class DoctorCommand
                 };
                 problems += ok ? 0 : 1;
                 await output.WriteLineAsync($"{(ok ? "✔" : "✖")} {words}");
+            }
+            catch (HttpRequestException) when (pin.Mismatches > mismatchesBefore && pin.LastMismatch is { } mismatch)
+            {
+                problems++;
+                await output.WriteLineAsync($"✖ server {server} is not the pinned one: {mismatch}");
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {

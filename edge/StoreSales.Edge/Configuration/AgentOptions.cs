@@ -24,6 +24,13 @@ public sealed class AgentOptions
     /// <summary>The servers in the order they are tried: <see cref="ServerUrls"/> when set, else <see cref="ServerUrl"/>.</summary>
     public IReadOnlyList<string> Servers() => ServerUrls.Count > 0 ? ServerUrls : [ServerUrl];
 
+    /// <summary>
+    /// The SHA-256 (hex; colons allowed) of the server's certificate or of its public key. When set, every server must be
+    /// https and the agent sends only to a server presenting exactly that certificate (or key), whoever signed it; any other
+    /// is refused, counted and shown by <c>doctor</c> and the status. Empty (default): the system's usual validation.
+    /// </summary>
+    public string ServerCertificatePin { get; set; } = "";
+
     /// <summary>The store's API key, sent as <c>X-Store-Key</c>.</summary>
     public string StoreKey { get; set; } = "";
 

@@ -33,6 +33,12 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
                 }
             }
 
+            if (!string.IsNullOrWhiteSpace(options.ServerCertificatePin)
+                && servers.Any(u => !u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+            {
+                failures.Add($"{s}:ServerCertificatePin is set, so every server must be https (a pin cannot protect plain http): {key}.");
+            }
+
             if (servers.Select(u => u.Trim().TrimEnd('/')).Distinct(StringComparer.OrdinalIgnoreCase).Count() != servers.Count)
             {
                 failures.Add($"{key} names a server twice.");
@@ -92,6 +98,12 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
         if (options.HeartbeatInterval < TimeSpan.FromMilliseconds(10) || options.HeartbeatInterval > TimeSpan.FromMinutes(1))
         {
             failures.Add($"{s}:HeartbeatInterval must be between 00:00:00.010 and 00:01:00, below the server's Live:DeviceOfflineAfter (was {options.HeartbeatInterval}).");
+        }
+
+        var pin = options.ServerCertificatePin.Replace(":", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        if (pin.Length > 0 && (pin.Length != 64 || !pin.All(Uri.IsHexDigit)))
+        {
+            failures.Add($"{s}:ServerCertificatePin must be a SHA-256 in hex (64 hex digits, colons allowed): of the server's certificate or of its public key.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -84,7 +84,11 @@ public static class CustomerImportEndpoints
         CustomerImportSubmission submission;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(ct);
+            if (await FormBody.Read(request, ct) is not { } form)
+            {
+                return outcomes.Invalid(Import, FormBody.Malformed, "Invalid import");
+            }
+
             if ((form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null)) is not { } file)
             {
                 return outcomes.Invalid(Import, new Dictionary<string, string[]> { ["file"] = ["The form has no file: send the CSV file in the field 'file'."] }, "Invalid import");

@@ -110,7 +110,12 @@ public static class HistoryImportEndpoints
         HistoryImportSubmission submission;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(ct);
+            if (await FormBody.Read(request, ct) is not { } form)
+            {
+                metrics.Rejected(Import, "invalid_file");
+                return Results.ValidationProblem(FormBody.Malformed, title: "Invalid import");
+            }
+
             if ((form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null)) is not { } file)
             {
                 metrics.Rejected(Import, "invalid_file");

@@ -40,6 +40,12 @@ public static class InterventionEndpoints
 
         api.MapPost("/actions", async Task<IResult> (InterventionActionRequest request, InterventionDesk desk, ClaimsPrincipal user) =>
             {
+                // Without an alert id the desk failed on the null (500, found by the authorization matrix).
+                if (string.IsNullOrWhiteSpace(request.AlertId))
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["alertId"] = ["The alert to act on is required."] });
+                }
+
                 var answer = await desk.Act(user, request.AlertId, request.Action, request.Note);
                 return answer.Outcome switch
                 {
@@ -52,6 +58,7 @@ public static class InterventionEndpoints
             .WithName("ActOnIntervention")
             .WithSummary("Acknowledge, start or resolve (with outcome as note) an alert; refused with the reason when the lifecycle does not allow it")
             .Produces<Intervention>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -121,7 +121,11 @@ public static class OpportunityEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send multipart/form-data with `file` and `requirement`."] }, title: "Invalid evidence upload");
         }
 
-        var form = await request.ReadFormAsync(ct);
+        if (await FormBody.Read(request, ct) is not { } form)
+        {
+            return Results.ValidationProblem(FormBody.Malformed, title: "Invalid evidence upload");
+        }
+
         if (form.Files.GetFile("file") is not { } file)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Required."] }, title: "Invalid evidence upload");
