@@ -31,12 +31,13 @@ public sealed class BoardClock
     }
 
     /// <summary>
-    /// Waits (up to <paramref name="limit"/>) until a sale recorded after <paramref name="since"/> is in the ledger and the
-    /// board shows everything the ledger held then; returns the time from <paramref name="since"/> to that moment.
+    /// Waits (up to <paramref name="limit"/>) until the ledger holds more than <paramref name="ledgerCountBefore"/> sales of
+    /// the store (one recorded after the fault, or a whole backlog) and the board shows everything the ledger held then;
+    /// returns the time from <paramref name="since"/> to that moment.
     /// </summary>
-    public async Task<TimeSpan> CurrentAgain(DateTimeOffset since, long ledgerCountAtFault, TimeSpan limit, CancellationToken cancellationToken)
+    public async Task<TimeSpan> CurrentAgain(DateTimeOffset since, long ledgerCountBefore, TimeSpan limit, CancellationToken cancellationToken)
     {
-        await Eventually.Holds(async () => (await Ledger()).Count > ledgerCountAtFault, $"{_storeId}: a sale recorded after the fault", limit, cancellationToken);
+        await Eventually.Holds(async () => (await Ledger()).Count > ledgerCountBefore, $"{_storeId}: more than {ledgerCountBefore} sales in the ledger after the fault", limit, cancellationToken);
         var target = (await Ledger()).Total - _ledgerBefore;
         await Eventually.Holds(
             () => _stack.Boards.LastActual(_storeId) - _boardBefore >= target,

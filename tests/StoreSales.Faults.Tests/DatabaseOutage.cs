@@ -36,7 +36,7 @@ public sealed class DatabaseOutage(Stack stack, ITestOutputHelper output)
         }
         finally
         {
-            await DatabaseServer.Start(cancellation);
+            await DatabaseServer.Start(stack.Database.DataSource, cancellation);
         }
 
         var restarted = DateTimeOffset.UtcNow;

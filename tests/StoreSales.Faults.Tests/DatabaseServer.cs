@@ -9,11 +9,13 @@ public static class DatabaseServer
 {
     public static Task Stop(CancellationToken cancellationToken) => LibSh("pg_stop \"$1\"", cancellationToken, FaultSuite.DatabaseFolder);
 
-    public static async Task Start(CancellationToken cancellationToken)
+    /// <param name="suiteDatabase">The suite's own connections, which died with the server: dropped from its pool.</param>
+    public static async Task Start(NpgsqlDataSource suiteDatabase, CancellationToken cancellationToken)
     {
         // As faults.sh started it (tests may run PostgreSQL without fsync).
         await LibSh("pg_start \"$1\" \"$2\" fast", cancellationToken, FaultSuite.DatabaseFolder, FaultSuite.DatabasePort);
-        NpgsqlConnection.ClearAllPools(); // this process's connections died with the server
+        suiteDatabase.Clear();
+        NpgsqlConnection.ClearAllPools();
     }
 
     private static async Task LibSh(string command, CancellationToken cancellationToken, params string[] args)

@@ -34,6 +34,9 @@ public sealed class StorePc : IAsyncDisposable
     /// <summary>The outbox the agent runs on (a fault may swap it for another file).</summary>
     public string OutboxPath { get; private set; }
 
+    /// <summary>The running agent's process id.</summary>
+    public int AgentProcessId => _agent?.Id ?? throw new InvalidOperationException("the agent is not running");
+
     /// <summary>Sales waiting in the outbox now (-1 before it exists).</summary>
     public long OutboxDepth => AgentProcess.OutboxRows(OutboxPath, "outbox");
 
@@ -98,20 +101,20 @@ public sealed class StorePc : IAsyncDisposable
         _agent = null;
     }
 
+    /// <summary>Freezes the agent where it is (SIGSTOP): it reads, writes and sends nothing until <see cref="Thaw"/>.</summary>
+    public Task Freeze() => Signal("-STOP");
+
+    public Task Thaw() => Signal("-CONT");
+
     /// <summary>
-    /// The PC loses power: the agent is frozen where it is (SIGSTOP, in the middle of whatever it was writing), its outbox
-    /// files are copied as the disk holds them at that instant, and the agent is killed. The agent then runs on the copy,
-    /// as the PC does when it boots again.
+    /// The PC loses power: the agent, frozen by the caller (<see cref="Freeze"/>) in the middle of whatever it was writing,
+    /// has its outbox file and write-ahead log copied as the disk holds them at that instant, and is killed. The agent then
+    /// runs on the copy (<see cref="StartAgent"/>), as the PC does when it boots again.
     /// </summary>
     public async Task PowerCut()
     {
-        using (var stop = Process.Start("kill", ["-STOP", _agent!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await stop.WaitForExitAsync();
-        }
-
         var image = _directory.File($"outbox-after-power-cut-{Guid.NewGuid():N}.db");
-        // The database and its write-ahead log; the shared-memory index is rebuilt from them at open, as after a real cut.
+        // The shared-memory index is not copied: it is rebuilt from the log at open, as after a real cut.
         File.Copy(OutboxPath, image);
         if (File.Exists(OutboxPath + "-wal"))
         {
@@ -120,6 +123,51 @@ public sealed class StorePc : IAsyncDisposable
 
         await KillAgent();
         OutboxPath = image;
+    }
+
+    /// <summary>
+    /// Freezes the agent and keeps it frozen if it holds no sale half taken: every sale the tills finished is numbered in
+    /// the outbox, none has lines journaled without its end (and, with <paramref name="outboxEmpty"/>, none waits to be
+    /// sent); otherwise lets it run on and says false. A cut then loses nothing in flight on the serial line: a sale whose
+    /// bytes the agent read but had not yet written cannot come again (a till does not send twice), see docs/faults.md.
+    /// </summary>
+    public async Task<bool> FreezeBetweenSales(TillRun tills, bool outboxEmpty)
+    {
+        await Freeze();
+        var finished = tills.Receipts();
+        var numbered = Numbered();
+        if (AgentProcess.OutboxRows(OutboxPath, "open_sale_lines") == 0
+            && Terminals.All(t => numbered.GetValueOrDefault(t) == (finished.TryGetValue(t, out var receipts) ? receipts.Count : 0))
+            && (!outboxEmpty || OutboxDepth == 0))
+        {
+            return true;
+        }
+
+        await Thaw();
+        return false;
+    }
+
+    /// <summary>Per terminal, how many sales the outbox has numbered (the count within the terminal's epoch).</summary>
+    public IReadOnlyDictionary<string, long> Numbered()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={OutboxPath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT terminal_id, last_sequence FROM terminal_sequence";
+        using var reader = command.ExecuteReader();
+        var numbered = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            numbered[reader.GetString(0)] = StoreSales.Domain.Sales.TerminalEpoch.NumberOf(reader.GetInt64(1));
+        }
+
+        return numbered;
+    }
+
+    private async Task Signal(string signal)
+    {
+        using var kill = Process.Start("kill", [signal, AgentProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
     }
 
     /// <summary>A new PC: the outbox is gone and a new, empty one is made at the same place.</summary>

@@ -1,0 +1,34 @@
+namespace StoreSales.Faults.Tests;
+
+/// <summary>
+/// Fault b: every silo restarted one by one under load, as an upgrade does: each stops in order (SIGTERM) and starts again
+/// on its port before the next one stops. The agents' batches move to the silos that are up; the stores' grains move
+/// with each restart and are counted again from the ledger.
+/// </summary>
+public sealed class RollingRestart(Stack stack, ITestOutputHelper output)
+{
+    private const string StoreId = "store-gz001";
+
+    [Fact]
+    public async Task Every_silo_restarted_one_by_one_under_load_loses_and_doubles_no_sale()
+    {
+        FaultSuite.SkipUnlessRun(inShortForm: false);
+        var cancellation = TestContext.Current.CancellationToken;
+        var board = await BoardClock.Open(stack, StoreId, cancellation);
+        await using var pc = await StorePc.Start(StoreId, ["B1", "B2"], stack.SiloUrls, cancellation);
+
+        var tills = pc.Sell(salesPerTerminal: 900, salesPerMinute: 600, cancellation);
+        await Faults.WaitUntil(async () => (await board.Ledger()).Count >= 20, "sales flowing before the restarts", cancellation);
+        foreach (var silo in stack.Cluster.Silos.Where(s => !s.HasExited).ToList())
+        {
+            await silo.Stop(cancellation);
+            await stack.Cluster.StartSilo(silo.BaseAddress.Port).WaitUntilAnswering("/health/ready", Faults.Limit, cancellation);
+        }
+
+        var atEnd = (await board.Ledger()).Count;
+        var restarted = DateTimeOffset.UtcNow;
+        var current = await board.CurrentAgain(restarted, atEnd, Faults.Limit, cancellation);
+        await tills.Finish(Faults.Limit, cancellation);
+        await Faults.Settle(stack, "b. every silo restarted one by one under load", pc, tills, current, output, cancellation);
+    }
+}
