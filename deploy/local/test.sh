@@ -37,18 +37,26 @@ echo "Testing the demo (up.sh for two minutes)..."
 STORESALES_DEMO_CHECK=1 dotnet test --project tests/StoreSales.Demo.Tests -c Release --no-build 2>&1 | tee "$DEMO_LOG"
 demo_status=${PIPESTATUS[0]}
 
+# The fault suite's short form (deploy/local/faults.sh --short: a silo killed, PostgreSQL stopped, an agent's power cut,
+# hostile clients), alone for the same reason, on a PostgreSQL of its own (it stops and starts it). Each fault is a test:
+# one with a sale lost or doubled fails.
+FAULTS_LOG="$ROOT/.data/test-output-faults.log"
+echo "Testing the fault suite (faults.sh --short)..."
+deploy/local/faults.sh --short --no-build 2>&1 | tee "$FAULTS_LOG"
+faults_status=${PIPESTATUS[0]}
+
 # Each runner's closing summary holds its totals (over every test project for the first); none counts as 0.
 count() { # NAME LOG
   local n
   n="$(awk '/^Test run summary:/ {found=1} found' "$2" | sed -n "s/^ *$1: *\([0-9][0-9]*\).*/\1/p" | tail -n 1)"
   echo "${n:-0}"
 }
-passed=$(( $(count succeeded "$LOG") + $(count succeeded "$DEMO_LOG") ))
-failed=$(( $(count failed "$LOG") + $(count failed "$DEMO_LOG") ))
-if { [ "$status" -ne 0 ] || [ "$demo_status" -ne 0 ]; } && [ "$failed" -eq 0 ]; then
+passed=$(( $(count succeeded "$LOG") + $(count succeeded "$DEMO_LOG") + $(count succeeded "$FAULTS_LOG") ))
+failed=$(( $(count failed "$LOG") + $(count failed "$DEMO_LOG") + $(count failed "$FAULTS_LOG") ))
+if { [ "$status" -ne 0 ] || [ "$demo_status" -ne 0 ] || [ "$faults_status" -ne 0 ]; } && [ "$failed" -eq 0 ]; then
   # A test host crashed or nothing ran: count it as a failure rather than report green.
   failed=1
 fi
 echo "Browser test screenshots: $ROOT/tests/StoreSales.Browser.Tests/bin/Release/net10.0/screenshots"
 echo "$passed passed, $failed failed"
-[ "$status" -eq 0 ] && [ "$demo_status" -eq 0 ] && [ "$failed" -eq 0 ]
+[ "$status" -eq 0 ] && [ "$demo_status" -eq 0 ] && [ "$faults_status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -111,7 +111,8 @@ public sealed class ClusterUnderTest : IAsyncDisposable
     }
 
     /// <summary>Starts one more silo of this cluster (a restart of a killed one is a new one on new ports, as Orleans sees it).</summary>
-    public NodeProcess StartSilo()
+    /// <param name="httpPort">Its ingest port; a restarted silo keeps its predecessor's, as its agents know it by that URL. A free one if null.</param>
+    public NodeProcess StartSilo(int? httpPort = null)
     {
         var siloPort = FreeTcpPort.Next();
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -129,7 +130,7 @@ public sealed class ClusterUnderTest : IAsyncDisposable
             settings[key] = value;
         }
 
-        var silo = NodeProcess.Start($"silo-{_silos.Count + 1}", "src/StoreSales.Silo", FreeTcpPort.Next(), settings.Select(s => $"--{s.Key}={s.Value}"), Logs);
+        var silo = NodeProcess.Start($"silo-{_silos.Count + 1}", "src/StoreSales.Silo", httpPort ?? FreeTcpPort.Next(), settings.Select(s => $"--{s.Key}={s.Value}"), Logs);
         _silos.Add(silo);
         _siloPorts[silo] = siloPort;
         return silo;

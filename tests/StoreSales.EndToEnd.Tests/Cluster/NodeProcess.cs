@@ -114,6 +114,18 @@ public sealed class NodeProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>As an operator's restart stops it: SIGTERM, and the host shuts down in order (a silo leaves the cluster).</summary>
+    public async Task Stop(CancellationToken cancellationToken)
+    {
+        if (!_process.HasExited)
+        {
+            using var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await term.WaitForExitAsync(cancellationToken);
+        }
+
+        await _process.WaitForExitAsync(cancellationToken);
+    }
+
     /// <summary>The last lines of its log, for a failure message.</summary>
     public string Tail(int lines = 40)
     {
