@@ -30,19 +30,23 @@ public sealed class LiveMatchStatusTests(TwoCommandCentersFixture chain) : IClas
         using var rep = await CreditStory.B2bRep(chain.CommandCenter);
         using var finance = await chain.CommandCenter.CreateSignedInClient(CreditStory.Finance);
         var contractId = $"CT-LIVE-{customerId}";
-        await Expect(rep, "/api/contracts", new { contractId, customerId, net = 10_000, paymentTerms = "net60", signedOn = ThisMonth }, HttpStatusCode.Created);
-        await Document(finance, "shipments", new { documentNo = $"SH-LIVE-{customerId}", customerId, contractId, amount = 11_300, shippedOn = ThisMonth });
-        await Document(finance, "sign-offs", new { documentNo = $"SO-LIVE-{customerId}", customerId, contractId, amount = 11_300, signedOn = ThisMonth });
-
         await using var onOther = await chain.Other.CreateSignedInHubConnection(CreditStory.Finance);
         var heard = HubInbox.Of(onOther, "MatchStatusChanged");
         await onOther.StartAsync(Cancellation);
-        var joined = await onOther.InvokeAsync<JsonElement>("JoinCustomerMatch", customerId, Cancellation);
-        Assert.Equal((0, 1, 0), Counts(joined));   // shipped and signed for, not invoiced: a document missing
+        // The account's credit story has lines of its own (receivables with no contract): the contract's line comes on top.
+        var before = Counts(await onOther.InvokeAsync<JsonElement>("JoinCustomerMatch", customerId, Cancellation));
+
+        await Expect(rep, "/api/contracts", new { contractId, customerId, net = 10_000, paymentTerms = "net60", signedOn = ThisMonth }, HttpStatusCode.Created);
+        await Document(finance, "shipments", new { documentNo = $"SH-LIVE-{customerId}", customerId, contractId, amount = 11_300, shippedOn = ThisMonth });
+        await Document(finance, "sign-offs", new { documentNo = $"SO-LIVE-{customerId}", customerId, contractId, amount = 11_300, signedOn = ThisMonth });
+        // Shipped and signed for, not invoiced: a document missing.
+        await heard.Heard(m => m.GetProperty("customerId").GetString() == customerId && Counts(m) == Plus(before, (0, 1, 0)));
+        Assert.Equal(Plus(before, (0, 1, 0)), Counts(await onOther.InvokeAsync<JsonElement>("JoinCustomerMatch", customerId, Cancellation)));
 
         await Document(finance, "invoices", new { documentNo = $"INV-LIVE-{customerId}", customerId, contractId, amount = 11_300, issuedOn = ThisMonth, dueOn = ThisMonth.AddDays(60) });
-        var invoiced = await heard.Heard(m => m.GetProperty("customerId").GetString() == customerId && Counts(m) == (1, 0, 0));
-        Assert.Equal(ThisMonth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Assert.Single(invoiced.GetProperty("months").EnumerateArray()).GetProperty("month").GetString());
+        var invoiced = await heard.Heard(m => m.GetProperty("customerId").GetString() == customerId && Counts(m) == Plus(before, (1, 0, 0)));
+        var month = invoiced.GetProperty("months").EnumerateArray().Single(m => m.GetProperty("month").GetString() == ThisMonth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Assert.True(month.GetProperty("green").GetInt32() >= 1, month.ToString());
 
         // The ERP's payments file: 20,000 paid against 11,300 invoiced is overpaid, red.
         var csv = $"document_no,customer_id,amount,paid_at,contract_id\nPAY-LIVE-{customerId},{customerId},20000,{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ},{contractId}\n";
@@ -52,9 +56,9 @@ public sealed class LiveMatchStatusTests(TwoCommandCentersFixture chain) : IClas
             Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         }
 
-        await heard.Heard(m => m.GetProperty("customerId").GetString() == customerId && Counts(m) == (0, 0, 1));
+        await heard.Heard(m => m.GetProperty("customerId").GetString() == customerId && Counts(m) == Plus(before, (0, 0, 1)));
         var now = await onOther.InvokeAsync<JsonElement>("JoinCustomerMatch", customerId, Cancellation);
-        Assert.Equal((0, 0, 1), Counts(now));
+        Assert.Equal(Plus(before, (0, 0, 1)), Counts(now));
     }
 
     [Theory]
@@ -68,6 +72,9 @@ public sealed class LiveMatchStatusTests(TwoCommandCentersFixture chain) : IClas
         var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<JsonElement>("JoinCustomerMatch", customerId, Cancellation));
         Assert.Contains($"Unknown customer '{customerId}'", refused.Message, StringComparison.Ordinal);
     }
+
+    private static (int Green, int Yellow, int Red) Plus((int Green, int Yellow, int Red) a, (int Green, int Yellow, int Red) b) =>
+        (a.Green + b.Green, a.Yellow + b.Yellow, a.Red + b.Red);
 
     private static (int Green, int Yellow, int Red) Counts(JsonElement status) =>
         status.GetProperty("months").EnumerateArray()
