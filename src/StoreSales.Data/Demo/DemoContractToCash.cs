@@ -47,13 +47,14 @@ public sealed class DemoContractToCash(NpgsqlDataSource dataSource, ContractToCa
 
         if (customerId is not null)
         {
-            await Seed(customerId, now, cancellationToken);
+            await SeedFor(customerId, now, cancellationToken);
         }
 
         return customerId;
     }
 
-    private async Task Seed(string customerId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The story for the given account (the browser tests give it one of their own; numbers are the demo's, so once per database).</summary>
+    public async Task SeedFor(string customerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var clock = TimeProvider.System;
         var contracts = new ContractBook(dataSource, Options.Create(options), Options.Create(opportunities), clock);
