@@ -5,6 +5,7 @@ using StoreSales.Abstractions.Targets;
 using StoreSales.Data;
 using StoreSales.Data.Demo;
 using StoreSales.Domain.Approvals;
+using StoreSales.Domain.ContractToCash;
 using StoreSales.Domain.Credit;
 using StoreSales.Data.Migrations;
 using StoreSales.Domain.Demo.SalesForce;
@@ -169,6 +170,15 @@ public static class SiloApp
                 configuration.ReadValidated<ApprovalOptions>(ApprovalOptions.SectionName, o => o.Validate()),
                 calendar)
             .Seed(chain.Stores[0].Id, now, CancellationToken.None);
+
+        // Another B2B customer of that store with a green, two yellow and a red three-way match line and each classic failure.
+        await new DemoContractToCash(
+                dataSource,
+                configuration.ReadValidated<ContractToCashOptions>(ContractToCashOptions.SectionName, o => o.Validate()),
+                configuration.ReadValidated<CreditOptions>(CreditOptions.SectionName, o => o.Validate()),
+                configuration.ReadValidated<OpportunityOptions>(OpportunityOptions.SectionName, o => o.Validate()),
+                calendar)
+            .Seed(chain.Stores[0].Id, credit?.CustomerId, now, CancellationToken.None);
         if (credit?.HeldOrder is not null)
         {
             services.AddHostedService(sp => new DemoCreditHoldAlert(

@@ -98,6 +98,12 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             host.Services.AddOptions<TargetStatusOptions>();
             host.Services.AddKeyedSingleton<TimeProvider>(SalesForceClock.Key, SalesForceTime);
             host.Services.AddSingleton<ICustomerFactsReader>(new PgCustomerFacts(database.DataSource, Microsoft.Extensions.Options.Options.Create(new DormancyOptions())));
+            host.Services.AddSingleton<Abstractions.ContractToCash.ICustomerMatchReader>(new Data.ContractToCash.PgCustomerMatch(
+                new Data.ContractToCash.ThreeWayMatchReader(
+                    database.DataSource,
+                    Microsoft.Extensions.Options.Options.Create(new Domain.ContractToCash.ContractToCashOptions()),
+                    Microsoft.Extensions.Options.Options.Create(new Domain.SalesForce.ChainCalendarOptions())),
+                Microsoft.Extensions.Options.Options.Create(new Domain.ContractToCash.ContractToCashOptions())));
             host.Services.AddSingleton<IOpenLeads>(new PgOpenLeads(database.DataSource));
             host.Services.AddSingleton<Abstractions.Opportunities.IOpportunityFactsReader>(new Data.Opportunities.PgOpportunityFacts(database.DataSource));
             host.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new Domain.SalesForce.Opportunities.OpportunityOptions { AgeingCheckPeriod = AgeingCheckPeriod }));

@@ -20,8 +20,8 @@ public sealed class ContractToCashOptionsTests
         var bound = services.GetRequiredService<IOptions<ContractToCashOptions>>().Value;
         var defaults = new ContractToCashOptions();
         Assert.Equal(
-            (defaults.DefaultPaymentTerms, defaults.TaxRate, defaults.OverdueAfterDays, defaults.MatchTolerance, defaults.OverdueCheckEvery, defaults.OverdueBatch, defaults.ImportMaxRows),
-            (bound.DefaultPaymentTerms, bound.TaxRate, bound.OverdueAfterDays, bound.MatchTolerance, bound.OverdueCheckEvery, bound.OverdueBatch, bound.ImportMaxRows));
+            (defaults.DefaultPaymentTerms, defaults.TaxRate, defaults.OverdueAfterDays, defaults.MatchTolerance, defaults.OverdueCheckEvery, defaults.OverdueBatch, defaults.ImportMaxRows, defaults.ImportMaxFileBytes, defaults.LiveMonths),
+            (bound.DefaultPaymentTerms, bound.TaxRate, bound.OverdueAfterDays, bound.MatchTolerance, bound.OverdueCheckEvery, bound.OverdueBatch, bound.ImportMaxRows, bound.ImportMaxFileBytes, bound.LiveMonths));
         Assert.Empty(bound.PaymentTerms);
     }
 
@@ -46,6 +46,8 @@ public sealed class ContractToCashOptionsTests
     [InlineData("ContractToCash:OverdueAfterDays", "400", "ContractToCash:OverdueAfterDays must be between 0 and 365")]
     [InlineData("ContractToCash:DefaultPaymentTerms", "net45", "ContractToCash:DefaultPaymentTerms names no payment terms")]
     [InlineData("ContractToCash:PaymentTerms:half:0:Percent", "50", "must add up to 100")]
+    [InlineData("ContractToCash:LiveMonths", "0", "ContractToCash:LiveMonths must be between 1 and 120")]
+    [InlineData("ContractToCash:ImportMaxFileBytes", "100", "ContractToCash:ImportMaxFileBytes must be between 1024 and 1073741824")]
     public void An_unusable_value_stops_the_start_with_the_rule_it_breaks(string key, string value, string message)
     {
         using var services = Services(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build());

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using StoreSales.Abstractions.ContractToCash;
 
 namespace StoreSales.Abstractions.Customers;
 
@@ -25,6 +26,15 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>What the grain knows now: the open lead's due time, the last activity, dormancy, the newest purchases.</summary>
     Task<CustomerLiveFacts> GetLiveFacts();
+
+    /// <summary>The customer's three-way match counts per month, as held (read again when the chain's date moved on).</summary>
+    Task<CustomerMatchStatus> GetMatchStatus();
+
+    /// <summary>
+    /// A contract or document was committed for the customer (API, page or CSV import): read the match counts again and
+    /// tell every command-center host (their boards and contract pages update live).
+    /// </summary>
+    Task<CustomerMatchStatus> MatchDocumentsRecorded();
 }
 
 /// <summary>What was committed for a customer, as the command center tells its grain after the commit.</summary>

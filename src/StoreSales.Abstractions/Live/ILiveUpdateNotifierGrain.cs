@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 
+using StoreSales.Abstractions.ContractToCash;
 using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Regions;
 using StoreSales.Abstractions.Stores;
@@ -36,4 +37,8 @@ public interface ILiveUpdateNotifierGrain : IGrainWithIntegerKey
     /// <summary>An opportunity changed: to every host, for the pipeline and opportunity pages in its scope.</summary>
     [OneWay]
     Task PublishOpportunityChange(OpportunityChange change);
+
+    /// <summary>A customer's three-way match status changed: to every host, for its boards and contract pages (newest per customer).</summary>
+    [OneWay]
+    Task PublishMatchStatus(CustomerMatchStatus status);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using StoreSales.Abstractions.ContractToCash;
 using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Regions;
 using StoreSales.Abstractions.Stores;
@@ -21,4 +22,8 @@ public sealed record LiveUpdateBatch(
     /// <summary>The opportunities that changed, each once.</summary>
     [Id(6)]
     public ImmutableArray<OpportunityChange> Opportunities { get; init; } = [];
+
+    /// <summary>Customers whose three-way match status changed, the newest status of each.</summary>
+    [Id(7)]
+    public ImmutableArray<CustomerMatchStatus> Matches { get; init; } = [];
 }

@@ -117,21 +117,23 @@ public sealed class ContractDesk(
             return new CreditResult.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["file"] = [.. report.HeaderProblems] });
         }
 
-        if (report.Recorded + report.Linked > 0)
+        foreach (var customerId in report.CustomersChanged)
         {
-            notices.Changed(null);
+            notices.Changed(customerId);
         }
 
         return new CreditResult.Done(ContractImportAnswer.Of(report));
     }
 
     /// <summary>The customer's contracts, or null when the customer is unknown, no account, or out of the viewer's scope.</summary>
-    public async Task<IReadOnlyList<ContractRecord>?> ForCustomer(ClaimsPrincipal user, string customerId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ContractRecord>?> ForCustomer(ClaimsPrincipal user, string customerId, CancellationToken cancellationToken) =>
+        await SeesAccount(user, customerId, cancellationToken) ? await files.ForCustomer(customerId, cancellationToken) : null;
+
+    /// <summary>Whether the customer is an account the viewer sees contracts and board lines of (else: 404, as for an unknown id).</summary>
+    public async Task<bool> SeesAccount(ClaimsPrincipal user, string customerId, CancellationToken cancellationToken)
     {
         var customer = await customers.Find(customerId, cancellationToken);
-        return customer is null || customer.Kind != CustomerKind.Account || !Sees(user.ToViewerScope(), customer)
-            ? null
-            : await files.ForCustomer(customerId, cancellationToken);
+        return customer is not null && customer.Kind == CustomerKind.Account && Sees(user.ToViewerScope(), customer);
     }
 
     /// <summary>One contract, or null when unknown or out of the viewer's scope.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using StoreSales.Abstractions.ContractToCash;
 using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Live;
 using StoreSales.Abstractions.Regions;
@@ -31,6 +32,7 @@ public sealed partial class LiveBoardFeed(
     private readonly Subscribers<PoolChange> _pool = new();
     private readonly Subscribers<HandOverListChange> _handOvers = new();
     private readonly Subscribers<OpportunityChange> _opportunities = new();
+    private readonly Subscribers<CustomerMatchStatus> _matches = new();
 
     // Stores some board of this host has opened (a page or a hub client): the ones read again after a failover.
     private readonly ConcurrentDictionary<string, byte> _followed = new(StringComparer.Ordinal);
@@ -151,8 +153,20 @@ public sealed partial class LiveBoardFeed(
     /// </summary>
     public IDisposable WatchOpportunities(Action<OpportunityChange> onChange) => _opportunities.Add(onChange);
 
+    /// <summary>
+    /// Calls <paramref name="onChange"/> with every customer's new three-way match status, in any scope, until disposed:
+    /// the page re-reads in its viewer's scope.
+    /// </summary>
+    public IDisposable WatchMatches(Action<CustomerMatchStatus> onChange) => _matches.Add(onChange);
+
     async Task ILiveBoardObserver.OnUpdates(LiveUpdateBatch batch)
     {
+        foreach (var status in batch.Matches)
+        {
+            _matches.Notify(status);
+            await hub.Clients.Group(LiveGroups.Match(status.CustomerId)).SendAsync(LiveGroups.MatchStatusChanged, status);
+        }
+
         foreach (var change in batch.Opportunities)
         {
             _opportunities.Notify(change);

@@ -7,6 +7,7 @@ public static class LiveGroups
     public const string RegionUpdated = "RegionUpdated";
     public const string InterventionChanged = "InterventionChanged";
     public const string RepBoardChanged = "RepBoardChanged";
+    public const string MatchStatusChanged = "MatchStatusChanged";
 
     public static string Store(string storeId) => "store:" + storeId;
 
@@ -20,4 +21,7 @@ public static class LiveGroups
 
     /// <summary>A rep's board: who sees the rep's progress (<c>ViewerScope.CanSeeRep</c>) hears what changed on it.</summary>
     public static string Rep(string repId) => "rep:" + repId;
+
+    /// <summary>A customer's three-way match status: who sees the customer's board lines (finance, whoever sees the customer) hears it change.</summary>
+    public static string Match(string customerId) => "match:" + customerId;
 }

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using StoreSales.Abstractions.Regions;
 using StoreSales.Abstractions.Stores;
+using StoreSales.Abstractions.ContractToCash;
+using StoreSales.Abstractions.Customers;
 using StoreSales.CommandCenter.Access;
+using StoreSales.CommandCenter.ContractToCash;
 using StoreSales.Domain.Access;
 using StoreSales.Domain.Interventions;
 
@@ -15,7 +18,7 @@ namespace StoreSales.CommandCenter.Live;
 /// starts blank; later messages carry a version, newest wins. A join outside the viewer's scope is refused.
 /// </summary>
 [Authorize]
-public sealed class LiveHub(IClusterClient cluster, ChainAccess access, LiveBoardFeed feed) : Hub
+public sealed class LiveHub(IClusterClient cluster, ChainAccess access, LiveBoardFeed feed, ContractDesk contracts) : Hub
 {
     public async Task<StoreProgress> JoinStore(string storeId)
     {
@@ -146,6 +149,26 @@ public sealed class LiveHub(IClusterClient cluster, ChainAccess access, LiveBoar
             await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         }
     }
+
+    /// <summary>
+    /// Receive <c>MatchStatusChanged</c> (<see cref="CustomerMatchStatus"/>: green / yellow / red per month) whenever a
+    /// contract or document recorded for the customer changes its three-way match, on any host; joining returns the
+    /// status the customer's grain holds now. Joined by whoever sees the customer's contracts (finance, the customer's
+    /// own scope); anyone else is told the customer is unknown, as the API answers 404.
+    /// </summary>
+    public async Task<CustomerMatchStatus> JoinCustomerMatch(string customerId)
+    {
+        if (!await contracts.SeesAccount(Context.User!, customerId, Context.ConnectionAborted))
+        {
+            throw new HubException($"Unknown customer '{customerId}' in your scope.");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Match(customerId), Context.ConnectionAborted);
+        return await cluster.GetGrain<ICustomerGrain>(customerId).GetMatchStatus();
+    }
+
+    public Task LeaveCustomerMatch(string customerId) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Match(customerId), Context.ConnectionAborted);
 
     private static void Refuse<T>(Access<T> access, string what, string id)
         where T : class

@@ -33,7 +33,11 @@ public static class ContractImportKinds
 
 /// <summary>What an import did: rows read, kept now, already kept, linked to their contract now, and every rejected row with its line.</summary>
 public sealed record ContractImportReport(
-    string Kind, int Rows, int Recorded, int AlreadyRecorded, int Linked, IReadOnlyList<ImportedRowRejection> Rejected, bool Stopped, IReadOnlyList<string> HeaderProblems);
+    string Kind, int Rows, int Recorded, int AlreadyRecorded, int Linked, IReadOnlyList<ImportedRowRejection> Rejected, bool Stopped, IReadOnlyList<string> HeaderProblems)
+{
+    /// <summary>The customers a row was kept or linked for (committed): whose live match status to read again.</summary>
+    public IReadOnlyList<string> CustomersChanged { get; init; } = [];
+}
 
 /// <summary>
 /// Imports an ERP export of contracts, shipments, sign-offs, invoices or payments (docs/domain.md "Contract to cash"),
@@ -67,6 +71,7 @@ public sealed class ContractImport(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         int rows = 0, recorded = 0, again = 0, linked = 0;
         var rejected = new List<ImportedRowRejection>();
+        var changed = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var (line, fields, problem) in file.Rows(cancellationToken))
         {
             rows++;
@@ -93,6 +98,10 @@ public sealed class ContractImport(
                 recorded += kept == ContractKept.Recorded ? 1 : 0;
                 again += kept == ContractKept.AlreadyRecorded ? 1 : 0;
                 linked += kept == ContractKept.Linked ? 1 : 0;
+                if (kept is ContractKept.Recorded or ContractKept.Linked && fields.GetValueOrDefault("customer_id") is { Length: > 0 } customerId)
+                {
+                    changed.Add(customerId.Trim());
+                }
                 if (!stopOnError)
                 {
                     await (refusal is null ? transaction.ReleaseAsync("row", cancellationToken) : transaction.RollbackAsync("row", cancellationToken));
@@ -116,7 +125,7 @@ public sealed class ContractImport(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new ContractImportReport(kind, rows, recorded, again, linked, rejected, rejected.Any(r => r.Rule == "too-many-rows"), []);
+        return new ContractImportReport(kind, rows, recorded, again, linked, rejected, rejected.Any(r => r.Rule == "too-many-rows"), []) { CustomersChanged = [.. changed] };
     }
 
     private async Task<(ContractKept? Kept, ImportedRowRejection? Refusal)> Keep(

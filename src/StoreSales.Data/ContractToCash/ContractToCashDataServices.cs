@@ -16,6 +16,7 @@ public static class ContractToCashDataServices
         services.AddSingleton<ContractFileReader>();
         services.AddSingleton<ThreeWayMatchReader>();
         services.AddSingleton<IOverdueInstalments, PgOverdueInstalments>();
+        services.AddSingleton<ICustomerMatchReader, PgCustomerMatch>();
         return services;
     }
 }

@@ -36,6 +36,12 @@ public sealed class ContractToCashOptions
     /// <summary>The most data rows one CSV import takes. Default 10,000.</summary>
     public int ImportMaxRows { get; set; } = 10_000;
 
+    /// <summary>The largest CSV file the contracts page takes, in bytes. Default 20 MB.</summary>
+    public long ImportMaxFileBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>How many months (the current one included) a customer's live match status counts. Default 12.</summary>
+    public int LiveMonths { get; set; } = 12;
+
     /// <summary>
     /// The built-in payment terms: <c>prepaid</c> (100 % at signing), <c>net30</c> and <c>net60</c> (100 % 30 / 60 days
     /// after signing), <c>deposit-30-70</c> (30 % at signing, 70 % 30 days after the first shipment).
@@ -109,6 +115,16 @@ public sealed class ContractToCashOptions
         if (OverdueBatch is < 1 or > 100_000)
         {
             return $"{SectionName}:{nameof(OverdueBatch)} must be between 1 and 100000 (is {OverdueBatch}).";
+        }
+
+        if (ImportMaxFileBytes is < 1024 or > 1024L * 1024 * 1024)
+        {
+            return $"{SectionName}:{nameof(ImportMaxFileBytes)} must be between 1024 and 1073741824 (is {ImportMaxFileBytes}).";
+        }
+
+        if (LiveMonths is < 1 or > 120)
+        {
+            return $"{SectionName}:{nameof(LiveMonths)} must be between 1 and 120 (is {LiveMonths}).";
         }
 
         return ImportMaxRows is < 1 or > 1_000_000 ? $"{SectionName}:{nameof(ImportMaxRows)} must be between 1 and 1000000 (is {ImportMaxRows})." : null;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StoreSales.Abstractions.ContractToCash;
 using StoreSales.Abstractions.Customers;
 using StoreSales.Domain.SalesForce;
 using StoreSales.Domain.SalesForce.Customers;
@@ -19,7 +20,8 @@ namespace StoreSales.Grains.Customers;
 /// alert is raised once per lead; the first contact ends the episode and the reminder. Dormancy: judged by
 /// <see cref="DormancyRule"/>; the follow-up reminder once per idle episode; a dormant customer goes to the training pool
 /// once per episode. Purchases: the newest till sales of its member codes, each counted once
-/// (<see cref="RecentPurchases"/>). Rules in Domain; the grain keeps state and timers.
+/// (<see cref="RecentPurchases"/>). Three-way match: the counts per month, read from the ledger on activation and when a
+/// document is recorded, pushed to every command-center host (CustomerGrainMatch.cs). Rules in Domain; the grain keeps state and timers.
 /// </summary>
 public sealed partial class CustomerGrain : Grain, ICustomerGrain, IRemindable
 {
@@ -28,6 +30,7 @@ public sealed partial class CustomerGrain : Grain, ICustomerGrain, IRemindable
 
     private readonly IPersistentState<CustomerState> _state;
     private readonly ICustomerFactsReader _reader;
+    private readonly ICustomerMatchReader _matchReader;
     private readonly TimeProvider _clock;
     private readonly CustomerGrainOptions _options;
     private readonly GoldenHoursOptions _goldenHours;
@@ -47,6 +50,7 @@ public sealed partial class CustomerGrain : Grain, ICustomerGrain, IRemindable
     public CustomerGrain(
         [PersistentState("customer", GrainStorageNames.Live)] IPersistentState<CustomerState> state,
         ICustomerFactsReader reader,
+        ICustomerMatchReader matchReader,
         [FromKeyedServices(SalesForceClock.Key)] TimeProvider clock,
         IOptions<CustomerGrainOptions> options,
         IOptions<GoldenHoursOptions> goldenHours,
@@ -57,6 +61,7 @@ public sealed partial class CustomerGrain : Grain, ICustomerGrain, IRemindable
     {
         _state = state;
         _reader = reader;
+        _matchReader = matchReader;
         _clock = clock;
         _options = options.Value;
         _goldenHours = goldenHours.Value;
@@ -74,6 +79,7 @@ public sealed partial class CustomerGrain : Grain, ICustomerGrain, IRemindable
         _alerts = new CustomerAlerts(GrainFactory, CustomerId, _logger);
         _reminderSet = await this.GetReminder(GoldenHoursReminder, cancellationToken) is not null;
         await Refresh(cancellationToken);
+        await ReadMatch(cancellationToken);
     }
 
     Task ICustomerGrain.Changed(CustomerChange change)

@@ -4,7 +4,8 @@ namespace StoreSales.Grains.Live;
 
 /// <summary>
 /// One batch out of a batch a host did not get and the batch that follows it: a store, region or alert once, the later
-/// state winning (a store's by <c>Version</c>); the re-read cues (reps, pool, hand-overs, opportunities) all, each once.
+/// state winning (a store's by <c>Version</c>, a customer's match status by <c>CheckedAt</c>); the re-read cues (reps, pool,
+/// hand-overs, opportunities) all, each once.
 /// </summary>
 internal static class LiveUpdateMerge
 {
@@ -18,9 +19,10 @@ internal static class LiveUpdateMerge
             [.. earlier.HandOvers.Concat(later.HandOvers)])
         {
             Opportunities = [.. earlier.Opportunities.Union(later.Opportunities)],
+            Matches = [.. earlier.Matches.Concat(later.Matches).GroupBy(m => m.CustomerId, StringComparer.Ordinal).Select(g => g.OrderBy(m => m.CheckedAt).Last())],
         };
 
     public static bool IsEmpty(LiveUpdateBatch batch) =>
         batch.Stores.IsEmpty && batch.Regions.IsEmpty && batch.Interventions.IsEmpty && batch.Reps.IsEmpty
-        && batch.Pool.IsEmpty && batch.HandOvers.IsEmpty && batch.Opportunities.IsEmpty;
+        && batch.Pool.IsEmpty && batch.HandOvers.IsEmpty && batch.Opportunities.IsEmpty && batch.Matches.IsEmpty;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
+using StoreSales.Abstractions.ContractToCash;
 using StoreSales.Abstractions.Interventions;
 using StoreSales.Abstractions.Live;
 using StoreSales.Abstractions.Regions;
@@ -32,6 +33,7 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
     private readonly HashSet<RepBoardChange> _reps = [];
     private readonly HashSet<PoolChange> _pool = [];
     private readonly HashSet<OpportunityChange> _opportunities = [];
+    private readonly Dictionary<string, CustomerMatchStatus> _matches = new(StringComparer.Ordinal);
     // A list: a change names its successors in an array, which a set would not compare by content; hand-overs change seldom.
     private readonly List<HandOverListChange> _handOvers = [];
     private readonly TimeProvider _clock;
@@ -99,6 +101,18 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
         return Task.CompletedTask;
     }
 
+    Task ILiveUpdateNotifierGrain.PublishMatchStatus(CustomerMatchStatus status)
+    {
+        // Newest per customer: ten documents of one import are one status to show.
+        if (!_matches.TryGetValue(status.CustomerId, out var queued) || queued.CheckedAt <= status.CheckedAt)
+        {
+            _matches[status.CustomerId] = status;
+        }
+
+        EnsureFlush();
+        return Task.CompletedTask;
+    }
+
     Task ILiveUpdateNotifierGrain.PublishHandOverChange(HandOverListChange change)
     {
         _handOvers.Add(change);
@@ -118,11 +132,12 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
     {
         // Yield once so that updates arriving in the same turn join this batch.
         await Task.Yield();
-        while (_stores.Count > 0 || _regions.Count > 0 || _interventions.Count > 0 || _reps.Count > 0 || _pool.Count > 0 || _handOvers.Count > 0 || _opportunities.Count > 0 || _retryDue)
+        while (_stores.Count > 0 || _regions.Count > 0 || _interventions.Count > 0 || _reps.Count > 0 || _pool.Count > 0 || _handOvers.Count > 0 || _opportunities.Count > 0 || _matches.Count > 0 || _retryDue)
         {
             _retryDue = false;
-            var batch = new LiveUpdateBatch([.. _stores.Values], [.. _regions.Values], [.. _interventions.Values], [.. _reps], [.. _pool], [.. _handOvers]) { Opportunities = [.. _opportunities] };
+            var batch = new LiveUpdateBatch([.. _stores.Values], [.. _regions.Values], [.. _interventions.Values], [.. _reps], [.. _pool], [.. _handOvers]) { Opportunities = [.. _opportunities], Matches = [.. _matches.Values] };
             _opportunities.Clear();
+            _matches.Clear();
             _stores.Clear();
             _regions.Clear();
             _interventions.Clear();
