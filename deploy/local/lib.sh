@@ -116,7 +116,7 @@ pg_start() {
     as_pg_owner "$PG_BIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; return 1; }
   fi
-  local opts="-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200"
+  local opts="-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=400"
   if [ "$mode" = "fast" ]; then opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"; fi
   if as_pg_owner "$PG_BIN/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
     echo "PostgreSQL already running in $dir"

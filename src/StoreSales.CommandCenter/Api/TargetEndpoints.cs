@@ -169,7 +169,7 @@ public static class TargetEndpoints
             return BadMonth(month);
         }
 
-        return await desk.Get(user, level, subjectId, first, withDays: level != TargetLevel.Region, ct) is { } view
+        return await desk.Get(user, level, subjectId, first, withDays: true, ct) is { } view
             ? Results.Ok(TargetAnswer.Of(view))
             : Unknown(level, subjectId);
     }
