@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Contracts.Ingest;
@@ -50,28 +49,14 @@ public static partial class IngestEndpoints
     {
         var logger = loggerFactory.CreateLogger("StoreSales.Ingest");
         var started = Stopwatch.GetTimestamp();
-        if (StoreRequests.WrongStore(http, storeId) is { } forbidden)
-        {
-            metrics.Rejected("wrong_store");
-            return forbidden;
-        }
-
-        var read = await StoreRequests.ReadJson<SaleBatch>(http, "Malformed sale batch", "A sale batch", cancellationToken);
+        var body = new StoreBody<SaleBatch>("sale batch", b => SaleBatchValidator.Validate(b, options.Value), "invalid_sale", b => b.BatchId);
+        var read = await StoreRequests.Admit(http, storeId, body, metrics.Rejected, logger, cancellationToken);
         if (read.Problem is not null)
         {
-            metrics.Rejected(read.Reason!);
             return read.Problem;
         }
 
         var batch = read.Value!;
-        var errors = SaleBatchValidator.Validate(batch, options.Value);
-        if (errors.Count > 0)
-        {
-            metrics.Rejected("invalid_sale");
-            LogRejected(logger, storeId, batch.BatchId, string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
-            return Results.ValidationProblem(errors, title: "Invalid sale batch");
-        }
-
         var lane = batch.CatchUp ? IngestLane.CatchUp : IngestLane.Live;
         IReadOnlyList<SaleKey> inserted;
         try
@@ -81,13 +66,9 @@ public static partial class IngestEndpoints
         catch (LedgerBusyException busy)
         {
             metrics.Rejected(busy.Lane == IngestLane.Live ? "busy_live" : "busy_catch_up");
-            var retryAfter = busy.Lane == IngestLane.Live ? options.Value.BusyRetryAfter : options.Value.CatchUpBusyRetryAfter;
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return Results.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Busy",
-                detail: $"{busy.Message} Nothing of this batch was recorded; send it again after the delay given.");
+            return StoreRequests.Busy(http, busy.Lane == IngestLane.Live ? options.Value.BusyRetryAfter : options.Value.CatchUpBusyRetryAfter, busy.Message);
         }
+
         catch (SaleSequenceConflictException conflict)
         {
             metrics.Rejected("sequence_conflict");
@@ -166,9 +147,6 @@ public static partial class IngestEndpoints
                 s.Total,
                 s.Lines.Select(l => new StoreSaleLine(l.ItemCode, l.Quantity, l.Amount)).ToImmutableArray()))
             .ToImmutableArray();
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} batch {BatchId} rejected: {Errors}")]
-    private static partial void LogRejected(ILogger logger, string storeId, string? batchId, string errors);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} batch {BatchId} refused: {Conflicts} sale(s) reuse a recorded sequence with other content, the first terminal {TerminalId} sequence {Sequence}")]
     private static partial void LogConflict(ILogger logger, string storeId, string? batchId, int conflicts, string terminalId, long sequence);

@@ -33,28 +33,14 @@ public static partial class ZReportEndpoints
         CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger("StoreSales.Ingest.ZReports");
-        if (StoreRequests.WrongStore(http, storeId) is { } forbidden)
-        {
-            metrics.Rejected("wrong_store");
-            return forbidden;
-        }
-
-        var read = await StoreRequests.ReadJson<ZReportRecord>(http, "Malformed Z report", "A Z report", cancellationToken);
+        var body = new StoreBody<ZReportRecord>("Z report", ZReportValidator.Validate, "invalid_z_report", z => $"of terminal {z.TerminalId}");
+        var read = await StoreRequests.Admit(http, storeId, body, metrics.Rejected, logger, cancellationToken);
         if (read.Problem is not null)
         {
-            metrics.Rejected(read.Reason!);
             return read.Problem;
         }
 
         var z = read.Value!;
-        var errors = ZReportValidator.Validate(z);
-        if (errors.Count > 0)
-        {
-            metrics.Rejected("invalid_z_report");
-            LogRejected(logger, storeId, z.TerminalId, string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
-            return Results.ValidationProblem(errors, title: "Invalid Z report");
-        }
-
         var write = await zReports.Record(storeId, z, cancellationToken);
         if (write == ZReportWrite.Conflict)
         {
@@ -83,9 +69,6 @@ public static partial class ZReportEndpoints
             ServerTime = clock.GetUtcNow(),
         });
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: Z report rejected: {Errors}")]
-    private static partial void LogRejected(ILogger logger, string storeId, string terminalId, string errors);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: a different Z report for {BusinessDay} refused (the first one stays)")]
     private static partial void LogConflict(ILogger logger, string storeId, string terminalId, DateOnly businessDay);
