@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Contracts.Health;
+using StoreSales.ServiceDefaults.Limits;
 using StoreSales.Silo.Access;
 using StoreSales.Silo.Ingest;
 
@@ -20,7 +21,9 @@ public static partial class HeartbeatEndpoints
             .Produces(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 

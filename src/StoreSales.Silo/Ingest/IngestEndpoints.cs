@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Contracts.Ingest;
 using StoreSales.Data.Ledger;
+using StoreSales.ServiceDefaults.Limits;
 using StoreSales.Silo.Access;
 
 namespace StoreSales.Silo.Ingest;
@@ -14,6 +15,7 @@ public static partial class IngestEndpoints
     {
         app.MapPost("/api/stores/{storeId}/sales/batches", PostBatch)
             .RequireAuthorization(StoreKeyAuthenticationHandler.SchemeName)
+            .WithBodySize(BodySizeKind.Ingest)
             .WithName("PostSaleBatch")
             .WithSummary("Record a batch of sales from a store's edge agent")
             .WithDescription("Each sale is identified by (terminalId, sequence): a batch sent again, or overlapping an earlier one, changes nothing the second time. A batch sending a recorded (terminalId, sequence) with other content is refused whole with 409 `sequence-conflict` naming the terminal and sequence (`conflicts` lists them all); nothing of it is recorded. The response lists every sale that is durable. Batches marked catchUp wait behind live ones (with a share kept for them); a full lane answers 503 with Retry-After. A sale's repId credits that rep: the rep's figures count it after the ack.")
@@ -22,7 +24,9 @@ public static partial class IngestEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Contracts.Ingest;
 using StoreSales.Data.Ledger;
+using StoreSales.ServiceDefaults.Limits;
 using StoreSales.Silo.Access;
 
 namespace StoreSales.Silo.Ingest;
@@ -18,6 +19,7 @@ public static partial class ScanEndpoints
     {
         app.MapPost("/api/stores/{storeId}/scans/batches", PostScans)
             .RequireAuthorization(StoreKeyAuthenticationHandler.SchemeName)
+            .WithBodySize(BodySizeKind.Ingest)
             .WithName("PostScanBatch")
             .WithSummary("Record a batch of scans from a store's edge agent")
             .WithDescription("Each scan is identified by (terminalId, sequence), the agent's scan sequence per terminal: a batch sent again, or overlapping an earlier one, changes nothing the second time. The response lists every scan that is durable. Scans of terminals configured scan-sourced (HotItems:ScanSourcedTerminals) move the store's hot items at once. A full scan ledger answers 503 with Retry-After.")
@@ -25,7 +27,9 @@ public static partial class ScanEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using StoreSales.Contracts.Ingest;
 using StoreSales.Data.DayEnd;
+using StoreSales.ServiceDefaults.Limits;
 using StoreSales.Silo.Access;
 
 namespace StoreSales.Silo.Ingest;
@@ -10,6 +11,7 @@ public static partial class ZReportEndpoints
     {
         app.MapPost("/api/stores/{storeId}/z-reports", PostZReport)
             .RequireAuthorization(StoreKeyAuthenticationHandler.SchemeName)
+            .WithBodySize(BodySizeKind.Ingest)
             .WithName("PostZReport")
             .WithSummary("Record a till's day-end report (Z, 日结) from a store's edge agent")
             .WithDescription("Identified by (terminalId, businessDay): the same Z sent again changes nothing (duplicate: true); a different Z for a day that has one is refused with 409. The day is reconciled against the ledger and the store grain at once; a difference raises the 'reconciliation' intervention for the store manager.")
@@ -17,7 +19,9 @@ public static partial class ZReportEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
