@@ -91,6 +91,7 @@ public static class EdgeAgentHost
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScanDecoderOptions>, ScanDecoderOptionsValidator>();
         services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
+        services.AddSingleton<IValidateOptions<AgentOptions>>(new StoreKeyFileValidator(contentRootPath));
         services.AddSingleton<IValidateOptions<TerminalsOptions>, TerminalsOptionsValidator>();
         services.AddSingleton<IValidateOptions<TerminalsOptions>>(new Devices.Receipts.ReceiptOptionsValidator(contentRootPath));
         services.AddSingleton<IValidateOptions<UploadOptions>, UploadOptionsValidator>();
@@ -112,6 +113,8 @@ public static class EdgeAgentHost
         // Timeouts are the Polly pipeline's; the uploader logs each outcome itself, so the factory's per-request logs go.
         services.AddHttpClient(IngestClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
         services.AddSingleton<ServerFailover>();
+        services.AddSingleton(sp => new StoreKeySource(
+            sp.GetRequiredService<IOptionsMonitor<AgentOptions>>(), contentRootPath, sp.GetRequiredService<ILogger<StoreKeySource>>()));
         services.AddSingleton<IngestClient>();
         services.AddSingleton<UploadCounters>();
         services.AddSingleton<AgentStatus>();

@@ -12,7 +12,9 @@ namespace StoreSales.Edge.Upload;
 /// Empties the outbox into the ingest API, <see cref="AgentOptions.BatchSize"/> at a time, shared round-robin between
 /// terminals and oldest first within each (<see cref="SaleQueue.PeekFair"/>).
 /// A sale leaves the outbox only when the server lists it in <see cref="BatchAck.Durable"/>, or moves to the
-/// rejected table when the server refuses it by itself. Whatever else happens, it stays and is sent again later.
+/// rejected table when the server refuses it by itself. Whatever else happens, it stays and is sent again later: a busy
+/// server (429, 503) is waited out for its Retry-After; a batch too large for it (413) is sent again in halves
+/// (<see cref="UploadBatchSize"/>), and a single sale too large is set aside with the server's reason.
 /// </summary>
 public sealed partial class SaleUploader(
     SqliteOutbox outbox,
@@ -24,6 +26,7 @@ public sealed partial class SaleUploader(
     TimeProvider time) : BackgroundService
 {
     private readonly string _storeId = agent.Value.StoreId;
+    private readonly UploadBatchSize _batchSize = new(agent.Value.BatchSize);
     private bool _clockSkewed;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -68,9 +71,10 @@ public sealed partial class SaleUploader(
     /// <summary>One pass: send the oldest batch and settle its outcome.</summary>
     internal async Task<UploadPass> UploadOnceAsync(CancellationToken cancellationToken)
     {
-        var entries = outbox.Queue.PeekFair(agent.Value.BatchSize);
+        var entries = outbox.Queue.PeekFair(_batchSize.Current);
         if (entries.Count == 0)
         {
+            _batchSize.Reset();
             return new UploadPass(UploadPassKind.Idle);
         }
 
@@ -79,8 +83,11 @@ public sealed partial class SaleUploader(
         {
             case UploadOutcomeKind.Acked:
                 return Settle(outcome.Ack!, entries.Count);
-            case UploadOutcomeKind.Rejected when entries.Count == 1:
+            case UploadOutcomeKind.Rejected or UploadOutcomeKind.TooLarge when entries.Count == 1:
                 Reject(entries[0], outcome.Detail!);
+                return new UploadPass(UploadPassKind.Sent);
+            case UploadOutcomeKind.TooLarge:
+                LogHalving(logger, _storeId, entries.Count, _batchSize.Halve(entries.Count), outcome.Detail!);
                 return new UploadPass(UploadPassKind.Sent);
             case UploadOutcomeKind.Rejected:
                 LogIsolating(logger, _storeId, entries.Count, outcome.Detail!);
@@ -101,7 +108,7 @@ public sealed partial class SaleUploader(
                 case UploadOutcomeKind.Acked:
                     Settle(outcome.Ack!, 1);
                     break;
-                case UploadOutcomeKind.Rejected:
+                case UploadOutcomeKind.Rejected or UploadOutcomeKind.TooLarge:
                     Reject(entry, outcome.Detail!);
                     break;
                 default:
@@ -230,6 +237,9 @@ public sealed partial class SaleUploader(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: the server refused a batch of {Count} ({Detail}); resending one by one to find the bad sales")]
     private static partial void LogIsolating(ILogger logger, string storeId, int count, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: a batch of {Count} sales is larger than the server takes ({Detail}); sending {Size} at a time until the outbox is empty")]
+    private static partial void LogHalving(ILogger logger, string storeId, int count, int size, string detail);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Store {StoreId} terminal {TerminalId} sequence {Sequence}: rejected by the server: {Reason}; kept in the rejected table")]
     private static partial void LogRejected(ILogger logger, string storeId, string terminalId, long sequence, string reason);

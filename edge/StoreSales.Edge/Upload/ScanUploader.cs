@@ -77,6 +77,7 @@ public sealed partial class ScanUploader(
             case UploadOutcomeKind.Acked:
                 return Settle(outcome.Ack!);
             case UploadOutcomeKind.Rejected:
+            case UploadOutcomeKind.TooLarge: // one by one then; a single scan too large is set aside like a refused one
                 return await IsolateAsync(scans, outcome.Detail!, cancellationToken);
             case UploadOutcomeKind.Unauthorized:
                 return new UploadPass(UploadPassKind.Unauthorized, outcome);
@@ -101,7 +102,7 @@ public sealed partial class ScanUploader(
                 case UploadOutcomeKind.Acked:
                     Settle(outcome.Ack!);
                     break;
-                case UploadOutcomeKind.Rejected:
+                case UploadOutcomeKind.Rejected or UploadOutcomeKind.TooLarge:
                     Reject(scan, outcome.Detail!);
                     break;
                 default:

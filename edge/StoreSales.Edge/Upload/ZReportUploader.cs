@@ -20,6 +20,7 @@ public sealed partial class ZReportUploader(
     SqliteOutbox outbox,
     IHttpClientFactory httpClients,
     IOptions<AgentOptions> agent,
+    StoreKeySource storeKey,
     IOptions<UploadOptions> upload,
     ServerFailover servers,
     ILogger<ZReportUploader> logger,
@@ -56,7 +57,7 @@ public sealed partial class ZReportUploader(
                 using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 attempt.CancelAfter(upload.Value.AttemptTimeout);
                 using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(z, options: EdgeJson.Options) };
-                request.Headers.Add(IngestClient.StoreKeyHeader, options.StoreKey);
+                request.Headers.Add(IngestClient.StoreKeyHeader, storeKey.Current);
                 using var response = await httpClients.CreateClient(IngestClient.HttpClientName).SendAsync(request, attempt.Token);
                 switch (response.StatusCode)
                 {

@@ -1,0 +1,32 @@
+namespace StoreSales.Edge.Upload;
+
+/// <summary>
+/// How many sales the uploader puts in a batch: <see cref="Configuration.AgentOptions.BatchSize"/>, halved each time the
+/// server answers 413 (its <c>Limits:MaxIngestBodyBytes</c>), down to one sale; back to the configured size once the
+/// outbox is empty, so a run of unusually large sales costs smaller batches only until it is through.
+/// </summary>
+public sealed class UploadBatchSize
+{
+    private readonly int _configured;
+    private int _current;
+
+    public UploadBatchSize(int configured)
+    {
+        _configured = configured;
+        _current = configured;
+    }
+
+    /// <summary>The most sales the next batch may hold.</summary>
+    public int Current => Volatile.Read(ref _current);
+
+    /// <summary>A batch of <paramref name="refused"/> sales was too large: the next ones hold half as many (at least one). Returns the new size.</summary>
+    public int Halve(int refused)
+    {
+        var halved = Math.Max(1, Math.Min(Current, refused) / 2);
+        Volatile.Write(ref _current, halved);
+        return halved;
+    }
+
+    /// <summary>The outbox is empty: the next backlog starts at the configured size again.</summary>
+    public void Reset() => Volatile.Write(ref _current, _configured);
+}
