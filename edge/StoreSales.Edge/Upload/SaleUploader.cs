@@ -83,8 +83,13 @@ public sealed partial class SaleUploader(
         {
             case UploadOutcomeKind.Acked:
                 return Settle(outcome.Ack!, entries.Count);
-            case UploadOutcomeKind.Rejected or UploadOutcomeKind.TooLarge when entries.Count == 1:
+            case UploadOutcomeKind.Rejected when entries.Count == 1:
                 Reject(entries[0], outcome.Detail!);
+                return new UploadPass(UploadPassKind.Sent);
+            case UploadOutcomeKind.TooLarge when entries.Count == 1:
+                // The one sale the server will never take: set aside, the batches grow back to their size.
+                Reject(entries[0], outcome.Detail!);
+                _batchSize.Reset();
                 return new UploadPass(UploadPassKind.Sent);
             case UploadOutcomeKind.TooLarge:
                 LogHalving(logger, _storeId, entries.Count, _batchSize.Halve(entries.Count), outcome.Detail!);

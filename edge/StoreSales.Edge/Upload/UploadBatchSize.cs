@@ -3,7 +3,8 @@ namespace StoreSales.Edge.Upload;
 /// <summary>
 /// How many sales the uploader puts in a batch: <see cref="Configuration.AgentOptions.BatchSize"/>, halved each time the
 /// server answers 413 (its <c>Limits:MaxIngestBodyBytes</c>), down to one sale; back to the configured size once the
-/// outbox is empty, so a run of unusually large sales costs smaller batches only until it is through.
+/// outbox is empty, so a run of unusually large sales costs smaller batches only until it is through, or once a single
+/// sale too large was set aside (it was the cause).
 /// </summary>
 public sealed class UploadBatchSize
 {
@@ -27,6 +28,6 @@ public sealed class UploadBatchSize
         return halved;
     }
 
-    /// <summary>The outbox is empty: the next backlog starts at the configured size again.</summary>
+    /// <summary>The outbox is empty, or the sale too large is set aside: the next batches are of the configured size again.</summary>
     public void Reset() => Volatile.Write(ref _current, _configured);
 }

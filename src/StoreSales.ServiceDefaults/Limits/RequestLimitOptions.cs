@@ -44,8 +44,8 @@ public sealed class RequestLimitOptions
     /// </summary>
     public long MaxFileUploadBytes { get; set; } = 4L << 30;
 
-    /// <summary>Largest body of every other request (JSON commands, heartbeats, sign-in). Default 1 MiB.</summary>
-    public long MaxBodyBytes { get; set; } = 1L << 20;
+    /// <summary>Largest body of every other request (JSON commands, heartbeats, sign-in). Default 4 MiB: the largest JSON command (targets for a region's stores, a quote of many lines) is some hundred KiB.</summary>
+    public long MaxBodyBytes { get; set; } = 4L << 20;
 
     /// <summary>The limit for a kind of endpoint, and the configuration key that sets it.</summary>
     public (long Bytes, string Key) BodyLimit(BodySizeKind kind) => kind switch

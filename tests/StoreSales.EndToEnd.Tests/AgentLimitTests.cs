@@ -1,0 +1,107 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using StoreSales.Edge.Upload;
+using StoreSales.Testing;
+
+namespace StoreSales.EndToEnd.Tests;
+
+/// <summary>
+/// The agent against a silo's Limits (issue 12), set low in the silo's configuration: a 429 is "busy" (the agent waits
+/// the Retry-After and sends again, nothing set aside, nothing lost); a 413 halves the batch, and a single sale too large
+/// for the server is set aside with the server's reason while the rest goes through.
+/// </summary>
+public sealed class AgentLimitTests(AgentLimitTests.LimitedChain chain) : IClassFixture<AgentLimitTests.LimitedChain>
+{
+    private const int StorePermits = 4;
+    private const long IngestBytes = 8192;
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Told_to_wait_the_agent_waits_and_loses_nothing()
+    {
+        using var directory = new TempDirectory();
+        var agent = await InProcessAgent.Start(chain.Silo, "store-sh001", directory.File("outbox.db"), new Dictionary<string, string?>
+        {
+            ["Agent:StoreKey"] = "demo-key-store-sh001",
+            ["Agent:BatchSize"] = "5",
+        }, Cancellation);
+        try
+        {
+            // 40 sales in batches of 5: eight posts (and heartbeats) against 4 a window: the agent must wait more than once.
+            agent.Sell("A01", 40);
+
+            await Eventually.Holds(() => agent.Outbox().Queue.Depth == 0, "the agent sent every sale, waiting when told", TimeSpan.FromSeconds(60), Cancellation);
+
+            Assert.Equal(40, await chain.Database.Count("SELECT count(*) FROM sale WHERE store_id = 'store-sh001' AND terminal_id = 'A01'"));
+            Assert.Equal(0, agent.Outbox().Rejected.Count);
+            var counters = agent.Services.GetRequiredService<UploadCounters>();
+            Assert.True(counters.Failures > 0, "the agent was told to wait at least once");
+            Assert.Contains("429", counters.LastError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await agent.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task A_batch_too_large_is_sent_in_halves_and_a_sale_too_large_alone_is_set_aside_with_the_reason()
+    {
+        using var directory = new TempDirectory();
+        var agent = await InProcessAgent.Start(chain.Silo, "store-sh002", directory.File("outbox.db"), new Dictionary<string, string?>
+        {
+            ["Agent:StoreKey"] = "demo-key-store-sh002",
+            ["Agent:BatchSize"] = "200",
+        }, Cancellation);
+        try
+        {
+            // 60 sales of 3 lines are some 30 KB together, a few hundred bytes each; one sale of 150 lines is over 8 KiB alone.
+            agent.Sell("B01", 60, lines: 3);
+            agent.Sell("B02", 1, lines: 150);
+
+            await Eventually.Holds(() => agent.Outbox().Queue.Depth == 0, "the agent settled every sale", TimeSpan.FromSeconds(60), Cancellation);
+
+            Assert.Equal(60, await chain.Database.Count("SELECT count(*) FROM sale WHERE store_id = 'store-sh002' AND terminal_id = 'B01'"));
+            Assert.Equal(0, await chain.Database.Count("SELECT count(*) FROM sale WHERE store_id = 'store-sh002' AND terminal_id = 'B02'"));
+            var setAside = Assert.Single(agent.Outbox().Rejected.Read());
+            Assert.Equal("B02", setAside.Sale.TerminalId);
+            Assert.Contains("Limits:MaxIngestBodyBytes", setAside.Reason, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await agent.Stop();
+        }
+    }
+
+    /// <summary>The demo chain on a silo allowing a store 4 requests per 2 s and batches of 8 KiB.</summary>
+    public sealed class LimitedChain : IAsyncLifetime
+    {
+        public TestDatabase Database { get; private set; } = null!;
+
+        public SiloUnderTest Silo { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync()
+        {
+            Database = await TestDatabase.Create("agentlimits");
+            Silo = await SiloUnderTest.Start(Database, "agentlimits-" + Guid.NewGuid().ToString("N")[..8], new Dictionary<string, string?>
+            {
+                ["Limits:StoreRequestsPerWindow"] = StorePermits.ToString(CultureInfo.InvariantCulture),
+                ["Limits:StoreWindow"] = "00:00:02",
+                ["Limits:MaxIngestBodyBytes"] = IngestBytes.ToString(CultureInfo.InvariantCulture),
+            });
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Silo is not null)
+            {
+                await Silo.DisposeAsync();
+            }
+
+            if (Database is not null)
+            {
+                await Database.DisposeAsync();
+            }
+        }
+    }
+}
