@@ -19,6 +19,7 @@ public sealed class AgentLimitTests(AgentLimitTests.LimitedChain chain) : IClass
     [Fact]
     public async Task Told_to_wait_the_agent_waits_and_loses_nothing()
     {
+        using var refusals = new LimitRefusals(chain.Silo.Services);
         using var directory = new TempDirectory();
         var agent = await InProcessAgent.Start(chain.Silo, "store-sh001", directory.File("outbox.db"), new Dictionary<string, string?>
         {
@@ -34,9 +35,8 @@ public sealed class AgentLimitTests(AgentLimitTests.LimitedChain chain) : IClass
 
             Assert.Equal(40, await chain.Database.Count("SELECT count(*) FROM sale WHERE store_id = 'store-sh001' AND terminal_id = 'A01'"));
             Assert.Equal(0, agent.Outbox().Rejected.Count);
-            var counters = agent.Services.GetRequiredService<UploadCounters>();
-            Assert.True(counters.Failures > 0, "the agent was told to wait at least once");
-            Assert.Contains("429", counters.LastError, StringComparison.Ordinal);
+            Assert.Contains(("Limits:StoreRequestsPerWindow", 429), refusals.Seen);
+            Assert.True(agent.Services.GetRequiredService<UploadCounters>().Failures > 0, "the agent counted the waits");
         }
         finally
         {
@@ -47,6 +47,7 @@ public sealed class AgentLimitTests(AgentLimitTests.LimitedChain chain) : IClass
     [Fact]
     public async Task A_batch_too_large_is_sent_in_halves_and_a_sale_too_large_alone_is_set_aside_with_the_reason()
     {
+        using var refusals = new LimitRefusals(chain.Silo.Services);
         using var directory = new TempDirectory();
         var agent = await InProcessAgent.Start(chain.Silo, "store-sh002", directory.File("outbox.db"), new Dictionary<string, string?>
         {
@@ -66,6 +67,7 @@ public sealed class AgentLimitTests(AgentLimitTests.LimitedChain chain) : IClass
             var setAside = Assert.Single(agent.Outbox().Rejected.Read());
             Assert.Equal("B02", setAside.Sale.TerminalId);
             Assert.Contains("Limits:MaxIngestBodyBytes", setAside.Reason, StringComparison.Ordinal);
+            Assert.Contains(("Limits:MaxIngestBodyBytes", 413), refusals.Seen);
         }
         finally
         {

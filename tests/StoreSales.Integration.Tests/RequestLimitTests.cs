@@ -1,12 +1,9 @@
-using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using StoreSales.Contracts.Health;
 using StoreSales.Contracts.Ingest;
-using StoreSales.ServiceDefaults.Limits;
 using StoreSales.Testing;
 using static StoreSales.Testing.SaleFactory;
 
@@ -22,12 +19,13 @@ public sealed class RequestLimitTests(RequestLimitTests.LimitedSilo fixture) : I
     private const int StorePermits = 5;
     private const long IngestBytes = 8192;
     private const long OtherBytes = 2048;
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_store_over_its_allowance_is_told_to_wait_and_another_store_is_not()
     {
-        using var counted = LimitCounter(fixture.Silo);
+        using var counted = new LimitRefusals(fixture.Silo.Services);
         using var sh002 = fixture.Silo.CreateClient("demo-key-store-sh002");
         using var gz001 = fixture.Silo.CreateClient("demo-key-store-gz001");
         for (var sequence = 1; sequence <= StorePermits; sequence++)
@@ -52,10 +50,10 @@ public sealed class RequestLimitTests(RequestLimitTests.LimitedSilo fixture) : I
     [Fact]
     public async Task A_batch_over_the_ingest_body_size_is_refused_whole_whether_its_length_is_declared_or_not()
     {
-        using var counted = LimitCounter(fixture.Silo);
+        using var counted = new LimitRefusals(fixture.Silo.Services);
         using var agent = fixture.Silo.CreateClient("demo-key-store-sh001");
         var large = new SaleBatch { Sales = [.. Enumerable.Range(1, 60).Select(i => Sale("Q03", i, DateTimeOffset.UtcNow, ("6920433218190", 1, 2m), ("6970013389086", 2, 3m)))] };
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(large, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(large, Web);
         Assert.True(bytes.Length > IngestBytes, $"the batch has {bytes.Length} bytes");
 
         using var declared = await agent.PostAsync("/api/stores/store-sh001/sales/batches", Json(bytes), Cancellation);
@@ -78,11 +76,11 @@ public sealed class RequestLimitTests(RequestLimitTests.LimitedSilo fixture) : I
     [Fact]
     public async Task A_heartbeat_has_the_smaller_size_of_every_other_request()
     {
-        using var counted = LimitCounter(fixture.Silo);
+        using var counted = new LimitRefusals(fixture.Silo.Services);
         using var agent = fixture.Silo.CreateClient("demo-key-store-hz001");
         var heartbeat = new AgentHeartbeat { AgentId = "pc-1", AgentVersion = new string('v', (int)OtherBytes), SentAt = DateTimeOffset.UtcNow };
         var sales = new SaleBatch { Sales = [.. Enumerable.Range(1, 12).Select(i => Sale("Q04", i, DateTimeOffset.UtcNow, ("6920433218190", 1, 2m)))] };
-        Assert.InRange(JsonSerializer.SerializeToUtf8Bytes(sales).Length, OtherBytes + 1, IngestBytes);
+        Assert.InRange(JsonSerializer.SerializeToUtf8Bytes(sales, Web).Length, OtherBytes + 1, IngestBytes);
 
         using var refused = await agent.PostAsJsonAsync("/api/stores/store-hz001/heartbeats", heartbeat, Cancellation);
         using var batch = await agent.PostAsJsonAsync("/api/stores/store-hz001/sales/batches", sales, Cancellation);
@@ -107,51 +105,6 @@ public sealed class RequestLimitTests(RequestLimitTests.LimitedSilo fixture) : I
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         return await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
-    }
-
-    /// <summary>Listens to storesales.requests.limited of this silo: (limit, status) of every refusal while it lives.</summary>
-    private static LimitRefusals LimitCounter(SiloUnderTest silo) => new(silo.Services.GetRequiredService<IMeterFactory>());
-
-    private sealed class LimitRefusals : IDisposable
-    {
-        private readonly MeterListener _listener;
-        private readonly List<(string, int)> _seen = [];
-
-        public LimitRefusals(IMeterFactory meters)
-        {
-            _listener = new MeterListener
-            {
-                InstrumentPublished = (instrument, l) =>
-                {
-                    if (instrument.Meter.Scope == meters && instrument.Meter.Name == LimitMetrics.MeterName)
-                    {
-                        l.EnableMeasurementEvents(instrument);
-                    }
-                },
-            };
-            _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-            {
-                var all = tags.ToArray();
-                lock (_seen)
-                {
-                    _seen.Add(((string)all.Single(t => t.Key == "limit").Value!, (int)all.Single(t => t.Key == "status").Value!));
-                }
-            });
-            _listener.Start();
-        }
-
-        public IReadOnlyList<(string, int)> Seen
-        {
-            get
-            {
-                lock (_seen)
-                {
-                    return [.. _seen];
-                }
-            }
-        }
-
-        public void Dispose() => _listener.Dispose();
     }
 
     /// <summary>A silo whose Limits are low enough to meet in a test: 5 requests a minute per store, 8 KiB batches, 2 KiB else.</summary>

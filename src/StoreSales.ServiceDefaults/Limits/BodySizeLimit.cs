@@ -47,6 +47,9 @@ internal sealed class BodySizeLimit(RequestDelegate next, IOptions<RequestLimitO
     private Task TooLarge(HttpContext http, long max, string key)
     {
         metrics.Refused(key, StatusCodes.Status413PayloadTooLarge);
+
+        // The rest of the body is not read: the connection cannot carry another request, and the client must not try.
+        http.Response.Headers.Connection = "close";
         return Results.Problem(
                 statusCode: StatusCodes.Status413PayloadTooLarge,
                 title: "Request too large",
