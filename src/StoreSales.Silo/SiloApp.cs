@@ -16,6 +16,7 @@ using StoreSales.Domain.SalesForce.Reps;
 using StoreSales.Grains.Grading;
 using StoreSales.Grains.Targets;
 using StoreSales.ServiceDefaults;
+using StoreSales.ServiceDefaults.Limits;
 using StoreSales.Silo.Access;
 using StoreSales.Silo.Health;
 using StoreSales.Silo.Hosting;
@@ -63,6 +64,7 @@ public static class SiloApp
             .AddPolicy(StoreKeyAuthenticationHandler.SchemeName, policy => policy
                 .AddAuthenticationSchemes(StoreKeyAuthenticationHandler.SchemeName)
                 .RequireClaim(StoreKeyAuthenticationHandler.StoreClaim));
+        builder.Services.AddRequestLimits(StoreRateLimit.Of);
 
         builder.AddStoreSalesSilo(connectionString);
         // Started with the dormancy sweep by ScheduledJobStart, once the silo runs.
@@ -78,6 +80,7 @@ public static class SiloApp
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestLimits();
         app.MapOpenApi();
         app.MapServiceDefaults();
         app.MapIngest();
