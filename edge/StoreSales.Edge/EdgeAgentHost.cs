@@ -93,6 +93,7 @@ public static class EdgeAgentHost
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScanDecoderOptions>, ScanDecoderOptionsValidator>();
         services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
+        services.AddSingleton<IValidateOptions<AgentOptions>>(new StoreKeyFileValidator(contentRootPath));
         services.AddSingleton<IValidateOptions<TerminalsOptions>, TerminalsOptionsValidator>();
         services.AddSingleton<IValidateOptions<TerminalsOptions>>(new Devices.Receipts.ReceiptOptionsValidator(contentRootPath));
         services.AddSingleton<IValidateOptions<UploadOptions>, UploadOptionsValidator>();
@@ -119,6 +120,8 @@ public static class EdgeAgentHost
         services.AddHttpClient(DoctorCommand.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<ServerCertificatePin>().Handler());
         services.AddSingleton<ServerFailover>();
+        services.AddSingleton(sp => new StoreKeySource(
+            sp.GetRequiredService<IOptionsMonitor<AgentOptions>>(), contentRootPath, sp.GetRequiredService<ILogger<StoreKeySource>>()));
         services.AddSingleton<IngestClient>();
         services.AddSingleton<UploadCounters>();
         services.AddSingleton<AgentStatus>();

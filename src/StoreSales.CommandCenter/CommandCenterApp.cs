@@ -25,6 +25,7 @@ using StoreSales.Data.Opportunities;
 using StoreSales.Data.Pool;
 using StoreSales.Data.Quotes;
 using StoreSales.ServiceDefaults;
+using StoreSales.ServiceDefaults.Limits;
 using MudBlazor.Services;
 
 namespace StoreSales.CommandCenter;
@@ -60,6 +61,7 @@ public static class CommandCenterApp
         builder.AddStoreSalesAccess(connectionString);
         builder.AddStoreSalesLocalization();
         builder.Services.AddSingleton<ChainAccess>();
+        builder.Services.AddRequestLimits(PersonRateLimit.Of);
         builder.Services.AddSingleton<WeekClock>();
         builder.Services.AddSingleton<IRepProcessHealthSource, WeeklyProcessHealth>();
         builder.Services.AddSingleton<ICustomerGradeSource, NightlyGrades>();
@@ -150,6 +152,8 @@ public static class CommandCenterApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<BoardReadOnlyGate>();
+        // Before antiforgery, which reads a posted form: the body limit must be set before anything reads the body.
+        app.UseRequestLimits();
         app.UseAntiforgery();
         // Named explicitly so the app also finds its assets when hosted in-process by tests and benchmarks.
         app.MapStaticAssets(Path.Combine(AppContext.BaseDirectory, "StoreSales.CommandCenter.staticwebassets.endpoints.json"));

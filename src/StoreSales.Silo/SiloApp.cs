@@ -17,6 +17,7 @@ using StoreSales.Domain.SalesForce.Reps;
 using StoreSales.Grains.Grading;
 using StoreSales.Grains.Targets;
 using StoreSales.ServiceDefaults;
+using StoreSales.ServiceDefaults.Limits;
 using StoreSales.Silo.Access;
 using StoreSales.Silo.Health;
 using StoreSales.Silo.Hosting;
@@ -64,6 +65,7 @@ public static class SiloApp
             .AddPolicy(StoreKeyAuthenticationHandler.SchemeName, policy => policy
                 .AddAuthenticationSchemes(StoreKeyAuthenticationHandler.SchemeName)
                 .RequireClaim(StoreKeyAuthenticationHandler.StoreClaim));
+        builder.Services.AddRequestLimits(StoreRateLimit.Of);
 
         builder.AddStoreSalesSilo(connectionString);
         // Started with the dormancy sweep by ScheduledJobStart, once the silo runs.
@@ -79,6 +81,7 @@ public static class SiloApp
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestLimits();
         app.MapOpenApi();
         app.MapServiceDefaults();
         app.MapIngest();

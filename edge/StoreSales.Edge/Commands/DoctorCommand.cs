@@ -85,7 +85,7 @@ public static class DoctorCommand
                 {
                     Content = new StringContent("""{"sales":[]}""", Encoding.UTF8, "application/json"),
                 };
-                probe.Headers.Add("X-Store-Key", agent.StoreKey);
+                probe.Headers.Add("X-Store-Key", services.GetRequiredService<StoreKeySource>().Current);
                 using var answer = await http.SendAsync(probe, cancellationToken);
                 var (ok, words) = answer.StatusCode switch
                 {

@@ -31,8 +31,18 @@ public sealed class AgentOptions
     /// </summary>
     public string ServerCertificatePin { get; set; } = "";
 
-    /// <summary>The store's API key, sent as <c>X-Store-Key</c>.</summary>
+    /// <summary>
+    /// The store's API key, sent as <c>X-Store-Key</c>. Read again for every request (appsettings.json is reloaded when
+    /// it changes): a rotated key is put here and taken without a restart. Not needed with <see cref="StoreKeyFile"/>.
+    /// </summary>
     public string StoreKey { get; set; } = "";
+
+    /// <summary>
+    /// A file holding the store key (its whole content, trimmed), read for every request instead of
+    /// <see cref="StoreKey"/>: an operator rotating the key writes the new one into it and the agent sends it from the
+    /// next request on, its outbox untouched. A relative path is resolved against the content root. Default: none.
+    /// </summary>
+    public string StoreKeyFile { get; set; } = "";
 
     /// <summary>SQLite outbox file; a relative path is resolved against the host's content root.</summary>
     public string OutboxPath { get; set; } = "outbox.db";

@@ -45,9 +45,9 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             }
         }
 
-        if (string.IsNullOrWhiteSpace(options.StoreKey))
+        if (string.IsNullOrWhiteSpace(options.StoreKey) && string.IsNullOrWhiteSpace(options.StoreKeyFile))
         {
-            failures.Add($"{s}:StoreKey is required (the store's API key, sent as X-Store-Key).");
+            failures.Add($"{s}:StoreKey (the store's API key, sent as X-Store-Key) or {s}:StoreKeyFile (a file holding it) is required.");
         }
 
         if (string.IsNullOrWhiteSpace(options.OutboxPath))

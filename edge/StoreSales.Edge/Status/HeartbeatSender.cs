@@ -19,6 +19,7 @@ public sealed partial class HeartbeatSender(
     IHttpClientFactory httpClients,
     AgentStatus status,
     IOptions<AgentOptions> agent,
+    StoreKeySource storeKey,
     ServerFailover servers,
     ILogger<HeartbeatSender> logger,
     TimeProvider time) : BackgroundService
@@ -96,7 +97,7 @@ public sealed partial class HeartbeatSender(
             {
                 Content = JsonContent.Create(heartbeat, options: EdgeJson.Options),
             };
-            request.Headers.Add(IngestClient.StoreKeyHeader, agent.Value.StoreKey);
+            request.Headers.Add(IngestClient.StoreKeyHeader, storeKey.Current);
             using var response = await httpClients.CreateClient(IngestClient.HttpClientName).SendAsync(request, timeout.Token);
             if (response.IsSuccessStatusCode)
             {

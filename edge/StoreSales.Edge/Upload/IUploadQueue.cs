@@ -31,6 +31,12 @@ public interface IUploadQueue<TItem>
     /// <summary>The server refused a batch of <paramref name="count"/>: the loop resends it one by one to find the bad ones.</summary>
     void Isolating(int count, string detail);
 
+    /// <summary>
+    /// The server answered 413 to a batch of <paramref name="count"/> (more than its <c>Limits:MaxIngestBodyBytes</c>):
+    /// the loop sends <paramref name="size"/> at a time from now on (<see cref="UploadBatchSize"/>).
+    /// </summary>
+    void Halving(int count, int size, string detail);
+
     /// <summary>A pass failed (or threw); the next try is in <paramref name="wait"/>: count and log it.</summary>
     void Failed(Outcome<UploadPass> failed, TimeSpan wait);
 

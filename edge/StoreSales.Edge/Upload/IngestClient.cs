@@ -14,10 +14,12 @@ namespace StoreSales.Edge.Upload;
 
 /// <summary>
 /// POSTs sale and scan batches and Z reports to the ingest API through a Polly pipeline: a circuit breaker on transient failures
-/// (network errors, timeouts, 5xx, 408, 429) and a timeout per attempt. No retry here: a failure goes back to
+/// (network errors, timeouts, 5xx, 408) and a timeout per attempt. No retry here: a failure goes back to
 /// <see cref="UploadLoop{TItem}"/>, whose retry is the one layer (it sends the outbox's oldest batch again, with what
 /// arrived meanwhile). Answers are sorted into an <see cref="UploadOutcome"/>; nothing here throws for an HTTP or
-/// network problem. With several servers (<c>Agent:ServerUrls</c>) a batch the current server could not take (no answer,
+/// network problem. A 429 (the store's rate limit) is "busy": the pass fails with the server's Retry-After, nothing set
+/// aside, and it is not a failure of the server (no circuit counts it). A 413 (the batch is larger than the server takes)
+/// is <see cref="UploadOutcomeKind.TooLarge"/>: the uploader halves its batch. With several servers (<c>Agent:ServerUrls</c>) a batch the current server could not take (no answer,
 /// timeout, 5xx, its circuit open) goes at once to the next one (<see cref="ServerFailover"/>), each server with a
 /// circuit of its own; a refusal (4xx) or a busy answer (429) is the server's word and is not sent elsewhere.
 /// </summary>
@@ -33,19 +35,19 @@ public sealed partial class IngestClient
     private readonly IHttpClientFactory _httpClients;
     private readonly ILogger _logger;
     private readonly string _storeId;
-    private readonly string _storeKey;
+    private readonly StoreKeySource _storeKey;
     private readonly ServerFailover _servers;
     private readonly Dictionary<Uri, ResiliencePipeline<HttpResponseMessage>> _pipelines;
     private readonly TimeProvider _time;
     private readonly TimeSpan _maxRetryDelay;
 
-    public IngestClient(IHttpClientFactory httpClients, IOptions<AgentOptions> agent, IOptions<UploadOptions> upload, ServerFailover servers, ILogger<IngestClient> logger, TimeProvider time)
+    public IngestClient(IHttpClientFactory httpClients, IOptions<AgentOptions> agent, IOptions<UploadOptions> upload, ServerFailover servers, StoreKeySource storeKey, ILogger<IngestClient> logger, TimeProvider time)
     {
         _servers = servers;
         _httpClients = httpClients;
         _logger = logger;
         _storeId = agent.Value.StoreId;
-        _storeKey = agent.Value.StoreKey;
+        _storeKey = storeKey;
         _time = time;
         _maxRetryDelay = upload.Value.MaxRetryDelay;
         _pipelines = servers.Servers.ToDictionary(server => server, server => BuildPipeline(server, upload.Value, time));
@@ -105,7 +107,8 @@ public sealed partial class IngestClient
                     using var request = new HttpRequestMessage(HttpMethod.Post, uri);
                     request.Content = new ByteArrayContent(content);
                     request.Content.Headers.ContentType = Json;
-                    request.Headers.Add(StoreKeyHeader, self._storeKey);
+                    // Read for each attempt: a key rotated meanwhile goes with the next request (Agent:StoreKeyFile).
+                    request.Headers.Add(StoreKeyHeader, self._storeKey.Current);
                     return await self._httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
                 },
                 (this, body, uri),
@@ -138,6 +141,10 @@ public sealed partial class IngestClient
                 case HttpStatusCode.Unauthorized:
                 case HttpStatusCode.Forbidden:
                     return new UploadOutcome(UploadOutcomeKind.Unauthorized, Detail: await ReadProblemAsync(response, cancellationToken), StatusCode: status);
+                case HttpStatusCode.RequestEntityTooLarge: // Limits:MaxIngestBodyBytes: the content is fine, there is too much of it
+                    return new UploadOutcome(UploadOutcomeKind.TooLarge, Detail: await ReadProblemAsync(response, cancellationToken), StatusCode: status);
+                case HttpStatusCode.TooManyRequests: // the store's rate limit: wait as told, then the same batch again
+                    return new UploadOutcome(UploadOutcomeKind.Failed, Detail: $"busy, HTTP 429: {await ReadProblemAsync(response, cancellationToken)}", StatusCode: status, RetryAfter: RetryAfter(response, _time, _maxRetryDelay));
                 default:
                     // The server's Retry-After is waited out by the uploader, up to Upload:MaxRetryDelay so a wrong header
                     // cannot silence a store for a day.
@@ -189,7 +196,7 @@ public sealed partial class IngestClient
     }
 
     private static bool IsTransient(HttpStatusCode status) =>
-        (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+        (int)status >= 500 || status is HttpStatusCode.RequestTimeout;
 
     /// <summary>The server's Retry-After (seconds or a date), when it gave one of at most <paramref name="atMost"/>; otherwise the backoff decides.</summary>
     private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider time, TimeSpan atMost)

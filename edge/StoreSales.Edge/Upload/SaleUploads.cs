@@ -11,7 +11,9 @@ namespace StoreSales.Edge.Upload;
 /// <see cref="AgentOptions.BatchSize"/> at a time, shared round-robin between terminals and oldest first within each
 /// (<see cref="SaleQueue.PeekFair"/>). A sale leaves the outbox only when the server lists it in
 /// <see cref="BatchAck.Durable"/>, or moves to the rejected table when the server refuses it by itself. Whatever else
-/// happens, it stays and is sent again later.
+/// happens, it stays and is sent again later: a busy server (429, 503) is waited out for its Retry-After; a batch
+/// too large for it (413) is sent again in halves (<see cref="UploadBatchSize"/>), and a single sale too large is set
+/// aside with the server's reason.
 /// </summary>
 public sealed partial class SaleUploads(
     SqliteOutbox outbox,
@@ -76,6 +78,8 @@ public sealed partial class SaleUploads(
     }
 
     public void Isolating(int count, string detail) => LogIsolating(logger, _storeId, count, detail);
+
+    public void Halving(int count, int size, string detail) => LogHalving(logger, _storeId, count, size, detail);
 
     /// <summary>
     /// Warns when the store PC's clock is further from the server's than <see cref="AgentOptions.ClockSkewWarnAfter"/>:
@@ -153,6 +157,9 @@ public sealed partial class SaleUploads(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: the server refused a batch of {Count} ({Detail}); resending one by one to find the bad sales")]
     private static partial void LogIsolating(ILogger logger, string storeId, int count, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: a batch of {Count} sales is larger than the server takes ({Detail}); sending {Size} at a time until the outbox is empty")]
+    private static partial void LogHalving(ILogger logger, string storeId, int count, int size, string detail);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Store {StoreId} terminal {TerminalId} sequence {Sequence}: rejected by the server: {Reason}; kept in the rejected table")]
     private static partial void LogRejected(ILogger logger, string storeId, string terminalId, long sequence, string reason);

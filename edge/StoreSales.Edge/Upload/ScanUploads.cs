@@ -11,8 +11,9 @@ namespace StoreSales.Edge.Upload;
 /// ingest API, <see cref="AgentOptions.BatchSize"/> at a time, oldest first, apart from the sales
 /// (<see cref="SaleUploads"/>) so a stream of scans never delays a sale. Same rules as sales: a scan leaves only when
 /// acked as durable; a refused batch is resent one scan at a time and a scan refused on its own is removed, counted and
-/// logged with the server's reason (a scan has no till to fix and resend it, unlike a sale); anything else is retried
-/// through the same one retry layer and client circuit.
+/// logged with the server's reason (a scan has no till to fix and resend it, unlike a sale); a batch too large (413) is
+/// sent again in halves and a single scan still too large is dropped the same way; anything else (a busy 429 included)
+/// is retried through the same one retry layer and client circuit.
 /// </summary>
 public sealed partial class ScanUploads(
     SqliteOutbox outbox,
@@ -57,6 +58,8 @@ public sealed partial class ScanUploads(
 
     public void Isolating(int count, string detail) => LogIsolating(logger, _storeId, count, detail);
 
+    public void Halving(int count, int size, string detail) => LogHalving(logger, _storeId, count, size, detail);
+
     public void Failed(Polly.Outcome<UploadPass> failed, TimeSpan wait)
     {
         counters.Failed();
@@ -68,6 +71,9 @@ public sealed partial class ScanUploads(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: the server refused a batch of {Count} scans ({Detail}); resending one by one to find the bad scans")]
     private static partial void LogIsolating(ILogger logger, string storeId, int count, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: a batch of {Count} scans is larger than the server takes ({Detail}); sending {Size} at a time until the outbox is empty")]
+    private static partial void LogHalving(ILogger logger, string storeId, int count, int size, string detail);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Store {StoreId} terminal {TerminalId} scan {Sequence} ({Code}): refused by the server and dropped: {Reason}")]
     private static partial void LogRejected(ILogger logger, string storeId, string terminalId, long sequence, string code, string reason);

@@ -8,8 +8,10 @@ namespace StoreSales.Edge.Upload;
 /// <summary>
 /// The agent's one upload loop, run once per outbox queue (<see cref="SaleUploads"/>, <see cref="ScanUploads"/>,
 /// <see cref="ZReportUploads"/>): peek the oldest records, post them, settle the outcome; on a refused batch resend it
-/// one record at a time so only the bad ones are set aside; on a failure back off through the project's single retry
-/// layer (<see cref="RetryUntilItWorks"/>); when the queue is empty, sleep until something is enqueued.
+/// one record at a time so only the bad ones are set aside; on a batch too large for the server (413) send half as many
+/// from then on (<see cref="UploadBatchSize"/>), setting a single record still too large aside with the server's reason;
+/// on a failure (a busy 429 included: nothing set aside, its Retry-After waited) back off through the project's single
+/// retry layer (<see cref="RetryUntilItWorks"/>); when the queue is empty, sleep until something is enqueued.
 /// </summary>
 /// <remarks>
 /// The retry layer: a failed pass (or one that threw: the outbox or the client failed in a way not foreseen) is tried
@@ -22,6 +24,8 @@ namespace StoreSales.Edge.Upload;
 /// </remarks>
 public sealed class UploadLoop<TItem>(IUploadQueue<TItem> queue, IOptions<AgentOptions> agent, IOptions<UploadOptions> upload, TimeProvider time) : BackgroundService
 {
+    private readonly UploadBatchSize _batchSize = new(Math.Min(queue.BatchSize, agent.Value.BatchSize));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -61,9 +65,11 @@ public sealed class UploadLoop<TItem>(IUploadQueue<TItem> queue, IOptions<AgentO
     /// <summary>One pass: send the oldest batch and settle its outcome.</summary>
     internal async Task<UploadPass> UploadOnceAsync(CancellationToken cancellationToken)
     {
-        var items = queue.Peek(Math.Min(queue.BatchSize, agent.Value.BatchSize));
+        var items = queue.Peek(_batchSize.Current);
         if (items.Count == 0)
         {
+            // The run of large records is through: full batches again.
+            _batchSize.Reset();
             return new UploadPass(UploadPassKind.Idle);
         }
 
@@ -74,6 +80,14 @@ public sealed class UploadLoop<TItem>(IUploadQueue<TItem> queue, IOptions<AgentO
                 return Settled(queue.Settle(items, outcome));
             case UploadOutcomeKind.Rejected when items.Count == 1:
                 queue.Reject(items[0], outcome.Detail!);
+                return new UploadPass(UploadPassKind.Sent);
+            case UploadOutcomeKind.TooLarge when items.Count == 1:
+                // The one record the server will never take: set aside, and the batches grow back to their size.
+                queue.Reject(items[0], outcome.Detail!);
+                _batchSize.Reset();
+                return new UploadPass(UploadPassKind.Sent);
+            case UploadOutcomeKind.TooLarge:
+                queue.Halving(items.Count, _batchSize.Halve(items.Count), outcome.Detail!);
                 return new UploadPass(UploadPassKind.Sent);
             case UploadOutcomeKind.Rejected:
                 queue.Isolating(items.Count, outcome.Detail!);
@@ -95,7 +109,7 @@ public sealed class UploadLoop<TItem>(IUploadQueue<TItem> queue, IOptions<AgentO
                 case UploadOutcomeKind.Acked:
                     queue.Settle(one, outcome);
                     break;
-                case UploadOutcomeKind.Rejected:
+                case UploadOutcomeKind.Rejected or UploadOutcomeKind.TooLarge:
                     queue.Reject(item, outcome.Detail!);
                     break;
                 default:

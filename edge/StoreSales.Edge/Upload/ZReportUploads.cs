@@ -11,8 +11,9 @@ namespace StoreSales.Edge.Upload;
 /// has left the outbox (<see cref="DayEndReports.PeekReady"/>): the loop is woken when a Z is stored and when sales
 /// leave. Through the same <see cref="IngestClient"/> (servers, failover, circuit, attempt timeout) and the same one
 /// retry layer as sales. 200 removes the Z; 400, 409 or 422 keeps it as refused, with the server's reason (the server
-/// is idempotent by terminal and business day: a different Z for a day it has is 409); 401/403 and anything else keep
-/// it pending and back off.
+/// is idempotent by terminal and business day: a different Z for a day it has is 409), and so does 413 (a Z larger than
+/// the server's <c>Limits:MaxIngestBodyBytes</c> will never go); 401/403, a busy 429 and anything else keep it pending
+/// and back off.
 /// </summary>
 public sealed partial class ZReportUploads(
     SqliteOutbox outbox,
@@ -54,6 +55,11 @@ public sealed partial class ZReportUploads(
     public void Isolating(int count, string detail)
     {
         // Never: one Z per request.
+    }
+
+    public void Halving(int count, int size, string detail)
+    {
+        // Never: one Z per request, so a 413 sets that Z aside (Reject) with the server's reason.
     }
 
     public void Failed(Polly.Outcome<UploadPass> failed, TimeSpan wait) =>

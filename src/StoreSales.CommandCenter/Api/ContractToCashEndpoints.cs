@@ -5,6 +5,7 @@ using StoreSales.CommandCenter.ContractToCash;
 using StoreSales.CommandCenter.Credit;
 using StoreSales.Data.ContractToCash;
 using StoreSales.Domain.ContractToCash;
+using StoreSales.ServiceDefaults.Limits;
 
 namespace StoreSales.CommandCenter.Api;
 
@@ -92,6 +93,7 @@ public static class ContractToCashEndpoints
                 + "`document_no, customer_id, amount, paid_at` [currency, contract_id, applied_to]. Each row is judged as the JSON endpoint judges it; a "
                 + "re-import adds nothing; each rejected row is reported with its line, document, field and rule. `stopOnError=true`: whole file or nothing.")
             .Accepts<string>("text/csv")
+            .WithBodySize(BodySizeKind.FileUpload)
             .Produces<ContractImportAnswer>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using StoreSales.CommandCenter.Credit;
 using StoreSales.Data.Credit;
+using StoreSales.ServiceDefaults.Limits;
 
 namespace StoreSales.CommandCenter.Api;
 
@@ -49,6 +50,7 @@ public static class CreditEndpoints
                 + "kept whole or not at all: the first bad row stops it and nothing is kept; by default good rows are kept and bad ones reported. "
                 + "A header without the required columns, or with unknown ones, is 400 (`file`). At most `Credit:ImportMaxRows` rows.")
             .Accepts<string>("text/csv")
+            .WithBodySize(BodySizeKind.FileUpload)
             .Produces<CreditImportAnswer>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -62,6 +64,7 @@ public static class CreditEndpoints
                 + "offset (2026-11-20T10:00:00+08:00) or a local time of the chain's calendar (2026-11-20 10:00). Rows, line numbers and `stopOnError` "
                 + "as for receivables.")
             .Accepts<string>("text/csv")
+            .WithBodySize(BodySizeKind.FileUpload)
             .Produces<CreditImportAnswer>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);

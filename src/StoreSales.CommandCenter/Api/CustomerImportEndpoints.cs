@@ -4,6 +4,7 @@ using StoreSales.CommandCenter.Customers;
 using StoreSales.Data.Customers.Import;
 using StoreSales.Domain.Access;
 using StoreSales.Domain.SalesForce.Customers.Import;
+using StoreSales.ServiceDefaults.Limits;
 
 namespace StoreSales.CommandCenter.Api;
 
@@ -24,6 +25,7 @@ public static class CustomerImportEndpoints
         var api = app.MapGroup("/api/customers/import").WithTags("Customers").RequireAuthorization();
 
         api.MapPost("", Upload)
+            .WithBodySize(BodySizeKind.FileUpload)
             .WithName("ImportCustomers")
             .WithSummary("Uploads a CSV file of customers and queues a job that imports it in the background (202, Location of the job)")
             .WithDescription(

@@ -4,6 +4,7 @@ using StoreSales.Abstractions.Opportunities;
 using StoreSales.CommandCenter.SalesForce;
 using StoreSales.Data.Opportunities;
 using StoreSales.Domain.SalesForce.Opportunities;
+using StoreSales.ServiceDefaults.Limits;
 
 namespace StoreSales.CommandCenter.Api;
 
@@ -68,6 +69,7 @@ public static class OpportunityEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPost("/{opportunityId}/evidence", Upload)
+            .WithBodySize(BodySizeKind.FileUpload)
             .WithName("UploadOpportunityEvidence")
             .WithSummary("Uploads an evidence file for one of the documents the opportunity's current stage requires")
             .WithDescription(

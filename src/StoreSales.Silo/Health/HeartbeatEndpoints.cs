@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Contracts.Health;
+using StoreSales.ServiceDefaults.Limits;
 using StoreSales.Silo.Access;
 using StoreSales.Silo.Ingest;
 
@@ -20,7 +21,9 @@ public static partial class HeartbeatEndpoints
             .Produces(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
@@ -32,28 +35,14 @@ public static partial class HeartbeatEndpoints
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
-        if (StoreRequests.WrongStore(http, storeId) is { } forbidden)
-        {
-            metrics.HeartbeatRejected("wrong_store");
-            return forbidden;
-        }
-
-        var read = await StoreRequests.ReadJson<AgentHeartbeat>(http, "Malformed heartbeat", "A heartbeat", cancellationToken);
+        var body = new StoreBody<AgentHeartbeat>("heartbeat", HeartbeatValidator.Validate, "invalid_heartbeat", h => h.AgentId);
+        var read = await StoreRequests.Admit(http, storeId, body, metrics.HeartbeatRejected, loggerFactory.CreateLogger("StoreSales.Heartbeats"), cancellationToken);
         if (read.Problem is not null)
         {
-            metrics.HeartbeatRejected(read.Reason!);
             return read.Problem;
         }
 
         var heartbeat = read.Value!;
-        var errors = HeartbeatValidator.Validate(heartbeat);
-        if (errors.Count > 0)
-        {
-            metrics.HeartbeatRejected("invalid_heartbeat");
-            LogRejected(loggerFactory.CreateLogger("StoreSales.Heartbeats"), storeId, string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
-            return Results.ValidationProblem(errors, title: "Invalid heartbeat");
-        }
-
         await grains.GetGrain<IStoreGrain>(storeId).ReportHeartbeat(ToStoreHeartbeat(heartbeat));
         metrics.Heartbeat(storeId);
         return Results.Accepted();
@@ -78,7 +67,4 @@ public static partial class HeartbeatEndpoints
         h.OutboxBytes,
         h.OutboxMaxBytes,
         h.OutboxState);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} heartbeat rejected: {Errors}")]
-    private static partial void LogRejected(ILogger logger, string storeId, string errors);
 }

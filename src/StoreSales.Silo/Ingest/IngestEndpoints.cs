@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Contracts.Ingest;
 using StoreSales.Data.Ledger;
+using StoreSales.ServiceDefaults.Limits;
 using StoreSales.Silo.Access;
 
 namespace StoreSales.Silo.Ingest;
@@ -15,6 +15,7 @@ public static partial class IngestEndpoints
     {
         app.MapPost("/api/stores/{storeId}/sales/batches", PostBatch)
             .RequireAuthorization(StoreKeyAuthenticationHandler.SchemeName)
+            .WithBodySize(BodySizeKind.Ingest)
             .WithName("PostSaleBatch")
             .WithSummary("Record a batch of sales from a store's edge agent")
             .WithDescription("Each sale is identified by (terminalId, sequence): a batch sent again, or overlapping an earlier one, changes nothing the second time. A batch sending a recorded (terminalId, sequence) with other content is refused whole with 409 `sequence-conflict` naming the terminal and sequence (`conflicts` lists them all); nothing of it is recorded. The response lists every sale that is durable. Batches marked catchUp wait behind live ones (with a share kept for them); a full lane answers 503 with Retry-After. A sale's repId credits that rep: the rep's figures count it after the ack.")
@@ -23,7 +24,9 @@ public static partial class IngestEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
@@ -51,28 +54,14 @@ public static partial class IngestEndpoints
     {
         var logger = loggerFactory.CreateLogger("StoreSales.Ingest");
         var started = Stopwatch.GetTimestamp();
-        if (StoreRequests.WrongStore(http, storeId) is { } forbidden)
-        {
-            metrics.Rejected("wrong_store");
-            return forbidden;
-        }
-
-        var read = await StoreRequests.ReadJson<SaleBatch>(http, "Malformed sale batch", "A sale batch", cancellationToken);
+        var body = new StoreBody<SaleBatch>("sale batch", b => SaleBatchValidator.Validate(b, options.Value), "invalid_sale", b => b.BatchId);
+        var read = await StoreRequests.Admit(http, storeId, body, metrics.Rejected, logger, cancellationToken);
         if (read.Problem is not null)
         {
-            metrics.Rejected(read.Reason!);
             return read.Problem;
         }
 
         var batch = read.Value!;
-        var errors = SaleBatchValidator.Validate(batch, options.Value);
-        if (errors.Count > 0)
-        {
-            metrics.Rejected("invalid_sale");
-            LogRejected(logger, storeId, batch.BatchId, string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
-            return Results.ValidationProblem(errors, title: "Invalid sale batch");
-        }
-
         var lane = batch.CatchUp ? IngestLane.CatchUp : IngestLane.Live;
         IReadOnlyList<SaleKey> inserted;
         try
@@ -82,13 +71,9 @@ public static partial class IngestEndpoints
         catch (LedgerBusyException busy)
         {
             metrics.Rejected(busy.Lane == IngestLane.Live ? "busy_live" : "busy_catch_up");
-            var retryAfter = busy.Lane == IngestLane.Live ? options.Value.BusyRetryAfter : options.Value.CatchUpBusyRetryAfter;
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return Results.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Busy",
-                detail: $"{busy.Message} Nothing of this batch was recorded; send it again after the delay given.");
+            return StoreRequests.Busy(http, busy.Lane == IngestLane.Live ? options.Value.BusyRetryAfter : options.Value.CatchUpBusyRetryAfter, busy.Message);
         }
+
         catch (SaleSequenceConflictException conflict)
         {
             metrics.Rejected("sequence_conflict");
@@ -170,9 +155,6 @@ public static partial class IngestEndpoints
                 s.Total,
                 s.Lines.Select(l => new StoreSaleLine(l.ItemCode, l.Quantity, l.Amount)).ToImmutableArray()))
             .ToImmutableArray();
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} batch {BatchId} rejected: {Errors}")]
-    private static partial void LogRejected(ILogger logger, string storeId, string? batchId, string errors);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} batch {BatchId} refused: {Conflicts} sale(s) reuse a recorded sequence with other content, the first terminal {TerminalId} sequence {Sequence}")]
     private static partial void LogConflict(ILogger logger, string storeId, string? batchId, int conflicts, string terminalId, long sequence);

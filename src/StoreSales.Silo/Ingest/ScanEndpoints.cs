@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Stores;
 using StoreSales.Contracts.Ingest;
 using StoreSales.Data.Ledger;
+using StoreSales.ServiceDefaults.Limits;
 using StoreSales.Silo.Access;
 
 namespace StoreSales.Silo.Ingest;
@@ -19,6 +19,7 @@ public static partial class ScanEndpoints
     {
         app.MapPost("/api/stores/{storeId}/scans/batches", PostScans)
             .RequireAuthorization(StoreKeyAuthenticationHandler.SchemeName)
+            .WithBodySize(BodySizeKind.Ingest)
             .WithName("PostScanBatch")
             .WithSummary("Record a batch of scans from a store's edge agent")
             .WithDescription("Each scan is identified by (terminalId, sequence), the agent's scan sequence per terminal: a batch sent again, or overlapping an earlier one, changes nothing the second time. The response lists every scan that is durable. Scans of terminals configured scan-sourced (HotItems:ScanSourcedTerminals) move the store's hot items at once. A full scan ledger answers 503 with Retry-After.")
@@ -26,7 +27,9 @@ public static partial class ScanEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
@@ -45,28 +48,14 @@ public static partial class ScanEndpoints
         CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger("StoreSales.Ingest.Scans");
-        if (StoreRequests.WrongStore(http, storeId) is { } forbidden)
-        {
-            metrics.ScansRejected("wrong_store");
-            return forbidden;
-        }
-
-        var read = await StoreRequests.ReadJson<ScanBatch>(http, "Malformed scan batch", "A scan batch", cancellationToken);
+        var body = new StoreBody<ScanBatch>("scan batch", b => ScanBatchValidator.Validate(b, options.Value), "invalid_scan", b => b.BatchId);
+        var read = await StoreRequests.Admit(http, storeId, body, metrics.ScansRejected, logger, cancellationToken);
         if (read.Problem is not null)
         {
-            metrics.ScansRejected(read.Reason!);
             return read.Problem;
         }
 
         var batch = read.Value!;
-        var errors = ScanBatchValidator.Validate(batch, options.Value);
-        if (errors.Count > 0)
-        {
-            metrics.ScansRejected("invalid_scan");
-            LogRejected(logger, storeId, batch.BatchId, string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
-            return Results.ValidationProblem(errors, title: "Invalid scan batch");
-        }
-
         IReadOnlyList<SaleKey> inserted;
         try
         {
@@ -75,11 +64,7 @@ public static partial class ScanEndpoints
         catch (ScanLedgerBusyException busy)
         {
             metrics.ScansRejected("busy");
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(options.Value.BusyRetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return Results.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Busy",
-                detail: $"{busy.Message} Nothing of this batch was recorded; send it again after the delay given.");
+            return StoreRequests.Busy(http, options.Value.BusyRetryAfter, busy.Message);
         }
 
         if (inserted.Count > 0)
@@ -110,9 +95,6 @@ public static partial class ScanEndpoints
             ServerTime = DateTimeOffset.UtcNow,
         });
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} scan batch {BatchId} rejected: {Errors}")]
-    private static partial void LogRejected(ILogger logger, string storeId, string? batchId, string errors);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId}: the store grain did not take {Count} durable scans; its hot items miss them until it next activates")]
     private static partial void LogNotCounted(ILogger logger, Exception exception, string storeId, int count);

@@ -1,5 +1,6 @@
 using StoreSales.Contracts.Ingest;
 using StoreSales.Data.DayEnd;
+using StoreSales.ServiceDefaults.Limits;
 using StoreSales.Silo.Access;
 
 namespace StoreSales.Silo.Ingest;
@@ -10,6 +11,7 @@ public static partial class ZReportEndpoints
     {
         app.MapPost("/api/stores/{storeId}/z-reports", PostZReport)
             .RequireAuthorization(StoreKeyAuthenticationHandler.SchemeName)
+            .WithBodySize(BodySizeKind.Ingest)
             .WithName("PostZReport")
             .WithSummary("Record a till's day-end report (Z, 日结) from a store's edge agent")
             .WithDescription("Identified by (terminalId, businessDay): the same Z sent again changes nothing (duplicate: true); a different Z for a day that has one is refused with 409. The day is reconciled against the ledger and the store grain at once; a difference raises the 'reconciliation' intervention for the store manager.")
@@ -17,7 +19,9 @@ public static partial class ZReportEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
@@ -33,28 +37,14 @@ public static partial class ZReportEndpoints
         CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger("StoreSales.Ingest.ZReports");
-        if (StoreRequests.WrongStore(http, storeId) is { } forbidden)
-        {
-            metrics.Rejected("wrong_store");
-            return forbidden;
-        }
-
-        var read = await StoreRequests.ReadJson<ZReportRecord>(http, "Malformed Z report", "A Z report", cancellationToken);
+        var body = new StoreBody<ZReportRecord>("Z report", ZReportValidator.Validate, "invalid_z_report", z => $"of terminal {z.TerminalId}");
+        var read = await StoreRequests.Admit(http, storeId, body, metrics.Rejected, logger, cancellationToken);
         if (read.Problem is not null)
         {
-            metrics.Rejected(read.Reason!);
             return read.Problem;
         }
 
         var z = read.Value!;
-        var errors = ZReportValidator.Validate(z);
-        if (errors.Count > 0)
-        {
-            metrics.Rejected("invalid_z_report");
-            LogRejected(logger, storeId, z.TerminalId, string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
-            return Results.ValidationProblem(errors, title: "Invalid Z report");
-        }
-
         var write = await zReports.Record(storeId, z, cancellationToken);
         if (write == ZReportWrite.Conflict)
         {
@@ -83,9 +73,6 @@ public static partial class ZReportEndpoints
             ServerTime = clock.GetUtcNow(),
         });
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: Z report rejected: {Errors}")]
-    private static partial void LogRejected(ILogger logger, string storeId, string terminalId, string errors);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} terminal {TerminalId}: a different Z report for {BusinessDay} refused (the first one stays)")]
     private static partial void LogConflict(ILogger logger, string storeId, string terminalId, DateOnly businessDay);

@@ -93,6 +93,52 @@ public sealed class UploaderTests
         Assert.All(waits, w => Assert.InRange(w, TimeSpan.Zero, TimeSpan.Parse(settings["Upload:MaxRetryDelay"]!, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Fact]
+    public async Task A_busy_server_429_is_waited_out_sets_nothing_aside_and_opens_no_circuit()
+    {
+        using var dir = new TempDirectory();
+        var keys = Fill(dir, 5, "T01", "T02");
+        await using var server = await FakeIngestServer.StartAsync();
+        // Ten 429s in a row: counted by the circuit (8 calls, all failed) they would open it.
+        server.Intercept = (_, request) => request <= 10
+            ? Results.Problem(title: "Too many requests", detail: "store-test made more than Limits:StoreRequestsPerWindow requests", statusCode: StatusCodes.Status429TooManyRequests)
+            : null;
+        var logs = new System.Collections.Concurrent.ConcurrentQueue<string>();
+
+        await using var agent = await TestAgent.StartAsync(TestAgent.Settings(dir, server.Url), logs);
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 0, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(keys, server.Ledger.Keys.ToHashSet());
+        var snapshot = agent.Status.Snapshot();
+        Assert.Equal((10L, 0L, 0L), (snapshot.Upload.Failures, snapshot.Upload.Rejected, snapshot.RejectedCount));
+        Assert.Equal(11, server.Requests);
+        Assert.DoesNotContain(logs, l => l.Contains("circuit", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(logs, l => l.Contains("busy, HTTP 429", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_413_halves_the_batch_and_a_single_sale_still_too_large_is_set_aside_with_the_reason()
+    {
+        using var dir = new TempDirectory();
+        var keys = Fill(dir, 20, "T01", "T02");
+        await using var server = await FakeIngestServer.StartAsync();
+        const string TooLarge = "The body is larger than Limits:MaxIngestBodyBytes (8192 bytes)";
+        // The server takes at most 10 sales a batch, and never T02-3.
+        server.Intercept = (batch, _) => batch.Sales.Count > 10 || batch.Sales.Any(s => s.ReceiptNumber == "T02-3")
+            ? Results.Problem(title: "Request body too large", detail: TooLarge, statusCode: StatusCodes.Status413PayloadTooLarge)
+            : null;
+
+        await using var agent = await TestAgent.StartAsync(TestAgent.Settings(dir, server.Url));
+        await Eventually.Holds(() => agent.Outbox.Queue.Depth == 0, "the outbox to empty", cancellationToken: TestContext.Current.CancellationToken);
+
+        var rejected = Assert.Single(agent.Outbox.Rejected.Read());
+        Assert.Equal(("T02-3", TooLarge), (rejected.Sale.ReceiptNumber, rejected.Reason));
+        keys.Remove(rejected.Key);
+        Assert.Equal(keys, server.Ledger.Keys.ToHashSet());
+        Assert.All(server.AckedBatchSizes, n => Assert.InRange(n, 1, 10));
+        Assert.Equal(0L, agent.Status.Snapshot().Upload.Failures);
+    }
+
     [Theory]
     [InlineData(StatusCodes.Status400BadRequest)]
     [InlineData(StatusCodes.Status409Conflict)] // sequence-conflict: the sale reuses a recorded sequence with other content
