@@ -127,7 +127,10 @@ start_command_center() { # INDEX EXTRA-ARGS...
   PIDS+=($!)
 }
 echo "Starting the command center..."
-start_command_center 0 --Demo:SeedStaff=true --Demo:StaffStore=store-sh001 --Demo:SeedQuotes=true
+# The demo board link is a credential: the command center writes it to a file of the run folder (mode 600), not to its log.
+BOARD_LINK_FILE="$RUN/board-link"
+rm -f "$BOARD_LINK_FILE"
+start_command_center 0 --Demo:SeedStaff=true --Demo:StaffStore=store-sh001 --Demo:SeedQuotes=true --Demo:BoardLinkFile="$BOARD_LINK_FILE"
 wait_http "${CC_NODES[0]}/health/live" "The command center" "$RUN/commandcenter.log"
 if [ "$COMMAND_CENTERS" -gt 1 ]; then
   echo "Starting $((COMMAND_CENTERS - 1)) more command-center node(s) and the gateway..."
@@ -142,9 +145,9 @@ if [ "$COMMAND_CENTERS" -gt 1 ]; then
   wait_http "$CC_URL/gateway/health" "The gateway" "$RUN/gateway.log"
 fi
 
-# Live is not the same as logged: the board-token line may come after the health endpoint answers.
+# Live is not the same as seeded: the board-link file may come after the health endpoint answers.
 board_token_link() {
-  grep -o '/board/sign-in?token=[A-Za-z0-9_%-]*' "$RUN/commandcenter.log" 2>/dev/null | tail -n 1
+  grep -o '^/board/sign-in?token=[A-Za-z0-9_%.~-]*' "$BOARD_LINK_FILE" 2>/dev/null | tail -n 1
 }
 BOARD_TOKEN=""
 for _ in $(seq 1 $((BOARD_TOKEN_WAIT_SECONDS * 5))); do
@@ -155,7 +158,7 @@ done
 if [ -n "$BOARD_TOKEN" ]; then
   BOARD_TOKEN="$CC_URL$BOARD_TOKEN"
 else
-  BOARD_TOKEN="(not logged within ${BOARD_TOKEN_WAIT_SECONDS} s; issue one at $CC_URL/stores/store-sh001/boards)"
+  BOARD_TOKEN="(not written to $BOARD_LINK_FILE within ${BOARD_TOKEN_WAIT_SECONDS} s; issue one at $CC_URL/stores/store-sh001/boards)"
 fi
 
 # One line per store from the demo chain: id, key, terminals (comma separated).

@@ -6,7 +6,8 @@ namespace StoreSales.EndToEnd.Tests;
 /// <summary>The edge agent as a real process (so it can be killed with SIGKILL), and a read-only look into its outbox.</summary>
 internal static class AgentProcess
 {
-    public static Process Start(string[] args)
+    /// <param name="line">Given every line the agent writes (standard output and error); dropped if null.</param>
+    public static Process Start(string[] args, Action<string>? line = null)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
@@ -15,11 +16,19 @@ internal static class AgentProcess
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("the agent did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => Take(e.Data, line);
+        process.ErrorDataReceived += (_, e) => Take(e.Data, line);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    private static void Take(string? data, Action<string>? line)
+    {
+        if (data is not null)
+        {
+            line?.Invoke(data);
+        }
     }
 
     /// <summary>Rows of <paramref name="table"/> in the outbox at <paramref name="path"/>; -1 while the file or table is not there yet.</summary>

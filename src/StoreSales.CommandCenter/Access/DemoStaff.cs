@@ -8,8 +8,9 @@ namespace StoreSales.CommandCenter.Access;
 
 /// <summary>
 /// With <c>Demo:SeedStaff</c> on, gives the demo chain one account per role (scoped to <c>Demo:StaffStore</c> and
-/// its region) and a board token for the first store, and prints how to sign in. Idempotent: existing accounts
-/// are left as they are.
+/// its region) and a board token for the first store. Idempotent: existing accounts are left as they are. The log names
+/// the accounts but never their password or the token (no secret in any log, docs/design.md "Secrets"): the board's
+/// sign-in link goes to the file <c>Demo:BoardLinkFile</c> (mode 600), where <c>deploy/local/up.sh</c> reads it.
 /// </summary>
 public sealed partial class DemoStaff(IServiceProvider services, IConfiguration configuration, ILogger<DemoStaff> logger) : IHostedService
 {
@@ -84,7 +85,32 @@ public sealed partial class DemoStaff(IServiceProvider services, IConfiguration 
 
         var (_, token) = await scope.ServiceProvider.GetRequiredService<BoardTokens>()
             .Issue(store.StoreId, "demo TV", "demo", cancellationToken);
-        LogDemoSignIns(string.Join(", ", accounts.Select(a => $"{a.User} ({a.Role})")), password, store.StoreId, token);
+        var linkFile = configuration["Demo:BoardLinkFile"];
+        if (linkFile is { Length: > 0 })
+        {
+            await WriteOwnerOnly(linkFile, $"/board/sign-in?token={Uri.EscapeDataString(token)}\n", cancellationToken);
+        }
+
+        LogDemoSignIns(string.Join(", ", accounts.Select(a => $"{a.User} ({a.Role})")), store.StoreId, linkFile is { Length: > 0 } ? linkFile : "(Demo:BoardLinkFile not set)");
+    }
+
+    /// <summary>The link is a credential: the file is created readable by this user only, before anything is written to it.</summary>
+    private static async Task WriteOwnerOnly(string path, string text, CancellationToken cancellationToken)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using var file = new FileStream(path, options);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite); // an existing file keeps its mode otherwise
+        }
+
+        await using var writer = new StreamWriter(file);
+        await writer.WriteAsync(text.AsMemory(), cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -100,6 +126,7 @@ public sealed partial class DemoStaff(IServiceProvider services, IConfiguration 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo sign-ins: {Accounts}; password '{Password}'. Board of {StoreId} for a TV: /board/sign-in?token={Token}")]
-    private partial void LogDemoSignIns(string accounts, string password, string storeId, string token);
+    // Names only: the password is in the README (Demo:StaffPassword), the board link in Demo:BoardLinkFile.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo sign-ins: {Accounts} (password: Demo:StaffPassword, see the README). Board link of {StoreId} for a TV: in {BoardLinkFile}")]
+    private partial void LogDemoSignIns(string accounts, string storeId, string boardLinkFile);
 }
