@@ -66,6 +66,9 @@ public sealed class ContractToCashOptions
     public IReadOnlyList<PaymentTermStep>? TermsOf(string name) =>
         PaymentTerms.TryGetValue(name, out var configured) ? configured : BuiltInTerms.GetValueOrDefault(name);
 
+    /// <summary>Days from signing to the last instalment of the default terms: the due date a new invoice is offered.</summary>
+    public int DefaultTermDays => TermsOf(DefaultPaymentTerms)?.Max(s => s.Days) ?? 0;
+
     /// <summary>Describes the first invalid setting, or null when the options are usable.</summary>
     public string? Validate()
     {
