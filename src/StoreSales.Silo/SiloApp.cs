@@ -44,6 +44,7 @@ public static class SiloApp
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<ReconciliationAlerts>();
         builder.Services.AddSingleton<LateSaleReconciliation>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LateSaleReconciliation>());
         builder.Services.AddSingleton<RepSalesFeed>();
         builder.Services.AddSingleton<SequenceConflictAlerts>();
         builder.Services.AddSingleton<MemberSalesFeed>();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -16,21 +15,17 @@ namespace StoreSales.Demo.Tests;
 /// simulated tills per store), so deploy/local/test.sh runs it on its own after the other tests
 /// (<c>STORESALES_DEMO_CHECK=1</c>); elsewhere it is skipped.
 /// </summary>
-public sealed class DemoChainTests
+public sealed class DemoChainTests(DemoRun run)
 {
-    public const string Switch = "STORESALES_DEMO_CHECK";
-
     private static readonly JsonSerializerOptions Api = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     [Fact]
     public async Task After_two_minutes_the_store_list_shows_more_than_one_colour_and_the_hot_items_have_a_usual_rate()
     {
-        Assert.SkipUnless(Environment.GetEnvironmentVariable(Switch) == "1", $"Runs the whole demo for minutes: deploy/local/test.sh runs it alone, with {Switch}=1.");
+        var demo = run.Demo;
         var cancel = TestContext.Current.CancellationToken;
         var output = TestContext.Current.TestOutputHelper!;
-
-        await using var demo = await DemoUnderTest.Start(TimeSpan.FromMinutes(5));
-        var running = Stopwatch.StartNew();
+        var running = demo.Running;
         using var hq = await demo.CommandCenter.CreateSignedInClient(DemoLogins.Hq);
         var demoStores = DemoChainSeeder.ReadChain(RepositoryPaths.DemoChain).Stores.Select(s => s.Id).ToHashSet();
 

@@ -11,7 +11,7 @@ namespace StoreSales.Demo.Tests;
 /// data folder (private PostgreSQL included) and free ports, the solution already built by the caller. Disposing it
 /// sends SIGTERM, as Ctrl-C would, and waits for up.sh to stop everything it started.
 /// </summary>
-internal sealed class DemoUnderTest : IAsyncDisposable
+public sealed class DemoUnderTest : IAsyncDisposable
 {
     private readonly Process _upSh;
     private readonly StringBuilder _output = new();
@@ -26,6 +26,9 @@ internal sealed class DemoUnderTest : IAsyncDisposable
     }
 
     public CommandCenterClient CommandCenter { get; }
+
+    /// <summary>Time since up.sh said it was running.</summary>
+    public Stopwatch Running { get; } = new();
 
     /// <summary>What up.sh printed so far (its own lines; the services log into the data folder).</summary>
     public string Output
@@ -114,6 +117,7 @@ internal sealed class DemoUnderTest : IAsyncDisposable
 
         if (line.StartsWith("StoreSales is running.", StringComparison.Ordinal))
         {
+            Running.Start();
             _running.TrySetResult();
         }
     }

@@ -8,16 +8,15 @@ namespace StoreSales.Demo.Tests;
 /// <summary>
 /// up.sh as a new user runs it still prints a board-token link that signs a TV in, now read from the run folder's
 /// <c>board-link</c> file (mode 600) instead of a log; and no log of the run holds that token, the demo password or a
-/// demo store key (docs/design.md "Secrets never reach a log"). Runs the whole demo, so only with the demo switch.
+/// demo store key (docs/design.md "Secrets never reach a log"). Reads the run the demo check starts (<see cref="DemoRun"/>).
 /// </summary>
-public sealed partial class UpShSecretTests
+public sealed partial class UpShSecretTests(DemoRun run)
 {
     [Fact]
     public async Task The_printed_board_link_signs_a_TV_in_and_no_run_log_holds_a_secret()
     {
-        Assert.SkipUnless(Environment.GetEnvironmentVariable(DemoChainTests.Switch) == "1", $"Runs the whole demo: deploy/local/test.sh runs it alone, with {DemoChainTests.Switch}=1.");
+        var demo = run.Demo;
         var cancel = TestContext.Current.CancellationToken;
-        await using var demo = await DemoUnderTest.Start(TimeSpan.FromMinutes(5));
 
         var printed = BoardLink().Match(demo.Output);
         Assert.True(printed.Success, $"up.sh printed no board-token link:{Environment.NewLine}{demo.Output}");

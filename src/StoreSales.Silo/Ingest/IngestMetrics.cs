@@ -17,6 +17,7 @@ public sealed class IngestMetrics
     private readonly Counter<long> _memberSalesUnknown;
     private readonly Counter<long> _memberCountFailed;
     private readonly UpDownCounter<long> _memberBatchesInFlight;
+    private readonly Counter<long> _lateSaleChecksNotDone;
     private readonly Counter<long> _heartbeats;
     private readonly Counter<long> _scansAccepted;
     private readonly Counter<long> _scansDuplicate;
@@ -41,6 +42,7 @@ public sealed class IngestMetrics
         _scansDuplicate = meter.CreateCounter<long>("storesales.ingest.scans.duplicate", description: "Scans sent again after they were recorded (retries, overlaps)");
         _scanBatchesRejected = meter.CreateCounter<long>("storesales.ingest.scan_batches.rejected", description: "Scan batches refused, by reason");
         _scansNotCounted = meter.CreateCounter<long>("storesales.ingest.scan_batches.not_counted", description: "Durable scan batches the store grain failed to take into its hot items");
+        _lateSaleChecksNotDone = meter.CreateCounter<long>("storesales.ingest.late_sale_checks.not_done", description: "Acked batches not checked against a Z that covers them (queue full, or the check failed), by reason: an alert they would close stays open");
         _heartbeats = meter.CreateCounter<long>("storesales.agent.heartbeats", description: "Edge agent heartbeats received");
         _heartbeatsRejected = meter.CreateCounter<long>("storesales.agent.heartbeats.rejected", description: "Edge agent heartbeats refused, by reason");
     }
@@ -79,6 +81,9 @@ public sealed class IngestMetrics
     public void ScansRejected(string reason) => _scanBatchesRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void ScansNotCounted(string storeId) => _scansNotCounted.Add(1, new KeyValuePair<string, object?>("store", storeId));
+
+    public void LateSaleCheckNotDone(string storeId, string reason) =>
+        _lateSaleChecksNotDone.Add(1, new KeyValuePair<string, object?>("store", storeId), new KeyValuePair<string, object?>("reason", reason));
 
     public void Heartbeat(string storeId) => _heartbeats.Add(1, new KeyValuePair<string, object?>("store", storeId));
 
