@@ -4,6 +4,7 @@
 # e.g. --stores 50 --tills 4 --batch 25 --seconds 20 --memory-grains 10000. Other modes: --edge, --boards-only,
 # --customer-import [--rows 100000] [--chunk 1000] (issue 8's CSV import speed), --grading [--customers 1000000]
 # [--orders 2] (issue 8's nightly grading of a million customers).
+# --cluster-ingest [--max-silos 3]: issue 12's ingest on 1, 2 and 3 silos of one cluster (rate ratio, CPU per 1,000 sales).
 # PostgreSQL runs with its durable defaults (fsync on): an ack measured without fsync would not be durable.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

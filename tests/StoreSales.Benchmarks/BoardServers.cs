@@ -141,7 +141,8 @@ internal sealed class ServerProcesses : IBoardServers
         }
     }
 
-    private static Process Launch(string project, string assembly, int httpPort, IEnumerable<KeyValuePair<string, string?>> environment)
+    /// <param name="logName">The log file's name beside the benchmark's (default: the assembly's), for several nodes of one kind.</param>
+    internal static Process Launch(string project, string assembly, int httpPort, IEnumerable<KeyValuePair<string, string?>> environment, string? logName = null)
     {
         var dll = Path.Combine(RepositoryPaths.Root, project, "bin", "Release", "net10.0", assembly + ".dll");
         if (!File.Exists(dll))
@@ -149,7 +150,7 @@ internal sealed class ServerProcesses : IBoardServers
             throw new InvalidOperationException($"{dll} is missing: build the solution in Release first (deploy/local/benchmark.sh does).");
         }
 
-        var log = Path.Combine(AppContext.BaseDirectory, assembly + ".benchmark.log");
+        var log = Path.Combine(AppContext.BaseDirectory, (logName ?? assembly) + ".benchmark.log");
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { dll, $"--Urls=http://127.0.0.1:{httpPort}" },
@@ -172,7 +173,7 @@ internal sealed class ServerProcesses : IBoardServers
         return process;
     }
 
-    private static async Task WaitHealthy(Process process, Uri health)
+    internal static async Task WaitHealthy(Process process, Uri health)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(120);

@@ -12,7 +12,12 @@ namespace StoreSales.Benchmarks;
 /// </summary>
 internal static class IngestLoad
 {
-    public static async Task<IngestResult> Run(Uri silo, SaleBatches batches, BenchmarkOptions options, int firstStore, double? targetSalesPerSecond, bool catchUp = false, CancellationToken stop = default)
+    public static Task<IngestResult> Run(Uri silo, SaleBatches batches, BenchmarkOptions options, int firstStore, double? targetSalesPerSecond, bool catchUp = false, CancellationToken stop = default) =>
+        Run([silo], batches, options, firstStore, targetSalesPerSecond, catchUp, stop: stop);
+
+    /// <param name="silos">Ingest endpoints; store i posts to silo i modulo their number, as up.sh spreads its stores.</param>
+    /// <param name="window">Told true when the measured window opens and false when it closes (to read other counters over it).</param>
+    public static async Task<IngestResult> Run(IReadOnlyList<Uri> silos, SaleBatches batches, BenchmarkOptions options, int firstStore, double? targetSalesPerSecond, bool catchUp = false, Action<bool>? window = null, CancellationToken stop = default)
     {
         var latencies = new ConcurrentBag<double>();
         long sales = 0, lines = 0, errors = 0, busy = 0;
@@ -26,7 +31,7 @@ internal static class IngestLoad
         {
             var store = firstStore + (t / options.Tills);
             var terminal = $"B{t % options.Tills:D2}";
-            using var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = silo, Timeout = TimeSpan.FromSeconds(60) };
+            using var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = silos[store % silos.Count], Timeout = TimeSpan.FromSeconds(60) };
             client.DefaultRequestHeaders.Add("X-Store-Key", BenchmarkChain.Key(store));
             var random = new Random(t);
             var sequence = (long)(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond % 100_000) * 1_000_000;
@@ -100,6 +105,7 @@ internal static class IngestLoad
         }).ToList();
 
         await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds), stop);
+        window?.Invoke(true);
         Volatile.Write(ref measuring, true);
         var clock = Stopwatch.StartNew();
         try
@@ -113,6 +119,7 @@ internal static class IngestLoad
 
         Volatile.Write(ref measuring, false);
         var elapsed = clock.Elapsed;
+        window?.Invoke(false);
         await cts.CancelAsync();
         await Task.WhenAll(workers);
 

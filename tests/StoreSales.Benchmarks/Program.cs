@@ -11,7 +11,8 @@ using StoreSales.Testing;
 // issue 10's attribution report; --scan-stream [--terminals 8] [--rate 20] [--seconds 60] [--probes 50]: issue 11's scan
 // stream; --reconciliation [--stores 1000] [--terminals 4] [--sales-per-day 250] [--parallel 4]:
 // issue 11's day-end reconciliation; --history-import [--rows 2000000] [--chunk 50000]: issue 10's history import;
-// --three-way-match [--customers 10000] [--runs 3]: issue 14's three-way match board; see
+// --three-way-match [--customers 10000] [--runs 3]: issue 14's three-way match board; --cluster-ingest [--max-silos 3]:
+// issue 12's ingest on 1 to N silos; see
 // docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
 
@@ -22,6 +23,13 @@ if (args.Contains("--scan-stream"))
 {
     // Issue 11's scan stream: --terminals 8 scanners at --rate 20 scans/s each for --seconds 60, --probes 50 heatmap markers.
     await ScanStreamLoad.Run(Arg("--terminals", 8), Arg("--rate", 20), TimeSpan.FromSeconds(Arg("--seconds", 60)), Arg("--probes", 50));
+    return;
+}
+
+if (args.Contains("--cluster-ingest"))
+{
+    // Issue 12's cluster ingest: the same load on 1 to --max-silos 3 silos of one cluster, rate ratio and CPU per 1,000 sales.
+    await ClusterIngest.Run(options, Arg("--max-silos", 3));
     return;
 }
 
