@@ -1,6 +1,5 @@
 using Dapper;
 using Npgsql;
-using NpgsqlTypes;
 using StoreSales.Domain.Sales.History;
 
 namespace StoreSales.Data.History;
@@ -132,21 +131,23 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
         await transaction.SaveAsync(Savepoint, cancellationToken);
         try
         {
-            await using (var copy = await connection.BeginBinaryImportAsync(CopyLedgerSales, cancellationToken))
+            await using (var copy = await BinaryCopy.Begin(connection, CopyLedgerSales, cancellationToken))
             {
                 foreach (var sale in plan.Sales)
                 {
-                    await HistoryCopyRows.LedgerSale(copy, sale, cancellationToken);
+                    HistoryCopyRows.LedgerSale(copy, sale);
+                    await copy.RowDone(cancellationToken);
                 }
 
                 await copy.CompleteAsync(cancellationToken);
             }
 
-            await using (var copy = await connection.BeginBinaryImportAsync(CopyLedgerLines, cancellationToken))
+            await using (var copy = await BinaryCopy.Begin(connection, CopyLedgerLines, cancellationToken))
             {
                 for (var i = 0; i < plan.Lines.Count; i++)
                 {
-                    await HistoryCopyRows.LedgerLine(copy, plan.Lines[i], plan.LineNumbers[i], cancellationToken);
+                    HistoryCopyRows.LedgerLine(copy, plan.Lines[i], plan.LineNumbers[i]);
+                    await copy.RowDone(cancellationToken);
                 }
 
                 await copy.CompleteAsync(cancellationToken);
@@ -179,21 +180,23 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync(CopyLines, cancellationToken))
+        await using (var copy = await BinaryCopy.Begin(connection, CopyLines, cancellationToken))
         {
             for (var i = 0; i < plan.Lines.Count; i++)
             {
-                await HistoryCopyRows.StagedLine(copy, plan.Lines[i], plan.LineNumbers[i], cancellationToken);
+                HistoryCopyRows.StagedLine(copy, plan.Lines[i], plan.LineNumbers[i]);
+                await copy.RowDone(cancellationToken);
             }
 
             await copy.CompleteAsync(cancellationToken);
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync(CopySales, cancellationToken))
+        await using (var copy = await BinaryCopy.Begin(connection, CopySales, cancellationToken))
         {
             foreach (var sale in plan.Sales)
             {
-                await HistoryCopyRows.StagedSale(copy, sale, cancellationToken);
+                HistoryCopyRows.StagedSale(copy, sale);
+                await copy.RowDone(cancellationToken);
             }
 
             await copy.CompleteAsync(cancellationToken);

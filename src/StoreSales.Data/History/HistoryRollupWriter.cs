@@ -150,10 +150,11 @@ internal static class HistoryRollupWriter
 
     private static async Task Copy(NpgsqlConnection connection, List<PlannedHour> hours, CancellationToken cancellationToken)
     {
-        await using var copy = await connection.BeginBinaryImportAsync(CopyHours, cancellationToken);
+        await using var copy = await BinaryCopy.Begin(connection, CopyHours, cancellationToken);
         foreach (var hour in hours)
         {
-            await HistoryCopyRows.RollupHour(copy, hour, cancellationToken);
+            HistoryCopyRows.RollupHour(copy, hour);
+            await copy.RowDone(cancellationToken);
         }
 
         await copy.CompleteAsync(cancellationToken);

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Dapper;
+using StoreSales.Data.History;
+using StoreSales.Testing;
+
+namespace StoreSales.Integration.Tests;
+
+/// <summary>
+/// The history import's hand-encoded binary COPY (<see cref="BinaryCopy"/>) on a real PostgreSQL: whole cents and
+/// thousandths arrive as the exact numerics they stand for, at every magnitude a long can hold and both signs; codes (UTF-8),
+/// times and integers as written; and a COPY abandoned before its end leaves nothing behind.
+/// </summary>
+public sealed class BinaryCopyTests
+{
+    private const string Create = """
+        CREATE TABLE copied (
+            n int NOT NULL, code text NOT NULL, at timestamptz NOT NULL, local_hour timestamp NOT NULL,
+            cents numeric(21, 2) NOT NULL, thousandths numeric(22, 3) NOT NULL, whole numeric(20, 0) NOT NULL, big bigint NOT NULL
+        )
+        """;
+
+    private const string Copy = "COPY copied (n, code, at, local_hour, cents, thousandths, whole, big) FROM STDIN (FORMAT BINARY)";
+
+    private static readonly long[] Values =
+    [
+        0, 1, -1, 5, 9, 10, 99, 100, 101, 999, 1000, 1001, 9999, 10_000, 10_001, 12_345, 99_990_000, 100_000_000, 1_234_567_890_123,
+        -1_234_567_890_123, 100_000_000_000_000_000, long.MaxValue, long.MinValue, long.MinValue + 1,
+    ];
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Cents_thousandths_codes_and_times_arrive_as_the_values_they_stand_for()
+    {
+        await using var database = await TestDatabase.Create("binarycopy", seedDemo: false);
+        await using var connection = await database.DataSource.OpenConnectionAsync(Cancellation);
+        await connection.ExecuteAsync(Create);
+        var at = new DateTime(2025, 11, 30, 23, 59, 59, DateTimeKind.Utc);
+        var localHour = new DateTime(1999, 12, 31, 23, 0, 0, DateTimeKind.Unspecified);
+
+        await using (var copy = await BinaryCopy.Begin(connection, Copy, Cancellation))
+        {
+            for (var i = 0; i < Values.Length; i++)
+            {
+                copy.Row(8);
+                copy.Int4(i);
+                copy.Text($"店-{i}-é");
+                copy.Timestamp(at.AddSeconds(i));
+                copy.Timestamp(localHour.AddHours(i));
+                copy.Numeric(Values[i], 2);
+                copy.Numeric(Values[i], 3);
+                copy.Numeric(Values[i], 0);
+                copy.BigInt(Values[i]);
+                await copy.RowDone(Cancellation);
+            }
+
+            await copy.CompleteAsync(Cancellation);
+        }
+
+        var rows = (await connection.QueryAsync<(int N, string Code, DateTime At, DateTime LocalHour, string Cents, string Thousandths, string Whole, long Big)>(
+            "SELECT n, code, at, local_hour, cents::text, thousandths::text, whole::text, big FROM copied ORDER BY n")).ToList();
+        Assert.Equal(Values.Length, rows.Count);
+        for (var i = 0; i < Values.Length; i++)
+        {
+            var value = Values[i];
+            Assert.Equal(
+                (i, $"店-{i}-é", at.AddSeconds(i), localHour.AddHours(i), Exact(value, 100m, "F2"), Exact(value, 1000m, "F3"), Exact(value, 1m, "F0"), value),
+                (rows[i].N, rows[i].Code, rows[i].At.ToUniversalTime(), rows[i].LocalHour, rows[i].Cents, rows[i].Thousandths, rows[i].Whole, rows[i].Big));
+        }
+    }
+
+    [Fact]
+    public async Task A_copy_left_before_its_end_writes_nothing_and_the_connection_goes_on()
+    {
+        await using var database = await TestDatabase.Create("binarycopyleft", seedDemo: false);
+        await using var connection = await database.DataSource.OpenConnectionAsync(Cancellation);
+        await connection.ExecuteAsync(Create);
+
+        await using (var copy = await BinaryCopy.Begin(connection, Copy, Cancellation))
+        {
+            copy.Row(8);
+            copy.Int4(1);
+            copy.Text("left");
+            copy.Timestamp(DateTime.UtcNow);
+            copy.Timestamp(DateTime.UtcNow);
+            copy.Numeric(1, 2);
+            copy.Numeric(1, 3);
+            copy.Numeric(1, 0);
+            copy.BigInt(1);
+        }
+
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM copied"));
+    }
+
+    private static string Exact(long value, decimal divisor, string format) =>
+        (value / divisor).ToString(format, CultureInfo.InvariantCulture);
+}
