@@ -168,12 +168,26 @@ public sealed class Gs1SyntaxEngineVectorTests
         Assert.True(Gs1ElementStrings.Parse("(10)ABC123").IsValid);
     }
 
-    [Fact]
-    public void A_coupon_is_accepted_with_a_note_that_its_layout_was_not_checked()
+    [Theory]
+    [InlineData("(8110)012345612345611110123", null)]
+    [InlineData("(8110)012345612345611110123101101239", null)]
+    [InlineData("(8110)0123456123456111101237", "unexpected data 7")]
+    [InlineData("(8112)001234561234560123456", null)]
+    [InlineData("(8112)201234561234560123456", "coupon format 2 at value position 1 must be one of 0, 1")]
+    [InlineData("(8112)0012345612345601234567", "unexpected data 7")]
+    public void A_coupon_is_checked_against_its_north_american_layout(string elementString, string? expected)
     {
-        var result = Gs1ElementStrings.Parse("(8112)201234561234560123456");
+        var result = Gs1ElementStrings.Parse(elementString, currentYear: 2026);
 
-        Assert.True(result.IsValid, result.Error);
-        Assert.Equal("\"couponposoffer\" not checked", result.Elements[0].Note);
+        if (expected is null)
+        {
+            Assert.True(result.IsValid, result.Error);
+            Assert.Null(result.Elements[0].Note);
+        }
+        else
+        {
+            Assert.False(result.IsValid);
+            Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        }
     }
 }
