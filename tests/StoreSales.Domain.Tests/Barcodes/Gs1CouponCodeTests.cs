@@ -65,7 +65,7 @@ public sealed class Gs1CouponCodeTests
     [InlineData(Minimal + "9" + "0" + "0" + "0", "don't multiply flag missing")]
     [InlineData(Minimal + "9" + "0" + "0" + "0" + "2", "don't multiply flag 2 at value position 26 must be one of 0, 1")]
     [InlineData(Minimal + "9" + "0" + "0" + "0" + "1" + "5", "unexpected data 5 at value position 27")]
-    public void Coupon_code_of_ai_8110(string value, string? expected) => AssertLint("couponcode", value, expected);
+    public void Coupon_code_of_ai_8110(string value, string? expected) => Gs1LinterTests.AssertLinter("couponcode", value, expected);
 
     [Theory]
     [InlineData("0" + "0123456" + "123456" + "0123456", null)] // format 0, 6-digit funder, offer, 6-digit serial
@@ -81,7 +81,7 @@ public sealed class Gs1CouponCodeTests
     [InlineData("0" + "0123456" + "123456", "serial number length indicator missing")]
     [InlineData("0" + "0123456" + "123456" + "1123456", "serial number truncated: 7 digits needed from value position 16, 6 left")]
     [InlineData("0" + "0123456" + "123456" + "0123456" + "7", "unexpected data 7 at value position 22 after the last coupon field")]
-    public void Positive_offer_file_coupon_code_of_ai_8112(string value, string? expected) => AssertLint("couponposoffer", value, expected);
+    public void Positive_offer_file_coupon_code_of_ai_8112(string value, string? expected) => Gs1LinterTests.AssertLinter("couponposoffer", value, expected);
 
     [Fact]
     public void A_coupon_in_an_element_string_is_valid_or_invalid_with_the_field_that_broke()
@@ -94,22 +94,5 @@ public sealed class Gs1CouponCodeTests
         Assert.False(invalid.IsValid);
         Assert.Contains("AI (8110)", invalid.Error, StringComparison.Ordinal);
         Assert.Contains("save value code 3 at value position 23 must be one of 0, 1, 2, 5, 6", invalid.Error, StringComparison.Ordinal);
-    }
-
-    private static void AssertLint(string linter, string value, string? expected)
-    {
-        Assert.True(Gs1Linters.IsImplemented(linter));
-
-        var error = Gs1Linters.Check(linter, value, currentYear: 2026);
-
-        if (expected is null)
-        {
-            Assert.Null(error);
-        }
-        else
-        {
-            Assert.NotNull(error);
-            Assert.Contains(expected, error, StringComparison.Ordinal);
-        }
     }
 }
