@@ -4,7 +4,7 @@ using StoreSales.Testing;
 namespace StoreSales.Benchmarks;
 
 /// <summary>
-/// The .NET runtime settings (<c>Environment=DOTNET_…</c>) of the edge agent's systemd unit, given to an agent the benchmark
+/// The .NET runtime and C library settings (<c>Environment=DOTNET_…</c>, <c>MALLOC_…</c>) of the edge agent's systemd unit, given to an agent the benchmark
 /// starts: its footprint is measured as a store PC runs it, not as a bare <c>dotnet</c> would.
 /// </summary>
 internal static class DeployedEdgeRuntime
@@ -25,7 +25,7 @@ internal static class DeployedEdgeRuntime
     private static List<KeyValuePair<string, string>> Read(string unit) =>
         [.. File.ReadLines(unit)
             .Select(line => line.Trim())
-            .Where(line => line.StartsWith("Environment=DOTNET_", StringComparison.Ordinal))
+            .Where(line => line.StartsWith("Environment=DOTNET_", StringComparison.Ordinal) || line.StartsWith("Environment=MALLOC_", StringComparison.Ordinal))
             .Select(line => line["Environment=".Length..].Split('=', 2))
             .Select(pair => KeyValuePair.Create(pair[0], pair[1]))];
 }

@@ -47,7 +47,9 @@ public static class DoctorCommand
         // Which GS1 AI table decodes the scans: an agent in the field can then be matched to a dictionary release.
         await output.WriteLineAsync(
             $"✔ GS1 Barcode Syntax Dictionary release {Gs1ApplicationIdentifiers.Release} ({Gs1ApplicationIdentifiers.All.Count} AIs; " +
-            $"accepted without their check: {string.Join(", ", Gs1ApplicationIdentifiers.UncheckedLinters)})");
+            (Gs1ApplicationIdentifiers.UncheckedLinters is { Count: > 0 } skipped
+                ? $"accepted without their check: {string.Join(", ", skipped)})"
+                : "every linter it names checked)"));
         var agent = services.GetRequiredService<IOptions<AgentOptions>>().Value;
         var terminals = services.GetRequiredService<IOptions<TerminalsOptions>>().Value.Terminals;
         var problems = 0;

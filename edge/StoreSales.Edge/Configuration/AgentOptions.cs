@@ -53,6 +53,21 @@ public sealed class AgentOptions
     /// <summary>Longest sleep of the uploader when the outbox is empty; an append in this process wakes it at once.</summary>
     public TimeSpan UploadIdleDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long the scan writer gathers decoded scans before it stores them in one outbox transaction (one sync to disk).
+    /// A scan counts as taken only once stored; a crash of the agent (not a stop) loses at most this much of the scan
+    /// stream. Zero: store each scan as it comes (a sync per scan on a busy store). Default 100 ms: 8 scanners at 20
+    /// scans/s cost ten syncs a second (docs/benchmarks.md "Scan stream").
+    /// </summary>
+    public TimeSpan ScanWriteWindow { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How long stored scans gather in the outbox before a batch smaller than <see cref="BatchSize"/> is uploaded: fewer,
+    /// larger scan uploads. A backlog still goes in full batches without waiting. Zero: upload as soon as scans are stored.
+    /// Default 250 ms, well inside the second a scan has to reach the store's hot items. Sales never wait.
+    /// </summary>
+    public TimeSpan ScanUploadWindow { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>First wait before reopening a serial port that could not be opened or went away; doubles up to <see cref="PortRetryMaxDelay"/>.</summary>
     public TimeSpan PortRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -65,6 +65,13 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             failures.Add($"{s}:UploadIdleDelay must be greater than zero and at most 00:01:00 (was {options.UploadIdleDelay}).");
         }
 
+        // Together at most a second: a scan must reach the store's hot items within one (issue 11).
+        if (options.ScanWriteWindow < TimeSpan.Zero || options.ScanUploadWindow < TimeSpan.Zero
+            || options.ScanWriteWindow + options.ScanUploadWindow > TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{s}:ScanWriteWindow and {s}:ScanUploadWindow must not be negative and together at most 00:00:01 (were {options.ScanWriteWindow} and {options.ScanUploadWindow}).");
+        }
+
         if (options.OutboxMaxBytes < 1L << 20)
         {
             failures.Add($"{s}:OutboxMaxBytes must be at least 1048576 (1 MiB) (was {options.OutboxMaxBytes}).");

@@ -13,6 +13,12 @@ public interface IUploadQueue<TItem>
     /// <summary>Most records one POST carries.</summary>
     int BatchSize { get; }
 
+    /// <summary>
+    /// How long records gather before a batch that is not full goes (fewer, larger uploads of a steady stream); a full
+    /// batch never waits. Zero (sales, Z reports): every record goes as soon as it is stored.
+    /// </summary>
+    TimeSpan GatherWindow => TimeSpan.Zero;
+
     /// <summary>Logs that the loop starts (where it sends, how much waits).</summary>
     void Started();
 

@@ -8,7 +8,8 @@ namespace StoreSales.Edge.Upload;
 
 /// <summary>
 /// The outbox's scans (<see cref="ScanQueue"/>) as their own <see cref="UploadLoop{TItem}"/> empties them into the scan
-/// ingest API, <see cref="AgentOptions.BatchSize"/> at a time, oldest first, apart from the sales
+/// ingest API, <see cref="AgentOptions.BatchSize"/> at a time, oldest first, a batch that is not full after gathering for
+/// <see cref="AgentOptions.ScanUploadWindow"/>, apart from the sales
 /// (<see cref="SaleUploads"/>) so a stream of scans never delays a sale. Same rules as sales: a scan leaves only when
 /// acked as durable; a refused batch is resent one scan at a time and a scan refused on its own is removed, counted and
 /// logged with the server's reason (a scan has no till to fix and resend it, unlike a sale); a batch too large (413) is
@@ -25,6 +26,8 @@ public sealed partial class ScanUploads(
     private readonly string _storeId = agent.Value.StoreId;
 
     public int BatchSize => agent.Value.BatchSize;
+
+    public TimeSpan GatherWindow => agent.Value.ScanUploadWindow;
 
     public void Started()
     {

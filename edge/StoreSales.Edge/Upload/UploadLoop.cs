@@ -11,7 +11,9 @@ namespace StoreSales.Edge.Upload;
 /// one record at a time so only the bad ones are set aside; on a batch too large for the server (413) send half as many
 /// from then on (<see cref="UploadBatchSize"/>), setting a single record still too large aside with the server's reason;
 /// on a failure (a busy 429 included: nothing set aside, its Retry-After waited) back off through the project's single
-/// retry layer (<see cref="RetryUntilItWorks"/>); when the queue is empty, sleep until something is enqueued.
+/// retry layer (<see cref="RetryUntilItWorks"/>); when the queue is empty, sleep until something is enqueued; a queue
+/// with a <see cref="IUploadQueue{TItem}.GatherWindow"/> (scans) lets a stream gather that long between batches that are
+/// not full.
 /// </summary>
 /// <remarks>
 /// The retry layer: a failed pass (or one that threw: the outbox or the client failed in a way not foreseen) is tried
@@ -54,6 +56,12 @@ public sealed class UploadLoop<TItem>(IUploadQueue<TItem> queue, IOptions<AgentO
                     // Woken by an enqueue; the bound only matters for records another process put in the file.
                     await queue.WaitForWorkAsync(agent.Value.UploadIdleDelay, stoppingToken);
                 }
+
+                if (queue.GatherWindow > TimeSpan.Zero && (pass.Kind == UploadPassKind.Idle || pass.Drained))
+                {
+                    // A stream, not a backlog: let the next batch gather rather than post a handful every few ms.
+                    await Task.Delay(queue.GatherWindow, time, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -77,7 +85,7 @@ public sealed class UploadLoop<TItem>(IUploadQueue<TItem> queue, IOptions<AgentO
         switch (outcome.Kind)
         {
             case UploadOutcomeKind.Acked:
-                return Settled(queue.Settle(items, outcome));
+                return Settled(queue.Settle(items, outcome)) with { Drained = items.Count < _batchSize.Current };
             case UploadOutcomeKind.Rejected when items.Count == 1:
                 queue.Reject(items[0], outcome.Detail!);
                 return new UploadPass(UploadPassKind.Sent);

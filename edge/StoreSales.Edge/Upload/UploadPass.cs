@@ -23,6 +23,9 @@ public enum UploadPassKind
 /// <param name="Wait">A wait the failure dictates (a Retry-After, an open circuit's remaining break, the auth delay); null: the backoff's.</param>
 public readonly record struct UploadPass(UploadPassKind Kind, UploadOutcome? Outcome = null, TimeSpan? Wait = null)
 {
+    /// <summary>A <see cref="UploadPassKind.Sent"/> pass that sent everything waiting (fewer than a full batch).</summary>
+    public bool Drained { get; init; }
+
     /// <summary>True when the uploader's retry should try again.</summary>
     public bool IsFailure => Kind is UploadPassKind.Failed or UploadPassKind.Unauthorized or UploadPassKind.NothingDurable;
 }

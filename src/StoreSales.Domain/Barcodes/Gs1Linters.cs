@@ -5,8 +5,8 @@ namespace StoreSales.Domain.Barcodes;
 /// <summary>
 /// The content checks ("linters") the GS1 Barcode Syntax Dictionary names on its components, written from their
 /// published descriptions (gs1/gs1-syntax-dictionary, src/lint_*.c). Each returns why the component is wrong, or
-/// null. Two are not implemented — couponcode and couponposoffer, the North American coupon layouts of AIs 8110 and
-/// 8112, which a till in this market never meets — and a value they would check is accepted with a note
+/// null. "couponcode" and "couponposoffer" (the North American coupon layouts of AIs 8110 and 8112) are in
+/// <see cref="Gs1CouponCodes"/>. A linter a newer dictionary names and this code does not know is accepted with a note
 /// (<see cref="IsImplemented"/>). "gcppos1"/"gcppos2" check what GS1's reference does without a GS1 Company
 /// Prefix data source: that the company prefix position holds at least four digits.
 /// </summary>
@@ -23,7 +23,7 @@ public static class Gs1Linters
         "csum", "csumalpha", "gcppos1", "gcppos2", "yymmd0", "yymmdd", "yyyymmd0", "yyyymmdd", "hh", "mi", "ss", "hhmi",
         "iso3166", "iso3166999", "iso3166alpha2", "iso4217", "iban", "nonzero", "zero", "yesno", "winding", "iso5218",
         "hyphen", "importeridx", "mediatype", "packagetype", "pcenc", "pieceoftotal", "posinseqslash", "latitude",
-        "longitude", "nozeroprefix", "hasnondigit",
+        "longitude", "nozeroprefix", "hasnondigit", "couponcode", "couponposoffer",
     };
 
     public static bool IsImplemented(string linter) => Implemented.Contains(linter);
@@ -84,6 +84,8 @@ public static class Gs1Linters
         "longitude" => Degrees(value, 3_600_000_000, "longitude"),
         "nozeroprefix" => value.StartsWith('0') ? "must not start with 0" : null,
         "hasnondigit" => value.All(char.IsAsciiDigit) ? "must contain a character that is not a digit" : null,
+        "couponcode" => Gs1CouponCodes.CouponCode(value),
+        "couponposoffer" => Gs1CouponCodes.PositiveOfferCoupon(value),
         _ => null,
     };
 

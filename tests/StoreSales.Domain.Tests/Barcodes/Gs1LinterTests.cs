@@ -64,7 +64,11 @@ public sealed class Gs1LinterTests
     [InlineData("gcppos2", "012345", null)]
     [InlineData("gcppos2", "0123", "too short to hold a GS1 Company Prefix")]
     [InlineData("gcppos1", "12A4", "a GS1 Company Prefix starts with at least four digits")]
-    public void The_published_examples_pass_or_fail_with_a_reason(string linter, string value, string? expected)
+    public void The_published_examples_pass_or_fail_with_a_reason(string linter, string value, string? expected) =>
+        AssertLinter(linter, value, expected);
+
+    /// <summary><paramref name="linter"/> is implemented and passes <paramref name="value"/> (null) or fails it with words containing <paramref name="expected"/>.</summary>
+    internal static void AssertLinter(string linter, string value, string? expected)
     {
         Assert.True(Gs1Linters.IsImplemented(linter));
 

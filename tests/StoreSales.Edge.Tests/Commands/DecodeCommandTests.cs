@@ -53,13 +53,13 @@ public sealed class DecodeCommandTests
     }
 
     [Fact]
-    public async Task Gs1_ais_follow_the_dictionary_an_unchecked_linter_is_noted_and_an_unlisted_ai_is_unknown()
+    public async Task Gs1_ais_follow_the_dictionary_a_coupon_is_linted_and_an_unlisted_ai_is_unknown()
     {
         var (_, lines, _) = await Decode(["]C1" + "4309" + "1800000001" + "0000000000", "]C1" + "8112201234561234560123456", "]C1" + "891234"]);
 
         Assert.Contains("AI (4309) SHIP TO GEO at position 1: invalid latitude 1800000001", lines[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
-        Assert.True(lines[1].GetProperty("valid").GetBoolean());
-        Assert.Equal("\"couponposoffer\" not checked", lines[1].GetProperty("ais")[0].GetProperty("note").GetString());
+        Assert.False(lines[1].GetProperty("valid").GetBoolean());
+        Assert.Contains("coupon format 2 at value position 1 must be one of 0, 1", lines[1].GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Contains("unknown AI at position 1", lines[2].GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 

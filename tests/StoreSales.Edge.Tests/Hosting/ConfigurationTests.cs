@@ -105,6 +105,7 @@ public sealed class ConfigurationTests
         await host.StartAsync(TestContext.Current.CancellationToken);
         var agent = host.Services.GetService(typeof(IOptions<Configuration.AgentOptions>)) as IOptions<Configuration.AgentOptions>;
         Assert.Equal((200, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)), (agent!.Value.BatchSize, agent.Value.UploadIdleDelay, agent.Value.CatchUpAfter));
+        Assert.Equal((TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250)), (agent.Value.ScanWriteWindow, agent.Value.ScanUploadWindow));
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
@@ -124,5 +125,21 @@ public sealed class ConfigurationTests
         Assert.Contains("Agent:OutboxNearFullRatio must be greater than 0 and at most 1", message, StringComparison.Ordinal);
         Assert.Contains("Agent:ClockSkewWarnAfter must be greater than zero", message, StringComparison.Ordinal);
         Assert.Contains("Agent:CatchUpAfter must be greater than zero", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("00:00:00.800", "00:00:00.250")]
+    [InlineData("-00:00:00.001", "00:00:00")]
+    [InlineData("00:00:00", "-00:00:00.001")]
+    public async Task Scan_windows_beyond_the_heatmaps_second_are_named_by_their_keys(string write, string upload)
+    {
+        using var dir = new TempDirectory();
+        var settings = TestAgent.Settings(dir);
+        settings["Agent:ScanWriteWindow"] = write;
+        settings["Agent:ScanUploadWindow"] = upload;
+
+        var message = await TestAgent.StartFailureAsync(settings);
+
+        Assert.Contains("Agent:ScanWriteWindow and Agent:ScanUploadWindow must not be negative and together at most 00:00:01", message, StringComparison.Ordinal);
     }
 }

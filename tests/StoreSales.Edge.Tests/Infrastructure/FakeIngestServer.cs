@@ -47,6 +47,9 @@ public sealed class FakeIngestServer : IAsyncDisposable
     /// <summary>Sizes of the batches that were acked.</summary>
     public ConcurrentQueue<int> AckedBatchSizes { get; } = new();
 
+    /// <summary>The number of scans in each scan batch acked, in order.</summary>
+    public ConcurrentQueue<int> ScanBatchSizes { get; } = new();
+
     public int Requests => Volatile.Read(ref _requests);
 
     /// <summary>How far this server's clock is from the agent's (both are this machine's): acks carry it in <c>ServerTime</c>.</summary>
@@ -63,6 +66,7 @@ public sealed class FakeIngestServer : IAsyncDisposable
         var app = builder.Build();
         var server = new FakeIngestServer(app, storeId, storeKey);
         app.MapPost("/api/stores/{storeId}/sales/batches", (string storeId, HttpRequest request, SaleBatch batch) => server.Handle(storeId, request, batch));
+        app.MapPost("/api/stores/{storeId}/scans/batches", (string storeId, HttpRequest request, ScanBatch batch) => server.HandleScans(storeId, request, batch));
         app.MapPost("/api/stores/{storeId}/heartbeats", (string storeId, HttpRequest request, AgentHeartbeat heartbeat) => server.HandleHeartbeat(storeId, request, heartbeat));
         await app.StartAsync(TestContext.Current.CancellationToken);
         server.Url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -103,6 +107,23 @@ public sealed class FakeIngestServer : IAsyncDisposable
             Accepted = accepted,
             Duplicates = batch.Sales.Count - accepted,
             Durable = [.. batch.Sales.Select(s => new SaleKey(s.TerminalId, s.Sequence))],
+            ServerTime = DateTimeOffset.UtcNow + ClockOffset,
+        });
+    }
+
+    private IResult HandleScans(string storeId, HttpRequest request, ScanBatch batch)
+    {
+        if (storeId != StoreId || request.Headers["X-Store-Key"] != StoreKey)
+        {
+            return Results.Problem(title: "Unknown store or wrong key", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        ScanBatchSizes.Enqueue(batch.Scans.Count);
+        return Results.Ok(new BatchAck
+        {
+            BatchId = batch.BatchId,
+            Accepted = batch.Scans.Count,
+            Durable = [.. batch.Scans.Select(s => new SaleKey(s.TerminalId, s.Sequence))],
             ServerTime = DateTimeOffset.UtcNow + ClockOffset,
         });
     }

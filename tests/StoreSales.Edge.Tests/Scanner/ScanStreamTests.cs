@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using StoreSales.Contracts.Ingest;
 using StoreSales.Domain.Sales;
 using StoreSales.Edge.Devices.Receipts;
@@ -61,6 +63,49 @@ public sealed class ScanStreamTests
             Assert.Equal((4L, Tea), agent.Outbox.Scans.PeekOldest(10).Select(s => (TerminalEpoch.NumberOf(s.Sequence), s.Code)).Last());
             Assert.Equal(4, agent.Status.Snapshot().Scans!.Depth);
         }
+    }
+
+    [Fact]
+    public async Task A_stream_of_scans_is_stored_and_uploaded_together_once_the_agents_windows_pass()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var dir = new TempDirectory();
+        await using var scanner = await SocatPair.StartAsync(dir.Path, "scanner", ct);
+        await using var server = await FakeIngestServer.StartAsync();
+        var settings = ScannerAgent(dir, scanner);
+        settings["Agent:ServerUrl"] = server.Url;
+        settings["Agent:StoreId"] = server.StoreId;
+        settings["Agent:StoreKey"] = server.StoreKey;
+        // The agent's clock stands still until the test moves it: the windows (100 ms to store, 250 ms to upload) pass only then.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+
+        await using var agent = await TestAgent.StartAsync(settings, time: clock);
+        await Eventually.Holds(() => agent.Status.Device("T01", "scanner")!.Connected, "the scanner port to open", cancellationToken: ct);
+        using var device = scanner.OpenDevice();
+        foreach (var (code, read) in new[] { (Tea, 1L), (Cola, 2L), (Tea, 3L) })
+        {
+            device.Write($"{code}\r");
+            await Eventually.Holds(() => agent.Status.Device("T01", "scanner")![ScannerCounters.Scans] == read, $"scan {read} read", cancellationToken: ct);
+        }
+
+        // Read but not yet stored: the writer gathers for Agent:ScanWriteWindow of the agent's clock.
+        var writer = agent.Host.Services.GetRequiredService<OutboxScans>();
+        await Eventually.Holds(() => writer.Waiting == 3, "the three scans handed to the outbox's writer", cancellationToken: ct);
+        Assert.Equal(0, agent.Outbox.Scans.Depth);
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        await Eventually.Holds(() => agent.Outbox.Scans.Depth == 3, "the three scans stored together", cancellationToken: ct);
+        Assert.Empty(server.ScanBatchSizes);
+
+        // Stored, then one upload of all three once Agent:ScanUploadWindow has passed too.
+        await Eventually.Holds(
+            () =>
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(50));
+                return agent.Outbox.Scans.Depth == 0;
+            },
+            "the scans uploaded",
+            cancellationToken: ct);
+        Assert.Equal([3], server.ScanBatchSizes);
     }
 
     [Fact]
