@@ -26,6 +26,7 @@ using StoreSales.Data.Pool;
 using StoreSales.Data.Quotes;
 using StoreSales.ServiceDefaults;
 using StoreSales.ServiceDefaults.Limits;
+using Microsoft.AspNetCore.HttpOverrides;
 using MudBlazor.Services;
 
 namespace StoreSales.CommandCenter;
@@ -144,7 +145,13 @@ public static class CommandCenterApp
         builder.Services.AddValidatedOptions<StoreSales.Domain.Interventions.InterventionSlaOptions>(StoreSales.Domain.Interventions.InterventionSlaOptions.SectionName, o => o.Validate());
         builder.Services.AddValidatedOptions<StoreSales.Domain.Interventions.InterventionEscalationOptions>(StoreSales.Domain.Interventions.InterventionEscalationOptions.SectionName, o => o.Validate());
 
+        // The client's address behind the gateway (YARP sends X-Forwarded-For): the door limits count per address, and
+        // without this every browser would share the gateway's. Trusted only from a proxy on this machine (loopback, the
+        // framework's default), so nobody else can choose the address they are counted under.
+        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor);
+
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
