@@ -96,7 +96,7 @@ public sealed class ServerOptionsTableTests
         }
         catch (Exception refused) when (refused is InvalidOperationException or OptionsValidationException or AggregateException)
         {
-            return Flatten(refused);
+            return StrictOptionsTests.Flatten(refused);
         }
         finally
         {
@@ -106,9 +106,4 @@ public sealed class ServerOptionsTableTests
             }
         }
     }
-
-    private static string Flatten(Exception exception) =>
-        exception is AggregateException aggregate
-            ? string.Join(" | ", aggregate.Flatten().InnerExceptions.Select(Flatten))
-            : exception.Message + (exception.InnerException is { } inner ? " | " + Flatten(inner) : "");
 }
