@@ -26,6 +26,7 @@ using StoreSales.Data.Pool;
 using StoreSales.Data.Quotes;
 using StoreSales.ServiceDefaults;
 using StoreSales.ServiceDefaults.Limits;
+using Microsoft.AspNetCore.HttpOverrides;
 using MudBlazor.Services;
 
 namespace StoreSales.CommandCenter;
@@ -49,9 +50,8 @@ public static class CommandCenterApp
 
         builder.AddServiceDefaults(connectionString);
         builder.Services.AddStoreSalesData(connectionString);
-        builder.Services.Configure<BoardOptions>(builder.Configuration.GetSection(BoardOptions.SectionName));
-        // Bound loosely (the section also holds keys of other parts of this host), but its values checked at start.
-        builder.Services.AddOptions<BoardOptions>().Validate(o => o.Validate() is null, $"Invalid {BoardOptions.SectionName} settings: ResubscribeInterval and ResyncRetryInterval positive, ResyncWindow at least ResyncRetryInterval").ValidateOnStart();
+        // Live is the silo's section name too, but each host reads its own appsettings.json: here it holds the boards' keys only.
+        builder.Services.AddValidatedOptions<BoardOptions>(BoardOptions.SectionName, o => o.Validate());
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSignalR()
@@ -61,7 +61,7 @@ public static class CommandCenterApp
         builder.AddStoreSalesAccess(connectionString);
         builder.AddStoreSalesLocalization();
         builder.Services.AddSingleton<ChainAccess>();
-        builder.Services.AddRequestLimits(PersonRateLimit.Of);
+        builder.Services.AddRequestLimits((http, limits) => DoorRateLimit.Of(http, limits) ?? PersonRateLimit.Of(http, limits));
         builder.Services.AddSingleton<WeekClock>();
         builder.Services.AddSingleton<IRepProcessHealthSource, WeeklyProcessHealth>();
         builder.Services.AddSingleton<ICustomerGradeSource, NightlyGrades>();
@@ -145,15 +145,23 @@ public static class CommandCenterApp
         builder.Services.AddValidatedOptions<StoreSales.Domain.Interventions.InterventionSlaOptions>(StoreSales.Domain.Interventions.InterventionSlaOptions.SectionName, o => o.Validate());
         builder.Services.AddValidatedOptions<StoreSales.Domain.Interventions.InterventionEscalationOptions>(StoreSales.Domain.Interventions.InterventionEscalationOptions.SectionName, o => o.Validate());
 
+        // The client's address behind the gateway (YARP sends X-Forwarded-For): the door limits count per address, and
+        // without this every browser would share the gateway's. Trusted only from a proxy on this machine (loopback, the
+        // framework's default), so nobody else can choose the address they are counted under.
+        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor);
+
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         app.UseAuthentication();
+        // Before authorization, so that the hub's doors are counted for callers it then refuses too; after authentication,
+        // which names the person counted. Before antiforgery, which reads a posted form: the body limit must be set before
+        // anything reads the body.
+        app.UseRequestLimits();
         app.UseAuthorization();
         app.UseMiddleware<BoardReadOnlyGate>();
-        // Before antiforgery, which reads a posted form: the body limit must be set before anything reads the body.
-        app.UseRequestLimits();
         app.UseAntiforgery();
         // Named explicitly so the app also finds its assets when hosted in-process by tests and benchmarks.
         app.MapStaticAssets(Path.Combine(AppContext.BaseDirectory, "StoreSales.CommandCenter.staticwebassets.endpoints.json"));

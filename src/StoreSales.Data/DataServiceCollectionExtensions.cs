@@ -46,10 +46,7 @@ public static class DataServiceCollectionExtensions
                 ApplicationName = "storesales-ledger-writer",
                 MaxPoolSize = sp.GetRequiredService<IOptions<LedgerWriterOptions>>().Value.Writers + 1,
             }.ConnectionString));
-        services.AddOptions<LedgerWriterOptions>()
-            .BindConfiguration(LedgerWriterOptions.SectionName, o => o.ErrorOnUnknownConfiguration = true)
-            .Validate(o => o.Validate() is null, $"Invalid {LedgerWriterOptions.SectionName} settings")
-            .ValidateOnStart();
+        services.AddValidatedOptions<LedgerWriterOptions>(LedgerWriterOptions.SectionName, o => o.Validate());
         services.AddSingleton(sp => new SaleLedger(
             sp.GetRequiredKeyedService<NpgsqlDataSource>(LedgerWriterConnection),
             sp.GetRequiredService<IOptions<LedgerWriterOptions>>().Value,
@@ -74,10 +71,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IStoreLedgerReader, PgStoreLedgerReader>();
         services.AddSingleton<IRepLedgerReader, PgRepLedgerReader>();
         services.AddSingleton<IInterventionJournal, PgInterventionJournal>();
-        services.AddOptions<InterventionJournalOptions>()
-            .BindConfiguration(InterventionJournalOptions.SectionName)
-            .Validate(o => o.Validate() is null, $"Invalid {InterventionJournalOptions.SectionName} settings")
-            .ValidateOnStart();
+        services.AddValidatedOptions<InterventionJournalOptions>(
+            InterventionJournalOptions.SectionName, o => o.Validate(), InterventionJournalOptions.KeysOfOthers);
         services.AddSingleton<InterventionInbox>();
         services.AddSingleton<NotificationPeople>();
         services.AddSingleton<PersonScopes>();
@@ -85,14 +80,8 @@ public static class DataServiceCollectionExtensions
 
         // Bound here because both hosts call this: the store grains (silo) and the heatmap (command center) must
         // judge "hot" by the same settings.
-        services.AddOptions<HotItemOptions>()
-            .BindConfiguration(HotItemOptions.SectionName)
-            .Validate(o => o.Validate() is null, $"Invalid {HotItemOptions.SectionName} settings")
-            .ValidateOnStart();
-        services.AddOptions<HotItemHeatmapOptions>()
-            .BindConfiguration(HotItemHeatmapOptions.SectionName)
-            .Validate(o => o.Validate() is null, $"Invalid {HotItemHeatmapOptions.SectionName} settings")
-            .ValidateOnStart();
+        services.AddValidatedOptions<HotItemOptions>(HotItemOptions.SectionName, o => o.Validate(), HotItemHeatmapOptions.SectionName.Split(':')[^1]);
+        services.AddValidatedOptions<HotItemHeatmapOptions>(HotItemHeatmapOptions.SectionName, o => o.Validate());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HotItemHeatmapReader>();
         services.AddSingleton<HotItemHeatmapCache>();

@@ -48,10 +48,7 @@ public static class SiloApp
         builder.Services.AddSingleton<RepSalesFeed>();
         builder.Services.AddSingleton<SequenceConflictAlerts>();
         builder.Services.AddSingleton<MemberSalesFeed>();
-        builder.Services.AddOptions<IngestOptions>()
-            .BindConfiguration(IngestOptions.SectionName, o => o.ErrorOnUnknownConfiguration = true)
-            .Validate(o => o.Validate() is null, $"Invalid {IngestOptions.SectionName} settings")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<IngestOptions>(IngestOptions.SectionName, o => o.Validate());
         // Strict: each host under test reads its own appsettings.json now (StoreSales.Testing's HostSettingsFile), so the
         // command center's Access keys no longer reach the silo; in production they never did.
         builder.Services.AddValidatedOptions<StoreKeyOptions>(StoreKeyOptions.SectionName, o => o.Validate());

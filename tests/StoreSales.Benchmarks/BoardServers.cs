@@ -120,6 +120,8 @@ internal sealed class ServerProcesses : IBoardServers
         {
             ["Live__ResubscribeInterval"] = "00:00:02",
             ["Demo__SeedStaff"] = "true",
+            ["Limits__SignInsPerAddress"] = DoorLimits.Lifted["Limits:SignInsPerAddress"],
+            ["Limits__HubConnectionsPerAddress"] = DoorLimits.Lifted["Limits:HubConnectionsPerAddress"],
             ["Demo__StaffStore"] = "store-sh001",
         }));
         var centerAddress = new Uri($"http://127.0.0.1:{centerPort}");

@@ -43,7 +43,8 @@ public sealed class StrictOptionsTests : IAsyncLifetime
         Assert.Contains("GatewayListRefreshPeriod must be positive", refused.Message, StringComparison.Ordinal);
     }
 
-    private static string Flatten(Exception exception) =>
+    /// <summary>An exception's message with its inner and aggregated ones, where a start-up failure's sentence may sit.</summary>
+    internal static string Flatten(Exception exception) =>
         exception is AggregateException aggregate
             ? string.Join(" | ", aggregate.Flatten().InnerExceptions.Select(Flatten))
             : exception.Message + (exception.InnerException is { } inner ? " | " + Flatten(inner) : "");

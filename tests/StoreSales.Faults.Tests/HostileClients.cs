@@ -10,7 +10,8 @@ namespace StoreSales.Faults.Tests;
 /// <summary>
 /// Fault f: a raw HTTP client posts real batches duplicated (at once, in parallel), reordered and replayed, with a till
 /// clock an hour off; slow-loris connections hold the ingest port; an oversized and a malformed body are refused. The
-/// ledger then holds every sale once, nothing of the refused bodies, and the store's board counts exactly the sales.
+/// ledger then holds every sale once, nothing of the refused bodies, the silo's /metrics counts each refusal under its
+/// reason, and the store's board counts exactly the sales.
 /// </summary>
 public sealed class HostileClients(Stack stack, ITestOutputHelper output)
 {
@@ -40,6 +41,7 @@ public sealed class HostileClients(Stack stack, ITestOutputHelper output)
         }).ToList();
 
         var atFault = (await board.Ledger()).Count;
+        var refusalsBefore = await Refusals.Read(silo.BaseAddress, cancellation);
         var started = DateTimeOffset.UtcNow;
         await using var slowLoris = await SlowLoris.Open(silo.BaseAddress, StoreId, connections: 40, cancellation);
 
@@ -77,6 +79,14 @@ public sealed class HostileClients(Stack stack, ITestOutputHelper output)
         Assert.True(slowLoris.Opened > 0);
         await Faults.WaitUntil(() => Task.FromResult(slowLoris.AllClosedByServer()), "the server closed every slow-loris connection", cancellation);
 
+        // Nothing refused is silent: the silo the hostile client hit counts each refusal under its reason in /metrics, as the
+        // operator's dashboard reads it. The 40 MB body is refused on its declared length, whether or not the client hears.
+        var refusals = (await Refusals.Read(silo.BaseAddress, cancellation)) - refusalsBefore;
+        Assert.True(refusals.TooManySales >= 1, $"the batch of 1,001 sales is counted as invalid_sale ({refusals})");
+        Assert.True(refusals.Malformed >= 1, $"the malformed body is counted as malformed_json ({refusals})");
+        Assert.True(refusals.TooLarge >= 1, $"the 40 MB body is counted under Limits:MaxIngestBodyBytes, 413 ({refusals})");
+        Assert.True(refusals.TooSlow >= slowLoris.Opened, $"each of the {slowLoris.Opened} slow-loris connections is counted as body_too_slow ({refusals})");
+
         var current = await board.CurrentAgain(started, atFault, Faults.Limit, cancellation);
         var sent = new Dictionary<string, IReadOnlyList<string>> { [Terminal] = [.. batches.SelectMany(b => b.Sales).Select(s => s.ReceiptNumber!)] };
         var tally = await LedgerTally.Settled(stack.Database, StoreId, sent, Faults.Limit);
@@ -85,6 +95,25 @@ public sealed class HostileClients(Stack stack, ITestOutputHelper output)
         new FaultRow("f. duplicated/reordered/replayed batches, slow loris, oversized + malformed bodies, till clock 1 h off", tally.Sent, tally.InLedger, tally.Lost, tally.Doubled + refusedRecorded, current, "n/a (no Z: raw client)").Record(output);
         Assert.True(tally.Exact, $"the client sent {tally.Sent} sales, the ledger holds {tally.InLedger}: {tally.Lost} lost, {tally.Doubled} doubled");
         Assert.Equal(0, refusedRecorded);
+    }
+
+    /// <summary>The silo's refusal counters of the kinds this fault causes, as <c>/metrics</c> shows them.</summary>
+    private sealed record Refusals(double TooManySales, double Malformed, double TooLarge, double TooSlow)
+    {
+        private const string Rejected = "storesales_ingest_batches_rejected_total";
+
+        public static async Task<Refusals> Read(Uri silo, CancellationToken cancellationToken)
+        {
+            var metrics = await ScrapedMetrics.Read(silo, cancellationToken);
+            return new Refusals(
+                metrics.Sum(Rejected, ("reason", "invalid_sale")),
+                metrics.Sum(Rejected, ("reason", "malformed_json")),
+                metrics.Sum("storesales_requests_limited_total", ("limit", "Limits:MaxIngestBodyBytes"), ("status", "413")),
+                metrics.Sum(Rejected, ("reason", "body_too_slow")));
+        }
+
+        public static Refusals operator -(Refusals after, Refusals before) =>
+            new(after.TooManySales - before.TooManySales, after.Malformed - before.Malformed, after.TooLarge - before.TooLarge, after.TooSlow - before.TooSlow);
     }
 
     /// <summary>Posts a raw body; the status, or null when the server cut the connection rather than answer.</summary>

@@ -38,6 +38,7 @@ public sealed class CommandCenterUnderTest : IAsyncDisposable
         var app = CommandCenterApp.Build([], builder =>
         {
             builder.Configuration.UseOwnAppSettings(HostSettingsFile.CommandCenter);
+            builder.Configuration.AddInMemoryCollection(DoorLimits.Lifted.Select(l => KeyValuePair.Create(l.Key, (string?)l.Value)));
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:StoreSales"] = database.ConnectionString,

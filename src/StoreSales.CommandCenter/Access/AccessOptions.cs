@@ -1,3 +1,5 @@
+using StoreSales.Data;
+
 namespace StoreSales.CommandCenter.Access;
 
 /// <summary>Sign-in settings (section <c>Access</c>).</summary>
@@ -28,4 +30,22 @@ public sealed class AccessOptions
     /// (configuration reload or restart) without a gap. Default 2 days (write <c>2.00:00:00</c>: "48:00:00" reads as 48 days).
     /// </summary>
     public TimeSpan StoreKeyOverlap { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>The keys of <c>Access</c> another class binds: the chain's identity provider (<c>Access:OpenIdConnect</c>).</summary>
+    public static readonly string[] KeysOfOthers = ["OpenIdConnect"];
+
+    /// <summary>The section, bound strictly and checked: for code that runs before the host is built (cookies, the CLI).</summary>
+    public static AccessOptions Read(IConfiguration configuration) =>
+        configuration.ReadValidated<AccessOptions>(SectionName, o => o.Validate(), KeysOfOthers);
+
+    /// <summary>Why the settings cannot be used, or null.</summary>
+    public string? Validate() =>
+        MaxFailedAttempts < 1 ? $"{SectionName}:{nameof(MaxFailedAttempts)} must be at least 1 (is {MaxFailedAttempts})."
+        : LockoutDuration <= TimeSpan.Zero ? $"{SectionName}:{nameof(LockoutDuration)} must be positive (is {LockoutDuration})."
+        : SessionLifetime <= TimeSpan.Zero ? $"{SectionName}:{nameof(SessionLifetime)} must be positive (is {SessionLifetime})."
+        : BoardSessionLifetime <= TimeSpan.Zero ? $"{SectionName}:{nameof(BoardSessionLifetime)} must be positive (is {BoardSessionLifetime})."
+        : BoardTokenRecheck <= TimeSpan.Zero || BoardTokenRecheck > BoardSessionLifetime
+            ? $"{SectionName}:{nameof(BoardTokenRecheck)} must be positive and at most {nameof(BoardSessionLifetime)} (is {BoardTokenRecheck})."
+        : StoreKeyOverlap < TimeSpan.Zero ? $"{SectionName}:{nameof(StoreKeyOverlap)} must not be negative (is {StoreKeyOverlap})."
+        : null;
 }

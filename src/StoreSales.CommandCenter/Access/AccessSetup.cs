@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using StoreSales.Data;
 
 namespace StoreSales.CommandCenter.Access;
 
@@ -21,10 +22,12 @@ public static class AccessSetup
     public static WebApplicationBuilder AddStoreSalesAccess(this WebApplicationBuilder builder, string connectionString)
     {
         var services = builder.Services;
-        var access = builder.Configuration.GetSection(AccessOptions.SectionName).Get<AccessOptions>() ?? new AccessOptions();
-        var oidc = builder.Configuration.GetSection(OpenIdConnectOptionsSection.SectionName).Get<OpenIdConnectOptionsSection>() ?? new OpenIdConnectOptionsSection();
-        services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.SectionName));
-        services.Configure<OpenIdConnectOptionsSection>(builder.Configuration.GetSection(OpenIdConnectOptionsSection.SectionName));
+        // Read now (the cookies and Identity are configured before the host is built) and registered for the endpoints: strictly
+        // both times, so a misspelt key stops the command center instead of leaving, say, the lockout at its default.
+        var access = AccessOptions.Read(builder.Configuration);
+        var oidc = builder.Configuration.ReadValidated<OpenIdConnectOptionsSection>(OpenIdConnectOptionsSection.SectionName, o => o.Validate());
+        services.AddValidatedOptions<AccessOptions>(AccessOptions.SectionName, o => o.Validate(), AccessOptions.KeysOfOthers);
+        services.AddValidatedOptions<OpenIdConnectOptionsSection>(OpenIdConnectOptionsSection.SectionName, o => o.Validate());
 
         services.AddDbContext<StaffAccountsDb>(o => o.UseNpgsql(connectionString));
 

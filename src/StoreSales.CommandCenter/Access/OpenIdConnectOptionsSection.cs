@@ -42,4 +42,37 @@ public sealed class OpenIdConnectOptionsSection
     public bool RequireHttpsMetadata { get; set; } = true;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
+
+    /// <summary>
+    /// Why the settings cannot be used, or null. Half a provider (an authority without a client id, or the reverse) is an
+    /// error rather than no company sign-in: the operator meant to turn it on.
+    /// </summary>
+    public string? Validate()
+    {
+        var hasAuthority = !string.IsNullOrWhiteSpace(Authority);
+        if (hasAuthority != !string.IsNullOrWhiteSpace(ClientId))
+        {
+            return $"{SectionName}:{nameof(Authority)} and {nameof(ClientId)} must be set together (company sign-in is on when both are).";
+        }
+
+        if (!hasAuthority)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(Authority, UriKind.Absolute, out var authority) || (authority.Scheme != Uri.UriSchemeHttps && authority.Scheme != Uri.UriSchemeHttp))
+        {
+            return $"{SectionName}:{nameof(Authority)} must be an absolute https URL (is '{Authority}').";
+        }
+
+        if (authority.Scheme == Uri.UriSchemeHttp && RequireHttpsMetadata)
+        {
+            return $"{SectionName}:{nameof(Authority)} is plain http: use https, or set {nameof(RequireHttpsMetadata)} to false for a lab provider.";
+        }
+
+        return new[] { (nameof(RoleClaim), RoleClaim), (nameof(RegionClaim), RegionClaim), (nameof(StoreClaim), StoreClaim), (nameof(DepartmentClaim), DepartmentClaim), (nameof(RepClaim), RepClaim), (nameof(RightClaim), RightClaim), (nameof(Scopes), Scopes) }
+            .FirstOrDefault(c => string.IsNullOrWhiteSpace(c.Item2)) is { Item1: { } empty }
+            ? $"{SectionName}:{empty} must not be empty."
+            : null;
+    }
 }

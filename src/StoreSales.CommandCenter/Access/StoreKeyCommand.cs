@@ -48,7 +48,18 @@ public static class StoreKeyCommand
             return 2;
         }
 
-        var overlap = configuration.GetSection(AccessOptions.SectionName).Get<AccessOptions>()?.StoreKeyOverlap ?? new AccessOptions().StoreKeyOverlap;
+        TimeSpan overlap;
+        try
+        {
+            overlap = AccessOptions.Read(configuration).StoreKeyOverlap;
+        }
+        catch (Exception refused) when (refused is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            // The server would not start with these settings either: say which key, as it would.
+            await error.WriteLineAsync(refused.Message);
+            return 2;
+        }
+
         var by = named.GetValueOrDefault("by") ?? "cli:" + Environment.UserName;
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var keys = new StoreKeys(dataSource, clock);

@@ -177,11 +177,3 @@ public sealed partial class InterventionGrain : Grain, IInterventionGrain, IRemi
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId}: {From} → {To} by {By}")]
     private partial void LogStep(string alertId, InterventionStatus from, InterventionStatus to, string by);
 }
-
-/// <summary>How often an open alert's SLA is checked (section <c>Interventions</c>). Default 1 minute, Orleans' reminder minimum.</summary>
-public sealed class InterventionTimingOptions
-{
-    public const string SectionName = "Interventions";
-
-    public TimeSpan SlaCheckPeriod { get; set; } = TimeSpan.FromMinutes(1);
-}

@@ -12,6 +12,7 @@ using StoreSales.Grains.Grading;
 using StoreSales.Grains.Interventions;
 using StoreSales.Grains.Reps;
 using StoreSales.Data;
+using StoreSales.Data.Interventions;
 using StoreSales.Domain.SalesForce.Reps;
 using StoreSales.Domain.SalesForce.Opportunities;
 using StoreSales.Grains;
@@ -36,24 +37,16 @@ internal static class OrleansSiloSetup
     /// </summary>
     public static WebApplicationBuilder AddStoreSalesSilo(this WebApplicationBuilder builder, string connectionString)
     {
-        var settings = builder.Configuration.GetSection(SiloSettings.SectionName).Get<SiloSettings>() ?? new SiloSettings();
-        builder.Services.AddOptions<LiveOptions>()
-            .Bind(builder.Configuration.GetSection(LiveOptions.SectionName))
-            .Validate(o => o.Validate() is null, $"Invalid {LiveOptions.SectionName} settings")
+        // Read now (the cluster's endpoints are configured before the host is built), strictly like every other section.
+        var settings = builder.Configuration.ReadValidated<SiloSettings>(SiloSettings.SectionName, o => o.Validate(), SiloSettings.KeysOfOthers);
+        builder.Services.AddValidatedOptions<LiveOptions>(LiveOptions.SectionName, o => o.Validate())
             .Validate(
                 o => o.AgentWatchPeriod >= settings.MinimumReminderPeriod,
-                $"{LiveOptions.SectionName}:{nameof(LiveOptions.AgentWatchPeriod)} must be at least {SiloSettings.SectionName}:{nameof(SiloSettings.MinimumReminderPeriod)} ({settings.MinimumReminderPeriod}).")
-            .ValidateOnStart();
-        builder.Services.AddOptions<TargetStatusOptions>()
-            .Bind(builder.Configuration.GetSection(TargetStatusOptions.SectionName))
-            .Validate(o => o.Validate() is null, "Invalid Targets:Status settings")
-            .ValidateOnStart();
+                $"{LiveOptions.SectionName}:{nameof(LiveOptions.AgentWatchPeriod)} must be at least {SiloSettings.SectionName}:{nameof(SiloSettings.MinimumReminderPeriod)} ({settings.MinimumReminderPeriod}).");
+        builder.Services.AddValidatedOptions<TargetStatusOptions>(TargetStatusOptions.SectionName, o => o.Validate());
         // Reps are judged by the same rule under thresholds of their own: a rep's day is noisier than a store's, so a chain
         // may want wider bands or a larger minimum for reps. Defaults: those of Targets:Status.
-        builder.Services.AddOptions<TargetStatusOptions>(RepGrain.StatusSection)
-            .Bind(builder.Configuration.GetSection(RepGrain.StatusSection), o => o.ErrorOnUnknownConfiguration = true)
-            .Validate(o => o.Validate(RepGrain.StatusSection) is null, $"Invalid {RepGrain.StatusSection} settings")
-            .ValidateOnStart();
+        builder.Services.AddValidatedNamedOptions<TargetStatusOptions>(RepGrain.StatusSection, RepGrain.StatusSection, o => o.Validate(RepGrain.StatusSection));
         builder.Services.AddSingleton(TimeProvider.System);
         // Try: a test host that registered a clock of its own (a FakeTimeProvider it moves) keeps it.
         builder.Services.TryAddKeyedSingleton(SalesForceClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
@@ -88,7 +81,14 @@ internal static class OrleansSiloSetup
                 $"{ApprovalOptions.SectionName}:{nameof(ApprovalOptions.OverdueCheckEvery)} must be at least {SiloSettings.SectionName}:{nameof(SiloSettings.MinimumReminderPeriod)} ({settings.MinimumReminderPeriod}).");
         builder.Services.AddValidatedOptions<InterventionSlaOptions>(InterventionSlaOptions.SectionName, o => o.Validate());
         builder.Services.AddValidatedOptions<InterventionEscalationOptions>(InterventionEscalationOptions.SectionName, o => o.Validate());
-        builder.Services.Configure<InterventionTimingOptions>(builder.Configuration.GetSection(InterventionTimingOptions.SectionName));
+        // Interventions is shared with the journal's options (both hosts) and the Sla and Escalation sections above.
+        builder.Services.AddValidatedOptions<InterventionTimingOptions>(
+                InterventionTimingOptions.SectionName,
+                o => o.Validate(),
+                [.. InterventionJournalOptions.KeysOfOthers.Where(k => k != nameof(InterventionTimingOptions.SlaCheckPeriod)), nameof(InterventionJournalOptions.JournalConcurrency)])
+            .Validate(
+                o => o.SlaCheckPeriod >= settings.MinimumReminderPeriod,
+                $"{InterventionTimingOptions.SectionName}:{nameof(InterventionTimingOptions.SlaCheckPeriod)} must be at least {SiloSettings.SectionName}:{nameof(SiloSettings.MinimumReminderPeriod)} ({settings.MinimumReminderPeriod}).");
 
         builder.UseOrleans(silo =>
         {

@@ -34,4 +34,19 @@ public sealed class SiloSettings
     /// plain machine (up.sh, systemd) is unchanged; deploy/k8s turns it on.
     /// </summary>
     public bool KubernetesHosting { get; set; }
+
+    /// <summary>The keys of <c>Orleans</c> another class binds: Orleans' own failure detection (<c>Orleans:Membership</c>).</summary>
+    public static readonly string[] KeysOfOthers = ["Membership"];
+
+    /// <summary>Why the settings cannot be used, or null.</summary>
+    public string? Validate() =>
+        string.IsNullOrWhiteSpace(ClusterId) ? $"{SectionName}:{nameof(ClusterId)} must not be empty."
+        : string.IsNullOrWhiteSpace(ServiceId) ? $"{SectionName}:{nameof(ServiceId)} must not be empty."
+        : !KubernetesHosting && !System.Net.IPAddress.TryParse(AdvertisedAddress, out _)
+            ? $"{SectionName}:{nameof(AdvertisedAddress)} must be an IP address (is '{AdvertisedAddress}')."
+        : SiloPort is < 1 or > 65535 ? $"{SectionName}:{nameof(SiloPort)} must be a port from 1 to 65535 (is {SiloPort})."
+        : GatewayPort is < 1 or > 65535 ? $"{SectionName}:{nameof(GatewayPort)} must be a port from 1 to 65535 (is {GatewayPort})."
+        : SiloPort == GatewayPort ? $"{SectionName}:{nameof(SiloPort)} and {nameof(GatewayPort)} must differ (both {SiloPort})."
+        : MinimumReminderPeriod <= TimeSpan.Zero ? $"{SectionName}:{nameof(MinimumReminderPeriod)} must be positive (is {MinimumReminderPeriod})."
+        : null;
 }

@@ -75,7 +75,8 @@ public static partial class StoreRequests
     /// <summary>
     /// Reads the body as <typeparamref name="T"/>. On failure <see cref="BodyRead{T}.Problem"/> is a 400 validation
     /// problem titled <paramref name="title"/>, keyed by the JSON path at fault, and <see cref="BodyRead{T}.Reason"/>
-    /// the metrics reason (<c>malformed_json</c>, <c>empty_body</c>).
+    /// the metrics reason (<c>malformed_json</c>, <c>empty_body</c>; <c>body_too_slow</c> or <c>body_incomplete</c> when the
+    /// body itself cannot be read).
     /// </summary>
     public static async Task<BodyRead<T>> ReadJson<T>(HttpContext http, string title, string what, CancellationToken cancellationToken)
         where T : class
@@ -84,6 +85,20 @@ public static partial class StoreRequests
         try
         {
             body = await JsonSerializer.DeserializeAsync<T>(http.Request.Body, JsonOptions, cancellationToken);
+        }
+        catch (BadHttpRequestException unreadable) when (unreadable.StatusCode != StatusCodes.Status413PayloadTooLarge)
+        {
+            // A body that stalls (a slow-loris client: Kestrel's MinRequestBodyDataRate) or ends before its length. Counted
+            // like any refusal; Kestrel closes the connection, so the answer may not reach the client. Too large is
+            // BodySizeLimit's to answer (413, Limits:MaxIngestBodyBytes).
+            var slow = unreadable.StatusCode == StatusCodes.Status408RequestTimeout;
+            return new BodyRead<T>(
+                null,
+                Results.Problem(
+                    statusCode: unreadable.StatusCode,
+                    title: title,
+                    detail: slow ? $"{what} arrived too slowly; nothing of it was recorded." : $"{what} ended before its declared length; nothing of it was recorded."),
+                slow ? "body_too_slow" : "body_incomplete");
         }
         catch (JsonException exception)
         {

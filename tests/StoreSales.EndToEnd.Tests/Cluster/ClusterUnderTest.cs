@@ -147,6 +147,8 @@ public sealed class ClusterUnderTest : IAsyncDisposable
             ["ConnectionStrings:StoreSales"] = _database.ConnectionString,
             ["Orleans:ClusterId"] = ClusterId,
             ["Live:ResubscribeInterval"] = "00:00:02",
+            ["Limits:SignInsPerAddress"] = DoorLimits.Lifted["Limits:SignInsPerAddress"],
+            ["Limits:HubConnectionsPerAddress"] = DoorLimits.Lifted["Limits:HubConnectionsPerAddress"],
             ["Demo:SeedStaff"] = seedStaff ? "true" : "false",
             ["Demo:StaffStore"] = "store-sh001",
             ["Quotes:VerificationKey"] = "test-quote-verification-key-0123456789abcdef",
