@@ -94,7 +94,19 @@ public sealed record MatchLineAnswer(
 public sealed record MatchMonthAnswer(string CustomerId, string CustomerName, string Month, int Green, int Yellow, int Red);
 
 /// <summary>The board: the months asked, the tolerance it judged by, per customer and month the counts, and the lines.</summary>
-public sealed record MatchBoardAnswer(string From, string To, decimal Tolerance, IReadOnlyList<MatchMonthAnswer> Months, IReadOnlyList<MatchLineAnswer> Lines);
+public sealed record MatchBoardAnswer(string From, string To, decimal Tolerance, IReadOnlyList<MatchMonthAnswer> Months, IReadOnlyList<MatchLineAnswer> Lines)
+{
+    /// <summary>
+    /// This board with one customer's months and lines replaced by <paramref name="customer"/> (that customer alone, read
+    /// again for the same months): what a live change of one customer costs an open board, instead of reading every
+    /// customer again. The customers stay in the board's order; an empty read removes the customer.
+    /// </summary>
+    public MatchBoardAnswer WithCustomer(string customerId, MatchBoardAnswer customer) => this with
+    {
+        Months = [.. Months.Where(m => m.CustomerId != customerId).Concat(customer.Months.Where(m => m.CustomerId == customerId)).OrderBy(m => m.CustomerId, StringComparer.Ordinal)],
+        Lines = [.. Lines.Where(l => l.CustomerId != customerId).Concat(customer.Lines.Where(l => l.CustomerId == customerId)).OrderBy(l => l.CustomerId, StringComparer.Ordinal)],
+    };
+}
 
 /// <summary>
 /// A board line's documents: the contract with its plan and documents (for a contract line, only the documents naming
