@@ -41,7 +41,7 @@ public sealed class InterventionInboxEscalatedTests : IAsyncLifetime
         var listed = Assert.Single(await inbox.List(rep, openOnly: true, 50, Cancellation));
         var found = await inbox.Find(rep, alert.AlertId, Cancellation);
 
-        Assert.Equal(("supervisor:region-east", new[] { "rep:rep-1" }), (listed.Assignee, listed.AssignedBefore));
+        Assert.Equal(("supervisor:region-east", "rep:rep-1"), (listed.Assignee, string.Join(",", listed.AssignedBefore)));
         Assert.Equal(InboxHolding.EscalatedAway, rep.HoldingOf(listed.RegionId, listed.StoreId, listed.Assignee, listed.AssignedBefore));
         Assert.NotNull(found);
         Assert.Empty(await inbox.List(Scope("rep:rep-2"), openOnly: true, 50, Cancellation));

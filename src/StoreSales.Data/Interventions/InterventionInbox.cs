@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dapper;
 using Npgsql;
 using StoreSales.Domain.Interventions;
@@ -20,8 +22,14 @@ public sealed record InboxEntry(
     DateTime UpdatedAt,
     string? Outcome,
     string Evidence,
-    string[] AssignedBefore)
+    [property: JsonIgnore] string AssignedBeforeJson)
 {
+    /// <summary>
+    /// Whom the alert was assigned to before its escalations, oldest first. Read as JSON text: Npgsql gives a text[]
+    /// column as <see cref="Array"/>, which Dapper's constructor mapping cannot match to a typed array.
+    /// </summary>
+    public IReadOnlyList<string> AssignedBefore => JsonSerializer.Deserialize<string[]>(AssignedBeforeJson) ?? [];
+
     /// <summary>Every step of the alert, oldest first (filled by <see cref="InterventionInbox.List"/>).</summary>
     public IReadOnlyList<InboxStep> Steps { get; init; } = [];
 }
@@ -40,7 +48,7 @@ public sealed class InterventionInbox(NpgsqlDataSource dataSource)
         SELECT alert_id AS AlertId, condition AS Condition, subject_kind AS SubjectKind, subject_id AS SubjectId,
                store_id AS StoreId, region_id AS RegionId, severity AS Severity, assignee AS Assignee, status AS Status,
                level AS Level, raised_at AS RaisedAt, updated_at AS UpdatedAt, outcome AS Outcome, evidence::text AS Evidence,
-               assigned_before AS AssignedBefore
+               to_json(assigned_before)::text AS AssignedBeforeJson
         FROM intervention
         """;
 
