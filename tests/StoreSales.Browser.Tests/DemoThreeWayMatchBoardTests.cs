@@ -37,6 +37,10 @@ public sealed class DemoThreeWayMatchBoardTests(BrowserFixture fixture)
         await Expect(line(DemoContractToCash.InvoicedNotShipped)).ToContainTextAsync("Invoiced but not shipped");
         await Expect(line(DemoContractToCash.PaidWithoutContract)).ToContainTextAsync("Paid but no contract recorded");
         await Expect(line(DemoContractToCash.RebateAsReceivable)).ToContainTextAsync("Rebate settlement booked as a receivable");
+        await Expect(line($"{DemoContractToCash.Lined}:1")).ToHaveAttributeAsync("data-status", "green");
+        await Expect(line($"{DemoContractToCash.Lined}:2")).ToHaveAttributeAsync("data-status", "yellow");
+        await Expect(line($"{DemoContractToCash.Lined}:3")).ToHaveAttributeAsync("data-status", "red");
+        await Expect(line($"{DemoContractToCash.Lined}:1")).ToContainTextAsync("PUMP-A200");
         await session.Screenshots.Take("demo-three-way-match-board");
 
         await line(DemoContractToCash.InvoiceDiffers).ClickAsync();

@@ -32,5 +32,5 @@ public sealed class AlertJournalEvidenceTests
 
     private static InboxEntry Entry(string evidence) => new(
         "store-sh001/device-offline-T01-till#1", "device-offline-T01-till", "device", "store-sh001/T01/till", "store-sh001", "region-east",
-        "medium", "supervisor:region-east", "Open", 0, DateTime.UnixEpoch, DateTime.UnixEpoch, null, evidence);
+        "medium", "supervisor:region-east", "Open", 0, DateTime.UnixEpoch, DateTime.UnixEpoch, null, evidence, "[]");
 }

@@ -56,7 +56,7 @@ public sealed class ContractToCashApiTests(ChainFixture chain) : IClassFixture<C
             drill.GetProperty("contract").GetProperty("documents").EnumerateArray().Select(d => (d.GetProperty("kind").GetString(), d.GetProperty("amount").GetDecimal())));
 
         var csv = await finance.GetStringAsync($"/api/three-way-match/export?from={Month}&to={Month}&customerId={customerId}", Cancellation);
-        Assert.Contains($"CT-R-{customerId},red,invoice-differs,22600.00,22600.00,22600.00,23600.00,0.00,0.00", csv, StringComparison.Ordinal);
+        Assert.Contains($"contract,CT-R-{customerId},CT-R-{customerId},,,red,invoice-differs,22600.00,22600.00,22600.00,23600.00,0.00,0.00", csv, StringComparison.Ordinal);
         Assert.Equal(4, csv.Trim().Split('\n').Length);
     }
 
@@ -108,6 +108,42 @@ public sealed class ContractToCashApiTests(ChainFixture chain) : IClassFixture<C
         Assert.Equal(
             user == CreditStory.Finance ? HttpStatusCode.Created : expected == HttpStatusCode.OK ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound,
             record.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_contract_recorded_with_lines_shows_each_line_on_the_board_with_its_own_documents_drill_down_and_export()
+    {
+        var customerId = await CreditStory.Account(chain.CommandCenter, "上海仁和医疗设备有限公司", 1_000_000, 0);
+        using var rep = await CreditStory.B2bRep(chain.CommandCenter);
+        using var finance = await chain.CommandCenter.CreateSignedInClient(CreditStory.Finance);
+        var signed = new DateOnly(Today.Year, Today.Month, 1);
+        var contractId = $"CT-LINES-{customerId}";
+        await Expect(rep, "/api/contracts", new { contractId, customerId, net = 1m, signedOn = signed, lines = new[] { new { item = "PUMP", quantity = 2m, unitPrice = 10m } } }, HttpStatusCode.BadRequest);
+        await Expect(
+            rep, "/api/contracts",
+            new { contractId, customerId, paymentTerms = "net60", signedOn = signed, lines = new object[] { new { item = "PUMP", quantity = 4m, unitPrice = 12_500m }, new { item = "SET", description = "Infusion sets", quantity = 200m, unitPrice = 150m, amount = 30_000m } } },
+            HttpStatusCode.Created);
+        await Document(finance, "shipments", new { documentNo = $"SH-LN1-{customerId}", customerId, contractId, lineNo = 1, amount = 56_500, shippedOn = signed });
+        await Document(finance, "sign-offs", new { documentNo = $"SO-LN1-{customerId}", customerId, contractId, lineNo = 1, amount = 56_500, signedOn = signed });
+        await Document(finance, "invoices", new { documentNo = $"INV-LN1-{customerId}", customerId, contractId, lineNo = 1, amount = 56_500, issuedOn = signed, dueOn = signed.AddDays(60) });
+        await Document(finance, "shipments", new { documentNo = $"SH-LN2-{customerId}", customerId, contractId, lineNo = 2, amount = 33_900, shippedOn = signed });
+        using (var unknown = await finance.PostAsJsonAsync("/api/contract-documents/shipments", new { documentNo = $"SH-LN9-{customerId}", customerId, contractId, lineNo = 9, amount = 1, shippedOn = signed }, Cancellation))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+            Assert.Contains("lineNo", await unknown.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+        }
+
+        var board = await finance.GetFromJsonAsync<JsonElement>($"/api/three-way-match?from={Month}&to={Month}&customerId={customerId}", Cancellation);
+        Assert.Equal(
+            [($"{contractId}:1", "contract-line", "green", "PUMP"), ($"{contractId}:2", "contract-line", "yellow", "SET")],
+            board.GetProperty("lines").EnumerateArray().Select(l => (l.GetProperty("lineKey").GetString(), l.GetProperty("lineKind").GetString(), l.GetProperty("status").GetString(), l.GetProperty("item").GetString())));
+        var drill = await rep.GetFromJsonAsync<JsonElement>($"/api/three-way-match/contract-line/{contractId}:2", Cancellation);
+        Assert.Equal([("shipment", 33_900m)], drill.GetProperty("contract").GetProperty("documents").EnumerateArray().Select(d => (d.GetProperty("kind").GetString(), d.GetProperty("amount").GetDecimal())));
+        Assert.Equal(33_900m, drill.GetProperty("contractLine").GetProperty("gross").GetDecimal());
+        var contract = await rep.GetFromJsonAsync<JsonElement>($"/api/contracts/{contractId}", Cancellation);
+        Assert.Equal((80_000m, 90_400m, 2), (contract.GetProperty("net").GetDecimal(), contract.GetProperty("gross").GetDecimal(), contract.GetProperty("lines").GetArrayLength()));
+        var csv = await finance.GetStringAsync($"/api/three-way-match/export?from={Month}&to={Month}&customerId={customerId}", Cancellation);
+        Assert.Contains($"contract-line,{contractId}:2,{contractId},2,SET,yellow,sign-off-missing;invoice-missing,33900.00,33900.00,0.00,0.00,0.00,0.00", csv, StringComparison.Ordinal);
     }
 
     private static async Task Expect(HttpClient http, string path, object body, HttpStatusCode expected)

@@ -45,5 +45,10 @@ public sealed class DemoThreeWayMatchTests
         Assert.Equal((MatchStatus.Red, MatchFindings.PaidWithoutContract), board[DemoContractToCash.PaidWithoutContract]);
         Assert.Equal(MatchStatus.Red, board[DemoContractToCash.RebateAsReceivable].Status);
         Assert.Contains(MatchFindings.RebateBookedAsReceivable, board[DemoContractToCash.RebateAsReceivable].Item2, StringComparison.Ordinal);
+        // The lined contract: one board line per contract line, and no contract-level line (every document names its line).
+        Assert.Equal((MatchStatus.Green, ""), board[$"{DemoContractToCash.Lined}:1"]);
+        Assert.Equal((MatchStatus.Yellow, $"{MatchFindings.SignOffMissing};{MatchFindings.InvoiceMissing}"), board[$"{DemoContractToCash.Lined}:2"]);
+        Assert.Equal((MatchStatus.Red, MatchFindings.InvoiceDiffers), board[$"{DemoContractToCash.Lined}:3"]);
+        Assert.False(board.ContainsKey(DemoContractToCash.Lined));
     }
 }

@@ -61,6 +61,36 @@ public sealed class LiveMatchStatusTests(TwoCommandCentersFixture chain) : IClas
         Assert.Equal(Plus(before, (0, 0, 1)), Counts(now));
     }
 
+    [Fact]
+    public async Task A_receivable_or_payment_kept_through_the_credit_api_reaches_a_client_joined_to_the_customer_at_once()
+    {
+        var customerId = await CreditStory.Account(chain.CommandCenter, "常州康达医疗器械有限公司", 1_000_000, 0);
+        using var finance = await chain.CommandCenter.CreateSignedInClient(CreditStory.Finance);
+        await using var onOther = await chain.Other.CreateSignedInHubConnection(CreditStory.Finance);
+        var heard = HubInbox.Of(onOther, "MatchStatusChanged");
+        await onOther.StartAsync(Cancellation);
+        var before = Counts(await onOther.InvokeAsync<JsonElement>("JoinCustomerMatch", customerId, Cancellation));
+
+        // A receivable naming no contract is a board line of its own, a document missing (yellow) …
+        await Expect(finance, "/api/credit/receivables", new { documentNo = $"AR-CR-{customerId}", customerId, amount = 5_000, issuedOn = Today, dueOn = Today.AddDays(30) }, HttpStatusCode.Created);
+        await heard.Heard(m => m.GetProperty("customerId").GetString() == customerId && Counts(m) == Plus(before, (0, 1, 0)));
+
+        // … a payment naming none is paid without a contract (red) …
+        await Expect(finance, "/api/credit/payments", new { documentNo = $"PAY-CR-{customerId}", customerId, amount = 2_000, paidAt = DateTimeOffset.UtcNow.AddMinutes(-1) }, HttpStatusCode.Created);
+        await heard.Heard(m => m.GetProperty("customerId").GetString() == customerId && Counts(m) == Plus(before, (0, 1, 1)));
+
+        // … and the credit import's receivables file is told the same way.
+        var csv = $"document_no,customer_id,amount,issued_on,due_on\nAR-CR2-{customerId},{customerId},7000,{Today:yyyy-MM-dd},{Today.AddDays(30):yyyy-MM-dd}\n";
+        using (var content = new StringContent(csv, Encoding.UTF8, "text/csv"))
+        using (var imported = await finance.PostAsync("/api/credit/receivables/import", content, Cancellation))
+        {
+            Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        }
+
+        await heard.Heard(m => m.GetProperty("customerId").GetString() == customerId && Counts(m) == Plus(before, (0, 2, 1)));
+        Assert.Equal(Plus(before, (0, 2, 1)), Counts(await onOther.InvokeAsync<JsonElement>("JoinCustomerMatch", customerId, Cancellation)));
+    }
+
     [Theory]
     [InlineData(DemoLogins.Sh001Rep)]   // another rep's customer
     [InlineData(DemoLogins.EastSales)]  // leads another team

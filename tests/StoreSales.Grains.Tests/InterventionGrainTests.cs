@@ -86,5 +86,7 @@ public sealed class InterventionGrainTests(GrainClusterFixture fixture)
         Assert.Equal(
             ["supervisor:region-south → regional-manager:region-south", "regional-manager:region-south → hq"],
             atHq.History.Where(h => h.To == InterventionStatus.Escalated).Select(h => h.Note![(h.Note!.IndexOf("from ", StringComparison.Ordinal) + 5)..^1].Replace(" to ", " → ", StringComparison.Ordinal)));
+        // Whom it went past keep it in their inboxes, marked as escalated away (InboxScope.HoldingOf).
+        Assert.Equal(["supervisor:region-south", "regional-manager:region-south"], atHq.AssignedBefore);
     }
 }

@@ -205,15 +205,115 @@ public sealed class ContractToCashDataTests : IAsyncLifetime
         Assert.Equal(ContractKept.OpportunityHasContract, await _contracts.Keep(Draft("CT-D", "cust-acme", 1_000, "net30", new DateOnly(2026, 12, 1)) with { OpportunityId = "opp-contract" }, Finance, Cancellation));
     }
 
+    [Fact]
+    public async Task A_lined_contract_shows_one_board_line_per_contract_line_each_against_its_own_documents()
+    {
+        var november = new DateOnly(2026, 11, 1);
+        // Three lines of ¥50,000, ¥30,000 and ¥20,000 net: ¥56,500, ¥33,900 and ¥22,600 gross.
+        await Keep(Lined("CT-L", new DateOnly(2026, 11, 5), ("PUMP", 5, 10_000m), ("SET", 300, 100m), ("SVC", 1, 20_000m)));
+        // Line 1 green: shipped, signed for, invoiced; line 2 yellow: shipped only; line 3 red: invoiced ¥500.01 above its shipment.
+        await Doc(ContractDocumentKind.Shipment, "SH-L1", "CT-L", 56_500, november.AddDays(6), line: 1);
+        await Doc(ContractDocumentKind.SignOff, "SO-L1", "CT-L", 56_500, november.AddDays(7), line: 1);
+        await Doc(ContractDocumentKind.Invoice, "INV-L1", "CT-L", 56_500, november.AddDays(7), due: november.AddDays(60), line: 1);
+        await Doc(ContractDocumentKind.Shipment, "SH-L2", "CT-L", 33_900, november.AddDays(6), line: 2);
+        await Doc(ContractDocumentKind.Shipment, "SH-L3", "CT-L", 22_600, november.AddDays(6), line: 3);
+        await Doc(ContractDocumentKind.SignOff, "SO-L3", "CT-L", 22_600, november.AddDays(7), line: 3);
+        await Doc(ContractDocumentKind.Invoice, "INV-L3", "CT-L", 23_100.01m, november.AddDays(7), due: november.AddDays(60), line: 3);
+
+        var lines = await _board.Read(new MatchQuery(november, november.AddMonths(1), "cust-acme", null), new DateOnly(2026, 12, 5), Cancellation);
+
+        Assert.Equal(
+            [("CT-L:1", MatchStatus.Green, ""), ("CT-L:2", MatchStatus.Yellow, "sign-off-missing,invoice-missing"), ("CT-L:3", MatchStatus.Red, "invoice-differs")],
+            lines.Select(l => (l.LineKey, l.Verdict.Status, string.Join(",", l.Verdict.Findings))));
+        Assert.Equal([56_500m, 33_900m, 22_600m], lines.Select(l => l.Facts.ContractGross));
+        Assert.Equal(["PUMP", "SET", "SVC"], lines.Select(l => l.Item));
+
+        // The invoice ¥500 (not more) above the shipment matches: the tolerance's edge per line.
+        await Keep(Lined("CT-E", new DateOnly(2026, 11, 5), ("PUMP", 1, 20_000m)));
+        await Doc(ContractDocumentKind.Shipment, "SH-E1", "CT-E", 22_600, november.AddDays(6), line: 1);
+        await Doc(ContractDocumentKind.SignOff, "SO-E1", "CT-E", 22_600, november.AddDays(7), line: 1);
+        await Doc(ContractDocumentKind.Invoice, "INV-E1", "CT-E", 23_100, november.AddDays(7), due: november.AddDays(60), line: 1);
+        var edge = (await _board.Read(new MatchQuery(november, november.AddMonths(1), "cust-acme", null), new DateOnly(2026, 12, 5), Cancellation)).Single(l => l.LineKey == "CT-E:1");
+        Assert.Equal(MatchStatus.Green, edge.Verdict.Status);
+    }
+
+    [Fact]
+    public async Task A_document_naming_no_line_of_a_lined_contract_brings_the_whole_contract_onto_the_board_and_an_unknown_line_is_refused()
+    {
+        var november = new DateOnly(2026, 11, 1);
+        await Keep(Lined("CT-L", new DateOnly(2026, 11, 5), ("PUMP", 5, 10_000m), ("SET", 300, 100m)));
+        await Doc(ContractDocumentKind.Shipment, "SH-L1", "CT-L", 56_500, november.AddDays(6), line: 1);
+        await Doc(ContractDocumentKind.Shipment, "SH-ALL", "CT-L", 33_900, november.AddDays(6));
+
+        var refused = ContractRules.CheckDocument(
+            ContractDocumentKind.Shipment, "SH-L9", "cust-acme", "CT-L", 1, null, november, null, null, null, null, null, _clock.GetUtcNow(), new CreditOptions(), 9).Document!;
+        Assert.Equal(ContractKept.UnknownLine, await _ledger.Keep(refused, Finance, Cancellation));
+        // Kept with its line, the same shipment at contract level is another document: refused, never overwritten.
+        var moved = ContractRules.CheckDocument(
+            ContractDocumentKind.Shipment, "SH-L1", "cust-acme", "CT-L", 56_500, null, november.AddDays(6), null, null, null, null, null, _clock.GetUtcNow(), new CreditOptions()).Document!;
+        Assert.Equal(ContractKept.ChangedFigures, await _ledger.Keep(moved, Finance, Cancellation));
+
+        var lines = await _board.Read(new MatchQuery(november, november.AddMonths(1), "cust-acme", null), new DateOnly(2026, 12, 5), Cancellation);
+
+        Assert.Equal(["CT-L", "CT-L:1", "CT-L:2"], lines.Select(l => l.LineKey));
+        var whole = lines[0];
+        Assert.Equal(("contract", 90_400m, 2, 90_400m), (whole.LineKind, whole.Facts.ContractGross, whole.Facts.Shipments, whole.Facts.Shipped));
+        Assert.Equal((1, 0), (lines[1].Facts.Shipments, lines[2].Facts.Shipments));
+        var contract = (await _files.Find("CT-L", Cancellation))!;
+        Assert.Equal([(1, "PUMP", 56_500m), (2, "SET", 33_900m)], contract.Lines.Select(l => (l.LineNo, l.Item, l.Gross)));
+        Assert.Equal([(int?)null, 1], contract.Documents.OrderBy(d => d.DocumentNo, StringComparer.Ordinal).Select(d => d.LineNo));
+    }
+
+    [Fact]
+    public async Task A_contracts_file_with_one_row_per_line_keeps_each_contract_with_its_lines_once()
+    {
+        const string file = """
+            contract_id,customer_id,signed_on,payment_terms,item,description,quantity,unit_price
+            CT-F1,cust-acme,2026-11-05,net60,PUMP,Infusion pump,5,10000
+            CT-F1,cust-acme,2026-11-05,net60,SET,Infusion set,300,100
+            CT-F2,cust-acme,2026-11-06,net30,SVC,,1,2000
+            CT-F3,cust-acme,2026-11-06,net30,BAD,,1,abc
+            """;
+
+        var report = await _import.Import(ContractImportKinds.Contracts, Csv(file), stopOnError: false, Finance, Cancellation);
+        var again = await _import.Import(ContractImportKinds.Contracts, Csv(file), stopOnError: false, Finance, Cancellation);
+
+        Assert.Equal((4, 2, 0), (report.Rows, report.Recorded, report.AlreadyRecorded));
+        Assert.Equal((5L, "CT-F3", "unit_price", "invalid-number"), One(report.Rejected));
+        Assert.Equal((0, 2), (again.Recorded, again.AlreadyRecorded));
+        var contract = (await _files.Find("CT-F1", Cancellation))!;
+        Assert.Equal((80_000m, 90_400m), (contract.Net, contract.Gross));
+        Assert.Equal([(1, "PUMP", "Infusion pump", 5m, 10_000m), (2, "SET", "Infusion set", 300m, 100m)], contract.Lines.Select(l => (l.LineNo, l.Item, l.Description, l.Quantity, l.UnitPrice)));
+
+        const string shipments = """
+            document_no,customer_id,contract_id,amount,shipped_on,line_no
+            SH-F1,cust-acme,CT-F1,33900,2026-11-07,2
+            SH-F9,cust-acme,CT-F1,100,2026-11-07,9
+            """;
+        var shipped = await _import.Import(ContractImportKinds.Shipments, Csv(shipments), stopOnError: false, Finance, Cancellation);
+        Assert.Equal(1, shipped.Recorded);
+        Assert.Equal((3L, "SH-F9", "line_no", "unknown-line"), One(shipped.Rejected));
+    }
+
+    private static ContractDraft Lined(string id, DateOnly signed, params (string Item, decimal Quantity, decimal Price)[] lines)
+    {
+        var check = ContractRules.CheckContract(
+            id, "cust-acme", null, null, null, null, null, "net60", signed, new ContractToCashOptions(), new CreditOptions(),
+            [.. lines.Select(l => new ContractLineInput(l.Item, null, l.Quantity, l.Price, null))]);
+        Assert.True(check.IsValid, string.Join("; ", check.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+        return check.Document!;
+    }
+
     private static ContractDraft Draft(string id, string customer, decimal net, string terms, DateOnly signed) =>
         ContractRules.CheckContract(id, customer, null, null, net, null, null, terms, signed, new ContractToCashOptions(), new CreditOptions()).Document!;
 
     private async Task Keep(ContractDraft draft) => Assert.Equal(ContractKept.Recorded, await _contracts.Keep(draft, Finance, Cancellation));
 
     private async Task Doc(
-        ContractDocumentKind kind, string number, string? contract, decimal amount, DateOnly? on = null, DateOnly? due = null, DateTimeOffset? paidAt = null, string? purpose = null)
+        ContractDocumentKind kind, string number, string? contract, decimal amount, DateOnly? on = null, DateOnly? due = null, DateTimeOffset? paidAt = null, string? purpose = null,
+        int? line = null)
     {
-        var check = ContractRules.CheckDocument(kind, number, "cust-acme", contract, amount, null, on, due, paidAt, null, null, purpose, _clock.GetUtcNow(), new CreditOptions());
+        var check = ContractRules.CheckDocument(kind, number, "cust-acme", contract, amount, null, on, due, paidAt, null, null, purpose, _clock.GetUtcNow(), new CreditOptions(), line);
         Assert.True(check.IsValid, string.Join("; ", check.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
         Assert.Equal(ContractKept.Recorded, await _ledger.Keep(check.Document!, Finance, Cancellation));
     }

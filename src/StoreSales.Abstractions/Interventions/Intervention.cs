@@ -21,7 +21,12 @@ public sealed record Intervention(
     [property: Id(8)] DateTimeOffset RaisedAt,
     [property: Id(9)] DateTimeOffset UpdatedAt,
     [property: Id(10)] string? Outcome,
-    [property: Id(11)] ImmutableArray<InterventionStep> History);
+    [property: Id(11)] ImmutableArray<InterventionStep> History)
+{
+    /// <summary>Whom the alert was assigned to before its escalations, oldest first: their inboxes keep it, marked as escalated away.</summary>
+    [Id(12)]
+    public ImmutableArray<string> AssignedBefore { get; init; } = [];
+}
 
 /// <summary>What an alert is about: a store, rep, customer, opportunity or device, and where it belongs.</summary>
 [GenerateSerializer, Immutable]

@@ -37,7 +37,9 @@ public static class ContractToCashEndpoints
                 + "Idempotent by `contractId` (200 `outcome` `already-recorded`; other figures 409 `changed-figures`). With `opportunityId` the opportunity "
                 + "must be the customer's and at the contract stage or beyond (400 `opportunityId`: `opportunity-not-at-contract`), one contract per "
                 + "opportunity (409 `opportunity-has-contract`); `customerId`, `net` and `title` default to the opportunity's. `paymentTerms` defaults to "
-                + "`ContractToCash:DefaultPaymentTerms`, `taxRate` to `ContractToCash:TaxRate`; tax and gross are computed to the cent.")
+                + "`ContractToCash:DefaultPaymentTerms`, `taxRate` to `ContractToCash:TaxRate`; tax and gross are computed to the cent. `lines` (optional, at "
+                + "most `ContractToCash:MaxContractLines`): `item`, `description`, `quantity`, `unitPrice`, optional `amount` (= quantity × unit price to the "
+                + "cent, else 400 `lines[i].amount`); numbered 1, 2, … in order; the net is their sum (a `net` that differs is 400 `net`), the tax shared per line.")
             .Accepts<ContractRequest>("application/json")
             .ProducesKept();
 
@@ -76,7 +78,9 @@ public static class ContractToCashEndpoints
                 + "overwritten. Shipments (`shippedOn`) and sign-offs (`signedOn`, optionally `shipmentNo`) name their `contractId`; invoices (`issuedOn`, "
                 + "`dueOn`, `purpose` `sale` or `rebate-settlement`) are kept as receivables and payments (`paidAt`, optionally `appliedTo`) as payments, "
                 + "both of the credit ledger, with or without `contractId`: one kept without a contract is linked by a later copy naming it (200 "
-                + "`outcome` `linked`; a second contract is 409). A contract of another customer is 400 `contractId`.")
+                + "`outcome` `linked`; a second contract is 409). A contract of another customer is 400 `contractId`. `lineNo` (optional, with `contractId`) "
+                + "names the contract line the document is for (a line the contract lacks: 400 `lineNo` `unknown-line`); without it the document matches "
+                + "at contract level.")
             .Accepts<ContractDocumentRequest>("application/json")
             .ProducesKept();
 
@@ -87,10 +91,11 @@ public static class ContractToCashEndpoints
             .WithName("ImportContractDocuments")
             .WithSummary("Imports the ERP's contracts, shipments, sign-offs, invoices or payments from a CSV file (text/csv body)")
             .WithDescription(
-                "Columns (any order; [optional]): contracts `contract_id, customer_id, net, signed_on` [title, currency, tax_rate, payment_terms, opportunity_id]; "
-                + "shipments `document_no, customer_id, contract_id, amount, shipped_on` [currency]; sign-offs `document_no, customer_id, contract_id, amount, "
-                + "signed_on` [currency, shipment_no]; invoices `document_no, customer_id, amount, issued_on, due_on` [currency, contract_id, purpose]; payments "
-                + "`document_no, customer_id, amount, paid_at` [currency, contract_id, applied_to]. Each row is judged as the JSON endpoint judges it; a "
+                "Columns (any order; [optional]): contracts `contract_id, customer_id, signed_on` [net, title, currency, tax_rate, payment_terms, opportunity_id, "
+                + "item, description, quantity, unit_price, line_amount] — a contract with lines is one row per line, its rows one after another; "
+                + "shipments `document_no, customer_id, contract_id, amount, shipped_on` [currency, line_no]; sign-offs `document_no, customer_id, contract_id, amount, "
+                + "signed_on` [currency, shipment_no, line_no]; invoices `document_no, customer_id, amount, issued_on, due_on` [currency, contract_id, purpose, line_no]; payments "
+                + "`document_no, customer_id, amount, paid_at` [currency, contract_id, applied_to, line_no]. Each row is judged as the JSON endpoint judges it; a "
                 + "re-import adds nothing; each rejected row is reported with its line, document, field and rule. `stopOnError=true`: whole file or nothing.")
             .Accepts<string>("text/csv")
             .WithBodySize(BodySizeKind.FileUpload)
@@ -105,7 +110,9 @@ public static class ContractToCashEndpoints
             .WithName("GetThreeWayMatch")
             .WithSummary("The three-way match board (三单匹配): per customer and month, each contract line against its shipments, sign-offs, invoices and payments")
             .WithDescription(
-                "`from`/`to`: months `yyyy-MM` (inclusive; default the current month, at most 24). `status`: green, yellow or red lines only. Finance "
+                "One line per contract line (`lineKind` `contract-line`, `lineKey` `{contract}:{line}`, its share of the contract's due so far); a contract "
+                + "without lines is one line (`contract`), as is the whole of a lined contract while some of its documents name no line. "
+                + "`from`/`to`: months `yyyy-MM` (inclusive; default the current month, at most 24). `status`: green, yellow or red lines only. Finance "
                 + "sees every customer, others the customers they see. Green = matched; yellow = a document missing; red = an amount difference above "
                 + "`ContractToCash:MatchTolerance` or a classic failure (`paid-without-contract`, `invoiced-not-shipped`, `rebate-booked-as-receivable`).")
             .Produces<MatchBoardAnswer>()
@@ -125,7 +132,7 @@ public static class ContractToCashEndpoints
                     ? new CreditResult.Done(drill)
                     : (CreditResult)new CreditResult.NotFound(lineKind, lineKey)).Answer(metrics, ContractDesk.BoardOperation))
             .WithName("GetThreeWayMatchLine")
-            .WithSummary("A board line's documents: the contract with its plan and documents (`contract`), or the lone `invoice` or `payment`")
+            .WithSummary("A board line's documents: the contract with its plan and documents (`contract`), a contract line with its own documents (`contract-line`), or the lone `invoice` or `payment`")
             .Produces<MatchDrillAnswer>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -28,13 +28,21 @@ public sealed class InterventionDesk(IClusterClient cluster)
         var current = await grain.GetCurrent();
         var scope = person.ToViewerScope();
         // An alert outside the person's inbox (another rep's, another region's) is answered like an unknown one.
-        if (current is null || current.AlertId != alertId
-            || !InboxScope.Of(scope).Covers(current.Subject.RegionId, current.Subject.StoreId, current.Assignee))
+        var holding = current is null || current.AlertId != alertId
+            ? InboxHolding.None
+            : InboxScope.Of(scope).HoldingOf(current.Subject.RegionId, current.Subject.StoreId, current.Assignee, current.AssignedBefore);
+        if (holding == InboxHolding.None)
         {
             return new Answer(Outcome.UnknownAlert, null, $"There is no current alert '{alertId}' in your inbox.");
         }
 
-        if (!scope.CanActOnIntervention(current.Subject.RegionId, current.Assignee))
+        // Escalated away from them, the alert stays in their inbox to see; working it is for whom it went to.
+        if (holding == InboxHolding.EscalatedAway)
+        {
+            return new Answer(Outcome.NotAllowed, current, $"Escalated to {current!.Assignee}: it is theirs to work now.");
+        }
+
+        if (!scope.CanActOnIntervention(current!.Subject.RegionId, current.Assignee))
         {
             return new Answer(Outcome.NotAllowed, current, "Only HQ and the region's managers and field supervisors work its alerts, and whoever answers for its assignee (the store's or team's manager, the rep, finance).");
         }
@@ -50,7 +58,7 @@ public sealed class InterventionDesk(IClusterClient cluster)
     {
         var current = await cluster.GetGrain<IInterventionGrain>(alertId.Split('#')[0]).GetCurrent();
         return current is not null && current.AlertId == alertId
-            && InboxScope.Of(viewer.ToViewerScope()).Covers(current.Subject.RegionId, current.Subject.StoreId, current.Assignee)
+            && InboxScope.Of(viewer.ToViewerScope()).Holds(current.Subject.RegionId, current.Subject.StoreId, current.Assignee, current.AssignedBefore)
             ? current
             : null;
     }

@@ -10,7 +10,11 @@ namespace StoreSales.CommandCenter.ContractToCash;
 /// <see cref="TaxRate"/> to <c>ContractToCash:TaxRate</c>.
 /// </summary>
 public sealed record ContractRequest(
-    string? ContractId, string? CustomerId, string? OpportunityId, string? Title, decimal? Net, string? Currency, decimal? TaxRate, string? PaymentTerms, DateOnly? SignedOn);
+    string? ContractId, string? CustomerId, string? OpportunityId, string? Title, decimal? Net, string? Currency, decimal? TaxRate, string? PaymentTerms, DateOnly? SignedOn)
+{
+    /// <summary>The contract's lines (item, description, quantity, unit price, optional amount); the net is their sum. None: the contract is one line.</summary>
+    public IReadOnlyList<ContractLineInput>? Lines { get; init; }
+}
 
 /// <summary>A shipment, sign-off, invoice or payment of a contract (JSON); which fields apply depends on the kind.</summary>
 public sealed record ContractDocumentRequest(
@@ -26,7 +30,11 @@ public sealed record ContractDocumentRequest(
     DateTimeOffset? PaidAt,
     string? AppliedTo,
     string? ShipmentNo,
-    string? Purpose);
+    string? Purpose)
+{
+    /// <summary>The contract line (1, 2, …) the document is for; left out, it matches at contract level.</summary>
+    public int? LineNo { get; init; }
+}
 
 /// <summary>A contract or document kept (or found kept, or linked to its contract now).</summary>
 public sealed record ContractKeptAnswer(string Number, string CustomerId, string Outcome);
@@ -37,7 +45,10 @@ public sealed record ContractImportAnswer(string Kind, int Rows, int Recorded, i
     public static ContractImportAnswer Of(ContractImportReport r) => new(r.Kind, r.Rows, r.Recorded, r.AlreadyRecorded, r.Linked, r.Stopped, r.Rejected);
 }
 
-/// <summary>One line of the board: customer, month (yyyy-MM), the contract or lone document, its colour and findings, and the sums compared.</summary>
+/// <summary>
+/// One line of the board: customer, month (yyyy-MM), the contract line (<c>contract-line</c>, key <c>{contract}:{line}</c>),
+/// contract or lone document, its colour and findings, and the sums compared (a line's contract gross is the line's).
+/// </summary>
 public sealed record MatchLineAnswer(
     string CustomerId,
     string CustomerName,
@@ -53,9 +64,23 @@ public sealed record MatchLineAnswer(
     decimal Paid,
     decimal DueSoFar)
 {
+    /// <summary>The contract of a contract or contract-line row.</summary>
+    public string? ContractId { get; init; }
+
+    /// <summary>A contract line's number and item (null for other rows).</summary>
+    public int? LineNo { get; init; }
+
+    /// <inheritdoc cref="LineNo"/>
+    public string? Item { get; init; }
+
     public static MatchLineAnswer Of(MatchLine l) => new(
         l.CustomerId, l.CustomerName, l.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), l.LineKind, l.LineKey, StatusName(l.Verdict.Status),
-        l.Verdict.Findings, l.Facts.ContractGross, l.Facts.Shipped, l.Facts.SignedOff, l.Facts.Invoiced, l.Facts.Paid, l.Facts.DueSoFar);
+        l.Verdict.Findings, l.Facts.ContractGross, l.Facts.Shipped, l.Facts.SignedOff, l.Facts.Invoiced, l.Facts.Paid, l.Facts.DueSoFar)
+    {
+        ContractId = l.Facts.ContractId,
+        LineNo = l.LineNo,
+        Item = l.Item,
+    };
 
     public static string StatusName(MatchStatus status) => status switch
     {
@@ -69,7 +94,25 @@ public sealed record MatchLineAnswer(
 public sealed record MatchMonthAnswer(string CustomerId, string CustomerName, string Month, int Green, int Yellow, int Red);
 
 /// <summary>The board: the months asked, the tolerance it judged by, per customer and month the counts, and the lines.</summary>
-public sealed record MatchBoardAnswer(string From, string To, decimal Tolerance, IReadOnlyList<MatchMonthAnswer> Months, IReadOnlyList<MatchLineAnswer> Lines);
+public sealed record MatchBoardAnswer(string From, string To, decimal Tolerance, IReadOnlyList<MatchMonthAnswer> Months, IReadOnlyList<MatchLineAnswer> Lines)
+{
+    /// <summary>
+    /// This board with one customer's months and lines replaced by <paramref name="customer"/> (that customer alone, read
+    /// again for the same months): what a live change of one customer costs an open board, instead of reading every
+    /// customer again. The customers stay in the board's order; an empty read removes the customer.
+    /// </summary>
+    public MatchBoardAnswer WithCustomer(string customerId, MatchBoardAnswer customer) => this with
+    {
+        Months = [.. Months.Where(m => m.CustomerId != customerId).Concat(customer.Months.Where(m => m.CustomerId == customerId)).OrderBy(m => m.CustomerId, StringComparer.Ordinal)],
+        Lines = [.. Lines.Where(l => l.CustomerId != customerId).Concat(customer.Lines.Where(l => l.CustomerId == customerId)).OrderBy(l => l.CustomerId, StringComparer.Ordinal)],
+    };
+}
 
-/// <summary>A board line's documents: the contract with its plan and documents, or the lone document.</summary>
-public sealed record MatchDrillAnswer(MatchLineAnswer? Line, ContractRecord? Contract, ContractDocumentRecord? Document);
+/// <summary>
+/// A board line's documents: the contract with its plan and documents (for a contract line, only the documents naming
+/// that line, and the line itself in <see cref="ContractLine"/>), or the lone document.
+/// </summary>
+public sealed record MatchDrillAnswer(MatchLineAnswer? Line, ContractRecord? Contract, ContractDocumentRecord? Document)
+{
+    public ContractLineRecord? ContractLine { get; init; }
+}

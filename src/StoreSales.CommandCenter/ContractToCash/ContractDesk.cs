@@ -60,7 +60,7 @@ public sealed class ContractDesk(
         }
 
         var check = ContractRules.CheckContract(
-            body.ContractId, customerId, body.OpportunityId, title, net, body.Currency, body.TaxRate, body.PaymentTerms, body.SignedOn, options.Value, credit.Value);
+            body.ContractId, customerId, body.OpportunityId, title, net, body.Currency, body.TaxRate, body.PaymentTerms, body.SignedOn, options.Value, credit.Value, body.Lines);
         if (!check.IsValid)
         {
             return new CreditResult.Invalid(check.Errors);
@@ -92,7 +92,7 @@ public sealed class ContractDesk(
         var on = kind switch { ContractDocumentKind.Shipment => body.ShippedOn, ContractDocumentKind.SignOff => body.SignedOn, _ => body.IssuedOn };
         var check = ContractRules.CheckDocument(
             kind, body.DocumentNo, body.CustomerId, body.ContractId, body.Amount, body.Currency, on, body.DueOn, body.PaidAt, body.AppliedTo, body.ShipmentNo, body.Purpose,
-            clock.GetUtcNow(), credit.Value);
+            clock.GetUtcNow(), credit.Value, body.LineNo);
         if (!check.IsValid)
         {
             return new CreditResult.Invalid(check.Errors);
@@ -100,7 +100,13 @@ public sealed class ContractDesk(
 
         var document = check.Document!;
         var kept = await ledger.Keep(document, Who(user), cancellationToken);
-        var other = kept switch { ContractKept.UnknownShipment => document.ShipmentNo, ContractKept.UnknownReceivable => document.AppliedTo, _ => document.ContractId };
+        var other = kept switch
+        {
+            ContractKept.UnknownShipment => document.ShipmentNo,
+            ContractKept.UnknownReceivable => document.AppliedTo,
+            ContractKept.UnknownLine => $"{document.ContractId}:{document.LineNo}",
+            _ => document.ContractId,
+        };
         return Kept(kept, document.DocumentNo, document.CustomerId, other, document.ContractId is { } c ? $"/api/contracts/{c}" : null);
     }
 
@@ -164,10 +170,14 @@ public sealed class ContractDesk(
     /// <summary>A line's documents, or null when unknown or out of the viewer's scope.</summary>
     public async Task<MatchDrillAnswer?> Drill(ClaimsPrincipal user, string lineKind, string lineKey, CancellationToken cancellationToken)
     {
-        if (lineKind == "contract")
+        if (lineKind is "contract" or "contract-line")
         {
-            var contract = await Contract(user, lineKey, cancellationToken);
-            if (contract is null)
+            // A contract line's key is {contract}:{line}; the contract's own number may hold a colon, the line's never.
+            var cut = lineKey.LastIndexOf(':');
+            int? lineNo = lineKind == "contract" ? null : cut > 0 && int.TryParse(lineKey[(cut + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+            var contract = lineNo == 0 ? null : await Contract(user, lineNo is null ? lineKey : lineKey[..cut], cancellationToken);
+            var contractLine = contract?.Lines.FirstOrDefault(l => l.LineNo == lineNo);
+            if (contract is null || (lineNo is not null && contractLine is null))
             {
                 return null;
             }
@@ -175,7 +185,8 @@ public sealed class ContractDesk(
             var month = new DateOnly(contract.SignedOn.Year, contract.SignedOn.Month, 1);
             var line = (await board.Read(new MatchQuery(month, month.AddMonths(1), contract.CustomerId, null), today.Date(), cancellationToken))
                 .FirstOrDefault(l => l.LineKey == lineKey && l.LineKind == lineKind);
-            return new MatchDrillAnswer(line is null ? null : MatchLineAnswer.Of(line), contract, null);
+            var shown = lineNo is null ? contract : contract with { Documents = [.. contract.Documents.Where(d => d.LineNo == lineNo)], Lines = [contractLine!] };
+            return new MatchDrillAnswer(line is null ? null : MatchLineAnswer.Of(line), shown, null) { ContractLine = contractLine };
         }
 
         if (lineKind is not ("invoice" or "payment") || await files.Unlinked(lineKind, lineKey, cancellationToken) is not { } document)
@@ -190,10 +201,12 @@ public sealed class ContractDesk(
     /// <summary>The board as CSV (UTF-8 with BOM for spreadsheet programs): one row per line, findings joined by <c>;</c>.</summary>
     public static string Csv(MatchBoardAnswer answer)
     {
-        var text = new System.Text.StringBuilder("customer_id,customer_name,month,line_kind,line_key,status,findings,contract_gross,shipped,signed_off,invoiced,paid,due_so_far\n");
+        var text = new System.Text.StringBuilder(
+            "customer_id,customer_name,month,line_kind,line_key,contract_id,line_no,item,status,findings,contract_gross,shipped,signed_off,invoiced,paid,due_so_far\n");
         foreach (var l in answer.Lines)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{Field(l.CustomerId)},{Field(l.CustomerName)},{l.Month},{l.LineKind},{Field(l.LineKey)},{l.Status},{Field(string.Join(';', l.Findings))},")
+            text.Append(CultureInfo.InvariantCulture, $"{Field(l.CustomerId)},{Field(l.CustomerName)},{l.Month},{l.LineKind},{Field(l.LineKey)},")
+                .Append(CultureInfo.InvariantCulture, $"{Field(l.ContractId ?? "")},{l.LineNo},{Field(l.Item ?? "")},{l.Status},{Field(string.Join(';', l.Findings))},")
                 .Append(CultureInfo.InvariantCulture, $"{l.ContractGross:0.00},{l.Shipped:0.00},{l.SignedOff:0.00},{l.Invoiced:0.00},{l.Paid:0.00},{l.DueSoFar:0.00}\n");
         }
 

@@ -31,6 +31,7 @@ public static class ContractRefusalWords
         "unknown-contract" => "CtRefusedUnknownContract",
         "unknown-shipment" => "CtRefusedUnknownShipment",
         "unknown-receivable" => "CtRefusedUnknownReceivable",
+        "unknown-line" => "CtRefusedUnknownLine",
         "unknown-customer" or "not-an-account" => "CtRefusedUnknownCustomer",
         "credit-ledger-keeper" => "CtRefusedKeeper",
         "too-many-rows" => "CtRefusedTooManyRows",
@@ -46,6 +47,7 @@ public static class ContractRefusalWords
         "amount" => "CrAmount",
         "dueOn" => "CrDueOn",
         "purpose" => "CtPurpose",
+        "lineNo" => "CtLineNo",
         "shippedOn" or "signedOn" or "issuedOn" or "paidAt" => "CtDate",
         _ => field,
     };

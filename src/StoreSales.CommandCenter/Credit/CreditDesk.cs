@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using StoreSales.CommandCenter.Access;
+using StoreSales.CommandCenter.ContractToCash;
 using StoreSales.Data.Credit;
 using StoreSales.Data.Customers;
 using StoreSales.Domain.Access;
@@ -12,6 +13,8 @@ namespace StoreSales.CommandCenter.Credit;
 /// <summary>
 /// Finance's credit requests and the credit panel, for the API and the page alike (docs/domain.md "Credit hold"):
 /// scoped by <see cref="CreditAccessRule"/>, checked by <see cref="CreditDocuments"/>, kept by <see cref="CreditLedger"/>.
+/// Receivables and payments are the three-way match's invoices and payments too: each one kept is told to the
+/// customer's grain (<see cref="ContractNotices"/>, as contract documents are) so its live match status follows at once.
 /// </summary>
 public sealed class CreditDesk(
     CustomerLookup customers,
@@ -22,7 +25,8 @@ public sealed class CreditDesk(
     ChainToday today,
     TimeProvider clock,
     IOptions<CreditOptions> options,
-    IOptions<OrderOptions> orderOptions)
+    IOptions<OrderOptions> orderOptions,
+    ContractNotices notices)
 {
     public const string ReceivableOperation = "receivable";
     public const string PaymentOperation = "payment";
@@ -49,7 +53,7 @@ public sealed class CreditDesk(
         }
 
         var receivable = check.Document!;
-        return Kept(await ledger.Keep(receivable, Who(user), cancellationToken), receivable.DocumentNo, receivable.CustomerId, null);
+        return Told(await ledger.Keep(receivable, Who(user), cancellationToken), receivable.DocumentNo, receivable.CustomerId, null);
     }
 
     public async Task<CreditResult> RecordPayment(ClaimsPrincipal user, PaymentRequest body, CancellationToken cancellationToken)
@@ -66,7 +70,7 @@ public sealed class CreditDesk(
         }
 
         var payment = check.Document!;
-        return Kept(await ledger.Keep(payment, Who(user), cancellationToken), payment.DocumentNo, payment.CustomerId, payment.AppliedTo);
+        return Told(await ledger.Keep(payment, Who(user), cancellationToken), payment.DocumentNo, payment.CustomerId, payment.AppliedTo);
     }
 
     public async Task<CreditResult> Import(ClaimsPrincipal user, CreditDocumentKind kind, Stream content, bool stopOnError, CancellationToken cancellationToken)
@@ -77,6 +81,11 @@ public sealed class CreditDesk(
         }
 
         var report = await import.Import(kind, content, stopOnError, Who(user), cancellationToken);
+        foreach (var customerId in report.CustomersChanged)
+        {
+            notices.Changed(customerId);
+        }
+
         return report.HeaderProblems.Count > 0
             ? new CreditResult.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["file"] = [.. report.HeaderProblems] })
             : new CreditResult.Done(CreditImportAnswer.Of(report));
@@ -133,6 +142,17 @@ public sealed class CreditDesk(
             [.. standing.Receivables.Open.Select(r => new OpenReceivableAnswer(r.DocumentNo, r.Open, r.DueOn, CreditCheck.IsOverdue(r.DueOn, date, options.Value)))],
             read.RecentPayments,
             [.. held.Select(o => OrderAnswer.Of(o, orderOptions.Value.ReleaseApproverRole))]);
+    }
+
+    /// <summary>A receivable or payment kept now changes the customer's match: its grain hears of it, then the answer.</summary>
+    private CreditResult Told(DocumentKept kept, string documentNo, string customerId, string? appliedTo)
+    {
+        if (kept == DocumentKept.Recorded)
+        {
+            notices.Changed(customerId);
+        }
+
+        return Kept(kept, documentNo, customerId, appliedTo);
     }
 
     private static CreditResult Kept(DocumentKept kept, string documentNo, string customerId, string? appliedTo) => kept switch

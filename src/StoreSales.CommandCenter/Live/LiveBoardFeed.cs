@@ -191,7 +191,9 @@ public sealed partial class LiveBoardFeed(
         foreach (var alert in batch.Interventions)
         {
             _allInterventions.Notify(alert);
-            await hub.Clients.Group(LiveGroups.InterventionsFor(alert.Assignee)).SendAsync(LiveGroups.InterventionChanged, alert);
+            // Whom it was escalated away from keeps hearing of it (InboxScope.HoldingOf): it stays in their inbox, marked.
+            var groups = (alert.AssignedBefore.IsDefault ? [] : alert.AssignedBefore).Prepend(alert.Assignee).Distinct(StringComparer.Ordinal).Select(LiveGroups.InterventionsFor).ToList();
+            await hub.Clients.Groups(groups).SendAsync(LiveGroups.InterventionChanged, alert);
             if (alert.Subject.RegionId is { } regionId)
             {
                 if (_interventions.TryGetValue(regionId, out var watchers))

@@ -60,7 +60,8 @@ public sealed class LiveHub(IClusterClient cluster, ChainAccess access, LiveBoar
     /// <summary>
     /// Receive <c>InterventionChanged</c> for every alert assigned to someone the viewer answers for (<c>InboxScope</c>:
     /// <c>finance</c>, their own <c>rep:{id}</c>, their store's or team's manager), in any region or none; a region's
-    /// alerts come through <see cref="JoinInterventions"/>. Refused to a viewer who answers for nobody.
+    /// alerts come through <see cref="JoinInterventions"/>; an alert escalated away from one of them still comes, with its
+    /// new assignee and <c>assignedBefore</c> (<c>InboxScope.HoldingOf</c>). Refused to a viewer who answers for nobody.
     /// </summary>
     public async Task JoinMyInterventions()
     {

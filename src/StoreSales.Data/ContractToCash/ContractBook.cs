@@ -44,7 +44,7 @@ public sealed class ContractBook(NpgsqlDataSource dataSource, IOptions<ContractT
             parameters, transaction, cancellationToken: cancellationToken));
         if (existing is { } same)
         {
-            return same ? ContractKept.AlreadyRecorded : ContractKept.ChangedFigures;
+            return same && await SameLines(connection, transaction, draft, cancellationToken) ? ContractKept.AlreadyRecorded : ContractKept.ChangedFigures;
         }
 
         if (draft.OpportunityId is { } opportunityId && await OpportunityRefusal(connection, transaction, draft.CustomerId, opportunityId, cancellationToken) is { } notReady)
@@ -81,7 +81,27 @@ public sealed class ContractBook(NpgsqlDataSource dataSource, IOptions<ContractT
                 transaction, cancellationToken: cancellationToken));
         }
 
+        foreach (var line in draft.Lines)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO contract_line (contract_id, line_no, item, description, quantity, unit_price, net, tax, gross)
+                VALUES (@contractId, @LineNo, @Item, @Description, @Quantity, @UnitPrice, @Net, @Tax, @Gross)
+                """,
+                new { contractId = draft.ContractId, line.LineNo, line.Item, line.Description, line.Quantity, line.UnitPrice, line.Net, line.Tax, line.Gross },
+                transaction, cancellationToken: cancellationToken));
+        }
+
         return ContractKept.Recorded;
+    }
+
+    /// <summary>Whether the contract is kept with exactly these lines (none for none): a copy with other lines is other figures.</summary>
+    private static async Task<bool> SameLines(NpgsqlConnection connection, NpgsqlTransaction transaction, ContractDraft draft, CancellationToken cancellationToken)
+    {
+        var kept = (await connection.QueryAsync<(int, string, string?, decimal, decimal, decimal)>(new CommandDefinition(
+            "SELECT line_no, item, description, quantity, unit_price, net FROM contract_line WHERE contract_id = @ContractId ORDER BY line_no",
+            new { draft.ContractId }, transaction, cancellationToken: cancellationToken))).ToList();
+        return kept.SequenceEqual(draft.Lines.Select(l => (l.LineNo, l.Item, l.Description, l.Quantity, l.UnitPrice, l.Net)));
     }
 
     /// <summary>What an opportunity gives a contract signed from it: its customer, amount (the net) and title; null when unknown.</summary>

@@ -15,14 +15,15 @@ public sealed class ContractFileReader(NpgsqlDataSource dataSource, IOptions<Con
 {
     private const string Documents = """
         SELECT 'shipment' AS kind, document_no, customer_id, contract_id, amount, shipped_on AS on_date, NULL::date AS due_on, NULL::timestamptz AS paid_at,
-               NULL AS purpose, NULL AS shipment_no, NULL AS applied_to
+               NULL AS purpose, NULL AS shipment_no, NULL AS applied_to, line_no
         FROM shipment WHERE contract_id = ANY (@ids)
         UNION ALL
-        SELECT 'sign-off', document_no, customer_id, contract_id, amount, signed_on, NULL, NULL, NULL, shipment_no, NULL FROM sign_off WHERE contract_id = ANY (@ids)
+        SELECT 'sign-off', document_no, customer_id, contract_id, amount, signed_on, NULL, NULL, NULL, shipment_no, NULL, line_no FROM sign_off WHERE contract_id = ANY (@ids)
         UNION ALL
-        SELECT 'invoice', document_no, customer_id, contract_id, amount, issued_on, due_on, NULL, purpose, NULL, NULL FROM receivable WHERE contract_id = ANY (@ids)
+        SELECT 'invoice', document_no, customer_id, contract_id, amount, issued_on, due_on, NULL, purpose, NULL, NULL, line_no FROM receivable WHERE contract_id = ANY (@ids)
         UNION ALL
-        SELECT 'payment', p.document_no, p.customer_id, coalesce(p.contract_id, r.contract_id), p.amount, NULL, NULL, p.paid_at, NULL, NULL, p.applied_to
+        SELECT 'payment', p.document_no, p.customer_id, coalesce(p.contract_id, r.contract_id), p.amount, NULL, NULL, p.paid_at, NULL, NULL, p.applied_to,
+               CASE WHEN p.contract_id IS NULL THEN r.line_no ELSE p.line_no END
         FROM payment p LEFT JOIN receivable r ON r.document_no = p.applied_to WHERE coalesce(p.contract_id, r.contract_id) = ANY (@ids)
         """;
 
@@ -40,12 +41,12 @@ public sealed class ContractFileReader(NpgsqlDataSource dataSource, IOptions<Con
         var sql = kind == "invoice"
             ? """
               SELECT 'invoice' AS kind, document_no, customer_id, contract_id, amount, issued_on AS on_date, due_on, NULL::timestamptz AS paid_at, purpose,
-                     NULL AS shipment_no, NULL AS applied_to
+                     NULL AS shipment_no, NULL AS applied_to, NULL::int AS line_no
               FROM receivable WHERE document_no = @documentNo AND contract_id IS NULL
               """
             : """
               SELECT 'payment' AS kind, p.document_no, p.customer_id, NULL AS contract_id, p.amount, NULL::date AS on_date, NULL::date AS due_on, p.paid_at,
-                     NULL AS purpose, NULL AS shipment_no, p.applied_to
+                     NULL AS purpose, NULL AS shipment_no, p.applied_to, NULL::int AS line_no
               FROM payment p LEFT JOIN receivable r ON r.document_no = p.applied_to
               WHERE p.document_no = @documentNo AND p.contract_id IS NULL AND r.contract_id IS NULL
               """;
@@ -74,6 +75,9 @@ public sealed class ContractFileReader(NpgsqlDataSource dataSource, IOptions<Con
         var instalments = (await connection.QueryAsync<InstalmentRow>(new CommandDefinition(
             "SELECT contract_id, seq, percent, anchor, days, due_on, net, tax, gross, overdue_raised_at FROM contract_instalment WHERE contract_id = ANY (@ids) ORDER BY contract_id, seq",
             new { ids }, cancellationToken: cancellationToken))).ToLookup(i => i.contract_id);
+        var lines = (await connection.QueryAsync<LineRow>(new CommandDefinition(
+            "SELECT contract_id, line_no, item, description, quantity, unit_price, net, tax, gross FROM contract_line WHERE contract_id = ANY (@ids) ORDER BY contract_id, line_no",
+            new { ids }, cancellationToken: cancellationToken))).ToLookup(l => l.contract_id);
         var documents = (await connection.QueryAsync<DocumentRow>(new CommandDefinition(Documents, new { ids }, cancellationToken: cancellationToken)))
             .Select(d => d.ToRecord()).ToLookup(d => d.ContractId);
         var now = clock.GetUtcNow();
@@ -90,7 +94,10 @@ public sealed class ContractFileReader(NpgsqlDataSource dataSource, IOptions<Con
                     i.seq, i.percent, ContractSql.Anchor(i.anchor), i.days, s.DueOn, i.net, i.tax, i.gross, s.Paid,
                     !s.Settled && InstalmentOverdue.IsOverdue(s.DueOn, now, zone, options.Value.OverdueAfterDays),
                     i.overdue_raised_at is { } raised ? LedgerTime.Utc(raised) : null))],
-                [.. documents[c.contract_id].OrderBy(d => d.Kind switch { "shipment" => 0, "sign-off" => 1, "invoice" => 2, _ => 3 }).ThenBy(d => d.DocumentNo, StringComparer.Ordinal)]);
+                [.. documents[c.contract_id].OrderBy(d => d.Kind switch { "shipment" => 0, "sign-off" => 1, "invoice" => 2, _ => 3 }).ThenBy(d => d.DocumentNo, StringComparer.Ordinal)])
+            {
+                Lines = [.. lines[c.contract_id].Select(l => new ContractLineRecord(l.line_no, l.item, l.description, l.quantity, l.unit_price, l.net, l.tax, l.gross))],
+            };
         })];
     }
 
@@ -102,12 +109,17 @@ public sealed class ContractFileReader(NpgsqlDataSource dataSource, IOptions<Con
     private sealed record InstalmentRow(
         string contract_id, int seq, decimal percent, string anchor, int days, DateOnly? due_on, decimal net, decimal tax, decimal gross, DateTime? overdue_raised_at);
 
+    private sealed record LineRow(string contract_id, int line_no, string item, string? description, decimal quantity, decimal unit_price, decimal net, decimal tax, decimal gross);
+
     private sealed record DocumentRow(
         string kind, string document_no, string customer_id, string? contract_id, decimal amount, DateOnly? on_date, DateOnly? due_on, DateTime? paid_at, string? purpose,
-        string? shipment_no, string? applied_to)
+        string? shipment_no, string? applied_to, int? line_no)
     {
         public ContractDocumentRecord ToRecord() => new(
-            kind, document_no, customer_id, contract_id, amount, on_date, due_on, paid_at is { } p ? LedgerTime.Utc(p) : null, purpose, shipment_no, applied_to);
+            kind, document_no, customer_id, contract_id, amount, on_date, due_on, paid_at is { } p ? LedgerTime.Utc(p) : null, purpose, shipment_no, applied_to)
+        {
+            LineNo = line_no,
+        };
     }
 #pragma warning restore IDE1006, CA1707
 }

@@ -22,11 +22,13 @@ public static class ContractImportKinds
     /// <summary>The required and optional columns of each file.</summary>
     public static (IReadOnlyList<string> Required, IReadOnlyList<string> Optional) Columns(string kind) => kind switch
     {
-        Contracts => (["contract_id", "customer_id", "net", "signed_on"], ["title", "currency", "tax_rate", "payment_terms", "opportunity_id"]),
-        Shipments => (["document_no", "customer_id", "contract_id", "amount", "shipped_on"], ["currency"]),
-        SignOffs => (["document_no", "customer_id", "contract_id", "amount", "signed_on"], ["currency", "shipment_no"]),
-        Invoices => (["document_no", "customer_id", "amount", "issued_on", "due_on"], ["currency", "contract_id", "purpose"]),
-        Payments => (["document_no", "customer_id", "amount", "paid_at"], ["currency", "contract_id", "applied_to"]),
+        // A contract with lines takes one row per line (item, quantity, unit_price; the contract's columns repeated), its rows one after another; net may then be left out.
+        Contracts => (["contract_id", "customer_id", "signed_on"],
+            ["net", "title", "currency", "tax_rate", "payment_terms", "opportunity_id", "item", "description", "quantity", "unit_price", "line_amount"]),
+        Shipments => (["document_no", "customer_id", "contract_id", "amount", "shipped_on"], ["currency", "line_no"]),
+        SignOffs => (["document_no", "customer_id", "contract_id", "amount", "signed_on"], ["currency", "shipment_no", "line_no"]),
+        Invoices => (["document_no", "customer_id", "amount", "issued_on", "due_on"], ["currency", "contract_id", "purpose", "line_no"]),
+        Payments => (["document_no", "customer_id", "amount", "paid_at"], ["currency", "contract_id", "applied_to", "line_no"]),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
@@ -72,14 +74,14 @@ public sealed class ContractImport(
         int rows = 0, recorded = 0, again = 0, linked = 0;
         var rejected = new List<ImportedRowRejection>();
         var changed = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var (line, fields, problem) in file.Rows(cancellationToken))
+        await foreach (var (line, fields, problem, more) in Grouped(file.Rows(cancellationToken), kind == ContractImportKinds.Contracts))
         {
-            rows++;
+            rows += 1 + more.Count;
             ImportedRowRejection? rejection;
             if (rows > options.Value.ImportMaxRows)
             {
                 rejection = new ImportedRowRejection(line, null, "file", "too-many-rows", $"A file takes at most {options.Value.ImportMaxRows} rows (ContractToCash:ImportMaxRows); split it.");
-                rows--;
+                rows -= 1 + more.Count;
             }
             else if (fields is null)
             {
@@ -93,7 +95,7 @@ public sealed class ContractImport(
                     await transaction.SaveAsync("row", cancellationToken);
                 }
 
-                var (kept, refusal) = await Keep(connection, transaction, kind, line, fields, recordedBy, cancellationToken);
+                var (kept, refusal) = await Keep(connection, transaction, kind, line, fields, more, recordedBy, cancellationToken);
                 rejection = refusal;
                 recorded += kept == ContractKept.Recorded ? 1 : 0;
                 again += kept == ContractKept.AlreadyRecorded ? 1 : 0;
@@ -129,8 +131,8 @@ public sealed class ContractImport(
     }
 
     private async Task<(ContractKept? Kept, ImportedRowRejection? Refusal)> Keep(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string kind, long line, IReadOnlyDictionary<string, string?> fields, string recordedBy,
-        CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string kind, long line, IReadOnlyDictionary<string, string?> fields,
+        IReadOnlyList<(long Line, IReadOnlyDictionary<string, string?> Fields)> more, string recordedBy, CancellationToken cancellationToken)
     {
         var number = kind == ContractImportKinds.Contracts ? fields["contract_id"] : fields["document_no"];
         string? Field(string column) => fields.GetValueOrDefault(column);
@@ -138,8 +140,8 @@ public sealed class ContractImport(
             new(line, number, column, rule, $"'{fields[column]}' is no {rule["invalid-".Length..]} (write {example}).");
 
         var amountColumn = kind == ContractImportKinds.Contracts ? "net" : "amount";
-        var amount = CreditImportFile.Amount(fields[amountColumn]);
-        if (fields[amountColumn] is not null && amount is null)
+        var amount = CreditImportFile.Amount(Field(amountColumn));
+        if (Field(amountColumn) is not null && amount is null)
         {
             return (null, Unreadable(amountColumn, "invalid-amount", "186400.00"));
         }
@@ -166,12 +168,33 @@ public sealed class ContractImport(
                 }
             }
 
+            // The contract's lines: this row's and those of the rows after it with the same contract_id (none without an item column).
+            var lineRows = Field("item") is null && more.Count == 0 ? [] : new[] { (Line: line, Fields: fields) }.Concat(more).ToList();
+            var lines = new List<ContractLineInput>(lineRows.Count);
+            foreach (var (at, row) in lineRows)
+            {
+                var numbers = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+                foreach (var column in new[] { "quantity", "unit_price", "line_amount" })
+                {
+                    numbers[column] = CreditImportFile.Amount(row.GetValueOrDefault(column));
+                    if (row.GetValueOrDefault(column) is { } text && numbers[column] is null)
+                    {
+                        return (null, new ImportedRowRejection(at, number, column, "invalid-number", $"'{text}' is no number (write 12.5)."));
+                    }
+                }
+
+                lines.Add(new ContractLineInput(row.GetValueOrDefault("item"), row.GetValueOrDefault("description"), numbers["quantity"], numbers["unit_price"], numbers["line_amount"]));
+            }
+
             var check = ContractRules.CheckContract(
                 number, fields["customer_id"], Field("opportunity_id"), Field("title"), amount, Field("currency"), rate, Field("payment_terms"), dates["signed_on"],
-                options.Value, credit.Value);
+                options.Value, credit.Value, lines);
             if (!check.IsValid)
             {
-                return (null, Invalid(line, number, check.Errors));
+                // A line's error names the row it came from.
+                var (field, _) = check.Errors.First();
+                var lineIndex = field.StartsWith("lines[", StringComparison.Ordinal) ? int.Parse(field[6..field.IndexOf(']')], CultureInfo.InvariantCulture) : 0;
+                return (null, Invalid(lineRows.Count > lineIndex ? lineRows[lineIndex].Line : line, number, check.Errors));
             }
 
             var kept = await contracts.Keep(connection, transaction, check.Document!, recordedBy, cancellationToken);
@@ -196,9 +219,20 @@ public sealed class ContractImport(
             _ => ContractDocumentKind.Payment,
         };
         var on = dates.GetValueOrDefault("shipped_on") ?? dates.GetValueOrDefault(kind == ContractImportKinds.SignOffs ? "signed_on" : "issued_on");
+        int? lineNo = null;
+        if (Field("line_no") is { } lineText)
+        {
+            if (!int.TryParse(lineText, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                return (null, Unreadable("line_no", "invalid-line", "1"));
+            }
+
+            lineNo = n;
+        }
+
         var document = ContractRules.CheckDocument(
             documentKind, number, fields["customer_id"], Field("contract_id"), amount, Field("currency"), on, dates.GetValueOrDefault("due_on"), paidAt,
-            Field("applied_to"), Field("shipment_no"), Field("purpose"), clock.GetUtcNow(), credit.Value);
+            Field("applied_to"), Field("shipment_no"), Field("purpose"), clock.GetUtcNow(), credit.Value, lineNo);
         if (!document.IsValid)
         {
             return (null, Invalid(line, number, document.Errors));
@@ -206,8 +240,64 @@ public sealed class ContractImport(
 
         var d = document.Document!;
         var result = await ledger.Keep(connection, transaction, d, recordedBy, cancellationToken);
-        return (result, Refused(line, result, d.DocumentNo, d.CustomerId, result == ContractKept.UnknownShipment ? d.ShipmentNo : result == ContractKept.UnknownReceivable ? d.AppliedTo : d.ContractId));
+        return (result, Refused(line, result, d.DocumentNo, d.CustomerId, result switch
+        {
+            ContractKept.UnknownShipment => d.ShipmentNo,
+            ContractKept.UnknownReceivable => d.AppliedTo,
+            ContractKept.UnknownLine => $"{d.ContractId}:{d.LineNo}",
+            _ => d.ContractId,
+        }));
     }
+
+    /// <summary>
+    /// The file's rows, and for a contracts file each contract's rows together: a row with the same contract_id as the
+    /// row before it is one more line of that contract (<c>More</c>). Rows of other files come one by one.
+    /// </summary>
+    private static async IAsyncEnumerable<(long Line, IReadOnlyDictionary<string, string?>? Fields, string? Problem, IReadOnlyList<(long Line, IReadOnlyDictionary<string, string?> Fields)> More)> Grouped(
+        IAsyncEnumerable<(long Line, IReadOnlyDictionary<string, string?>? Fields, string? Problem)> rows, bool byContract)
+    {
+        (long Line, IReadOnlyDictionary<string, string?> Fields)? first = null;
+        var more = new List<(long, IReadOnlyDictionary<string, string?>)>();
+        await foreach (var (line, fields, problem) in rows)
+        {
+            if (!byContract)
+            {
+                yield return (line, fields, problem, []);
+                continue;
+            }
+
+            if (first is { } open && fields is not null && Same(open.Fields, fields))
+            {
+                more.Add((line, fields));
+                continue;
+            }
+
+            if (first is { } done)
+            {
+                yield return (done.Line, done.Fields, null, more);
+                more = [];
+                first = null;
+            }
+
+            if (fields is null)
+            {
+                yield return (line, null, problem, []);
+            }
+            else
+            {
+                first = (line, fields);
+            }
+        }
+
+        if (first is { } last)
+        {
+            yield return (last.Line, last.Fields, null, more);
+        }
+    }
+
+    private static bool Same(IReadOnlyDictionary<string, string?> a, IReadOnlyDictionary<string, string?> b) =>
+        a.GetValueOrDefault("item") is not null && b.GetValueOrDefault("item") is not null
+        && string.Equals(a.GetValueOrDefault("contract_id")?.Trim(), b.GetValueOrDefault("contract_id")?.Trim(), StringComparison.Ordinal);
 
     private static ImportedRowRejection Invalid(long line, string? number, IReadOnlyDictionary<string, string[]> errors)
     {

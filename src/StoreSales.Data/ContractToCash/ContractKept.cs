@@ -37,6 +37,9 @@ public enum ContractKept
 
     /// <summary>Another contract was already signed from the opportunity.</summary>
     OpportunityHasContract = 11,
+
+    /// <summary>A document names a line its contract does not have.</summary>
+    UnknownLine = 12,
 }
 
 /// <summary>The rule names, fields and sentences of <see cref="ContractKept"/> in the API, import reports and metrics.</summary>
@@ -58,6 +61,7 @@ public static class ContractKeptNames
         ContractKept.UnknownOpportunity => "unknown-opportunity",
         ContractKept.OpportunityNotAtContract => "opportunity-not-at-contract",
         ContractKept.OpportunityHasContract => "opportunity-has-contract",
+        ContractKept.UnknownLine => "unknown-line",
         _ => throw new ArgumentOutOfRangeException(nameof(kept), kept, null),
     };
 
@@ -68,6 +72,7 @@ public static class ContractKeptNames
         ContractKept.UnknownContract => "contractId",
         ContractKept.UnknownShipment => "shipmentNo",
         ContractKept.UnknownReceivable => "appliedTo",
+        ContractKept.UnknownLine => "lineNo",
         ContractKept.UnknownOpportunity or ContractKept.OpportunityNotAtContract or ContractKept.OpportunityHasContract => "opportunityId",
         _ => "documentNo",
     };
@@ -83,6 +88,7 @@ public static class ContractKeptNames
         ContractKept.UnknownOpportunity => $"Customer '{customerId}' has no opportunity '{other}'.",
         ContractKept.OpportunityNotAtContract => $"Opportunity '{other}' has not reached the contract stage.",
         ContractKept.OpportunityHasContract => $"Opportunity '{other}' already has a contract.",
+        ContractKept.UnknownLine => $"Contract '{other}' has no such line.",
         ContractKept.Linked => $"'{number}' is now linked to its contract.",
         _ => $"'{number}' kept.",
     };

@@ -36,11 +36,18 @@ public sealed class ContractLedger(NpgsqlDataSource dataSource, TimeProvider clo
             return ContractKept.UnknownContract;
         }
 
+        if (document.LineNo is { } lineNo && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM contract_line WHERE contract_id = @ContractId AND line_no = @lineNo)",
+                new { document.ContractId, lineNo }, transaction, cancellationToken: cancellationToken)))
+        {
+            return ContractKept.UnknownLine;
+        }
+
         var p = new
         {
             document.DocumentNo, document.CustomerId, document.ContractId, document.Amount, document.Currency, on = ContractSql.Date(document.On),
             due = ContractSql.Date(document.DueOn), paidAt = document.PaidAt?.UtcDateTime, document.AppliedTo, document.ShipmentNo, document.Purpose,
-            recordedBy, now = LedgerTime.Now(clock),
+            document.LineNo, recordedBy, now = LedgerTime.Now(clock),
         };
         return document.Kind switch
         {
@@ -49,16 +56,17 @@ public sealed class ContractLedger(NpgsqlDataSource dataSource, TimeProvider clo
             ContractDocumentKind.Invoice => await KeepLinkable(
                 connection, transaction, p, document.ContractId,
                 """
-                INSERT INTO receivable (document_no, customer_id, amount, currency, issued_on, due_on, contract_id, purpose, recorded_by, recorded_at)
-                VALUES (@DocumentNo, @CustomerId, @Amount, @Currency, @on, @due, @ContractId, @Purpose, @recordedBy, @now)
+                INSERT INTO receivable (document_no, customer_id, amount, currency, issued_on, due_on, contract_id, line_no, purpose, recorded_by, recorded_at)
+                VALUES (@DocumentNo, @CustomerId, @Amount, @Currency, @on, @due, @ContractId, @LineNo, @Purpose, @recordedBy, @now)
                 ON CONFLICT (document_no) DO NOTHING
                 """,
                 """
-                SELECT customer_id = @CustomerId AND amount = @Amount AND currency = @Currency AND issued_on = @on AND due_on = @due AND purpose = @Purpose,
+                SELECT customer_id = @CustomerId AND amount = @Amount AND currency = @Currency AND issued_on = @on AND due_on = @due AND purpose = @Purpose
+                       AND (contract_id IS NULL OR line_no IS NOT DISTINCT FROM @LineNo),
                        contract_id
                 FROM receivable WHERE document_no = @DocumentNo
                 """,
-                "UPDATE receivable SET contract_id = @ContractId WHERE document_no = @DocumentNo AND contract_id IS NULL",
+                "UPDATE receivable SET contract_id = @ContractId, line_no = @LineNo WHERE document_no = @DocumentNo AND contract_id IS NULL",
                 cancellationToken),
             _ => await KeepPayment(connection, transaction, document, p, cancellationToken),
         };
@@ -69,12 +77,13 @@ public sealed class ContractLedger(NpgsqlDataSource dataSource, TimeProvider clo
         var kept = await InsertOrCompare(
             connection, transaction, p,
             """
-            INSERT INTO shipment (document_no, customer_id, contract_id, amount, currency, shipped_on, recorded_by, recorded_at)
-            VALUES (@DocumentNo, @CustomerId, @ContractId, @Amount, @Currency, @on, @recordedBy, @now)
+            INSERT INTO shipment (document_no, customer_id, contract_id, line_no, amount, currency, shipped_on, recorded_by, recorded_at)
+            VALUES (@DocumentNo, @CustomerId, @ContractId, @LineNo, @Amount, @Currency, @on, @recordedBy, @now)
             ON CONFLICT (document_no) DO NOTHING
             """,
             """
-            SELECT customer_id = @CustomerId AND contract_id = @ContractId AND amount = @Amount AND currency = @Currency AND shipped_on = @on
+            SELECT customer_id = @CustomerId AND contract_id = @ContractId AND line_no IS NOT DISTINCT FROM @LineNo AND amount = @Amount AND currency = @Currency
+                   AND shipped_on = @on
             FROM shipment WHERE document_no = @DocumentNo
             """,
             cancellationToken);
@@ -105,12 +114,13 @@ public sealed class ContractLedger(NpgsqlDataSource dataSource, TimeProvider clo
         return await InsertOrCompare(
             connection, transaction, p,
             """
-            INSERT INTO sign_off (document_no, customer_id, contract_id, shipment_no, amount, currency, signed_on, recorded_by, recorded_at)
-            VALUES (@DocumentNo, @CustomerId, @ContractId, @ShipmentNo, @Amount, @Currency, @on, @recordedBy, @now)
+            INSERT INTO sign_off (document_no, customer_id, contract_id, line_no, shipment_no, amount, currency, signed_on, recorded_by, recorded_at)
+            VALUES (@DocumentNo, @CustomerId, @ContractId, @LineNo, @ShipmentNo, @Amount, @Currency, @on, @recordedBy, @now)
             ON CONFLICT (document_no) DO NOTHING
             """,
             """
-            SELECT customer_id = @CustomerId AND contract_id = @ContractId AND shipment_no IS NOT DISTINCT FROM @ShipmentNo AND amount = @Amount
+            SELECT customer_id = @CustomerId AND contract_id = @ContractId AND line_no IS NOT DISTINCT FROM @LineNo
+                   AND shipment_no IS NOT DISTINCT FROM @ShipmentNo AND amount = @Amount
                    AND currency = @Currency AND signed_on = @on
             FROM sign_off WHERE document_no = @DocumentNo
             """,
@@ -129,16 +139,17 @@ public sealed class ContractLedger(NpgsqlDataSource dataSource, TimeProvider clo
         return await KeepLinkable(
             connection, transaction, p, document.ContractId,
             """
-            INSERT INTO payment (document_no, customer_id, amount, currency, paid_at, applied_to, contract_id, recorded_by, recorded_at)
-            VALUES (@DocumentNo, @CustomerId, @Amount, @Currency, @paidAt, @AppliedTo, @ContractId, @recordedBy, @now)
+            INSERT INTO payment (document_no, customer_id, amount, currency, paid_at, applied_to, contract_id, line_no, recorded_by, recorded_at)
+            VALUES (@DocumentNo, @CustomerId, @Amount, @Currency, @paidAt, @AppliedTo, @ContractId, @LineNo, @recordedBy, @now)
             ON CONFLICT (document_no) DO NOTHING
             """,
             """
-            SELECT customer_id = @CustomerId AND amount = @Amount AND currency = @Currency AND paid_at = @paidAt AND applied_to IS NOT DISTINCT FROM @AppliedTo,
+            SELECT customer_id = @CustomerId AND amount = @Amount AND currency = @Currency AND paid_at = @paidAt AND applied_to IS NOT DISTINCT FROM @AppliedTo
+                   AND (contract_id IS NULL OR line_no IS NOT DISTINCT FROM @LineNo),
                    contract_id
             FROM payment WHERE document_no = @DocumentNo
             """,
-            "UPDATE payment SET contract_id = @ContractId WHERE document_no = @DocumentNo AND contract_id IS NULL",
+            "UPDATE payment SET contract_id = @ContractId, line_no = @LineNo WHERE document_no = @DocumentNo AND contract_id IS NULL",
             cancellationToken);
     }
 

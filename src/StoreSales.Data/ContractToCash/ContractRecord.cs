@@ -9,7 +9,14 @@ public sealed record InstalmentRecord(
 /// <summary>One document of contract to cash as kept: its kind (shipment, sign-off, invoice, payment), number, amount and dates.</summary>
 public sealed record ContractDocumentRecord(
     string Kind, string DocumentNo, string CustomerId, string? ContractId, decimal Amount, DateOnly? On, DateOnly? DueOn, DateTimeOffset? PaidAt,
-    string? Purpose, string? ShipmentNo, string? AppliedTo);
+    string? Purpose, string? ShipmentNo, string? AppliedTo)
+{
+    /// <summary>The contract line the document is for, or null: the contract as a whole.</summary>
+    public int? LineNo { get; init; }
+}
+
+/// <summary>A line of a contract as kept: item, quantity at unit price, its net and its share of tax and gross.</summary>
+public sealed record ContractLineRecord(int LineNo, string Item, string? Description, decimal Quantity, decimal UnitPrice, decimal Net, decimal Tax, decimal Gross);
 
 /// <summary>A contract as kept, with its plan and every document linked to it.</summary>
 public sealed record ContractRecord(
@@ -30,4 +37,8 @@ public sealed record ContractRecord(
     DateOnly SignedOn,
     DateOnly? FirstShippedOn,
     IReadOnlyList<InstalmentRecord> Instalments,
-    IReadOnlyList<ContractDocumentRecord> Documents);
+    IReadOnlyList<ContractDocumentRecord> Documents)
+{
+    /// <summary>The contract's lines (none: the contract is one line of its own on the board).</summary>
+    public IReadOnlyList<ContractLineRecord> Lines { get; init; } = [];
+}

@@ -26,7 +26,11 @@ public sealed record CreditImportReport(
     int AlreadyRecorded,
     IReadOnlyList<ImportedRowRejection> Rejected,
     bool Stopped,
-    IReadOnlyList<string> HeaderProblems);
+    IReadOnlyList<string> HeaderProblems)
+{
+    /// <summary>The customers a row was kept for (committed): whose live three-way match status to read again.</summary>
+    public IReadOnlyList<string> CustomersChanged { get; init; } = [];
+}
 
 /// <summary>
 /// Imports an ERP export of receivables or payments (docs/domain.md "Credit hold"), row by row under the same rules as
@@ -56,6 +60,7 @@ public sealed class CreditImport(NpgsqlDataSource dataSource, CreditLedger ledge
         await using var transaction = stopOnError ? await connection.BeginTransactionAsync(cancellationToken) : null;
         var zone = calendar.Value.Zone();
         int rows = 0, recorded = 0, again = 0;
+        var changed = new HashSet<string>(StringComparer.Ordinal);
         var rejected = new List<ImportedRowRejection>();
         await foreach (var (line, fields, problem) in file.Rows(cancellationToken))
         {
@@ -76,6 +81,10 @@ public sealed class CreditImport(NpgsqlDataSource dataSource, CreditLedger ledge
                 rejection = refusal;
                 recorded += kept == DocumentKept.Recorded ? 1 : 0;
                 again += kept == DocumentKept.AlreadyRecorded ? 1 : 0;
+                if (kept == DocumentKept.Recorded && fields.GetValueOrDefault("customer_id") is { Length: > 0 } customerId)
+                {
+                    changed.Add(customerId.Trim());
+                }
             }
 
             if (rejection is not null)
@@ -99,7 +108,7 @@ public sealed class CreditImport(NpgsqlDataSource dataSource, CreditLedger ledge
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return new CreditImportReport(kind, rows, recorded, again, rejected, rejected.Any(r => r.Rule == "too-many-rows"), []);
+        return new CreditImportReport(kind, rows, recorded, again, rejected, rejected.Any(r => r.Rule == "too-many-rows"), []) { CustomersChanged = [.. changed] };
     }
 
     private async Task<(DocumentKept? Kept, ImportedRowRejection? Refusal)> Keep(

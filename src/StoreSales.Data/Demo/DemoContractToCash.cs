@@ -13,7 +13,9 @@ namespace StoreSales.Data.Demo;
 /// The demo's three-way match (docs/domain.md "Contract to cash", "Demo"): one B2B customer of the first store (not the
 /// credit-hold one) with contracts signed on the first of this month — a green line, two yellow (payment missing on a
 /// prepaid contract, sign-off missing), a red (the invoice differs from the shipment) — and each classic failure: a
-/// contract invoiced but not shipped, a payment with no contract, a rebate settlement booked as a receivable. Kept
+/// contract invoiced but not shipped, a payment with no contract, a rebate settlement booked as a receivable — and a
+/// contract with three lines (pumps, infusion sets, installation), one green, one yellow (not signed for), one red (the
+/// invoice differs from the line's shipment), each matched against its own documents. Kept
 /// through the real contract book and ledger under the API's rules, so seeding again adds nothing.
 /// </summary>
 public sealed class DemoContractToCash(NpgsqlDataSource dataSource, ContractToCashOptions options, CreditOptions credit, OpportunityOptions opportunities, ChainCalendarOptions calendar)
@@ -25,6 +27,7 @@ public sealed class DemoContractToCash(NpgsqlDataSource dataSource, ContractToCa
     public const string InvoicedNotShipped = "CT-DEMO-NOSHIP";
     public const string PaidWithoutContract = "PAY-DEMO-NOCONTRACT";
     public const string RebateAsReceivable = "AR-DEMO-REBATE";
+    public const string Lined = "CT-DEMO-LINES";
 
     private const string By = "demo-erp";
 
@@ -73,6 +76,15 @@ public sealed class DemoContractToCash(NpgsqlDataSource dataSource, ContractToCa
             await contracts.Keep(check.Document!, By, cancellationToken);
         }
 
+        var lined = ContractRules.CheckContract(
+            Lined, customerId, null, "Infusion pumps with sets and installation", null, null, null, "net60", signed, options, credit,
+            [
+                new ContractLineInput("PUMP-A200", "Infusion pump A200", 4, 12_500m, null),
+                new ContractLineInput("SET-B10", "Infusion set, box of 10", 200, 150m, null),
+                new ContractLineInput("SVC-INSTALL", "Installation and training", 1, 20_000m, null),
+            ]);
+        await contracts.Keep(lined.Document!, By, cancellationToken);
+
         // Gross = net × 1.13 (the default VAT): 113,000 · 11,300 · 56,500 · 22,600 · 33,900.
         (ContractDocumentKind Kind, string No, string? Contract, decimal Amount, string Purpose)[] documents =
         [
@@ -90,6 +102,25 @@ public sealed class DemoContractToCash(NpgsqlDataSource dataSource, ContractToCa
             (ContractDocumentKind.Invoice, RebateAsReceivable, null, 8_000m, ReceivablePurposes.RebateSettlement),
             (ContractDocumentKind.Payment, PaidWithoutContract, null, 5_000m, ReceivablePurposes.Sale),
         ];
+        // The lined contract's documents name their line: 56,500 · 33,900 · 22,600 gross; line 3 invoiced 1,000 over its shipment.
+        (ContractDocumentKind Kind, string No, int Line, decimal Amount)[] lineDocuments =
+        [
+            (ContractDocumentKind.Shipment, "SH-DEMO-LINES-1", 1, 56_500m),
+            (ContractDocumentKind.SignOff, "QS-DEMO-LINES-1", 1, 56_500m),
+            (ContractDocumentKind.Invoice, "AR-DEMO-LINES-1", 1, 56_500m),
+            (ContractDocumentKind.Shipment, "SH-DEMO-LINES-2", 2, 33_900m),
+            (ContractDocumentKind.Shipment, "SH-DEMO-LINES-3", 3, 22_600m),
+            (ContractDocumentKind.SignOff, "QS-DEMO-LINES-3", 3, 22_600m),
+            (ContractDocumentKind.Invoice, "AR-DEMO-LINES-3", 3, 23_600m),
+        ];
+        foreach (var d in lineDocuments)
+        {
+            var dueOn = d.Kind == ContractDocumentKind.Invoice ? due : (DateOnly?)null;
+            var purpose = d.Kind == ContractDocumentKind.Invoice ? ReceivablePurposes.Sale : null;
+            var check = ContractRules.CheckDocument(d.Kind, d.No, customerId, Lined, d.Amount, null, signed, dueOn, null, null, null, purpose, now, credit, d.Line);
+            await ledger.Keep(check.Document!, By, cancellationToken);
+        }
+
         foreach (var d in documents)
         {
             var paidAt = d.Kind == ContractDocumentKind.Payment ? now.AddMinutes(-1) : (DateTimeOffset?)null;

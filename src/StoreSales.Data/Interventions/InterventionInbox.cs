@@ -1,10 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dapper;
 using Npgsql;
 using StoreSales.Domain.Interventions;
 
 namespace StoreSales.Data.Interventions;
 
-/// <summary>An alert as the supervisor's inbox lists it.</summary>
+/// <summary>An alert as the supervisor's inbox lists it; <see cref="AssignedBefore"/>: whom it was assigned to before its escalations.</summary>
 public sealed record InboxEntry(
     string AlertId,
     string Condition,
@@ -19,8 +21,15 @@ public sealed record InboxEntry(
     DateTime RaisedAt,
     DateTime UpdatedAt,
     string? Outcome,
-    string Evidence)
+    string Evidence,
+    [property: JsonIgnore] string AssignedBeforeJson)
 {
+    /// <summary>
+    /// Whom the alert was assigned to before its escalations, oldest first. Read as JSON text: Npgsql gives a text[]
+    /// column as <see cref="Array"/>, which Dapper's constructor mapping cannot match to a typed array.
+    /// </summary>
+    public IReadOnlyList<string> AssignedBefore => JsonSerializer.Deserialize<string[]>(AssignedBeforeJson) ?? [];
+
     /// <summary>Every step of the alert, oldest first (filled by <see cref="InterventionInbox.List"/>).</summary>
     public IReadOnlyList<InboxStep> Steps { get; init; } = [];
 }
@@ -38,13 +47,14 @@ public sealed class InterventionInbox(NpgsqlDataSource dataSource)
         """
         SELECT alert_id AS AlertId, condition AS Condition, subject_kind AS SubjectKind, subject_id AS SubjectId,
                store_id AS StoreId, region_id AS RegionId, severity AS Severity, assignee AS Assignee, status AS Status,
-               level AS Level, raised_at AS RaisedAt, updated_at AS UpdatedAt, outcome AS Outcome, evidence::text AS Evidence
+               level AS Level, raised_at AS RaisedAt, updated_at AS UpdatedAt, outcome AS Outcome, evidence::text AS Evidence,
+               to_json(assigned_before)::text AS AssignedBeforeJson
         FROM intervention
         """;
 
-    // The one SQL form of InboxScope.Covers: keep the two in step.
+    // The one SQL form of InboxScope.Holds (Covers, or assigned before to someone the viewer answers for): keep the two in step.
     private const string InScope =
-        "(@wholeChain OR region_id = ANY(@regions) OR store_id = ANY(@stores) OR assignee = ANY(@assignees))";
+        "(@wholeChain OR region_id = ANY(@regions) OR store_id = ANY(@stores) OR assignee = ANY(@assignees) OR assigned_before && @assignees)";
 
     /// <summary>The alerts in <paramref name="scope"/>, newest first (open ones only when <paramref name="openOnly"/>).</summary>
     public async Task<IReadOnlyList<InboxEntry>> List(InboxScope scope, bool openOnly, int limit, CancellationToken cancellationToken)

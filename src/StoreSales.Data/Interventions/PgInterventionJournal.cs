@@ -41,12 +41,12 @@ public sealed class PgInterventionJournal(NpgsqlDataSource dataSource, IOptions<
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO intervention (alert_id, condition, subject_kind, subject_id, store_id, region_id, severity, assignee,
-                                      status, level, raised_at, updated_at, outcome, evidence)
+                                      status, level, raised_at, updated_at, outcome, evidence, assigned_before)
             VALUES (@AlertId, @Condition, @Kind, @SubjectId, @StoreId, @RegionId, @Severity, @Assignee,
-                    @Status, @Level, @RaisedAt, @UpdatedAt, @Outcome, @Evidence::jsonb)
+                    @Status, @Level, @RaisedAt, @UpdatedAt, @Outcome, @Evidence::jsonb, @AssignedBefore)
             ON CONFLICT (alert_id) DO UPDATE SET
                 status = excluded.status, level = excluded.level, updated_at = excluded.updated_at,
-                outcome = excluded.outcome, assignee = excluded.assignee
+                outcome = excluded.outcome, assignee = excluded.assignee, assigned_before = excluded.assigned_before
             WHERE intervention.updated_at <= excluded.updated_at
             """,
             new
@@ -65,6 +65,7 @@ public sealed class PgInterventionJournal(NpgsqlDataSource dataSource, IOptions<
                 UpdatedAt = intervention.UpdatedAt.UtcDateTime,
                 intervention.Outcome,
                 Evidence = JsonSerializer.Serialize(intervention.Evidence, JsonOptions),
+                AssignedBefore = intervention.AssignedBefore.IsDefault ? [] : intervention.AssignedBefore.ToArray(),
             },
             transaction,
             cancellationToken: cancellationToken));

@@ -22,7 +22,8 @@ public static class ReceivablePurposes
 /// One document of a contract as checked, ready to keep. <see cref="On"/> is the shipment's, sign-off's or invoice's
 /// date; an invoice has <see cref="DueOn"/> and <see cref="Purpose"/>, a payment <see cref="PaidAt"/> and perhaps
 /// <see cref="AppliedTo"/>, a sign-off perhaps the <see cref="ShipmentNo"/> it signs for. Shipments and sign-offs always
-/// name their contract; an invoice or payment may not (yet).
+/// name their contract; an invoice or payment may not (yet). <see cref="LineNo"/> names the contract line the document
+/// is for; without one it matches at contract level.
 /// </summary>
 public sealed record ContractDocument(
     ContractDocumentKind Kind,
@@ -36,9 +37,13 @@ public sealed record ContractDocument(
     DateTimeOffset? PaidAt,
     string? AppliedTo,
     string? ShipmentNo,
-    string Purpose);
+    string Purpose)
+{
+    /// <summary>The contract line (1, 2, …) the document is for, or null: the contract as a whole.</summary>
+    public int? LineNo { get; init; }
+}
 
-/// <summary>A contract as checked, ready to keep with its plan.</summary>
+/// <summary>A contract as checked, ready to keep with its plan and its lines (none: the contract is one line of its own).</summary>
 public sealed record ContractDraft(
     string ContractId,
     string CustomerId,
@@ -48,4 +53,8 @@ public sealed record ContractDraft(
     ContractMoney Money,
     decimal TaxRate,
     string PaymentTerms,
-    DateOnly SignedOn);
+    DateOnly SignedOn)
+{
+    /// <summary>The contract's lines, their nets adding up to its net (<see cref="ContractLines"/>); empty for a contract without lines.</summary>
+    public IReadOnlyList<ContractLineDraft> Lines { get; init; } = [];
+}

@@ -11,8 +11,17 @@ public static class ContractRules
 {
     public static DocumentCheck<ContractDraft> CheckContract(
         string? contractId, string? customerId, string? opportunityId, string? title, decimal? net, string? currency, decimal? taxRate, string? paymentTerms,
-        DateOnly? signedOn, ContractToCashOptions options, CreditOptions credit)
+        DateOnly? signedOn, ContractToCashOptions options, CreditOptions credit, IReadOnlyList<ContractLineInput>? lines = null)
     {
+        // With lines, the net is their sum: left out it is taken from them, given it must agree to the cent.
+        var (lineNets, lineErrors) = ContractLines.Check(lines ?? [], options.MaxContractLines);
+        var linesNet = lineNets.Sum(l => l.Net);
+        var netGiven = net;
+        if (lines is { Count: > 0 } && lineErrors.Count == 0)
+        {
+            net ??= linesNet;
+        }
+
         // A receivable's check gives the number, customer, amount and currency rules their one wording.
         var common = CreditDocuments.CheckReceivable(contractId, customerId, net, currency, signedOn, signedOn, opportunityId, credit);
         var errors = Renamed(common.Errors, ("documentNo", "contractId"), ("amount", "net"), ("issuedOn", "signedOn"), ("dueOn", "signedOn"), ("orderId", "opportunityId"));
@@ -33,6 +42,16 @@ public static class ContractRules
             errors["paymentTerms"] = [$"Unknown payment terms '{terms}'; known: {string.Join(", ", options.TermNames)}."];
         }
 
+        foreach (var (field, messages) in lineErrors)
+        {
+            errors[field] = messages;
+        }
+
+        if (lines is { Count: > 0 } && lineErrors.Count == 0 && netGiven is { } given && given != linesNet)
+        {
+            errors["net"] = [$"The lines add up to {linesNet:0.00}: the net is their sum (or left out)."];
+        }
+
         var name = string.IsNullOrWhiteSpace(title) ? contractId?.Trim() : title.Trim();
         if (name is { Length: > 200 })
         {
@@ -45,13 +64,18 @@ public static class ContractRules
         }
 
         var r = common.Document!;
+        var money = ContractMoney.Of(r.Amount, rate);
         return new DocumentCheck<ContractDraft>(
-            new ContractDraft(r.DocumentNo, r.CustomerId, r.OrderId, name!, r.Currency, ContractMoney.Of(r.Amount, rate), rate, terms, signedOn!.Value), errors);
+            new ContractDraft(r.DocumentNo, r.CustomerId, r.OrderId, name!, r.Currency, money, rate, terms, signedOn!.Value)
+            {
+                Lines = lineNets.Count == 0 ? [] : ContractLines.Priced(lineNets, money, rate),
+            },
+            errors);
     }
 
     public static DocumentCheck<ContractDocument> CheckDocument(
         ContractDocumentKind kind, string? documentNo, string? customerId, string? contractId, decimal? amount, string? currency, DateOnly? on, DateOnly? dueOn,
-        DateTimeOffset? paidAt, string? appliedTo, string? shipmentNo, string? purpose, DateTimeOffset now, CreditOptions credit)
+        DateTimeOffset? paidAt, string? appliedTo, string? shipmentNo, string? purpose, DateTimeOffset now, CreditOptions credit, int? lineNo = null)
     {
         Dictionary<string, string[]> errors;
         string? linked = null;
@@ -82,6 +106,15 @@ public static class ContractRules
             errors["contractId"] = ["Required: a shipment or sign-off belongs to a contract."];
         }
 
+        if (lineNo is < 1)
+        {
+            errors["lineNo"] = ["A contract line's number: 1 or more."];
+        }
+        else if (lineNo is not null && linked is null)
+        {
+            errors["lineNo"] = ["A line belongs to a contract: give its contractId too."];
+        }
+
         var use = string.IsNullOrWhiteSpace(purpose) ? ReceivablePurposes.Sale : purpose.Trim();
         if (!ReceivablePurposes.All.Contains(use) || (kind != ContractDocumentKind.Invoice && use != ReceivablePurposes.Sale))
         {
@@ -99,7 +132,7 @@ public static class ContractRules
                 kind == ContractDocumentKind.Payment ? null : on, kind == ContractDocumentKind.Invoice ? dueOn : null, kind == ContractDocumentKind.Payment ? paidAt : null,
                 kind == ContractDocumentKind.Payment && !string.IsNullOrWhiteSpace(appliedTo) ? appliedTo.Trim() : null,
                 kind == ContractDocumentKind.SignOff && !string.IsNullOrWhiteSpace(shipmentNo) ? shipmentNo.Trim() : null,
-                use),
+                use) { LineNo = lineNo },
             errors);
     }
 

@@ -39,6 +39,9 @@ public sealed class ContractToCashOptions
     /// <summary>The largest CSV file the contracts page takes, in bytes. Default 20 MB.</summary>
     public long ImportMaxFileBytes { get; set; } = 20 * 1024 * 1024;
 
+    /// <summary>The most lines one contract has. Default 500.</summary>
+    public int MaxContractLines { get; set; } = 500;
+
     /// <summary>How many months (the current one included) a customer's live match status counts. Default 12.</summary>
     public int LiveMonths { get; set; } = 12;
 
@@ -123,6 +126,11 @@ public sealed class ContractToCashOptions
         if (ImportMaxFileBytes is < 1024 or > 1024L * 1024 * 1024)
         {
             return $"{SectionName}:{nameof(ImportMaxFileBytes)} must be between 1024 and 1073741824 (is {ImportMaxFileBytes}).";
+        }
+
+        if (MaxContractLines is < 1 or > 10_000)
+        {
+            return $"{SectionName}:{nameof(MaxContractLines)} must be between 1 and 10000 (is {MaxContractLines}).";
         }
 
         if (LiveMonths is < 1 or > 120)

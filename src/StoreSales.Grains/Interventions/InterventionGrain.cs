@@ -136,6 +136,10 @@ public sealed partial class InterventionGrain : Grain, IInterventionGrain, IRemi
             UpdatedAt = now,
             Level = escalated ? current.Level + 1 : current.Level,
             Assignee = assignee ?? current.Assignee,
+            // Whom it leaves keeps seeing it (InboxScope.HoldingOf): escalated away, not vanished.
+            AssignedBefore = assignee is not null && assignee != current.Assignee && !current.AssignedBefore.Contains(current.Assignee)
+                ? current.AssignedBefore.Add(current.Assignee)
+                : current.AssignedBefore,
             Outcome = transition.Status == InterventionStatus.Resolved ? note : current.Outcome,
             History = current.History.Add(new InterventionStep(current.History.Length + 1, current.Status, transition.Status, by, now, note)),
         };

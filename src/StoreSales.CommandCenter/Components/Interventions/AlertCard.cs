@@ -26,11 +26,17 @@ public sealed record AlertCard(
     InterventionEvidence Evidence,
     ImmutableArray<InterventionStep> History)
 {
+    /// <summary>Whom the alert was assigned to before its escalations (<see cref="InboxScope.HoldingOf"/>).</summary>
+    public IReadOnlyList<string> AssignedBefore { get; init; } = [];
+
     private static readonly JsonSerializerOptions JournalJson = new(JsonSerializerDefaults.Web);
 
     public static AlertCard From(Intervention alert) => new(
         alert.AlertId, alert.Condition, alert.Subject.Kind, alert.Subject.Id, alert.Subject.StoreId, alert.Subject.RegionId,
-        alert.Severity, alert.Assignee, alert.Status, alert.Level, alert.RaisedAt, alert.UpdatedAt, alert.Outcome, alert.Evidence, alert.History);
+        alert.Severity, alert.Assignee, alert.Status, alert.Level, alert.RaisedAt, alert.UpdatedAt, alert.Outcome, alert.Evidence, alert.History)
+    {
+        AssignedBefore = alert.AssignedBefore.IsDefault ? [] : alert.AssignedBefore,
+    };
 
     public static AlertCard From(InboxEntry entry) => new(
         entry.AlertId, entry.Condition, entry.SubjectKind, entry.SubjectId, entry.StoreId, entry.RegionId, entry.Severity, entry.Assignee,
@@ -41,7 +47,10 @@ public sealed record AlertCard(
         JsonSerializer.Deserialize<InterventionEvidence>(entry.Evidence, JournalJson)!,
         [.. entry.Steps.Select(s => new InterventionStep(
             s.Step, Enum.Parse<InterventionStatus>(s.FromStatus), Enum.Parse<InterventionStatus>(s.ToStatus), s.Actor,
-            LedgerTime.Utc(s.At), s.Note))]);
+            LedgerTime.Utc(s.At), s.Note))])
+    {
+        AssignedBefore = entry.AssignedBefore,
+    };
 
     public bool IsOpen => Status != InterventionStatus.Resolved;
 
