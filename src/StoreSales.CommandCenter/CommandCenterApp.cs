@@ -45,8 +45,9 @@ public static class CommandCenterApp
         // Serves the framework's scripts (blazor.web.js) from a plain build output in any environment.
         builder.WebHost.UseStaticWebAssets();
 
-        var connectionString = builder.Configuration.GetConnectionString("StoreSales")
-            ?? throw new InvalidOperationException("Configuration key 'ConnectionStrings:StoreSales' is required (the PostgreSQL connection string).");
+        var connectionString = builder.Configuration.ReadValidated<DatabaseOptions>(DatabaseOptions.SectionName, o => o.Validate())
+            .Apply(builder.Configuration.GetConnectionString("StoreSales")
+                ?? throw new InvalidOperationException("Configuration key 'ConnectionStrings:StoreSales' is required (the PostgreSQL connection string)."));
 
         builder.AddServiceDefaults(connectionString);
         builder.Services.AddStoreSalesData(connectionString);

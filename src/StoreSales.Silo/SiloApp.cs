@@ -33,10 +33,11 @@ public static class SiloApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
 
-        var connectionString = builder.Configuration.GetConnectionString("StoreSales")
-            ?? throw new InvalidOperationException("Configuration key 'ConnectionStrings:StoreSales' is required (the PostgreSQL connection string).");
+        var database = builder.Configuration.ReadValidated<DatabaseOptions>(DatabaseOptions.SectionName, o => o.Validate());
+        var connectionString = database.Apply(builder.Configuration.GetConnectionString("StoreSales")
+            ?? throw new InvalidOperationException("Configuration key 'ConnectionStrings:StoreSales' is required (the PostgreSQL connection string)."));
 
-        await PrepareDatabase(builder, connectionString);
+        await PrepareDatabase(builder, database, connectionString);
 
         builder.AddServiceDefaults(connectionString);
         builder.Services.AddStoreSalesData(connectionString);
@@ -93,11 +94,11 @@ public static class SiloApp
     /// Migrations run before Orleans starts, because the silo's clustering needs its tables to exist.
     /// The demo chain is seeded when <c>Demo:ChainFile</c> is configured.
     /// </summary>
-    private static async Task PrepareDatabase(WebApplicationBuilder builder, string connectionString)
+    private static async Task PrepareDatabase(WebApplicationBuilder builder, DatabaseOptions database, string connectionString)
     {
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddConsole());
         var logger = loggerFactory.CreateLogger("StoreSales.Migrations");
-        if (builder.Configuration.GetValue("Database:MigrateOnStart", true))
+        if (database.MigrateOnStart)
         {
             var applied = DatabaseMigrator.Migrate(connectionString, logger);
             logger.LogInformation("Database schema is current ({Count} scripts applied now)", applied.Count);

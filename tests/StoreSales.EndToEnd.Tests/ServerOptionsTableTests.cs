@@ -39,12 +39,14 @@ public sealed class ServerOptionsTableTests
     [InlineData(Silo, "Ingest:MaxSalesPerBach")]
     [InlineData(Silo, "Ledger:Writer")]
     [InlineData(Silo, "Limits:SignInsPerAdress")]
+    [InlineData(Silo, "Database:MigrateOnStrat")]
     [InlineData(CommandCenter, "Live:ResubscribeIntervall")]
     [InlineData(CommandCenter, "Access:MaxFailedAttempt")]
     [InlineData(CommandCenter, "Access:OpenIdConnect:Authorit")]
     [InlineData(CommandCenter, "HotItems:HotLif")]
     [InlineData(CommandCenter, "Interventions:JournalConcurency")]
     [InlineData(CommandCenter, "Limits:HubConnectionsPerAdress")]
+    [InlineData(CommandCenter, "Database:Keepaliv")]
     public async Task A_misspelt_key_stops_the_host_naming_it(string host, string key)
     {
         var failure = await StartFailure(host, new() { [key] = "1" });
@@ -62,12 +64,14 @@ public sealed class ServerOptionsTableTests
     [InlineData(Silo, "Orleans:SiloPort", "0", "Orleans:SiloPort must be a port from 1 to 65535")]
     [InlineData(Silo, "HotItems:UsualWeeks", "0", "HotItems:UsualWeeks must be between 1 and 52")]
     [InlineData(Silo, "Ingest:CountWait", "00:00:00", "Ingest:CountWait must be positive")]
+    [InlineData(Silo, "Database:Keepalive", "00:00:00", "Database:Keepalive must be whole seconds from 1 s to 01:00:00")]
     [InlineData(CommandCenter, "Live:ResubscribeInterval", "00:00:00", "Live:ResubscribeInterval must be positive")]
     [InlineData(CommandCenter, "Access:MaxFailedAttempts", "0", "Access:MaxFailedAttempts must be at least 1")]
     [InlineData(CommandCenter, "Access:OpenIdConnect:Authority", "https://id.example.com", "Access:OpenIdConnect:Authority and ClientId must be set together")]
     [InlineData(CommandCenter, "HotItems:Heatmap:TopItems", "0", "HotItems:Heatmap:TopItems must be between 1 and 200")]
     [InlineData(CommandCenter, "Limits:SignInsPerAddress", "0", "Limits:SignInsPerAddress must be at least 1")]
     [InlineData(CommandCenter, "Limits:HubConnectionWindow", "00:00:00", "Limits:HubConnectionWindow must be between 1 s and 01:00:00")]
+    [InlineData(CommandCenter, "Database:Keepalive", "00:00:02.500", "Database:Keepalive must be whole seconds from 1 s to 01:00:00")]
     public async Task A_value_its_rule_refuses_stops_the_host_with_the_rule(string host, string key, string value, string rule)
     {
         var failure = await StartFailure(host, new() { [key] = value });

@@ -25,7 +25,16 @@ public sealed class BoardClock
     public static async Task<BoardClock> Open(Stack stack, string storeId, CancellationToken cancellationToken)
     {
         var clock = new BoardClock(stack, storeId);
-        clock._boardBefore = await stack.Boards.Join(storeId, cancellationToken);
+        try
+        {
+            clock._boardBefore = await stack.Boards.Join(storeId, cancellationToken);
+        }
+        catch (Microsoft.AspNetCore.SignalR.HubException exception)
+        {
+            // The hub tells its client no more than "an unexpected error": the command centers' logs say what it was.
+            throw new InvalidOperationException($"{exception.Message}{Environment.NewLine}{stack.Cluster.Tails()}", exception);
+        }
+
         clock._ledgerBefore = (await clock.Ledger()).Total;
         return clock;
     }

@@ -14,7 +14,7 @@ public sealed class ClusterUnderTest : IAsyncDisposable
     private readonly TestDatabase _database;
     private readonly List<NodeProcess> _silos = [];
     private readonly List<NodeProcess> _commandCenters = [];
-    private readonly Dictionary<NodeProcess, int> _siloPorts = [];
+    private readonly Dictionary<NodeProcess, SiloPorts> _siloPorts = [];
     private readonly IReadOnlyDictionary<string, string> _siloSettings;
     private readonly IReadOnlyDictionary<string, string> _commandCenterSettings;
 
@@ -112,16 +112,33 @@ public sealed class ClusterUnderTest : IAsyncDisposable
 
     /// <summary>Starts one more silo of this cluster (a restart of a killed one is a new one on new ports, as Orleans sees it).</summary>
     /// <param name="httpPort">Its ingest port; a restarted silo keeps its predecessor's, as its agents know it by that URL. A free one if null.</param>
-    public NodeProcess StartSilo(int? httpPort = null)
+    public NodeProcess StartSilo(int? httpPort = null) =>
+        StartSilo(new SiloPorts(httpPort ?? FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next()));
+
+    /// <summary>
+    /// Starts a stopped or killed silo again on all of its ports, as systemd restarts a store chain's silo from the same
+    /// configuration: Orleans then sees a new generation of the same silo and retires the old one as it joins, instead of
+    /// waiting (90 s by default) for the old one's I-am-alive to go stale when no other silo is left to declare it dead.
+    /// </summary>
+    public NodeProcess RestartSilo(NodeProcess stopped)
     {
-        var siloPort = FreeTcpPort.Next();
+        if (!stopped.HasExited)
+        {
+            throw new InvalidOperationException($"{stopped.Name} still runs: stop or kill it before restarting it.");
+        }
+
+        return StartSilo(_siloPorts[stopped]);
+    }
+
+    private NodeProcess StartSilo(SiloPorts ports)
+    {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["ConnectionStrings:StoreSales"] = _database.ConnectionString,
             ["Database:MigrateOnStart"] = "false",
             ["Orleans:ClusterId"] = ClusterId,
-            ["Orleans:SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = ports.Silo.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = ports.Gateway.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Live:PublishInterval"] = "00:00:00.050",
             ["Logging:LogLevel:Default"] = "Warning",
         };
@@ -130,15 +147,15 @@ public sealed class ClusterUnderTest : IAsyncDisposable
             settings[key] = value;
         }
 
-        var silo = NodeProcess.Start($"silo-{_silos.Count + 1}", "src/StoreSales.Silo", httpPort ?? FreeTcpPort.Next(), settings.Select(s => $"--{s.Key}={s.Value}"), Logs);
+        var silo = NodeProcess.Start($"silo-{_silos.Count + 1}", "src/StoreSales.Silo", ports.Http, settings.Select(s => $"--{s.Key}={s.Value}"), Logs);
         _silos.Add(silo);
-        _siloPorts[silo] = siloPort;
+        _siloPorts[silo] = ports;
         return silo;
     }
 
     /// <summary>The silo process whose Orleans silo-to-silo endpoint is <paramref name="address"/> (from the management grain).</summary>
     public NodeProcess SiloAt(Orleans.Runtime.SiloAddress address) =>
-        _siloPorts.Single(s => s.Value == address.Endpoint.Port).Key;
+        _siloPorts.Where(s => s.Value.Silo == address.Endpoint.Port).OrderBy(s => s.Key.HasExited).First().Key;
 
     private NodeProcess StartCommandCenter(bool seedStaff)
     {
@@ -186,4 +203,6 @@ public sealed class ClusterUnderTest : IAsyncDisposable
             await node.DisposeAsync();
         }
     }
+
+    private sealed record SiloPorts(int Http, int Silo, int Gateway);
 }

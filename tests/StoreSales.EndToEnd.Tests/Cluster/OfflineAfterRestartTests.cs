@@ -7,7 +7,7 @@ namespace StoreSales.EndToEnd.Tests.Cluster;
 
 /// <summary>
 /// Offline-device tracking survives the silo: an agent reports once, its silo is killed (SIGKILL) before the store's
-/// devices even count as offline, a new silo starts, and the agent never reports again. Nothing calls the store after
+/// devices even count as offline, the silo starts again (as systemd restarts it: same ports), and the agent never reports again. Nothing calls the store after
 /// the restart, yet its offline alert opens: the heartbeat was kept in grain storage and the store's agent-watch reminder
 /// woke it on the new silo.
 /// </summary>
@@ -43,7 +43,7 @@ public sealed class OfflineAfterRestartTests
             // Killed before the devices even counted as offline: whatever opens now, the restarted cluster opened.
             Assert.Equal(0, await OfflineAlerts(database));
 
-            await cluster.StartSilo().WaitUntilAnswering("/health/ready", TimeSpan.FromSeconds(120), cancellation);
+            await cluster.RestartSilo(cluster.Silos[0]).WaitUntilAnswering("/health/ready", TimeSpan.FromSeconds(120), cancellation);
             await Eventually.Holds(async () => await OfflineAlerts(database) == 1, "the till's offline alert is open", TimeSpan.FromSeconds(90), cancellation);
         }
         catch (Exception exception) when (exception is not Xunit.Sdk.XunitException)
