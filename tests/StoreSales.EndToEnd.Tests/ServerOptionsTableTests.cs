@@ -64,6 +64,7 @@ public sealed class ServerOptionsTableTests
     [InlineData(Silo, "Orleans:SiloPort", "0", "Orleans:SiloPort must be a port from 1 to 65535")]
     [InlineData(Silo, "HotItems:UsualWeeks", "0", "HotItems:UsualWeeks must be between 1 and 52")]
     [InlineData(Silo, "Ingest:CountWait", "00:00:00", "Ingest:CountWait must be positive")]
+    [InlineData(Silo, "Ingest:LateSaleQueueBatches", "0", "Ingest:LateSaleQueueBatches must be between 1 and 1000000")]
     [InlineData(Silo, "Database:Keepalive", "00:00:00", "Database:Keepalive must be whole seconds from 1 s to 01:00:00")]
     [InlineData(CommandCenter, "Live:ResubscribeInterval", "00:00:00", "Live:ResubscribeInterval must be positive")]
     [InlineData(CommandCenter, "Access:MaxFailedAttempts", "0", "Access:MaxFailedAttempts must be at least 1")]

@@ -27,10 +27,19 @@ public sealed class IngestOptions
     /// <summary>Most lines a sale may have. Default 500.</summary>
     public int MaxLinesPerSale { get; set; } = 500;
 
+    /// <summary>
+    /// Batches waiting for the late-sale check (<see cref="LateSaleReconciliation"/>) before one more is counted as not
+    /// checked (<c>queue_full</c>) and its alert left for a person. Batches, not sales: a full queue means the ledger is far
+    /// behind already; 4,096 waiting batches are minutes of a chain's catch-up, and holding more would only grow the
+    /// silo's memory. Default 4096.
+    /// </summary>
+    public int LateSaleQueueBatches { get; set; } = 4096;
+
     /// <summary>Null when the settings are usable, otherwise what is wrong.</summary>
     public string? Validate() =>
         MaxSalesPerBatch < 1 || MaxLinesPerSale < 1 ? $"{SectionName}:{nameof(MaxSalesPerBatch)} and {nameof(MaxLinesPerSale)} must be at least 1."
         : CountWait <= TimeSpan.Zero ? $"{SectionName}:{nameof(CountWait)} must be positive."
+        : LateSaleQueueBatches is < 1 or > 1_000_000 ? $"{SectionName}:{nameof(LateSaleQueueBatches)} must be between 1 and 1000000."
         : BusyRetryAfter < TimeSpan.FromSeconds(1) || CatchUpBusyRetryAfter < TimeSpan.FromSeconds(1)
             ? $"{SectionName}:{nameof(BusyRetryAfter)} and {nameof(CatchUpBusyRetryAfter)} must be at least 1 s (Retry-After counts whole seconds)."
         : null;

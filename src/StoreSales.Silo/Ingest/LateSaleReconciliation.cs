@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Threading.Channels;
 using StoreSales.Contracts.Ingest;
 using StoreSales.Data.DayEnd;
@@ -13,15 +14,12 @@ namespace StoreSales.Silo.Ingest;
 /// burst of batches (a chain catching up) costs one connection and a query per store, not a connection per batch. A
 /// check that is not done (queue full, or it failed) is logged and counted; its alert then stays open for a person.
 /// </summary>
-public sealed partial class LateSaleReconciliation(ZReports zReports, DayEndReconciler reconciler, ReconciliationAlerts alerts, IngestMetrics metrics, ILogger<LateSaleReconciliation> logger)
+public sealed partial class LateSaleReconciliation(
+    ZReports zReports, DayEndReconciler reconciler, ReconciliationAlerts alerts, IngestMetrics metrics, IOptions<IngestOptions> options, ILogger<LateSaleReconciliation> logger)
     : BackgroundService
 {
-    // Batches, not sales: a full queue means the ledger is far behind already; the 4,096th waiting batch is minutes of a
-    // chain's catch-up, and holding more would only grow the silo's memory.
-    private const int QueueCapacity = 4096;
-
-    private readonly Channel<(string StoreId, IReadOnlyList<SaleKey> Inserted)> _queue =
-        Channel.CreateBounded<(string, IReadOnlyList<SaleKey>)>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly Channel<(string StoreId, IReadOnlyList<SaleKey> Inserted)> _queue = Channel.CreateBounded<(string, IReadOnlyList<SaleKey>)>(
+        new BoundedChannelOptions(options.Value.LateSaleQueueBatches) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private int _waiting;
 
