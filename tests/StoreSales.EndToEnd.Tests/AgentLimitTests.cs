@@ -12,6 +12,7 @@ namespace StoreSales.EndToEnd.Tests;
 /// for the server is set aside with the server's reason while the rest goes through; scans are halved the same way (a
 /// scan too large is dropped with the reason) and a Z report too large is kept as refused with it.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed class AgentLimitTests(AgentLimitTests.LimitedChain chain) : IClassFixture<AgentLimitTests.LimitedChain>
 {
     private const int StorePermits = 4;

@@ -15,6 +15,7 @@ namespace StoreSales.EndToEnd.Tests;
 /// allowance. The clients are real HTTP and SignalR clients, each test on loopback addresses of its own (the whole of
 /// 127.0.0.0/8 reaches the host), so that the tests do not share an allowance.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed class DoorRateLimitTests(DoorRateLimitTests.LimitedDoors chain) : IClassFixture<DoorRateLimitTests.LimitedDoors>
 {
     private const int SignIns = 3;

@@ -14,6 +14,7 @@ namespace StoreSales.Integration.Tests;
 /// with Retry-After and another store is not; a body over its endpoint kind's size is answered 413; both are problem
 /// details naming the Limits key, both counted, and nothing of a refused request is recorded.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed class RequestLimitTests(RequestLimitTests.LimitedSilo fixture) : IClassFixture<RequestLimitTests.LimitedSilo>
 {
     private const int StorePermits = 5;

@@ -10,6 +10,7 @@ namespace StoreSales.Integration.Tests;
 /// refusals sees it: nothing of it is recorded, and nothing of it is silent. Fault f of the fault suite does the same with
 /// forty such connections on the full stack.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed class StalledBodyTests(SiloFixture fixture) : IClassFixture<SiloFixture>
 {
     private const string StoreId = "store-sh001";
