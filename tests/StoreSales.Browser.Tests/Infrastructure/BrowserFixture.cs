@@ -72,8 +72,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = "en-US",
         });
-        // Fail a step in seconds rather than Playwright's 30 s default: every page here is local.
-        context.SetDefaultTimeout(10_000);
+        // Playwright's own 30 s per step: a limit only a broken page reaches. 10 s failed a step on a CI run whose two cores
+        // the browser tests shared with the end-to-end tests (the admin page's circuit re-rendered the link after 10 s).
+        context.SetDefaultTimeout(30_000);
         await context.AddInitScriptAsync(InteractiveRender.RememberPrerenderedElements);
         var page = await context.NewPageAsync();
         return new BrowserSession(context, page, baseAddress);
