@@ -65,5 +65,10 @@ if { [ "$status" -ne 0 ] || [ "$demo_status" -ne 0 ] || [ "$faults_status" -ne 0
   failed=1
 fi
 echo "Browser test screenshots: $ROOT/tests/StoreSales.Browser.Tests/bin/Release/net10.0/screenshots"
+# The failed tests by name with the first line of why, last, where CI's shortened output still shows them.
+if [ "$failed" -gt 0 ]; then
+  echo "Failed:"
+  awk '/^failed / {print; why=1; next} why && /^  from / {next} why {print substr($0, 1, 400); why=0}' "$LOG" "$DEMO_LOG" "$FAULTS_LOG"
+fi
 echo "$passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$demo_status" -eq 0 ] && [ "$faults_status" -eq 0 ] && [ "$failed" -eq 0 ]

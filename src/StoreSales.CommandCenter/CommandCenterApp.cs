@@ -27,6 +27,7 @@ using StoreSales.Data.Quotes;
 using StoreSales.ServiceDefaults;
 using StoreSales.ServiceDefaults.Limits;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace StoreSales.CommandCenter;
@@ -130,6 +131,7 @@ public static class CommandCenterApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveBoardFeed>());
         builder.Services.AddSingleton<BoardResyncSignal>();
         builder.Services.AddHostedService<BoardResync>();
+        builder.Services.AddValidatedOptions<StoreSales.Data.Demo.DemoOptions>(StoreSales.Data.Demo.DemoOptions.SectionName, o => o.Validate());
         builder.Services.AddHostedService<DemoStaff>();
         builder.Services.AddHostedService<DemoQuoteSeeding>();
         builder.Services.AddHostedService<HeatmapKeepWarm>();
@@ -147,9 +149,11 @@ public static class CommandCenterApp
         builder.Services.AddValidatedOptions<StoreSales.Domain.Interventions.InterventionEscalationOptions>(StoreSales.Domain.Interventions.InterventionEscalationOptions.SectionName, o => o.Validate());
 
         // The client's address behind the gateway (YARP sends X-Forwarded-For): the door limits count per address, and
-        // without this every browser would share the gateway's. Trusted only from a proxy on this machine (loopback, the
-        // framework's default), so nobody else can choose the address they are counted under.
-        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor);
+        // without this every browser would share the gateway's. Believed only from ForwardedHeaders:TrustedProxies (this
+        // machine by default), so nobody else can choose the address they are counted under.
+        builder.Services.AddValidatedOptions<ForwardedHeadersSettings>(ForwardedHeadersSettings.SectionName, o => o.Validate());
+        builder.Services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<ForwardedHeadersSettings>>((options, settings) => settings.Value.ApplyTo(options));
 
         var app = builder.Build();
         app.UseForwardedHeaders();

@@ -37,7 +37,7 @@ public static class SiloApp
         var connectionString = database.Apply(builder.Configuration.GetConnectionString("StoreSales")
             ?? throw new InvalidOperationException("Configuration key 'ConnectionStrings:StoreSales' is required (the PostgreSQL connection string)."));
 
-        await PrepareDatabase(builder, database, connectionString);
+        await PrepareDatabase(builder, database, builder.Configuration.ReadValidated<DemoOptions>(DemoOptions.SectionName, o => o.Validate()), connectionString);
 
         builder.AddServiceDefaults(connectionString);
         builder.Services.AddStoreSalesData(connectionString);
@@ -94,7 +94,7 @@ public static class SiloApp
     /// Migrations run before Orleans starts, because the silo's clustering needs its tables to exist.
     /// The demo chain is seeded when <c>Demo:ChainFile</c> is configured.
     /// </summary>
-    private static async Task PrepareDatabase(WebApplicationBuilder builder, DatabaseOptions database, string connectionString)
+    private static async Task PrepareDatabase(WebApplicationBuilder builder, DatabaseOptions database, DemoOptions demo, string connectionString)
     {
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddConsole());
         var logger = loggerFactory.CreateLogger("StoreSales.Migrations");
@@ -104,20 +104,17 @@ public static class SiloApp
             logger.LogInformation("Database schema is current ({Count} scripts applied now)", applied.Count);
         }
 
-        var chainFile = builder.Configuration["Demo:ChainFile"];
-        if (!string.IsNullOrEmpty(chainFile))
+        if (demo is { ChainFile: { Length: > 0 } chainFile, ItemsFile: { } itemsFile })
         {
-            var itemsFile = builder.Configuration["Demo:ItemsFile"]
-                ?? throw new InvalidOperationException("Configuration key 'Demo:ItemsFile' is required with 'Demo:ChainFile'.");
             await using var dataSource = Npgsql.NpgsqlDataSource.Create(connectionString);
             var chain = DemoChainSeeder.ReadChain(chainFile);
             await new DemoChainSeeder(dataSource).Seed(chain, itemsFile, DateOnly.FromDateTime(DateTime.UtcNow), CancellationToken.None);
-            var weeks = builder.Configuration.GetValue("Demo:HistoryWeeks", 4);
+            var weeks = demo.HistoryWeeks;
             await using var ledger = new Data.Ledger.SaleLedger(dataSource);
             var history = await new DemoHistory(dataSource, ledger)
                 .Backfill(chain, DemoChainSeeder.ReadItems(itemsFile).ToList(), DateTimeOffset.UtcNow, weeks, CancellationToken.None);
             // The year before those weeks, through the history import (Demo:HistoryMonths, 0 for none), once the silo runs.
-            var months = builder.Configuration.GetValue("Demo:HistoryMonths", 13);
+            var months = demo.HistoryMonths;
             if (months > 0)
             {
                 var items = DemoChainSeeder.ReadItems(itemsFile).ToList();
@@ -125,9 +122,9 @@ public static class SiloApp
                     sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), chain, items, weeks, months, TimeProvider.System, sp.GetRequiredService<ILogger<DemoHistoryYearSeeding>>()));
             }
 
-            var customers = await SeedDemoCustomers(builder.Configuration, builder.Services, dataSource, chain);
+            var customers = await SeedDemoCustomers(builder.Configuration, builder.Services, demo.Customers, dataSource, chain);
             logger.LogInformation("Demo chain from {ChainFile} is seeded ({History} historical sales, {Customers} customers added)", chainFile, history, customers);
-            if (builder.Configuration.GetValue("Demo:Opportunities", true))
+            if (demo.Opportunities)
             {
                 var opportunities = builder.Configuration.ReadValidated<OpportunityOptions>(OpportunityOptions.SectionName, o => o.Validate());
                 var approvalOptions = builder.Configuration.ReadValidated<ApprovalOptions>(ApprovalOptions.SectionName, o => o.Validate());
@@ -145,9 +142,8 @@ public static class SiloApp
     /// chain's own sales-force thresholds so that every rule has customers on both sides of it when the demo starts, and
     /// a rep mid-departure (<see cref="DemoDeparture"/>).
     /// </summary>
-    private static async Task<int> SeedDemoCustomers(IConfiguration configuration, IServiceCollection services, Npgsql.NpgsqlDataSource dataSource, DemoChain chain)
+    private static async Task<int> SeedDemoCustomers(IConfiguration configuration, IServiceCollection services, int count, Npgsql.NpgsqlDataSource dataSource, DemoChain chain)
     {
-        var count = configuration.GetValue("Demo:Customers", DemoCustomerBook.DefaultCount);
         var calendar = configuration.ReadValidated<ChainCalendarOptions>(ChainCalendarOptions.SectionName, o => o.Validate());
         var dormancy = configuration.ReadValidated<DormancyOptions>(DormancyOptions.SectionName, o => o.Validate());
         var book = new DemoCustomerBook(

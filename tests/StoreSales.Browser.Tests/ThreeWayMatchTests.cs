@@ -79,11 +79,14 @@ public sealed class ThreeWayMatchTests(BrowserFixture fixture)
         await Expect(line(2)).ToHaveAttributeAsync("data-status", "green");
         await session.Screenshots.Take("three-way-match-yellow-turned-green");
 
-        // The customer's contracts page shows the lines in their colours.
+        // The customer's contracts page shows the lines in their colours, and the contract as a whole in its worst line's.
         await session.Page.GotoAsync($"/customers/{customerId}/contracts");
-        var lines = session.Page.Locator($"[data-testid=contract][data-contract='{contractId}'] [data-testid=contract-line]");
+        var contract = session.Page.Locator($"[data-testid=contract][data-contract='{contractId}']");
+        var lines = contract.Locator("[data-testid=contract-line]");
         await Expect(lines).ToHaveCountAsync(3);
         await Expect(lines.Nth(2)).ToHaveAttributeAsync("data-status", "red");
+        await Expect(contract.Locator("[data-testid=contract-header] [data-testid=match-status]")).ToHaveAttributeAsync("data-status", "red");
+        await Expect(contract.Locator("[data-testid=contract-header] [data-testid=match-findings]")).ToHaveTextAsync("Invoice differs from shipment");
         await session.Screenshots.Take("contracts-page-lines");
     }
 

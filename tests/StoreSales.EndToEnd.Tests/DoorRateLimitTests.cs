@@ -78,6 +78,28 @@ public sealed class DoorRateLimitTests(DoorRateLimitTests.LimitedDoors chain) : 
     }
 
     [Fact]
+    public async Task A_client_that_is_not_a_trusted_proxy_is_counted_under_its_own_address_whatever_it_forwards()
+    {
+        // 127.0.0.8 is on this machine but not in ForwardedHeaders:TrustedProxies here: a new X-Forwarded-For on every
+        // attempt must not buy it a new allowance.
+        using var pretender = From("127.0.0.8", new CookieContainer());
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i <= SignIns; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/board/sign-in?token=guessed");
+            request.Headers.Add("X-Forwarded-For", $"198.51.100.{i + 1}");
+            answers.Add(await pretender.SendAsync(request, Cancellation));
+        }
+
+        var last = answers[^1];
+        Assert.All(answers[..^1], a => Assert.Equal(HttpStatusCode.Unauthorized, a.StatusCode));
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+        var problem = await last.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        Assert.Contains("address 127.0.0.8", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        answers.ForEach(a => a.Dispose());
+    }
+
+    [Fact]
     public async Task An_address_over_its_hub_connection_allowance_waits_and_open_connections_keep_working()
     {
         var cookies = new CookieContainer();
@@ -165,7 +187,10 @@ public sealed class DoorRateLimitTests(DoorRateLimitTests.LimitedDoors chain) : 
         },
     };
 
-    /// <summary>The demo chain with a command center allowing an address 3 sign-ins and 2 hub connections a minute.</summary>
+    /// <summary>
+    /// The demo chain with a command center allowing an address 3 sign-ins and 2 hub connections a minute, and trusting
+    /// one proxy's X-Forwarded-For.
+    /// </summary>
     public sealed class LimitedDoors : ChainFixture
     {
         protected override Task<CommandCenterUnderTest> StartCommandCenter() =>
@@ -175,6 +200,8 @@ public sealed class DoorRateLimitTests(DoorRateLimitTests.LimitedDoors chain) : 
                 ["Limits:SignInWindow"] = "00:01:00",
                 ["Limits:HubConnectionsPerAddress"] = HubConnections.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Limits:HubConnectionWindow"] = "00:01:00",
+                // The gateway of these tests (127.0.0.7) alone may forward a browser's address.
+                ["ForwardedHeaders:TrustedProxies:0"] = "127.0.0.7",
             });
     }
 }

@@ -8,7 +8,10 @@ using StoreSales.Testing;
 
 namespace StoreSales.EndToEnd.Tests;
 
-/// <summary>An alert raised in the silo reaches the supervisor's live inbox (SignalR) and the inbox API.</summary>
+/// <summary>
+/// An alert raised in the silo reaches the supervisor's live inbox (SignalR) and the inbox API; one escalated away from a
+/// rep by its SLA stays in the rep's inbox, live and listed, for them to see and no longer to work.
+/// </summary>
 public sealed class InterventionInboxTests
 {
     [Fact]
@@ -99,5 +102,67 @@ public sealed class InterventionInboxTests
         Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode); // another store's alert is not in their inbox: unknown to them
         Assert.Empty(byRep.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task An_alert_escalated_away_from_a_rep_stays_in_their_inbox_read_only_while_the_supervisor_works_it()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.Create("inboxescalated");
+        var clusterId = "inboxesc-" + Guid.NewGuid().ToString("N")[..8];
+        // An SLA of seconds, checked every second, so that the real reminder escalates it within the test.
+        await using var silo = await SiloUnderTest.Start(database, clusterId, new Dictionary<string, string?>
+        {
+            ["Orleans:MinimumReminderPeriod"] = "00:00:01",
+            ["Interventions:SlaCheckPeriod"] = "00:00:01",
+            ["Interventions:Sla:AcknowledgeWithin"] = "00:00:03",
+            ["Interventions:Sla:WarnBefore"] = "00:00:01",
+        });
+        await using var commandCenter = await CommandCenterUnderTest.Start(database, clusterId);
+        await using var repHub = await commandCenter.CreateSignedInHubConnection(DemoLogins.Sh001Rep);
+        var changes = System.Threading.Channels.Channel.CreateUnbounded<JsonElement>();
+        repHub.On<JsonElement>("InterventionChanged", alert => changes.Writer.TryWrite(alert));
+        await repHub.StartAsync(cancellation);
+        await repHub.InvokeAsync("JoinMyInterventions", cancellation);
+
+        const string rep = "rep:rep-sh001-01";
+        var raised = await silo.Grains().GetGrain<IInterventionGrain>(InterventionConditions.GrainKey("O-E2E-ESCALATED", InterventionConditions.OpportunityStalled, rep)).Raise(
+            new InterventionSubject("opportunity", "O-E2E-ESCALATED", "store-sh001", "region-east"),
+            new InterventionEvidence("Opportunity O-E2E-ESCALATED: 21 days in Proposal (limit 14)", null, null, null, DateTimeOffset.UtcNow),
+            "medium",
+            rep);
+
+        // Live: the rep hears of it raised, then escalated to the region's field supervisor, nobody having acknowledged it.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        JsonElement pushed;
+        do
+        {
+            pushed = await changes.Reader.ReadAsync(timeout.Token);
+        }
+        while (pushed.GetProperty("alertId").GetString() != raised.AlertId || pushed.GetProperty("status").GetString() != "Escalated");
+
+        using var repClient = await commandCenter.CreateSignedInClient(DemoLogins.Sh001Rep);
+        var listed = await repClient.GetFromJsonAsync<JsonElement>("/api/interventions", cancellation);
+        using var repActs = await repClient.PostAsJsonAsync("/api/interventions/actions", new { alertId = raised.AlertId, action = "Acknowledge" }, cancellation);
+        using var supervisor = await commandCenter.CreateSignedInClient(DemoLogins.EastSupervisor);
+        using var supervisorActs = await supervisor.PostAsJsonAsync("/api/interventions/actions", new { alertId = raised.AlertId, action = "Acknowledge" }, cancellation);
+
+        Assert.Equal("supervisor:region-east", pushed.GetProperty("assignee").GetString());
+        Assert.Equal([rep], pushed.GetProperty("assignedBefore").EnumerateArray().Select(a => a.GetString()));
+        var inInbox = Assert.Single(listed.EnumerateArray(), a => a.GetProperty("alertId").GetString() == raised.AlertId);
+        Assert.Equal("supervisor:region-east", inInbox.GetProperty("assignee").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, repActs.StatusCode);
+        var refusal = await repActs.Content.ReadFromJsonAsync<JsonElement>(cancellation);
+        Assert.Equal("Escalated to supervisor:region-east: it is theirs to work now.", refusal.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, supervisorActs.StatusCode);
+
+        // The rep keeps hearing of it as the supervisor works it.
+        do
+        {
+            pushed = await changes.Reader.ReadAsync(timeout.Token);
+        }
+        while (pushed.GetProperty("alertId").GetString() != raised.AlertId || pushed.GetProperty("status").GetString() != "Acknowledged");
+        Assert.Equal(DemoLogins.EastSupervisor, pushed.GetProperty("history").EnumerateArray().Last().GetProperty("by").GetString());
     }
 }

@@ -131,7 +131,16 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
 
         Assert.Equal([1L, 2, 3, 4], fresh.Select(k => k.Sequence).Order());
         Assert.Equal([5L, 6], retry.Select(k => k.Sequence).Order());
-        Assert.Equal([("copied", 4), ("staged", 4)], paths);
+        // The writer counts a group's path as it finishes the group, beside the appends it answers: read the counts once
+        // both are in, from a copy (enumerating the list while the listener adds to it failed a run).
+        await Eventually.Holds(() => { lock (paths) { return paths.Count >= 2; } }, "both groups counted", TimeSpan.FromSeconds(10), Cancel);
+        (string Path, int Sales)[] counted;
+        lock (paths)
+        {
+            counted = [.. paths];
+        }
+
+        Assert.Equal([("copied", 4), ("staged", 4)], counted);
         Assert.Equal(1.235m, await Scalar<decimal>("SELECT quantity FROM sale_line WHERE terminal_id = 'T03' AND sequence = 4 AND line_number = 1"));
         Assert.Equal(6, await _database.Count("SELECT count(*) FROM sale WHERE store_id = 'store-hz001' AND terminal_id = 'T03'"));
         await AssertRollupEqualsLedger();

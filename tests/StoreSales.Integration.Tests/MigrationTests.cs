@@ -9,7 +9,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task Migrations_create_the_orleans_and_ledger_schema_once()
     {
-        await using var database = await TestDatabase.Create("migrate", seedDemo: false);
+        await using var database = await TestDatabase.Create("migrate", seedDemo: false, fresh: true);
 
         var second = DatabaseMigrator.Migrate(database.ConnectionString, NullLogger.Instance);
 

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using StoreSales.Abstractions.Chain;
 using StoreSales.Data.Access;
+using StoreSales.Data.Demo;
 using StoreSales.Domain.Access;
 
 namespace StoreSales.CommandCenter.Access;
@@ -12,13 +14,14 @@ namespace StoreSales.CommandCenter.Access;
 /// the accounts but never their password or the token (no secret in any log, docs/design.md "Secrets"): the board's
 /// sign-in link goes to the file <c>Demo:BoardLinkFile</c> (mode 600), where <c>deploy/local/up.sh</c> reads it.
 /// </summary>
-public sealed partial class DemoStaff(IServiceProvider services, IConfiguration configuration, ILogger<DemoStaff> logger) : IHostedService
+public sealed partial class DemoStaff(IServiceProvider services, IOptions<DemoOptions> options, ILogger<DemoStaff> logger) : IHostedService
 {
     public const string DefaultPassword = "Demo-StoreSales-2026";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue("Demo:SeedStaff", false))
+        var demo = options.Value;
+        if (!demo.SeedStaff)
         {
             return;
         }
@@ -27,11 +30,11 @@ public sealed partial class DemoStaff(IServiceProvider services, IConfiguration 
         var directory = scope.ServiceProvider.GetRequiredService<IChainDirectory>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        var password = configuration["Demo:StaffPassword"] ?? DefaultPassword;
+        var password = demo.StaffPassword ?? DefaultPassword;
 
         // The store the store-level accounts run (Demo:StaffStore, else the first by id); its region is the region's.
         var stores = await directory.ListStores(null, cancellationToken);
-        var store = configuration["Demo:StaffStore"] is { Length: > 0 } chosen
+        var store = demo.StaffStore is { Length: > 0 } chosen
             ? stores.FirstOrDefault(s => s.StoreId == chosen) ?? throw new InvalidOperationException($"Configuration key 'Demo:StaffStore': there is no store '{chosen}'.")
             : stores.OrderBy(s => s.StoreId, StringComparer.Ordinal).First();
         var region = await directory.FindRegion(store.RegionId, cancellationToken)
@@ -85,7 +88,7 @@ public sealed partial class DemoStaff(IServiceProvider services, IConfiguration 
 
         var (_, token) = await scope.ServiceProvider.GetRequiredService<BoardTokens>()
             .Issue(store.StoreId, "demo TV", "demo", cancellationToken);
-        var linkFile = configuration["Demo:BoardLinkFile"];
+        var linkFile = demo.BoardLinkFile;
         if (linkFile is { Length: > 0 })
         {
             await WriteOwnerOnly(linkFile, $"/board/sign-in?token={Uri.EscapeDataString(token)}\n", cancellationToken);

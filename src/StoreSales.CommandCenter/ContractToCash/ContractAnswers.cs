@@ -88,6 +88,22 @@ public sealed record MatchLineAnswer(
         MatchStatus.Yellow => "yellow",
         _ => "red",
     };
+
+    /// <summary>
+    /// Each contract's verdict as its header on the contracts page shows it: its own line's, or for a contract with lines
+    /// its lines' together (<see cref="ThreeWayMatch.OfContract"/>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, MatchVerdict> ContractVerdicts(IEnumerable<MatchLineAnswer> lines) =>
+        lines.Where(l => l.ContractId is not null && l.LineKind is "contract" or "contract-line")
+            .GroupBy(l => l.ContractId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => ThreeWayMatch.OfContract(g.Select(l => new MatchVerdict(StatusOf(l.Status), l.Findings))), StringComparer.Ordinal);
+
+    private static MatchStatus StatusOf(string name) => name switch
+    {
+        "green" => MatchStatus.Green,
+        "yellow" => MatchStatus.Yellow,
+        _ => MatchStatus.Red,
+    };
 }
 
 /// <summary>A customer's month on the board: how many lines are green, yellow and red.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using StoreSales.Data.Demo;
 
 namespace StoreSales.CommandCenter.Quotes;
@@ -7,11 +8,11 @@ namespace StoreSales.CommandCenter.Quotes;
 /// (<see cref="DemoQuotes"/>). Here rather than in the silo's seeding because a quote's verification code needs the
 /// command center's <c>Quotes:VerificationKey</c>.
 /// </summary>
-public sealed class DemoQuoteSeeding(DemoQuotes quotes, IConfiguration configuration, ILogger<DemoQuoteSeeding> logger) : IHostedService
+public sealed class DemoQuoteSeeding(DemoQuotes quotes, IOptions<DemoOptions> options, ILogger<DemoQuoteSeeding> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (configuration.GetValue("Demo:SeedQuotes", false))
+        if (options.Value.SeedQuotes)
         {
             var made = await quotes.Seed(cancellationToken);
             logger.LogInformation("Demo quotes seeded ({Made} made)", made);

@@ -144,6 +144,13 @@ public static class ThreeWayMatch
         return Verdict(findings);
     }
 
+    /// <summary>
+    /// A contract with lines, as one: the colour of its worst line, and every finding of its lines once (red ones first),
+    /// so that its header says at a glance what its lines say. No lines: green with nothing found.
+    /// </summary>
+    public static MatchVerdict OfContract(IEnumerable<MatchVerdict> lines) =>
+        Verdict(lines.SelectMany(l => l.Findings).Distinct(StringComparer.Ordinal).ToList());
+
     private static bool Differs(decimal a, decimal b, decimal tolerance) => Math.Abs(a - b) > tolerance;
 
     private static MatchVerdict Verdict(List<string> findings)

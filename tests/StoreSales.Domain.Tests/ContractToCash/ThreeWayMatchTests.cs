@@ -140,4 +140,22 @@ public sealed class ThreeWayMatchTests
 
         Assert.Equal([MatchFindings.ShippedOverContract], ThreeWayMatch.Judge(over, Tolerance).Findings);
     }
+
+    [Fact]
+    public void A_contract_with_lines_takes_its_worst_line_s_colour_and_every_finding_once_red_first()
+    {
+        var green = ThreeWayMatch.Judge(Matched, Tolerance);
+        var yellow = ThreeWayMatch.Judge(Matched with { Payments = 0, Paid = 0 }, Tolerance);
+        var red = ThreeWayMatch.Judge(Matched with { Invoiced = 120_000m, Paid = 0, Payments = 0 }, Tolerance);
+
+        var allGreen = ThreeWayMatch.OfContract([green, green]);
+        var someYellow = ThreeWayMatch.OfContract([green, yellow, yellow]);
+        var mixed = ThreeWayMatch.OfContract([yellow, green, red]);
+        Assert.Equal(MatchStatus.Green, allGreen.Status);
+        Assert.Empty(allGreen.Findings);
+        Assert.Equal(MatchStatus.Yellow, someYellow.Status);
+        Assert.Equal([MatchFindings.PaymentMissing], someYellow.Findings);
+        Assert.Equal(MatchStatus.Red, mixed.Status);
+        Assert.Equal([MatchFindings.InvoiceDiffers, MatchFindings.PaymentMissing], mixed.Findings);
+    }
 }
