@@ -24,7 +24,6 @@ public sealed class TestDatabase : IAsyncDisposable
     public const string ServerVariable = "STORESALES_TEST_PG";
     private const string DefaultServer = "Host=127.0.0.1;Port=55433;Username=postgres";
     private const string TemplatePrefix = "t_tpl_";
-    private const string DuplicateDatabase = "42P04";
     private static readonly ConcurrentDictionary<bool, Lazy<Task<string>>> Templates = new();
 
     private TestDatabase(string name, string connectionString)
@@ -136,8 +135,14 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             await Admin($"ALTER DATABASE \"{building}\" RENAME TO \"{name}\"");
         }
-        catch (PostgresException e) when (e.SqlState == DuplicateDatabase)
+        catch (PostgresException)
         {
+            // Another process renamed its own first (42P04, or 23505 when the two renames meet in the catalog).
+            if (!await Exists(name))
+            {
+                throw;
+            }
+
             await Admin($"DROP DATABASE IF EXISTS \"{building}\" WITH (FORCE)");
         }
 
