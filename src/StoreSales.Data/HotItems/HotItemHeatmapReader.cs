@@ -93,9 +93,30 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
                 FROM {StoreWindows}
                 JOIN sale s ON s.store_id = sc.store_id AND s.rung_up_at >= w.tail_from AND s.rung_up_at < w.to_at
                 JOIN sale_line l ON l.store_id = sc.store_id AND l.terminal_id = s.terminal_id AND l.sequence = s.sequence
+                UNION ALL
+                {OpenReceiptScans}
             ) u
             GROUP BY u.item_code
         ) c
+        """;
+
+    // Now's window (k = 0) of a store with scan-sourced terminals (HotItems:ScanSourcedTerminals, as @scanStores and
+    // @scanTerminals): the item scans of each such terminal since its last sale, by the agent's clock (a sale's
+    // captured_at and a scan's scanned_at are both the agent's), i.e. the receipt still being rung up. The cell moves at
+    // the scan; once the sale lands its lines count and these scans are before its capture, so nothing counts twice, and
+    // a scan voided before payment drops out at the terminal's next sale. Empty arrays (the default) probe nothing.
+    private const string OpenReceiptScans = """
+        SELECT 0, e.code, CASE WHEN e.weight_kg > 0 THEN e.weight_kg ELSE 1 END
+        FROM unnest(@scanStores::text[], @scanTerminals::text[]) AS t(store_id, terminal_id)
+        LEFT JOIN LATERAL (
+            SELECT s.captured_at FROM sale s
+            WHERE s.store_id = t.store_id AND s.terminal_id = t.terminal_id
+            ORDER BY s.sequence DESC
+            LIMIT 1
+        ) last ON true
+        JOIN scan_event e ON e.store_id = t.store_id AND e.terminal_id = t.terminal_id
+                         AND e.scanned_at >= sc.from_local AT TIME ZONE sc.time_zone AND e.scanned_at < @at
+        WHERE t.store_id = sc.store_id AND e.kind <> 'member' AND (last.captured_at IS NULL OR e.scanned_at > last.captured_at)
         """;
 
     // The first statement of the reads over every store. Their plans cost in the millions (thousands of index range
@@ -472,8 +493,10 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
         return new HeatmapCell(storeId, itemCode, lift.Units, lift.UsualUnits, lift.Lift, lift.IsHot);
     }
 
-    private static DynamicParameters Parameters(HeatmapWindow window, DateTimeOffset at, string? regionId, string? storeId, int weeks) =>
-        new(new
+    private DynamicParameters Parameters(HeatmapWindow window, DateTimeOffset at, string? regionId, string? storeId, int weeks)
+    {
+        var scanSourced = Rule.ScanSourcedTerminals.SelectMany(s => s.Value.Select(terminal => (Store: s.Key, Terminal: terminal))).ToList();
+        return new(new
         {
             at = at.ToUniversalTime(),
             today = window == HeatmapWindow.Today,
@@ -481,7 +504,10 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
             weeks,
             region = regionId,
             store = storeId,
+            scanStores = scanSourced.Select(s => s.Store).ToArray(),
+            scanTerminals = scanSourced.Select(s => s.Terminal).ToArray(),
         });
+    }
 
 
 #pragma warning disable CA1812 // Dapper creates these.
