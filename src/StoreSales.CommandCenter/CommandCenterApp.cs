@@ -46,9 +46,7 @@ public static class CommandCenterApp
         // Serves the framework's scripts (blazor.web.js) from a plain build output in any environment.
         builder.WebHost.UseStaticWebAssets();
 
-        var connectionString = builder.Configuration.ReadValidated<DatabaseOptions>(DatabaseOptions.SectionName, o => o.Validate())
-            .Apply(builder.Configuration.GetConnectionString("StoreSales")
-                ?? throw new InvalidOperationException("Configuration key 'ConnectionStrings:StoreSales' is required (the PostgreSQL connection string)."));
+        var connectionString = DatabaseOptions.Read(builder.Configuration).ConnectionString(builder.Configuration);
 
         builder.AddServiceDefaults(connectionString);
         builder.Services.AddStoreSalesData(connectionString);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace StoreSales.Data;
@@ -24,6 +25,15 @@ public sealed class DatabaseOptions
         Keepalive < TimeSpan.FromSeconds(1) || Keepalive > TimeSpan.FromHours(1) || Keepalive.Ticks % TimeSpan.TicksPerSecond != 0
             ? $"{SectionName}:{nameof(Keepalive)} must be whole seconds from 1 s to 01:00:00 (it is {Keepalive})."
             : null;
+
+    /// <summary>The section, bound strictly and checked, as both hosts read it before they are built.</summary>
+    public static DatabaseOptions Read(IConfiguration configuration) =>
+        configuration.ReadValidated<DatabaseOptions>(SectionName, o => o.Validate());
+
+    /// <summary><c>ConnectionStrings:StoreSales</c> as every pool of the host uses it (<see cref="Apply"/>); required.</summary>
+    public string ConnectionString(IConfiguration configuration) =>
+        Apply(configuration.GetConnectionString("StoreSales")
+            ?? throw new InvalidOperationException("Configuration key 'ConnectionStrings:StoreSales' is required (the PostgreSQL connection string)."));
 
     /// <summary>The connection string every pool of the host uses: the configured one with this keepalive unless it sets its own.</summary>
     public string Apply(string connectionString)

@@ -33,9 +33,8 @@ public static class SiloApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
 
-        var database = builder.Configuration.ReadValidated<DatabaseOptions>(DatabaseOptions.SectionName, o => o.Validate());
-        var connectionString = database.Apply(builder.Configuration.GetConnectionString("StoreSales")
-            ?? throw new InvalidOperationException("Configuration key 'ConnectionStrings:StoreSales' is required (the PostgreSQL connection string)."));
+        var database = DatabaseOptions.Read(builder.Configuration);
+        var connectionString = database.ConnectionString(builder.Configuration);
 
         await PrepareDatabase(builder, database, builder.Configuration.ReadValidated<DemoOptions>(DemoOptions.SectionName, o => o.Validate()), connectionString);
 
