@@ -61,7 +61,17 @@ public sealed class CatchUpFairnessTests
         await using var agent = await TestAgent.StartAsync(settings);
         await Eventually.Holds(() => agent.Outbox.Queue.Depth == 0, "the backlog to drain", cancellationToken: TestContext.Current.CancellationToken);
 
-        var sent = batches.ToList();
+        // An upload whose answer timed out on a loaded machine is sent again as the same batch (nothing left the outbox):
+        // the server takes it as a duplicate, and it is counted here once.
+        var sent = batches.Aggregate(new List<IReadOnlyList<SaleKey>>(), (kept, batch) =>
+        {
+            if (kept.Count == 0 || !kept[^1].SequenceEqual(batch))
+            {
+                kept.Add(batch);
+            }
+
+            return kept;
+        });
         Assert.Equal(7, sent.Count);
         Assert.Equal([new SaleKey("T02", 1), new SaleKey("T02", 2)], sent[0].Where(k => k.TerminalId == "T02"));
         var t01 = sent.SelectMany(b => b).Where(k => k.TerminalId == "T01").Select(k => k.Sequence).ToList();
