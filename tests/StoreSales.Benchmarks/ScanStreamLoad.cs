@@ -1,8 +1,12 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Ports;
 using System.Text;
+using Microsoft.AspNetCore.SignalR.Client;
+using StoreSales.Abstractions.Live;
 using StoreSales.Abstractions.Stores;
+using StoreSales.CommandCenter.Live;
 using StoreSales.Domain.Barcodes;
 using StoreSales.Testing;
 
@@ -12,7 +16,10 @@ namespace StoreSales.Benchmarks;
 /// Issue 11's scan stream: one agent process with --terminals scanners on real ptys, each fed --rate scans a second,
 /// uploading to an in-process silo whose store counts those terminals by their scans. Reports the agent's CPU (share of
 /// one core) and resident memory over the run, the scans that reached the scan ledger, and the time from a marker scan
-/// written on the wire to its item showing in the store grain's hot items (p50/p99/max of --probes markers).
+/// written on the wire to its item showing in the store grain's hot items (p50/p99/max of --probes markers), and to the
+/// same scan reaching the HQ heatmap: an in-process command center's <c>HeatmapScanned</c> message, heard by a SignalR
+/// client signed in as HQ on the store's region (what the HQ page adds to its cells; the page redraws within
+/// <c>Live:HqRedrawInterval</c> of it).
 /// </summary>
 internal static class ScanStreamLoad
 {
@@ -30,7 +37,21 @@ internal static class ScanStreamLoad
             settings[$"HotItems:ScanSourcedTerminals:{StoreId}:{t}"] = Terminal(t);
         }
 
-        await using var silo = await SiloUnderTest.Start(database, "scanbench-" + Guid.NewGuid().ToString("N")[..8], settings);
+        var clusterId = "scanbench-" + Guid.NewGuid().ToString("N")[..8];
+        await using var silo = await SiloUnderTest.Start(database, clusterId, settings);
+        await using var commandCenter = await CommandCenterUnderTest.Start(database, clusterId);
+        var heard = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        await using var hq = await commandCenter.CreateSignedInHubConnection(DemoLogins.Hq);
+        hq.On<List<HeatmapScan>>(LiveGroups.HeatmapScanned, scans =>
+        {
+            var at = Stopwatch.GetTimestamp();
+            foreach (var scan in scans)
+            {
+                heard.TryAdd(scan.ItemCode, at);
+            }
+        });
+        await hq.StartAsync();
+        await hq.InvokeAsync("JoinHeatmap", "region-east");
         using var directory = new TempDirectory();
         var pairs = new List<SocatPair>();
         var args = new List<string>
@@ -67,6 +88,7 @@ internal static class ScanStreamLoad
             var store = silo.Grains().GetGrain<IStoreGrain>(StoreId);
             var items = Enumerable.Range(0, 200).Select(i => Gtin.WithCheckDigit($"69200000{i:D4}")).ToArray();
             var latencies = new List<double>();
+            var probesSent = new List<(string Marker, long Sent)>();
             agent.Refresh();
             var cpuBefore = agent.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
@@ -99,6 +121,7 @@ internal static class ScanStreamLoad
                     scanners[probe % terminals].Write(bytes, 0, bytes.Length);
                     written++;
                     _ = Watch(store, marker, sent, latencies);
+                    probesSent.Add((marker, sent));
                     probe++;
                 }
 
@@ -122,6 +145,15 @@ internal static class ScanStreamLoad
                     ? "scan -> hot items: no probe seen"
                     : string.Create(CultureInfo.InvariantCulture, $"scan -> hot items ({latencies.Count} of {probes} probes seen): p50 {Percentiles.Of(latencies, 50):N0} ms, p99 {Percentiles.Of(latencies, 99):N0} ms, max {latencies[^1]:N0} ms"));
             }
+
+            var toHeatmap = probesSent
+                .Where(p => heard.ContainsKey(p.Marker))
+                .Select(p => Stopwatch.GetElapsedTime(p.Sent, heard[p.Marker]).TotalMilliseconds)
+                .Order()
+                .ToList();
+            Console.WriteLine(toHeatmap.Count == 0
+                ? "scan -> HQ heatmap: no probe heard"
+                : string.Create(CultureInfo.InvariantCulture, $"scan -> HQ heatmap ({toHeatmap.Count} of {probes} probes heard by HQ's SignalR client): p50 {Percentiles.Of(toHeatmap, 50):N0} ms, p99 {Percentiles.Of(toHeatmap, 99):N0} ms, max {toHeatmap[^1]:N0} ms"));
 
             scanners.ForEach(s => s.Dispose());
             agent.Kill(entireProcessTree: true);

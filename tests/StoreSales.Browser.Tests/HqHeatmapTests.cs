@@ -1,4 +1,8 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using StoreSales.Browser.Tests.Infrastructure;
+using StoreSales.Contracts.Ingest;
+using StoreSales.Domain.Barcodes;
 using StoreSales.Testing;
 using static Microsoft.Playwright.Assertions;
 
@@ -60,6 +64,59 @@ public sealed class HqHeatmapTests(BrowserFixture fixture)
         await Expect(session.Page.Locator("[data-testid=region][data-region=region-east]")).ToBeVisibleAsync();
         await Expect(session.Page.Locator("[data-testid=heat-region][data-region=region-south]")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task A_scan_at_a_scan_sourced_terminal_moves_its_heatmap_cell_at_once_and_its_sale_later_counts_in_its_place()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        // BrowserFixture's silo counts terminal HS1 of this store by its scans. This command center reads the heatmap again
+        // only when asked (its timer an hour away, no cache): here only the pushed scans can move a cell between reads.
+        await using var commandCenter = await fixture.StartAnotherCommandCenter(new Dictionary<string, string?>
+        {
+            ["Live:HeatmapRefreshInterval"] = "01:00:00",
+            ["HotItems:Heatmap:CacheFor"] = "00:00:00",
+            [$"HotItems:ScanSourcedTerminals:{StoreId}:0"] = BrowserFixture.ScanSourcedTerminal,
+        });
+
+        // An item of this test alone, sold 40 times at another terminal: a column of its own, 40 units in this store's cell.
+        var item = Gtin.WithCheckDigit("692424200007");
+        await fixture.Silo.PostSales(StoreId, StoreKey, [SaleFactory.Sale("H02", 515_151, DateTimeOffset.UtcNow.AddMinutes(-3), (item, 40, 2m))], cancellation);
+
+        await using var session = await fixture.OpenSession(commandCenter.BaseAddress);
+        await session.SignIn(DemoStaff.Headquarters);
+        await session.Page.GotoAsync("/hq");
+        await InteractiveRender.WaitUntilInteractive(session.Page, "[data-testid=region-summary]");
+        var region = session.Page.Locator("[data-testid=heat-region][data-region=region-east]");
+        await region.ClickAsync();
+        var cell = session.Page.Locator($"[data-testid=heat-cell][data-store={StoreId}][data-item='{item}']");
+        await Expect(cell).ToHaveAttributeAsync("title", UnitsOf(40));
+
+        // Three scans of the receipt being rung up at HS1, after the page's read: the cell moves with no read of the page.
+        var scannedAt = DateTimeOffset.UtcNow;
+        using (var agent = fixture.Silo.CreateClient(StoreKey))
+        {
+            var scans = new ScanBatch
+            {
+                Scans = [.. Enumerable.Range(1, 3).Select(i => new ScanRecord { TerminalId = BrowserFixture.ScanSourcedTerminal, Sequence = i, ScannedAt = scannedAt.AddMilliseconds(i), Code = item, Symbology = "]E0", Kind = ScanKinds.Gtin })],
+            };
+            (await agent.PostAsJsonAsync($"/api/stores/{StoreId}/scans/batches", scans, cancellation)).EnsureSuccessStatusCode();
+        }
+
+        await Expect(cell).ToHaveAttributeAsync("title", UnitsOf(43));
+        await session.Screenshots.Take("hq-cell-moved-at-the-scan");
+
+        // A read of the page (the region chosen again) holds the open receipt's scans itself: still 43, not 46.
+        await region.ClickAsync();
+        await Expect(cell).ToHaveAttributeAsync("title", UnitsOf(43));
+
+        // The receipt is paid: its three lines count in place of the scans at the next read (which starts after the sale
+        // was rung up: the sale's time is the scans' plus milliseconds, the read comes after its acknowledged upload).
+        await fixture.Silo.PostSales(StoreId, StoreKey, [SaleFactory.Sale(BrowserFixture.ScanSourcedTerminal, 1, scannedAt.AddMilliseconds(5), (item, 3, 2m))], cancellation);
+        await region.ClickAsync();
+        await Expect(cell).ToHaveAttributeAsync("title", UnitsOf(43));
+    }
+
+    private static Regex UnitsOf(int units) => new($": Units {units}, ");
 
     /// <summary>The stores the HQ map shows once the page is live.</summary>
     private static async Task<IEnumerable<string>> OpenHqAndReadTheMap(BrowserSession session)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orleans.Concurrency;
 
 using StoreSales.Abstractions.ContractToCash;
@@ -41,4 +42,8 @@ public interface ILiveUpdateNotifierGrain : IGrainWithIntegerKey
     /// <summary>A customer's three-way match status changed: to every host, for its boards and contract pages (newest per customer).</summary>
     [OneWay]
     Task PublishMatchStatus(CustomerMatchStatus status);
+
+    /// <summary>Scans that moved a store's hot items: to every host, for the HQ heatmap pages (each scan once).</summary>
+    [OneWay]
+    Task PublishScans(ImmutableArray<HeatmapScan> scans);
 }

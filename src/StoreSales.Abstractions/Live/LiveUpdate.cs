@@ -26,4 +26,8 @@ public sealed record LiveUpdateBatch(
     /// <summary>Customers whose three-way match status changed, the newest status of each.</summary>
     [Id(7)]
     public ImmutableArray<CustomerMatchStatus> Matches { get; init; } = [];
+
+    /// <summary>Scans that moved a store's hot items, each once, for the HQ heatmap's live cells.</summary>
+    [Id(8)]
+    public ImmutableArray<HeatmapScan> Scans { get; init; } = [];
 }

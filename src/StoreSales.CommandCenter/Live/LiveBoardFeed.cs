@@ -33,6 +33,7 @@ public sealed partial class LiveBoardFeed(
     private readonly Subscribers<HandOverListChange> _handOvers = new();
     private readonly Subscribers<OpportunityChange> _opportunities = new();
     private readonly Subscribers<CustomerMatchStatus> _matches = new();
+    private readonly Subscribers<IReadOnlyList<HeatmapScan>> _scans = new();
 
     // Stores some board of this host has opened (a page or a hub client): the ones read again after a failover.
     private readonly ConcurrentDictionary<string, byte> _followed = new(StringComparer.Ordinal);
@@ -159,8 +160,24 @@ public sealed partial class LiveBoardFeed(
     /// </summary>
     public IDisposable WatchMatches(Action<CustomerMatchStatus> onChange) => _matches.Add(onChange);
 
+    /// <summary>
+    /// Calls <paramref name="onScans"/> with the scans that moved any store's hot items, in any region, until disposed: the
+    /// HQ page adds those of its stores to its heatmap's last read.
+    /// </summary>
+    public IDisposable WatchHeatmapScans(Action<IReadOnlyList<HeatmapScan>> onScans) => _scans.Add(onScans);
+
     async Task ILiveBoardObserver.OnUpdates(LiveUpdateBatch batch)
     {
+        // First: a heatmap cell moving at the scan is the one live figure with a second's promise on it (issue 11).
+        if (!batch.Scans.IsEmpty)
+        {
+            _scans.Notify(batch.Scans);
+            foreach (var region in batch.Scans.GroupBy(s => s.RegionId, StringComparer.Ordinal))
+            {
+                await hub.Clients.Group(LiveGroups.Heatmap(region.Key)).SendAsync(LiveGroups.HeatmapScanned, region.ToList());
+            }
+        }
+
         foreach (var status in batch.Matches)
         {
             _matches.Notify(status);

@@ -8,10 +8,14 @@ public static class LiveGroups
     public const string InterventionChanged = "InterventionChanged";
     public const string RepBoardChanged = "RepBoardChanged";
     public const string MatchStatusChanged = "MatchStatusChanged";
+    public const string HeatmapScanned = "HeatmapScanned";
 
     public static string Store(string storeId) => "store:" + storeId;
 
     public static string Region(string regionId) => "region:" + regionId;
+
+    /// <summary>Scans that moved the hot items of a region's stores (<c>HeatmapScanned</c>, a list of <c>HeatmapScan</c>).</summary>
+    public static string Heatmap(string regionId) => "heatmap:" + regionId;
 
     /// <summary>Alerts of a region's stores, for its field supervisors' inboxes.</summary>
     public static string Interventions(string regionId) => "interventions:" + regionId;

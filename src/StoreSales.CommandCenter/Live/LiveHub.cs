@@ -44,6 +44,20 @@ public sealed class LiveHub(IClusterClient cluster, ChainAccess access, LiveBoar
     public Task LeaveRegion(string regionId) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Region(regionId), Context.ConnectionAborted);
 
+    /// <summary>
+    /// Receive <c>HeatmapScanned</c> (a list of <see cref="StoreSales.Abstractions.Live.HeatmapScan"/>) for every scan that
+    /// moves the hot items of the region's stores: the heatmap's cells at the scan, as the HQ page shows them.
+    /// </summary>
+    public async Task JoinHeatmap(string regionId)
+    {
+        var region = await access.Region(Context.User!, regionId, Context.ConnectionAborted);
+        Refuse(region, "region", regionId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Heatmap(regionId), Context.ConnectionAborted);
+    }
+
+    public Task LeaveHeatmap(string regionId) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Heatmap(regionId), Context.ConnectionAborted);
+
     /// <summary>Receive <c>InterventionChanged</c> for every alert raised or moved in the region.</summary>
     public async Task JoinInterventions(string regionId)
     {

@@ -5,7 +5,7 @@ namespace StoreSales.Grains.Live;
 /// <summary>
 /// One batch out of a batch a host did not get and the batch that follows it: a store, region or alert once, the later
 /// state winning (a store's by <c>Version</c>, a customer's match status by <c>CheckedAt</c>); the re-read cues (reps, pool,
-/// hand-overs, opportunities) all, each once.
+/// hand-overs, opportunities) all, each once; scans each once by their identity.
 /// </summary>
 internal static class LiveUpdateMerge
 {
@@ -20,9 +20,10 @@ internal static class LiveUpdateMerge
         {
             Opportunities = [.. earlier.Opportunities.Union(later.Opportunities)],
             Matches = [.. earlier.Matches.Concat(later.Matches).GroupBy(m => m.CustomerId, StringComparer.Ordinal).Select(g => g.OrderBy(m => m.CheckedAt).Last())],
+            Scans = [.. earlier.Scans.Concat(later.Scans).DistinctBy(s => (s.StoreId, s.TerminalId, s.Sequence))],
         };
 
     public static bool IsEmpty(LiveUpdateBatch batch) =>
         batch.Stores.IsEmpty && batch.Regions.IsEmpty && batch.Interventions.IsEmpty && batch.Reps.IsEmpty
-        && batch.Pool.IsEmpty && batch.HandOvers.IsEmpty && batch.Opportunities.IsEmpty && batch.Matches.IsEmpty;
+        && batch.Pool.IsEmpty && batch.HandOvers.IsEmpty && batch.Opportunities.IsEmpty && batch.Matches.IsEmpty && batch.Scans.IsEmpty;
 }

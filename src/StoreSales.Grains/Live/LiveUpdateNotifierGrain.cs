@@ -36,6 +36,8 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
     private readonly Dictionary<string, CustomerMatchStatus> _matches = new(StringComparer.Ordinal);
     // A list: a change names its successors in an array, which a set would not compare by content; hand-overs change seldom.
     private readonly List<HandOverListChange> _handOvers = [];
+    // Keyed by the scan's identity: a store grain publishing a scan again sends it once.
+    private readonly Dictionary<(string StoreId, string TerminalId, long Sequence), HeatmapScan> _scans = [];
     private readonly TimeProvider _clock;
     private readonly ILogger<LiveUpdateNotifierGrain> _logger;
 
@@ -113,6 +115,17 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
         return Task.CompletedTask;
     }
 
+    Task ILiveUpdateNotifierGrain.PublishScans(ImmutableArray<HeatmapScan> scans)
+    {
+        foreach (var scan in scans)
+        {
+            _scans[(scan.StoreId, scan.TerminalId, scan.Sequence)] = scan;
+        }
+
+        EnsureFlush();
+        return Task.CompletedTask;
+    }
+
     Task ILiveUpdateNotifierGrain.PublishHandOverChange(HandOverListChange change)
     {
         _handOvers.Add(change);
@@ -132,10 +145,11 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
     {
         // Yield once so that updates arriving in the same turn join this batch.
         await Task.Yield();
-        while (_stores.Count > 0 || _regions.Count > 0 || _interventions.Count > 0 || _reps.Count > 0 || _pool.Count > 0 || _handOvers.Count > 0 || _opportunities.Count > 0 || _matches.Count > 0 || _retryDue)
+        while (_stores.Count > 0 || _regions.Count > 0 || _interventions.Count > 0 || _reps.Count > 0 || _pool.Count > 0 || _handOvers.Count > 0 || _opportunities.Count > 0 || _matches.Count > 0 || _scans.Count > 0 || _retryDue)
         {
             _retryDue = false;
-            var batch = new LiveUpdateBatch([.. _stores.Values], [.. _regions.Values], [.. _interventions.Values], [.. _reps], [.. _pool], [.. _handOvers]) { Opportunities = [.. _opportunities], Matches = [.. _matches.Values] };
+            var batch = new LiveUpdateBatch([.. _stores.Values], [.. _regions.Values], [.. _interventions.Values], [.. _reps], [.. _pool], [.. _handOvers]) { Opportunities = [.. _opportunities], Matches = [.. _matches.Values], Scans = [.. _scans.Values] };
+            _scans.Clear();
             _opportunities.Clear();
             _matches.Clear();
             _stores.Clear();

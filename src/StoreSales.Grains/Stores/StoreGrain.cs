@@ -151,23 +151,28 @@ public sealed partial class StoreGrain : Grain, IStoreGrain, IRemindable
         return new SalesApplied(applied, repeated);
     }
 
-    Task IStoreGrain.ApplyScans(ImmutableArray<StoreScan> scans)
+    async Task IStoreGrain.ApplyScans(ImmutableArray<StoreScan> scans)
     {
+        var context = await EnsureContext();
         var now = _clock.GetUtcNow();
-        var counted = 0;
+        var counted = ImmutableArray.CreateBuilder<HeatmapScan>();
         foreach (var scan in scans)
         {
-            counted += _hotItems.Add(scan, now) ? 1 : 0;
+            if (_hotItems.Add(scan, now))
+            {
+                counted.Add(new HeatmapScan(StoreId, context.Profile.RegionId, scan.TerminalId, scan.Sequence, scan.Code, HotItemSource.UnitsOf(scan.WeightKg), scan.ScannedAt));
+            }
         }
 
-        if (counted > 0)
+        if (counted.Count > 0)
         {
-            // The hot list is part of the published progress: the board moves at the scan.
+            // The hot list is part of the published progress: the board moves at the scan. HQ heatmap cells move with the
+            // scans themselves, at once: they add them to their last read (the progress carries no window but the board's).
             SchedulePublish(now);
+            await GrainFactory.GetGrain<ILiveUpdateNotifierGrain>(0).PublishScans(counted.ToImmutable());
         }
 
-        LogScansApplied(StoreId, counted, scans.Length);
-        return Task.CompletedTask;
+        LogScansApplied(StoreId, counted.Count, scans.Length);
     }
 
     async Task<SalesApplied> IStoreGrain.CatchUpFromLedger()

@@ -25,6 +25,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     private SiloUnderTest? _silo;
     private CommandCenterUnderTest? _commandCenter;
 
+    /// <summary>A terminal of store-sh002 counted by its scans (HqHeatmapTests): no other test uses it.</summary>
+    public const string ScanSourcedTerminal = "HS1";
+
     public string ClusterId { get; } = "browser-" + Guid.NewGuid().ToString("N")[..8];
 
     public TestDatabase Database => _database ?? throw NotStarted();
@@ -42,11 +45,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         try
         {
             _database = await TestDatabase.Create("browser");
-            // The scan-vs-receipt check every second over a 1-minute window (LossPreventionAlertTests); defaults otherwise.
+            // The scan-vs-receipt check every second over a 1-minute window (LossPreventionAlertTests); one scan-sourced
+            // terminal (HqHeatmapTests); defaults otherwise.
             _silo = await SiloUnderTest.Start(_database, ClusterId, new Dictionary<string, string?>
             {
                 ["LossPrevention:CheckInterval"] = "00:00:01",
                 ["LossPrevention:ScanToReceiptWindow"] = "00:01:00",
+                ["HotItems:ScanSourcedTerminals:store-sh002:0"] = ScanSourcedTerminal,
             });
             _commandCenter = await CommandCenterUnderTest.Start(_database, ClusterId);
             await WaitForLiveListeners(1);
