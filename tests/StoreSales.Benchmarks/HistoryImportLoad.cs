@@ -11,7 +11,9 @@ namespace StoreSales.Benchmarks;
 /// <summary>
 /// Issue 10's history import speed: a generated file of <c>--rows</c> sale lines (1–4 a sale) over the demo chain's stores,
 /// uploaded and written chunk by chunk exactly as the command center's worker does, against a PostgreSQL with fsync on.
-/// Reports the upload (read, check, pack) and the ledger writes apart, and the two together.
+/// Reports the upload (read, check, pack) and the ledger writes apart, and the two together; then the ceiling on this
+/// machine: binary COPY of the very rows the import wrote into empty copies of <c>sale</c> and <c>sale_line</c> (with their
+/// keys and indexes, without foreign keys, as issue 13's baseline), in as many parallel streams as chunks were in flight.
 /// </summary>
 internal static class HistoryImportLoad
 {
@@ -64,10 +66,67 @@ internal static class HistoryImportLoad
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"history import: {job.RowsDone / work.TotalSeconds:N0} rows/s into the ledger ({job.RowsDone:N0} rows, {job.SalesAdded:N0} sales, chunks {work.TotalSeconds:0.0} s, client CPU {clientCpu.TotalSeconds:0.0} s, chunk {chunkRows:N0} rows, {inFlight} in flight); "
                 + $"upload {job.TotalRows / upload.TotalSeconds:N0} rows/s ({upload.TotalSeconds:0.0} s); upload to done {job.RowsDone / (upload + work).TotalSeconds:N0} rows/s"));
+
+            var (lines, took) = await CopyCeiling(database, inFlight);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"COPY of the same rows ({lines:N0} lines and their sales, {inFlight} streams, one transaction each) into empty copies of sale and sale_line: {lines / took.TotalSeconds:N0} rows/s ({took.TotalSeconds:0.0} s)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"history import/COPY ratio: {job.RowsDone / work.TotalSeconds / (lines / took.TotalSeconds):0.00}"));
         }
         finally
         {
             File.Delete(path);
         }
+    }
+
+    private const string SaleColumns = "store_id, terminal_id, sequence, kind, rung_up_at, captured_at, total";
+    private const string LineColumns = "store_id, terminal_id, sequence, line_number, item_code, quantity, unit_price, amount";
+
+    /// <summary>
+    /// The import's rows (the database held no sale before it) read back in PostgreSQL's binary COPY format, split by sale
+    /// sequence into <paramref name="streams"/> parts, then timed into empty copies of the ledger tables, one part per
+    /// connection and transaction at once. Returns the lines written and the time.
+    /// </summary>
+    private static async Task<(long Lines, TimeSpan Took)> CopyCeiling(TestDatabase database, int streams)
+    {
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("CREATE TABLE copy_sale (LIKE sale INCLUDING ALL); CREATE TABLE copy_sale_line (LIKE sale_line INCLUDING ALL);");
+        }
+
+        var parts = new List<(byte[] Sales, byte[] Lines)>();
+        for (var part = 0; part < streams; part++)
+        {
+            var where = $"WHERE sequence % {streams} = {part}";
+            parts.Add((
+                await CopyOut(database, $"COPY (SELECT {SaleColumns} FROM sale {where}) TO STDOUT (FORMAT BINARY)"),
+                await CopyOut(database, $"COPY (SELECT {LineColumns} FROM sale_line {where}) TO STDOUT (FORMAT BINARY)")));
+        }
+
+        var lines = await database.Count("SELECT count(*) FROM sale_line");
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(parts.Select(async part =>
+        {
+            await using var connection = await database.DataSource.OpenConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await CopyIn(connection, $"COPY copy_sale ({SaleColumns}) FROM STDIN (FORMAT BINARY)", part.Sales);
+            await CopyIn(connection, $"COPY copy_sale_line ({LineColumns}) FROM STDIN (FORMAT BINARY)", part.Lines);
+            await transaction.CommitAsync();
+        }));
+        return (lines, clock.Elapsed);
+    }
+
+    private static async Task<byte[]> CopyOut(TestDatabase database, string statement)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var copy = await connection.BeginRawBinaryCopyAsync(statement);
+        using var buffer = new MemoryStream();
+        await copy.CopyToAsync(buffer);
+        return buffer.ToArray();
+    }
+
+    private static async Task CopyIn(Npgsql.NpgsqlConnection connection, string statement, byte[] rows)
+    {
+        await using var copy = await connection.BeginRawBinaryCopyAsync(statement);
+        await copy.WriteAsync(rows);
     }
 }
