@@ -13,7 +13,8 @@ namespace StoreSales.Benchmarks;
 /// uploaded and written chunk by chunk exactly as the command center's worker does, against a PostgreSQL with fsync on.
 /// Reports the upload (read, check, pack) and the ledger writes apart, and the two together; then the ceiling on this
 /// machine: binary COPY of the very rows the import wrote into empty copies of <c>sale</c> and <c>sale_line</c> (with their
-/// keys and indexes, without foreign keys, as issue 13's baseline), in as many parallel streams as chunks were in flight.
+/// keys and indexes, without foreign keys, as issue 13's baseline), in as many parallel streams as chunks were in flight,
+/// once without and once with the rollup rows the import wrote (the import writes those too, in the same transactions).
 /// </summary>
 internal static class HistoryImportLoad
 {
@@ -67,10 +68,14 @@ internal static class HistoryImportLoad
                 $"history import: {job.RowsDone / work.TotalSeconds:N0} rows/s into the ledger ({job.RowsDone:N0} rows, {job.SalesAdded:N0} sales, chunks {work.TotalSeconds:0.0} s, client CPU {clientCpu.TotalSeconds:0.0} s, chunk {chunkRows:N0} rows, {inFlight} in flight); "
                 + $"upload {job.TotalRows / upload.TotalSeconds:N0} rows/s ({upload.TotalSeconds:0.0} s); upload to done {job.RowsDone / (upload + work).TotalSeconds:N0} rows/s"));
 
-            var (lines, took) = await CopyCeiling(database, inFlight);
+            var rollupRows = await database.Count("SELECT count(*) FROM sale_item_hour");
+            var (lines, took) = await CopyCeiling(database, inFlight, withRollup: false);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"COPY of the same rows ({lines:N0} lines and their sales, {inFlight} streams, one transaction each) into empty copies of sale and sale_line: {lines / took.TotalSeconds:N0} rows/s ({took.TotalSeconds:0.0} s)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"history import/COPY ratio: {job.RowsDone / work.TotalSeconds / (lines / took.TotalSeconds):0.00}"));
+            var (_, tookWithRollup) = await CopyCeiling(database, inFlight, withRollup: true);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"COPY of the same rows and the import's {rollupRows:N0} rollup rows (sale_item_hour, {rollupRows / (double)lines:0.00} a line) into empty copies: {lines / tookWithRollup.TotalSeconds:N0} rows/s ({tookWithRollup.TotalSeconds:0.0} s); history import/COPY with rollup ratio: {job.RowsDone / work.TotalSeconds / (lines / tookWithRollup.TotalSeconds):0.00}"));
         }
         finally
         {
@@ -80,26 +85,33 @@ internal static class HistoryImportLoad
 
     private const string SaleColumns = "store_id, terminal_id, sequence, kind, rung_up_at, captured_at, total";
     private const string LineColumns = "store_id, terminal_id, sequence, line_number, item_code, quantity, unit_price, amount";
+    private const string HourColumns = "store_id, local_hour, item_code, units, amount, lines";
 
     /// <summary>
     /// The import's rows (the database held no sale before it) read back in PostgreSQL's binary COPY format, split by sale
     /// sequence into <paramref name="streams"/> parts, then timed into empty copies of the ledger tables, one part per
     /// connection and transaction at once. Returns the lines written and the time.
     /// </summary>
-    private static async Task<(long Lines, TimeSpan Took)> CopyCeiling(TestDatabase database, int streams)
+    private static async Task<(long Lines, TimeSpan Took)> CopyCeiling(TestDatabase database, int streams, bool withRollup)
     {
         await using (var connection = await database.DataSource.OpenConnectionAsync())
         {
-            await connection.ExecuteAsync("CREATE TABLE copy_sale (LIKE sale INCLUDING ALL); CREATE TABLE copy_sale_line (LIKE sale_line INCLUDING ALL);");
+            await connection.ExecuteAsync(
+                "DROP TABLE IF EXISTS copy_sale, copy_sale_line, copy_sale_item_hour; "
+                + "CREATE TABLE copy_sale (LIKE sale INCLUDING ALL); CREATE TABLE copy_sale_line (LIKE sale_line INCLUDING ALL); "
+                + "CREATE TABLE copy_sale_item_hour (LIKE sale_item_hour INCLUDING ALL);");
         }
 
-        var parts = new List<(byte[] Sales, byte[] Lines)>();
+        var parts = new List<(byte[] Sales, byte[] Lines, byte[]? Hours)>();
         for (var part = 0; part < streams; part++)
         {
             var where = $"WHERE sequence % {streams} = {part}";
             parts.Add((
                 await CopyOut(database, $"COPY (SELECT {SaleColumns} FROM sale {where}) TO STDOUT (FORMAT BINARY)"),
-                await CopyOut(database, $"COPY (SELECT {LineColumns} FROM sale_line {where}) TO STDOUT (FORMAT BINARY)")));
+                await CopyOut(database, $"COPY (SELECT {LineColumns} FROM sale_line {where}) TO STDOUT (FORMAT BINARY)"),
+                withRollup
+                    ? await CopyOut(database, $"COPY (SELECT {HourColumns} FROM sale_item_hour WHERE extract(epoch FROM local_hour)::bigint / 3600 % {streams} = {part}) TO STDOUT (FORMAT BINARY)")
+                    : null));
         }
 
         var lines = await database.Count("SELECT count(*) FROM sale_line");
@@ -110,6 +122,11 @@ internal static class HistoryImportLoad
             await using var transaction = await connection.BeginTransactionAsync();
             await CopyIn(connection, $"COPY copy_sale ({SaleColumns}) FROM STDIN (FORMAT BINARY)", part.Sales);
             await CopyIn(connection, $"COPY copy_sale_line ({LineColumns}) FROM STDIN (FORMAT BINARY)", part.Lines);
+            if (part.Hours is { } hours)
+            {
+                await CopyIn(connection, $"COPY copy_sale_item_hour ({HourColumns}) FROM STDIN (FORMAT BINARY)", hours);
+            }
+
             await transaction.CommitAsync();
         }));
         return (lines, clock.Elapsed);
