@@ -78,7 +78,7 @@ public sealed class ServerOptionsTableTests
     [InlineData(CommandCenter, "Database:Keepalive", "00:00:02.500", "Database:Keepalive must be whole seconds from 1 s to 01:00:00")]
     [InlineData(Silo, "Demo:HistoryMonths", "-1", "Demo:HistoryMonths must be between 0 and 36")]
     [InlineData(Silo, "Demo:ChainFile", "chain.json", "Demo:ItemsFile is required with ChainFile")]
-    [InlineData(CommandCenter, "Demo:StaffPassword", "", "Demo:StaffPassword must not be empty when set")]
+    [InlineData(CommandCenter, "Demo:StaffPassword", "", "Demo:StaffPassword must not be empty")]
     [InlineData(CommandCenter, "ForwardedHeaders:TrustedProxies:0", "gateway.local", "ForwardedHeaders:TrustedProxies: 'gateway.local' is neither an address")]
     [InlineData(CommandCenter, "ForwardedHeaders:TrustedProxies:0", "10.0.4.0/33", "ForwardedHeaders:TrustedProxies: '10.0.4.0/33' is neither an address")]
     public async Task A_value_its_rule_refuses_stops_the_host_with_the_rule(string host, string key, string value, string rule)

@@ -1,14 +1,15 @@
 using System.Globalization;
 using Dapper;
-using StoreSales.Data.History;
+using StoreSales.Data;
 using StoreSales.Testing;
 
 namespace StoreSales.Integration.Tests;
 
 /// <summary>
-/// The history import's hand-encoded binary COPY (<see cref="BinaryCopy"/>) on a real PostgreSQL: whole cents and
-/// thousandths arrive as the exact numerics they stand for, at every magnitude a long can hold and both signs; codes (UTF-8),
-/// times and integers as written; and a COPY abandoned before its end leaves nothing behind.
+/// The hand-encoded binary COPY of the history import and the ledger's group writer (<see cref="BinaryCopy"/>) on a real
+/// PostgreSQL: whole cents and thousandths arrive as the exact numerics they stand for, at every magnitude a long can hold
+/// and both signs; decimals as they are, at every scale a decimal has; codes (UTF-8), times, integers, nulls, hashes and
+/// JSON as written; and a COPY abandoned before its end leaves nothing behind.
 /// </summary>
 public sealed class BinaryCopyTests
 {
@@ -66,6 +67,59 @@ public sealed class BinaryCopyTests
             Assert.Equal(
                 (i, $"店-{i}-é", at.AddSeconds(i), localHour.AddHours(i), Exact(value, 100m, "F2"), Exact(value, 1000m, "F3"), Exact(value, 1m, "F0"), value),
                 (rows[i].N, rows[i].Code, rows[i].At.ToUniversalTime(), rows[i].LocalHour, rows[i].Cents, rows[i].Thousandths, rows[i].Whole, rows[i].Big));
+        }
+    }
+
+    private static readonly decimal[] Decimals =
+    [
+        0m, 0.00m, 1m, -1m, 0.05m, -0.05m, 12345.678m, 10000m, 1.0000m, 9999.9999m, 10000.0001m, 42.5m, -42.50m, 3.14159m,
+        123456789.123456789m, 0.0000000000000000000000000001m, -0.0000000000000000000000000001m, 79228162514264337593543950.335m,
+        decimal.MaxValue, decimal.MinValue, 100000000m, 0.1m, 0.12m, 0.123m, 0.1234m, 0.12345m,
+    ];
+
+    [Fact]
+    public async Task Decimals_nulls_hashes_and_JSON_arrive_as_written()
+    {
+        await using var database = await TestDatabase.Create("binarycopydec", seedDemo: false);
+        await using var connection = await database.DataSource.OpenConnectionAsync(Cancellation);
+        await connection.ExecuteAsync("CREATE TABLE copied_more (n int NOT NULL, exact numeric NOT NULL, cents numeric(16, 2) NOT NULL, maybe text, hash bytea NOT NULL, tenders jsonb NOT NULL)");
+
+        await using (var copy = await BinaryCopy.Begin(connection, "COPY copied_more (n, exact, cents, maybe, hash, tenders) FROM STDIN (FORMAT BINARY)", Cancellation))
+        {
+            for (var i = 0; i < Decimals.Length; i++)
+            {
+                copy.Row(6);
+                copy.Int4(i);
+                copy.Numeric(Decimals[i]);
+                copy.Numeric(Math.Round(Decimals[i] % 100_000_000_000_000m, 3));
+                if (i % 2 == 0)
+                {
+                    copy.Null();
+                }
+                else
+                {
+                    copy.Text($"收银员-{i}");
+                }
+
+                copy.Bytea([(byte)i, 0, 255, (byte)(i * 7)]);
+                copy.Jsonb($$"""[{"method":"支付宝","amount":{{i}}.5}]""");
+                await copy.RowDone(Cancellation);
+            }
+
+            await copy.CompleteAsync(Cancellation);
+        }
+
+        var rows = (await connection.QueryAsync<(int N, string Exact, string Cents, string? Maybe, byte[] Hash, string Tenders)>(
+            "SELECT n, exact::text, cents::text, maybe, hash, tenders::text FROM copied_more ORDER BY n")).ToList();
+        Assert.Equal(Decimals.Length, rows.Count);
+        for (var i = 0; i < Decimals.Length; i++)
+        {
+            // PostgreSQL rounds a numeric sent to numeric(16, 2) half away from zero, as decimal's AwayFromZero does.
+            var cents = Math.Round(Math.Round(Decimals[i] % 100_000_000_000_000m, 3), 2, MidpointRounding.AwayFromZero);
+            Assert.Equal(
+                (i, Decimals[i].ToString(CultureInfo.InvariantCulture), cents, i % 2 == 0 ? null : $"收银员-{i}", $$"""[{"amount": {{i}}.5, "method": "支付宝"}]"""),
+                (rows[i].N, rows[i].Exact, decimal.Parse(rows[i].Cents, CultureInfo.InvariantCulture), rows[i].Maybe, rows[i].Tenders));
+            Assert.Equal(new byte[] { (byte)i, 0, 255, (byte)(i * 7) }, rows[i].Hash);
         }
     }
 

@@ -1,11 +1,11 @@
-using StoreSales.CommandCenter.Access;
+using StoreSales.Data.Demo;
 
 namespace StoreSales.Testing;
 
 /// <summary>The demo staff the command center seeds with <c>Demo:SeedStaff</c> (first region east, first store sh001).</summary>
 public static class DemoLogins
 {
-    public const string Password = DemoStaff.DefaultPassword;
+    public const string Password = DemoOptions.DefaultStaffPassword;
     public const string Hq = "hq";
     public const string EastManager = "east.manager";
     public const string EastSupervisor = "east.supervisor";

@@ -16,8 +16,6 @@ namespace StoreSales.CommandCenter.Access;
 /// </summary>
 public sealed partial class DemoStaff(IServiceProvider services, IOptions<DemoOptions> options, ILogger<DemoStaff> logger) : IHostedService
 {
-    public const string DefaultPassword = "Demo-StoreSales-2026";
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var demo = options.Value;
@@ -30,7 +28,7 @@ public sealed partial class DemoStaff(IServiceProvider services, IOptions<DemoOp
         var directory = scope.ServiceProvider.GetRequiredService<IChainDirectory>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        var password = demo.StaffPassword ?? DefaultPassword;
+        var password = demo.StaffPassword;
 
         // The store the store-level accounts run (Demo:StaffStore, else the first by id); its region is the region's.
         var stores = await directory.ListStores(null, cancellationToken);

@@ -82,12 +82,8 @@ public sealed record MatchLineAnswer(
         Item = l.Item,
     };
 
-    public static string StatusName(MatchStatus status) => status switch
-    {
-        MatchStatus.Green => "green",
-        MatchStatus.Yellow => "yellow",
-        _ => "red",
-    };
+    /// <summary>A verdict's status as answers carry it: its name in lower case (green, yellow, red).</summary>
+    public static string StatusName(MatchStatus status) => status.ToString().ToLowerInvariant();
 
     /// <summary>
     /// Each contract's verdict as its header on the contracts page shows it: its own line's, or for a contract with lines
@@ -96,14 +92,7 @@ public sealed record MatchLineAnswer(
     public static IReadOnlyDictionary<string, MatchVerdict> ContractVerdicts(IEnumerable<MatchLineAnswer> lines) =>
         lines.Where(l => l.ContractId is not null && l.LineKind is "contract" or "contract-line")
             .GroupBy(l => l.ContractId!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => ThreeWayMatch.OfContract(g.Select(l => new MatchVerdict(StatusOf(l.Status), l.Findings))), StringComparer.Ordinal);
-
-    private static MatchStatus StatusOf(string name) => name switch
-    {
-        "green" => MatchStatus.Green,
-        "yellow" => MatchStatus.Yellow,
-        _ => MatchStatus.Red,
-    };
+            .ToDictionary(g => g.Key, g => ThreeWayMatch.OfContract(g.Select(l => new MatchVerdict(Enum.Parse<MatchStatus>(l.Status, ignoreCase: true), l.Findings))), StringComparer.Ordinal);
 }
 
 /// <summary>A customer's month on the board: how many lines are green, yellow and red.</summary>

@@ -168,7 +168,7 @@ public sealed partial class LiveBoardFeed(
 
     async Task ILiveBoardObserver.OnUpdates(LiveUpdateBatch batch)
     {
-        // First: a heatmap cell moving at the scan is the one live figure with a second's promise on it (issue 11).
+        // First: a heatmap cell is promised within a second of its scan (docs/benchmarks.md "Scan stream").
         if (!batch.Scans.IsEmpty)
         {
             _scans.Notify(batch.Scans);

@@ -33,8 +33,11 @@ public sealed class DemoOptions
     /// <summary>The command center seeds one account per role (default off).</summary>
     public bool SeedStaff { get; set; }
 
-    /// <summary>Those accounts' password (the README's demo password when not set).</summary>
-    public string? StaffPassword { get; set; }
+    /// <summary>The README's demo password, the accounts' unless <see cref="StaffPassword"/> says otherwise.</summary>
+    public const string DefaultStaffPassword = "Demo-StoreSales-2026";
+
+    /// <summary>Those accounts' password (default: <see cref="DefaultStaffPassword"/>).</summary>
+    public string StaffPassword { get; set; } = DefaultStaffPassword;
 
     /// <summary>The store the store-level accounts run (the first store by id when not set).</summary>
     public string? StaffStore { get; set; }
@@ -51,6 +54,6 @@ public sealed class DemoOptions
         : HistoryWeeks is < 0 or > 52 ? $"{SectionName}:{nameof(HistoryWeeks)} must be between 0 and 52 (is {HistoryWeeks})."
         : HistoryMonths is < 0 or > 36 ? $"{SectionName}:{nameof(HistoryMonths)} must be between 0 and 36 (is {HistoryMonths})."
         : Customers is < 0 or > 1_000_000 ? $"{SectionName}:{nameof(Customers)} must be between 0 and 1000000 (is {Customers})."
-        : StaffPassword is { Length: 0 } ? $"{SectionName}:{nameof(StaffPassword)} must not be empty when set."
+        : string.IsNullOrEmpty(StaffPassword) ? $"{SectionName}:{nameof(StaffPassword)} must not be empty."
         : null;
 }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Npgsql;
-using NpgsqlTypes;
 using StoreSales.Contracts.Ingest;
 
 namespace StoreSales.Data.Ledger;
@@ -138,8 +136,6 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
         SELECT request, terminal_id, sequence, true FROM conflict
         """;
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
     private NpgsqlConnection? _connection;
 
     /// <summary>Writes the group; for each request (same order), the keys of its sales that were new. Committed on return.</summary>
@@ -171,25 +167,25 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            await using (var sales = await connection.BeginBinaryImportAsync(CopyLedgerSales, cancellationToken))
+            await using (var sales = await BinaryCopy.Begin(connection, CopyLedgerSales, cancellationToken))
             {
                 foreach (var (storeId, sale, hash) in plan.Sales)
                 {
-                    await sales.StartRowAsync(cancellationToken);
-                    await WriteSale(sales, storeId, sale, hash, cancellationToken);
+                    LedgerCopyRows.Sale(sales, storeId, sale, hash);
+                    await sales.RowDone(cancellationToken);
                 }
 
                 await sales.CompleteAsync(cancellationToken);
             }
 
-            await using (var lines = await connection.BeginBinaryImportAsync(CopyLedgerLines, cancellationToken))
+            await using (var lines = await BinaryCopy.Begin(connection, CopyLedgerLines, cancellationToken))
             {
                 foreach (var (storeId, sale, _) in plan.Sales)
                 {
                     foreach (var line in sale.Lines)
                     {
-                        await lines.StartRowAsync(cancellationToken);
-                        await WriteLine(lines, storeId, sale, line, cancellationToken);
+                        LedgerCopyRows.Line(lines, storeId, sale, line);
+                        await lines.RowDone(cancellationToken);
                     }
                 }
 
@@ -253,7 +249,7 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
 
     private static async Task CopyIn(NpgsqlConnection connection, IReadOnlyList<PendingAppend> group, CancellationToken cancellationToken)
     {
-        await using (var sales = await connection.BeginBinaryImportAsync(CopySales, cancellationToken))
+        await using (var sales = await BinaryCopy.Begin(connection, CopySales, cancellationToken))
         {
             for (var request = 0; request < group.Count; request++)
             {
@@ -261,16 +257,15 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
                 var batch = group[request];
                 for (var index = 0; index < batch.Sales.Count; index++)
                 {
-                    await sales.StartRowAsync(cancellationToken);
-                    await sales.WriteAsync(request, NpgsqlDbType.Integer, cancellationToken);
-                    await WriteSale(sales, storeId, batch.Sales[index], batch.Hashes[index], cancellationToken);
+                    LedgerCopyRows.Sale(sales, storeId, batch.Sales[index], batch.Hashes[index], request);
+                    await sales.RowDone(cancellationToken);
                 }
             }
 
             await sales.CompleteAsync(cancellationToken);
         }
 
-        await using var lines = await connection.BeginBinaryImportAsync(CopyLines, cancellationToken);
+        await using var lines = await BinaryCopy.Begin(connection, CopyLines, cancellationToken);
         for (var request = 0; request < group.Count; request++)
         {
             var storeId = group[request].StoreId;
@@ -278,58 +273,14 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
             {
                 foreach (var line in sale.Lines)
                 {
-                    await lines.StartRowAsync(cancellationToken);
-                    await lines.WriteAsync(request, NpgsqlDbType.Integer, cancellationToken);
-                    await WriteLine(lines, storeId, sale, line, cancellationToken);
+                    LedgerCopyRows.Line(lines, storeId, sale, line, request);
+                    await lines.RowDone(cancellationToken);
                 }
             }
         }
 
         await lines.CompleteAsync(cancellationToken);
     }
-
-    // The columns of a sale and of a line, in the order of both the ledger's COPY and the staging tables' (after request).
-    private static async Task WriteSale(NpgsqlBinaryImporter sales, string storeId, SaleRecord sale, byte[] hash, CancellationToken cancellationToken)
-    {
-        await sales.WriteAsync(storeId, NpgsqlDbType.Text, cancellationToken);
-        await sales.WriteAsync(sale.TerminalId, NpgsqlDbType.Text, cancellationToken);
-        await sales.WriteAsync(sale.Sequence, NpgsqlDbType.Bigint, cancellationToken);
-        await sales.WriteAsync(sale.Kind, NpgsqlDbType.Text, cancellationToken);
-        await WriteNullable(sales, sale.ReceiptNumber, cancellationToken);
-        await sales.WriteAsync(sale.RungUpAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
-        await sales.WriteAsync(sale.CapturedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
-        await WriteNullable(sales, sale.CashierId, cancellationToken);
-        await WriteNullable(sales, sale.MemberId, cancellationToken);
-        await WriteNullable(sales, sale.RepId, cancellationToken);
-        await sales.WriteAsync(sale.Total, NpgsqlDbType.Numeric, cancellationToken);
-        if (sale.OriginalSequence is { } original)
-        {
-            await sales.WriteAsync(original, NpgsqlDbType.Bigint, cancellationToken);
-        }
-        else
-        {
-            await sales.WriteNullAsync(cancellationToken);
-        }
-
-        await sales.WriteAsync(JsonSerializer.Serialize(sale.Tenders, JsonOptions), NpgsqlDbType.Jsonb, cancellationToken);
-        await sales.WriteAsync(hash, NpgsqlDbType.Bytea, cancellationToken);
-    }
-
-    private static async Task WriteLine(NpgsqlBinaryImporter lines, string storeId, SaleRecord sale, SaleLineRecord line, CancellationToken cancellationToken)
-    {
-        await lines.WriteAsync(storeId, NpgsqlDbType.Text, cancellationToken);
-        await lines.WriteAsync(sale.TerminalId, NpgsqlDbType.Text, cancellationToken);
-        await lines.WriteAsync(sale.Sequence, NpgsqlDbType.Bigint, cancellationToken);
-        await lines.WriteAsync(line.LineNumber, NpgsqlDbType.Integer, cancellationToken);
-        await lines.WriteAsync(line.ItemCode, NpgsqlDbType.Text, cancellationToken);
-        await lines.WriteAsync(line.Quantity, NpgsqlDbType.Numeric, cancellationToken);
-        await lines.WriteAsync(line.UnitPrice, NpgsqlDbType.Numeric, cancellationToken);
-        await lines.WriteAsync(line.Discount, NpgsqlDbType.Numeric, cancellationToken);
-        await lines.WriteAsync(line.Amount, NpgsqlDbType.Numeric, cancellationToken);
-    }
-
-    private static Task WriteNullable(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
-        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
 
     private async Task<NpgsqlConnection> Connection(CancellationToken cancellationToken)
     {

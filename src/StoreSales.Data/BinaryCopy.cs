@@ -2,16 +2,16 @@ using System.Buffers.Binary;
 using System.Text;
 using Npgsql;
 
-namespace StoreSales.Data.History;
+namespace StoreSales.Data;
 
 /// <summary>
 /// One binary COPY into PostgreSQL whose rows are encoded here, in PostgreSQL's binary COPY format, into a buffer that goes
 /// to Npgsql's raw COPY stream a quarter of a megabyte at a time. Why not <see cref="NpgsqlBinaryImporter"/>: it resolves
 /// the type, binds a converter and awaits once for every value, and turns each <see cref="decimal"/> into a numeric; for a
 /// history import that was most of the client's CPU (a 2,000,000-row import writes 21 million values, docs/benchmarks.md
-/// "History import"). The importer's values are all whole numbers (thousandths, cents, microseconds), short codes and
-/// times, whose binary forms are a few lines each. Dispose without <see cref="CompleteAsync"/> abandons the COPY: PostgreSQL
-/// keeps nothing of it.
+/// "History import"), and the ledger's group writer pays the same per live sale (<c>LedgerCopyRows</c>). The values are
+/// whole numbers (thousandths, cents, microseconds), decimals, short codes, times, JSON and hashes, whose binary forms are a
+/// few lines each. Dispose without <see cref="CompleteAsync"/> abandons the COPY: PostgreSQL keeps nothing of it.
 /// </summary>
 public sealed class BinaryCopy : IAsyncDisposable
 {
@@ -136,6 +136,82 @@ public sealed class BinaryCopy : IAsyncDisposable
         }
 
         _length += 8 + (2 * count);
+    }
+
+    /// <summary>
+    /// A <c>numeric</c> value exactly as the decimal holds it (its own scale; the column's type then rounds it as it would any
+    /// numeric sent to it): base-10,000 digits aligned on the decimal point.
+    /// </summary>
+    public void Numeric(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        var negative = bits[3] < 0;
+        var mantissa = ((UInt128)(uint)bits[2] << 64) | ((UInt128)(uint)bits[1] << 32) | (uint)bits[0];
+
+        // Scaled up to a whole number of fractional base-10,000 digits: 10^28 × 10^3 still fits 128 bits.
+        var fractionDigits = (scale + 3) / 4;
+        for (var pad = (fractionDigits * 4) - scale; pad > 0; pad--)
+        {
+            mantissa *= 10;
+        }
+
+        // Least significant first: at most 8 whole and fractional digits each way for a decimal's 29 significant figures.
+        Span<short> reversed = stackalloc short[16];
+        var count = 0;
+        for (var rest = mantissa; rest > 0; rest /= 10_000)
+        {
+            reversed[count++] = (short)(ulong)(rest % 10_000);
+        }
+
+        // Trailing (least significant) zero digits are left out, and leading ones never arise; zero has no digits.
+        var skip = 0;
+        while (skip < count && reversed[skip] == 0)
+        {
+            skip++;
+        }
+
+        var digits = count - skip;
+        var weight = (short)(count == 0 ? 0 : count - fractionDigits - 1);
+        Reserve(4 + 8 + (2 * digits));
+        Int32Value(8 + (2 * digits));
+        var span = _buffer.AsSpan(_length);
+        BinaryPrimitives.WriteInt16BigEndian(span, (short)digits);
+        BinaryPrimitives.WriteInt16BigEndian(span[2..], digits == 0 ? (short)0 : weight);
+        BinaryPrimitives.WriteUInt16BigEndian(span[4..], negative && digits > 0 ? (ushort)0x4000 : (ushort)0);
+        BinaryPrimitives.WriteInt16BigEndian(span[6..], (short)scale);
+        for (var i = 0; i < digits; i++)
+        {
+            BinaryPrimitives.WriteInt16BigEndian(span[(8 + (2 * i))..], reversed[count - 1 - i]);
+        }
+
+        _length += 8 + (2 * digits);
+    }
+
+    /// <summary>A <c>NULL</c>.</summary>
+    public void Null()
+    {
+        Reserve(4);
+        Int32Value(-1);
+    }
+
+    /// <summary>A <c>bytea</c> value.</summary>
+    public void Bytea(ReadOnlySpan<byte> value)
+    {
+        Reserve(4 + value.Length);
+        Int32Value(value.Length);
+        Bytes(value);
+    }
+
+    /// <summary>A <c>jsonb</c> value from its JSON text (PostgreSQL parses it; format version 1, the only one).</summary>
+    public void Jsonb(string json)
+    {
+        Reserve(5 + Encoding.UTF8.GetMaxByteCount(json.Length));
+        var written = Encoding.UTF8.GetBytes(json, _buffer.AsSpan(_length + 5));
+        Int32Value(written + 1);
+        _buffer[_length++] = 1;
+        _length += written;
     }
 
     /// <summary>Sends what is buffered once there is enough of it; call after each row.</summary>
