@@ -43,6 +43,10 @@ public interface ILiveUpdateNotifierGrain : IGrainWithIntegerKey
     [OneWay]
     Task PublishMatchStatus(CustomerMatchStatus status);
 
+    /// <summary>The set of listening hosts changed: read it again before the next send (the silo's own notifier only).</summary>
+    [OneWay]
+    Task HostsChanged();
+
     /// <summary>Scans that moved a store's hot items: to every host, for the HQ heatmap pages (each scan once).</summary>
     [OneWay]
     Task PublishScans(ImmutableArray<HeatmapScan> scans);

@@ -47,6 +47,7 @@ public sealed class LiveBoardDirectoryGrain : Grain, ILiveBoardDirectoryGrain
         {
             // Written when the set of hosts changes only, never on a renewal.
             await Store();
+            HostsChanged();
         }
     }
 
@@ -55,8 +56,15 @@ public sealed class LiveBoardDirectoryGrain : Grain, ILiveBoardDirectoryGrain
         if (_observers.Remove(observer))
         {
             await Store();
+            HostsChanged();
         }
     }
+
+    /// <summary>
+    /// The notifier of this silo reads the hosts again before its next send, so a host that just subscribed hears the next
+    /// update rather than one a few seconds later; the other silos' notifiers read them within their list's lifetime.
+    /// </summary>
+    private void HostsChanged() => _ = GrainFactory.GetGrain<ILiveUpdateNotifierGrain>(0).HostsChanged();
 
     Task<ImmutableArray<ILiveBoardObserver>> ILiveBoardDirectoryGrain.GetObservers()
     {

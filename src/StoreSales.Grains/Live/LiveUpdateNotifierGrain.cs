@@ -115,6 +115,12 @@ public sealed partial class LiveUpdateNotifierGrain : Grain, ILiveUpdateNotifier
         return Task.CompletedTask;
     }
 
+    Task ILiveUpdateNotifierGrain.HostsChanged()
+    {
+        _observersFetched = DateTimeOffset.MinValue;
+        return Task.CompletedTask;
+    }
+
     Task ILiveUpdateNotifierGrain.PublishScans(ImmutableArray<HeatmapScan> scans)
     {
         foreach (var scan in scans)
