@@ -36,12 +36,6 @@ public sealed class HistoryRollupTests
             await ledger.Append("store-sh001", [.. Enumerable.Range(0, 18).Select(s => Sale("T01", s + 1, Start.AddMinutes(20 * s), (Tea, 1, 4.50m)))], Cancellation);
         }
 
-        // Folded into sale_item_hour, as a running silo soon does: the import's rows then add to rows already there.
-        await using (var fold = new SaleItemHourFold(database.DataSource))
-        {
-            Assert.Equal(6, await fold.Run(Cancellation));
-        }
-
         // The history of the whole day: a sale every 5 minutes, tea every other one.
         var csv = Csv(Enumerable.Range(0, 24 * 60 / 5).Select(m => ("store-sh001", "T01", Start.AddMinutes(5 * m), m % 2 == 0 ? Tea : $"69{m % 7:00000000000}", "1", "2.50")));
         var job = await Import(database, csv, chunkRows: 100);

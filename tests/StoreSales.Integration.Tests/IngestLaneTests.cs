@@ -42,11 +42,11 @@ public sealed class IngestLaneTests : IAsyncLifetime
     {
         await using var blocker = await _database.DataSource.OpenConnectionAsync(Cancel);
         await using var hold = await blocker.BeginTransactionAsync(Cancel);
-        await blocker.ExecuteAsync("LOCK TABLE sale_item_hour_pending IN SHARE MODE", transaction: hold);
+        await blocker.ExecuteAsync("LOCK TABLE sale_item_hour IN SHARE MODE", transaction: hold);
 
         var first = Post("store-sh001", "demo-key-store-sh001", Batch("A01", 1, catchUp: false));
         await Eventually.Holds(
-            async () => await _database.Count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%sale_item_hour_pending%'") > 0,
+            async () => await _database.Count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO sale_item_hour%'") > 0,
             "the ledger writer waits for the rollup table",
             cancellationToken: Cancel);
 

@@ -229,18 +229,18 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// Holds the rollup's pending table while a first batch's group waits for it, runs <paramref name="enqueue"/> (its batches
+    /// Holds the rollup table while a first batch's group waits for it, runs <paramref name="enqueue"/> (its batches
     /// queue up and form the next group), then lets go.
     /// </summary>
     private async Task<T> WhileWriterWaits<T>(SaleLedger ledger, Func<T> enqueue)
     {
         await using var blocker = await _database.DataSource.OpenConnectionAsync(Cancel);
         await using var hold = await blocker.BeginTransactionAsync(Cancel);
-        await blocker.ExecuteAsync("LOCK TABLE sale_item_hour_pending IN SHARE MODE", transaction: hold);
+        await blocker.ExecuteAsync("LOCK TABLE sale_item_hour IN SHARE MODE", transaction: hold);
         var blocked = ledger.Append("store-gz001", Batch($"W{Guid.NewGuid():N}"[..12], 1, 1, Tea), Cancel);
         await Eventually.Holds(
             async () => await Scalar<long>(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%sale_item_hour_pending%'") > 0,
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO sale_item_hour%'") > 0,
             "the writer's first group waits for the rollup table",
             cancellationToken: Cancel);
 

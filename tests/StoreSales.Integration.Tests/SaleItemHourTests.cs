@@ -49,8 +49,7 @@ public sealed class SaleItemHourFixture : IAsyncLifetime
                 new { London, Delhi });
         }
 
-        // Folded every 500 sales: the reads below find some of the rollup folded and the rest still pending.
-        await using var ledger = new SaleLedger(Database.DataSource, new LedgerWriterOptions { RollupFoldSales = 500 });
+        var ledger = new SaleLedger(Database.DataSource);
         var random = new Random(13);
         foreach (var store in Stores)
         {
@@ -133,13 +132,9 @@ public sealed class SaleItemHourTests(SaleItemHourFixture fixture) : IClassFixtu
         ORDER BY 1, 2, 3
         """;
 
-    // The rollup with its rows still pending the fold summed in: what it holds once folded.
     private const string Rollup = """
-        SELECT store_id AS StoreId, local_hour AS LocalHour, item_code AS ItemCode, sum(units) AS Units, sum(amount) AS Amount, sum(lines)::int AS Lines
-        FROM (SELECT store_id, local_hour, item_code, units, amount, lines FROM sale_item_hour
-              UNION ALL
-              SELECT store_id, local_hour, item_code, units, amount, lines FROM sale_item_hour_pending_local) u
-        GROUP BY 1, 2, 3
+        SELECT store_id AS StoreId, local_hour AS LocalHour, item_code AS ItemCode, units AS Units, amount AS Amount, lines AS Lines
+        FROM sale_item_hour
         ORDER BY 1, 2, 3
         """;
 
@@ -170,8 +165,7 @@ public sealed class SaleItemHourTests(SaleItemHourFixture fixture) : IClassFixtu
         var database = fixture.Database;
         await using (var connection = await database.DataSource.OpenConnectionAsync(Cancel))
         {
-            // A ledger as 0180 met it: no rollup, and nothing pending (the pending table came later, 0510).
-            await connection.ExecuteAsync("DROP TABLE sale_item_hour; DELETE FROM sale_item_hour_pending; DELETE FROM schemaversions WHERE scriptname LIKE '%0180_sale_item_hour.sql'");
+            await connection.ExecuteAsync("DROP TABLE sale_item_hour; DELETE FROM schemaversions WHERE scriptname LIKE '%0180_sale_item_hour.sql'");
         }
 
         var ran = DatabaseMigrator.Migrate(database.ConnectionString, NullLogger.Instance);

@@ -53,39 +53,20 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
         )
         """;
 
-    // The rollup's rows not yet folded into sale_item_hour (SaleItemHourFold) that fall in a window's whole hours, per
-    // store, week and item: one scan of the pending table (no index; a few seconds' sales at most under load) hash-joined
-    // to the windows, never probed store by store. With them a read is exact at its snapshot whether or not the fold has
-    // run. A UTC quarter hour lies within one local hour, so [from_at, tail_from) holds exactly the whole hours' quarters.
-    private const string PendingCte = """
-        pending AS (
-            SELECT w.store_id, w.k, p.item_code, sum(p.milli_units) * 0.001 AS units
-            FROM sale_item_hour_pending p
-            JOIN windows w ON w.store_id = p.store_id AND p.quarter_at >= w.from_at AND p.quarter_at < w.tail_from
-            WHERE w.hours_from < w.hours_to
-            GROUP BY 1, 2, 3
-        )
-        """;
-
     // Weeks in which a store sold anything in its window: the usual is averaged over these only
     // (UsualVelocity.Average), so weeks before a store opened do not count as zero. A rollup row is a line sold in
-    // that hour, and every sale has lines, so any part holding anything means the week had a sale.
+    // that hour, and every sale has lines, so either part holding anything means the week had a sale.
     private const string ObservedCte = """
         observed AS (
-            SELECT o.store_id, count(DISTINCT o.k)::int AS weeks
-            FROM (
-                SELECT w.store_id, w.k
-                FROM windows w
-                WHERE w.k > 0 AND (
-                    w.hours_from < w.hours_to AND EXISTS (
-                        SELECT 1 FROM sale_item_hour h
-                        WHERE h.store_id = w.store_id AND h.local_hour >= w.hours_from AND h.local_hour < w.hours_to)
-                    OR EXISTS (
-                        SELECT 1 FROM sale s WHERE s.store_id = w.store_id AND s.rung_up_at >= w.tail_from AND s.rung_up_at < w.to_at))
-                UNION ALL
-                SELECT store_id, k FROM pending WHERE k > 0
-            ) o
-            GROUP BY o.store_id
+            SELECT w.store_id, count(*)::int AS weeks
+            FROM windows w
+            WHERE w.k > 0 AND (
+                w.hours_from < w.hours_to AND EXISTS (
+                    SELECT 1 FROM sale_item_hour h
+                    WHERE h.store_id = w.store_id AND h.local_hour >= w.hours_from AND h.local_hour < w.hours_to)
+                OR EXISTS (
+                    SELECT 1 FROM sale s WHERE s.store_id = w.store_id AND s.rung_up_at >= w.tail_from AND s.rung_up_at < w.to_at))
+            GROUP BY w.store_id
         )
         """;
 
@@ -117,22 +98,6 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
             ) u
             GROUP BY u.item_code
         ) c
-        """;
-
-    // StoreItemUnits as rows (store, item, units, past units), with the pending rows of the same weeks' whole hours
-    // added (rollupWeeks applies to both: pending is aliased w, as the windows are there).
-    private static string SoldWithPending(string rollupWeeks) => $"""
-        SELECT x.store_id, x.item_code, sum(x.units) AS units, sum(x.past_units) AS past_units
-        FROM (
-            SELECT sc.store_id, c.item_code, c.units, c.past_units
-            FROM {StoreItemUnits(rollupWeeks)}
-            UNION ALL
-            SELECT w.store_id, w.item_code, coalesce(sum(w.units) FILTER (WHERE w.k = 0), 0), coalesce(sum(w.units) FILTER (WHERE w.k > 0), 0)
-            FROM pending w
-            WHERE {rollupWeeks}
-            GROUP BY 1, 2
-        ) x
-        GROUP BY 1, 2
         """;
 
     // Now's window (k = 0) of a store with scan-sourced terminals (HotItems:ScanSourcedTerminals, as @scanStores and
@@ -213,9 +178,10 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
     private static readonly string HeatmapSql = $"""
         {WithoutJit}
 
-        WITH {WindowsCte}, {PendingCte}, {ObservedCte},
+        WITH {WindowsCte}, {ObservedCte},
         sold AS (
-            {SoldWithPending("true")}
+            SELECT sc.store_id, c.item_code, c.units, c.past_units
+            FROM {StoreItemUnits("true")}
         ), {RankedCells}
         """;
 
@@ -227,25 +193,16 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
     private const string UsualSql = $"""
         {WithoutJit}
 
-        WITH {WindowsCte}, {PendingCte}
-        SELECT x.store_id, x.item_code, sum(x.units), bit_or(x.weeks)
-        FROM (
-            SELECT sc.store_id, c.item_code, c.units, c.weeks
-            FROM scope sc
-            CROSS JOIN LATERAL (
-                SELECT h.item_code, sum(h.units) AS units, bit_or(1::bigint << w.k) AS weeks
-                FROM {StoreWindows}
-                JOIN sale_item_hour h ON h.store_id = sc.store_id AND h.local_hour >= w.hours_from AND h.local_hour < w.hours_to
-                WHERE w.k > 0 AND w.hours_from < w.hours_to
-                GROUP BY h.item_code
-            ) c
-            UNION ALL
-            SELECT store_id, item_code, sum(units), bit_or(1::bigint << k)
-            FROM pending
-            WHERE k > 0
-            GROUP BY 1, 2
-        ) x
-        GROUP BY 1, 2;
+        WITH {ScopeCte}
+        SELECT sc.store_id, c.item_code, c.units, c.weeks
+        FROM scope sc
+        CROSS JOIN LATERAL (
+            SELECT h.item_code, sum(h.units) AS units, bit_or(1::bigint << w.k) AS weeks
+            FROM {StoreWindows}
+            JOIN sale_item_hour h ON h.store_id = sc.store_id AND h.local_hour >= w.hours_from AND h.local_hour < w.hours_to
+            WHERE w.k > 0 AND w.hours_from < w.hours_to
+            GROUP BY h.item_code
+        ) c;
         """;
 
     // "Today" with the previous weeks' whole hours given (a HeatmapUsual, as arrays): read here are only today's
@@ -255,7 +212,7 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
     private static readonly string TodaySql = $"""
         {WithoutJitWithWorkMem}
 
-        WITH {WindowsCte}, {PendingCte},
+        WITH {WindowsCte},
         usual AS (
             -- The usual may be the chain's (one read a quarter hour serves every region): only the scope's stores.
             SELECT u.* FROM unnest(@usualStores::text[], @usualItems::text[], @usualUnits::numeric[]) AS u(store_id, item_code, past_units)
@@ -277,7 +234,8 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
                               WHERE (coalesce(t.mask, 0) | coalesce(m.mask, 0)) & (1::bigint << k.k) <> 0)::int AS weeks
             FROM tail_weeks t FULL JOIN usual_weeks m USING (store_id)
         ), live AS (
-            {SoldWithPending("w.k = 0")}
+            SELECT sc.store_id, c.item_code, c.units, c.past_units
+            FROM {StoreItemUnits("w.k = 0")}
         ), sold AS (
             -- round(, 3): the scale of a sum of the rollup's numeric(16, 3), whatever scale the decimal came back
             -- with, so that the usual divided from it is the very number HeatmapSql divides (PostgreSQL picks a
@@ -291,11 +249,11 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
     private static readonly string TopStoresSql = $"""
         {WithoutJit}
 
-        WITH {WindowsCte}, {PendingCte}, {ObservedCte},
+        WITH {WindowsCte}, {ObservedCte},
         sold AS (
-            SELECT y.store_id, y.units, y.past_units
-            FROM ({SoldWithPending("true")}) y
-            WHERE y.item_code = @item
+            SELECT sc.store_id, c.units, c.past_units
+            FROM {StoreItemUnits("true")}
+            WHERE c.item_code = @item
         )
         SELECT so.store_id AS StoreId, st.name AS StoreName, st.region_id AS RegionId,
                so.units AS Units, so.past_units AS PastUnits, coalesce(o.weeks, 0) AS Weeks

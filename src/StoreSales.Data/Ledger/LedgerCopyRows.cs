@@ -57,18 +57,6 @@ internal static class LedgerCopyRows
         copy.Numeric(line.Amount);
     }
 
-    /// <summary>store, UTC quarter hour, item, thousandths of units, cents, lines: a row of <c>sale_item_hour_pending</c>.</summary>
-    public static void PendingRollup(BinaryCopy copy, QuarterItemUnits quarter)
-    {
-        copy.Row(6);
-        copy.Text(quarter.StoreId);
-        copy.Timestamp(quarter.QuarterAt);
-        copy.Text(quarter.ItemCode);
-        copy.BigInt((long)(quarter.Units * 1000));
-        copy.BigInt((long)(quarter.Amount * 100));
-        copy.Int4(quarter.Lines);
-    }
-
     private static void Start(BinaryCopy copy, short fields, int? request)
     {
         if (request is { } number)

@@ -6,13 +6,12 @@ namespace StoreSales.Data.Ledger;
 /// <summary>
 /// Writes one group of batches in one transaction on the writer's own connection. A group none of whose sales the
 /// ledger holds yet (every group, but for an agent's retry of a batch whose ack it lost) is copied straight into the
-/// ledger's tables by binary COPY, PostgreSQL's fastest way in, with the group's lines summed per store, item and quarter hour
-/// (<see cref="LedgerGroupPlan"/>) for the hourly store × item rollup: appended to <c>sale_item_hour_pending</c> and folded
-/// into <c>sale_item_hour</c> off the ack path (<see cref="SaleItemHourFold"/>).
+/// ledger's tables by binary COPY, PostgreSQL's fastest way in, with the hourly store × item rollup
+/// (<c>sale_item_hour</c>) upserted from the group's lines summed per quarter hour (<see cref="LedgerGroupPlan"/>).
 /// When the ledger turns out to hold one of its sales already (the primary key refuses the COPY), the group is written
 /// the careful way instead: COPY into session-local staging tables, then one set-based statement that keeps the first
 /// copy of each (store, terminal, sequence), inserts the sales the ledger does not hold with their lines, and adds
-/// those lines' sums to the rollup's pending rows. Each sale carries its content hash (<see cref="SaleContentHash"/>): a request sending a
+/// those lines to the rollup. Each sale carries its content hash (<see cref="SaleContentHash"/>): a request sending a
 /// recorded key with other content is a conflict and writes nothing (a group whose own requests disagree goes the staged
 /// way at once).
 /// </summary>
@@ -47,10 +46,23 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
         FROM STDIN (FORMAT BINARY)
         """;
 
-    // The copied sales' lines summed per store, UTC quarter hour and item (LedgerGroupPlan): rows for the rollup to fold
-    // in later (SaleItemHourFold), appended to a table without an index.
-    private const string CopyPendingRollup = """
-        COPY sale_item_hour_pending (store_id, quarter_at, item_code, milli_units, cents, lines) FROM STDIN (FORMAT BINARY)
+    // The copied sales' lines, summed per store, UTC quarter hour and item, into the stores' local hours (PostgreSQL's
+    // time zones, as the staged statement and every reader of the rollup use). In key order, so that two writers never
+    // deadlock on rollup rows; "C" as the rollup's own key. Units and amounts come as whole thousandths and cents
+    // (exact at the ledger's scales): encoding a bigint is a fraction of encoding a numeric, and there are thousands.
+    private const string RollupQuarters = """
+        INSERT INTO sale_item_hour (store_id, local_hour, item_code, units, amount, lines)
+        SELECT q.store_id COLLATE "C", date_trunc('hour', q.quarter_at AT TIME ZONE st.time_zone), q.item_code COLLATE "C",
+               sum(q.milli_units) * 0.001, sum(q.cents) * 0.01, sum(q.lines)::int
+        FROM unnest(@stores::text[], @quarters::timestamptz[], @items::text[], @milliUnits::bigint[], @cents::bigint[], @lines::int[])
+             AS q(store_id, quarter_at, item_code, milli_units, cents, lines)
+        JOIN store st ON st.store_id = q.store_id
+        GROUP BY 1, 2, 3
+        ORDER BY 1, 2, 3
+        ON CONFLICT (store_id, local_hour, item_code) DO UPDATE
+            SET units = sale_item_hour.units + excluded.units,
+                amount = sale_item_hour.amount + excluded.amount,
+                lines = sale_item_hour.lines + excluded.lines
         """;
 
     private const string CopySales = """
@@ -67,8 +79,10 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
     // conflict and writes nothing at all (its agent sends the sales again one by one, and sets aside only the conflicting
     // ones); a ledger row without a hash (recorded before 0470) cannot conflict. Of the rest, the first request of the
     // group that carries a sale is the one that records it (a retry racing its original in the same group is the
-    // duplicate), and only that request's lines are taken. Their sums per store, UTC quarter hour and item wait for the
-    // rollup's fold (SaleItemHourFold) as the copied path's do.
+    // duplicate), and only that request's lines are taken. The store-local hour is worked out
+    // once per sale, not per line (a LEFT JOIN: a sale of an unknown store still reaches the INSERT and fails there on
+    // its foreign key, with the reason). Rollup rows are upserted in key order so that two writers could never
+    // deadlock on them.
     private const string StagedInsert = """
         WITH conflict AS (
             SELECT s.request, s.terminal_id, s.sequence
@@ -80,8 +94,9 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
                           WHERE e.store_id = s.store_id AND e.terminal_id = s.terminal_id AND e.sequence = s.sequence
                             AND e.request < s.request AND e.content_hash <> s.content_hash)
         ), winner AS (
-            SELECT DISTINCT ON (s.store_id, s.terminal_id, s.sequence) s.*
-            FROM incoming_sale s
+            SELECT DISTINCT ON (s.store_id, s.terminal_id, s.sequence) s.*,
+                   date_trunc('hour', s.rung_up_at AT TIME ZONE st.time_zone) AS local_hour
+            FROM incoming_sale s LEFT JOIN store st ON st.store_id = s.store_id
             WHERE s.request NOT IN (SELECT request FROM conflict)
             ORDER BY s.store_id, s.terminal_id, s.sequence, s.request
         ), inserted AS (
@@ -94,7 +109,7 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
             RETURNING store_id, terminal_id, sequence
         ), new_line AS (
             SELECT l.store_id, l.terminal_id, l.sequence, l.line_number, l.item_code, l.quantity, l.unit_price,
-                   l.discount, l.amount, date_bin('15 minutes', w.rung_up_at, timestamptz 'epoch') AS quarter_at
+                   l.discount, l.amount, w.local_hour
             FROM inserted i
             JOIN winner w USING (store_id, terminal_id, sequence)
             JOIN incoming_line l ON l.store_id = i.store_id AND l.terminal_id = i.terminal_id
@@ -104,10 +119,16 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
             SELECT store_id, terminal_id, sequence, line_number, item_code, quantity, unit_price, discount, amount
             FROM new_line
         ), rollup AS (
-            INSERT INTO sale_item_hour_pending (store_id, quarter_at, item_code, milli_units, cents, lines)
-            SELECT store_id, quarter_at, item_code, (sum(quantity) * 1000)::bigint, (sum(amount) * 100)::bigint, count(*)::int
+            INSERT INTO sale_item_hour (store_id, local_hour, item_code, units, amount, lines)
+            SELECT store_id, local_hour, item_code, sum(quantity), sum(amount), count(*)::int
             FROM new_line
+            WHERE local_hour IS NOT NULL -- an unknown store: the sale's foreign key says so at the end of the statement
             GROUP BY 1, 2, 3
+            ORDER BY 1, 2, 3
+            ON CONFLICT (store_id, local_hour, item_code) DO UPDATE
+                SET units = sale_item_hour.units + excluded.units,
+                    amount = sale_item_hour.amount + excluded.amount,
+                    lines = sale_item_hour.lines + excluded.lines
         )
         SELECT w.request, i.terminal_id, i.sequence, false AS conflict
         FROM inserted i JOIN winner w USING (store_id, terminal_id, sequence)
@@ -137,7 +158,7 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
     }
 
     /// <summary>
-    /// Copies the plan's sales and lines into the ledger and appends its pending rollup rows; false, with nothing written, when
+    /// Copies the plan's sales and lines into the ledger and upserts its rollup rows; false, with nothing written, when
     /// PostgreSQL refuses a row (a sale already in the ledger, or a store it does not know): the staged statement then
     /// sorts out which sales are new, or fails with the reason.
     /// </summary>
@@ -171,15 +192,16 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
                 await lines.CompleteAsync(cancellationToken);
             }
 
-            await using (var rollup = await BinaryCopy.Begin(connection, CopyPendingRollup, cancellationToken))
+            var quarters = plan.Quarters;
+            await using (var rollup = new NpgsqlCommand(RollupQuarters, connection, transaction))
             {
-                foreach (var quarter in plan.Quarters)
-                {
-                    LedgerCopyRows.PendingRollup(rollup, quarter);
-                    await rollup.RowDone(cancellationToken);
-                }
-
-                await rollup.CompleteAsync(cancellationToken);
+                rollup.Parameters.AddWithValue("stores", quarters.Select(q => q.StoreId).ToArray());
+                rollup.Parameters.AddWithValue("quarters", quarters.Select(q => q.QuarterAt).ToArray());
+                rollup.Parameters.AddWithValue("items", quarters.Select(q => q.ItemCode).ToArray());
+                rollup.Parameters.AddWithValue("milliUnits", quarters.Select(q => (long)(q.Units * 1000)).ToArray());
+                rollup.Parameters.AddWithValue("cents", quarters.Select(q => (long)(q.Amount * 100)).ToArray());
+                rollup.Parameters.AddWithValue("lines", quarters.Select(q => q.Lines).ToArray());
+                await rollup.ExecuteNonQueryAsync(cancellationToken);
             }
         }
         catch (PostgresException refused) when (refused.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation)

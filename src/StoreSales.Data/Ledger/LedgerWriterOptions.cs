@@ -35,19 +35,11 @@ public sealed class LedgerWriterOptions
     /// <inheritdoc cref="MaxWaitingLive"/>
     public int MaxWaitingCatchUp { get; set; } = 256;
 
-    /// <summary>
-    /// Sales written (by this silo) after which the hourly rollup's pending rows are folded into <c>sale_item_hour</c>
-    /// (<see cref="SaleItemHourFold"/>), off the ack path. Reads add the pending rows, so this trades the readers' scan of
-    /// them against the fold's cost per pass, never correctness. Default 10000 (a few seconds at full load).
-    /// </summary>
-    public int RollupFoldSales { get; set; } = 10_000;
-
     /// <summary>Null when the settings are usable, otherwise what is wrong.</summary>
     public string? Validate() =>
         GroupMaxSales < 1 ? $"{SectionName}:{nameof(GroupMaxSales)} must be at least 1."
         : Writers is < 1 or > 8 ? $"{SectionName}:{nameof(Writers)} must be between 1 and 8."
         : CatchUpShare is < 0 or > 1 ? $"{SectionName}:{nameof(CatchUpShare)} must be between 0 and 1."
         : MaxWaitingLive < 1 || MaxWaitingCatchUp < 1 ? $"{SectionName}:{nameof(MaxWaitingLive)} and {nameof(MaxWaitingCatchUp)} must be at least 1."
-        : RollupFoldSales < 1 ? $"{SectionName}:{nameof(RollupFoldSales)} must be at least 1."
         : null;
 }

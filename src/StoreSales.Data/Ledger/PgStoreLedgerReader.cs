@@ -147,18 +147,13 @@ public sealed class PgStoreLedgerReader(NpgsqlDataSource dataSource) : IStoreLed
     public async Task<UsualVelocity> ReadUsualVelocity(string storeId, DateTime localHourStart, int weeks, CancellationToken cancellationToken)
     {
         // Each previous week's hour is the same wall-clock hour, shifted in store-local time, which is how the rollup
-        // keys it: the same hour is read across a daylight-saving change, whole, from one row per item (and the rows
-        // still pending the rollup's fold, if any). A week with no row for the hour had no sale in it and is not observed.
+        // keys it: the same hour is read across a daylight-saving change, whole, from one row per item. A week with
+        // no row for the hour had no sale in it and is not observed.
         const string Sql = """
             WITH sold AS (
                 SELECT h.local_hour, h.item_code, h.units
                 FROM generate_series(1, @weeks) AS k(k)
                 JOIN sale_item_hour h ON h.store_id = @store AND h.local_hour = @hour - make_interval(weeks => k.k)
-                UNION ALL
-                SELECT p.local_hour, p.item_code, p.units
-                FROM sale_item_hour_pending_local p
-                WHERE p.store_id = @store
-                  AND p.local_hour IN (SELECT @hour - make_interval(weeks => k.k) FROM generate_series(1, @weeks) AS k(k))
             )
             SELECT item_code AS ItemCode, sum(units) AS Units,
                    (SELECT count(DISTINCT local_hour) FROM sold)::int AS Weeks

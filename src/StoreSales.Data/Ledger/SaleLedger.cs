@@ -12,8 +12,7 @@ namespace StoreSales.Data.Ledger;
 /// groups in flight at once), so the commit's fsync and the
 /// statements' fixed costs are paid once per group rather than once per batch. Batches wait in two lanes, live and
 /// catch-up (<see cref="LedgerGroupSchedule"/>). A sale already in the ledger is skipped, not doubled, whether it
-/// came in an earlier group or twice in the same one. Every <see cref="LedgerWriterOptions.RollupFoldSales"/> sales, the hourly
-/// rollup's pending rows are folded on a connection of their own (<see cref="SaleItemHourFold"/>), one fold at a time.
+/// came in an earlier group or twice in the same one.
 /// </summary>
 public sealed partial class SaleLedger : IAsyncDisposable
 {
@@ -26,16 +25,7 @@ public sealed partial class SaleLedger : IAsyncDisposable
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Histogram<int>? _groupSales;
-    private readonly SaleItemHourFold _fold;
-    private readonly SemaphoreSlim _foldWake = new(0);
-    private readonly Counter<long>? _folded;
-    private readonly Counter<long>? _foldFailures;
     private Task[]? _writers;
-    private Task? _folding;
-
-    // Sales written since the last fold was asked for, and whether one is asked for and not yet begun.
-    private long _unfoldedSales;
-    private int _foldRequested;
 
     // Groups of catch-up batches only, being written now (guarded by _gate).
     private int _catchUpOnlyGroups;
@@ -49,7 +39,6 @@ public sealed partial class SaleLedger : IAsyncDisposable
         }
 
         _commits = [.. Enumerable.Range(0, _options.Writers).Select(_ => new LedgerGroupCommit(dataSource))];
-        _fold = new SaleItemHourFold(dataSource);
         _logger = logger ?? (ILogger)NullLogger.Instance;
         if (meters is not null)
         {
@@ -60,8 +49,6 @@ public sealed partial class SaleLedger : IAsyncDisposable
                 new Measurement<int>(Waiting(_live), new KeyValuePair<string, object?>("lane", "live")),
                 new Measurement<int>(Waiting(_catchUp), new KeyValuePair<string, object?>("lane", "catch-up")),
             }, description: "Batches waiting for the ledger writer, by lane");
-            _folded = meter.CreateCounter<long>("storesales.ledger.rollup.folded", description: "Hourly rollup rows written by folding the pending rows into sale_item_hour");
-            _foldFailures = meter.CreateCounter<long>("storesales.ledger.rollup.fold_failures", description: "Folds of the rollup's pending rows that failed (the rows stay pending, reads still add them; the next fold takes them)");
         }
     }
 
@@ -105,7 +92,6 @@ public sealed partial class SaleLedger : IAsyncDisposable
 
             queue.Enqueue(pending);
             _writers ??= [.. _commits.Select(commit => Task.Run(() => WriteGroups(commit), CancellationToken.None))];
-            _folding ??= Task.Run(FoldRollup, CancellationToken.None);
         }
 
         _wake.Release();
@@ -199,7 +185,6 @@ public sealed partial class SaleLedger : IAsyncDisposable
             }
 
             _groupSales?.Record(group.Sum(p => p.Sales.Count), new KeyValuePair<string, object?>("path", written.Path));
-            CountTowardsFold(written.Inserted.Sum(keys => keys.Count));
             LogGroup(group.Count, group.Sum(p => p.Sales.Count));
         }
         catch (Exception exception) when (group.Count > 1 && exception is not OperationCanceledException)
@@ -217,44 +202,6 @@ public sealed partial class SaleLedger : IAsyncDisposable
             foreach (var pending in group)
             {
                 pending.Completion.TrySetException(exception);
-            }
-        }
-    }
-
-    private void CountTowardsFold(int sales)
-    {
-        if (Interlocked.Add(ref _unfoldedSales, sales) >= _options.RollupFoldSales)
-        {
-            Interlocked.Exchange(ref _unfoldedSales, 0);
-            if (Interlocked.Exchange(ref _foldRequested, 1) == 0)
-            {
-                _foldWake.Release();
-            }
-        }
-    }
-
-    // One fold at a time; requests made while one runs make one more. A failed fold leaves the rows pending (the
-    // readers add them), and the next request folds them.
-    private async Task FoldRollup()
-    {
-        var stopping = _stopping.Token;
-        while (true)
-        {
-            try
-            {
-                await _foldWake.WaitAsync(stopping);
-                Volatile.Write(ref _foldRequested, 0);
-                var written = await _fold.Run(stopping); // not inside _folded?.Add(...): without meters that would skip the fold
-                _folded?.Add(written);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                _foldFailures?.Add(1);
-                LogFoldFailed(exception);
             }
         }
     }
@@ -300,13 +247,6 @@ public sealed partial class SaleLedger : IAsyncDisposable
             await Task.WhenAll(_writers).ConfigureAwait(false);
         }
 
-        if (_folding is not null)
-        {
-            await _folding.ConfigureAwait(false);
-        }
-
-        await _fold.DisposeAsync();
-        _foldWake.Dispose();
         foreach (var commit in _commits)
         {
             await commit.DisposeAsync();
@@ -320,9 +260,6 @@ public sealed partial class SaleLedger : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ledger group of {Batches} batches failed; writing each batch alone")]
     private partial void LogGroupFailed(Exception exception, int batches);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Folding the hourly rollup's pending rows failed; they stay pending (reads add them) until the next fold")]
-    private partial void LogFoldFailed(Exception exception);
 }
 
 /// <summary>One store's batch waiting for the writer, its sales' content hashes (same order), and where its answer goes: the keys that were new.</summary>

@@ -31,15 +31,10 @@ internal static class AttributionFactsReader
         WHERE t.amount IS NOT NULL OR a.actual IS NOT NULL
         """;
 
-    // The pacing profile from the hourly rollup (and its rows still pending the fold), whose hours are already
-    // store-local: a few rows per store and hour.
+    // The pacing profile from the hourly rollup, whose hours are already store-local: a few rows per store and hour.
     private const string ProfileSql = """
         SELECT store_id, extract(isodow FROM local_hour)::int % 7, extract(hour FROM local_hour)::int, sum(amount)
-        FROM (
-            SELECT store_id, local_hour, amount FROM sale_item_hour
-            UNION ALL
-            SELECT store_id, local_hour, amount FROM sale_item_hour_pending_local
-        ) h
+        FROM sale_item_hour
         WHERE local_hour >= @profileFrom AND local_hour < @month::timestamp
         GROUP BY 1, 2, 3
         """;
