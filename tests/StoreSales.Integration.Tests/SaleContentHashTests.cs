@@ -50,4 +50,44 @@ public sealed class SaleContentHashTests
     {
         Assert.False(SaleContentHash.Of(Original).AsSpan().SequenceEqual(SaleContentHash.Of(other(Original))), change);
     }
+
+    // Hashes the ledger holds must not move between versions (a retry of a sale recorded before would read as a
+    // conflict): these are the bytes the first version (migration 0470) computed.
+    [Fact]
+    public void A_sales_hash_is_the_one_recorded_by_earlier_versions()
+    {
+        var odd = Original with
+        {
+            Total = -0.000m,
+            Lines = [Original.Lines[0] with { Quantity = 1.2500m, UnitPrice = 79228162514264337593543950335m, Discount = 0.0000000000000000000000000010m, Amount = -12345678901234567.8900m }],
+            Tenders = [Original.Tenders[0] with { Amount = 0.10m }],
+        };
+
+        Assert.Equal("90592E4F242F7C56A6B309E410FDA288", Convert.ToHexString(SaleContentHash.Of(Original)));
+        Assert.Equal("F409D91BD74D90CF7A644C3B3D981D48", Convert.ToHexString(SaleContentHash.Of(odd)));
+    }
+
+    [Fact]
+    public void Trailing_zeros_are_dropped_bit_for_bit_as_the_division_the_recorded_hashes_were_made_with()
+    {
+        var random = new Random(470);
+        var values = new List<decimal> { 0m, -0m, 0.000m, -0.000m, 1m, -1m, 10m, 100.00m, 1.2500m, 0.0000000000000000000000000010m,
+            decimal.MaxValue, decimal.MinValue, 18446744073709551615m, 18446744073709551616m, 1844674407370955161.5000m, -7.10m };
+        for (var i = 0; i < 20_000; i++)
+        {
+            var mantissa = random.Next(4) switch
+            {
+                0 => random.NextInt64(0, 1000),
+                1 => random.NextInt64(0, 10_000_000) * 1000,
+                2 => random.NextInt64(),
+                _ => random.NextInt64(0, 100) * 10,
+            };
+            values.Add(new decimal((int)mantissa, (int)(mantissa >> 32), random.Next(8) == 0 ? random.Next() : 0, random.Next(2) == 0, (byte)random.Next(29)));
+        }
+
+        foreach (var value in values)
+        {
+            Assert.Equal(decimal.GetBits(value / 1.0000000000000000000000000000m), decimal.GetBits(SaleContentHash.Normalized(value)));
+        }
+    }
 }
