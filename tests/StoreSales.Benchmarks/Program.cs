@@ -12,12 +12,20 @@ using StoreSales.Testing;
 // stream; --reconciliation [--stores 1000] [--terminals 4] [--sales-per-day 250] [--parallel 4]:
 // issue 11's day-end reconciliation; --history-import [--rows 2000000] [--chunk 50000]: issue 10's history import;
 // --three-way-match [--customers 10000] [--runs 3]: issue 14's three-way match board; --cluster-ingest [--max-silos 3]:
-// issue 12's ingest on 1 to N silos; see
+// issue 12's ingest on 1 to N silos; --request-cpu [--batches 200] [--rounds 5]: issue 13's JSON read and content hash
+// per batch, CPU alone; see
 // docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
 
 // An integer option of the issue-10 modes, or its default.
 int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+
+if (args.Contains("--request-cpu"))
+{
+    // Issue 13: the silo's CPU per batch in reading its JSON and hashing its sales, alone (no HTTP, no database).
+    await RequestCpu.Run(Arg("--batches", 200), Arg("--rounds", 5));
+    return;
+}
 
 if (args.Contains("--scan-stream"))
 {

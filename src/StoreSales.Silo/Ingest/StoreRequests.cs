@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.IO.Pipelines;
 using System.Text.Json;
 using StoreSales.Silo.Access;
 
@@ -86,7 +84,7 @@ public static partial class StoreRequests
         T? body;
         try
         {
-            body = Deserialize<T>(await WholeBody(http.Request.BodyReader, cancellationToken), http.Request.BodyReader);
+            body = await JsonSerializer.DeserializeAsync<T>(http.Request.Body, JsonOptions, cancellationToken);
         }
         catch (BadHttpRequestException unreadable) when (unreadable.StatusCode != StatusCodes.Status413PayloadTooLarge)
         {
@@ -116,53 +114,6 @@ public static partial class StoreRequests
         return body is null
             ? new BodyRead<T>(null, Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"{what} is required."] }, title: title), "empty_body")
             : new BodyRead<T>(body, null, null);
-    }
-
-    // The body is read whole (Kestrel's limit, Limits:MaxIngestBodyBytes, bounds it) and parsed in one synchronous pass:
-    // JsonSerializer.DeserializeAsync over the request stream parses in resumable chunks, and reading a sale batch that way
-    // was a sixth of the silo's CPU at full load (perf, docs/benchmarks.md).
-    private static async Task<ReadResult> WholeBody(PipeReader reader, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var read = await reader.ReadAsync(cancellationToken);
-            if (read.IsCompleted || read.IsCanceled)
-            {
-                return read;
-            }
-
-            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-        }
-    }
-
-    // From one span: the overload over a Utf8JsonReader first skips over the whole value to scope it (a second pass, and a
-    // syntax error then names no field). A body Kestrel handed over in several segments is copied into one pooled array.
-    private static T? Deserialize<T>(ReadResult read, PipeReader reader)
-        where T : class
-    {
-        var buffer = read.Buffer;
-        byte[]? pooled = null;
-        try
-        {
-            if (buffer.IsSingleSegment)
-            {
-                return JsonSerializer.Deserialize<T>(buffer.FirstSpan, JsonOptions);
-            }
-
-            var length = checked((int)buffer.Length);
-            pooled = ArrayPool<byte>.Shared.Rent(length);
-            buffer.CopyTo(pooled);
-            return JsonSerializer.Deserialize<T>(pooled.AsSpan(0, length), JsonOptions);
-        }
-        finally
-        {
-            if (pooled is not null)
-            {
-                ArrayPool<byte>.Shared.Return(pooled);
-            }
-
-            reader.AdvanceTo(buffer.End);
-        }
     }
 
     /// <summary>1–64 ASCII letters, digits, '-' or '_': terminal ids and the like.</summary>
