@@ -5,23 +5,30 @@ namespace StoreSales.EndToEnd.Tests.Cluster;
 
 /// <summary>
 /// Store boards as their page holds them: the snapshot from <c>JoinStore</c>, then every <c>ProgressUpdated</c>. It keeps,
-/// per store, every day actual shown and when (the machine's clock), as a person looking at the board would see it.
+/// per store, every actual shown of one period (the day's, or the month's) and when (the machine's clock), as a person
+/// looking at the board would see it.
 /// </summary>
 public sealed class BoardWatch
 {
     private readonly HubConnection _hub;
+    private readonly BoardPeriod _period;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<(DateTimeOffset At, decimal Actual)>> _shown = new(StringComparer.Ordinal);
 
-    public BoardWatch(HubConnection hub)
+    /// <param name="period">
+    /// Whose actual to watch. A test that adds up what it posted over minutes watches the month's: the store's day turns at
+    /// its midnight (16:00 UTC for Shanghai), and a run across it would find the day's actual started again.
+    /// </param>
+    public BoardWatch(HubConnection hub, BoardPeriod period = BoardPeriod.Day)
     {
         _hub = hub;
+        _period = period;
         hub.On<JsonElement>("ProgressUpdated", Take);
     }
 
     public async Task Start(CancellationToken cancellationToken) => await _hub.StartAsync(cancellationToken);
 
-    /// <summary>Opens the store's board; returns the day actual of its snapshot.</summary>
+    /// <summary>Opens the store's board; returns the watched period's actual of its snapshot.</summary>
     public async Task<decimal> Join(string storeId, CancellationToken cancellationToken)
     {
         if (_hub.State == HubConnectionState.Disconnected)
@@ -34,7 +41,7 @@ public sealed class BoardWatch
         return Actual(snapshot);
     }
 
-    /// <summary>The day actual the store's board shows now.</summary>
+    /// <summary>The watched period's actual the store's board shows now.</summary>
     public decimal LastActual(string storeId)
     {
         lock (_gate)
@@ -69,5 +76,16 @@ public sealed class BoardWatch
         }
     }
 
-    private static decimal Actual(JsonElement progress) => progress.GetProperty("day").GetProperty("actual").GetDecimal();
+    private decimal Actual(JsonElement progress) => Of(progress, _period);
+
+    /// <summary>The period's actual in a store's progress as the API and the hub send it.</summary>
+    public static decimal Of(JsonElement progress, BoardPeriod period) =>
+        progress.GetProperty(period == BoardPeriod.Day ? "day" : "month").GetProperty("actual").GetDecimal();
+}
+
+/// <summary>Which actual of a store board a <see cref="BoardWatch"/> keeps.</summary>
+public enum BoardPeriod
+{
+    Day,
+    Month,
 }
