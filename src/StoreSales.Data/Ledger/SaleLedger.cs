@@ -146,7 +146,9 @@ public sealed partial class SaleLedger : IAsyncDisposable
                 return [];
             }
 
-            var (live, catchUp) = LedgerGroupSchedule.Take(Sizes(_live), Sizes(_catchUp), _options.GroupMaxSales, _options.CatchUpShare);
+            var liveSizes = Sizes(_live);
+            var limit = LedgerGroupSchedule.GroupLimit(liveSizes.Sum(), _options);
+            var (live, catchUp) = LedgerGroupSchedule.Take(liveSizes, Sizes(_catchUp), limit, _options.CatchUpShare);
             if (live == 0 && catchUp > 0)
             {
                 _catchUpOnlyGroups++;
