@@ -190,9 +190,31 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task While_more_live_sales_wait_than_a_round_of_groups_takes_a_group_grows_to_the_busy_size()
+    {
+        // One writer, groups of 20, 40 while busy: six live batches of 10 wait (60 > 20), so the first group takes four.
+        await using var ledger = new SaleLedger(_database.DataSource, new LedgerWriterOptions { GroupMaxSales = 20, BusyGroupMaxSales = 40, Writers = 1 });
+
+        var tasks = await WhileWriterWaits(ledger, () => Enumerable.Range(1, 6)
+            .Select(n => ledger.Append("store-sz001", Batch($"B{n}", 1, 10, Tea), IngestLane.Live, Cancel))
+            .ToArray());
+        await Task.WhenAll(tasks);
+
+        var groups = (await Query<(string Terminal, DateTime ReceivedAt)>(
+                "SELECT DISTINCT terminal_id, received_at FROM sale WHERE store_id = 'store-sz001' AND terminal_id LIKE 'B_'"))
+            .GroupBy(r => r.ReceivedAt)
+            .OrderBy(g => g.Key)
+            .Select(g => string.Join("+", g.Select(r => r.Terminal).Order()))
+            .ToArray();
+
+        // 60 waiting: busy, a group of 40; then 20 waiting, no longer more than a round takes: an ordinary group of 20.
+        Assert.Equal(["B1+B2+B3+B4", "B5+B6"], groups);
+    }
+
+    [Fact]
     public async Task Two_writers_record_every_sale_of_concurrent_overlapping_batches_once()
     {
-        await using var ledger = new SaleLedger(_database.DataSource, new LedgerWriterOptions { Writers = 2, GroupMaxSales = 40 });
+        await using var ledger = new SaleLedger(_database.DataSource, new LedgerWriterOptions { Writers = 2, GroupMaxSales = 40, BusyGroupMaxSales = 40 });
 
         // 40 agents, each sending sales 1–20 of its own terminal twice over in overlapping batches, all at once.
         var sends = Enumerable.Range(0, 40).SelectMany(t => new[]

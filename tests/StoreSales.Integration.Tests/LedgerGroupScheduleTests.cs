@@ -1,0 +1,46 @@
+using StoreSales.Data.Ledger;
+
+namespace StoreSales.Integration.Tests;
+
+/// <summary>
+/// How large the next group commit may be and which waiting batches it takes (pure rules of the ledger writer; the
+/// writer itself is exercised against PostgreSQL in <see cref="LedgerGroupCommitTests"/>).
+/// </summary>
+public sealed class LedgerGroupScheduleTests
+{
+    private static readonly LedgerWriterOptions Shipped = new() { Writers = 2, GroupMaxSales = 1000, BusyGroupMaxSales = 2000 };
+
+    [Theory]
+    [InlineData(0, 1000)]
+    [InlineData(100, 1000)]
+    [InlineData(2000, 1000)] // the two writers take all of it in one round of ordinary groups
+    [InlineData(2001, 2000)] // more than that waits: the writers are the bottleneck
+    [InlineData(102_400, 2000)] // the live lane full (1,024 batches of 100)
+    public void A_group_grows_only_while_more_live_sales_wait_than_one_round_of_ordinary_groups_takes(int liveSalesWaiting, int limit) =>
+        Assert.Equal(limit, LedgerGroupSchedule.GroupLimit(liveSalesWaiting, Shipped));
+
+    [Fact]
+    public void With_one_writer_the_round_is_one_ordinary_group()
+    {
+        var options = new LedgerWriterOptions { Writers = 1, GroupMaxSales = 500, BusyGroupMaxSales = 1500 };
+
+        Assert.Equal(500, LedgerGroupSchedule.GroupLimit(500, options));
+        Assert.Equal(1500, LedgerGroupSchedule.GroupLimit(501, options));
+    }
+
+    [Fact]
+    public void A_busy_group_still_keeps_the_catch_up_share_of_its_larger_size()
+    {
+        var live = Enumerable.Repeat(100, 40).ToArray();
+        var catchUp = Enumerable.Repeat(200, 10).ToArray();
+
+        var (takenLive, takenCatchUp) = LedgerGroupSchedule.Take(live, catchUp, LedgerGroupSchedule.GroupLimit(live.Sum(), Shipped), Shipped.CatchUpShare);
+
+        // 500 of 2,000 kept for catch-up: two of its 200-sale batches fit; the 100 left over goes to one more live batch.
+        Assert.Equal((16, 2), (takenLive, takenCatchUp));
+    }
+
+    [Fact]
+    public void A_busy_size_below_the_ordinary_one_is_refused_at_start() =>
+        Assert.Contains("BusyGroupMaxSales", new LedgerWriterOptions { GroupMaxSales = 1000, BusyGroupMaxSales = 999 }.Validate());
+}
