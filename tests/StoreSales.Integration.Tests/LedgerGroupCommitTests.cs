@@ -190,10 +190,10 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task While_more_live_sales_wait_than_a_round_of_groups_takes_a_group_grows_to_the_busy_size()
+    public async Task While_more_live_sales_wait_than_the_busy_threshold_a_group_grows_to_the_busy_size()
     {
-        // One writer, groups of 20, 40 while busy: six live batches of 10 wait (60 > 20), so the first group takes four.
-        await using var ledger = new SaleLedger(_database.DataSource, new LedgerWriterOptions { GroupMaxSales = 20, BusyGroupMaxSales = 40, Writers = 1 });
+        // One writer, groups of 20, 40 while more than 20 wait: six live batches of 10 wait (60), so the first group takes four.
+        await using var ledger = new SaleLedger(_database.DataSource, new LedgerWriterOptions { GroupMaxSales = 20, BusyGroupMaxSales = 40, BusyLiveSalesWaiting = 20, Writers = 1 });
 
         var tasks = await WhileWriterWaits(ledger, () => Enumerable.Range(1, 6)
             .Select(n => ledger.Append("store-sz001", Batch($"B{n}", 1, 10, Tea), IngestLane.Live, Cancel))
@@ -207,7 +207,7 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
             .Select(g => string.Join("+", g.Select(r => r.Terminal).Order()))
             .ToArray();
 
-        // 60 waiting: busy, a group of 40; then 20 waiting, no longer more than a round takes: an ordinary group of 20.
+        // 60 waiting: busy, a group of 40; then 20 waiting, not more than the threshold: an ordinary group of 20.
         Assert.Equal(["B1+B2+B3+B4", "B5+B6"], groups);
     }
 

@@ -8,33 +8,33 @@ namespace StoreSales.Integration.Tests;
 /// </summary>
 public sealed class LedgerGroupScheduleTests
 {
-    private static readonly LedgerWriterOptions Shipped = new() { Writers = 2, GroupMaxSales = 1000, BusyGroupMaxSales = 2000 };
+    private static readonly LedgerWriterOptions Defaults = new();
 
     [Theory]
     [InlineData(0, 1000)]
-    [InlineData(100, 1000)]
-    [InlineData(2000, 1000)] // the two writers take all of it in one round of ordinary groups
-    [InlineData(2001, 2000)] // more than that waits: the writers are the bottleneck
+    [InlineData(2000, 1000)] // what waits at ordinary load: a short group, so a live batch waits behind little
+    [InlineData(10_000, 1000)]
+    [InlineData(10_001, 2000)] // more waits: the writers are the bottleneck
     [InlineData(102_400, 2000)] // the live lane full (1,024 batches of 100)
-    public void A_group_grows_only_while_more_live_sales_wait_than_one_round_of_ordinary_groups_takes(int liveSalesWaiting, int limit) =>
-        Assert.Equal(limit, LedgerGroupSchedule.GroupLimit(liveSalesWaiting, Shipped));
+    public void A_group_grows_only_while_more_live_sales_wait_than_the_busy_threshold(int liveSalesWaiting, int limit) =>
+        Assert.Equal(limit, LedgerGroupSchedule.GroupLimit(liveSalesWaiting, Defaults));
 
     [Fact]
-    public void With_one_writer_the_round_is_one_ordinary_group()
+    public void The_threshold_and_both_sizes_come_from_the_options()
     {
-        var options = new LedgerWriterOptions { Writers = 1, GroupMaxSales = 500, BusyGroupMaxSales = 1500 };
+        var options = new LedgerWriterOptions { GroupMaxSales = 500, BusyGroupMaxSales = 1500, BusyLiveSalesWaiting = 3000 };
 
-        Assert.Equal(500, LedgerGroupSchedule.GroupLimit(500, options));
-        Assert.Equal(1500, LedgerGroupSchedule.GroupLimit(501, options));
+        Assert.Equal(500, LedgerGroupSchedule.GroupLimit(3000, options));
+        Assert.Equal(1500, LedgerGroupSchedule.GroupLimit(3001, options));
     }
 
     [Fact]
     public void A_busy_group_still_keeps_the_catch_up_share_of_its_larger_size()
     {
-        var live = Enumerable.Repeat(100, 40).ToArray();
+        var live = Enumerable.Repeat(100, 120).ToArray();
         var catchUp = Enumerable.Repeat(200, 10).ToArray();
 
-        var (takenLive, takenCatchUp) = LedgerGroupSchedule.Take(live, catchUp, LedgerGroupSchedule.GroupLimit(live.Sum(), Shipped), Shipped.CatchUpShare);
+        var (takenLive, takenCatchUp) = LedgerGroupSchedule.Take(live, catchUp, LedgerGroupSchedule.GroupLimit(live.Sum(), Defaults), Defaults.CatchUpShare);
 
         // 500 of 2,000 kept for catch-up: two of its 200-sale batches fit; the 100 left over goes to one more live batch.
         Assert.Equal((16, 2), (takenLive, takenCatchUp));
@@ -43,4 +43,7 @@ public sealed class LedgerGroupScheduleTests
     [Fact]
     public void A_busy_size_below_the_ordinary_one_is_refused_at_start() =>
         Assert.Contains("BusyGroupMaxSales", new LedgerWriterOptions { GroupMaxSales = 1000, BusyGroupMaxSales = 999 }.Validate());
+
+    [Fact]
+    public void The_default_options_are_valid() => Assert.Null(Defaults.Validate());
 }

@@ -8,11 +8,11 @@ namespace StoreSales.Data.Ledger;
 public static class LedgerGroupSchedule
 {
     /// <summary>
-    /// Most sales the next group takes: <see cref="LedgerWriterOptions.BusyGroupMaxSales"/> while more live sales wait than
-    /// the writers take in one round of ordinary groups, otherwise <see cref="LedgerWriterOptions.GroupMaxSales"/>.
+    /// Most sales the next group takes: <see cref="LedgerWriterOptions.BusyGroupMaxSales"/> while more than
+    /// <see cref="LedgerWriterOptions.BusyLiveSalesWaiting"/> live sales wait, otherwise <see cref="LedgerWriterOptions.GroupMaxSales"/>.
     /// </summary>
     public static int GroupLimit(int liveSalesWaiting, LedgerWriterOptions options) =>
-        liveSalesWaiting > (long)options.Writers * options.GroupMaxSales ? options.BusyGroupMaxSales : options.GroupMaxSales;
+        liveSalesWaiting > options.BusyLiveSalesWaiting ? options.BusyGroupMaxSales : options.GroupMaxSales;
 
     /// <summary>How many of the waiting batches (given by their sale counts, oldest first) each lane gives to the group.</summary>
     public static (int Live, int CatchUp) Take(IReadOnlyList<int> live, IReadOnlyList<int> catchUp, int maxSales, double catchUpShare)

@@ -13,14 +13,20 @@ public sealed class LedgerWriterOptions
     public int GroupMaxSales { get; set; } = 1000;
 
     /// <summary>
-    /// Most sales one group takes while the live lane holds more sales than the writers take in one round of ordinary
-    /// groups (<see cref="Writers"/> × <see cref="GroupMaxSales"/>): the writers are the bottleneck then, and a larger
-    /// group spreads a commit's fsync and statements over more sales and sums more of its lines into each rollup row
-    /// (measured: ingest/COPY 0.47–0.52 with every group at 2,000 against 0.39–0.45 at 1,000). Below that, groups stay
-    /// at <see cref="GroupMaxSales"/>, so a live batch at ordinary load waits behind a short group, and a backlog alone
-    /// never takes the larger size. Default 2000.
+    /// Most sales one group takes while more than <see cref="BusyLiveSalesWaiting"/> live sales wait: the writers are
+    /// the bottleneck then, and a larger group spreads a commit's fsync and statements over more sales and sums more of
+    /// its lines into each rollup row (measured: ingest/COPY 0.47–0.52 with every group at 2,000 against 0.39–0.45 at
+    /// 1,000, docs/benchmarks.md). Otherwise groups stay at <see cref="GroupMaxSales"/>, so a live batch at ordinary load
+    /// waits behind a short group; a backlog alone never makes a group grow. Default 2000.
     /// </summary>
     public int BusyGroupMaxSales { get; set; } = 2000;
+
+    /// <summary>
+    /// Live sales waiting beyond which groups take <see cref="BusyGroupMaxSales"/>. Well above what waits at half the
+    /// writers' capacity (where every group of 2,000 measured a p99 sale → board of 263–446 ms against 95–378 ms), well
+    /// below what waits at full load (every till a batch in flight: tens of thousands). Default 10000.
+    /// </summary>
+    public int BusyLiveSalesWaiting { get; set; } = 10_000;
 
     /// <summary>
     /// Group commits in flight at once, each on a connection of its own. With two, PostgreSQL works on one group's
@@ -49,6 +55,7 @@ public sealed class LedgerWriterOptions
     public string? Validate() =>
         GroupMaxSales < 1 ? $"{SectionName}:{nameof(GroupMaxSales)} must be at least 1."
         : BusyGroupMaxSales < GroupMaxSales ? $"{SectionName}:{nameof(BusyGroupMaxSales)} must be at least {nameof(GroupMaxSales)}."
+        : BusyLiveSalesWaiting < 0 ? $"{SectionName}:{nameof(BusyLiveSalesWaiting)} must not be negative."
         : Writers is < 1 or > 8 ? $"{SectionName}:{nameof(Writers)} must be between 1 and 8."
         : CatchUpShare is < 0 or > 1 ? $"{SectionName}:{nameof(CatchUpShare)} must be between 0 and 1."
         : MaxWaitingLive < 1 || MaxWaitingCatchUp < 1 ? $"{SectionName}:{nameof(MaxWaitingLive)} and {nameof(MaxWaitingCatchUp)} must be at least 1."
