@@ -12,9 +12,9 @@ public sealed class LedgerGroupScheduleTests
 
     [Theory]
     [InlineData(0, 1000)]
-    [InlineData(2000, 1000)] // what waits at ordinary load: a short group, so a live batch waits behind little
-    [InlineData(10_000, 1000)]
-    [InlineData(10_001, 2000)] // more waits: the writers are the bottleneck
+    [InlineData(1000, 1000)]
+    [InlineData(2000, 1000)] // the two writers take it all in one round of ordinary groups
+    [InlineData(2001, 2000)] // more waits: the writers are the bottleneck
     [InlineData(102_400, 2000)] // the live lane full (1,024 batches of 100)
     public void A_group_grows_only_while_more_live_sales_wait_than_the_busy_threshold(int liveSalesWaiting, int limit) =>
         Assert.Equal(limit, LedgerGroupSchedule.GroupLimit(liveSalesWaiting, Defaults));
@@ -31,7 +31,7 @@ public sealed class LedgerGroupScheduleTests
     [Fact]
     public void A_busy_group_still_keeps_the_catch_up_share_of_its_larger_size()
     {
-        var live = Enumerable.Repeat(100, 120).ToArray();
+        var live = Enumerable.Repeat(100, 40).ToArray();
         var catchUp = Enumerable.Repeat(200, 10).ToArray();
 
         var (takenLive, takenCatchUp) = LedgerGroupSchedule.Take(live, catchUp, LedgerGroupSchedule.GroupLimit(live.Sum(), Defaults), Defaults.CatchUpShare);

@@ -22,11 +22,12 @@ public sealed class LedgerWriterOptions
     public int BusyGroupMaxSales { get; set; } = 2000;
 
     /// <summary>
-    /// Live sales waiting beyond which groups take <see cref="BusyGroupMaxSales"/>. Well above what waits at half the
-    /// writers' capacity (where every group of 2,000 measured a p99 sale → board of 263–446 ms against 95–378 ms), well
-    /// below what waits at full load (every till a batch in flight: tens of thousands). Default 10000.
+    /// Live sales waiting beyond which groups take <see cref="BusyGroupMaxSales"/>: by default what the two writers take
+    /// in one round of ordinary groups. Measured (docs/benchmarks.md): at 2,000 the ingest/COPY ratio was 0.43–0.51 over
+    /// five runs, at 10,000 0.35–0.44 over three (the larger size then hardly ever applied); the p99 sale → board at half
+    /// load had single slow probes with either. Default 2000.
     /// </summary>
-    public int BusyLiveSalesWaiting { get; set; } = 10_000;
+    public int BusyLiveSalesWaiting { get; set; } = 2000;
 
     /// <summary>
     /// Group commits in flight at once, each on a connection of its own. With two, PostgreSQL works on one group's
