@@ -163,12 +163,7 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
         });
         await Task.WhenAll(tasks);
 
-        var groups = (await Query<(string Terminal, DateTime ReceivedAt)>(
-                "SELECT DISTINCT terminal_id, received_at FROM sale WHERE store_id = 'store-sz001' AND terminal_id IN ('X1','X2','X3','X4','L1','L2')"))
-            .GroupBy(r => r.ReceivedAt)
-            .OrderBy(g => g.Key)
-            .Select(g => string.Join("+", g.Select(r => r.Terminal).Order()))
-            .ToArray();
+        var groups = await GroupsOf("terminal_id IN ('X1','X2','X3','X4','L1','L2')");
 
         // Sent last, each live batch went first; each group took one catch-up batch beside it; the rest drained after.
         Assert.Equal(["L1+X1", "L2+X2", "X3+X4"], groups);
@@ -200,12 +195,7 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
             .ToArray());
         await Task.WhenAll(tasks);
 
-        var groups = (await Query<(string Terminal, DateTime ReceivedAt)>(
-                "SELECT DISTINCT terminal_id, received_at FROM sale WHERE store_id = 'store-sz001' AND terminal_id LIKE 'B_'"))
-            .GroupBy(r => r.ReceivedAt)
-            .OrderBy(g => g.Key)
-            .Select(g => string.Join("+", g.Select(r => r.Terminal).Order()))
-            .ToArray();
+        var groups = await GroupsOf("terminal_id LIKE 'B_'");
 
         // 60 waiting: busy, a group of 40; then 20 waiting, not more than the threshold: an ordinary group of 20.
         Assert.Equal(["B1+B2+B3+B4", "B5+B6"], groups);
@@ -271,6 +261,15 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
         Assert.Single(await blocked);
         return result;
     }
+
+    /// <summary>The group commits that wrote store-sz001's terminals matching <paramref name="terminals"/>, oldest first, each as its terminals joined by '+'.</summary>
+    private async Task<string[]> GroupsOf(string terminals) =>
+        (await Query<(string Terminal, DateTime ReceivedAt)>(
+            $"SELECT DISTINCT terminal_id, received_at FROM sale WHERE store_id = 'store-sz001' AND {terminals}"))
+        .GroupBy(r => r.ReceivedAt)
+        .OrderBy(g => g.Key)
+        .Select(g => string.Join("+", g.Select(r => r.Terminal).Order()))
+        .ToArray();
 
     private async Task AssertRollupEqualsLedger() => Assert.Equal(0, await _database.RollupRowsDifferingFromLedger());
 
