@@ -6,7 +6,8 @@
 -- indexed column changing, PostgreSQL updates in place on the page (a heap-only tuple) and prunes the dead versions
 -- there: measured with the writer's upsert on a 10,000-key hour, 1.5x as many upserts a second, ~45 % less WAL per
 -- update, and the table staying at its live size instead of growing 30x between vacuums. The readers fetch units from
--- the heap now; a store's rows of an hour were inserted together, so it is one page for the whole hour's items.
+-- the heap now: today's heatmap at 5,000 stores (HeatmapScaleCheck) read its live part in 1.99-2.21 s against
+-- 1.69-2.20 s before, inside its 3 s cold target.
 ALTER TABLE sale_item_hour
     DROP CONSTRAINT sale_item_hour_pkey,
     ADD CONSTRAINT sale_item_hour_pkey PRIMARY KEY (store_id, local_hour, item_code);
