@@ -54,23 +54,38 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         else
         {
-            var making = Templates.GetOrAdd(seedDemo, demo => new Lazy<Task<string>>(() => Template(demo)));
-            string template;
-            try
-            {
-                template = await making.Value;
-            }
-            catch
-            {
-                // The next database asked for tries again rather than inherit this failure.
-                Templates.TryRemove(new KeyValuePair<bool, Lazy<Task<string>>>(seedDemo, making));
-                throw;
-            }
-
-            await Admin($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+            await CopyTemplate(name, seedDemo, retryIfGone: true);
         }
 
         return new TestDatabase(name, ConnectionStringOf(name));
+    }
+
+    private static async Task CopyTemplate(string name, bool seedDemo, bool retryIfGone)
+    {
+        var making = Templates.GetOrAdd(seedDemo, demo => new Lazy<Task<string>>(() => Template(demo)));
+        string template;
+        try
+        {
+            template = await making.Value;
+        }
+        catch
+        {
+            // The next database asked for tries again rather than inherit this failure.
+            Templates.TryRemove(new KeyValuePair<bool, Lazy<Task<string>>>(seedDemo, making));
+            throw;
+        }
+
+        try
+        {
+            await Admin($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+        }
+        catch (PostgresException gone) when (gone.SqlState == PostgresErrorCodes.InvalidCatalogName && retryIfGone)
+        {
+            // A run that crosses midnight (UTC): a process started after it made the new day's template and dropped this
+            // process's, then unused. This process takes the new day's template too, as a process started now would.
+            Templates.TryRemove(new KeyValuePair<bool, Lazy<Task<string>>>(seedDemo, making));
+            await CopyTemplate(name, seedDemo, retryIfGone: false);
+        }
     }
 
     public async Task<long> Count(string sql, object? parameters = null)
