@@ -1,4 +1,5 @@
 using StoreSales.Browser.Tests.Infrastructure;
+using StoreSales.Browser.Tests.Pages;
 using static Microsoft.Playwright.Assertions;
 
 namespace StoreSales.Browser.Tests;
@@ -12,8 +13,7 @@ public sealed class OrleansDashboardTests(BrowserFixture fixture)
         await using var session = await fixture.OpenSession();
         await session.SignIn(DemoStaff.Admin);
 
-        await session.Page.GotoAsync("/");
-        await session.Page.Locator("[data-testid=nav-admin]").ClickAsync();
+        await AdminPage.OpenFromNavigation(session);
         var link = session.Page.Locator("[data-testid=admin-orleans-dashboard-link]");
         // The link of the live page: a click on its prerendered copy, replaced as the circuit renders, opened no tab
         // on a loaded CI run.
@@ -38,7 +38,7 @@ public sealed class OrleansDashboardTests(BrowserFixture fixture)
         await Expect(session.Page.Locator("[data-testid=not-allowed]")).ToBeVisibleAsync();
         await session.Screenshots.Take("admin-page-as-store-manager");
 
-        await Expect(session.Page.Locator("[data-testid=nav-admin]")).ToHaveCountAsync(0);
+        await Expect(session.Page.Locator(AdminPage.NavigationEntry)).ToHaveCountAsync(0);
         await Expect(session.Page.Locator("[data-testid=admin-orleans-dashboard-link]")).ToHaveCountAsync(0);
     }
 }

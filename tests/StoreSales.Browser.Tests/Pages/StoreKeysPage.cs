@@ -14,9 +14,7 @@ public sealed class StoreKeysPage(BrowserSession session)
     /// <summary>From the navigation's admin page, through its "Manage store keys" link.</summary>
     public async Task<StoreKeysPage> OpenFromAdmin()
     {
-        await session.Page.GotoAsync("/");
-        await session.Page.Locator("[data-testid=nav-admin]").ClickAsync();
-        await session.Page.WaitForURLAsync("**/admin");
+        await AdminPage.OpenFromNavigation(session);
         await InteractiveRender.WaitUntilInteractive(session.Page, "[data-testid=admin-store-keys]");
         await session.Page.Locator("[data-testid=admin-store-keys-link]").ClickAsync();
         await session.Page.WaitForURLAsync("**/admin/store-keys");
