@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StoreSales.Data;
@@ -24,28 +23,39 @@ public static class RequestLimits
     {
         services.AddValidatedOptions<RequestLimitOptions>(RequestLimitOptions.SectionName, o => o.Validate());
         services.AddSingleton<LimitMetrics>();
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                Subject(http, subject) is { } s
-                    ? RateLimitPartition.GetFixedWindowLimiter(s.Key, _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = s.Permits,
-                        Window = s.Window,
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    })
-                    : RateLimitPartition.GetNoLimiter(string.Empty));
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (context, _) => TooMany(context, Subject(context.HttpContext, subject)).AsValueTask();
-        });
+        services.AddSingleton(_ => new RequestRateLimiter(PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            Subject(http, subject) is { } s
+                ? RateLimitPartition.GetFixedWindowLimiter(s.Key, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = s.Permits,
+                    Window = s.Window,
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                })
+                : RateLimitPartition.GetNoLimiter(string.Empty)), subject));
         return services;
     }
 
     /// <summary>After authentication (a subject is a signed-in person or an authenticated store key) and before anything reads a body.</summary>
     public static WebApplication UseRequestLimits(this WebApplication app)
     {
-        app.UseRateLimiter();
+        // Not ASP.NET Core's UseRateLimiter: its middleware builds an endpoint limiter of its own and never disposes it, and
+        // that limiter's timer kept every stopped host of a process alive (dotnet/aspnetcore#69259; each in-process test
+        // host of a run stayed in memory, docs/benchmarks.md "The test suite's own cost"). No endpoint policies are used:
+        // the one global limiter, the container's (disposed with the host), is applied here.
+        var owner = app.Services.GetRequiredService<RequestRateLimiter>();
+        app.Use(async (http, next) =>
+        {
+            using var lease = await owner.Limiter.AcquireAsync(http, 1, http.RequestAborted);
+            if (lease.IsAcquired)
+            {
+                await next(http);
+                return;
+            }
+
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            await TooMany(http, lease, Subject(http, owner.SubjectOf));
+        });
         app.UseMiddleware<BodySizeLimit>();
         return app;
     }
@@ -53,14 +63,13 @@ public static class RequestLimits
     private static RateSubject? Subject(HttpContext http, Func<HttpContext, RequestLimitOptions, RateSubject?> subject) =>
         subject(http, http.RequestServices.GetRequiredService<IOptions<RequestLimitOptions>>().Value);
 
-    private static Task TooMany(OnRejectedContext context, RateSubject? subject)
+    private static Task TooMany(HttpContext http, RateLimitLease lease, RateSubject? subject)
     {
-        var http = context.HttpContext;
         var limit = subject?.Limit ?? RequestLimitOptions.SectionName;
         http.RequestServices.GetRequiredService<LimitMetrics>().Refused(limit, StatusCodes.Status429TooManyRequests);
 
         // Whole seconds, at least one: the rest of the window, when the limiter knows it.
-        var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : subject?.Window ?? TimeSpan.FromSeconds(1);
+        var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : subject?.Window ?? TimeSpan.FromSeconds(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var allowance = subject is null ? "its allowance" : string.Create(CultureInfo.InvariantCulture, $"{subject.Permits} requests per {subject.Window}");
@@ -71,6 +80,14 @@ public static class RequestLimits
                 extensions: new Dictionary<string, object?> { ["limit"] = limit, ["retryAfterSeconds"] = seconds })
             .ExecuteAsync(http);
     }
+}
 
-    private static ValueTask AsValueTask(this Task task) => new(task);
+/// <summary>The host's global limiter, owned by the container so that it is disposed with the host.</summary>
+internal sealed class RequestRateLimiter(PartitionedRateLimiter<HttpContext> limiter, Func<HttpContext, RequestLimitOptions, RateSubject?> subjectOf) : IDisposable
+{
+    public PartitionedRateLimiter<HttpContext> Limiter { get; } = limiter;
+
+    public Func<HttpContext, RequestLimitOptions, RateSubject?> SubjectOf { get; } = subjectOf;
+
+    public void Dispose() => Limiter.Dispose();
 }
