@@ -51,6 +51,41 @@ public sealed class StoreCheckpointTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_store_woken_by_a_batch_its_ledger_already_holds_shows_that_batch_on_the_boards_at_once()
+    {
+        const string StoreId = "store-ckpt-wake";
+        await fixture.AddStore(StoreId);
+        var store = fixture.Grains.GetGrain<IStoreGrain>(StoreId);
+        var ledger = new SaleLedger(fixture.Database.DataSource);
+        await using var heard = await HeardBoardUpdates.Subscribe(fixture.Cluster.Client);
+
+        // Until the notifier has read the new host off the directory (it keeps its list a moment) a publish goes
+        // nowhere: the till keeps selling until this host has heard the store once.
+        var sequence = 0L;
+        await Eventually.Holds(
+            async () =>
+            {
+                await Ingest(ledger, StoreId, Sale("T01", ++sequence, Now.AddMinutes(-30), (Tea, 1, 5m)));
+                return heard.Stores.Any(p => p.StoreId == StoreId);
+            },
+            "a sale of store-ckpt-wake heard by the board host",
+            cancellationToken: TestContext.Current.CancellationToken);
+        await Deactivate(store, StoreId);
+
+        // The morning's first batch: the ingest commits it to the ledger, then wakes the grain with it. Activation
+        // counts it from the ledger tail, so the batch itself is "already counted"; the boards must still see it now,
+        // not at the store's first pace refresh (a random moment within the 30 s refresh interval).
+        var woken = Sale("T01", sequence + 1, Now.AddMinutes(-1), (Tea, 1, 5m));
+        await ledger.Append(StoreId, [woken], TestContext.Current.CancellationToken);
+        var applied = await store.ApplySales([new StoreSale(woken.TerminalId, woken.Sequence, woken.RungUpAt, woken.Total, [new StoreSaleLine(Tea, 1, 5m)])]);
+
+        Assert.Equal(new SalesApplied(0, 1), applied);
+        Assert.True(
+            await Eventually.Until(() => heard.Stores.Any(p => p.StoreId == StoreId && p.Day.SalesCount == sequence + 1), TimeSpan.FromSeconds(5)),
+            $"the board host heard store-ckpt-wake with {sequence + 1} sales within 5 s of the batch that woke it");
+    }
+
+    [Fact]
     public async Task A_terminal_the_checkpoint_never_saw_is_found_in_the_ledger_and_counted_from_this_month()
     {
         const string StoreId = "store-ckpt-newterm";

@@ -60,61 +60,31 @@ public sealed class StoreScanHotItemTests(ScanSourcedClusterFixture fixture) : I
         // store-hz001 (no other test's; of store-sh001's region, whose grain the first test wakes, not store-sz001's): its T05
         // counts by its scans, T01 by its sales.
         const string StoreId = "store-hz001";
-        var heard = new HeardUpdates();
-        var client = fixture.Cluster.Client;
-        var host = client.CreateObjectReference<ILiveBoardObserver>(heard);
-        var directory = client.GetGrain<ILiveBoardDirectoryGrain>(0);
-        await directory.Subscribe(host);
-        try
-        {
-            var store = client.GetGrain<IStoreGrain>(StoreId);
-            // Until the notifier has read the new host off the directory (it keeps its list a moment), a receipt's scans
-            // go nowhere, so the till keeps scanning: a tea and a member card at T05, a cola at T01.
-            var sequence = 0L;
-            await Eventually.Holds(
-                async () =>
+        await using var heard = await HeardBoardUpdates.Subscribe(fixture.Cluster.Client);
+        var store = fixture.Cluster.Client.GetGrain<IStoreGrain>(StoreId);
+        // Until the notifier has read the new host off the directory (it keeps its list a moment), a receipt's scans
+        // go nowhere, so the till keeps scanning: a tea and a member card at T05, a cola at T01.
+        var sequence = 0L;
+        await Eventually.Holds(
+            async () =>
+            {
+                if (++sequence % 10 == 1)
                 {
-                    if (++sequence % 10 == 1)
-                    {
-                        await store.ApplyScans([Scan("T05", sequence, Tea), Scan("T05", sequence + 1, "004711", namesItem: false), Scan("T01", sequence, Cola)]);
-                    }
+                    await store.ApplyScans([Scan("T05", sequence, Tea), Scan("T05", sequence + 1, "004711", namesItem: false), Scan("T01", sequence, Cola)]);
+                }
 
-                    return heard.Scans.Any(s => s.StoreId == StoreId);
-                },
-                "a scan of store-hz001 heard by the board host",
-                cancellationToken: TestContext.Current.CancellationToken);
+                return heard.Scans.Any(s => s.StoreId == StoreId);
+            },
+            "a scan of store-hz001 heard by the board host",
+            cancellationToken: TestContext.Current.CancellationToken);
 
-            var scans = heard.Scans.Where(s => s.StoreId == StoreId).ToList();
-            Assert.All(scans, s =>
-            {
-                Assert.Equal(("region-east", "T05", Tea, 1m, Now.AddMinutes(-2)), (s.RegionId, s.TerminalId, s.ItemCode, s.Units, s.ScannedAt));
-                Assert.Equal(1, s.Sequence % 10);
-            });
-            Assert.Equal(scans.Count, scans.DistinctBy(s => s.Sequence).Count());
-        }
-        finally
+        var scans = heard.Scans.Where(s => s.StoreId == StoreId).ToList();
+        Assert.All(scans, s =>
         {
-            await directory.Unsubscribe(host);
-            client.DeleteObjectReference<ILiveBoardObserver>(host);
-        }
-    }
-
-    /// <summary>A board host as the notifier sees it: what it was sent.</summary>
-    private sealed class HeardUpdates : ILiveBoardObserver
-    {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<HeatmapScan> _scans = new();
-
-        public IReadOnlyList<HeatmapScan> Scans => [.. _scans];
-
-        public Task OnUpdates(LiveUpdateBatch batch)
-        {
-            foreach (var scan in batch.Scans)
-            {
-                _scans.Enqueue(scan);
-            }
-
-            return Task.CompletedTask;
-        }
+            Assert.Equal(("region-east", "T05", Tea, 1m, Now.AddMinutes(-2)), (s.RegionId, s.TerminalId, s.ItemCode, s.Units, s.ScannedAt));
+            Assert.Equal(1, s.Sequence % 10);
+        });
+        Assert.Equal(scans.Count, scans.DistinctBy(s => s.Sequence).Count());
     }
 
     [Fact]

@@ -146,6 +146,12 @@ public sealed partial class StoreGrain : Grain, IStoreGrain, IRemindable
             SchedulePublish(now);
             _checkpoints.Counted();
         }
+        else if (_lastProgress is null)
+        {
+            // Woken by this batch: activation counted it from the ledger tail (it was committed first), so nothing is new
+            // here, yet no board, region or alert rule has seen it. Shown now, not at the first refresh up to an interval away.
+            SchedulePublish(now);
+        }
 
         LogApplied(StoreId, applied, repeated, _figures.State.DayActual);
         return new SalesApplied(applied, repeated);

@@ -23,8 +23,11 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public Screenshots Screenshots { get; }
 
-    /// <summary>Signs this session in as a demo user; the session's later pages are seen as that user.</summary>
-    public Task SignIn(DemoLogin login) => new SignInPage(this).SignIn(login);
+    /// <summary>
+    /// Signs this session in as a demo user; the session's later pages are seen as that user. Without
+    /// <paramref name="returnUrl"/> the browser lands on the user's home page.
+    /// </summary>
+    public Task SignIn(DemoLogin login, string? returnUrl = null) => new SignInPage(this).SignIn(login, returnUrl);
 
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
 

@@ -6,9 +6,11 @@ namespace StoreSales.Browser.Tests.Pages;
 /// <summary>The supervisor's intervention inbox (<c>/interventions</c>): one card per alert, with its actions.</summary>
 public sealed class InboxPage(BrowserSession session)
 {
+    public const string Path = "/interventions";
+
     public async Task<InboxPage> Open()
     {
-        await session.Page.GotoAsync("/interventions");
+        await session.Page.GotoAsync(Path);
         await InteractiveRender.WaitUntilInteractive(session.Page, "[data-testid=open-only]");
         return this;
     }
@@ -16,7 +18,7 @@ public sealed class InboxPage(BrowserSession session)
     /// <summary>Opens the inbox as a notification's deep link does: <c>/interventions?alert={id}</c>.</summary>
     public async Task<InboxPage> OpenAt(string alertId)
     {
-        await session.Page.GotoAsync($"/interventions?alert={Uri.EscapeDataString(alertId)}");
+        await session.Page.GotoAsync($"{Path}?alert={Uri.EscapeDataString(alertId)}");
         await InteractiveRender.WaitUntilInteractive(session.Page, "[data-testid=open-only]");
         return this;
     }

@@ -25,10 +25,13 @@ public sealed partial class SignInPage(BrowserSession session)
         return this;
     }
 
-    /// <summary>Opens the form, signs in and waits until the browser is somewhere else.</summary>
-    public async Task SignIn(DemoLogin login)
+    /// <summary>
+    /// Opens the form, signs in and waits until the browser is somewhere else: the person's home, or
+    /// <paramref name="returnUrl"/> as when a bookmark or a notification's link sent them to sign in.
+    /// </summary>
+    public async Task SignIn(DemoLogin login, string? returnUrl = null)
     {
-        await Open();
+        await Open(returnUrl);
         await UserName.FillAsync(login.UserName);
         await Password.FillAsync(login.Password);
 
