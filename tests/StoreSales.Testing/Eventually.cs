@@ -7,12 +7,20 @@ namespace StoreSales.Testing;
 public static class Eventually
 {
     private static readonly TimeSpan DefaultLimit = TimeSpan.FromSeconds(20);
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
+
+    // The first reads come quickly (most conditions hold within milliseconds); a condition still false after that waits
+    // for a timer, a process or a retry, and reading it 50 times a second only takes CPU from the system under test
+    // (two cores shared by dozens of processes during the suite). So the pause doubles up to a fifth of a second.
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(200);
+
+    private static TimeSpan Next(TimeSpan poll) => poll * 2 < LongestPoll ? poll * 2 : LongestPoll;
 
     /// <summary>Returns once <paramref name="condition"/> holds; throws <see cref="TimeoutException"/> naming <paramref name="what"/> after <paramref name="limit"/>.</summary>
     public static async Task Holds(Func<Task<bool>> condition, string what, TimeSpan? limit = null, CancellationToken cancellationToken = default)
     {
         var deadline = DateTime.UtcNow + (limit ?? DefaultLimit);
+        var poll = FirstPoll;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
@@ -20,7 +28,8 @@ public static class Eventually
                 throw new TimeoutException($"Still not true after {limit ?? DefaultLimit}: {what}");
             }
 
-            await Task.Delay(Poll, cancellationToken);
+            await Task.Delay(poll, cancellationToken);
+            poll = Next(poll);
         }
     }
 
@@ -32,10 +41,11 @@ public static class Eventually
     /// Reads until <paramref name="done"/> holds or <paramref name="timeout"/> passes, and returns the last value read,
     /// so that the test's own assertion shows what it saw when the condition never came true.
     /// </summary>
-    /// <param name="poll">Between reads; 20 ms unless a read is costly (a whole demo's figures over HTTP).</param>
+    /// <param name="poll">Between reads, when a read is costly (a whole demo's figures over HTTP); else 20 ms, doubling up to 200 ms.</param>
     public static async Task<T> Until<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? timeout = null, TimeSpan? poll = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? DefaultLimit);
+        var pause = poll ?? FirstPoll;
         while (true)
         {
             var value = await read();
@@ -44,7 +54,8 @@ public static class Eventually
                 return value;
             }
 
-            await Task.Delay(poll ?? Poll);
+            await Task.Delay(pause);
+            pause = poll ?? Next(pause);
         }
     }
 
