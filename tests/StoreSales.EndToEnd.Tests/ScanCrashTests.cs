@@ -52,7 +52,7 @@ public sealed class ScanCrashTests
             var recordedAtKills = new List<long>();
             foreach (var killAt in new[] { 20, 60 })
             {
-                await Eventually.Holds(async () => await LedgerCount(database) >= killAt, $"{killAt} scans in the ledger", TimeSpan.FromSeconds(60), cancellation);
+                await Eventually.HoldsPromptly(async () => await LedgerCount(database) >= killAt, $"{killAt} scans in the ledger", TimeSpan.FromSeconds(60), cancellation);
                 agent.Kill(entireProcessTree: true);
                 recordedAtKills.Add(await LedgerCount(database));
                 await agent.WaitForExitAsync(cancellation);

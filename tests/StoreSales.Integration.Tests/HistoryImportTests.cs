@@ -40,7 +40,7 @@ public sealed class HistoryImportTests
         using (var kill = CancellationTokenSource.CreateLinkedTokenSource(Cancellation))
         {
             var running = RunAll(killed, kill.Token);
-            await Eventually.Holds(
+            await Eventually.HoldsPromptly(
                 async () => await killed.Count("SELECT chunks_done FROM history_import_job WHERE job_id = @killedJob", new { killedJob }) >= chunks / 2,
                 "half the chunks are written",
                 TimeSpan.FromSeconds(60),

@@ -17,7 +17,17 @@ public static class Eventually
     private static TimeSpan Next(TimeSpan poll) => poll * 2 < LongestPoll ? poll * 2 : LongestPoll;
 
     /// <summary>Returns once <paramref name="condition"/> holds; throws <see cref="TimeoutException"/> naming <paramref name="what"/> after <paramref name="limit"/>.</summary>
-    public static async Task Holds(Func<Task<bool>> condition, string what, TimeSpan? limit = null, CancellationToken cancellationToken = default)
+    public static Task Holds(Func<Task<bool>> condition, string what, TimeSpan? limit = null, CancellationToken cancellationToken = default) =>
+        Holds(condition, what, limit, Next, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Holds(Func{Task{bool}}, string, TimeSpan?, CancellationToken)"/>, reading every 20 ms however long it
+    /// takes: for a wait whose moment matters (a process to be killed mid-upload must be killed mid-upload).
+    /// </summary>
+    public static Task HoldsPromptly(Func<Task<bool>> condition, string what, TimeSpan? limit = null, CancellationToken cancellationToken = default) =>
+        Holds(condition, what, limit, poll => poll, cancellationToken);
+
+    private static async Task Holds(Func<Task<bool>> condition, string what, TimeSpan? limit, Func<TimeSpan, TimeSpan> next, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + (limit ?? DefaultLimit);
         var poll = FirstPoll;
@@ -29,7 +39,7 @@ public static class Eventually
             }
 
             await Task.Delay(poll, cancellationToken);
-            poll = Next(poll);
+            poll = next(poll);
         }
     }
 
