@@ -75,9 +75,7 @@ public sealed class StoreCheckpointTests(GrainClusterFixture fixture)
         // The morning's first batch: the ingest commits it to the ledger, then wakes the grain with it. Activation
         // counts it from the ledger tail, so the batch itself is "already counted"; the boards must still see it now,
         // not at the store's first pace refresh (a random moment within the 30 s refresh interval).
-        var woken = Sale("T01", sequence + 1, Now.AddMinutes(-1), (Tea, 1, 5m));
-        await ledger.Append(StoreId, [woken], TestContext.Current.CancellationToken);
-        var applied = await store.ApplySales([new StoreSale(woken.TerminalId, woken.Sequence, woken.RungUpAt, woken.Total, [new StoreSaleLine(Tea, 1, 5m)])]);
+        var applied = await Ingest(ledger, StoreId, Sale("T01", sequence + 1, Now.AddMinutes(-1), (Tea, 1, 5m)));
 
         Assert.Equal(new SalesApplied(0, 1), applied);
         Assert.True(
@@ -151,10 +149,11 @@ public sealed class StoreCheckpointTests(GrainClusterFixture fixture)
     }
 
     /// <summary>What the ingest API does: the ledger first, then the grain.</summary>
-    private async Task Ingest(SaleLedger ledger, string storeId, params StoreSales.Contracts.Ingest.SaleRecord[] sales)
+    /// <summary>As the ingest does: the ledger commit first, then the store grain's count; returns the grain's answer.</summary>
+    private async Task<SalesApplied> Ingest(SaleLedger ledger, string storeId, params StoreSales.Contracts.Ingest.SaleRecord[] sales)
     {
         await ledger.Append(storeId, sales, TestContext.Current.CancellationToken);
-        await fixture.Grains.GetGrain<IStoreGrain>(storeId).ApplySales(
+        return await fixture.Grains.GetGrain<IStoreGrain>(storeId).ApplySales(
             [.. sales.Select(s => new StoreSale(s.TerminalId, s.Sequence, s.RungUpAt, s.Total, [.. s.Lines.Select(l => new StoreSaleLine(l.ItemCode, l.Quantity, l.Amount))]))]);
     }
 

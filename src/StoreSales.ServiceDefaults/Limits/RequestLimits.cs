@@ -53,7 +53,6 @@ public static class RequestLimits
                 return;
             }
 
-            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             await TooMany(http, lease, Subject(http, owner.SubjectOf));
         });
         app.UseMiddleware<BodySizeLimit>();
