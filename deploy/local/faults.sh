@@ -34,7 +34,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-need_packages socat || { echo "0 passed, 1 failed"; exit 1; }
+# The command centers refuse to start without the report PDFs' Chinese font (Reports:Pdf:FontPath).
+need_packages socat fonts-wqy-microhei || { echo "0 passed, 1 failed"; exit 1; }
 need_postgres || { echo "0 passed, 1 failed"; exit 1; }
 
 PG_DIR="$ROOT/.data/pg-faults"

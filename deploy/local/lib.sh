@@ -12,8 +12,13 @@ need_packages() {
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -eq 0 ]; then
     echo "Installing missing Debian packages: ${missing[*]}"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    # Two of these scripts started at once (test.sh runs the demo beside the fault suite) must not fail on each other's
+    # apt lock: ours queue on a lock file of their own, and apt waits for any other holder of its locks.
+    (
+      flock 9
+      DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 update -qq >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq "${missing[@]}" >/dev/null
+    ) 9>/var/lock/storesales-apt.lock
   else
     echo "Missing Debian packages. Run:  sudo apt-get install -y ${missing[*]}" >&2
     return 1
