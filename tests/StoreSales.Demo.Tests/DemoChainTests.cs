@@ -12,7 +12,7 @@ namespace StoreSales.Demo.Tests;
 /// <summary>
 /// The demo a new user sees: <c>deploy/local/up.sh</c> for two minutes, then the store list and the HQ heatmap as HQ
 /// reads them. It runs the whole demo (a private PostgreSQL, the silo, the command center, an edge agent and
-/// simulated tills per store), so deploy/local/test.sh runs it on its own after the other tests
+/// simulated tills per store), so deploy/local/test.sh runs it once a lane of test projects is free, beside the fault suite
 /// (<c>STORESALES_DEMO_CHECK=1</c>); elsewhere it is skipped.
 /// </summary>
 public sealed class DemoChainTests(DemoRun run)

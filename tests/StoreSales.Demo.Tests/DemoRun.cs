@@ -5,7 +5,7 @@ namespace StoreSales.Demo.Tests;
 /// <summary>
 /// One run of <c>deploy/local/up.sh</c> for every check of the demo: each would otherwise start its own dozen processes,
 /// and two demos starting at once on two cores make each other's waits a matter of luck. Started only with
-/// <c>STORESALES_DEMO_CHECK=1</c> (deploy/local/test.sh runs this project alone after the other tests); without it every
+/// <c>STORESALES_DEMO_CHECK=1</c> (deploy/local/test.sh runs this project once a lane of test projects is free); without it every
 /// check is skipped and nothing starts.
 /// </summary>
 public sealed class DemoRun : IAsyncLifetime
@@ -21,7 +21,7 @@ public sealed class DemoRun : IAsyncLifetime
     {
         get
         {
-            Assert.SkipUnless(Enabled, $"Runs the whole demo for minutes: deploy/local/test.sh runs it alone, with {Switch}=1.");
+            Assert.SkipUnless(Enabled, $"Runs the whole demo for minutes: deploy/local/test.sh runs it once a lane is free, with {Switch}=1.");
             return _demo ?? throw new InvalidOperationException("The demo did not start: see the fixture's failure.");
         }
     }
