@@ -122,7 +122,15 @@ pg_start() {
       || { cat "$dir/initdb.log" >&2; return 1; }
   fi
   local opts="-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=400"
-  if [ "$mode" = "fast" ]; then opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"; fi
+  if [ "$mode" = "fast" ]; then
+    opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  else
+    # Each backend asks the kernel to write what it dirtied after every 256 kB, so the page cache never holds hundreds of
+    # megabytes that the kernel then flushes at once, stalling the ledger's commits behind it (PostgreSQL's default on
+    # Linux is off). Measured with benchmark.sh: p99 sale -> board at half load 172-220 ms with it, 265-509 ms without,
+    # alternate runs (docs/benchmarks.md, 2026-12-07); recommended for the ledger's server in production too.
+    opts="$opts -c backend_flush_after=256kB"
+  fi
   if as_pg_owner "$PG_BIN/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
     echo "PostgreSQL already running in $dir"
     return 0
