@@ -51,6 +51,11 @@ public static class DataServiceCollectionExtensions
             sp.GetRequiredKeyedService<NpgsqlDataSource>(LedgerWriterConnection),
             sp.GetRequiredService<IOptions<LedgerWriterOptions>>().Value,
             sp.GetRequiredService<ILogger<SaleLedger>>(),
+            sp.GetService<IMeterFactory>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SaleItemHourFold(
+            sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetRequiredService<ILogger<SaleItemHourFold>>(),
             sp.GetService<IMeterFactory>()));
         services.AddValidatedOptions<ScanLedgerOptions>(ScanLedgerOptions.SectionName, o => o.Validate());
         services.AddSingleton<ScanLedger>();

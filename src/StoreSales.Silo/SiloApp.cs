@@ -45,6 +45,7 @@ public static class SiloApp
         builder.Services.AddSingleton<ReconciliationAlerts>();
         builder.Services.AddSingleton<LateSaleReconciliation>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LateSaleReconciliation>());
+        builder.Services.AddHostedService<RollupFoldSchedule>();
         builder.Services.AddSingleton<RepSalesFeed>();
         builder.Services.AddSingleton<SequenceConflictAlerts>();
         builder.Services.AddSingleton<MemberSalesFeed>();

@@ -90,7 +90,7 @@ internal static class BoardFanout
             var done = probeBoards.ToDictionary(b => b, b => waiting[(b, count + 1)] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             var started = Stopwatch.GetTimestamp();
             var batch = new SaleBatch { Sales = [batches.Sale(probeTerminal, 1_000_000 + i, random, options.LinesPerSale)] };
-            (await client.PostAsJsonAsync($"/api/stores/{probeId}/sales/batches", batch)).EnsureSuccessStatusCode();
+            (await client.PostAsync($"/api/stores/{probeId}/sales/batches", SaleBatchBody.Of(batch))).EnsureSuccessStatusCode();
             var ackMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             foreach (var (board, tcs) in done)
             {

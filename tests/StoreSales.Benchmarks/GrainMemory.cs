@@ -27,7 +27,7 @@ internal static class GrainMemory
                 using var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = silo };
                 client.DefaultRequestHeaders.Add("X-Store-Key", BenchmarkChain.Key(store));
                 var batch = new SaleBatch { Sales = [batches.Sale("M01", 1, new Random(store))] };
-                (await client.PostAsJsonAsync($"/api/stores/{BenchmarkChain.StoreId(store)}/sales/batches", batch, ct)).EnsureSuccessStatusCode();
+                (await client.PostAsync($"/api/stores/{BenchmarkChain.StoreId(store)}/sales/batches", SaleBatchBody.Of(batch), ct)).EnsureSuccessStatusCode();
             });
             active = target;
             var measured = measure();

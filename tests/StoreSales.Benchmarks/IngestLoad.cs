@@ -58,7 +58,7 @@ internal static class IngestLoad
                 var retryAfter = TimeSpan.Zero;
                 try
                 {
-                    using var response = await client.PostAsJsonAsync(path, batch, cts.Token);
+                    using var response = await client.PostAsync(path, SaleBatchBody.Of(batch), cts.Token);
                     if (response.IsSuccessStatusCode)
                     {
                         if (Volatile.Read(ref measuring))

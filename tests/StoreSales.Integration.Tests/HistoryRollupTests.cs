@@ -43,7 +43,7 @@ public sealed class HistoryRollupTests
         Assert.Equal(288, job.SalesAdded);
         Assert.Equal((18 * 450) + (6 * 6 * 250), await database.Count(
             """
-            SELECT sum(h.amount) * 100 FROM sale_item_hour h JOIN store st USING (store_id)
+            SELECT sum(h.amount) * 100 FROM sale_item_hour_all h JOIN store st USING (store_id)
             WHERE h.store_id = 'store-sh001' AND h.item_code = @Tea AND h.local_hour < (@until::timestamptz AT TIME ZONE st.time_zone)
             """,
             new { Tea, until = Start.AddHours(6).UtcDateTime }));
@@ -80,7 +80,8 @@ public sealed class HistoryRollupTests
         var hour = Start.AddHours(5);
         var csv = Csv(Enumerable.Range(0, 36).Select(m => ("store-sz001", "T01", Start.AddHours(4).AddMinutes(5 * m), Tea, "1", "3.00")));
 
-        // A live writer's transaction (a till catching up on that day) has written a tea sale of 05:10 and not committed yet.
+        // A group commit that went the staged way (a till catching up on that day, its batch sent twice) has written a tea
+        // sale of 05:10 with its rollup row and not committed yet.
         await using var live = await database.DataSource.OpenConnectionAsync(Cancellation);
         await using var liveTransaction = await live.BeginTransactionAsync(Cancellation);
         await live.ExecuteAsync(
@@ -97,7 +98,7 @@ public sealed class HistoryRollupTests
 
         var importing = Import(database, csv, chunkRows: 1000);
         // The chunk's COPY of that hour waits, gives up after its short lock wait, and the whole rollup is upserted: that
-        // upsert waits for the live transaction, as the live writer's own upserts wait for each other.
+        // upsert waits for the live transaction, as rollup upserts (staged groups, folds) wait for each other.
         await Eventually.Holds(
             async () => await database.Count(
                 "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO sale_item_hour%ON CONFLICT%'") == 1,

@@ -10,7 +10,7 @@ namespace StoreSales.Integration.Tests;
 
 /// <summary>
 /// The ingest API's two lanes through a real silo whose catch-up lane holds one waiting batch. The ledger writer is
-/// held (a lock on the rollup table) so that batches wait for it, as they do when a whole chain reconnects at once.
+/// held (a lock on the rollup's pending tables) so that batches wait for it, as they do when a whole chain reconnects at once.
 /// </summary>
 public sealed class IngestLaneTests : IAsyncLifetime
 {
@@ -42,12 +42,12 @@ public sealed class IngestLaneTests : IAsyncLifetime
     {
         await using var blocker = await _database.DataSource.OpenConnectionAsync(Cancel);
         await using var hold = await blocker.BeginTransactionAsync(Cancel);
-        await blocker.ExecuteAsync("LOCK TABLE sale_item_hour IN SHARE MODE", transaction: hold);
+        await blocker.ExecuteAsync("LOCK TABLE sale_item_hour_pending_0, sale_item_hour_pending_1 IN SHARE MODE", transaction: hold);
 
         var first = Post("store-sh001", "demo-key-store-sh001", Batch("A01", 1, catchUp: false));
         await Eventually.Holds(
-            async () => await _database.Count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO sale_item_hour%'") > 0,
-            "the ledger writer waits for the rollup table",
+            async () => await _database.Count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO sale_item_hour_pending_%'") > 0,
+            "the ledger writer waits for the rollup's pending table",
             cancellationToken: Cancel);
 
         // Two backlogs for one waiting place: one waits, the other is told to come back later.

@@ -11,7 +11,7 @@ namespace StoreSales.Integration.Tests;
 
 /// <summary>
 /// The group-commit ledger writer on a real PostgreSQL. To put several batches into one group for certain, a test
-/// holds a lock on the rollup table while the writer's first group waits for it; what is appended meanwhile queues,
+/// holds a lock on the rollup's pending tables while the writer's first group waits for it; what is appended meanwhile queues,
 /// and becomes the next group when the lock goes. Sales written in one group share their <c>received_at</c> (the
 /// transaction's time), which is how a test sees which batches went together. One test runs two writers at once.
 /// </summary>
@@ -241,19 +241,19 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// Holds the rollup table while a first batch's group waits for it, runs <paramref name="enqueue"/> (its batches
+    /// Holds the rollup's pending tables while a first batch's group waits for it, runs <paramref name="enqueue"/> (its batches
     /// queue up and form the next group), then lets go.
     /// </summary>
     private async Task<T> WhileWriterWaits<T>(SaleLedger ledger, Func<T> enqueue)
     {
         await using var blocker = await _database.DataSource.OpenConnectionAsync(Cancel);
         await using var hold = await blocker.BeginTransactionAsync(Cancel);
-        await blocker.ExecuteAsync("LOCK TABLE sale_item_hour IN SHARE MODE", transaction: hold);
+        await blocker.ExecuteAsync("LOCK TABLE sale_item_hour_pending_0, sale_item_hour_pending_1 IN SHARE MODE", transaction: hold);
         var blocked = ledger.Append("store-gz001", Batch($"W{Guid.NewGuid():N}"[..12], 1, 1, Tea), Cancel);
         await Eventually.Holds(
             async () => await Scalar<long>(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO sale_item_hour%'") > 0,
-            "the writer's first group waits for the rollup table",
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO sale_item_hour_pending_%'") > 0,
+            "the writer's first group waits for the rollup's pending table",
             cancellationToken: Cancel);
 
         var result = enqueue();

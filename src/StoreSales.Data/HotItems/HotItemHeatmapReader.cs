@@ -62,7 +62,7 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
             FROM windows w
             WHERE w.k > 0 AND (
                 w.hours_from < w.hours_to AND EXISTS (
-                    SELECT 1 FROM sale_item_hour h
+                    SELECT 1 FROM sale_item_hour_all h
                     WHERE h.store_id = w.store_id AND h.local_hour >= w.hours_from AND h.local_hour < w.hours_to)
                 OR EXISTS (
                     SELECT 1 FROM sale s WHERE s.store_id = w.store_id AND s.rung_up_at >= w.tail_from AND s.rung_up_at < w.to_at))
@@ -86,7 +86,7 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
             FROM (
                 SELECT w.k, h.item_code, h.units
                 FROM {StoreWindows}
-                JOIN sale_item_hour h ON h.store_id = sc.store_id AND h.local_hour >= w.hours_from AND h.local_hour < w.hours_to
+                JOIN sale_item_hour_all h ON h.store_id = sc.store_id AND h.local_hour >= w.hours_from AND h.local_hour < w.hours_to
                 WHERE w.hours_from < w.hours_to AND {rollupWeeks}
                 UNION ALL
                 SELECT w.k, l.item_code, l.quantity
@@ -199,7 +199,7 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
         CROSS JOIN LATERAL (
             SELECT h.item_code, sum(h.units) AS units, bit_or(1::bigint << w.k) AS weeks
             FROM {StoreWindows}
-            JOIN sale_item_hour h ON h.store_id = sc.store_id AND h.local_hour >= w.hours_from AND h.local_hour < w.hours_to
+            JOIN sale_item_hour_all h ON h.store_id = sc.store_id AND h.local_hour >= w.hours_from AND h.local_hour < w.hours_to
             WHERE w.k > 0 AND w.hours_from < w.hours_to
             GROUP BY h.item_code
         ) c;

@@ -6,12 +6,13 @@ namespace StoreSales.Data.Ledger;
 /// <summary>
 /// Writes one group of batches in one transaction on the writer's own connection. A group none of whose sales the
 /// ledger holds yet (every group, but for an agent's retry of a batch whose ack it lost) is copied straight into the
-/// ledger's tables by binary COPY, PostgreSQL's fastest way in, with the hourly store × item rollup
-/// (<c>sale_item_hour</c>) upserted from the group's lines summed per quarter hour (<see cref="LedgerGroupPlan"/>).
+/// ledger's tables by binary COPY, PostgreSQL's fastest way in, with the group's lines summed per store, local hour and
+/// item (<see cref="LedgerGroupPlan"/>) inserted into a pending table of the hourly rollup, which
+/// <see cref="SaleItemHourFold"/> adds into <c>sale_item_hour</c> (migration 0520).
 /// When the ledger turns out to hold one of its sales already (the primary key refuses the COPY), the group is written
 /// the careful way instead: COPY into session-local staging tables, then one set-based statement that keeps the first
 /// copy of each (store, terminal, sequence), inserts the sales the ledger does not hold with their lines, and adds
-/// those lines to the rollup. Each sale carries its content hash (<see cref="SaleContentHash"/>): a request sending a
+/// those lines to the rollup (upserted into <c>sale_item_hour</c> itself: a rare path). Each sale carries its content hash (<see cref="SaleContentHash"/>): a request sending a
 /// recorded key with other content is a conflict and writes nothing (a group whose own requests disagree goes the staged
 /// way at once).
 /// </summary>
@@ -46,24 +47,21 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
         FROM STDIN (FORMAT BINARY)
         """;
 
-    // The copied sales' lines, summed per store, UTC quarter hour and item, into the stores' local hours (PostgreSQL's
-    // time zones, as the staged statement and every reader of the rollup use). In key order, so that two writers never
-    // deadlock on rollup rows; "C" as the rollup's own key. Units and amounts come as whole thousandths and cents
-    // (exact at the ledger's scales): encoding a bigint is a fraction of encoding a numeric, and there are thousands.
-    private const string RollupQuarters = """
-        INSERT INTO sale_item_hour (store_id, local_hour, item_code, units, amount, lines)
-        SELECT q.store_id COLLATE "C", date_trunc('hour', q.quarter_at AT TIME ZONE st.time_zone), q.item_code COLLATE "C",
-               sum(q.milli_units) * 0.001, sum(q.cents) * 0.01, sum(q.lines)::int
+    // The copied sales' lines, summed per store, UTC quarter hour and item, as rows of the stores' local hours
+    // (PostgreSQL's time zones, as the staged statement and every reader of the rollup use) in the pending table of the
+    // writers' period: plain inserts, which the fold (SaleItemHourFold) adds into sale_item_hour a few seconds later.
+    // Units and amounts come as whole thousandths and cents (exact at the ledger's scales): encoding a bigint is a
+    // fraction of encoding a numeric, and there are thousands.
+    private static string PendingRollupSql(string table) => $"""
+        INSERT INTO {table} (store_id, local_hour, item_code, units, amount, lines)
+        SELECT q.store_id, date_trunc('hour', q.quarter_at AT TIME ZONE st.time_zone), q.item_code,
+               q.milli_units * 0.001, q.cents * 0.01, q.lines
         FROM unnest(@stores::text[], @quarters::timestamptz[], @items::text[], @milliUnits::bigint[], @cents::bigint[], @lines::int[])
              AS q(store_id, quarter_at, item_code, milli_units, cents, lines)
         JOIN store st ON st.store_id = q.store_id
-        GROUP BY 1, 2, 3
-        ORDER BY 1, 2, 3
-        ON CONFLICT (store_id, local_hour, item_code) DO UPDATE
-            SET units = sale_item_hour.units + excluded.units,
-                amount = sale_item_hour.amount + excluded.amount,
-                lines = sale_item_hour.lines + excluded.lines
         """;
+
+    private static readonly string[] PendingRollups = [.. SaleItemHourPending.Tables.Select(PendingRollupSql)];
 
     private const string CopySales = """
         COPY incoming_sale (request, store_id, terminal_id, sequence, kind, receipt_number, rung_up_at, captured_at,
@@ -138,14 +136,17 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
 
     private NpgsqlConnection? _connection;
 
-    /// <summary>Writes the group; for each request (same order), the keys of its sales that were new. Committed on return.</summary>
-    public async Task<LedgerGroupWritten> Write(IReadOnlyList<PendingAppend> group, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the group, its rollup sums into the pending table of <paramref name="rollupSlot"/>; for each request (same
+    /// order), the keys of its sales that were new. Committed on return.
+    /// </summary>
+    public async Task<LedgerGroupWritten> Write(IReadOnlyList<PendingAppend> group, int rollupSlot, CancellationToken cancellationToken)
     {
         var connection = await Connection(cancellationToken);
         try
         {
             var plan = LedgerGroupPlan.Of(group);
-            return !plan.Conflicting && await TryCopyIntoLedger(connection, plan, cancellationToken)
+            return !plan.Conflicting && await TryCopyIntoLedger(connection, plan, rollupSlot, cancellationToken)
                 ? new LedgerGroupWritten(plan.Kept, NoConflicts(group.Count), LedgerGroupWritten.Copied)
                 : await WriteStaged(connection, group, cancellationToken);
         }
@@ -158,11 +159,11 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
     }
 
     /// <summary>
-    /// Copies the plan's sales and lines into the ledger and upserts its rollup rows; false, with nothing written, when
+    /// Copies the plan's sales and lines into the ledger and its rollup sums into a pending table; false, with nothing written, when
     /// PostgreSQL refuses a row (a sale already in the ledger, or a store it does not know): the staged statement then
     /// sorts out which sales are new, or fails with the reason.
     /// </summary>
-    private static async Task<bool> TryCopyIntoLedger(NpgsqlConnection connection, LedgerGroupPlan plan, CancellationToken cancellationToken)
+    private static async Task<bool> TryCopyIntoLedger(NpgsqlConnection connection, LedgerGroupPlan plan, int rollupSlot, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
@@ -193,7 +194,7 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
             }
 
             var quarters = plan.Quarters;
-            await using (var rollup = new NpgsqlCommand(RollupQuarters, connection, transaction))
+            await using (var rollup = new NpgsqlCommand(PendingRollups[rollupSlot], connection, transaction))
             {
                 rollup.Parameters.AddWithValue("stores", quarters.Select(q => q.StoreId).ToArray());
                 rollup.Parameters.AddWithValue("quarters", quarters.Select(q => q.QuarterAt).ToArray());

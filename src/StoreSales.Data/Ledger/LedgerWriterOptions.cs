@@ -52,6 +52,13 @@ public sealed class LedgerWriterOptions
     /// <inheritdoc cref="MaxWaitingLive"/>
     public int MaxWaitingCatchUp { get; set; } = 256;
 
+    /// <summary>
+    /// Length of the periods in which group commits add their hourly rollup sums to one pending table and the fold
+    /// (<see cref="SaleItemHourFold"/>) empties the other into <c>sale_item_hour</c> (migration 0520). Shorter keeps
+    /// the pending rows the readers add up fewer; longer sums more of a store's lines into each folded row. Default 5.
+    /// </summary>
+    public int RollupFoldSeconds { get; set; } = 5;
+
     /// <summary>Null when the settings are usable, otherwise what is wrong.</summary>
     public string? Validate() =>
         GroupMaxSales < 1 ? $"{SectionName}:{nameof(GroupMaxSales)} must be at least 1."
@@ -60,5 +67,6 @@ public sealed class LedgerWriterOptions
         : Writers is < 1 or > 8 ? $"{SectionName}:{nameof(Writers)} must be between 1 and 8."
         : CatchUpShare is < 0 or > 1 ? $"{SectionName}:{nameof(CatchUpShare)} must be between 0 and 1."
         : MaxWaitingLive < 1 || MaxWaitingCatchUp < 1 ? $"{SectionName}:{nameof(MaxWaitingLive)} and {nameof(MaxWaitingCatchUp)} must be at least 1."
+        : RollupFoldSeconds is < 1 or > 3600 ? $"{SectionName}:{nameof(RollupFoldSeconds)} must be between 1 and 3600."
         : null;
 }

@@ -153,7 +153,7 @@ public sealed class PgStoreLedgerReader(NpgsqlDataSource dataSource) : IStoreLed
             WITH sold AS (
                 SELECT h.local_hour, h.item_code, h.units
                 FROM generate_series(1, @weeks) AS k(k)
-                JOIN sale_item_hour h ON h.store_id = @store AND h.local_hour = @hour - make_interval(weeks => k.k)
+                JOIN sale_item_hour_all h ON h.store_id = @store AND h.local_hour = @hour - make_interval(weeks => k.k)
             )
             SELECT item_code AS ItemCode, sum(units) AS Units,
                    (SELECT count(DISTINCT local_hour) FROM sold)::int AS Weeks

@@ -19,6 +19,7 @@ public sealed partial class SaleLedger : IAsyncDisposable
     private readonly LedgerWriterOptions _options;
     private readonly LedgerGroupCommit[] _commits;
     private readonly ILogger _logger;
+    private readonly TimeProvider _clock;
     private readonly object _gate = new();
     private readonly Queue<PendingAppend> _live = new();
     private readonly Queue<PendingAppend> _catchUp = new();
@@ -30,8 +31,9 @@ public sealed partial class SaleLedger : IAsyncDisposable
     // Groups of catch-up batches only, being written now (guarded by _gate).
     private int _catchUpOnlyGroups;
 
-    public SaleLedger(NpgsqlDataSource dataSource, LedgerWriterOptions? options = null, ILogger<SaleLedger>? logger = null, IMeterFactory? meters = null)
+    public SaleLedger(NpgsqlDataSource dataSource, LedgerWriterOptions? options = null, ILogger<SaleLedger>? logger = null, IMeterFactory? meters = null, TimeProvider? clock = null)
     {
+        _clock = clock ?? TimeProvider.System;
         _options = options ?? new LedgerWriterOptions();
         if (_options.Validate() is { } problem)
         {
@@ -173,7 +175,8 @@ public sealed partial class SaleLedger : IAsyncDisposable
     {
         try
         {
-            var written = await commit.Write(group, stopping);
+            var rollupSlot = SaleItemHourPending.WrittenAt(_clock.GetUtcNow(), _options.RollupFoldSeconds);
+            var written = await commit.Write(group, rollupSlot, stopping);
             for (var i = 0; i < group.Count; i++)
             {
                 if (written.Conflicts[i] is { Count: > 0 } conflicts)

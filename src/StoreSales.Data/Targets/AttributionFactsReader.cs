@@ -34,7 +34,7 @@ internal static class AttributionFactsReader
     // The pacing profile from the hourly rollup, whose hours are already store-local: a few rows per store and hour.
     private const string ProfileSql = """
         SELECT store_id, extract(isodow FROM local_hour)::int % 7, extract(hour FROM local_hour)::int, sum(amount)
-        FROM sale_item_hour
+        FROM sale_item_hour_all
         WHERE local_hour >= @profileFrom AND local_hour < @month::timestamp
         GROUP BY 1, 2, 3
         """;

@@ -1,0 +1,28 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using StoreSales.Contracts.Ingest;
+
+namespace StoreSales.Benchmarks;
+
+/// <summary>
+/// A batch as the edge agent sends it: serialized once to bytes and posted with its length (<c>IngestClient</c>:
+/// <c>ByteArrayContent</c>), not streamed in chunks as <c>PostAsJsonAsync</c> does. The serializer is source-generated
+/// (web defaults, as the agent's <c>EdgeJson</c>): the load driver stands in for 200 store PCs but runs on the server's
+/// two cores, so its own CPU is kept small, measured 2026-12-07 (docs/benchmarks.md "Ledger speed").
+/// </summary>
+internal static class SaleBatchBody
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    public static ByteArrayContent Of(SaleBatch batch)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(batch, SaleBatchJson.Default.SaleBatch));
+        content.Headers.ContentType = Json;
+        return content;
+    }
+}
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(SaleBatch))]
+internal sealed partial class SaleBatchJson : JsonSerializerContext;
