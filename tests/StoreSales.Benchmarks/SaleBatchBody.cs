@@ -7,9 +7,9 @@ namespace StoreSales.Benchmarks;
 
 /// <summary>
 /// A batch as the edge agent sends it: serialized once to bytes and posted with its length (<c>IngestClient</c>:
-/// <c>ByteArrayContent</c>), not streamed in chunks as <c>PostAsJsonAsync</c> does. The serializer is source-generated
-/// (web defaults, as the agent's <c>EdgeJson</c>): the load driver stands in for 200 store PCs but runs on the server's
-/// two cores, so its own CPU is kept small, measured 2026-12-07 (docs/benchmarks.md "Ledger speed").
+/// <c>ByteArrayContent</c>), not streamed in chunks as <c>PostAsJsonAsync</c> does, so the silo reads what it reads in
+/// production. Web defaults, as the agent's <c>EdgeJson</c>; source-generated, though the driver's CPU per sale did not
+/// move measurably (8.2–8.8 µs either way, docs/benchmarks.md "Ledger speed", 2026-12-07).
 /// </summary>
 internal static class SaleBatchBody
 {
