@@ -108,6 +108,33 @@ public sealed class SaleItemHourFoldTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reader_still_in_the_table_puts_the_fold_off_whole_and_a_reader_after_it_sees_the_fold()
+    {
+        var fold = new SaleItemHourFold(_database.DataSource);
+        var clock = new FakeTimeProvider(SlotZero);
+        await using (var ledger = Ledger(clock))
+        {
+            await ledger.Append("store-gz001", Batch("T03", 1, 5, At), Cancel);
+        }
+
+        // A long read (a heatmap over every store) still in the pending table when the fold wants to empty it.
+        await using var reading = await _database.DataSource.OpenConnectionAsync(Cancel);
+        await using (var open = await reading.BeginTransactionAsync(Cancel))
+        {
+            Assert.Equal(2, await reading.ExecuteScalarAsync<long>("SELECT count(*) FROM sale_item_hour_pending_0", transaction: open));
+
+            // The sums were upserted, then the emptying waited its short while for the reader: all of it rolled back.
+            Assert.Null(await fold.Fold(0, Cancel));
+            Assert.Equal(0, await _database.Count("SELECT count(*) FROM sale_item_hour"));
+            Assert.Equal(2, await _database.Count("SELECT count(*) FROM sale_item_hour_pending_0"));
+            Assert.Equal(0, await _database.RollupRowsDifferingFromLedger());
+        }
+
+        Assert.Equal(2, await fold.Fold(0, Cancel));
+        Assert.Equal(0, await _database.RollupRowsDifferingFromLedger(foldedOnly: true));
+    }
+
+    [Fact]
     public async Task While_writers_append_and_periods_turn_every_read_sees_the_ledger_exactly()
     {
         var clock = new FakeTimeProvider(SlotZero);

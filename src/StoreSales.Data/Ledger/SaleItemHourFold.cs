@@ -7,33 +7,46 @@ namespace StoreSales.Data.Ledger;
 
 /// <summary>
 /// Adds a pending table of the hourly rollup into <c>sale_item_hour</c>, summed per store, local hour and item, and
-/// empties it, in one transaction (migration 0520). The table lock (ACCESS EXCLUSIVE, which TRUNCATE needs anyway)
-/// waits for every group commit still writing to the table and holds back readers for the fold's few hundred
-/// milliseconds, so a reader sees each pending row exactly once: before the fold in the pending table, after it in the
-/// rollup. It waits for the lock at most <see cref="LockWait"/>: a long reader holding the table means the fold comes
-/// again next period, never that writers queue behind it. Any number of silos may fold at once; one gets the lock, the
-/// others find the table empty.
+/// empties it, in one transaction (migration 0520), in three steps:
+/// <list type="number">
+/// <item>a SHARE lock on the pending table: it waits (at most <see cref="WriterWait"/>) for any group commit still
+/// inserting into it and keeps others out until the end, while readers go on reading it;</item>
+/// <item>the table's rows summed and upserted into <c>sale_item_hour</c>: the long part (a few hundred milliseconds at
+/// full load), during which a reader still sees the pending rows and not yet the upsert;</item>
+/// <item>an ACCESS EXCLUSIVE lock, which TRUNCATE needs, taken only for the TRUNCATE and the commit: readers still in the
+/// table finish first, and the fold waits for them at most <see cref="ReaderWait"/>, so a reader arriving meanwhile
+/// waits no longer than that plus the commit. A statement then sees each pending row exactly once: before the fold in
+/// the pending table, after it in the rollup (READ COMMITTED takes a statement's snapshot after its locks).</item>
+/// </list>
+/// A fold that cannot have a lock in time is rolled back whole (nothing changed) and comes again next period. Folds of one
+/// table are serialised by an advisory lock: with several silos, one folds and the others skip.
 /// </summary>
 public sealed partial class SaleItemHourFold(NpgsqlDataSource dataSource, ILogger<SaleItemHourFold>? logger = null, IMeterFactory? meters = null)
 {
-    /// <summary>Longest wait for the pending table's lock before the fold gives up until its next turn.</summary>
-    public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(1);
+    /// <summary>Longest wait for group commits still inserting into the table being folded.</summary>
+    public static readonly TimeSpan WriterWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest wait for readers still in the table before it is emptied; new readers wait this at most.</summary>
+    public static readonly TimeSpan ReaderWait = TimeSpan.FromMilliseconds(100);
 
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
     private readonly Counter<long>? _folded = meters?.Create(SaleLedger.MeterName)
         .CreateCounter<long>("storesales.ledger.rollup.folded", description: "Pending rollup rows added into sale_item_hour by the fold");
     private readonly Counter<long>? _busy = meters?.Create(SaleLedger.MeterName)
-        .CreateCounter<long>("storesales.ledger.rollup.fold.busy", description: "Folds put off because readers or writers held the pending table longer than the fold waits");
+        .CreateCounter<long>("storesales.ledger.rollup.fold.busy", description: "Folds put off because writers or readers held the pending table longer than the fold waits");
 
-    private static string LockSql(string table) => $"""
-        SET LOCAL lock_timeout = '{(int)LockWait.TotalMilliseconds}ms';
+    // The advisory key: one per pending table, in a class of its own (the first number) among the application's locks.
+    private const int FoldLockClass = 520;
+
+    private static string TakeSql(string table) => $"""
+        SET LOCAL lock_timeout = '{(int)WriterWait.TotalMilliseconds}ms';
         SET LOCAL work_mem = '64MB';
-        LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE
+        LOCK TABLE {table} IN SHARE MODE
         """;
 
     // ORDER BY the rollup's key: the staged group commit, the history import and other folds upsert rollup rows in the
     // same order, so none deadlocks with another. work_mem (above): a period's pending rows are summed in memory.
-    private static string FoldSql(string table) => $"""
+    private static string UpsertSql(string table) => $"""
         INSERT INTO sale_item_hour (store_id, local_hour, item_code, units, amount, lines)
         SELECT store_id, local_hour, item_code, sum(units), sum(amount), sum(lines)::int
         FROM {table}
@@ -42,24 +55,31 @@ public sealed partial class SaleItemHourFold(NpgsqlDataSource dataSource, ILogge
         ON CONFLICT (store_id, local_hour, item_code) DO UPDATE
             SET units = sale_item_hour.units + excluded.units,
                 amount = sale_item_hour.amount + excluded.amount,
-                lines = sale_item_hour.lines + excluded.lines;
+                lines = sale_item_hour.lines + excluded.lines
+        """;
+
+    private static string EmptySql(string table) => $"""
+        SET LOCAL lock_timeout = '{(int)ReaderWait.TotalMilliseconds}ms';
+        LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE;
         TRUNCATE {table}
         """;
 
-    private static readonly string[] Locks = [.. SaleItemHourPending.Tables.Select(LockSql)];
     private static readonly string[] AnyPending = [.. SaleItemHourPending.Tables.Select(t => $"SELECT EXISTS (SELECT 1 FROM {t})")];
     private static readonly string[] Counts = [.. SaleItemHourPending.Tables.Select(t => $"SELECT count(*) FROM {t}")];
-    private static readonly string[] Folds = [.. SaleItemHourPending.Tables.Select(FoldSql)];
+    private static readonly string[] Takes = [.. SaleItemHourPending.Tables.Select(TakeSql)];
+    private static readonly string[] Upserts = [.. SaleItemHourPending.Tables.Select(UpsertSql)];
+    private static readonly string[] Empties = [.. SaleItemHourPending.Tables.Select(EmptySql)];
 
     /// <summary>
-    /// Folds the pending table of <paramref name="slot"/>; the rows it held (0 when it was empty), or null when the table
-    /// stayed locked by others for longer than <see cref="LockWait"/> (nothing changed; the next turn folds it).
+    /// Folds the pending table of <paramref name="slot"/>; the rows it held (0 when it was empty or another silo is
+    /// folding it), or null when writers or readers held the table longer than the fold waits (nothing changed; the next
+    /// turn folds it).
     /// </summary>
     public async Task<long?> Fold(int slot, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
 
-        // Without its lock: an empty table (a quiet night, or another silo folded it already) is not truncated again.
+        // Without a lock: an empty table (a quiet night, or another silo folded it already) is not truncated again.
         if (!await Scalar<bool>(connection, null, AnyPending[slot], cancellationToken))
         {
             return 0;
@@ -68,29 +88,39 @@ public sealed partial class SaleItemHourFold(NpgsqlDataSource dataSource, ILogge
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            await using (var take = new NpgsqlCommand(Locks[slot], connection, transaction))
+            if (!await Scalar<bool>(connection, transaction, $"SELECT pg_try_advisory_xact_lock({FoldLockClass}, {slot})", cancellationToken))
+            {
+                return 0; // another silo is folding this table
+            }
+
+            await using (var take = new NpgsqlCommand(Takes[slot], connection, transaction))
             {
                 await take.ExecuteNonQueryAsync(cancellationToken);
             }
+
+            var rows = await Scalar<long>(connection, transaction, Counts[slot], cancellationToken);
+            await using (var upsert = new NpgsqlCommand(Upserts[slot], connection, transaction))
+            {
+                await upsert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using (var empty = new NpgsqlCommand(Empties[slot], connection, transaction))
+            {
+                await empty.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            _folded?.Add(rows);
+            LogFolded(slot, rows);
+            return rows;
         }
         catch (PostgresException busy) when (busy.SqlState == PostgresErrorCodes.LockNotAvailable)
         {
             await transaction.RollbackAsync(cancellationToken);
             _busy?.Add(1);
-            LogBusy(slot, LockWait.TotalMilliseconds);
+            LogBusy(slot);
             return null;
         }
-
-        var rows = await Scalar<long>(connection, transaction, Counts[slot], cancellationToken);
-        await using (var fold = new NpgsqlCommand(Folds[slot], connection, transaction))
-        {
-            await fold.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        _folded?.Add(rows);
-        LogFolded(slot, rows);
-        return rows;
     }
 
     private static async Task<T> Scalar<T>(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
@@ -113,6 +143,6 @@ public sealed partial class SaleItemHourFold(NpgsqlDataSource dataSource, ILogge
     [LoggerMessage(Level = LogLevel.Debug, Message = "Rollup folded: {Rows} pending rows of slot {Slot} into sale_item_hour")]
     private partial void LogFolded(int slot, long rows);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rollup fold of slot {Slot} put off: the pending table stayed locked for {Milliseconds} ms")]
-    private partial void LogBusy(int slot, double milliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rollup fold of slot {Slot} put off: writers or readers held the pending table longer than the fold waits")]
+    private partial void LogBusy(int slot);
 }
