@@ -234,7 +234,16 @@ public sealed class BinaryCopy : IAsyncDisposable
         if (!_completed)
         {
             _completed = true;
-            await _stream.CancelAsync();
+            try
+            {
+                await _stream.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // A write cancelled by its token has made Npgsql end the COPY itself (nothing of it is kept); the
+                // caller's OperationCanceledException, not this, is what it must see.
+            }
+
             await _stream.DisposeAsync();
         }
     }

@@ -90,12 +90,24 @@ public sealed class HqHeatmapTests(BrowserFixture fixture)
         var region = session.Page.Locator("[data-testid=heat-region][data-region=region-east]");
         var cell = session.Page.Locator($"[data-testid=heat-cell][data-store={StoreId}][data-item='{item}']");
 
-        // Choosing the region (again) reads the heatmap: done once the grid shows a read of a later instant.
+        // Choosing the region (again) reads the heatmap: done once the grid shows a read of a later instant. A click that
+        // lands while the page redraws (a region's progress pushed by the sale just posted) reaches a handler Blazor has
+        // just replaced and is dropped, as a person's would be: like a person, the test clicks again.
         async Task ReadAgain()
         {
             var before = await heatmap.GetAttributeAsync("data-read-at");
-            await region.ClickAsync();
-            await Expect(heatmap).Not.ToHaveAttributeAsync("data-read-at", before!);
+            for (var click = 1; ; click++)
+            {
+                await region.ClickAsync();
+                try
+                {
+                    await Expect(heatmap).Not.ToHaveAttributeAsync("data-read-at", before!, new() { Timeout = 2_500 });
+                    return;
+                }
+                catch (Microsoft.Playwright.PlaywrightException) when (click < 4)
+                {
+                }
+            }
         }
 
         await ReadAgain();

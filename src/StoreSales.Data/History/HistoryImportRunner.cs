@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using StoreSales.Data.Ledger;
 using StoreSales.Domain.Sales.History;
 
 namespace StoreSales.Data.History;
@@ -37,7 +38,7 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
     // Sales the ledger does not hold are inserted; only their lines are written and added to the rollup, so a chunk written
     // twice (a re-import) changes nothing. Rollup rows are upserted in key order, as the live writer takes them: the two
     // never deadlock. Units and amounts arrive as whole thousandths and cents, exact at the ledger's scales.
-    private const string Insert = """
+    private const string Insert = $"""
         WITH inserted AS (
             INSERT INTO sale (store_id, terminal_id, sequence, kind, rung_up_at, captured_at, total, tenders)
             SELECT store_id, terminal_id, sequence, 'sale', rung_up_at, rung_up_at, cents * 0.01, '[]'::jsonb
@@ -56,10 +57,7 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
             FROM new_line
             GROUP BY 1, 2, 3
             ORDER BY 1, 2, 3
-            ON CONFLICT (store_id, local_hour, item_code) DO UPDATE
-                SET units = sale_item_hour.units + excluded.units,
-                    amount = sale_item_hour.amount + excluded.amount,
-                    lines = sale_item_hour.lines + excluded.lines
+            {SaleItemHourSql.AddToExistingRow}
         )
         SELECT count(*) FROM inserted
         """;
@@ -70,8 +68,25 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
     private const string CopyLedgerLines =
         "COPY sale_line (store_id, terminal_id, sequence, line_number, item_code, quantity, unit_price, amount) FROM STDIN (FORMAT BINARY)";
 
-    /// <summary>Writes the lowest chunk of the oldest unfinished job that nobody else is writing; null when there is none.</summary>
+    /// <summary>
+    /// Writes the lowest chunk of the oldest unfinished job that nobody else is writing; null when there is none. Cancelled,
+    /// it throws <see cref="OperationCanceledException"/> and nothing of the chunk is committed.
+    /// </summary>
     public async Task<HistoryImportChunkWritten?> RunNextChunk(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WriteNextChunk(cancellationToken);
+        }
+        catch (Exception stopped) when (cancellationToken.IsCancellationRequested && stopped is not OperationCanceledException)
+        {
+            // Cancelled in the middle of a COPY, Npgsql ends the COPY or breaks the connection, and what it throws then
+            // says that, not that the import was stopped (a test that stops an import half-way saw both).
+            throw new OperationCanceledException("The chunk was stopped before its commit; the next run writes it again.", stopped, cancellationToken);
+        }
+    }
+
+    private async Task<HistoryImportChunkWritten?> WriteNextChunk(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using StoreSales.Data.Ledger;
 
 namespace StoreSales.Data.History;
 
@@ -48,16 +49,13 @@ internal static class HistoryRollupWriter
 
     // Units and amounts arrive as whole thousandths and cents, exact at the rollup's scales. In key order (ordinality of
     // the sorted arrays), as the live writer upserts: the two never deadlock.
-    private const string UpsertHours = """
+    private const string UpsertHours = $"""
         INSERT INTO sale_item_hour (store_id, local_hour, item_code, units, amount, lines)
         SELECT h.store_id COLLATE "C", h.local_hour, h.item_code COLLATE "C", h.milli_units * 0.001, h.cents * 0.01, h.lines
         FROM unnest(@stores::text[], @hours::timestamp[], @items::text[], @milliUnits::bigint[], @cents::bigint[], @lines::int[])
              WITH ORDINALITY AS h(store_id, local_hour, item_code, milli_units, cents, lines, ord)
         ORDER BY h.ord
-        ON CONFLICT (store_id, local_hour, item_code) DO UPDATE
-            SET units = sale_item_hour.units + excluded.units,
-                amount = sale_item_hour.amount + excluded.amount,
-                lines = sale_item_hour.lines + excluded.lines
+        {SaleItemHourSql.AddToExistingRow}
         """;
 
     /// <summary>Adds the plan's hours to the rollup, the job's row locked until the chunk's transaction ends.</summary>

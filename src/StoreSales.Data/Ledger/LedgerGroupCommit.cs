@@ -81,7 +81,7 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
     // once per sale, not per line (a LEFT JOIN: a sale of an unknown store still reaches the INSERT and fails there on
     // its foreign key, with the reason). Rollup rows are upserted in key order so that two writers could never
     // deadlock on them.
-    private const string StagedInsert = """
+    private const string StagedInsert = $"""
         WITH conflict AS (
             SELECT s.request, s.terminal_id, s.sequence
             FROM incoming_sale s
@@ -123,10 +123,7 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
             WHERE local_hour IS NOT NULL -- an unknown store: the sale's foreign key says so at the end of the statement
             GROUP BY 1, 2, 3
             ORDER BY 1, 2, 3
-            ON CONFLICT (store_id, local_hour, item_code) DO UPDATE
-                SET units = sale_item_hour.units + excluded.units,
-                    amount = sale_item_hour.amount + excluded.amount,
-                    lines = sale_item_hour.lines + excluded.lines
+            {SaleItemHourSql.AddToExistingRow}
         )
         SELECT w.request, i.terminal_id, i.sequence, false AS conflict
         FROM inserted i JOIN winner w USING (store_id, terminal_id, sequence)

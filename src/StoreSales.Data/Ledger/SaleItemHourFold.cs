@@ -52,10 +52,7 @@ public sealed partial class SaleItemHourFold(NpgsqlDataSource dataSource, ILogge
         FROM {table}
         GROUP BY 1, 2, 3
         ORDER BY 1, 2, 3
-        ON CONFLICT (store_id, local_hour, item_code) DO UPDATE
-            SET units = sale_item_hour.units + excluded.units,
-                amount = sale_item_hour.amount + excluded.amount,
-                lines = sale_item_hour.lines + excluded.lines
+        {SaleItemHourSql.AddToExistingRow}
         """;
 
     private static string EmptySql(string table) => $"""
