@@ -36,7 +36,7 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
         "COPY history_line (store_id, terminal_id, sequence, line_number, item_code, milli_units, unit_cents, cents, local_hour) FROM STDIN (FORMAT BINARY)";
 
     // Sales the ledger does not hold are inserted; only their lines are written and added to the rollup, so a chunk written
-    // twice (a re-import) changes nothing. Rollup rows are upserted in key order, as the live writer takes them: the two
+    // twice (a re-import) changes nothing. Rollup rows are upserted in key order, as the rollup's fold takes them: the two
     // never deadlock. Units and amounts arrive as whole thousandths and cents, exact at the ledger's scales.
     private const string Insert = $"""
         WITH inserted AS (

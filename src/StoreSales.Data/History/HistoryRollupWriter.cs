@@ -16,7 +16,7 @@ namespace StoreSales.Data.History;
 /// before this transaction commits (a till catching up on an old day, another job over the same days): the COPY then fails
 /// or would wait; it is given a short lock wait, and on a refusal or a wait the chunk's rollup is rolled back to its
 /// savepoint and upserted whole, in key order, as before. Never waiting on a rollup row while holding one out of key order,
-/// it cannot deadlock with the live writer or another chunk.
+/// it cannot deadlock with the rollup's fold, a staged group commit or another chunk.
 /// </summary>
 internal static class HistoryRollupWriter
 {
@@ -48,7 +48,7 @@ internal static class HistoryRollupWriter
         "COPY sale_item_hour (store_id, local_hour, item_code, units, amount, lines) FROM STDIN (FORMAT BINARY)";
 
     // Units and amounts arrive as whole thousandths and cents, exact at the rollup's scales. In key order (ordinality of
-    // the sorted arrays), as the live writer upserts: the two never deadlock.
+    // the sorted arrays), as the rollup's fold upserts: the two never deadlock.
     private const string UpsertHours = $"""
         INSERT INTO sale_item_hour (store_id, local_hour, item_code, units, amount, lines)
         SELECT h.store_id COLLATE "C", h.local_hour, h.item_code COLLATE "C", h.milli_units * 0.001, h.cents * 0.01, h.lines

@@ -31,9 +31,9 @@ public sealed class LedgerWriterOptions
 
     /// <summary>
     /// Group commits in flight at once, each on a connection of its own. With two, PostgreSQL works on one group's
-    /// statement while the next group's rows are copied in and the previous commit is flushed; their rollup rows are
-    /// taken in key order, so they wait for each other rather than deadlock. A backlog alone occupies one writer at most,
-    /// so another is free when a live batch comes. Default 2.
+    /// statement while the next group's rows are copied in and the previous commit is flushed; their rollup sums are
+    /// plain inserts into a pending table (migration 0520), so they never wait for each other's rows. A backlog alone
+    /// occupies one writer at most, so another is free when a live batch comes. Default 2.
     /// </summary>
     public int Writers { get; set; } = 2;
 
