@@ -74,11 +74,7 @@ public sealed class SaleItemHourFoldTests : IAsyncLifetime
     public async Task A_writer_still_in_the_table_being_folded_holds_the_fold_off_and_nothing_is_lost()
     {
         var fold = new SaleItemHourFold(_database.DataSource);
-        var clock = new FakeTimeProvider(SlotZero);
-        await using (var ledger = Ledger(clock))
-        {
-            await ledger.Append("store-sh002", Batch("T02", 1, 5, At), Cancel);
-        }
+        await AppendFiveIntoSlotZero("store-sh002", "T02");
 
         // A group commit whose period has turned (its clock behind, or its group slow) still inserting into slot 0.
         await using var late = await _database.DataSource.OpenConnectionAsync(Cancel);
@@ -111,11 +107,7 @@ public sealed class SaleItemHourFoldTests : IAsyncLifetime
     public async Task A_reader_still_in_the_table_puts_the_fold_off_whole_and_a_reader_after_it_sees_the_fold()
     {
         var fold = new SaleItemHourFold(_database.DataSource);
-        var clock = new FakeTimeProvider(SlotZero);
-        await using (var ledger = Ledger(clock))
-        {
-            await ledger.Append("store-gz001", Batch("T03", 1, 5, At), Cancel);
-        }
+        await AppendFiveIntoSlotZero("store-gz001", "T03");
 
         // A long read (a heatmap over every store) still in the pending table when the fold wants to empty it.
         await using var reading = await _database.DataSource.OpenConnectionAsync(Cancel);
@@ -215,6 +207,13 @@ public sealed class SaleItemHourFoldTests : IAsyncLifetime
         await Eventually.Holds(async () => await _database.PendingRollupRows() == 0, "the silo's fold emptied the pending tables", cancellationToken: Cancel);
         Assert.Equal(0, await _database.RollupRowsDifferingFromLedger(foldedOnly: true));
         Assert.Equal(20, await _database.Count($"SELECT sum(units)::bigint FROM sale_item_hour WHERE store_id = 'store-sh001' AND item_code = '{Tea}'"));
+    }
+
+    /// <summary>Five sales of tea and rice (two pending rows) in the pending table of slot 0.</summary>
+    private async Task AppendFiveIntoSlotZero(string store, string terminal)
+    {
+        await using var ledger = Ledger(new FakeTimeProvider(SlotZero));
+        await ledger.Append(store, Batch(terminal, 1, 5, At), Cancel);
     }
 
     private SaleLedger Ledger(TimeProvider clock) =>

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -45,14 +46,22 @@ public sealed partial class SaleItemHourFold(NpgsqlDataSource dataSource, ILogge
         """;
 
     // ORDER BY the rollup's key: the staged group commit, the history import and other folds upsert rollup rows in the
-    // same order, so none deadlocks with another. work_mem (above): a period's pending rows are summed in memory.
+    // same order, so none deadlocks with another. work_mem (above): a period's pending rows are summed in memory. One
+    // scan of the table gives both the sums and how many pending rows they fold.
     private static string UpsertSql(string table) => $"""
-        INSERT INTO sale_item_hour (store_id, local_hour, item_code, units, amount, lines)
-        SELECT store_id, local_hour, item_code, sum(units), sum(amount), sum(lines)::int
-        FROM {table}
-        GROUP BY 1, 2, 3
-        ORDER BY 1, 2, 3
-        {SaleItemHourSql.AddToExistingRow}
+        WITH sums AS (
+            SELECT store_id, local_hour, item_code, sum(units) AS units, sum(amount) AS amount, sum(lines)::int AS lines,
+                   count(*) AS pending
+            FROM {table}
+            GROUP BY 1, 2, 3
+        ), added AS (
+            INSERT INTO sale_item_hour (store_id, local_hour, item_code, units, amount, lines)
+            SELECT store_id, local_hour, item_code, units, amount, lines
+            FROM sums
+            ORDER BY 1, 2, 3
+            {SaleItemHourSql.AddToExistingRow}
+        )
+        SELECT coalesce(sum(pending), 0)::bigint FROM sums
         """;
 
     private static string EmptySql(string table) => $"""
@@ -62,7 +71,6 @@ public sealed partial class SaleItemHourFold(NpgsqlDataSource dataSource, ILogge
         """;
 
     private static readonly string[] AnyPending = [.. SaleItemHourPending.Tables.Select(t => $"SELECT EXISTS (SELECT 1 FROM {t})")];
-    private static readonly string[] Counts = [.. SaleItemHourPending.Tables.Select(t => $"SELECT count(*) FROM {t}")];
     private static readonly string[] Takes = [.. SaleItemHourPending.Tables.Select(TakeSql)];
     private static readonly string[] Upserts = [.. SaleItemHourPending.Tables.Select(UpsertSql)];
     private static readonly string[] Empties = [.. SaleItemHourPending.Tables.Select(EmptySql)];
@@ -77,7 +85,7 @@ public sealed partial class SaleItemHourFold(NpgsqlDataSource dataSource, ILogge
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
 
         // Without a lock: an empty table (a quiet night, or another silo folded it already) is not truncated again.
-        if (!await Scalar<bool>(connection, null, AnyPending[slot], cancellationToken))
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(AnyPending[slot], cancellationToken: cancellationToken)))
         {
             return 0;
         }
@@ -85,7 +93,8 @@ public sealed partial class SaleItemHourFold(NpgsqlDataSource dataSource, ILogge
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            if (!await Scalar<bool>(connection, transaction, $"SELECT pg_try_advisory_xact_lock({FoldLockClass}, {slot})", cancellationToken))
+            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                    $"SELECT pg_try_advisory_xact_lock({FoldLockClass}, {slot})", transaction: transaction, cancellationToken: cancellationToken)))
             {
                 return 0; // another silo is folding this table
             }
@@ -95,12 +104,7 @@ public sealed partial class SaleItemHourFold(NpgsqlDataSource dataSource, ILogge
                 await take.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            var rows = await Scalar<long>(connection, transaction, Counts[slot], cancellationToken);
-            await using (var upsert = new NpgsqlCommand(Upserts[slot], connection, transaction))
-            {
-                await upsert.ExecuteNonQueryAsync(cancellationToken);
-            }
-
+            var rows = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Upserts[slot], transaction: transaction, cancellationToken: cancellationToken));
             await using (var empty = new NpgsqlCommand(Empties[slot], connection, transaction))
             {
                 await empty.ExecuteNonQueryAsync(cancellationToken);
@@ -118,12 +122,6 @@ public sealed partial class SaleItemHourFold(NpgsqlDataSource dataSource, ILogge
             LogBusy(slot);
             return null;
         }
-    }
-
-    private static async Task<T> Scalar<T>(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>Folds both pending tables (the other one waits for the writers using it): all of the rollup in <c>sale_item_hour</c>.</summary>
