@@ -107,10 +107,10 @@ internal static class HistoryImportLoad
         {
             var where = $"WHERE sequence % {streams} = {part}";
             parts.Add((
-                await CopyOut(database, $"COPY (SELECT {SaleColumns} FROM sale {where}) TO STDOUT (FORMAT BINARY)"),
-                await CopyOut(database, $"COPY (SELECT {LineColumns} FROM sale_line {where}) TO STDOUT (FORMAT BINARY)"),
+                await RawCopy.Out(database.DataSource, $"COPY (SELECT {SaleColumns} FROM sale {where}) TO STDOUT (FORMAT BINARY)"),
+                await RawCopy.Out(database.DataSource, $"COPY (SELECT {LineColumns} FROM sale_line {where}) TO STDOUT (FORMAT BINARY)"),
                 withRollup
-                    ? await CopyOut(database, $"COPY (SELECT {HourColumns} FROM sale_item_hour WHERE extract(epoch FROM local_hour)::bigint / 3600 % {streams} = {part}) TO STDOUT (FORMAT BINARY)")
+                    ? await RawCopy.Out(database.DataSource, $"COPY (SELECT {HourColumns} FROM sale_item_hour WHERE extract(epoch FROM local_hour)::bigint / 3600 % {streams} = {part}) TO STDOUT (FORMAT BINARY)")
                     : null));
         }
 
@@ -120,30 +120,15 @@ internal static class HistoryImportLoad
         {
             await using var connection = await database.DataSource.OpenConnectionAsync();
             await using var transaction = await connection.BeginTransactionAsync();
-            await CopyIn(connection, $"COPY copy_sale ({SaleColumns}) FROM STDIN (FORMAT BINARY)", part.Sales);
-            await CopyIn(connection, $"COPY copy_sale_line ({LineColumns}) FROM STDIN (FORMAT BINARY)", part.Lines);
+            await RawCopy.In(connection, $"COPY copy_sale ({SaleColumns}) FROM STDIN (FORMAT BINARY)", part.Sales);
+            await RawCopy.In(connection, $"COPY copy_sale_line ({LineColumns}) FROM STDIN (FORMAT BINARY)", part.Lines);
             if (part.Hours is { } hours)
             {
-                await CopyIn(connection, $"COPY copy_sale_item_hour ({HourColumns}) FROM STDIN (FORMAT BINARY)", hours);
+                await RawCopy.In(connection, $"COPY copy_sale_item_hour ({HourColumns}) FROM STDIN (FORMAT BINARY)", hours);
             }
 
             await transaction.CommitAsync();
         }));
         return (lines, clock.Elapsed);
-    }
-
-    private static async Task<byte[]> CopyOut(TestDatabase database, string statement)
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using var copy = await connection.BeginRawBinaryCopyAsync(statement);
-        using var buffer = new MemoryStream();
-        await copy.CopyToAsync(buffer);
-        return buffer.ToArray();
-    }
-
-    private static async Task CopyIn(Npgsql.NpgsqlConnection connection, string statement, byte[] rows)
-    {
-        await using var copy = await connection.BeginRawBinaryCopyAsync(statement);
-        await copy.WriteAsync(rows);
     }
 }
