@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 using StoreSales.Contracts.Ingest;
@@ -8,11 +9,12 @@ namespace StoreSales.Benchmarks;
 /// <summary>The ceiling over any ingest design: binary COPY of the same rows into empty copies of the ledger tables.</summary>
 internal static class CopyBaseline
 {
-    // The columns the group commit copies (LedgerGroupCommit): received_at is left to its default there too.
-    private const string SaleColumns =
-        "store_id, terminal_id, sequence, kind, receipt_number, rung_up_at, captured_at, cashier_id, member_id, rep_id, total, original_sequence, tenders, content_hash";
-
-    private const string LineColumns = "store_id, terminal_id, sequence, line_number, item_code, quantity, unit_price, discount, amount";
+    // Every column of the table as the ledger has it, so that a column added later is copied too; but received_at, which
+    // the group commit leaves to its default (LedgerGroupCommit's COPY), and so does this.
+    private const string ColumnsSql = """
+        SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute
+        WHERE attrelid = @table::regclass AND attnum > 0 AND NOT attisdropped AND attname <> 'received_at'
+        """;
 
     /// <summary>
     /// The last <paramref name="sales"/> sales the ingest wrote, and the last <paramref name="sales"/> × <paramref name="linesPerSale"/>
@@ -24,14 +26,16 @@ internal static class CopyBaseline
     {
         var lines = (long)sales * linesPerSale;
         await using var connection = await CreateEmptyCopies(dataSource);
+        var saleColumns = await connection.ExecuteScalarAsync<string>(ColumnsSql, new { table = "sale" });
+        var lineColumns = await connection.ExecuteScalarAsync<string>(ColumnsSql, new { table = "sale_line" });
         var saleRows = await RawCopy.Out(dataSource,
-            $"COPY (SELECT {SaleColumns} FROM (SELECT ctid AS at, * FROM sale ORDER BY ctid DESC LIMIT {sales}) s ORDER BY at) TO STDOUT (FORMAT BINARY)");
+            $"COPY (SELECT {saleColumns} FROM (SELECT ctid AS at, * FROM sale ORDER BY ctid DESC LIMIT {sales}) s ORDER BY at) TO STDOUT (FORMAT BINARY)");
         var lineRows = await RawCopy.Out(dataSource,
-            $"COPY (SELECT {LineColumns} FROM (SELECT ctid AS at, * FROM sale_line ORDER BY ctid DESC LIMIT {lines}) l ORDER BY at) TO STDOUT (FORMAT BINARY)");
+            $"COPY (SELECT {lineColumns} FROM (SELECT ctid AS at, * FROM sale_line ORDER BY ctid DESC LIMIT {lines}) l ORDER BY at) TO STDOUT (FORMAT BINARY)");
 
         var clock = Stopwatch.StartNew();
-        await RawCopy.In(connection, $"COPY copy_sale ({SaleColumns}) FROM STDIN (FORMAT BINARY)", saleRows);
-        await RawCopy.In(connection, $"COPY copy_sale_line ({LineColumns}) FROM STDIN (FORMAT BINARY)", lineRows);
+        await RawCopy.In(connection, $"COPY copy_sale ({saleColumns}) FROM STDIN (FORMAT BINARY)", saleRows);
+        await RawCopy.In(connection, $"COPY copy_sale_line ({lineColumns}) FROM STDIN (FORMAT BINARY)", lineRows);
         return new CopyResult(sales, lines, clock.Elapsed);
     }
 
