@@ -27,8 +27,8 @@ public sealed class HeatmapScaleCheck
     public const string KeepVariable = "STORESALES_HEATMAP_KEEP";
 
     // 5,000 stores (90% Shanghai, 5% London, 5% Delhi) × 20 of 60 items; the rollup for every hour of today before
-    // the current one and for the whole same weekday of the 4 weeks before; the ledger for the current hour of each
-    // of those days (6 sales of 2 lines per store and day, one every 10 minutes).
+    // the current one and for the whole same weekday of the 4 weeks before, and those summed per day as the fold keeps
+    // them; the ledger for the current hour of each of those days (6 sales of 2 lines per store and day, one every 10 minutes).
     public const string Seed = """
         INSERT INTO region (region_id, name) SELECT 'perf-r' || r, 'Region ' || r FROM generate_series(0, 9) r;
         INSERT INTO store (store_id, name, region_id, time_zone, opens, closes)
@@ -48,6 +48,11 @@ public sealed class HeatmapScaleCheck
                                            interval '1 hour') AS h(local_hour)
         CROSS JOIN generate_series(0, 19) j
         CROSS JOIN LATERAL (SELECT (1 + floor(random() * 10))::numeric AS units) u;
+
+        INSERT INTO sale_item_day (store_id, local_day, item_code, units, amount, lines)
+        SELECT store_id, local_hour::date, item_code, sum(units), sum(amount), sum(lines)
+        FROM sale_item_hour WHERE store_id LIKE 'perf-%'
+        GROUP BY 1, 2, 3;
 
         INSERT INTO sale (store_id, terminal_id, sequence, kind, rung_up_at, captured_at, total)
         SELECT st.store_id, 'T01', k * 100 + s + 1, 'sale', t.at, t.at, 7.00

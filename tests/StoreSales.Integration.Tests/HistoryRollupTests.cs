@@ -80,8 +80,8 @@ public sealed class HistoryRollupTests
         var hour = Start.AddHours(5);
         var csv = Csv(Enumerable.Range(0, 36).Select(m => ("store-sz001", "T01", Start.AddHours(4).AddMinutes(5 * m), Tea, "1", "3.00")));
 
-        // A group commit that went the staged way (a till catching up on that day, its batch sent twice) has written a tea
-        // sale of 05:10 with its rollup row and not committed yet.
+        // A tea sale of 05:10 is in the ledger (a till catching up on that day) and the rollup's fold is adding it to that
+        // hour and day, not committed yet.
         await using var live = await database.DataSource.OpenConnectionAsync(Cancellation);
         await using var liveTransaction = await live.BeginTransactionAsync(Cancellation);
         await live.ExecuteAsync(
@@ -92,6 +92,10 @@ public sealed class HistoryRollupTests
             SELECT store_id, date_trunc('hour', @at::timestamptz AT TIME ZONE time_zone), @Tea, 2, 7.00, 1 FROM store WHERE store_id = 'store-sz001'
             ON CONFLICT (store_id, local_hour, item_code) DO UPDATE
                 SET units = sale_item_hour.units + excluded.units, amount = sale_item_hour.amount + excluded.amount, lines = sale_item_hour.lines + excluded.lines;
+            INSERT INTO sale_item_day (store_id, local_day, item_code, units, amount, lines)
+            SELECT store_id, (@at::timestamptz AT TIME ZONE time_zone)::date, @Tea, 2, 7.00, 1 FROM store WHERE store_id = 'store-sz001'
+            ON CONFLICT (store_id, local_day, item_code) DO UPDATE
+                SET units = sale_item_day.units + excluded.units, amount = sale_item_day.amount + excluded.amount, lines = sale_item_day.lines + excluded.lines;
             """,
             new { at = hour.AddMinutes(10).UtcDateTime, Tea },
             liveTransaction);

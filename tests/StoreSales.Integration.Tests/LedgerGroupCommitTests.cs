@@ -170,6 +170,39 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task While_one_writer_writes_a_backlog_a_live_batch_is_written_alone_by_the_other()
+    {
+        await using var ledger = new SaleLedger(_database.DataSource, new LedgerWriterOptions { Writers = 2 });
+
+        // The first catch-up batch's group waits for a sale another transaction is inserting under one of its keys.
+        await using var blocker = await _database.DataSource.OpenConnectionAsync(Cancel);
+        await using var hold = await blocker.BeginTransactionAsync(Cancel);
+        await blocker.ExecuteAsync(
+            "INSERT INTO sale (store_id, terminal_id, sequence, kind, rung_up_at, captured_at, total) VALUES ('store-sz001', 'Y1', 1, 'sale', now(), now(), 0)",
+            transaction: hold);
+        var backlog = ledger.Append("store-sz001", Batch("Y1", 1, 10, Tea), IngestLane.CatchUp, Cancel);
+        await Eventually.Holds(
+            async () => await Scalar<long>(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'COPY sale %'") > 0,
+            "the backlog's group waits on the held key",
+            cancellationToken: Cancel);
+
+        // More backlog waits for a writer; a live batch is taken by the free one, alone, and acknowledged meanwhile.
+        var moreBacklog = ledger.Append("store-sz001", Batch("Y2", 1, 10, Tea), IngestLane.CatchUp, Cancel);
+        var live = await ledger.Append("store-sz001", Batch("L9", 1, 10, Rice), IngestLane.Live, Cancel);
+
+        Assert.Equal(10, live.Count);
+        Assert.False(backlog.IsCompleted);
+        Assert.Equal(0, await _database.Count("SELECT count(*) FROM sale WHERE store_id = 'store-sz001' AND terminal_id = 'Y2'"));
+
+        await hold.RollbackAsync(Cancel);
+        Assert.Equal(10, (await backlog).Count);
+        Assert.Equal(10, (await moreBacklog).Count);
+        Assert.Equal(["L9", "Y1", "Y2"], (await GroupsOf("terminal_id IN ('Y1','Y2','L9')")).Order(StringComparer.Ordinal));
+        await AssertRollupEqualsLedger();
+    }
+
+    [Fact]
     public async Task A_batch_that_cannot_be_written_fails_alone_and_its_group_is_recorded()
     {
         await using var ledger = new SaleLedger(_database.DataSource, OneWriter);

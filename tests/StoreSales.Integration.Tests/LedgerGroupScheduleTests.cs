@@ -40,6 +40,20 @@ public sealed class LedgerGroupScheduleTests
         Assert.Equal((16, 2), (takenLive, takenCatchUp));
     }
 
+    [Theory]
+    [InlineData(false, 3, 2)] // the backlog is nowhere else: it joins the live ones (as much as fits)
+    [InlineData(true, 3, 0)]  // another writer is writing the backlog: the live batches go alone
+    public void A_live_group_takes_catch_up_only_while_no_other_writer_writes_the_backlog(bool backlogBeingWritten, int live, int catchUp)
+    {
+        var (takenLive, takenCatchUp) = LedgerGroupSchedule.Take([1, 1, 1], [200, 200], 1000, Defaults.CatchUpShare, backlogBeingWritten);
+
+        Assert.Equal((live, catchUp), (takenLive, takenCatchUp));
+    }
+
+    [Fact]
+    public void Without_live_batches_the_backlog_is_taken_whatever_another_writer_does() =>
+        Assert.Equal((0, 2), LedgerGroupSchedule.Take([], [200, 200], 1000, Defaults.CatchUpShare, backlogBeingWritten: true));
+
     [Fact]
     public void A_busy_size_below_the_ordinary_one_is_refused_at_start() =>
         Assert.Contains("BusyGroupMaxSales", new LedgerWriterOptions { GroupMaxSales = 1000, BusyGroupMaxSales = 999 }.Validate());

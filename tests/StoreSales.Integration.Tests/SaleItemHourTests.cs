@@ -30,6 +30,10 @@ public sealed class SaleItemHourFixture : IAsyncLifetime
         "6920433218190", "6970013389086", "6948637940266", "6901234567892", "6909999999994", "SKU-BREAD", "SKU-APPLE-KG",
     ];
 
+    // Items of the first store's day that its whole hours do not show as sold (see InitializeAsync).
+    public const string OnlyAfterNow = "SKU-LATE-ONLY";
+    public const string NetsToZero = "SKU-NETS-ZERO";
+
     public TestDatabase Database { get; private set; } = null!;
 
     /// <summary>Sales that reached the ledger (each once), to check the test's own premises.</summary>
@@ -69,6 +73,22 @@ public sealed class SaleItemHourFixture : IAsyncLifetime
                 sales.Add(RandomSale(random, ++sequence, new DateTimeOffset(around.Year, around.Month, around.Day, around.Hour, 0, 0, TimeSpan.Zero)));
                 sales.Add(RandomSale(random, ++sequence, new DateTimeOffset(around.Year, around.Month, around.Day, around.Hour, 30, 0, TimeSpan.Zero)));
                 sales.Add(RandomSale(random, ++sequence, around));
+            }
+
+            // Late in Shanghai's day a window's whole hours are read as its day less the hours after them (migration
+            // 0540). So that the items of the day and those of its whole hours differ: a week ago the first store sold
+            // an item only after now's hour (not in the week's window: no cell of that store, though the item ranks, as
+            // the second store sold it today); and today the first store sold and took back another in whole hours
+            // (its units net to zero, its lines do not: a cell of 0 units), which the second store sold too.
+            if (store == Stores[0])
+            {
+                sales.Add(Sale("T01", ++sequence, At.AddDays(-7).AddHours(7).AddMinutes(10), (OnlyAfterNow, 3, 2.00m)));
+                sales.Add(Sale("T01", ++sequence, At.AddHours(-6).AddMinutes(-20), (NetsToZero, 2, 5.00m)));
+                sales.Add(Sale("T01", ++sequence, At.AddHours(-4).AddMinutes(-20), (NetsToZero, -2, 5.00m)) with { Kind = SaleKinds.Return });
+            }
+            else if (store == Stores[1])
+            {
+                sales.Add(Sale("T01", ++sequence, At.AddHours(-5).AddMinutes(-20), (OnlyAfterNow, 1, 2.00m), (NetsToZero, 1, 5.00m)));
             }
 
             // In batches as the edge agent sends them; every other batch is sent again (a retry after a lost ack),
@@ -173,20 +193,30 @@ public sealed class SaleItemHourTests(SaleItemHourFixture fixture) : IClassFixtu
         var database = fixture.Database;
         await using (var connection = await database.DataSource.OpenConnectionAsync(Cancel))
         {
-            // The pending tables go too (0520 makes them again, empty): the backfill rolls up every sale, theirs included.
+            // The pending tables go too (0520 makes them again, empty): the backfill rolls up every sale, theirs included;
+            // and the daily rollup, which 0540 makes again from the hours.
             await connection.ExecuteAsync(
                 """
-                DROP VIEW sale_item_hour_all;
-                DROP TABLE sale_item_hour, sale_item_hour_pending_0, sale_item_hour_pending_1;
+                DROP VIEW sale_item_hour_all, sale_item_hour_pending_all;
+                DROP TABLE sale_item_hour, sale_item_hour_pending_0, sale_item_hour_pending_1, sale_item_day;
                 DELETE FROM schemaversions WHERE scriptname LIKE '%0180_sale_item_hour.sql' OR scriptname LIKE '%0520_sale_item_hour_pending.sql'
+                                              OR scriptname LIKE '%0540_sale_item_day.sql'
                 """);
         }
 
         var ran = DatabaseMigrator.Migrate(database.ConnectionString, NullLogger.Instance);
 
         await using var again = await database.DataSource.OpenConnectionAsync(Cancel);
-        Assert.Equal(["StoreSales.Data.Migrations.Ledger.0180_sale_item_hour.sql", "StoreSales.Data.Migrations.Ledger.0520_sale_item_hour_pending.sql"], ran);
+        Assert.Equal(
+            [
+                "StoreSales.Data.Migrations.Ledger.0180_sale_item_hour.sql",
+                "StoreSales.Data.Migrations.Ledger.0520_sale_item_hour_pending.sql",
+                "StoreSales.Data.Migrations.Ledger.0540_sale_item_day.sql",
+            ],
+            ran);
         Assert.Equal((await again.QueryAsync<RollupRow>(RollupFromLedger)).ToList(), (await again.QueryAsync<RollupRow>(Rollup)).ToList());
+        Assert.Equal(0, await database.RollupRowsDifferingFromLedger());
+        Assert.True(await database.Count("SELECT count(*) FROM sale_item_day") > 0);
     }
 
     public static TheoryData<int> Moments => [0, -20, 30, -(15 * 60 + 10), 8 * 60 + 40, 16 * 60 + 40];
@@ -291,6 +321,12 @@ public sealed class SaleItemHourTests(SaleItemHourFixture fixture) : IClassFixtu
 
         // The comparison above is only worth something if the usual is there: history in several weeks.
         Assert.Contains(rows, r => r.Weeks >= 3 && r.PastUnits != 0);
+
+        // And the day's edge cases are there (read by day, the whole hours are the day less the rest of it): a cell whose
+        // units net to zero, and an item that ranks but of which the first store sold none in any window.
+        Assert.Contains(rows, r => r.StoreId == "store-sh001" && r.ItemCode == SaleItemHourFixture.NetsToZero && r.Units == 0);
+        Assert.Contains(rows, r => r.StoreId == "store-sh002" && r.ItemCode == SaleItemHourFixture.OnlyAfterNow);
+        Assert.DoesNotContain(rows, r => r.StoreId == "store-sh001" && r.ItemCode == SaleItemHourFixture.OnlyAfterNow);
     }
 
     [Theory]

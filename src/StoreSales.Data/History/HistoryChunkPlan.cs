@@ -6,7 +6,8 @@ namespace StoreSales.Data.History;
 /// <summary>
 /// What a chunk writes: its sales (a sale's lines are the rows of the same store, history terminal and second; its total
 /// the sum of their amounts), each line's number within its sale (file order), and the lines summed per store, local hour
-/// and item for the hourly rollup, in the rollup's key order (so that writers never deadlock on its rows).
+/// and item for the hourly rollup, in the rollup's key order (so that writers never deadlock on its rows), and per store,
+/// local day and item for the daily one.
 /// </summary>
 internal sealed class HistoryChunkPlan
 {
@@ -16,6 +17,7 @@ internal sealed class HistoryChunkPlan
         LineNumbers = lineNumbers;
         Sales = sales;
         Hours = hours;
+        Days = DaysOf(hours);
     }
 
     public IReadOnlyList<HistoryLine> Lines { get; }
@@ -25,6 +27,9 @@ internal sealed class HistoryChunkPlan
     public IReadOnlyList<PlannedSale> Sales { get; }
 
     public IReadOnlyList<PlannedHour> Hours { get; }
+
+    /// <summary>The hours summed per store-local day (in no particular order: the upsert sorts them by the day's key).</summary>
+    public IReadOnlyList<PlannedHour> Days { get; }
 
     public static HistoryChunkPlan Of(List<HistoryLine> lines)
     {
@@ -57,6 +62,21 @@ internal sealed class HistoryChunkPlan
             return order != 0 ? order : string.CompareOrdinal(a.ItemCode, b.ItemCode);
         });
         return new HistoryChunkPlan(lines, numbers, planned, sorted);
+    }
+
+    // A day is a PlannedHour at the day's midnight.
+    private static List<PlannedHour> DaysOf(List<PlannedHour> hours)
+    {
+        var days = new Dictionary<(string StoreId, DateTime LocalDay, string ItemCode), (long MilliUnits, long Cents, int Lines)>();
+        foreach (var hour in hours)
+        {
+            ref var day = ref CollectionsMarshal.GetValueRefOrAddDefault(days, (hour.StoreId, hour.LocalHour.Date, hour.ItemCode), out _);
+            day.MilliUnits += hour.MilliUnits;
+            day.Cents += hour.Cents;
+            day.Lines += hour.Lines;
+        }
+
+        return [.. days.Select(d => new PlannedHour(d.Key.StoreId, d.Key.LocalDay, d.Key.ItemCode, d.Value.MilliUnits, d.Value.Cents, d.Value.Lines))];
     }
 
     private static void Add(Dictionary<(string, DateTime, string), (long MilliUnits, long Cents, int Lines)> hours, HistoryLine line)

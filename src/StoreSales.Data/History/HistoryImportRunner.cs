@@ -10,7 +10,7 @@ namespace StoreSales.Data.History;
 /// transaction: the job's lowest chunk left that no other transaction holds is locked (another writer skips it) and unpacked,
 /// its sales and lines are copied straight into the ledger (binary COPY; when the ledger holds one of them already, a
 /// re-import, into staging tables instead and inserted set-based with <c>ON CONFLICT DO NOTHING</c>), the new sales' lines are
-/// added to the hourly rollup <c>sale_item_hour</c> (store-local hour, as the live writer does), the
+/// added to the rollups <c>sale_item_hour</c> and <c>sale_item_day</c> (store-local hour and day, as the fold does), the
 /// job's progress moves on and the chunk is deleted. Killed anywhere, the chunk rolls back whole and the next run writes it
 /// again; a sale the ledger holds already (the file imported before) is kept as it is and counted as held.
 /// </summary>
@@ -36,8 +36,8 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
         "COPY history_line (store_id, terminal_id, sequence, line_number, item_code, milli_units, unit_cents, cents, local_hour) FROM STDIN (FORMAT BINARY)";
 
     // Sales the ledger does not hold are inserted; only their lines are written and added to the rollup, so a chunk written
-    // twice (a re-import) changes nothing. Rollup rows are upserted in key order, as the rollup's fold takes them: the two
-    // never deadlock. Units and amounts arrive as whole thousandths and cents, exact at the ledger's scales.
+    // twice (a re-import) changes nothing. Rollup rows are upserted in key order, hours before days, as the rollup's fold
+    // takes them: the two never deadlock. Units and amounts arrive as whole thousandths and cents, exact at the ledger's scales.
     private const string Insert = $"""
         WITH inserted AS (
             INSERT INTO sale (store_id, terminal_id, sequence, kind, rung_up_at, captured_at, total, tenders)
@@ -58,6 +58,16 @@ public sealed class HistoryImportRunner(NpgsqlDataSource dataSource, TimeProvide
             GROUP BY 1, 2, 3
             ORDER BY 1, 2, 3
             {SaleItemHourSql.AddToExistingRow}
+            RETURNING 1
+        ), rollup_day AS (
+            -- The one-time filter runs the hours' upsert to its end first: days are taken after every hour.
+            INSERT INTO sale_item_day (store_id, local_day, item_code, units, amount, lines)
+            SELECT store_id, local_hour::date, item_code, sum(milli_units) * 0.001, sum(cents) * 0.01, count(*)::int
+            FROM new_line
+            WHERE (SELECT count(*) FROM rollup) >= 0
+            GROUP BY 1, 2, 3
+            ORDER BY 1, 2, 3
+            {SaleItemHourSql.AddToExistingDay}
         )
         SELECT count(*) FROM inserted
         """;

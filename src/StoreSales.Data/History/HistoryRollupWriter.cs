@@ -6,7 +6,7 @@ namespace StoreSales.Data.History;
 
 /// <summary>
 /// Adds a copied chunk's lines, summed per store, store-local hour and item (<see cref="HistoryChunkPlan.Hours"/>), to the
-/// hourly rollup <c>sale_item_hour</c> in the chunk's transaction (docs/domain.md "History import", docs/design.md "The
+/// hourly rollup <c>sale_item_hour</c>, and then per day (<see cref="HistoryChunkPlan.Days"/>) to <c>sale_item_day</c>, in the chunk's transaction (docs/domain.md "History import", docs/design.md "The
 /// history import's rollup"). An upsert (<c>INSERT … ON CONFLICT DO UPDATE</c>) costs PostgreSQL twice a plain insert per
 /// row (speculative insertion, a confirmation record, no multi-row insert), and nearly every hour of a history chunk is new
 /// to the rollup. So the job's row is locked first (the chunk's progress update takes it anyway, a moment later): the
@@ -58,8 +58,37 @@ internal static class HistoryRollupWriter
         {SaleItemHourSql.AddToExistingRow}
         """;
 
-    /// <summary>Adds the plan's hours to the rollup, the job's row locked until the chunk's transaction ends.</summary>
+    // After every hour, in the day's key order (SaleItemHourSql.AddToExistingDay); nearly every day of a chunk is a few
+    // rows a store, so an upsert whatever the rollup holds.
+    private const string UpsertDays = $"""
+        INSERT INTO sale_item_day (store_id, local_day, item_code, units, amount, lines)
+        SELECT d.store_id COLLATE "C", d.local_day, d.item_code COLLATE "C", d.milli_units * 0.001, d.cents * 0.01, d.lines
+        FROM unnest(@stores::text[], @days::date[], @items::text[], @milliUnits::bigint[], @cents::bigint[], @lines::int[])
+             AS d(store_id, local_day, item_code, milli_units, cents, lines)
+        ORDER BY 1, 2, 3
+        {SaleItemHourSql.AddToExistingDay}
+        """;
+
+    /// <summary>Adds the plan's hours and days to the rollups, the job's row locked until the chunk's transaction ends.</summary>
     public static async Task Write(NpgsqlConnection connection, NpgsqlTransaction transaction, string jobId, HistoryChunkPlan plan, CancellationToken cancellationToken)
+    {
+        await WriteHours(connection, transaction, jobId, plan, cancellationToken);
+        if (plan.Days.Count == 0)
+        {
+            return;
+        }
+
+        await using var upsert = new NpgsqlCommand(UpsertDays, connection, transaction);
+        upsert.Parameters.AddWithValue("stores", plan.Days.Select(d => d.StoreId).ToArray());
+        upsert.Parameters.Add(new NpgsqlParameter("days", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = plan.Days.Select(d => DateOnly.FromDateTime(d.LocalHour)).ToArray() });
+        upsert.Parameters.AddWithValue("items", plan.Days.Select(d => d.ItemCode).ToArray());
+        upsert.Parameters.AddWithValue("milliUnits", plan.Days.Select(d => d.MilliUnits).ToArray());
+        upsert.Parameters.AddWithValue("cents", plan.Days.Select(d => d.Cents).ToArray());
+        upsert.Parameters.AddWithValue("lines", plan.Days.Select(d => d.Lines).ToArray());
+        await upsert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task WriteHours(NpgsqlConnection connection, NpgsqlTransaction transaction, string jobId, HistoryChunkPlan plan, CancellationToken cancellationToken)
     {
         await using (var lockJob = new NpgsqlCommand(LockJob, connection, transaction))
         {

@@ -70,11 +70,53 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
         )
         """;
 
-    // Each store's units in its window (k = 0) and in the same window of the weeks before, per item: rollup rows for
-    // the whole hours, ledger lines for the rest, one index range scan per store and week on each table. Grouped
-    // store by store: at 5,000 stores late in the day "today" is ~8 million rollup rows, and one small hash table
+    // Whether a window's whole hours are read as their day less the rest of it: a window from midnight (every "today"
+    // window) with more whole hours than the day has left. Today's rest is its current hour alone (sales rung up later are
+    // none), so today reads by day past its second hour; a past week's day has the whole of its rest in the rollup, so it
+    // reads by day past its twelfth hour. Either way is exact; the choice only makes the fewer rows be read.
+    private const string ByDay = """
+        (w.hours_from = date_trunc('day', w.hours_from)
+         AND w.hours_to - w.hours_from > CASE WHEN w.k = 0 THEN interval '2 hours' ELSE interval '12 hours' END)
+        """;
+
+    // The whole local hours [hours_from, hours_to) of store sc's windows in the weeks picked, per week and item: units
+    // (column k, item_code, units). Read from the hourly rollup (sale_item_hour_all) or, by day (ByDay), as the day's row
+    // of sale_item_day less the folded hours after hours_to, plus the whole hours' pending rows (sale_item_day holds the
+    // folded hours only, migration 0540). One index range scan per store, week and table; a branch whose condition on
+    // the window is false is not probed. An item is in a week only with a line in its whole hours (lines > 0), as a row of
+    // sale_item_hour would say, even when its units net to zero.
+    private static string WholeHours(string weeks) => $"""
+        SELECT x.k, x.item_code, sum(x.units) AS units
+        FROM (
+            SELECT w.k, h.item_code, h.units, h.lines
+            FROM {StoreWindows}
+            JOIN sale_item_hour_all h ON h.store_id = sc.store_id AND h.local_hour >= w.hours_from AND h.local_hour < w.hours_to
+            WHERE w.hours_from < w.hours_to AND NOT {ByDay} AND {weeks}
+            UNION ALL
+            SELECT w.k, d.item_code, d.units, d.lines
+            FROM {StoreWindows}
+            JOIN sale_item_day d ON d.store_id = sc.store_id AND d.local_day = w.hours_from::date
+            WHERE {ByDay} AND {weeks}
+            UNION ALL
+            SELECT w.k, h.item_code, -h.units, -h.lines
+            FROM {StoreWindows}
+            JOIN sale_item_hour h ON h.store_id = sc.store_id AND h.local_hour >= w.hours_to AND h.local_hour < w.hours_from + interval '1 day'
+            WHERE {ByDay} AND {weeks}
+            UNION ALL
+            SELECT w.k, p.item_code, p.units, p.lines
+            FROM {StoreWindows}
+            JOIN sale_item_hour_pending_all p ON p.store_id = sc.store_id AND p.local_hour >= w.hours_from AND p.local_hour < w.hours_to
+            WHERE {ByDay} AND {weeks}
+        ) x
+        GROUP BY x.k, x.item_code
+        HAVING sum(x.lines) > 0
+        """;
+
+    // Each store's units in its window (k = 0) and in the same window of the weeks before, per item: the whole hours
+    // (WholeHours), ledger lines for the rest, one index range scan per store and week on each table. Grouped
+    // store by store: at 5,000 stores late in the day "today" is millions of rollup rows, and one small hash table
     // per store beats sorting them all to group by store and item (on disk, seen with EXPLAIN). A filter on
-    // c.item_code is pushed down into both scans. A sliding window has no whole hours: the empty ranges are not probed.
+    // c.item_code is pushed down into the scans. A sliding window has no whole hours: the empty ranges are not probed.
     // rollupWeeks picks the weeks whose whole hours are read here: all of them, or only today's when the previous
     // weeks' whole hours come from the cached usual (UsualSql).
     private static string StoreItemUnits(string rollupWeeks) => $"""
@@ -84,10 +126,7 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
                    coalesce(sum(u.units) FILTER (WHERE u.k = 0), 0) AS units,
                    coalesce(sum(u.units) FILTER (WHERE u.k > 0), 0) AS past_units
             FROM (
-                SELECT w.k, h.item_code, h.units
-                FROM {StoreWindows}
-                JOIN sale_item_hour_all h ON h.store_id = sc.store_id AND h.local_hour >= w.hours_from AND h.local_hour < w.hours_to
-                WHERE w.hours_from < w.hours_to AND {rollupWeeks}
+                {WholeHours(rollupWeeks)}
                 UNION ALL
                 SELECT w.k, l.item_code, l.quantity
                 FROM {StoreWindows}
@@ -190,17 +229,15 @@ public sealed class HotItemHeatmapReader(NpgsqlDataSource dataSource, IOptions<H
     // bigint, as HotItems:UsualWeeks goes up to 52).
     // This is ~80 % of the rows "today" reads, and they change only when a store's local hour turns (or a backlog of
     // old sales lands), so HotItemHeatmapCache keeps it per quarter hour.
-    private const string UsualSql = $"""
+    private static readonly string UsualSql = $"""
         {WithoutJit}
 
         WITH {ScopeCte}
         SELECT sc.store_id, c.item_code, c.units, c.weeks
         FROM scope sc
         CROSS JOIN LATERAL (
-            SELECT h.item_code, sum(h.units) AS units, bit_or(1::bigint << w.k) AS weeks
-            FROM {StoreWindows}
-            JOIN sale_item_hour_all h ON h.store_id = sc.store_id AND h.local_hour >= w.hours_from AND h.local_hour < w.hours_to
-            WHERE w.k > 0 AND w.hours_from < w.hours_to
+            SELECT h.item_code, sum(h.units) AS units, bit_or(1::bigint << h.k) AS weeks
+            FROM ({WholeHours("w.k > 0")}) h
             GROUP BY h.item_code
         ) c;
         """;

@@ -12,7 +12,7 @@ namespace StoreSales.Data.Ledger;
 /// When the ledger turns out to hold one of its sales already (the primary key refuses the COPY), the group is written
 /// the careful way instead: COPY into session-local staging tables, then one set-based statement that keeps the first
 /// copy of each (store, terminal, sequence), inserts the sales the ledger does not hold with their lines, and adds
-/// those lines to the rollup (upserted into <c>sale_item_hour</c> itself: a rare path). Each sale carries its content hash (<see cref="SaleContentHash"/>): a request sending a
+/// those lines' sums to the same pending table. Each sale carries its content hash (<see cref="SaleContentHash"/>): a request sending a
 /// recorded key with other content is a conflict and writes nothing (a group whose own requests disagree goes the staged
 /// way at once).
 /// </summary>
@@ -63,6 +63,8 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
 
     private static readonly string[] PendingRollups = [.. SaleItemHourPending.Tables.Select(PendingRollupSql)];
 
+    private static readonly string[] StagedInserts = [.. SaleItemHourPending.Tables.Select(StagedInsertSql)];
+
     private const string CopySales = """
         COPY incoming_sale (request, store_id, terminal_id, sequence, kind, receipt_number, rung_up_at, captured_at,
                             cashier_id, member_id, rep_id, total, original_sequence, tenders, content_hash) FROM STDIN (FORMAT BINARY)
@@ -79,9 +81,9 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
     // group that carries a sale is the one that records it (a retry racing its original in the same group is the
     // duplicate), and only that request's lines are taken. The store-local hour is worked out
     // once per sale, not per line (a LEFT JOIN: a sale of an unknown store still reaches the INSERT and fails there on
-    // its foreign key, with the reason). Rollup rows are upserted in key order so that two writers could never
-    // deadlock on them.
-    private const string StagedInsert = $"""
+    // its foreign key, with the reason). The lines' sums go to the pending table of the writers' period, as the copied
+    // way's do: only the fold and the history import write the rollups themselves.
+    private static string StagedInsertSql(string pendingTable) => $"""
         WITH conflict AS (
             SELECT s.request, s.terminal_id, s.sequence
             FROM incoming_sale s
@@ -117,13 +119,11 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
             SELECT store_id, terminal_id, sequence, line_number, item_code, quantity, unit_price, discount, amount
             FROM new_line
         ), rollup AS (
-            INSERT INTO sale_item_hour (store_id, local_hour, item_code, units, amount, lines)
+            INSERT INTO {pendingTable} (store_id, local_hour, item_code, units, amount, lines)
             SELECT store_id, local_hour, item_code, sum(quantity), sum(amount), count(*)::int
             FROM new_line
             WHERE local_hour IS NOT NULL -- an unknown store: the sale's foreign key says so at the end of the statement
             GROUP BY 1, 2, 3
-            ORDER BY 1, 2, 3
-            {SaleItemHourSql.AddToExistingRow}
         )
         SELECT w.request, i.terminal_id, i.sequence, false AS conflict
         FROM inserted i JOIN winner w USING (store_id, terminal_id, sequence)
@@ -145,7 +145,7 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
             var plan = LedgerGroupPlan.Of(group);
             return !plan.Conflicting && await TryCopyIntoLedger(connection, plan, rollupSlot, cancellationToken)
                 ? new LedgerGroupWritten(plan.Kept, NoConflicts(group.Count), LedgerGroupWritten.Copied)
-                : await WriteStaged(connection, group, cancellationToken);
+                : await WriteStaged(connection, group, rollupSlot, cancellationToken);
         }
         catch
         {
@@ -212,7 +212,7 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
         return true;
     }
 
-    private static async Task<LedgerGroupWritten> WriteStaged(NpgsqlConnection connection, IReadOnlyList<PendingAppend> group, CancellationToken cancellationToken)
+    private static async Task<LedgerGroupWritten> WriteStaged(NpgsqlConnection connection, IReadOnlyList<PendingAppend> group, int rollupSlot, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await CopyIn(connection, group, cancellationToken);
@@ -225,7 +225,7 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
             conflicts[i] = [];
         }
 
-        await using (var command = new NpgsqlCommand(StagedInsert, connection, transaction))
+        await using (var command = new NpgsqlCommand(StagedInserts[rollupSlot], connection, transaction))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

@@ -7,13 +7,14 @@ using Npgsql;
 namespace StoreSales.Data.Ledger;
 
 /// <summary>
-/// Adds a pending table of the hourly rollup into <c>sale_item_hour</c>, summed per store, local hour and item, and
-/// empties it, in one transaction (migration 0520), in three steps:
+/// Adds a pending table of the hourly rollup into <c>sale_item_hour</c>, summed per store, local hour and item (and the
+/// same sums per store-local day into <c>sale_item_day</c>, migration 0540), and empties it, in one transaction (migration
+/// 0520), in three steps:
 /// <list type="number">
 /// <item>a SHARE lock on the pending table: it waits (at most <see cref="WriterWait"/>) for any group commit still
 /// inserting into it and keeps others out until the end, while readers go on reading it;</item>
-/// <item>the table's rows summed and upserted into <c>sale_item_hour</c>: the long part (a few hundred milliseconds at
-/// full load), during which a reader still sees the pending rows and not yet the upsert;</item>
+/// <item>the table's rows summed and upserted into <c>sale_item_hour</c>, then into <c>sale_item_day</c>: the long part (a
+/// few hundred milliseconds at full load), during which a reader still sees the pending rows and not yet the upserts;</item>
 /// <item>an ACCESS EXCLUSIVE lock, which TRUNCATE needs, taken only for the TRUNCATE and the commit: readers still in the
 /// table finish first, and the fold waits for them at most <see cref="ReaderWait"/>, so a reader arriving meanwhile
 /// waits no longer than that plus the commit. A statement then sees each pending row exactly once: before the fold in
@@ -64,6 +65,17 @@ public sealed partial class SaleItemHourFold(NpgsqlDataSource dataSource, ILogge
         SELECT coalesce(sum(pending), 0)::bigint FROM sums
         """;
 
+    // A second statement, after every hour is added: writers take day rows only once they hold no hour still to come
+    // (SaleItemHourSql.AddToExistingDay). The pending table is read again; it holds one period's rows, in memory.
+    private static string UpsertDaysSql(string table) => $"""
+        INSERT INTO sale_item_day (store_id, local_day, item_code, units, amount, lines)
+        SELECT store_id, local_hour::date, item_code, sum(units), sum(amount), sum(lines)::int
+        FROM {table}
+        GROUP BY 1, 2, 3
+        ORDER BY 1, 2, 3
+        {SaleItemHourSql.AddToExistingDay}
+        """;
+
     private static string EmptySql(string table) => $"""
         SET LOCAL lock_timeout = '{(int)ReaderWait.TotalMilliseconds}ms';
         LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE;
@@ -73,6 +85,7 @@ public sealed partial class SaleItemHourFold(NpgsqlDataSource dataSource, ILogge
     private static readonly string[] AnyPending = [.. SaleItemHourPending.Tables.Select(t => $"SELECT EXISTS (SELECT 1 FROM {t})")];
     private static readonly string[] Takes = [.. SaleItemHourPending.Tables.Select(TakeSql)];
     private static readonly string[] Upserts = [.. SaleItemHourPending.Tables.Select(UpsertSql)];
+    private static readonly string[] UpsertDays = [.. SaleItemHourPending.Tables.Select(UpsertDaysSql)];
     private static readonly string[] Empties = [.. SaleItemHourPending.Tables.Select(EmptySql)];
 
     /// <summary>
@@ -105,6 +118,7 @@ public sealed partial class SaleItemHourFold(NpgsqlDataSource dataSource, ILogge
             }
 
             var rows = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Upserts[slot], transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(UpsertDays[slot], transaction: transaction, cancellationToken: cancellationToken));
             await using (var empty = new NpgsqlCommand(Empties[slot], connection, transaction))
             {
                 await empty.ExecuteNonQueryAsync(cancellationToken);

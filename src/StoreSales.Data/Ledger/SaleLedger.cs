@@ -150,7 +150,7 @@ public sealed partial class SaleLedger : IAsyncDisposable
 
             var liveSizes = Sizes(_live);
             var limit = LedgerGroupSchedule.GroupLimit(liveSizes.Sum(), _options);
-            var (live, catchUp) = LedgerGroupSchedule.Take(liveSizes, Sizes(_catchUp), limit, _options.CatchUpShare);
+            var (live, catchUp) = LedgerGroupSchedule.Take(liveSizes, Sizes(_catchUp), limit, _options.CatchUpShare, backlogBeingWritten: _catchUpOnlyGroups > 0);
             if (live == 0 && catchUp > 0)
             {
                 _catchUpOnlyGroups++;
