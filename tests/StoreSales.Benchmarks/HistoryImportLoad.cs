@@ -69,13 +69,14 @@ internal static class HistoryImportLoad
                 + $"upload {job.TotalRows / upload.TotalSeconds:N0} rows/s ({upload.TotalSeconds:0.0} s); upload to done {job.RowsDone / (upload + work).TotalSeconds:N0} rows/s"));
 
             var rollupRows = await database.Count("SELECT count(*) FROM sale_item_hour");
+            var dayRows = await database.Count("SELECT count(*) FROM sale_item_day");
             var (lines, took) = await CopyCeiling(database, inFlight, withRollup: false);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"COPY of the same rows ({lines:N0} lines and their sales, {inFlight} streams, one transaction each) into empty copies of sale and sale_line: {lines / took.TotalSeconds:N0} rows/s ({took.TotalSeconds:0.0} s)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"history import/COPY ratio: {job.RowsDone / work.TotalSeconds / (lines / took.TotalSeconds):0.00}"));
             var (_, tookWithRollup) = await CopyCeiling(database, inFlight, withRollup: true);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"COPY of the same rows and the import's {rollupRows:N0} rollup rows (sale_item_hour, {rollupRows / (double)lines:0.00} a line) into empty copies: {lines / tookWithRollup.TotalSeconds:N0} rows/s ({tookWithRollup.TotalSeconds:0.0} s); history import/COPY with rollup ratio: {job.RowsDone / work.TotalSeconds / (lines / tookWithRollup.TotalSeconds):0.00}"));
+                $"COPY of the same rows and the import's {rollupRows:N0} + {dayRows:N0} rollup rows (sale_item_hour, {rollupRows / (double)lines:0.00} a line; sale_item_day) into empty copies: {lines / tookWithRollup.TotalSeconds:N0} rows/s ({tookWithRollup.TotalSeconds:0.0} s); history import/COPY with rollup ratio: {job.RowsDone / work.TotalSeconds / (lines / tookWithRollup.TotalSeconds):0.00}"));
         }
         finally
         {
@@ -86,6 +87,7 @@ internal static class HistoryImportLoad
     private const string SaleColumns = "store_id, terminal_id, sequence, kind, rung_up_at, captured_at, total";
     private const string LineColumns = "store_id, terminal_id, sequence, line_number, item_code, quantity, unit_price, amount";
     private const string HourColumns = "store_id, local_hour, item_code, units, amount, lines";
+    private const string DayColumns = "store_id, local_day, item_code, units, amount, lines";
 
     /// <summary>
     /// The import's rows (the database held no sale before it) read back in PostgreSQL's binary COPY format, split by sale
@@ -97,12 +99,12 @@ internal static class HistoryImportLoad
         await using (var connection = await database.DataSource.OpenConnectionAsync())
         {
             await connection.ExecuteAsync(
-                "DROP TABLE IF EXISTS copy_sale, copy_sale_line, copy_sale_item_hour; "
+                "DROP TABLE IF EXISTS copy_sale, copy_sale_line, copy_sale_item_hour, copy_sale_item_day; "
                 + "CREATE TABLE copy_sale (LIKE sale INCLUDING ALL); CREATE TABLE copy_sale_line (LIKE sale_line INCLUDING ALL); "
-                + "CREATE TABLE copy_sale_item_hour (LIKE sale_item_hour INCLUDING ALL);");
+                + "CREATE TABLE copy_sale_item_hour (LIKE sale_item_hour INCLUDING ALL); CREATE TABLE copy_sale_item_day (LIKE sale_item_day INCLUDING ALL);");
         }
 
-        var parts = new List<(byte[] Sales, byte[] Lines, byte[]? Hours)>();
+        var parts = new List<(byte[] Sales, byte[] Lines, byte[]? Hours, byte[]? Days)>();
         for (var part = 0; part < streams; part++)
         {
             var where = $"WHERE sequence % {streams} = {part}";
@@ -111,6 +113,9 @@ internal static class HistoryImportLoad
                 await RawCopy.Out(database.DataSource, $"COPY (SELECT {LineColumns} FROM sale_line {where}) TO STDOUT (FORMAT BINARY)"),
                 withRollup
                     ? await RawCopy.Out(database.DataSource, $"COPY (SELECT {HourColumns} FROM sale_item_hour WHERE extract(epoch FROM local_hour)::bigint / 3600 % {streams} = {part}) TO STDOUT (FORMAT BINARY)")
+                    : null,
+                withRollup
+                    ? await RawCopy.Out(database.DataSource, $"COPY (SELECT {DayColumns} FROM sale_item_day WHERE (local_day - date '2000-01-01') % {streams} = {part}) TO STDOUT (FORMAT BINARY)")
                     : null));
         }
 
@@ -125,6 +130,11 @@ internal static class HistoryImportLoad
             if (part.Hours is { } hours)
             {
                 await RawCopy.In(connection, $"COPY copy_sale_item_hour ({HourColumns}) FROM STDIN (FORMAT BINARY)", hours);
+            }
+
+            if (part.Days is { } days)
+            {
+                await RawCopy.In(connection, $"COPY copy_sale_item_day ({DayColumns}) FROM STDIN (FORMAT BINARY)", days);
             }
 
             await transaction.CommitAsync();
