@@ -20,6 +20,8 @@ public sealed class BinaryCopy : IAsyncDisposable
     // PostgreSQL's epoch for timestamps: 2000-01-01, in microseconds.
     private static readonly long PostgresEpochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
 
+    private static readonly int PostgresEpochDay = new DateOnly(2000, 1, 1).DayNumber;
+
     // "PGCOPY\n\377\r\n\0": byte 0xFF itself, which a UTF-8 literal cannot hold.
     private static ReadOnlySpan<byte> Signature => [0x50, 0x47, 0x43, 0x4F, 0x50, 0x59, 0x0A, 0xFF, 0x0D, 0x0A, 0x00];
 
@@ -85,6 +87,9 @@ public sealed class BinaryCopy : IAsyncDisposable
     {
         BigInt((value.Ticks - PostgresEpochTicks) / TimeSpan.TicksPerMicrosecond);
     }
+
+    /// <summary>A <c>date</c> value (days since 2000-01-01).</summary>
+    public void Date(DateOnly value) => Int4(value.DayNumber - PostgresEpochDay);
 
     /// <summary>
     /// A <c>numeric</c> value of <paramref name="units"/> ÷ 10^<paramref name="scale"/> (cents: scale 2, thousandths: 3), shown

@@ -8,7 +8,7 @@ namespace StoreSales.Integration.Tests;
 /// <summary>
 /// The hand-encoded binary COPY of the history import and the ledger's group writer (<see cref="BinaryCopy"/>) on a real
 /// PostgreSQL: whole cents and thousandths arrive as the exact numerics they stand for, at every magnitude a long can hold
-/// and both signs; decimals as they are, at every scale a decimal has; codes (UTF-8), times, integers, nulls, hashes and
+/// and both signs; decimals as they are, at every scale a decimal has; codes (UTF-8), times, dates, integers, nulls, hashes and
 /// JSON as written; and a COPY abandoned before its end leaves nothing behind.
 /// </summary>
 public sealed class BinaryCopyTests
@@ -16,11 +16,12 @@ public sealed class BinaryCopyTests
     private const string Create = """
         CREATE TABLE copied (
             n int NOT NULL, code text NOT NULL, at timestamptz NOT NULL, local_hour timestamp NOT NULL,
-            cents numeric(21, 2) NOT NULL, thousandths numeric(22, 3) NOT NULL, whole numeric(20, 0) NOT NULL, big bigint NOT NULL
+            cents numeric(21, 2) NOT NULL, thousandths numeric(22, 3) NOT NULL, whole numeric(20, 0) NOT NULL, big bigint NOT NULL,
+            day date NOT NULL
         )
         """;
 
-    private const string Copy = "COPY copied (n, code, at, local_hour, cents, thousandths, whole, big) FROM STDIN (FORMAT BINARY)";
+    private const string Copy = "COPY copied (n, code, at, local_hour, cents, thousandths, whole, big, day) FROM STDIN (FORMAT BINARY)";
 
     private static readonly long[] Values =
     [
@@ -43,7 +44,7 @@ public sealed class BinaryCopyTests
         {
             for (var i = 0; i < Values.Length; i++)
             {
-                copy.Row(8);
+                copy.Row(9);
                 copy.Int4(i);
                 copy.Text($"店-{i}-é");
                 copy.Timestamp(at.AddSeconds(i));
@@ -52,21 +53,22 @@ public sealed class BinaryCopyTests
                 copy.Numeric(Values[i], 3);
                 copy.Numeric(Values[i], 0);
                 copy.BigInt(Values[i]);
+                copy.Date(DateOnly.FromDateTime(localHour).AddDays(-400 * i));
                 await copy.RowDone(Cancellation);
             }
 
             await copy.CompleteAsync(Cancellation);
         }
 
-        var rows = (await connection.QueryAsync<(int N, string Code, DateTime At, DateTime LocalHour, string Cents, string Thousandths, string Whole, long Big)>(
-            "SELECT n, code, at, local_hour, cents::text, thousandths::text, whole::text, big FROM copied ORDER BY n")).ToList();
+        var rows = (await connection.QueryAsync<(int N, string Code, DateTime At, DateTime LocalHour, string Cents, string Thousandths, string Whole, long Big, string Day)>(
+            "SELECT n, code, at, local_hour, cents::text, thousandths::text, whole::text, big, day::text FROM copied ORDER BY n")).ToList();
         Assert.Equal(Values.Length, rows.Count);
         for (var i = 0; i < Values.Length; i++)
         {
             var value = Values[i];
             Assert.Equal(
-                (i, $"店-{i}-é", at.AddSeconds(i), localHour.AddHours(i), Exact(value, 100m, "F2"), Exact(value, 1000m, "F3"), Exact(value, 1m, "F0"), value),
-                (rows[i].N, rows[i].Code, rows[i].At.ToUniversalTime(), rows[i].LocalHour, rows[i].Cents, rows[i].Thousandths, rows[i].Whole, rows[i].Big));
+                (i, $"店-{i}-é", at.AddSeconds(i), localHour.AddHours(i), Exact(value, 100m, "F2"), Exact(value, 1000m, "F3"), Exact(value, 1m, "F0"), value, DateOnly.FromDateTime(localHour).AddDays(-400 * i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                (rows[i].N, rows[i].Code, rows[i].At.ToUniversalTime(), rows[i].LocalHour, rows[i].Cents, rows[i].Thousandths, rows[i].Whole, rows[i].Big, rows[i].Day));
         }
     }
 

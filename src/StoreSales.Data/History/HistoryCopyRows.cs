@@ -79,4 +79,16 @@ internal static class HistoryCopyRows
         copy.Numeric(hour.Cents, Cents);
         copy.Int4(hour.Lines);
     }
+
+    /// <summary>A new day of the rollup <c>sale_item_day</c> (a <see cref="PlannedHour"/> at the day's midnight).</summary>
+    public static void RollupDay(BinaryCopy copy, PlannedHour day)
+    {
+        copy.Row(6);
+        copy.Text(day.StoreId);
+        copy.Date(DateOnly.FromDateTime(day.LocalHour));
+        copy.Text(day.ItemCode);
+        copy.Numeric(day.MilliUnits, Thousandths);
+        copy.Numeric(day.Cents, Cents);
+        copy.Int4(day.Lines);
+    }
 }
