@@ -21,6 +21,9 @@ namespace StoreSales.Benchmarks;
 /// </summary>
 internal static class BoardFanout
 {
+    // Issue 13's bound for a sale to reach every board of its store at half load.
+    private const int SlowProbeMs = 250;
+
     private static int _runs;
 
     public static async Task<BoardFanoutResult> Run(IBoardServers servers, NpgsqlDataSource ledger, SaleBatches batches, BenchmarkOptions options, BackgroundLoad? load = null, bool readHeatmap = true)
@@ -79,6 +82,7 @@ internal static class BoardFanout
         var latencies = new List<double>();
         var slowestPerProbe = new List<double>();
         var acks = new List<double>();
+        var sentAt = new List<DateTimeOffset>();
         var missed = 0;
         await Task.Delay(TimeSpan.FromSeconds(Math.Max(3, (fullLoadAt - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency)));
         // Probe 0 is the store's first sale since its grain activated (it loads its history then): reported on its
@@ -89,6 +93,7 @@ internal static class BoardFanout
             var count = await SalesCount(commandCenter, probeId);
             var done = probeBoards.ToDictionary(b => b, b => waiting[(b, count + 1)] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             var started = Stopwatch.GetTimestamp();
+            var sent = DateTimeOffset.UtcNow;
             var batch = new SaleBatch { Sales = [batches.Sale(probeTerminal, 1_000_000 + i, random, options.LinesPerSale)] };
             (await client.PostAsync($"/api/stores/{probeId}/sales/batches", SaleBatchBody.Of(batch))).EnsureSuccessStatusCode();
             var ackMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -118,6 +123,7 @@ internal static class BoardFanout
             {
                 slowestPerProbe.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 acks.Add(ackMs);
+                sentAt.Add(sent);
             }
 
             await Task.Delay(200);
@@ -156,6 +162,9 @@ internal static class BoardFanout
         Console.WriteLine($"sale-to-every-board ({probeBoards.Count} boards of the probe store x {options.Probes} probes): p50 {Percentiles.Of(latencies, 50):0.0} ms, p90 {Percentiles.Of(latencies, 90):0.0} ms, p99 {Percentiles.Of(latencies, 99):0.0} ms, max {latencies.DefaultIfEmpty().Max():0.0} ms; {missed} not seen within 5 s");
         Console.WriteLine($"first sale after the probe store's activation, until its last board had it: {firstSaleMs:0} ms (not in the percentiles)");
         Console.WriteLine($"per probe, ack/last board (ms): {string.Join(' ', acks.Zip(slowestPerProbe, (ack, board) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ack:0}/{board:0}")))}");
+        // When the slow ones were sent, to line them up with PostgreSQL's and the silo's logs.
+        var slow = acks.Select((ack, i) => (Ack: ack, Board: slowestPerProbe[i], At: sentAt[i])).Where(p => p.Board >= SlowProbeMs).ToList();
+        Console.WriteLine($"probes whose last board took {SlowProbeMs} ms or more, sent at (UTC): {(slow.Count == 0 ? "none" : string.Join(", ", slow.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.At:HH:mm:ss.fff} ({p.Ack:0}/{p.Board:0} ms)"))))}");
         Console.WriteLine($"command-center memory per open board: {(memoryAfter - memoryBefore) / (double)options.Boards / 1024:0.0} KiB ({servers.MemoryMeasure})");
         Console.WriteLine();
         return new BoardFanoutResult(Percentiles.Of(latencies, 99), missed, achieved);
