@@ -28,7 +28,7 @@ internal sealed class HistoryChunkPlan
 
     public IReadOnlyList<PlannedHour> Hours { get; }
 
-    /// <summary>The hours summed per store-local day (in no particular order: the upsert sorts them by the day's key).</summary>
+    /// <summary>The hours summed per store-local day (in no particular order: the rollup writer sorts them by the day's key).</summary>
     public IReadOnlyList<PlannedHour> Days { get; }
 
     public static HistoryChunkPlan Of(List<HistoryLine> lines)
