@@ -6,8 +6,8 @@ namespace StoreSales.Data.History;
 /// <summary>
 /// What a chunk writes: its sales (a sale's lines are the rows of the same store, history terminal and second; its total
 /// the sum of their amounts), each line's number within its sale (file order), and the lines summed per store, local hour
-/// and item for the hourly rollup, in the rollup's key order (so that writers never deadlock on its rows), and per store,
-/// local day and item for the daily one.
+/// and item for the hourly rollup and per store, local day and item for the daily one, each in its rollup's key order (so
+/// that writers never deadlock on its rows).
 /// </summary>
 internal sealed class HistoryChunkPlan
 {
@@ -28,7 +28,7 @@ internal sealed class HistoryChunkPlan
 
     public IReadOnlyList<PlannedHour> Hours { get; }
 
-    /// <summary>The hours summed per store-local day (in no particular order: the rollup writer sorts them by the day's key).</summary>
+    /// <summary>The hours summed per store-local day, in the daily rollup's key order.</summary>
     public IReadOnlyList<PlannedHour> Days { get; }
 
     public static HistoryChunkPlan Of(List<HistoryLine> lines)
@@ -55,12 +55,7 @@ internal sealed class HistoryChunkPlan
         }
 
         var sorted = hours.Select(h => new PlannedHour(h.Key.StoreId, h.Key.LocalHour, h.Key.ItemCode, h.Value.MilliUnits, h.Value.Cents, h.Value.Lines)).ToList();
-        sorted.Sort(static (a, b) =>
-        {
-            var order = string.CompareOrdinal(a.StoreId, b.StoreId);
-            order = order != 0 ? order : a.LocalHour.CompareTo(b.LocalHour);
-            return order != 0 ? order : string.CompareOrdinal(a.ItemCode, b.ItemCode);
-        });
+        sorted.Sort(PlannedHour.KeyOrder);
         return new HistoryChunkPlan(lines, numbers, planned, sorted);
     }
 
@@ -76,7 +71,9 @@ internal sealed class HistoryChunkPlan
             day.Lines += hour.Lines;
         }
 
-        return [.. days.Select(d => new PlannedHour(d.Key.StoreId, d.Key.LocalDay, d.Key.ItemCode, d.Value.MilliUnits, d.Value.Cents, d.Value.Lines))];
+        var sorted = days.Select(d => new PlannedHour(d.Key.StoreId, d.Key.LocalDay, d.Key.ItemCode, d.Value.MilliUnits, d.Value.Cents, d.Value.Lines)).ToList();
+        sorted.Sort(PlannedHour.KeyOrder);
+        return sorted;
     }
 
     private static void Add(Dictionary<(string, DateTime, string), (long MilliUnits, long Cents, int Lines)> hours, HistoryLine line)
@@ -103,4 +100,13 @@ internal sealed class PlannedSale(string storeId, string terminalId, long sequen
 }
 
 /// <summary>A chunk's lines of one item sold in one store within one store-local hour.</summary>
-internal sealed record PlannedHour(string StoreId, DateTime LocalHour, string ItemCode, long MilliUnits, long Cents, int Lines);
+internal sealed record PlannedHour(string StoreId, DateTime LocalHour, string ItemCode, long MilliUnits, long Cents, int Lines)
+{
+    /// <summary>The rollups' key order: store, time, item, the codes compared byte by byte as their "C" collation does.</summary>
+    public static readonly Comparison<PlannedHour> KeyOrder = static (a, b) =>
+    {
+        var order = string.CompareOrdinal(a.StoreId, b.StoreId);
+        order = order != 0 ? order : a.LocalHour.CompareTo(b.LocalHour);
+        return order != 0 ? order : string.CompareOrdinal(a.ItemCode, b.ItemCode);
+    };
+}

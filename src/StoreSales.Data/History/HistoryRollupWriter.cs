@@ -158,7 +158,7 @@ internal static class HistoryRollupWriter
         await upsert.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    // In the rollup's key order: the plan's hours are in key order; its days are sorted here (ordinal, as "C" compares).
+    // In the rollup's key order, as the plan holds its hours and days.
     private static async Task Copy(NpgsqlConnection connection, Rollup rollup, List<PlannedHour> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
@@ -166,12 +166,6 @@ internal static class HistoryRollupWriter
             return;
         }
 
-        rows.Sort(static (a, b) =>
-        {
-            var order = string.CompareOrdinal(a.StoreId, b.StoreId);
-            order = order != 0 ? order : a.LocalHour.CompareTo(b.LocalHour);
-            return order != 0 ? order : string.CompareOrdinal(a.ItemCode, b.ItemCode);
-        });
         await using var copy = await BinaryCopy.Begin(connection, rollup.CopySql, cancellationToken);
         foreach (var row in rows)
         {
