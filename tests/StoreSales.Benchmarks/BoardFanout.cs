@@ -24,6 +24,9 @@ internal static class BoardFanout
     // Issue 13's bound for a sale to reach every board of its store at half load.
     private const int SlowProbeMs = 250;
 
+    // The ingest ack's Server-Timing metrics, in the order the silo spends them.
+    private static readonly string[] SiloPhases = ["admit", "queued", "commit", "count"];
+
     private static int _runs;
 
     public static async Task<BoardFanoutResult> Run(IBoardServers servers, NpgsqlDataSource ledger, SaleBatches batches, BenchmarkOptions options, BackgroundLoad? load = null, bool readHeatmap = true)
@@ -83,11 +86,13 @@ internal static class BoardFanout
         var slowestPerProbe = new List<double>();
         var acks = new List<double>();
         var sentAt = new List<DateTimeOffset>();
+        var serverTimings = new List<IReadOnlyDictionary<string, double>>();
         var missed = 0;
         await Task.Delay(TimeSpan.FromSeconds(Math.Max(3, (fullLoadAt - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency)));
         // Probe 0 is the store's first sale since its grain activated (it loads its history then): reported on its
         // own, not mixed into the steady-state percentiles.
         var firstSaleMs = 0.0;
+        var gcBefore = await SiloPauses.Read(servers.Silo);
         for (var i = 0; i <= options.Probes; i++)
         {
             var count = await SalesCount(commandCenter, probeId);
@@ -95,7 +100,7 @@ internal static class BoardFanout
             var started = Stopwatch.GetTimestamp();
             var sent = DateTimeOffset.UtcNow;
             var batch = new SaleBatch { Sales = [batches.Sale(probeTerminal, 1_000_000 + i, random, options.LinesPerSale)] };
-            (await client.PostAsync($"/api/stores/{probeId}/sales/batches", SaleBatchBody.Of(batch))).EnsureSuccessStatusCode();
+            using var response = (await client.PostAsync($"/api/stores/{probeId}/sales/batches", SaleBatchBody.Of(batch))).EnsureSuccessStatusCode();
             var ackMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             foreach (var (board, tcs) in done)
             {
@@ -124,10 +129,13 @@ internal static class BoardFanout
                 slowestPerProbe.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 acks.Add(ackMs);
                 sentAt.Add(sent);
+                serverTimings.Add(ServerTimingHeader.Read(response.Headers));
             }
 
             await Task.Delay(200);
         }
+
+        var gc = (await SiloPauses.Read(servers.Silo)).Since(gcBefore);
 
         // The HQ heatmap read over the whole benchmark chain, cold: the reader itself, not the command center's cache.
         var reader = readHeatmap ? new HotItemHeatmapReader(ledger, Options.Create(new HotItemOptions()), Options.Create(new HotItemHeatmapOptions())) : null;
@@ -163,12 +171,19 @@ internal static class BoardFanout
         Console.WriteLine($"first sale after the probe store's activation, until its last board had it: {firstSaleMs:0} ms (not in the percentiles)");
         Console.WriteLine($"per probe, ack/last board (ms): {string.Join(' ', acks.Zip(slowestPerProbe, (ack, board) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ack:0}/{board:0}")))}");
         // When the slow ones were sent, to line them up with PostgreSQL's and the silo's logs.
-        var slow = acks.Select((ack, i) => (Ack: ack, Board: slowestPerProbe[i], At: sentAt[i])).Where(p => p.Board >= SlowProbeMs).ToList();
-        Console.WriteLine($"probes whose last board took {SlowProbeMs} ms or more, sent at (UTC): {(slow.Count == 0 ? "none" : string.Join(", ", slow.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.At:HH:mm:ss.fff} ({p.Ack:0}/{p.Board:0} ms)"))))}");
+        // The silo's Server-Timing says which part of a slow ack was the silo's (admit, queued for a ledger writer,
+        // group commit, store grain count) and which the rest (scheduling of either process, the network stack).
+        var slow = acks.Select((ack, i) => (Ack: ack, Board: slowestPerProbe[i], At: sentAt[i], Server: serverTimings[i])).Where(p => p.Board >= SlowProbeMs).ToList();
+        Console.WriteLine($"probes whose last board took {SlowProbeMs} ms or more, sent at (UTC): {(slow.Count == 0 ? "none" : string.Join(", ", slow.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.At:HH:mm:ss.fff} ({p.Ack:0}/{p.Board:0} ms; silo {Phases(p.Server)})"))))}");
+        Console.WriteLine($"probe ack in the silo (Server-Timing), p50 / max ms: {string.Join(", ", SiloPhases.Select(name => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} {Percentiles.Of([.. serverTimings.Select(t => t.GetValueOrDefault(name))], 50):0.0} / {serverTimings.Select(t => t.GetValueOrDefault(name)).DefaultIfEmpty().Max():0.0}")))}");
+        Console.WriteLine($"silo GC while probing: {gc}");
         Console.WriteLine($"command-center memory per open board: {(memoryAfter - memoryBefore) / (double)options.Boards / 1024:0.0} KiB ({servers.MemoryMeasure})");
         Console.WriteLine();
         return new BoardFanoutResult(Percentiles.Of(latencies, 99), missed, achieved);
     }
+
+    private static string Phases(IReadOnlyDictionary<string, double> timing) =>
+        timing.Count == 0 ? "no Server-Timing" : string.Join(' ', timing.Select(t => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{t.Key} {t.Value:0}")));
 
     private static async Task<int> SalesCount(CommandCenterClient commandCenter, string storeId)
     {

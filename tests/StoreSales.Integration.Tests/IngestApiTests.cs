@@ -59,6 +59,24 @@ public sealed class IngestApiTests(SiloFixture fixture) : IClassFixture<SiloFixt
     }
 
     [Fact]
+    public async Task The_ack_says_where_the_silo_spent_its_time()
+    {
+        var batch = new SaleBatch { Sales = [Sale("T01", 1, Now, ("6920433218190", 1, 5m)), Sale("T01", 2, Now, ("6920433218190", 2, 10m))] };
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var response = await Agent().PostAsJsonAsync(Path, batch, TestContext.Current.CancellationToken);
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var timing = ServerTimingHeader.Read(response.Headers);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["admit", "commit", "count", "queued"], timing.Keys.Order(StringComparer.Ordinal));
+        Assert.All(timing.Values, ms => Assert.InRange(ms, 0, elapsed));
+        // A commit is a round trip to PostgreSQL and its flush: never nothing. The parts of one ack add up to less than it.
+        Assert.True(timing["commit"] > 0, $"commit took {timing["commit"]} ms");
+        Assert.InRange(timing.Values.Sum(), 0, elapsed);
+    }
+
+    [Fact]
     public async Task No_key_or_an_unknown_key_is_401()
     {
         var batch = new SaleBatch { Sales = [Sale("A01", 1, Now, ("6920433218190", 1, 1m))] };

@@ -26,6 +26,8 @@ public sealed partial class SaleLedger : IAsyncDisposable
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Histogram<int>? _groupSales;
+    private readonly Histogram<double>? _queued;
+    private readonly Histogram<double>? _groupDuration;
     private Task[]? _writers;
 
     // Groups of catch-up batches only, being written now (guarded by _gate).
@@ -46,6 +48,8 @@ public sealed partial class SaleLedger : IAsyncDisposable
         {
             var meter = meters.Create(MeterName);
             _groupSales = meter.CreateHistogram<int>("storesales.ledger.group.sales", description: "Sales written per group commit, by path (copied: straight into the ledger; staged: the ledger held one of them already)");
+            _queued = meter.CreateHistogram<double>("storesales.ledger.batch.queued", unit: "ms", description: "Time a batch waited in its lane until a writer took it into a group, by lane");
+            _groupDuration = meter.CreateHistogram<double>("storesales.ledger.group.duration", unit: "ms", description: "Time from a writer taking a group to its COMMIT, by path");
             meter.CreateObservableGauge("storesales.ledger.waiting", () => new[]
             {
                 new Measurement<int>(Waiting(_live), new KeyValuePair<string, object?>("lane", "live")),
@@ -61,17 +65,24 @@ public sealed partial class SaleLedger : IAsyncDisposable
         Append(storeId, sales, IngestLane.Live, cancellationToken);
 
     /// <summary>
+    /// <inheritdoc cref="AppendTimed(string, IReadOnlyList{SaleRecord}, IngestLane, CancellationToken)"/>
+    /// </summary>
+    public async Task<IReadOnlyList<SaleKey>> Append(string storeId, IReadOnlyList<SaleRecord> sales, IngestLane lane, CancellationToken cancellationToken) =>
+        (await AppendTimed(storeId, sales, lane, cancellationToken)).Inserted;
+
+    /// <summary>
     /// Returns the keys that were new; the rest were already in the ledger, with the same content. When this returns,
     /// every sale of the batch is committed. Fails with <see cref="LedgerBusyException"/> when the lane already holds its
     /// most waiting batches, and with <see cref="SaleSequenceConflictException"/> (nothing of the batch written) when one
     /// of its keys is recorded with other content (<see cref="SaleContentHash"/>). Cancelling stops the wait only: a
     /// batch handed to the writer is written anyway (a retry finds it recorded).
     /// </summary>
-    public Task<IReadOnlyList<SaleKey>> Append(string storeId, IReadOnlyList<SaleRecord> sales, IngestLane lane, CancellationToken cancellationToken)
+    /// <returns>The new keys, and how long the batch waited for a writer and then for its group's commit.</returns>
+    public Task<LedgerAppended> AppendTimed(string storeId, IReadOnlyList<SaleRecord> sales, IngestLane lane, CancellationToken cancellationToken)
     {
         if (sales.Count == 0)
         {
-            return Task.FromResult<IReadOnlyList<SaleKey>>([]);
+            return Task.FromResult(new LedgerAppended([], TimeSpan.Zero, TimeSpan.Zero));
         }
 
         // Hashed here, on the caller's thread: the writers' loop stays the database's pace, and batches hash in parallel.
@@ -81,7 +92,7 @@ public sealed partial class SaleLedger : IAsyncDisposable
             hashes[i] = SaleContentHash.Of(sales[i]);
         }
 
-        var pending = new PendingAppend(storeId, sales, lane, hashes);
+        var pending = new PendingAppend(storeId, sales, lane, hashes, _clock.GetTimestamp());
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
@@ -89,7 +100,7 @@ public sealed partial class SaleLedger : IAsyncDisposable
             var bound = lane == IngestLane.Live ? _options.MaxWaitingLive : _options.MaxWaitingCatchUp;
             if (queue.Count >= bound)
             {
-                return Task.FromException<IReadOnlyList<SaleKey>>(new LedgerBusyException(lane, queue.Count));
+                return Task.FromException<LedgerAppended>(new LedgerBusyException(lane, queue.Count));
             }
 
             queue.Enqueue(pending);
@@ -173,10 +184,12 @@ public sealed partial class SaleLedger : IAsyncDisposable
 
     private async Task Write(LedgerGroupCommit commit, List<PendingAppend> group, CancellationToken stopping)
     {
+        var taken = _clock.GetTimestamp();
         try
         {
             var rollupSlot = SaleItemHourPending.WrittenAt(_clock.GetUtcNow(), _options.RollupFoldSeconds);
             var written = await commit.Write(group, rollupSlot, stopping);
+            var writing = _clock.GetElapsedTime(taken);
             for (var i = 0; i < group.Count; i++)
             {
                 if (written.Conflicts[i] is { Count: > 0 } conflicts)
@@ -185,12 +198,25 @@ public sealed partial class SaleLedger : IAsyncDisposable
                 }
                 else
                 {
-                    group[i].Completion.TrySetResult(written.Inserted[i]);
+                    group[i].Completion.TrySetResult(new LedgerAppended(written.Inserted[i], _clock.GetElapsedTime(group[i].EnqueuedAt, taken), writing));
                 }
             }
 
-            _groupSales?.Record(group.Sum(p => p.Sales.Count), new KeyValuePair<string, object?>("path", written.Path));
-            LogGroup(group.Count, group.Sum(p => p.Sales.Count));
+            var path = new KeyValuePair<string, object?>("path", written.Path);
+            _groupSales?.Record(group.Sum(p => p.Sales.Count), path);
+            _groupDuration?.Record(writing.TotalMilliseconds, path);
+            if (_queued is not null)
+            {
+                foreach (var pending in group)
+                {
+                    _queued.Record(_clock.GetElapsedTime(pending.EnqueuedAt, taken).TotalMilliseconds, new KeyValuePair<string, object?>("lane", pending.Lane == IngestLane.Live ? "live" : "catch-up"));
+                }
+            }
+
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                LogGroup(group.Count, group.Sum(p => p.Sales.Count), written.Path, group.Max(p => _clock.GetElapsedTime(p.EnqueuedAt, taken).TotalMilliseconds), writing.TotalMilliseconds);
+            }
         }
         catch (Exception exception) when (group.Count > 1 && exception is not OperationCanceledException)
         {
@@ -260,18 +286,27 @@ public sealed partial class SaleLedger : IAsyncDisposable
         _wake.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Ledger group committed: {Batches} batches, {Sales} sales")]
-    private partial void LogGroup(int batches, int sales);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ledger group committed: {Batches} batches, {Sales} sales, {Path}; the oldest batch waited {QueuedMs:0} ms, the group took {WritingMs:0} ms")]
+    private partial void LogGroup(int batches, int sales, string path, double queuedMs, double writingMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ledger group of {Batches} batches failed; writing each batch alone")]
     private partial void LogGroupFailed(Exception exception, int batches);
 }
 
-/// <summary>One store's batch waiting for the writer, its sales' content hashes (same order), and where its answer goes: the keys that were new.</summary>
-internal sealed record PendingAppend(string StoreId, IReadOnlyList<SaleRecord> Sales, IngestLane Lane, IReadOnlyList<byte[]> Hashes)
+/// <summary>
+/// One store's batch waiting for the writer, its sales' content hashes (same order), when it was queued (the clock's
+/// timestamp), and where its answer goes.
+/// </summary>
+internal sealed record PendingAppend(string StoreId, IReadOnlyList<SaleRecord> Sales, IngestLane Lane, IReadOnlyList<byte[]> Hashes, long EnqueuedAt)
 {
-    public TaskCompletionSource<IReadOnlyList<SaleKey>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource<LedgerAppended> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
+
+/// <summary>
+/// A batch committed: the keys of its sales that were new; how long it waited in its lane for a writer, and how long its
+/// group took from then to the commit (what an ack's time in the ledger is made of).
+/// </summary>
+public sealed record LedgerAppended(IReadOnlyList<SaleKey> Inserted, TimeSpan Queued, TimeSpan Writing);
 
 /// <summary>The lane already holds its most waiting batches: the caller should answer 503 and the agent retry later.</summary>
 public sealed class LedgerBusyException(IngestLane lane, int waiting)

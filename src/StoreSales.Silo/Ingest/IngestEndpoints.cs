@@ -63,10 +63,11 @@ public static partial class IngestEndpoints
 
         var batch = read.Value!;
         var lane = batch.CatchUp ? IngestLane.CatchUp : IngestLane.Live;
-        IReadOnlyList<SaleKey> inserted;
+        var admitted = Stopwatch.GetElapsedTime(started);
+        LedgerAppended appended;
         try
         {
-            inserted = await ledger.Append(storeId, batch.Sales, lane, cancellationToken);
+            appended = await ledger.AppendTimed(storeId, batch.Sales, lane, cancellationToken);
         }
         catch (LedgerBusyException busy)
         {
@@ -82,12 +83,16 @@ public static partial class IngestEndpoints
             return SequenceConflictProblem.Of(conflict.Conflicts);
         }
 
+        var inserted = appended.Inserted;
         reps.Hear(storeId, batch.Sales);
         members.Hear(storeId, batch.Sales);
 
         // Every sale of the batch goes to the grain, not only the new ones: if an earlier attempt committed the ledger
         // but the grain never counted it, the grain counts it now, and only once (it dedups by terminal and sequence).
+        var counting = Stopwatch.GetTimestamp();
         var counted = await Count(grains.GetGrain<IStoreGrain>(storeId), batch.Sales, options.Value.CountWait, metrics, logger, storeId);
+        // Where the ack's time went, for the agent's log and for anyone measuring (W3C Server-Timing).
+        http.Response.Headers["Server-Timing"] = IngestServerTiming.Of(admitted, appended, Stopwatch.GetElapsedTime(counting));
 
         // After the count: a day reconciles equal only once the store grain has counted the late sale too.
         lateSales.Hear(storeId, inserted);
