@@ -93,6 +93,7 @@ internal static class BoardFanout
         // own, not mixed into the steady-state percentiles.
         var firstSaleMs = 0.0;
         var gcBefore = await SiloPauses.Read(servers.Silo);
+        var driverPausedBefore = GC.GetTotalPauseDuration();
         for (var i = 0; i <= options.Probes; i++)
         {
             var count = await SalesCount(commandCenter, probeId);
@@ -136,6 +137,7 @@ internal static class BoardFanout
         }
 
         var gc = (await SiloPauses.Read(servers.Silo)).Since(gcBefore);
+        var driverPaused = GC.GetTotalPauseDuration() - driverPausedBefore;
 
         // The HQ heatmap read over the whole benchmark chain, cold: the reader itself, not the command center's cache.
         var reader = readHeatmap ? new HotItemHeatmapReader(ledger, Options.Create(new HotItemOptions()), Options.Create(new HotItemHeatmapOptions())) : null;
@@ -176,7 +178,7 @@ internal static class BoardFanout
         var slow = acks.Select((ack, i) => (Ack: ack, Board: slowestPerProbe[i], At: sentAt[i], Server: serverTimings[i])).Where(p => p.Board >= SlowProbeMs).ToList();
         Console.WriteLine($"probes whose last board took {SlowProbeMs} ms or more, sent at (UTC): {(slow.Count == 0 ? "none" : string.Join(", ", slow.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.At:HH:mm:ss.fff} ({p.Ack:0}/{p.Board:0} ms; silo {Phases(p.Server)})"))))}");
         Console.WriteLine($"probe ack in the silo (Server-Timing), p50 / max ms: {string.Join(", ", SiloPhases.Select(name => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} {Percentiles.Of([.. serverTimings.Select(t => t.GetValueOrDefault(name))], 50):0.0} / {serverTimings.Select(t => t.GetValueOrDefault(name)).DefaultIfEmpty().Max():0.0}")))}");
-        Console.WriteLine($"silo GC while probing: {gc}");
+        Console.WriteLine($"GC while probing: silo {gc}; this load driver (the probe's client) {driverPaused.TotalMilliseconds:0} ms paused");
         Console.WriteLine($"command-center memory per open board: {(memoryAfter - memoryBefore) / (double)options.Boards / 1024:0.0} KiB ({servers.MemoryMeasure})");
         Console.WriteLine();
         return new BoardFanoutResult(Percentiles.Of(latencies, 99), missed, achieved);
