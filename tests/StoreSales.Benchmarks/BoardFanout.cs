@@ -25,7 +25,7 @@ internal static class BoardFanout
     private const int SlowProbeMs = 250;
 
     // The ingest ack's Server-Timing metrics, in the order the silo spends them.
-    private static readonly string[] SiloPhases = ["admit", "queued", "commit", "count"];
+    private static readonly string[] SiloPhases = ["admit", "queued", "commit", "count", "gc"];
 
     private static int _runs;
 
@@ -33,8 +33,7 @@ internal static class BoardFanout
     {
         var commandCenter = servers.CommandCenter;
         load ??= new BackgroundLoad(0, options.Stores, options.ChainSalesPerSecond, CatchUp: false);
-        using var stop = new CancellationTokenSource();
-        var background = IngestLoad.Run(servers.Silo, batches, options with { Stores = load.Stores, Seconds = 3600, WarmupSeconds = 0 }, firstStore: load.FirstStore, targetSalesPerSecond: load.SalesPerSecond, load.CatchUp, stop.Token);
+        await using var background = await LoadDriverProcess.Start(servers.Silo, options, load);
         // The paced tills start spread over one interval: probing starts once every till is posting.
         var fullLoadAt = Stopwatch.GetTimestamp() + (long)(Stopwatch.Frequency * (load.SalesPerSecond is { } rate ? (double)options.BatchSize * load.Stores * options.Tills / rate : 3));
 
@@ -87,6 +86,8 @@ internal static class BoardFanout
         var acks = new List<double>();
         var sentAt = new List<DateTimeOffset>();
         var serverTimings = new List<IReadOnlyDictionary<string, double>>();
+        // This process's GC pauses while each probe was out (until its last board had it): the measuring client's own stall.
+        var driverPauses = new List<double>();
         var missed = 0;
         await Task.Delay(TimeSpan.FromSeconds(Math.Max(3, (fullLoadAt - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency)));
         // Probe 0 is the store's first sale since its grain activated (it loads its history then): reported on its
@@ -100,6 +101,7 @@ internal static class BoardFanout
             var done = probeBoards.ToDictionary(b => b, b => waiting[(b, count + 1)] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             var started = Stopwatch.GetTimestamp();
             var sent = DateTimeOffset.UtcNow;
+            var driverPausedAtSend = GC.GetTotalPauseDuration();
             var batch = new SaleBatch { Sales = [batches.Sale(probeTerminal, 1_000_000 + i, random, options.LinesPerSale)] };
             using var response = (await client.PostAsync($"/api/stores/{probeId}/sales/batches", SaleBatchBody.Of(batch))).EnsureSuccessStatusCode();
             var ackMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -131,6 +133,7 @@ internal static class BoardFanout
                 acks.Add(ackMs);
                 sentAt.Add(sent);
                 serverTimings.Add(ServerTimingHeader.Read(response.Headers));
+                driverPauses.Add((GC.GetTotalPauseDuration() - driverPausedAtSend).TotalMilliseconds);
             }
 
             await Task.Delay(200);
@@ -154,8 +157,7 @@ internal static class BoardFanout
             await BoardCircuits.Run(servers, options.Circuits, BenchmarkChain.StoreId(probeStore));
         }
 
-        await stop.CancelAsync();
-        var achieved = await background.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default);
+        var achieved = await background.Stop();
         foreach (var (hub, _) in boards)
         {
             await hub.DisposeAsync();
@@ -175,8 +177,8 @@ internal static class BoardFanout
         // When the slow ones were sent, to line them up with PostgreSQL's and the silo's logs.
         // The silo's Server-Timing says which part of a slow ack was the silo's (admit, queued for a ledger writer,
         // group commit, store grain count) and which the rest (scheduling of either process, the network stack).
-        var slow = acks.Select((ack, i) => (Ack: ack, Board: slowestPerProbe[i], At: sentAt[i], Server: serverTimings[i])).Where(p => p.Board >= SlowProbeMs).ToList();
-        Console.WriteLine($"probes whose last board took {SlowProbeMs} ms or more, sent at (UTC): {(slow.Count == 0 ? "none" : string.Join(", ", slow.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.At:HH:mm:ss.fff} ({p.Ack:0}/{p.Board:0} ms; silo {Phases(p.Server)})"))))}");
+        var slow = acks.Select((ack, i) => (Ack: ack, Board: slowestPerProbe[i], At: sentAt[i], Server: serverTimings[i], Driver: driverPauses[i])).Where(p => p.Board >= SlowProbeMs).ToList();
+        Console.WriteLine($"probes whose last board took {SlowProbeMs} ms or more, sent at (UTC): {(slow.Count == 0 ? "none" : string.Join(", ", slow.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.At:HH:mm:ss.fff} ({p.Ack:0}/{p.Board:0} ms; silo {Phases(p.Server)}; driver gc {p.Driver:0})"))))}");
         Console.WriteLine($"probe ack in the silo (Server-Timing), p50 / max ms: {string.Join(", ", SiloPhases.Select(name => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} {Percentiles.Of([.. serverTimings.Select(t => t.GetValueOrDefault(name))], 50):0.0} / {serverTimings.Select(t => t.GetValueOrDefault(name)).DefaultIfEmpty().Max():0.0}")))}");
         Console.WriteLine($"GC while probing: silo {gc}; this load driver (the probe's client) {driverPaused.TotalMilliseconds:0} ms paused");
         Console.WriteLine($"command-center memory per open board: {(memoryAfter - memoryBefore) / (double)options.Boards / 1024:0.0} KiB ({servers.MemoryMeasure})");

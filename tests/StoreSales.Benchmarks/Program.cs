@@ -17,6 +17,13 @@ using StoreSales.Testing;
 // docs/benchmarks.md)
 var options = BenchmarkOptions.Parse(args);
 
+if (args.Contains(LoadDriverProcess.Mode))
+{
+    // The background load of a latency measurement, started by the measuring process (LoadDriverProcess).
+    await LoadDriverProcess.Run(args);
+    return;
+}
+
 // An integer option of the issue-10 modes, or its default.
 int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 

@@ -203,6 +203,31 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_is_told_how_long_it_waited_for_a_writer_and_how_long_its_group_took()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var ledger = new SaleLedger(_database.DataSource, OneWriter, clock: clock);
+
+        // The one writer's group waits on the held pending tables for 2 s of the ledger's clock; the next batch waits
+        // for the writer all that time, and its own group then takes no time on that clock.
+        await using var blocker = await _database.DataSource.OpenConnectionAsync(Cancel);
+        await using var hold = await blocker.BeginTransactionAsync(Cancel);
+        await blocker.ExecuteAsync("LOCK TABLE sale_item_hour_pending_0, sale_item_hour_pending_1 IN SHARE MODE", transaction: hold);
+        var first = ledger.AppendTimed("store-gz001", Batch("Q1", 1, 1, Tea), IngestLane.Live, Cancel);
+        await Eventually.Holds(
+            async () => await Scalar<long>(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO sale_item_hour_pending_%'") > 0,
+            "the writer's first group waits for the rollup's pending table",
+            cancellationToken: Cancel);
+        var second = ledger.AppendTimed("store-gz001", Batch("Q2", 1, 3, Tea), IngestLane.Live, Cancel);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await hold.CommitAsync(Cancel);
+
+        Assert.Equal((1, TimeSpan.Zero, TimeSpan.FromSeconds(2)), ((await first).Inserted.Count, (await first).Queued, (await first).Writing));
+        Assert.Equal((3, TimeSpan.FromSeconds(2), TimeSpan.Zero), ((await second).Inserted.Count, (await second).Queued, (await second).Writing));
+    }
+
+    [Fact]
     public async Task A_batch_that_cannot_be_written_fails_alone_and_its_group_is_recorded()
     {
         await using var ledger = new SaleLedger(_database.DataSource, OneWriter);

@@ -7,12 +7,13 @@ namespace StoreSales.Silo.Ingest;
 /// The <c>Server-Timing</c> header of an ingest ack (W3C Server Timing): where the silo spent the batch's time, in
 /// milliseconds. <c>admit</c>: reading, authenticating and validating the body; <c>queued</c>: waiting in its lane for a
 /// ledger writer; <c>commit</c>: its group commit, from the writer taking the group to PostgreSQL's COMMIT; <c>count</c>:
-/// the store grain counting it (at most <see cref="IngestOptions.CountWait"/>). What a client measures beyond their sum
-/// is the network, the server's scheduling and the client itself.
+/// the store grain counting it (at most <see cref="IngestOptions.CountWait"/>); <c>gc</c>: how long the silo's garbage
+/// collector stopped the process meanwhile (it stretches whichever of the others it fell in). What a client measures
+/// beyond the first four is the network, the server's scheduling and the client itself.
 /// </summary>
 public static class IngestServerTiming
 {
-    public static string Of(TimeSpan admitted, LedgerAppended appended, TimeSpan counted) => string.Create(
+    public static string Of(TimeSpan admitted, LedgerAppended appended, TimeSpan counted, TimeSpan paused) => string.Create(
         CultureInfo.InvariantCulture,
-        $"admit;dur={admitted.TotalMilliseconds:0.0}, queued;dur={appended.Queued.TotalMilliseconds:0.0}, commit;dur={appended.Writing.TotalMilliseconds:0.0}, count;dur={counted.TotalMilliseconds:0.0}");
+        $"admit;dur={admitted.TotalMilliseconds:0.0}, queued;dur={appended.Queued.TotalMilliseconds:0.0}, commit;dur={appended.Writing.TotalMilliseconds:0.0}, count;dur={counted.TotalMilliseconds:0.0}, gc;dur={paused.TotalMilliseconds:0.0}");
 }
