@@ -76,6 +76,7 @@ public static class SiloApp
             grains => grains.GetGrain<IAttributionReportGrain>(0).Start()));
 
         var app = builder.Build();
+        app.UseIngestArrivalTime();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -25,7 +25,7 @@ internal static class BoardFanout
     private const int SlowProbeMs = 250;
 
     // The ingest ack's Server-Timing metrics, in the order the silo spends them.
-    private static readonly string[] SiloPhases = ["admit", "queued", "commit", "count", "gc"];
+    private static readonly string[] SiloPhases = ["before", "admit", "queued", "commit", "count", "gc"];
 
     private static int _runs;
 
@@ -175,8 +175,8 @@ internal static class BoardFanout
         Console.WriteLine($"first sale after the probe store's activation, until its last board had it: {firstSaleMs:0} ms (not in the percentiles)");
         Console.WriteLine($"per probe, ack/last board (ms): {string.Join(' ', acks.Zip(slowestPerProbe, (ack, board) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ack:0}/{board:0}")))}");
         // When the slow ones were sent, to line them up with PostgreSQL's and the silo's logs.
-        // The silo's Server-Timing says which part of a slow ack was the silo's (admit, queued for a ledger writer,
-        // group commit, store grain count) and which the rest (scheduling of either process, the network stack).
+        // The silo's Server-Timing says which part of a slow ack was the silo's (the pipeline before the handler, admit,
+        // queued for a ledger writer, group commit, store grain count) and which the rest (scheduling of either process, the network stack).
         var slow = acks.Select((ack, i) => (Ack: ack, Board: slowestPerProbe[i], At: sentAt[i], Server: serverTimings[i], Driver: driverPauses[i])).Where(p => p.Board >= SlowProbeMs).ToList();
         Console.WriteLine($"probes whose last board took {SlowProbeMs} ms or more, sent at (UTC): {(slow.Count == 0 ? "none" : string.Join(", ", slow.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.At:HH:mm:ss.fff} ({p.Ack:0}/{p.Board:0} ms; silo {Phases(p.Server)}; driver gc {p.Driver:0})"))))}");
         Console.WriteLine($"probe ack in the silo (Server-Timing), p50 / max ms: {string.Join(", ", SiloPhases.Select(name => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} {Percentiles.Of([.. serverTimings.Select(t => t.GetValueOrDefault(name))], 50):0.0} / {serverTimings.Select(t => t.GetValueOrDefault(name)).DefaultIfEmpty().Max():0.0}")))}");

@@ -93,7 +93,7 @@ public static partial class IngestEndpoints
         var counting = Stopwatch.GetTimestamp();
         var counted = await Count(grains.GetGrain<IStoreGrain>(storeId), batch.Sales, options.Value.CountWait, metrics, logger, storeId);
         // Where the ack's time went, for the agent's log and for anyone measuring (W3C Server-Timing).
-        http.Response.Headers["Server-Timing"] = IngestServerTiming.Of(admitted, appended, Stopwatch.GetElapsedTime(counting), GC.GetTotalPauseDuration() - pausedBefore);
+        http.Response.Headers["Server-Timing"] = IngestServerTiming.Of(IngestServerTiming.BeforeHandler(http, started), admitted, appended, Stopwatch.GetElapsedTime(counting), GC.GetTotalPauseDuration() - pausedBefore);
 
         // After the count: a day reconciles equal only once the store grain has counted the late sale too.
         lateSales.Hear(storeId, inserted);
