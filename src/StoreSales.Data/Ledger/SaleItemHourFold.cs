@@ -13,9 +13,8 @@ namespace StoreSales.Data.Ledger;
 /// <list type="number">
 /// <item>a SHARE lock on the pending table: it waits (at most <see cref="WriterWait"/>) for any group commit still
 /// inserting into it and keeps others out until the end, while readers go on reading it;</item>
-/// <item>the table's rows summed once and upserted into <c>sale_item_hour</c>, then into <c>sale_item_day</c>, in one
-/// statement: the long part (a few hundred milliseconds at full load), during which a reader still sees the pending rows
-/// and not yet the upserts;</item>
+/// <item>the table's rows summed and upserted into <c>sale_item_hour</c>, then into <c>sale_item_day</c>: the long part (a
+/// few hundred milliseconds at full load), during which a reader still sees the pending rows and not yet the upserts;</item>
 /// <item>an ACCESS EXCLUSIVE lock, which TRUNCATE needs, taken only for the TRUNCATE and the commit: readers still in the
 /// table finish first, and the fold waits for them at most <see cref="ReaderWait"/>, so a reader arriving meanwhile
 /// waits no longer than that plus the commit. A statement then sees each pending row exactly once: before the fold in
@@ -48,12 +47,8 @@ public sealed partial class SaleItemHourFold(NpgsqlDataSource dataSource, ILogge
         """;
 
     // ORDER BY the rollup's key: the staged group commit, the history import and other folds upsert rollup rows in the
-    // same order, so none deadlocks with another. work_mem (above): a period's pending rows are summed in memory. The
-    // pending rows are scanned and summed once (most of the fold's time: at half load 350,000 rows into 10,000 sums, the
-    // two upserts about as much again together; measured 2026-12-07, docs/benchmarks.md): the hours from those sums,
-    // then the days from the same sums, forced after every hour by the subquery on `added` (writers take day rows only
-    // once they hold no hour still to come, SaleItemHourSql.AddToExistingDay). The result says how many pending rows
-    // were folded.
+    // same order, so none deadlocks with another. work_mem (above): a period's pending rows are summed in memory. One
+    // scan of the table gives both the sums and how many pending rows they fold.
     private static string UpsertSql(string table) => $"""
         WITH sums AS (
             SELECT store_id, local_hour, item_code, sum(units) AS units, sum(amount) AS amount, sum(lines)::int AS lines,
@@ -66,17 +61,19 @@ public sealed partial class SaleItemHourFold(NpgsqlDataSource dataSource, ILogge
             FROM sums
             ORDER BY 1, 2, 3
             {SaleItemHourSql.AddToExistingRow}
-            RETURNING 1
-        ), days AS (
-            INSERT INTO sale_item_day (store_id, local_day, item_code, units, amount, lines)
-            SELECT store_id, local_hour::date, item_code, sum(units), sum(amount), sum(lines)::int
-            FROM sums
-            WHERE (SELECT count(*) FROM added) >= 0
-            GROUP BY 1, 2, 3
-            ORDER BY 1, 2, 3
-            {SaleItemHourSql.AddToExistingDay}
         )
         SELECT coalesce(sum(pending), 0)::bigint FROM sums
+        """;
+
+    // A second statement, after every hour is added: writers take day rows only once they hold no hour still to come
+    // (SaleItemHourSql.AddToExistingDay). The pending table is read again; it holds one period's rows, in memory.
+    private static string UpsertDaysSql(string table) => $"""
+        INSERT INTO sale_item_day (store_id, local_day, item_code, units, amount, lines)
+        SELECT store_id, local_hour::date, item_code, sum(units), sum(amount), sum(lines)::int
+        FROM {table}
+        GROUP BY 1, 2, 3
+        ORDER BY 1, 2, 3
+        {SaleItemHourSql.AddToExistingDay}
         """;
 
     private static string EmptySql(string table) => $"""
@@ -88,6 +85,7 @@ public sealed partial class SaleItemHourFold(NpgsqlDataSource dataSource, ILogge
     private static readonly string[] AnyPending = [.. SaleItemHourPending.Tables.Select(t => $"SELECT EXISTS (SELECT 1 FROM {t})")];
     private static readonly string[] Takes = [.. SaleItemHourPending.Tables.Select(TakeSql)];
     private static readonly string[] Upserts = [.. SaleItemHourPending.Tables.Select(UpsertSql)];
+    private static readonly string[] UpsertDays = [.. SaleItemHourPending.Tables.Select(UpsertDaysSql)];
     private static readonly string[] Empties = [.. SaleItemHourPending.Tables.Select(EmptySql)];
 
     /// <summary>
@@ -120,6 +118,7 @@ public sealed partial class SaleItemHourFold(NpgsqlDataSource dataSource, ILogge
             }
 
             var rows = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Upserts[slot], transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(UpsertDays[slot], transaction: transaction, cancellationToken: cancellationToken));
             await using (var empty = new NpgsqlCommand(Empties[slot], connection, transaction))
             {
                 await empty.ExecuteNonQueryAsync(cancellationToken);
