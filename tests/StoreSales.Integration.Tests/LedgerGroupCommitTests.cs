@@ -210,21 +210,18 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
 
         // The one writer's group waits on the held pending tables for 2 s of the ledger's clock; the next batch waits
         // for the writer all that time, and its own group then takes no time on that clock.
-        await using var blocker = await _database.DataSource.OpenConnectionAsync(Cancel);
-        await using var hold = await blocker.BeginTransactionAsync(Cancel);
-        await blocker.ExecuteAsync("LOCK TABLE sale_item_hour_pending_0, sale_item_hour_pending_1 IN SHARE MODE", transaction: hold);
-        var first = ledger.AppendTimed("store-gz001", Batch("Q1", 1, 1, Tea), IngestLane.Live, Cancel);
-        await Eventually.Holds(
-            async () => await Scalar<long>(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO sale_item_hour_pending_%'") > 0,
-            "the writer's first group waits for the rollup's pending table",
-            cancellationToken: Cancel);
-        var second = ledger.AppendTimed("store-gz001", Batch("Q2", 1, 3, Tea), IngestLane.Live, Cancel);
-        clock.Advance(TimeSpan.FromSeconds(2));
-        await hold.CommitAsync(Cancel);
+        var (first, waiting) = await WhileWriterWaitsOn(
+            () => ledger.AppendTimed("store-gz001", Batch("Q1", 1, 1, Tea), IngestLane.Live, Cancel),
+            () =>
+            {
+                var next = ledger.AppendTimed("store-gz001", Batch("Q2", 1, 3, Tea), IngestLane.Live, Cancel);
+                clock.Advance(TimeSpan.FromSeconds(2));
+                return next;
+            });
+        var second = await waiting;
 
-        Assert.Equal((1, TimeSpan.Zero, TimeSpan.FromSeconds(2)), ((await first).Inserted.Count, (await first).Queued, (await first).Writing));
-        Assert.Equal((3, TimeSpan.FromSeconds(2), TimeSpan.Zero), ((await second).Inserted.Count, (await second).Queued, (await second).Writing));
+        Assert.Equal((1, TimeSpan.Zero, TimeSpan.FromSeconds(2)), (first.Inserted.Count, first.Queued, first.Writing));
+        Assert.Equal((3, TimeSpan.FromSeconds(2), TimeSpan.Zero), (second.Inserted.Count, second.Queued, second.Writing));
     }
 
     [Fact]
@@ -304,10 +301,21 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
     /// </summary>
     private async Task<T> WhileWriterWaits<T>(SaleLedger ledger, Func<T> enqueue)
     {
+        var (blocked, result) = await WhileWriterWaitsOn(() => ledger.Append("store-gz001", Batch($"W{Guid.NewGuid():N}"[..12], 1, 1, Tea), Cancel), enqueue);
+        Assert.Single(blocked);
+        return result;
+    }
+
+    /// <summary>
+    /// Holds the rollup's pending tables so that <paramref name="blockedAppend"/>'s group waits in the writer, enqueues
+    /// meanwhile, then lets go; the blocked append's answer and what <paramref name="enqueue"/> returned.
+    /// </summary>
+    private async Task<(TBlocked Blocked, T Result)> WhileWriterWaitsOn<TBlocked, T>(Func<Task<TBlocked>> blockedAppend, Func<T> enqueue)
+    {
         await using var blocker = await _database.DataSource.OpenConnectionAsync(Cancel);
         await using var hold = await blocker.BeginTransactionAsync(Cancel);
         await blocker.ExecuteAsync("LOCK TABLE sale_item_hour_pending_0, sale_item_hour_pending_1 IN SHARE MODE", transaction: hold);
-        var blocked = ledger.Append("store-gz001", Batch($"W{Guid.NewGuid():N}"[..12], 1, 1, Tea), Cancel);
+        var blocked = blockedAppend();
         await Eventually.Holds(
             async () => await Scalar<long>(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO sale_item_hour_pending_%'") > 0,
@@ -316,8 +324,7 @@ public sealed class LedgerGroupCommitTests : IAsyncLifetime
 
         var result = enqueue();
         await hold.CommitAsync(Cancel);
-        Assert.Single(await blocked);
-        return result;
+        return (await blocked, result);
     }
 
     /// <summary>The group commits that wrote store-sz001's terminals matching <paramref name="terminals"/>, oldest first, each as its terminals joined by '+'.</summary>
