@@ -171,7 +171,11 @@ internal static class BoardFanout
         }
 
         Console.WriteLine($"probe ingest ack: p50 {Percentiles.Of(acks, 50):0.0} ms, p99 {Percentiles.Of(acks, 99):0.0} ms, max {acks.DefaultIfEmpty().Max():0.0} ms");
-        Console.WriteLine($"sale-to-every-board ({probeBoards.Count} boards of the probe store x {options.Probes} probes): p50 {Percentiles.Of(latencies, 50):0.0} ms, p90 {Percentiles.Of(latencies, 90):0.0} ms, p99 {Percentiles.Of(latencies, 99):0.0} ms, max {latencies.DefaultIfEmpty().Max():0.0} ms; {missed} not seen within 5 s");
+        // Per sale: the time until the last of its store's boards had it (a board that never did counts its 5 s wait).
+        // Until 2026-12-07 the p99 was taken over every (sale, board) pair of 30 probes: each sale's 8 boards get it
+        // within milliseconds of each other, so that p99 was the slowest of the 30 sales, not a 99th percentile.
+        Console.WriteLine($"sale-to-every-board over {slowestPerProbe.Count} sales (until the last of the probe store's {probeBoards.Count} boards had it): p50 {Percentiles.Of(slowestPerProbe, 50):0.0} ms, p90 {Percentiles.Of(slowestPerProbe, 90):0.0} ms, p99 {Percentiles.Of(slowestPerProbe, 99):0.0} ms, max {slowestPerProbe.DefaultIfEmpty().Max():0.0} ms; {missed} board updates not seen within 5 s");
+        Console.WriteLine($"sale-to-board, each of the {latencies.Count} (sale, board) pairs: p50 {Percentiles.Of(latencies, 50):0.0} ms, p90 {Percentiles.Of(latencies, 90):0.0} ms, p99 {Percentiles.Of(latencies, 99):0.0} ms");
         Console.WriteLine($"first sale after the probe store's activation, until its last board had it: {firstSaleMs:0} ms (not in the percentiles)");
         Console.WriteLine($"per probe, ack/last board (ms): {string.Join(' ', acks.Zip(slowestPerProbe, (ack, board) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ack:0}/{board:0}")))}");
         // When the slow ones were sent, to line them up with PostgreSQL's and the silo's logs.
@@ -183,7 +187,7 @@ internal static class BoardFanout
         Console.WriteLine($"GC while probing: silo {gc}; this load driver (the probe's client) {driverPaused.TotalMilliseconds:0} ms paused");
         Console.WriteLine($"command-center memory per open board: {(memoryAfter - memoryBefore) / (double)options.Boards / 1024:0.0} KiB ({servers.MemoryMeasure})");
         Console.WriteLine();
-        return new BoardFanoutResult(Percentiles.Of(latencies, 99), missed, achieved);
+        return new BoardFanoutResult(Percentiles.Of(slowestPerProbe, 99), missed, achieved);
     }
 
     private static string Phases(IReadOnlyDictionary<string, double> timing) =>

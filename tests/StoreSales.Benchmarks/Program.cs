@@ -3,7 +3,7 @@ using System.Globalization;
 using StoreSales.Benchmarks;
 using StoreSales.Testing;
 
-// Usage: deploy/local/benchmark.sh [--stores 50] [--tills 4] [--batch 100] [--warmup 60] [--seconds 20] [--boards 200] [--probes 30] [--memory-grains 10000]
+// Usage: deploy/local/benchmark.sh [--stores 50] [--tills 4] [--batch 100] [--warmup 60] [--seconds 20] [--boards 200] [--probes 100] [--memory-grains 10000]
 // (--edge: the edge agent's footprint; --boards-only: issue 4's command-center load; --customers-only: issue 8's customer
 // grain memory; --reps-only [--rep-sales 2000]: issue 8's rep grain memory; --opportunities-only: issue 9's opportunity grain memory; --rep-boards: issue 8's rep-board latency; --customer-import [--rows 100000] [--chunk 1000]: issue 8's
 // CSV import; --grading [--customers 1000000] [--orders 2]: issue 8's nightly grading; --decomposition [--stores 500]
@@ -193,7 +193,7 @@ if (args.Contains("--approvals"))
 
 if (args.Contains("--boards-only"))
 {
-    // Issue 4's load: --boards 200 open boards, --chain-rate 500 sales/s, --probes 30, --circuits 20 real pages.
+    // Issue 4's load: --boards 200 open boards, --chain-rate 500 sales/s, --probes 100, --circuits 20 real pages.
     Console.WriteLine($"StoreSales board fan-out  {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
     await using var boardDatabase = await TestDatabase.Create("boardbench");
     await BenchmarkChain.Create(boardDatabase.DataSource, options.Stores + 10);
@@ -284,6 +284,6 @@ internal sealed record BenchmarkOptions(int Stores, int Tills, int BatchSize, in
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 100), Get("lines", 10), Get("seconds", 20), Get("warmup", 60), Get("memory-grains", 10_000), Get("catch-up-sales", 50_000), Get("boards", 200), Get("chain-rate", 500), Get("probes", 30), Get("idle-seconds", 30), Get("circuits", 0), Get("rows", 100_000), Get("chunk", 1000), Get("rep-sales", 2_000));
+        return new BenchmarkOptions(Get("stores", 50), Get("tills", 4), Get("batch", 100), Get("lines", 10), Get("seconds", 20), Get("warmup", 60), Get("memory-grains", 10_000), Get("catch-up-sales", 50_000), Get("boards", 200), Get("chain-rate", 500), Get("probes", 100), Get("idle-seconds", 30), Get("circuits", 0), Get("rows", 100_000), Get("chunk", 1000), Get("rep-sales", 2_000));
     }
 }
