@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 using Npgsql;
@@ -28,7 +29,11 @@ public sealed class BinaryCopy : IAsyncDisposable
     private static readonly ulong[] PowersOfTen = [1, 10, 100, 1000, 10_000];
 
     private readonly NpgsqlRawCopyStream _stream;
-    private byte[] _buffer = new byte[SendAt + 4096];
+
+    // Rented, not allocated: at over 85,000 bytes a new buffer is a large object, and the ledger's group writer begins
+    // three COPYs a group (sales, lines, rollup), dozens of groups a second; each fresh buffer counted towards the next
+    // full (gen 2) collection of the silo (docs/benchmarks.md, 2026-12-07 20:00Z).
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(SendAt + 4096);
     private int _length;
     private bool _completed;
 
@@ -236,20 +241,31 @@ public sealed class BinaryCopy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_completed)
+        try
         {
-            _completed = true;
-            try
+            if (!_completed)
             {
-                await _stream.CancelAsync();
-            }
-            catch (ObjectDisposedException)
-            {
-                // A write cancelled by its token has made Npgsql end the COPY itself (nothing of it is kept); the
-                // caller's OperationCanceledException, not this, is what it must see.
-            }
+                _completed = true;
+                try
+                {
+                    await _stream.CancelAsync();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // A write cancelled by its token has made Npgsql end the COPY itself (nothing of it is kept); the
+                    // caller's OperationCanceledException, not this, is what it must see.
+                }
 
-            await _stream.DisposeAsync();
+                await _stream.DisposeAsync();
+            }
+        }
+        finally
+        {
+            if (_buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = [];
+            }
         }
     }
 
@@ -276,7 +292,10 @@ public sealed class BinaryCopy : IAsyncDisposable
     {
         if (_length + bytes > _buffer.Length)
         {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + bytes));
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + bytes));
+            _buffer.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
         }
     }
 }

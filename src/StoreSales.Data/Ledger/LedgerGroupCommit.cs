@@ -133,6 +133,9 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
 
     private NpgsqlConnection? _connection;
 
+    // This writer's dictionaries for working out a group's plan, reused group after group.
+    private readonly LedgerGroupPlan.Scratch _planScratch = new();
+
     /// <summary>
     /// Writes the group, its rollup sums into the pending table of <paramref name="rollupSlot"/>; for each request (same
     /// order), the keys of its sales that were new. Committed on return.
@@ -142,7 +145,7 @@ internal sealed class LedgerGroupCommit(NpgsqlDataSource dataSource) : IAsyncDis
         var connection = await Connection(cancellationToken);
         try
         {
-            var plan = LedgerGroupPlan.Of(group);
+            var plan = LedgerGroupPlan.Of(group, _planScratch);
             return !plan.Conflicting && await TryCopyIntoLedger(connection, plan, rollupSlot, cancellationToken)
                 ? new LedgerGroupWritten(plan.Kept, NoConflicts(group.Count), LedgerGroupWritten.Copied)
                 : await WriteStaged(connection, group, rollupSlot, cancellationToken);

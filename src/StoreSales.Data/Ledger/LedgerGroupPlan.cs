@@ -37,13 +37,37 @@ internal sealed class LedgerGroupPlan
     /// <summary>The written sales' lines summed per store, UTC quarter hour and item, in key order.</summary>
     public IReadOnlyList<QuarterItemUnits> Quarters { get; }
 
-    public static LedgerGroupPlan Of(IReadOnlyList<PendingAppend> group)
+    /// <summary>
+    /// The two dictionaries a plan is worked out in, kept by each group writer for its next group (emptied, not freed). A
+    /// group of 1,000 ten-line sales sums into thousands of keys, and dictionaries that size, made anew per group, grew
+    /// through arrays over 85,000 bytes: large objects, which brought the silo's full (gen 2) collections
+    /// (docs/benchmarks.md, 2026-12-07 20:00Z). One writer works out one plan at a time.
+    /// </summary>
+    internal sealed class Scratch
     {
-        var seen = new Dictionary<(string, string, long), byte[]>();
+        internal Dictionary<(string, string, long), byte[]> Seen { get; } = [];
+
+        internal Dictionary<(string StoreId, long Quarter, string ItemCode), Sum> Sums { get; } = [];
+    }
+
+    public static LedgerGroupPlan Of(IReadOnlyList<PendingAppend> group, Scratch scratch)
+    {
+        try
+        {
+            return Of(group, scratch.Seen, scratch.Sums);
+        }
+        finally
+        {
+            scratch.Seen.Clear();
+            scratch.Sums.Clear();
+        }
+    }
+
+    private static LedgerGroupPlan Of(IReadOnlyList<PendingAppend> group, Dictionary<(string, string, long), byte[]> seen, Dictionary<(string StoreId, long Quarter, string ItemCode), Sum> sums)
+    {
         var conflicting = false;
         var kept = new IReadOnlyList<SaleKey>[group.Count];
         var sales = new List<(string, SaleRecord, byte[])>();
-        var sums = new Dictionary<(string StoreId, long Quarter, string ItemCode), Sum>();
         for (var request = 0; request < group.Count; request++)
         {
             var storeId = group[request].StoreId;
@@ -98,7 +122,7 @@ internal sealed class LedgerGroupPlan
 
     private static decimal Ledger(decimal value, int scale) => Math.Round(value, scale, MidpointRounding.AwayFromZero);
 
-    private struct Sum
+    internal struct Sum
     {
         public decimal Units;
         public decimal Amount;
