@@ -27,8 +27,8 @@ if ! dotnet build StoreSales.sln -c Release -nologo -v q >"$ROOT/.data/build.log
 fi
 
 # Two lanes, so that two things run at a time on two cores and neither lane idles while the other still has work: each
-# lane takes the next item of one queue, longest first (the browser tests; the end-to-end tests in two halves, four classes
-# at a time each; the demo and the faults; then the other projects). "The demo and the faults" is the demo as up.sh runs it, for two
+# lane takes the next item of one queue, longest first (the end-to-end tests, four classes at a time; the browser tests;
+# the demo and the faults; then the other projects). "The demo and the faults" is the demo as up.sh runs it, for two
 # minutes, beside the fault suite's short form (deploy/local/faults.sh --short: a silo killed, PostgreSQL stopped, an
 # agent's power cut, hostile clients): both spend most of their time waiting (the demo two minutes by design, the faults
 # on outages and their recovery; together about one core) and assert what was counted, not how fast (a fault waits up to
@@ -48,29 +48,15 @@ FAULTS_LOG="$ROOT/.data/test-output-faults.log"
 # that runs for days, not in a test process that runs for minutes) cost CPU the tests need. Measured: the end-to-end
 # tests alone took 11 % less CPU with the first two; without dynamic PGO the end-to-end process 266 -> 234 CPU-s and the
 # browser one 41 -> 28-34 (docs/benchmarks.md, "The test suite's own cost").
-test_project() { # NAME LOG [FILTER...]: one test project (or the part FILTER selects), its output appended to LOG, its one-line result printed as it ends
-  local began=$SECONDS name="$1" log="$2"
-  shift 2
+test_project() { # NAME LOG: one test project, its output appended to LOG, its one-line result printed as it ends
+  local began=$SECONDS
   DOTNET_gcServer=0 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_TieredPGO=0 \
-    dotnet test --project "tests/StoreSales.$name.Tests" -c Release --no-build "$@" >>"$log" 2>&1
+    dotnet test --project "tests/StoreSales.$1.Tests" -c Release --no-build >>"$2" 2>&1
   local rc=$?
   local result
-  result="$(grep -E "StoreSales\.$name\.Tests\.dll .*(passed|failed|crashed)" "$log" | tail -n 1 | sed 's|^.*/||')"
-  echo "  ${result:-StoreSales.$name.Tests: no result line (exit code $rc; see $log)}${HALF_NAME:+ ($HALF_NAME)} [$((SECONDS - began)) s]"
+  result="$(grep -E "StoreSales\.$1\.Tests\.dll .*(passed|failed|crashed)" "$2" | tail -n 1 | sed 's|^.*/||')"
+  echo "  ${result:-StoreSales.$1.Tests: no result line (exit code $rc; see $2)} [$((SECONDS - began)) s]"
   return $rc
-}
-# The end-to-end project runs as two halves, each its own process: alone it is the longest item by far (411-506 s in the
-# last clean clones, while the browser tests took 346-414 s and everything else less than 200 s), so the lane that drew it
-# was still busy when the other had nothing left. The halves are split by the test class's name: those whose name after
-# "StoreSales.EndToEnd.Tests." starts with one of these letters (the Authorization and Cluster namespaces included), and
-# all the others. The same patterns include one half and exclude the other, so no class is in neither or both.
-E2E_FIRST_HALF_PATTERNS=()
-for letter in A B C D E F G H; do E2E_FIRST_HALF_PATTERNS+=("StoreSales.EndToEnd.Tests.$letter*"); done
-end_to_end_half() { # 1|2 LOG
-  local option=--filter-class half="classes A-H" args=()
-  [ "$1" -eq 2 ] && option=--filter-not-class half="the other classes"
-  for pattern in "${E2E_FIRST_HALF_PATTERNS[@]}"; do args+=("$option" "$pattern"); done
-  HALF_NAME="$half" test_project EndToEnd "$2" "${args[@]}"
 }
 demo_and_faults() {
   echo "  the demo (up.sh for two minutes) and, beside it, the fault suite (faults.sh --short)..."
@@ -84,21 +70,22 @@ demo_and_faults() {
   [ "$demo_rc" -eq 0 ] && [ "$faults_rc" -eq 0 ]
 }
 QUEUE="$LANES/queue"
-# The browser tests, the two end-to-end halves and the demo with the faults first, then every other test project of the solution in its
-# order (read from StoreSales.sln, so that a new project is never left out; the demo and fault projects run only above).
+# Longest first: the two longest projects, the demo with the faults, then the other projects by their length in the last
+# clean clones (Integration ~130 s, Grains and Edge ~60 s each, the rest seconds), then any other test project of the
+# solution (read from StoreSales.sln, so that a new project is never left out; the demo and fault projects run only
+# above). The order matters at the end: on 2026-12-07 the queue took the short projects in the solution's order, and the
+# 130 s of the integration tests, drawn last, ran alone while the other lane had nothing left. Splitting the end-to-end
+# project into two processes (tried the same day, cd1c96f: 305 s + 195 s against 411 s whole) cost more than it evened out.
+longest=(EndToEnd Browser demo-and-faults Integration Grains Edge)
 others="$(grep -o 'tests[\\/]StoreSales\.[A-Za-z]*\.Tests[\\/]' StoreSales.sln | sed 's|.*StoreSales\.\([A-Za-z]*\)\.Tests.*|\1|' \
-  | grep -vxE 'EndToEnd|Browser|Demo|Faults')"
-printf '%s\n' Browser EndToEnd-1 EndToEnd-2 demo-and-faults $others >"$QUEUE"
+  | grep -vxE 'EndToEnd|Browser|Demo|Faults|Integration|Grains|Edge')"
+printf '%s\n' "${longest[@]}" $others >"$QUEUE"
 lane() { # N: runs the queue's next item until none is left; its log is LOG or LOG2
   local log="$LOG" status=0 item; [ "$1" -eq 2 ] && log="$LOG2"
   while :; do
     item="$(flock "$LANES/queue.lock" sh -c 'head -n 1 "$1"; sed -i 1d "$1"' _ "$QUEUE")"
     [ -n "$item" ] || break
-    case "$item" in
-      demo-and-faults) demo_and_faults || status=1 ;;
-      EndToEnd-[12]) end_to_end_half "${item#EndToEnd-}" "$log" || status=1 ;;
-      *) test_project "$item" "$log" || status=1 ;;
-    esac
+    if [ "$item" = demo-and-faults ]; then demo_and_faults || status=1; else test_project "$item" "$log" || status=1; fi
   done
   echo "$status" >"$LANES/lane$1.rc"
 }
