@@ -32,7 +32,7 @@ public sealed class BinaryCopy : IAsyncDisposable
 
     // Rented, not allocated: at over 85,000 bytes a new buffer is a large object, and the ledger's group writer begins
     // three COPYs a group (sales, lines, rollup), dozens of groups a second; each fresh buffer counted towards the next
-    // full (gen 2) collection of the silo (docs/benchmarks.md, 2026-12-07 20:00Z).
+    // full (gen 2) collection of the silo (docs/benchmarks.md, "2026-12-07 19:36–21:39Z").
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(SendAt + 4096);
     private int _length;
     private bool _completed;

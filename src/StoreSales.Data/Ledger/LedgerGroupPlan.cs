@@ -41,7 +41,7 @@ internal sealed class LedgerGroupPlan
     /// The two dictionaries a plan is worked out in, kept by each group writer for its next group (emptied, not freed). A
     /// group of 1,000 ten-line sales sums into thousands of keys, and dictionaries that size, made anew per group, grew
     /// through arrays over 85,000 bytes: large objects, which brought the silo's full (gen 2) collections
-    /// (docs/benchmarks.md, 2026-12-07 20:00Z). One writer works out one plan at a time.
+    /// (docs/benchmarks.md, "2026-12-07 19:36–21:39Z"). One writer works out one plan at a time.
     /// </summary>
     internal sealed class Scratch
     {
