@@ -34,7 +34,6 @@ public sealed class CommandCenterUnderTest : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null)
     {
-        var httpPort = FreeTcpPort.Next();
         var app = CommandCenterApp.Build([], builder =>
         {
             builder.Configuration.UseOwnAppSettings(HostSettingsFile.CommandCenter);
@@ -58,11 +57,14 @@ public sealed class CommandCenterUnderTest : IAsyncDisposable
             });
             builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
             services?.Invoke(builder.Services);
-            builder.WebHost.UseUrls($"http://127.0.0.1:{httpPort}");
+            // Port 0: the system gives a free port as Kestrel binds, so no other process can take it in between (a port
+            // checked free first was bound by another test process before this host did: "address already in use", CI
+            // 2026-12-07). The address bound is read back once started.
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         await app.StartAsync();
-        return new CommandCenterUnderTest(app, new Uri($"http://127.0.0.1:{httpPort}"));
+        return new CommandCenterUnderTest(app, new Uri(app.Urls.Single()));
     }
 
     /// <summary>Clients of this command center: plain, signed in as demo staff, SignalR.</summary>

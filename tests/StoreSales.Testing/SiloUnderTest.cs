@@ -28,7 +28,6 @@ public sealed class SiloUnderTest : IAsyncDisposable
     public static async Task<SiloUnderTest> Start(
         TestDatabase database, string clusterId, IDictionary<string, string?>? settings = null, int? httpPort = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
-        httpPort ??= FreeTcpPort.Next();
         var config = new Dictionary<string, string?>
         {
             ["ConnectionStrings:StoreSales"] = database.ConnectionString,
@@ -51,12 +50,14 @@ public sealed class SiloUnderTest : IAsyncDisposable
         {
             builder.Configuration.UseOwnAppSettings(HostSettingsFile.Silo);
             builder.Configuration.AddInMemoryCollection(config);
-            builder.WebHost.UseUrls($"http://127.0.0.1:{httpPort}");
+            // Without a port of the test's choosing, port 0: bound as the system gives it, so no other process can take
+            // it in between (as CommandCenterUnderTest). The address bound is read back once started.
+            builder.WebHost.UseUrls($"http://127.0.0.1:{httpPort ?? 0}");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             services?.Invoke(builder.Services);
         });
         await app.StartAsync();
-        return new SiloUnderTest(app, new Uri($"http://127.0.0.1:{httpPort}"));
+        return new SiloUnderTest(app, new Uri(app.Urls.Single()));
     }
 
     public HttpClient CreateClient(string? storeKey = null)
