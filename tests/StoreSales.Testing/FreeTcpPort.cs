@@ -9,6 +9,9 @@ namespace StoreSales.Testing;
 /// system handed out as free (port 0) and released was taken by one of the suite's thousands of client connections
 /// before a command center bound it ("address already in use", a CI run of 2026-12-06). Each process starts at a place
 /// of its own in the range and walks it, so two test processes rarely even try the same port; each port is checked free.
+/// Rarely is not never (a command center's port taken by another test process between the check and the bind, CI
+/// 2026-12-07): the test hosts' HTTP ports are now bound as port 0 instead; this remains for ports a host must know before
+/// it starts (Orleans' silo and gateway ports, a port a test restarts a host on, the tests' own receivers).
 /// </summary>
 public static class FreeTcpPort
 {
